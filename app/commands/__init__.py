@@ -1,0 +1,11 @@
+"""Headless commands of `station-desk`.  Each module exposes `register(subparsers)`
+which adds its parser and sets `handler=` to a function taking the parsed args
+and returning an exit code."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from app.commands import demo_data_cmd, info_cmd, setup_cmd
+
+COMMANDS: list[ModuleType] = [setup_cmd, info_cmd, demo_data_cmd]

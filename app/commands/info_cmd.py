@@ -1,0 +1,38 @@
+"""`station-desk info`: which profile, which station, how many rows."""
+
+from __future__ import annotations
+
+import argparse
+
+from sqlalchemy import func, select
+
+from app.commands.common import EXIT_OK, EXIT_USAGE, fail, open_db
+from app.models import Demand, Enterprise, Event, ServiceRecord
+from app.services import station_service
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("info", help="显示当前档案、服务站和数据量")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    db = open_db(args)
+    if db is None:
+        return EXIT_USAGE
+    try:
+        with db.begin() as session:
+            station = station_service.current_station(session)
+            counts = {
+                label: session.scalar(select(func.count()).select_from(model).where(model.deleted.is_(False)))
+                for label, model in (("企业", Enterprise), ("服务记录", ServiceRecord), ("服务需求", Demand), ("活动", Event))
+            }
+    finally:
+        db.dispose()
+    print(f"档案：{args.profile_name}（{db.path}）")
+    if station is None:
+        return fail("本档案还没有设置服务站信息（运行 station-desk 打开设置向导，或 station-desk setup）。", EXIT_USAGE)
+    print(f"服务站：{station.name}（{station.code}，{station.district}）{'【演示】' if station.is_demo else ''}")
+    for label, n in counts.items():
+        print(f"{label}：{n}")
+    return EXIT_OK

@@ -1,0 +1,65 @@
+"""Unified social credit code (统一社会信用代码, GB 32100-2015)."""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from dataclasses import dataclass
+
+ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
+VALUES = {ch: i for i, ch in enumerate(ALPHABET)}
+WEIGHTS = [pow(3, i, 31) for i in range(17)]
+
+
+class CodeCheck(enum.Enum):
+    VALID = "valid"
+    BAD_CHECK = "bad_check"  # well shaped, check character disagrees: accepted only after a warning
+    BAD_SHAPE = "bad_shape"  # wrong length or alphabet: rejected
+
+
+@dataclass(frozen=True)
+class CodeResult:
+    code: str
+    status: CodeCheck
+    message: str  # Chinese, empty when valid
+    expected_check: str | None = None
+
+
+def normalise(raw: str) -> str:
+    """Full-width to half-width, strip spaces and dashes, upper-case."""
+    text = unicodedata.normalize("NFKC", raw or "")
+    return "".join(ch for ch in text if not ch.isspace() and ch not in "-—_").upper()
+
+
+def check_character(first17: str) -> str:
+    total = sum(VALUES[ch] * w for ch, w in zip(first17, WEIGHTS, strict=True))
+    value = 31 - total % 31
+    return ALPHABET[0 if value == 31 else value]
+
+
+def check(raw: str) -> CodeResult:
+    code = normalise(raw)
+    if len(code) != 18:
+        return CodeResult(code, CodeCheck.BAD_SHAPE, f"统一社会信用代码应为18位，现在是{len(code)}位。")
+    bad = sorted({ch for ch in code if ch not in VALUES})
+    if bad:
+        return CodeResult(
+            code,
+            CodeCheck.BAD_SHAPE,
+            f"统一社会信用代码含有不允许的字符：{'、'.join(bad)}（只能是数字和除 I、O、S、V、Z 以外的大写字母）。",
+        )
+    expected = check_character(code[:17])
+    if expected != code[17]:
+        return CodeResult(
+            code,
+            CodeCheck.BAD_CHECK,
+            f"统一社会信用代码的校验位应为“{expected}”，现在是“{code[17]}”。请核对；"
+            "如确认无误（少数早期代码如此），可确认后保存，并将列入数据质量复核。",
+            expected,
+        )
+    return CodeResult(code, CodeCheck.VALID, "")
+
+
+def make_code(prefix17: str) -> str:
+    """Complete 17 characters with their check character (demo data, tests)."""
+    return prefix17 + check_character(prefix17)

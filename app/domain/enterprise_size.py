@@ -1,0 +1,118 @@
+"""SME size standard (中小企业划型标准, 工信部联企业〔2011〕300号).
+
+Large, medium and small must meet *every* listed lower bound of their level,
+otherwise they drop a level; micro is whatever is left.  Employees are persons;
+revenue and assets are in 万元.  Raw inputs are stored; the label is derived.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+class Size(enum.Enum):
+    LARGE = "large"
+    MEDIUM = "medium"
+    SMALL = "small"
+    MICRO = "micro"
+
+    @property
+    def label(self) -> str:
+        return SIZE_LABELS[self]
+
+
+SIZE_LABELS = {Size.LARGE: "大型", Size.MEDIUM: "中型", Size.SMALL: "小型", Size.MICRO: "微型"}
+LABEL_TO_SIZE = {label: size for size, label in SIZE_LABELS.items()}
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    # indicator -> (large, medium, small) lower bounds
+    bounds: dict[str, tuple[int, int, int]]
+
+
+E, R, A = "employees", "revenue", "assets"
+
+# The standard's 16 rows, copied from ../shared/reference/domain-facts.md.
+STANDARD: dict[str, Row] = {
+    "agriculture": Row("农、林、牧、渔业", {R: (20000, 500, 50)}),
+    "industry": Row("工业", {E: (1000, 300, 20), R: (40000, 2000, 300)}),
+    "construction": Row("建筑业", {R: (80000, 6000, 300), A: (80000, 5000, 300)}),
+    "wholesale": Row("批发业", {E: (200, 20, 5), R: (40000, 5000, 1000)}),
+    "retail": Row("零售业", {E: (300, 50, 10), R: (20000, 500, 100)}),
+    "transport": Row("交通运输业", {E: (1000, 300, 20), R: (30000, 3000, 200)}),
+    "warehousing": Row("仓储业", {E: (200, 100, 20), R: (30000, 1000, 100)}),
+    "postal": Row("邮政业", {E: (1000, 300, 20), R: (30000, 2000, 100)}),
+    "accommodation": Row("住宿业", {E: (300, 100, 10), R: (10000, 2000, 100)}),
+    "catering": Row("餐饮业", {E: (300, 100, 10), R: (10000, 2000, 100)}),
+    "information_transmission": Row("信息传输业", {E: (2000, 100, 10), R: (100000, 1000, 100)}),
+    "software": Row("软件和信息技术服务业", {E: (300, 100, 10), R: (10000, 1000, 50)}),
+    "real_estate": Row("房地产开发经营", {R: (200000, 1000, 100), A: (10000, 5000, 2000)}),
+    "property_management": Row("物业管理", {E: (1000, 300, 100), R: (5000, 1000, 500)}),
+    "leasing": Row("租赁和商务服务业", {E: (300, 100, 10), A: (120000, 8000, 100)}),
+    "other": Row("其他未列明行业", {E: (300, 100, 10)}),
+}
+
+
+def standard_row(section: str | None, code: str | None = None) -> str:
+    """Which row of the standard a GB/T 4754 section (and finer code) falls under."""
+    code = (code or "").strip()
+    section = (section or "").strip().upper()
+    division = code[:2]
+    if section == "A":
+        return "agriculture"
+    if section in {"B", "C", "D"}:
+        return "industry"
+    if section == "E":
+        return "construction"
+    if section == "F":
+        return "retail" if division == "52" else "wholesale"
+    if section == "G":
+        if division == "59":
+            return "warehousing"
+        if division == "60":
+            return "postal"
+        if division == "53":  # rail transport is outside the standard's transport row
+            return "other"
+        return "transport"
+    if section == "H":
+        return "catering" if division == "62" else "accommodation"
+    if section == "I":
+        return "software" if division == "65" else "information_transmission"
+    if section == "K":
+        if code.startswith("7010"):
+            return "real_estate"
+        if code.startswith("702"):
+            return "property_management"
+        return "other"
+    if section == "L":
+        return "leasing"
+    return "other"
+
+
+def classify(
+    row: str,
+    employees: int | None = None,
+    revenue: Decimal | float | int | None = None,
+    assets: Decimal | float | int | None = None,
+) -> Size | None:
+    """The size for the given inputs, or None when an indicator the row needs is missing."""
+    values = {E: employees, R: revenue, A: assets}
+    bounds = STANDARD[row].bounds
+    needed = {ind: values[ind] for ind in bounds}
+    if any(v is None for v in needed.values()):
+        return None
+    for level, size in enumerate((Size.LARGE, Size.MEDIUM, Size.SMALL)):
+        if all(Decimal(str(needed[ind])) >= bounds[ind][level] for ind in bounds):
+            return size
+    return Size.MICRO
+
+
+def missing_inputs(row: str, employees: object, revenue: object, assets: object) -> list[str]:
+    """Names (Chinese) of the inputs this row needs that are still empty."""
+    names = {E: "从业人员", R: "营业收入", A: "资产总额"}
+    values = {E: employees, R: revenue, A: assets}
+    return [names[ind] for ind in STANDARD[row].bounds if values[ind] is None]

@@ -1,0 +1,31 @@
+"""ORM models.  Importing this package registers every table on `Base.metadata`."""
+
+from app.models.annual_report import AnnualReport
+from app.models.base import Base, Synced
+from app.models.demand import Demand, DemandTransition
+from app.models.enterprise import Enterprise
+from app.models.event import Event, EventAttendance
+from app.models.institution import CatalogueEntry, Expert, ServiceInstitution
+from app.models.policy import Policy
+from app.models.service_record import ServiceRecord
+from app.models.staff import StaffMember
+from app.models.station import ProfileMeta, Station
+
+__all__ = [
+    "AnnualReport",
+    "Base",
+    "CatalogueEntry",
+    "Demand",
+    "DemandTransition",
+    "Enterprise",
+    "Event",
+    "EventAttendance",
+    "Expert",
+    "Policy",
+    "ProfileMeta",
+    "ServiceInstitution",
+    "ServiceRecord",
+    "StaffMember",
+    "Station",
+    "Synced",
+]
