@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-import unicodedata
 from dataclasses import dataclass
+
+from app.domain.text_normalise import clean_text
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
 VALUES = {ch: i for i, ch in enumerate(ALPHABET)}
@@ -25,19 +26,22 @@ class CodeResult:
     expected_check: str | None = None
 
 
-def normalise(raw: str) -> str:
-    """Full-width to half-width, strip spaces and dashes, upper-case."""
-    text = unicodedata.normalize("NFKC", raw or "")
+def normalise(raw: object) -> str:
+    """Full-width to half-width, drop spaces, zero-width characters and dashes, upper-case."""
+    text = clean_text(raw)
     return "".join(ch for ch in text if not ch.isspace() and ch not in "-—_").upper()
 
 
 def check_character(first17: str) -> str:
+    """The check character for 17 well-shaped characters (ValueError otherwise)."""
+    if len(first17) != 17 or any(ch not in VALUES for ch in first17):
+        raise ValueError(f"need 17 characters from {ALPHABET}, got {first17!r}")
     total = sum(VALUES[ch] * w for ch, w in zip(first17, WEIGHTS, strict=True))
     value = 31 - total % 31
     return ALPHABET[0 if value == 31 else value]
 
 
-def check(raw: str) -> CodeResult:
+def check(raw: object) -> CodeResult:
     code = normalise(raw)
     if len(code) != 18:
         return CodeResult(code, CodeCheck.BAD_SHAPE, f"统一社会信用代码应为18位，现在是{len(code)}位。")

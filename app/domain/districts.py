@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.domain.text_normalise import clean_text
+
 DISTRICTS: dict[str, str] = {
     "越秀区": "440104",
     "海珠区": "440105",
@@ -17,7 +19,27 @@ DISTRICTS: dict[str, str] = {
 }
 
 NAMES: tuple[str, ...] = tuple(DISTRICTS)
+_BY_CODE = {code: name for name, code in DISTRICTS.items()}
 
 
 def is_district(name: str) -> bool:
     return name in DISTRICTS
+
+
+def parse_district(value: object) -> str | None:
+    """The district's official name from a cell: 天河区, 天河, 广州市天河区, 广东省广州市 天河区, 440106.
+
+    None when empty, unknown or outside Guangzhou.  Trap: 黄埔区 absorbed 萝岗区
+    in 2014 and 从化/增城 were county-level cities (从化市, 增城市) until 2014;
+    those old names are accepted.
+    """
+    text = clean_text(value).replace(" ", "")
+    if text in _BY_CODE:
+        return _BY_CODE[text]
+    text = text.removeprefix("广东省").removeprefix("广东").removeprefix("广州市").removeprefix("广州")
+    if text in {"萝岗区", "萝岗"}:
+        return "黄埔区"
+    if text in {"从化市", "增城市"}:
+        return text[:2] + "区"
+    name = text if text.endswith("区") else text + "区"
+    return name if name in DISTRICTS else None

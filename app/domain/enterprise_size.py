@@ -1,7 +1,8 @@
 """SME size standard (中小企业划型标准, 工信部联企业〔2011〕300号).
 
-Large, medium and small must meet *every* listed lower bound of their level,
-otherwise they drop a level; micro is whatever is left.  Employees are persons;
+Large, medium and small must meet *every* listed lower bound of their level
+(``>=``: exactly at the bound qualifies), otherwise they drop a level; micro is
+whatever is left, i.e. any one indicator below its small bound.  Employees are persons;
 revenue and assets are in 万元.  Raw inputs are stored; the label is derived.
 """
 
@@ -10,6 +11,10 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from decimal import Decimal
+
+from app.domain.industries import section_of
+from app.domain.industry_data import SECTIONS
+from app.domain.text_normalise import clean_text
 
 
 class Size(enum.Enum):
@@ -57,10 +62,17 @@ STANDARD: dict[str, Row] = {
 }
 
 
-def standard_row(section: str | None, code: str | None = None) -> str:
-    """Which row of the standard a GB/T 4754 section (and finer code) falls under."""
-    code = (code or "").strip()
-    section = (section or "").strip().upper()
+def standard_row(section: str | None, code: str | None = None) -> str | None:
+    """Which row of the standard a GB/T 4754 section and/or code falls under.
+
+    None when the industry is unknown, inconsistent (code outside the section),
+    or too coarse to tell: F, G, I without the division, K/70 without 701x/702x.
+    """
+    code = clean_text(code).upper()
+    derived = section_of(code) if code else None
+    section = clean_text(section).upper() or derived or ""
+    if section not in SECTIONS or (code and derived != section):
+        return None
     division = code[:2]
     if section == "A":
         return "agriculture"
@@ -69,50 +81,69 @@ def standard_row(section: str | None, code: str | None = None) -> str:
     if section == "E":
         return "construction"
     if section == "F":
-        return "retail" if division == "52" else "wholesale"
+        return {"51": "wholesale", "52": "retail"}.get(division)
     if section == "G":
-        if division == "59":
-            return "warehousing"
-        if division == "60":
-            return "postal"
-        if division == "53":  # rail transport is outside the standard's transport row
-            return "other"
-        return "transport"
+        # Rail (53) is excluded from the transport row; like the other unlisted
+        # industries it falls to "other" (see domain-facts.md).
+        rows = {"53": "other", "59": "warehousing", "60": "postal"}
+        return rows.get(division, "transport") if division else None
     if section == "H":
-        return "catering" if division == "62" else "accommodation"
+        return "catering" if division == "62" else "accommodation"  # identical bounds
     if section == "I":
-        return "software" if division == "65" else "information_transmission"
+        return {"63": "information_transmission", "64": "information_transmission", "65": "software"}.get(division)
     if section == "K":
-        if code.startswith("7010"):
+        if code.startswith("701"):
             return "real_estate"
         if code.startswith("702"):
             return "property_management"
-        return "other"
+        return "other" if len(code) > 2 else None  # 703 中介, 704, 709 → other
     if section == "L":
         return "leasing"
     return "other"
 
 
+def _number(name: str, value: object) -> Decimal:
+    number = Decimal(str(value))
+    if not number.is_finite() or number < 0:
+        raise ValueError(f"{name} must be a non-negative number, got {value!r}")
+    return number
+
+
 def classify(
-    row: str,
+    row: str | None,
     employees: int | None = None,
     revenue: Decimal | float | int | None = None,
     assets: Decimal | float | int | None = None,
 ) -> Size | None:
-    """The size for the given inputs, or None when an indicator the row needs is missing."""
+    """The size for the given inputs, or None when the row or an indicator it needs is missing."""
+    if row is None:
+        return None
     values = {E: employees, R: revenue, A: assets}
     bounds = STANDARD[row].bounds
-    needed = {ind: values[ind] for ind in bounds}
-    if any(v is None for v in needed.values()):
+    if any(values[ind] is None for ind in bounds):
         return None
+    needed = {ind: _number(ind, values[ind]) for ind in bounds}
     for level, size in enumerate((Size.LARGE, Size.MEDIUM, Size.SMALL)):
-        if all(Decimal(str(needed[ind])) >= bounds[ind][level] for ind in bounds):
+        if all(needed[ind] >= bounds[ind][level] for ind in bounds):
             return size
-    return Size.MICRO
+    return Size.MICRO  # at least one indicator is below its small bound
 
 
-def missing_inputs(row: str, employees: object, revenue: object, assets: object) -> list[str]:
+def size_for(
+    section: str | None,
+    code: str | None,
+    employees: int | None,
+    revenue: Decimal | float | int | None,
+    assets: Decimal | float | int | None,
+) -> Size | None:
+    """Size straight from the stored raw inputs (None = cannot be computed yet)."""
+    return classify(standard_row(section, code), employees, revenue, assets)
+
+
+def missing_inputs(row: str | None, employees: object, revenue: object, assets: object) -> list[str]:
     """Names (Chinese) of the inputs this row needs that are still empty."""
+    if row is None:
+        return ["所属行业（需细到大类）"]
     names = {E: "从业人员", R: "营业收入", A: "资产总额"}
     values = {E: employees, R: revenue, A: assets}
     return [names[ind] for ind in STANDARD[row].bounds if values[ind] is None]
