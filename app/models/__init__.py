@@ -6,6 +6,7 @@ from app.models.demand import Demand, DemandTransition
 from app.models.enterprise import Enterprise
 from app.models.event import Event, EventAttendance
 from app.models.institution import CatalogueEntry, Expert, ServiceInstitution
+from app.models.period_unlock import PeriodUnlock
 from app.models.policy import Policy
 from app.models.service_record import ServiceRecord
 from app.models.staff import StaffMember
@@ -21,6 +22,7 @@ __all__ = [
     "Event",
     "EventAttendance",
     "Expert",
+    "PeriodUnlock",
     "Policy",
     "ProfileMeta",
     "ServiceInstitution",

@@ -1,0 +1,140 @@
+"""Who is acting, the pick-lists the front-desk forms offer (staff, institutions,
+experts, service categories), and the reference and text checks those forms share."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.domain.catalogue import SERVICE_CATEGORIES
+from app.models import Enterprise, Expert, ServiceInstitution, StaffMember
+from app.services.errors import ValidationError
+
+
+@dataclass(frozen=True)
+class Actor:
+    """The person doing a user action: `name` goes into logs, `staff_id` is the default
+    staff member of a new service record (None for the command line or a system job)."""
+
+    name: str
+    staff_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: uuid.UUID
+    label: str
+
+
+def categories(session: Session) -> dict[str, str]:
+    """Service categories, code → label, in display order.
+
+    HQ will publish this list; until it syncs one we use the catalogue defaults.
+    `session` is taken now so callers need not change when the list moves to the database.
+    """
+    del session
+    return dict(SERVICE_CATEGORIES)
+
+
+def actor_for(session: Session, staff_id: uuid.UUID) -> Actor:
+    """The Actor for a staff member (e.g. the `current_staff_id` setting)."""
+    staff = session.get(StaffMember, staff_id)
+    if staff is None or staff.deleted:
+        raise LookupError(f"staff member {staff_id} not found")
+    return Actor(staff.name, staff.id)
+
+
+def require_enterprise(session: Session, enterprise_id: object, field: str, label: str) -> Enterprise:
+    if isinstance(enterprise_id, uuid.UUID):
+        row = session.get(Enterprise, enterprise_id)
+        if row is not None and not row.deleted:
+            return row
+    raise ValidationError(f"{label}：找不到这家企业（可能已被删除），请输入企业名称重新选择。", field)
+
+
+def require_staff(session: Session, staff_id: object, field: str, label: str, on: date) -> StaffMember:
+    """A staff member who was at the station on `on` (old records keep staff who left since)."""
+    if isinstance(staff_id, uuid.UUID):
+        row = session.get(StaffMember, staff_id)
+        if row is not None and not row.deleted and (row.end_date is None or row.end_date >= on):
+            return row
+    raise ValidationError(f"{label}：所选人员不存在或当时已离职，请从人员列表中重新选择。", field)
+
+
+def require_institution(
+    session: Session, institution_id: object, field: str, label: str, *, active: bool = False
+) -> ServiceInstitution:
+    """`active=True` also refuses suspended or exited institutions (for new dispatches)."""
+    if isinstance(institution_id, uuid.UUID):
+        row = session.get(ServiceInstitution, institution_id)
+        if row is not None and not row.deleted and (not active or row.status == "active"):
+            return row
+    raise ValidationError(f"{label}：所选服务机构不存在、已暂停或已退出，请从在驻机构中重新选择。", field)
+
+
+def require_expert(session: Session, expert_id: object, field: str, label: str) -> Expert:
+    if isinstance(expert_id, uuid.UUID):
+        row = session.get(Expert, expert_id)
+        if row is not None and not row.deleted:
+            return row
+    raise ValidationError(f"{label}：所选专家不存在（可能已被删除），请从专家库中重新选择。", field)
+
+
+def staff_choices(session: Session, today: date | None = None) -> list[Choice]:
+    """Staff still at the station (no end date, or one not yet passed), by name."""
+    today = today or date.today()
+    rows = session.execute(
+        select(StaffMember.id, StaffMember.name)
+        .where(StaffMember.deleted.is_(False))
+        .where(or_(StaffMember.end_date.is_(None), StaffMember.end_date >= today))
+        .order_by(StaffMember.name)
+    ).all()
+    return [Choice(row.id, row.name) for row in rows]
+
+
+def institution_choices(session: Session) -> list[Choice]:
+    """Resident institutions currently in the station (status 'active')."""
+    rows = session.execute(
+        select(ServiceInstitution.id, ServiceInstitution.name)
+        .where(ServiceInstitution.deleted.is_(False), ServiceInstitution.status == "active")
+        .order_by(ServiceInstitution.name)
+    ).all()
+    return [Choice(row.id, row.name) for row in rows]
+
+
+def expert_choices(session: Session) -> list[Choice]:
+    rows = session.execute(
+        select(Expert.id, Expert.name, Expert.organisation)
+        .where(Expert.deleted.is_(False))
+        .order_by(Expert.name)
+    ).all()
+    return [Choice(row.id, f"{row.name}（{row.organisation}）" if row.organisation else row.name) for row in rows]
+
+
+def clean_text(value: object, field: str, label: str, *, max_len: int, required: bool = False) -> str:
+    """Stripped text, or a ValidationError naming the field."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label}：请填写文字。", field)
+    text = value.strip()
+    if required and not text:
+        raise ValidationError(f"{label}：不能为空，请填写。", field)
+    if len(text) > max_len:
+        raise ValidationError(f"{label}：不能超过{max_len}个字（现有{len(text)}个），请精简。", field)
+    # lone surrogates cannot be stored (they crash the driver); NUL truncates in many tools
+    if "\x00" in text or not _encodable(text):
+        raise ValidationError(f"{label}：包含无法保存的特殊字符，请删除后重试。", field)
+    return text
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
