@@ -100,3 +100,17 @@ def test_open_database_is_idempotent(tmp_path: Path) -> None:
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == head_revision()
     db.dispose()
+
+
+def test_revision_ids_are_their_file_prefixes() -> None:
+    """Start-up decides 'up to date / older / newer' from file names (app.models.migrate)."""
+    from alembic.script import ScriptDirectory
+
+    from app.models.migrate import alembic_config, head_revision, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    revisions = {rev.revision: rev for rev in script.walk_revisions()}
+    assert set(revisions) == set(known_revisions())
+    assert script.get_current_head() == head_revision()
+    for rev_id, rev in revisions.items():
+        assert Path(rev.path).name.startswith(rev_id + "_")

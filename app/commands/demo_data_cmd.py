@@ -7,7 +7,6 @@ import sys
 import time
 
 from app.commands.common import EXIT_OK, EXIT_USAGE, open_db
-from app.services import demo_data
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -25,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     if db is None:
         return EXIT_USAGE
+    from app.services import demo_data  # heavy (pypinyin); keep it off the GUI's start-up path
+
     started = time.perf_counter()
     last = [0.0]
 

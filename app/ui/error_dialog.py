@@ -36,10 +36,6 @@ log = logging.getLogger(__name__)
 Presenter = Callable[[QWidget | None, str, str], None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorDialog", text)
-
-
 def debug_info(message: str, detail: str = "") -> str:
     """What 复制调试信息 puts on the clipboard, for a support ticket."""
     return "\n".join(
@@ -177,7 +173,7 @@ def _report(exc_type: type[BaseException], exc: BaseException | None, tb: Traceb
         log.error("未处理的异常（%s）", where, exc_info=(exc_type, exc, tb))
         message = getattr(exc, "message", None)
         if not isinstance(message, str) or not message:
-            message = _tr("程序遇到意外错误。您可以继续使用，但建议保存工作后重新启动；"
+            message = QCoreApplication.translate("ErrorDialog", "程序遇到意外错误。您可以继续使用，但建议保存工作后重新启动；"
                           "请点击“复制调试信息”并发给技术支持。")
         show_error(None, message, "".join(traceback.format_exception(exc_type, exc, tb)))
     except Exception:

@@ -42,10 +42,6 @@ _executors: dict[bool, ThreadPoolExecutor] = {}
 _executors_lock = threading.Lock()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Operations", text)
-
-
 class OperationCancelled(Exception):
     """Raised inside func (usually by ctx.raise_if_cancelled()) to stop after a cancel request."""
 
@@ -115,7 +111,7 @@ class Operation(QObject):
         """Ask the worker to stop; it notices at its next ctx.cancelled / raise_if_cancelled."""
         self._ctx._cancel.set()
         if self._dialog is not None and shiboken6.isValid(self._dialog):
-            self._dialog.setLabelText(_tr("正在取消…"))
+            self._dialog.setLabelText(QCoreApplication.translate("Operations", "正在取消…"))
             if self._cancel_button is not None:
                 self._cancel_button.setEnabled(False)
 
@@ -141,13 +137,13 @@ class Operation(QObject):
         if not self._running or not self._parent_alive():
             return
         dialog = QProgressDialog(self._parent)
-        dialog.setWindowTitle(self._title or _tr("请稍候"))
+        dialog.setWindowTitle(self._title or QCoreApplication.translate("Operations", "请稍候"))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoReset(False)
         dialog.setAutoClose(False)
         dialog.setMinimumWidth(360)
         if self._cancellable:
-            self._cancel_button = QPushButton(_tr("取消"))
+            self._cancel_button = QPushButton(QCoreApplication.translate("Operations", "取消"))
             dialog.setCancelButton(self._cancel_button)
             # By default canceled() also hides the dialog; keep it up saying "正在取消…"
             # until the worker has actually stopped.
@@ -175,7 +171,7 @@ class Operation(QObject):
         try:
             done, total, text = self._state
             if not self._ctx.cancelled:
-                dialog.setLabelText(text or self._title or _tr("正在处理，请稍候…"))
+                dialog.setLabelText(text or self._title or QCoreApplication.translate("Operations", "正在处理，请稍候…"))
             if total > 0:
                 dialog.setRange(0, total)
                 dialog.setValue(max(0, min(done, total)))
@@ -208,7 +204,7 @@ class Operation(QObject):
             message = getattr(exc, "message", None)
             if not isinstance(message, str) or not message:
                 log.error("操作失败: %s", self._title or "(untitled)", exc_info=exc)
-                message = _tr("操作未能完成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。")
+                message = QCoreApplication.translate("Operations", "操作未能完成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。")
             show_error(self._parent if alive else None, message, detail)
 
 

@@ -29,22 +29,18 @@ class Prompt:
 PromptHandler = Callable[[Prompt], bool]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Prompts", text)
-
-
 def _show_box(prompt: Prompt) -> bool:
     box = QMessageBox(prompt.parent)
     box.setWindowTitle(prompt.title)
     box.setText(prompt.text)
     if prompt.kind == "inform":
         box.setIcon(QMessageBox.Icon.Information)
-        box.addButton(_tr("确定"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QCoreApplication.translate("Prompts", "确定"), QMessageBox.ButtonRole.AcceptRole)
         box.exec()
         return True
     box.setIcon(QMessageBox.Icon.Warning if prompt.destructive else QMessageBox.Icon.Question)
-    ok = box.addButton(_tr("确定"), QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+    ok = box.addButton(QCoreApplication.translate("Prompts", "确定"), QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(QCoreApplication.translate("Prompts", "取消"), QMessageBox.ButtonRole.RejectRole)
     # A destructive action must not happen because the user pressed Enter out of habit.
     box.setDefaultButton(cancel if prompt.destructive else ok)
     box.setEscapeButton(cancel)

@@ -1,0 +1,198 @@
+"""The main window: navigation on the left, one page per section, station in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__, paths
+from app.models.database import Database
+from app.services.station_service import StationInfo
+from app.settings import LANGUAGE, LAST_PAGE, Settings
+from app.ui import i18n, window_state
+from app.ui.demo_banner import DemoBanner
+from app.ui.navigation import sections
+from app.ui.pages.home_page import HomePage
+from app.ui.pages.placeholder_page import PlaceholderPage
+from app.ui.prompts import inform
+
+
+class MainWindow(QMainWindow):
+    profile_switch_requested = Signal(str)  # the profile to open instead of this one
+    closed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        profile: str,
+        station: StationInfo | None,
+        settings: Settings,
+        *,
+        demo: bool = False,
+        remember: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.remember = remember  # False for --smoke: an offscreen geometry must not be restored later
+        self.db = db
+        self.profile = profile
+        self.settings = settings
+        self.demo = demo or profile == paths.DEMO_PROFILE or (station is not None and station.is_demo)
+        self._sections = sections()
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setStyleSheet(
+            "#navigation { border: none; border-right: 1px solid palette(mid); padding-top: 8px; outline: 0; }"
+            "#navigation::item { padding: 9px 18px; }"
+            "#navigation::item:selected { background: #2f6fb3; color: white; }"
+        )
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for section in self._sections:
+            QListWidgetItem(section.title, self.nav)
+            page: QWidget
+            if section.key == "home":
+                page = self.home_page = HomePage(db)
+            else:
+                page = PlaceholderPage(section.title, section.coming)
+            self.pages[section.key] = page
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        # Wide enough for the longest title in the current language (English runs longer).
+        longest = max(self.nav.fontMetrics().horizontalAdvance(s.title) for s in self._sections)
+        self.nav.setFixedWidth(max(150, longest + 48))
+
+        self.banner = DemoBanner()
+        self.banner.setVisible(self.demo)
+        self.banner.setup_requested.connect(lambda: self.profile_switch_requested.emit(paths.DEFAULT_PROFILE))
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar()
+        self._build_menus()
+        self._build_page_shortcuts()
+        self.set_station(station)
+        if not window_state.restore_main_window(self, settings):
+            self.resize(1100, 720)
+        self.show_page(settings.get(LAST_PAGE))
+
+    # -- building -------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.station_label = QLabel()
+        self.profile_label = QLabel()
+        self.sync_label = QLabel(self.tr("上次同步：尚未同步"))
+        bar = self.statusBar()
+        for label in (self.station_label, self.profile_label, self.sync_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+        marker = self.tr("（演示）") if self.demo else ""
+        self.profile_label.setText(self.tr("档案：%1").replace("%1", self.profile) + marker)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        open_logs = file_menu.addAction(self.tr("打开日志文件夹"))
+        open_logs.triggered.connect(self.open_log_folder)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("退出(&X)"))
+        quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        language_menu = settings_menu.addMenu(self.tr("界面语言"))
+        group = QActionGroup(self)
+        current = self.settings.get(LANGUAGE)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():  # each language named in itself, never translated
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            self.language_actions[code] = action
+
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = help_menu.addAction(self.tr("关于服务站工作台"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+
+    def _build_page_shortcuts(self) -> None:
+        digits = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5,
+                  Qt.Key.Key_6, Qt.Key.Key_7, Qt.Key.Key_8, Qt.Key.Key_9, Qt.Key.Key_0]  # fmt: skip
+        for index, (section, key) in enumerate(zip(self._sections, digits, strict=True)):
+            action = QAction(section.title, self)
+            action.setShortcut(QKeySequence(Qt.Modifier.CTRL | key))
+            action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
+            self.addAction(action)
+
+    # -- behaviour --------------------------------------------------------------------
+    def set_station(self, station: StationInfo | None) -> None:
+        if station is None:
+            text = self.tr("服务站：演示数据生成中…") if self.demo else self.tr("服务站：尚未设置")
+            title = self.tr("中小企业服务站工作台")
+        else:
+            text = f"{station.name}（{station.code}）"
+            title = self.tr("中小企业服务站工作台") + f" — {station.name}"
+        self.station_label.setText(text)
+        self.setWindowTitle(title)
+
+    def show_page(self, key: str) -> None:
+        keys = [s.key for s in self._sections]
+        self.nav.setCurrentRow(keys.index(key) if key in keys else 0)
+
+    def current_page_key(self) -> str:
+        return self._sections[max(0, self.nav.currentRow())].key
+
+    def choose_language(self, code: str) -> None:
+        if code == self.settings.get(LANGUAGE):
+            return
+        self.settings.set(LANGUAGE, code)
+        inform(
+            self,
+            self.tr("界面语言"),
+            self.tr("界面语言已改为“%1”，重新启动程序后生效。").replace("%1", i18n.LANGUAGES[code]),
+        )
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
+
+    def show_about(self) -> None:
+        inform(
+            self,
+            self.tr("关于服务站工作台"),
+            self.tr("中小企业服务站工作台\n版本 %1\n\n为广州市中小企业服务站的日常服务登记、需求跟踪和报表而设计。").replace(
+                "%1", __version__
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.remember:
+            window_state.save_main_window(self, self.settings)
+            self.settings.set(LAST_PAGE, self.current_page_key())
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.closed.emit()
