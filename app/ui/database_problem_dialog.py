@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -115,5 +116,9 @@ class DatabaseProblemDialog(QDialog):
 def ask_database_problem(error: DatabaseOpenError, backups: list[Path], parent: QWidget | None = None) -> ProblemChoice:
     """Modal: what the user wants to do about an unopenable database."""
     dialog = DatabaseProblemDialog(error, backups, parent)
-    dialog.exec()
-    return dialog.choice
+    try:
+        dialog.exec()
+        return dialog.choice
+    finally:
+        # A parentless dialog left to Python's GC can outlive QApplication and crash at exit.
+        shiboken6.delete(dialog)

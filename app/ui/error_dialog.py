@@ -15,7 +15,16 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot, qVersion
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    Qt,
+    QThread,
+    Signal,
+    Slot,
+    qVersion,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -102,7 +111,11 @@ class ErrorDialog(QDialog):
 
 
 def _show_dialog(parent: QWidget | None, message: str, detail: str) -> None:
-    ErrorDialog(parent, message, detail).exec()
+    dialog = ErrorDialog(parent, message, detail)
+    try:
+        dialog.exec()
+    finally:
+        shiboken6.delete(dialog)  # never left for GC to destroy after QApplication (crash at exit)
 
 
 _presenter: Presenter = _show_dialog

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -21,7 +22,12 @@ from app.services import profiles
 from app.services.station_service import StationInfo, current_station
 from app.settings import ACTIVE_PROFILE, BACKUP_KEEP, Settings
 from app.ui import operations
-from app.ui.database_problem_dialog import NEW_PROFILE, OPEN_BACKUP, ProblemChoice, ask_database_problem
+from app.ui.database_problem_dialog import (
+    NEW_PROFILE,
+    OPEN_BACKUP,
+    ProblemChoice,
+    ask_database_problem,
+)
 from app.ui.demo_generation import start_demo_generation
 from app.ui.error_dialog import show_error
 from app.ui.first_paint import FirstPaintProbe
@@ -39,10 +45,13 @@ RunWizard = Callable[[Database], WizardOutcome]
 
 def run_first_run_wizard(db: Database) -> WizardOutcome:
     wizard = FirstRunWizard(db)
-    code = wizard.exec()
-    if code == FirstRunWizard.DEMO_CHOSEN:
-        return DEMO_CHOSEN
-    return wizard.station if code == FirstRunWizard.DialogCode.Accepted else None
+    try:
+        code = wizard.exec()
+        if code == FirstRunWizard.DEMO_CHOSEN:
+            return DEMO_CHOSEN
+        return wizard.station if code == FirstRunWizard.DialogCode.Accepted else None
+    finally:
+        shiboken6.delete(wizard)  # never left for GC to destroy after QApplication (crash at exit)
 
 
 class Launcher(QObject):

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -31,6 +32,13 @@ PromptHandler = Callable[[Prompt], bool]
 
 def _show_box(prompt: Prompt) -> bool:
     box = QMessageBox(prompt.parent)
+    try:
+        return _run_box(box, prompt)
+    finally:
+        shiboken6.delete(box)  # never left for GC to destroy after QApplication (crash at exit)
+
+
+def _run_box(box: QMessageBox, prompt: Prompt) -> bool:
     box.setWindowTitle(prompt.title)
     box.setText(prompt.text)
     if prompt.kind == "inform":
