@@ -1,0 +1,150 @@
+"""Station accounts: enrolment codes, tokens (stored only as sha256), revocation."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Connection, text
+
+from app.hq.hq_edits import publish_reference
+from app.models.types import uuid7
+
+ENROL_DAYS = 7
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I/O/0/1: read aloud over the phone
+STATION_CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
+_COLUMNS = "code, name, district, station_id, status, enrolled_at, cursor_txid, last_seen_at"
+
+
+class AccountError(Exception):
+    """`args[0]` is a Chinese message for the administrator or the station."""
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    code: str
+    name: str
+    district: str
+    station_id: uuid.UUID
+    status: str
+    enrolled_at: datetime | None = None
+    cursor_txid: int | None = None
+    last_seen_at: datetime | None = None
+
+    def to_json(self) -> dict[str, str]:
+        return {"id": str(self.station_id), "station_id": str(self.station_id), "code": self.code, "name": self.name,
+                "district": self.district, "status": self.status}  # fmt: skip
+
+
+def digest(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def _normalise_code(code: str) -> str:
+    return re.sub(r"[\s-]", "", code).upper()
+
+
+def _new_enrol_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(20))
+    return "-".join(raw[i : i + 5] for i in range(0, 20, 5))
+
+
+def _station_ref(info: StationInfo) -> dict[str, object]:
+    status = {"active": "approved", "revoked": "revoked"}[info.status]
+    return {"id": str(info.station_id), "code": info.code, "name": info.name, "district": info.district, "status": status}
+
+
+def get_station(conn: Connection, code: str) -> StationInfo | None:
+    row = conn.execute(text(f"SELECT {_COLUMNS} FROM station_account WHERE code = :c"), {"c": code}).first()
+    return StationInfo(*row) if row else None
+
+
+def add_station(conn: Connection, code: str, name: str, district: str = "") -> tuple[StationInfo, str]:
+    """Create a station account; returns it and its one-time enrolment code."""
+    if not STATION_CODE.match(code):
+        raise AccountError("服务站编号只能包含字母、数字、“-”和“_”，最长 32 位。")
+    if not name.strip():
+        raise AccountError("服务站名称不能为空。")
+    if get_station(conn, code) is not None:
+        raise AccountError(f"服务站 {code} 已存在。需要重新登记请用 reissue-code。")
+    enrol = _new_enrol_code()
+    conn.execute(
+        text(
+            "INSERT INTO station_account (code, name, district, station_id, enrol_code_hash, enrol_expires_at) "
+            "VALUES (:c, :n, :d, :s, :h, now() + make_interval(days => :days))"
+        ),
+        {"c": code, "n": name.strip(), "d": district, "s": uuid7(), "h": digest(_normalise_code(enrol)), "days": ENROL_DAYS},
+    )
+    info = get_station(conn, code)
+    assert info is not None
+    publish_reference(conn, "station", [_station_ref(info)])
+    return info, enrol
+
+
+def reissue_code(conn: Connection, code: str) -> str:
+    """A new enrolment code (a replaced PC, a revoked station coming back)."""
+    enrol = _new_enrol_code()
+    updated = conn.execute(
+        text(
+            "UPDATE station_account SET enrol_code_hash = :h, enrol_expires_at = now() + make_interval(days => :days) "
+            "WHERE code = :c"
+        ),
+        {"c": code, "h": digest(_normalise_code(enrol)), "days": ENROL_DAYS},
+    ).rowcount
+    if not updated:
+        raise AccountError(f"没有编号为 {code} 的服务站。")
+    return enrol
+
+
+def revoke_station(conn: Connection, code: str) -> StationInfo:
+    updated = conn.execute(
+        text(
+            "UPDATE station_account SET status = 'revoked', token_hash = NULL, enrol_code_hash = NULL, "
+            "revoked_at = now() WHERE code = :c"
+        ),
+        {"c": code},
+    ).rowcount
+    info = get_station(conn, code)
+    if not updated or info is None:
+        raise AccountError(f"没有编号为 {code} 的服务站。")
+    publish_reference(conn, "station", [_station_ref(info)])
+    return info
+
+
+def list_stations(conn: Connection) -> list[StationInfo]:
+    return [StationInfo(*row) for row in conn.execute(text(f"SELECT {_COLUMNS} FROM station_account ORDER BY code"))]
+
+
+def enroll(conn: Connection, enrol_code: str) -> tuple[str, StationInfo]:
+    """Consume an enrolment code; returns the new token (shown once) and the station."""
+    token = secrets.token_urlsafe(32)
+    row = conn.execute(
+        text(
+            "UPDATE station_account SET token_hash = :t, enrol_code_hash = NULL, enrol_expires_at = NULL, "
+            "status = 'active', revoked_at = NULL, enrolled_at = now() "
+            f"WHERE enrol_code_hash = :h AND enrol_expires_at > now() RETURNING {_COLUMNS}"
+        ),
+        {"t": digest(token), "h": digest(_normalise_code(enrol_code))},
+    ).first()
+    if row is None:
+        raise AccountError("登记码无效、已使用或已过期。请向总部索取新的登记码。")
+    info = StationInfo(*row)
+    publish_reference(conn, "station", [_station_ref(info)])
+    return token, info
+
+
+def authenticate(conn: Connection, token: str, lock: bool = False) -> StationInfo | None:
+    """The active station holding `token`, or None.  `lock` holds the account row
+    (FOR SHARE) until the caller's transaction ends, so a revocation waits for it."""
+    row = conn.execute(
+        text(
+            f"SELECT {_COLUMNS} FROM station_account WHERE token_hash = :t AND status = 'active' "
+            "AND (token_expires_at IS NULL OR token_expires_at > now())" + (" FOR SHARE" if lock else "")
+        ),
+        {"t": digest(token)},
+    ).first()
+    return StationInfo(*row) if row else None

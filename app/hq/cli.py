@@ -1,0 +1,174 @@
+"""`station-desk-hq`: administration of the HQ sync service.
+
+Every command takes `--db URL` or reads STATION_DESK_HQ_DB.  Errors are one Chinese
+line on stderr and a non-zero exit code; `add-station` prints the one-time enrolment
+code alone on its last line, so scripts can take it with `tail -n1`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import __version__
+from app.hq.db import DB_ENV, default_url
+
+EXIT_USAGE = 2
+EXIT_ERROR = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="station-desk-hq", description="中小企业服务站工作台 总部同步服务管理工具 (Station Desk HQ)。")
+    parser.add_argument("--version", action="version", version=f"station-desk-hq {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", help=f"总部 PostgreSQL 地址（默认取环境变量 {DB_ENV}）")
+    sub = parser.add_subparsers(dest="command", metavar="命令")
+    sub.add_parser("init-db", parents=[common], help="创建或升级总部数据库结构")
+    add = sub.add_parser("add-station", parents=[common], help="新增服务站并生成一次性登记码")
+    add.add_argument("code")
+    add.add_argument("name")
+    add.add_argument("--district", default="")
+    for name, text in (("revoke-station", "撤销服务站的同步令牌"), ("reissue-code", "为服务站重新生成登记码")):
+        sub.add_parser(name, parents=[common], help=text).add_argument("code")
+    sub.add_parser("list-stations", parents=[common], help="列出服务站")
+    serve = sub.add_parser("serve", parents=[common], help="启动同步服务")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--certfile")
+    serve.add_argument("--keyfile")
+    serve.add_argument("--workers", type=int, default=1, help="工作进程数（建议与 CPU 核数相同）")
+    serve.add_argument("--access-log", action="store_true", help="记录每个请求")
+    export = sub.add_parser("export", parents=[common], help="导出 Excel")
+    export.add_argument("what", choices=["enterprises"])
+    export.add_argument("--out", required=True, type=Path)
+    export.add_argument("--station")
+    publish = sub.add_parser("publish", parents=[common], help="从 JSON 文件发布参考数据（政策、机构、专家等）")
+    publish.add_argument("file", type=Path, help='{"policy": [{"id"?: ..., "title": ...}], "expert": [...]}')
+    purge = sub.add_parser("purge-tombstones", parents=[common], help="清理超过保留期的删除记录")
+    purge.add_argument("--days", type=int)
+    return parser
+
+
+def _fail(message: str, code: int = EXIT_ERROR) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.hq import accounts
+
+    url = args.db or default_url()
+    if not url:
+        return _fail(f"错误：{args.command} 需要总部同步数据库地址：请用 --db 或环境变量 {DB_ENV} 指定。", EXIT_USAGE)
+    if args.command == "serve":
+        return _serve(args, url)
+    from app.hq.db import make_engine
+
+    engine = make_engine(url, pool_size=1, max_overflow=0)
+    try:
+        if args.command == "init-db":
+            from app.hq.db import init_db
+
+            init_db(engine)
+            print("总部数据库结构已是最新。")
+            return 0
+        with engine.begin() as conn:
+            return _admin(args, conn, accounts)
+    finally:
+        engine.dispose()
+
+
+def _admin(args: argparse.Namespace, conn, accounts) -> int:  # type: ignore[no-untyped-def]
+    if args.command == "add-station":
+        info, code = accounts.add_station(conn, args.code, args.name, args.district)
+        print(f"已新增服务站 {info.code} {info.name}（{info.station_id}）。一次性登记码（{accounts.ENROL_DAYS} 天内有效）：")
+        print(code)
+    elif args.command == "reissue-code":
+        print(f"服务站 {args.code} 的新登记码（{accounts.ENROL_DAYS} 天内有效，旧令牌在登记后失效）：")
+        print(accounts.reissue_code(conn, args.code))
+    elif args.command == "revoke-station":
+        info = accounts.revoke_station(conn, args.code)
+        print(f"已撤销服务站 {info.code} {info.name} 的同步令牌。")
+    elif args.command == "list-stations":
+        print("编号\t名称\t所在区\t状态\t已登记\t最近同步")
+        for s in accounts.list_stations(conn):
+            status = {"active": "正常", "revoked": "已撤销"}.get(s.status, s.status)
+            seen = s.last_seen_at.strftime("%Y-%m-%d %H:%M") if s.last_seen_at else "-"
+            print(f"{s.code}\t{s.name}\t{s.district or '-'}\t{status}\t{'是' if s.enrolled_at else '否'}\t{seen}")
+    elif args.command == "export":
+        from app.hq.export import export_enterprises
+
+        count = export_enterprises(conn, args.out, args.station)
+        print(f"已导出 {count} 家企业到 {args.out}。")
+    elif args.command == "publish":
+        return _publish(conn, args.file)
+    elif args.command == "purge-tombstones":
+        from app.hq.tombstones import purge_tombstones
+
+        count = purge_tombstones(conn, *([args.days] if args.days is not None else []))
+        print(f"已清理 {count} 条删除记录。")
+    return 0
+
+
+def _publish(conn, path: Path) -> int:  # type: ignore[no-untyped-def]
+    from app.hq.hq_edits import publish_reference
+
+    try:
+        payload = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return _fail(f"错误：无法读取 {path}：{exc}")
+    if not isinstance(payload, dict) or not all(isinstance(v, list) for v in payload.values()):
+        return _fail('错误：文件应为 {"表名": [记录, …]} 形式的 JSON。')
+    for tbl, rows in payload.items():
+        done = publish_reference(conn, tbl, rows)
+        print(f"{tbl}：已发布 {len(done)} 条。")
+    return 0
+
+
+def _serve(args: argparse.Namespace, url: str) -> int:
+    import uvicorn
+
+    if bool(args.certfile) != bool(args.keyfile):
+        return _fail("错误：--certfile 和 --keyfile 需要同时指定。", EXIT_USAGE)
+    options = {"host": args.host, "port": args.port, "ssl_certfile": args.certfile, "ssl_keyfile": args.keyfile,
+               "proxy_headers": True, "access_log": args.access_log, "log_level": "info",
+               # longer than clients' idle gaps, so a reused connection is rarely closed under them
+               "timeout_keep_alive": 75}  # fmt: skip
+    if args.workers <= 1:
+        from app.hq.server import create_app
+
+        uvicorn.run(create_app(url), **options)
+        return 0
+    # Each worker is its own process with its own pool; together they stay within ~30
+    # connections, well under PostgreSQL's default max_connections.
+    os.environ[DB_ENV] = url
+    os.environ["STATION_DESK_HQ_POOL"] = f"{max(2, 10 // args.workers)},{max(2, 20 // args.workers)}"
+    uvicorn.run("app.hq.server:app_from_env", factory=True, workers=args.workers, **options)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    from sqlalchemy.exc import OperationalError
+
+    from app.hq.accounts import AccountError
+    from app.hq.hq_edits import HqEditError
+
+    try:
+        return run(args)
+    except (AccountError, HqEditError) as exc:
+        return _fail(f"错误：{exc}")
+    except OperationalError as exc:
+        return _fail(f"错误：无法连接或操作总部数据库：{str(exc.orig).strip().splitlines()[0] if exc.orig else exc}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

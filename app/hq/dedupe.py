@@ -1,0 +1,164 @@
+"""One enterprise per credit code: detection, merge, aliases, reference rewriting.
+
+The enterprise already live at HQ with the code survives (HQ saw it first); the
+newcomer is kept as a deleted row with `data.merged_into`, its non-empty fields the
+survivor lacks are merged in, differing ones go to conflict_log, and every row that
+references it, now or in any later push, points at the survivor.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Row, text
+
+if TYPE_CHECKING:
+    from app.hq.store import ApplyContext
+
+ENTERPRISE_REF_TABLES = ("service_record", "demand", "event_attendance")
+SKIP_ON_MERGE = frozenset({"credit_code", "created_at", "updated_at", "deleted"})
+
+
+def code_of(data: dict[str, Any]) -> str | None:
+    code = data.get("credit_code")
+    return code if isinstance(code, str) and code else None
+
+
+def lock_codes(conn: Connection, codes: Iterable[str | None]) -> None:
+    for code in sorted({c for c in codes if c}):
+        conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"), {"k": f"credit_code:{code}"})
+
+
+def lock_row(conn: Connection, row_id: uuid.UUID) -> Row[Any] | None:
+    return conn.execute(
+        text(
+            "SELECT id, station_id, version, deleted, data, field_hlc, field_station FROM replica_row "
+            "WHERE tbl = 'enterprise' AND id = :i FOR UPDATE"
+        ),
+        {"i": row_id},
+    ).first()
+
+
+def find_live_by_code(conn: Connection, code: str | None, exclude: uuid.UUID) -> uuid.UUID | None:
+    return conn.execute(
+        text(
+            "SELECT id FROM replica_row WHERE tbl = 'enterprise' AND NOT deleted "
+            "AND data->>'credit_code' = :c AND id <> :x ORDER BY id LIMIT 1"
+        ),
+        {"c": code, "x": exclude},
+    ).scalar()
+
+
+def resolve_aliases(conn: Connection, ids: Iterable[Any]) -> dict[str, str]:
+    """merged id → survivor id (text), for those of `ids` that were merged."""
+    wanted = []
+    for value in ids:
+        try:
+            wanted.append(uuid.UUID(value) if isinstance(value, str) else None)
+        except ValueError:
+            continue
+    wanted = [w for w in wanted if w is not None]
+    if not wanted:
+        return {}
+    rows = conn.execute(
+        text("SELECT merged_id, survivor_id FROM enterprise_alias WHERE merged_id = ANY(CAST(:ids AS uuid[]))"),
+        {"ids": "{" + ",".join(map(str, wanted)) + "}"},  # one array literal: fast to send
+    )
+    return {str(m): str(s) for m, s in rows}
+
+
+def log_conflict(ctx: ApplyContext, row_id: uuid.UUID, name: str, winner: tuple[Any, int, str], loser: tuple[Any, int, str]) -> None:
+    ctx.result.conflicts += 1
+    ctx.conn.execute(
+        text(
+            "INSERT INTO conflict_log (tbl, row_id, field, winning_value, losing_value, winning_hlc, losing_hlc, "
+            "winning_station_id, losing_station_id) VALUES ('enterprise', :r, :f, CAST(:wv AS jsonb), "
+            "CAST(:lv AS jsonb), :wh, :lh, :ws, :ls)"
+        ),
+        {
+            "r": row_id, "f": name, "wv": json.dumps(winner[0], ensure_ascii=False),
+            "lv": json.dumps(loser[0], ensure_ascii=False), "wh": winner[1], "lh": loser[1],
+            "ws": uuid.UUID(winner[2]) if winner[2] else None, "ls": uuid.UUID(loser[2]) if loser[2] else None,
+        },
+    )  # fmt: skip
+
+
+def merge_into(
+    ctx: ApplyContext,
+    survivor_id: uuid.UUID,
+    merged_id: uuid.UUID,
+    data: dict[str, Any],
+    hlc: dict[str, int],
+    src: dict[str, str],
+    owner: uuid.UUID | None,
+) -> None:
+    conn = ctx.conn
+    survivor = lock_row(conn, survivor_id)
+    assert survivor is not None
+    s_data, s_hlc, s_src = dict(survivor.data), dict(survivor.field_hlc or {}), dict(survivor.field_station or {})
+    changed = False
+    for name, value in data.items():
+        if name in SKIP_ON_MERGE or value in (None, ""):
+            continue
+        if s_data.get(name) in (None, ""):
+            s_data[name], s_hlc[name], s_src[name] = value, hlc.get(name, 0), src.get(name, "")
+            changed = True
+        elif s_data[name] != value:
+            log_conflict(ctx, survivor_id, name, (s_data[name], s_hlc.get(name, 0), s_src.get(name, "")),
+                         (value, hlc.get(name, 0), src.get(name, "")))  # fmt: skip
+    if changed:
+        conn.execute(
+            text(
+                "UPDATE replica_row SET data = CAST(:d AS jsonb), field_hlc = CAST(:h AS jsonb), "
+                "field_station = CAST(:s AS jsonb), version = version + 1, updated_at = now() "
+                "WHERE tbl = 'enterprise' AND id = :i"
+            ),
+            {"i": survivor_id, "d": _j(s_data), "h": _j(s_hlc), "s": _j(s_src)},
+        )
+    tomb = dict(data, merged_into=str(survivor_id))
+    version = conn.execute(
+        text(
+            "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, field_hlc, field_station) "
+            "VALUES ('enterprise', :i, :o, 1, true, CAST(:d AS jsonb), CAST(:h AS jsonb), CAST(:s AS jsonb)) "
+            "ON CONFLICT (tbl, id) DO UPDATE SET version = replica_row.version + 1, deleted = true, "
+            "data = EXCLUDED.data, field_hlc = EXCLUDED.field_hlc, field_station = EXCLUDED.field_station, "
+            "updated_at = now() RETURNING version"
+        ),
+        {"i": merged_id, "o": owner, "d": _j(tomb), "h": _j(hlc), "s": _j(src)},
+    ).scalar_one()
+    code = data["credit_code"]
+    conn.execute(
+        text("INSERT INTO merge_record (survivor_id, merged_id, credit_code, station_id) VALUES (:s, :m, :c, :st)"),
+        {"s": survivor_id, "m": merged_id, "c": code, "st": ctx.station},
+    )
+    conn.execute(
+        text(
+            "INSERT INTO enterprise_alias (merged_id, survivor_id) VALUES (:m, :s) "
+            "ON CONFLICT (merged_id) DO UPDATE SET survivor_id = EXCLUDED.survivor_id"
+        ),
+        {"m": merged_id, "s": survivor_id},
+    )
+    conn.execute(text("UPDATE enterprise_alias SET survivor_id = :s WHERE survivor_id = :m"), {"m": merged_id, "s": survivor_id})
+    rewrite_references(conn, merged_id, survivor_id)
+    ctx.result.merged.append({"merged_id": str(merged_id), "survivor_id": str(survivor_id), "credit_code": code})
+    ctx.accepted("enterprise", merged_id, version)
+
+
+def rewrite_references(conn: Connection, merged_id: uuid.UUID, survivor_id: uuid.UUID) -> int:
+    """Point every stored row that references the merged enterprise at the survivor
+    (a new version, so the owning station pulls the rewritten row)."""
+    return conn.execute(
+        text(
+            "UPDATE replica_row SET data = jsonb_set(data, '{enterprise_id}', to_jsonb(CAST(:s AS text))), "
+            "version = version + 1, updated_at = now() "
+            "WHERE tbl = ANY(CAST(:tbls AS text[])) AND data->>'enterprise_id' = :m"
+        ),
+        {"s": str(survivor_id), "m": str(merged_id), "tbls": list(ENTERPRISE_REF_TABLES)},
+    ).rowcount
+
+
+def _j(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)

@@ -1,0 +1,100 @@
+"""Writes made by HQ itself: staff edits and published reference data."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from app.hq import merge
+from app.hq.owned import REPORT_STATUSES
+from app.hq.store import ApplyContext, PushResult, now_ms
+from app.hq.wire import WireRow, check_json_value, clean_data
+from app.models.types import uuid7
+from app.sync.protocol import ANNUAL_REPORT_HQ_MOVES, HQ_REFERENCE, hlc_from_ms
+
+
+class HqEditError(Exception):
+    """An edit HQ may not make; `args[0]` is a Chinese message."""
+
+
+@dataclass(frozen=True)
+class EditResult:
+    tbl: str
+    id: uuid.UUID
+    version: int
+    conflicts: int = 0
+
+
+def hq_edit(conn: Connection, tbl: str, row_id: uuid.UUID, changes: Mapping[str, Any], at_ms: int | None = None) -> EditResult:
+    """Change fields of one row as HQ.  Enterprises merge with a server HLC stamp (so a
+    station's concurrent edit conflicts with it); annual reports accept HQ's moves."""
+    check_json_value(dict(changes))
+    old = conn.execute(
+        text("SELECT station_id, version, deleted, data, field_hlc FROM replica_row WHERE tbl = :t AND id = :i FOR UPDATE"),
+        {"t": tbl, "i": row_id},
+    ).first()
+    if old is None:
+        raise HqEditError(f"找不到要修改的记录（{tbl} {row_id}）。")
+    stamp_ms = at_ms or now_ms()
+    if tbl == "enterprise":
+        stamp = max([hlc_from_ms(stamp_ms), *(h + 1 for h in (old.field_hlc or {}).values())])
+        fields = clean_data(tbl, dict(changes))
+        deleted = bool(changes.get("deleted", old.deleted))
+        stamps = dict.fromkeys([*fields, *(["deleted"] if "deleted" in changes else [])], stamp)
+        row = WireRow(tbl=tbl, id=row_id, station_id=old.station_id, deleted=deleted, data=fields, field_hlc=stamps)
+        ctx = ApplyContext(conn, None, None, stamp_ms, PushResult("", "applied"))
+        merge.apply_enterprise(ctx, row)
+        version = ctx.result.versions[-1]["version"] if ctx.result.versions else old.version
+        return EditResult(tbl, row_id, version, ctx.result.conflicts)
+    if tbl == "annual_report":
+        allowed = {"status", "review_comment"}
+        if set(changes) - allowed:
+            raise HqEditError("总部只能修改年度报告的状态和审核意见。")
+        if "status" in changes and (old.data.get("status"), changes["status"]) not in ANNUAL_REPORT_HQ_MOVES:
+            label = REPORT_STATUSES.get
+            raise HqEditError(f"年度报告不能从“{label(old.data.get('status'), '?')}”改为“{label(changes['status'], '?')}”。")
+    elif tbl not in HQ_REFERENCE:
+        raise HqEditError("这类记录归服务站所有，总部不能直接修改。")
+    data = dict(old.data, **{k: v for k, v in changes.items() if k != "deleted"})
+    version = conn.execute(
+        text(
+            "UPDATE replica_row SET data = CAST(:d AS jsonb), deleted = :del, version = version + 1, "
+            "updated_at = now() WHERE tbl = :t AND id = :i RETURNING version"
+        ),
+        {"d": json.dumps(data, ensure_ascii=False), "del": bool(changes.get("deleted", old.deleted)), "t": tbl, "i": row_id},
+    ).scalar_one()
+    return EditResult(tbl, row_id, version)
+
+
+def publish_reference(conn: Connection, tbl: str, rows: Iterable[Mapping[str, Any]]) -> list[EditResult]:
+    """Insert or replace HQ reference rows (policy, service_institution, catalogue_entry,
+    expert, station).  Each row: its fields, plus optional "id" and "deleted".
+    Unchanged rows keep their version (no needless echo to every station)."""
+    if tbl not in HQ_REFERENCE:
+        raise HqEditError(f"“{tbl}”不是总部发布的参考数据（可发布：{'、'.join(HQ_REFERENCE)}）。")
+    results = []
+    for item in rows:
+        row_id = uuid.UUID(str(item["id"])) if item.get("id") else uuid7()
+        deleted = bool(item.get("deleted", False))
+        data = clean_data(tbl, {k: v for k, v in item.items() if k not in ("id", "deleted")})
+        check_json_value(data)
+        version = conn.execute(
+            text(
+                "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data) "
+                "VALUES (:t, :i, NULL, 1, :del, CAST(:d AS jsonb)) "
+                "ON CONFLICT (tbl, id) DO UPDATE SET version = replica_row.version + 1, deleted = EXCLUDED.deleted, "
+                "data = EXCLUDED.data, updated_at = now() "
+                "WHERE replica_row.data IS DISTINCT FROM EXCLUDED.data OR replica_row.deleted <> EXCLUDED.deleted "
+                "RETURNING version"
+            ),
+            {"t": tbl, "i": row_id, "del": deleted, "d": json.dumps(data, ensure_ascii=False)},
+        ).scalar()
+        if version is None:
+            version = conn.execute(text("SELECT version FROM replica_row WHERE tbl = :t AND id = :i"), {"t": tbl, "i": row_id}).scalar_one()
+        results.append(EditResult(tbl, row_id, version))
+    return results

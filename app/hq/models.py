@@ -1,0 +1,161 @@
+"""HQ tables, on their own MetaData: HQ's schema is not the station's (app.models.Base).
+
+`replica_row` holds every synced row as JSON; the wire format is the protocol, so
+the station schema can change without touching this table.  See docs/sync-protocol.md.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import BigInteger, Boolean, DateTime, Index, MetaData, Text, text
+from sqlalchemy.dialects.postgresql import JSONB, UUID
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import UserDefinedType
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Xid8(UserDefinedType[int]):
+    cache_ok = True
+
+    def get_col_spec(self, **kw: Any) -> str:
+        return "xid8"
+
+
+class HqBase(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {  # noqa: RUF012 (SQLAlchemy reads this class attribute)
+        uuid.UUID: UUID(as_uuid=True),
+        datetime: DateTime(timezone=True),
+        dict[str, Any]: JSONB,
+        int: BigInteger,
+        str: Text,
+    }
+
+
+NOW = text("now()")
+
+
+class ReplicaRow(HqBase):
+    __tablename__ = "replica_row"
+    __table_args__ = (
+        Index("ix_replica_row_txid_tbl_id", "txid", "tbl", "id"),
+        Index(
+            "ix_replica_row_credit_code",
+            text("(data->>'credit_code')"),
+            postgresql_where=text("tbl = 'enterprise' AND NOT deleted"),
+        ),
+        Index(
+            "ix_replica_row_enterprise_ref",
+            text("(data->>'enterprise_id')"),
+            postgresql_where=text("tbl IN ('service_record', 'demand', 'event_attendance')"),
+        ),
+        Index("ix_replica_row_station", "station_id", "tbl"),
+    )
+
+    tbl: Mapped[str] = mapped_column(primary_key=True)
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    station_id: Mapped[uuid.UUID | None]
+    version: Mapped[int]
+    deleted: Mapped[bool] = mapped_column(Boolean, server_default=text("false"))
+    data: Mapped[dict[str, Any]]
+    # enterprise only: {field: hlc} on the wire; field_station {field: station id or ""} breaks ties
+    field_hlc: Mapped[dict[str, Any] | None]
+    field_station: Mapped[dict[str, Any] | None]
+    txid: Mapped[int] = mapped_column(Xid8(), server_default=text("pg_current_xact_id()"))
+    updated_at: Mapped[datetime] = mapped_column(server_default=NOW)
+
+
+class StationAccount(HqBase):
+    __tablename__ = "station_account"
+
+    code: Mapped[str] = mapped_column(primary_key=True)
+    name: Mapped[str]
+    district: Mapped[str] = mapped_column(server_default="")
+    station_id: Mapped[uuid.UUID] = mapped_column(unique=True)
+    # active / revoked
+    status: Mapped[str] = mapped_column(server_default="active")
+    token_hash: Mapped[str | None] = mapped_column(unique=True)
+    token_expires_at: Mapped[datetime | None]
+    enrol_code_hash: Mapped[str | None] = mapped_column(unique=True)
+    enrol_expires_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW)
+    enrolled_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+    # the txid of the last cursor the station sent (everything before it is acknowledged)
+    cursor_txid: Mapped[int | None]
+    cursor_at: Mapped[datetime | None]
+    last_seen_at: Mapped[datetime | None]
+
+
+class AppliedBatch(HqBase):
+    __tablename__ = "applied_batch"
+
+    station_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    batch_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    applied_at: Mapped[datetime] = mapped_column(server_default=NOW)
+    result: Mapped[dict[str, Any] | None]
+
+
+class ConflictLog(HqBase):
+    __tablename__ = "conflict_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    tbl: Mapped[str]
+    row_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    field: Mapped[str]
+    winning_value: Mapped[dict[str, Any] | None]
+    losing_value: Mapped[dict[str, Any] | None]
+    winning_hlc: Mapped[int]
+    losing_hlc: Mapped[int]
+    winning_station_id: Mapped[uuid.UUID | None]
+    losing_station_id: Mapped[uuid.UUID | None]
+    at: Mapped[datetime] = mapped_column(server_default=NOW)
+
+
+class MergeRecord(HqBase):
+    __tablename__ = "merge_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    survivor_id: Mapped[uuid.UUID]
+    merged_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    credit_code: Mapped[str]
+    station_id: Mapped[uuid.UUID | None]
+    at: Mapped[datetime] = mapped_column(server_default=NOW)
+
+
+class EnterpriseAlias(HqBase):
+    __tablename__ = "enterprise_alias"
+
+    merged_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    survivor_id: Mapped[uuid.UUID] = mapped_column(index=True)
+
+
+class RejectedWrite(HqBase):
+    __tablename__ = "rejected_write"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    station_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    batch_id: Mapped[uuid.UUID]
+    tbl: Mapped[str]
+    row_id: Mapped[uuid.UUID | None]
+    reason: Mapped[str]
+    message: Mapped[str]
+    data: Mapped[dict[str, Any] | None]
+    at: Mapped[datetime] = mapped_column(server_default=NOW)
+
+
+class HqMeta(HqBase):
+    """Small key/value facts, e.g. `purged_through_txid` (tombstone purge watermark)."""
+
+    __tablename__ = "hq_meta"
+
+    key: Mapped[str] = mapped_column(primary_key=True)
+    value: Mapped[str]

@@ -1,0 +1,116 @@
+"""Station-owned rows: only their station writes them (docs/sync-protocol.md, "Ownership").
+
+Applied as a set: one locking read of the rows already stored, one upsert for all
+accepted rows (row-by-row statements are ~30x slower for a 2,000-row batch).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import text
+
+from app.hq import merge
+from app.hq.wire import WireRow, clean_data
+from app.sync.protocol import ANNUAL_REPORT_STATION_MOVES
+
+if TYPE_CHECKING:
+    from app.hq.store import ApplyContext
+
+REPORT_STATUSES = {"draft": "草稿", "submitted": "已提交", "accepted": "已通过", "returned": "已退回"}
+# Fields HQ writes on station-owned rows; a station's copy never overwrites them.
+HQ_FIELDS: dict[str, frozenset[str]] = {"annual_report": frozenset({"review_comment"})}
+
+# Whole batches travel as one JSON parameter: psycopg quotes Python lists element by
+# element (measured ~60 ms per 2,000 rows), PostgreSQL parses one JSON text in ~5 ms.
+# One query per table, ids as one array literal: a primary-key index scan however big
+# replica_row grows (a join against the batch let the planner pick a sequential scan).
+_LOCK_EXISTING = text(
+    "SELECT tbl, id, station_id, deleted, data, version FROM replica_row "
+    "WHERE tbl = :tbl AND id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE"
+)
+_UPSERT = text(
+    "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data) "
+    "SELECT u.t, u.i, CAST(:station AS uuid), 1, u.d, u.j "
+    "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(t text, i uuid, d boolean, j jsonb) "
+    "ON CONFLICT (tbl, id) DO UPDATE SET version = replica_row.version + 1, deleted = EXCLUDED.deleted, "
+    "data = EXCLUDED.data, updated_at = now() "
+    # the ownership rule again, in SQL: holds even if a row appeared after our read
+    "WHERE replica_row.station_id = EXCLUDED.station_id "
+    "RETURNING tbl, id, version"
+)
+
+
+def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
+    latest: dict[tuple[str, uuid.UUID], WireRow] = {}
+    for row in rows:  # a key repeated in one batch: the last copy is the current row
+        latest.pop((row.tbl, row.id), None)
+        latest[(row.tbl, row.id)] = row
+    candidates = []
+    for row in latest.values():
+        if row.station_id != ctx.station:
+            ctx.reject(row, "wrong_station")
+        else:
+            candidates.append(row)
+    if not candidates:
+        return
+    refs = {r.data.get("enterprise_id") for r in candidates if r.tbl in merge.ENTERPRISE_REF_TABLES}
+    aliases = merge.resolve_aliases(ctx.conn, refs)
+    existing = {}
+    for tbl in sorted({r.tbl for r in candidates}):  # fixed lock order: concurrent pushes cannot deadlock
+        ids = "{" + ",".join(str(r.id) for r in candidates if r.tbl == tbl) + "}"
+        existing.update({(r.tbl, r.id): r for r in ctx.conn.execute(_LOCK_EXISTING, {"tbl": tbl, "ids": ids})})
+    writes: list[tuple[WireRow, dict[str, Any]]] = []
+    for row in candidates:
+        data = clean_data(row.tbl, row.data)
+        if row.tbl in merge.ENTERPRISE_REF_TABLES and data.get("enterprise_id") in aliases:
+            data["enterprise_id"] = aliases[data["enterprise_id"]]
+        old = existing.get((row.tbl, row.id))
+        if old is not None:
+            if old.station_id != ctx.station:
+                ctx.reject(row, "owned_by_other_station")
+                continue
+            for name in HQ_FIELDS.get(row.tbl, ()):
+                if name in old.data:
+                    data[name] = old.data[name]
+            if old.deleted == row.deleted and old.data == data:
+                ctx.accepted(row.tbl, row.id, old.version)  # nothing new: no version bump, no echo
+                continue
+        if row.tbl == "annual_report" and not _report_move_allowed(ctx, row, old, data):
+            continue
+        writes.append((row, data))
+    _upsert(ctx, writes)
+
+
+def _report_move_allowed(ctx: ApplyContext, row: WireRow, old: Any, data: dict[str, Any]) -> bool:
+    new_status = data.get("status")
+    if new_status not in REPORT_STATUSES:
+        ctx.reject(row, "bad_row", detail=f"年度报告状态“{str(new_status)[:20]}”无效")
+        return False
+    old_status = "draft" if old is None or old.deleted else old.data.get("status", "draft")
+    if row.deleted:
+        if old_status != "draft":
+            ctx.reject(row, "report_delete")
+            return False
+        return True
+    if (old_status, new_status) not in ANNUAL_REPORT_STATION_MOVES:
+        label = REPORT_STATUSES.get
+        ctx.reject(row, "report_transition", old=label(old_status, old_status), new=label(new_status, new_status))
+        return False
+    return True
+
+
+def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]]) -> None:
+    if not writes:
+        return
+    batch = [{"t": row.tbl, "i": str(row.id), "d": row.deleted, "j": data} for row, data in writes]
+    params = {"station": ctx.station, "rows": json.dumps(batch, ensure_ascii=False)}
+    stored = {(tbl, row_id): version for tbl, row_id, version in ctx.conn.execute(_UPSERT, params)}
+    for row, _ in writes:
+        version = stored.get((row.tbl, row.id))
+        if version is None:
+            ctx.reject(row, "owned_by_other_station")
+        else:
+            ctx.accepted(row.tbl, row.id, version)

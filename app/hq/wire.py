@@ -1,0 +1,150 @@
+"""Request shapes of the sync endpoints (docs/sync-protocol.md, "Endpoints").
+
+Anything a client sends is checked here before it touches the database: a message
+that does not fit is refused whole (4xx, nothing written).  Row *content* that fits
+the shape but breaks a rule (ownership, state machine) is a per-row rejection in
+app.hq.store instead, so one poisoned row never blocks a batch.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from typing import Annotated, Any
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    field_validator,
+)
+
+from app.sync.protocol import (
+    DEFAULT_PULL_LIMIT,
+    LOCAL_ONLY_COLUMNS,
+    MAX_PULL_LIMIT,
+    MAX_PUSH_ROWS,
+    SYNCED_TABLES,
+)
+
+TableName = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
+Hlc = Annotated[StrictInt, Field(ge=0, lt=1 << 63)]
+Txid = Annotated[StrictStr, Field(pattern=r"^[0-9]{1,19}$")]
+MAX_DEPTH = 24
+# Row attributes travel beside `data`; a copy inside `data` is ignored.  `merged_into` is
+# HQ's own mark on a merged enterprise.
+BOOKKEEPING = frozenset({"id", "station_id", "version", "deleted", "merged_into"})
+
+
+def clean_data(tbl: str, data: dict[str, Any]) -> dict[str, Any]:
+    drop = BOOKKEEPING | LOCAL_ONLY_COLUMNS.get(tbl, frozenset())
+    return {k: v for k, v in data.items() if k not in drop}
+
+
+def check_json_value(value: Any) -> None:
+    """Raise ValueError for what PostgreSQL's jsonb refuses or what we never send:
+    NUL characters, lone surrogates, NaN/Infinity, absurd nesting."""
+    try:
+        encoded = json.dumps(value, ensure_ascii=False, allow_nan=False)
+        encoded.encode("utf-8")
+    except (ValueError, TypeError, UnicodeEncodeError, RecursionError) as exc:
+        raise ValueError(f"not storable as JSON: {type(exc).__name__}") from exc
+    if "\\u0000" in encoded:
+        raise ValueError("NUL character in text")
+    if encoded.count("{") + encoded.count("[") > MAX_DEPTH:  # cheap test first: most rows are flat
+        _check_depth(value, 0)
+
+
+def _check_depth(value: Any, depth: int) -> None:
+    if depth > MAX_DEPTH:
+        raise ValueError("nesting too deep")
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list):
+        for item in value:
+            _check_depth(item, depth + 1)
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class WireRow(Strict):
+    tbl: TableName
+    id: uuid.UUID
+    station_id: uuid.UUID | None = None
+    version: Annotated[StrictInt, Field(ge=0, lt=1 << 63)] = 0
+    deleted: StrictBool = False
+    data: dict[str, Any]
+    field_hlc: dict[str, Hlc] | None = None
+    # optional: per field, the stamp of the value the station had before its own change
+    field_base_hlc: dict[str, Hlc] | None = None
+
+    @field_validator("data")
+    @classmethod
+    def _data(cls, value: dict[str, Any]) -> dict[str, Any]:
+        check_json_value(value)
+        return value
+
+    @field_validator("field_hlc", "field_base_hlc")
+    @classmethod
+    def _keys(cls, value: dict[str, int] | None) -> dict[str, int] | None:
+        if value is not None:
+            check_json_value(value)
+        return value
+
+
+class PushRequest(Strict):
+    batch_id: uuid.UUID
+    rows: Annotated[list[WireRow], Field(max_length=MAX_PUSH_ROWS)]
+
+
+class Cursor(Strict):
+    txid: Txid
+    tbl: Annotated[StrictStr, Field(pattern=r"^[a-z0-9_]{0,63}$")]
+    id: uuid.UUID
+    # bootstrap only: tombstones older than this txid are not sent (see app.hq.pull)
+    since: Txid | None = None
+
+    def as_json(self) -> dict[str, str]:
+        out = {"txid": self.txid, "tbl": self.tbl, "id": str(self.id)}
+        if self.since is not None:
+            out["since"] = self.since
+        return out
+
+
+class PullRequest(Strict):
+    cursor: Cursor | None = None
+    limit: Annotated[StrictInt, Field(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT
+    table: TableName | None = None
+
+    @field_validator("table")
+    @classmethod
+    def _table(cls, value: str | None) -> str | None:
+        if value is not None and value not in SYNCED_TABLES:
+            raise ValueError("unknown table")
+        return value
+
+
+class TableFigures(Strict):
+    count: Annotated[StrictInt, Field(ge=0, lt=1 << 63)]
+    hash: Annotated[StrictInt, Field(ge=0, lt=1 << 64)]
+
+
+class CheckRequest(Strict):
+    tables: Annotated[dict[TableName, TableFigures], Field(max_length=len(SYNCED_TABLES))]
+
+    @field_validator("tables")
+    @classmethod
+    def _known(cls, value: dict[str, TableFigures]) -> dict[str, TableFigures]:
+        unknown = sorted(set(value) - set(SYNCED_TABLES))
+        if unknown:
+            raise ValueError(f"unknown tables {unknown[:3]}")
+        return value
+
+
+class EnrollRequest(Strict):
+    code: Annotated[StrictStr, Field(min_length=1, max_length=64)]

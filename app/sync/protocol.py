@@ -1,0 +1,124 @@
+"""The wire contract between stations and HQ (docs/sync-protocol.md).  No Qt, no database.
+
+Both sides import this module; anything that changes the meaning of a message bumps
+PROTOCOL_VERSION.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import decimal
+import hashlib
+import json
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+import zstandard
+
+PROTOCOL_VERSION = 1
+SUPPORTED_VERSIONS = frozenset({1})
+PROTOCOL_HEADER = "X-Station-Desk-Protocol"
+CONTENT_ENCODING = "zstd"
+MAX_PUSH_ROWS = 2000
+DEFAULT_PULL_LIMIT = 5000
+MAX_PULL_LIMIT = 20000
+TOMBSTONE_HORIZON_DAYS = 180
+MAX_FUTURE_SKEW_MS = 24 * 3600 * 1000
+
+UPGRADE_MESSAGE = "服务器要求更新的客户端版本，请升级服务站工作台。"
+
+# Ownership classes (docs/sync-protocol.md, "Ownership").  Order = parents first.
+STATION_OWNED: tuple[str, ...] = (
+    "staff_member",
+    "service_record",
+    "demand",
+    "demand_transition",
+    "event",
+    "event_attendance",
+    "annual_report",
+    "period_unlock",
+)
+HQ_REFERENCE: tuple[str, ...] = ("station", "policy", "service_institution", "catalogue_entry", "expert")
+SHARED: tuple[str, ...] = ("enterprise",)
+SYNCED_TABLES: tuple[str, ...] = HQ_REFERENCE + SHARED + STATION_OWNED
+# Columns that stay on the station's machine.
+LOCAL_ONLY_COLUMNS: dict[str, frozenset[str]] = {"policy": frozenset({"local_note"})}
+
+ANNUAL_REPORT_STATION_MOVES = frozenset({("draft", "submitted"), ("returned", "draft"), ("draft", "draft")})
+ANNUAL_REPORT_HQ_MOVES = frozenset({("submitted", "accepted"), ("submitted", "returned")})
+
+
+def ownership(table: str) -> str:
+    if table in STATION_OWNED:
+        return "station"
+    if table in HQ_REFERENCE:
+        return "hq"
+    if table in SHARED:
+        return "shared"
+    raise KeyError(table)
+
+
+# --- HLC ---------------------------------------------------------------------------
+def hlc_from_ms(ms: int, counter: int = 0) -> int:
+    return (ms << 16) | (counter & 0xFFFF)
+
+
+def hlc_ms(hlc: int) -> int:
+    return hlc >> 16
+
+
+# --- values ------------------------------------------------------------------------
+def _default(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, _dt.datetime):
+        return value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    if isinstance(value, bytes):
+        return base64.b64encode(value).decode()
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def encode(payload: Any) -> bytes:
+    """JSON then zstd."""
+    raw = json.dumps(payload, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
+    return zstandard.ZstdCompressor(level=3).compress(raw)
+
+
+def decode(body: bytes, content_encoding: str | None) -> Any:
+    """Inverse of encode; plain JSON is accepted when no encoding is declared.
+
+    Raises ValueError for anything that is not a well-formed message.
+    """
+    if content_encoding == CONTENT_ENCODING:
+        try:
+            body = zstandard.ZstdDecompressor().decompress(body, max_output_size=256 * 1024 * 1024)
+        except zstandard.ZstdError as exc:
+            raise ValueError(f"bad zstd body: {exc}") from exc
+    elif content_encoding not in (None, "", "identity"):
+        raise ValueError(f"unsupported content encoding {content_encoding!r}")
+    try:
+        return json.loads(body)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"bad JSON body: {exc}") from exc
+
+
+# --- sanity check ------------------------------------------------------------------
+_MASK = (1 << 64) - 1
+
+
+def row_hash(row_id: uuid.UUID | str, version: int) -> int:
+    return int(hashlib.md5(f"{row_id}:{version}".encode()).hexdigest()[:16], 16)
+
+
+def table_hash(rows: Iterable[tuple[uuid.UUID | str, int]]) -> int:
+    """Order-independent hash of (id, version) pairs: Σ md5-64 mod 2^64."""
+    total = 0
+    for row_id, version in rows:
+        total = (total + row_hash(row_id, version)) & _MASK
+    return total

@@ -1,0 +1,159 @@
+"""200 stations syncing at once against one `station-desk-hq serve` (loopback).
+
+    .venv/bin/python benchmarks/bench_hq_concurrent.py [--stations 200] [--rows 20] [--rounds 2] [--workers N]
+                                                       [--pg postgresql://postgres@127.0.0.1:5432/postgres]
+
+A fresh database and a real server process (uvicorn, the production pool settings).
+Every station first bootstraps; then, per round, all stations start together and each
+runs one incremental sync: hello, push --rows rows (service records plus two shared
+enterprises), pull to done, check.  Prints p50 / p95 / max of a station's sync time
+(acceptance: p95 ≤ 3 s) and, as a baseline from the same run, one station syncing alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import psycopg
+from psycopg import sql
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from app.hq import accounts  # noqa: E402
+from app.hq.db import init_db, make_engine  # noqa: E402
+from app.models.types import uuid7  # noqa: E402
+from app.sync import protocol  # noqa: E402
+
+
+class Station:
+    def __init__(self, base: str, token: str, station_id: str) -> None:
+        headers = {protocol.PROTOCOL_HEADER: "1", "Authorization": f"Bearer {token}"}
+        self.http = httpx.Client(base_url=base, headers=headers, timeout=120)
+        self.station_id, self.cursor = station_id, None
+
+    def post(self, path: str, payload: object) -> dict:
+        answer = self.http.post(path, content=protocol.encode(payload), headers={"Content-Encoding": "zstd"})
+        answer.raise_for_status()
+        return answer.json()
+
+    def pull_to_done(self) -> int:
+        got = 0
+        while True:
+            page = self.post("/v1/pull", {"cursor": self.cursor, "limit": 5000})
+            got += len(page["rows"])
+            self.cursor = page["cursor"]
+            if page["done"]:
+                return got
+
+    def sync(self, rows: int) -> float:
+        start = time.perf_counter()
+        self.http.get("/v1/hello").raise_for_status()
+        ents = [{"tbl": "enterprise", "id": str(uuid7()), "station_id": self.station_id, "deleted": False,
+                 "data": {"name": f"企业{secrets.token_hex(3)}", "credit_code": None}, "field_hlc": {"name": 1}}
+                for _ in range(2)]  # fmt: skip
+        records = [{"tbl": "service_record", "id": str(uuid7()), "station_id": self.station_id, "deleted": False,
+                    "data": {"enterprise_id": ents[0]["id"], "service_date": "2026-03-02", "summary": "咨询"}}
+                   for _ in range(rows - 2)]  # fmt: skip
+        self.post("/v1/push", {"batch_id": str(uuid7()), "rows": ents + records})
+        self.pull_to_done()
+        self.post("/v1/check", {"tables": {"service_record": {"count": 0, "hash": 0}}})
+        return time.perf_counter() - start
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--stations", type=int, default=200)
+    parser.add_argument("--rows", type=int, default=20)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    args = parser.parse_args()
+    name = f"sd_bench_{secrets.token_hex(4)}"
+    with psycopg.connect(args.pg, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    url = args.pg.rsplit("/", 1)[0] + "/" + name
+    port = free_port()
+    server = None
+    try:
+        engine = make_engine(url)
+        init_db(engine)
+        codes = []
+        with engine.begin() as conn:
+            for i in range(args.stations):
+                codes.append(accounts.add_station(conn, f"B-{i:03d}", f"压测站{i}")[1])
+        engine.dispose()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "app.hq.cli", "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port),
+             "--workers", str(args.workers)],
+            env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                httpx.get(base + "/v1/hello", timeout=1)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        run(base, codes, args)
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(10)
+        with psycopg.connect(args.pg, autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def run(base: str, codes: list[str], args: argparse.Namespace) -> None:
+    stations = []
+    for code in codes:
+        answer = httpx.post(base + "/v1/enroll", json={"code": code}, headers={protocol.PROTOCOL_HEADER: "1"}).json()
+        stations.append(Station(base, answer["token"], answer["station"]["id"]))
+    for s in stations:
+        s.pull_to_done()
+    alone = statistics.median(stations[0].sync(args.rows) for _ in range(5))
+    print(f"{len(stations)} stations, {args.workers} server worker(s), {args.rows} rows pushed each per sync; "
+          f"one station alone: {alone * 1000:.0f} ms")  # fmt: skip
+    for round_no in range(args.rounds):
+        times: list[float] = []
+        errors: list[BaseException] = []
+        gate = threading.Barrier(len(stations))
+
+        def one(s: Station) -> None:
+            gate.wait()
+            try:
+                times.append(s.sync(args.rows))
+            except BaseException as exc:  # noqa: BLE001 - counted and reported
+                errors.append(exc)
+
+        threads = [threading.Thread(target=one, args=(s,)) for s in stations]
+        start = time.perf_counter()
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        wall = time.perf_counter() - start
+        q = statistics.quantiles(times, n=20) if len(times) > 1 else [0] * 19
+        print(f"round {round_no + 1}: p50 {statistics.median(times):.2f} s  p95 {q[18]:.2f} s  max {max(times):.2f} s  "
+              f"wall {wall:.1f} s  errors {len(errors)}  p95/alone {q[18] / alone:.0f}x")  # fmt: skip
+        for exc in errors[:3]:
+            print("  error:", repr(exc)[:200])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,92 @@
+"""Trap 1: a pull cursor must not lose rows committed out of order.
+
+Eight writers run long, overlapping transactions while pullers page continuously.
+The real pull (txid below the watermark) must deliver every committed row; a naive
+`txid > cursor` puller run beside it must miss some, which proves the test can fail.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from app.hq import pull, store
+from app.models.types import uuid7
+from tests.hq.factories import service_record
+
+WRITERS = 8
+TRANSACTIONS = 12
+
+
+def naive_page(conn: Any, station: uuid.UUID, cursor: Any, limit: int) -> tuple[list[str], Any]:
+    """The broken variant: commit order assumed from txid alone, no watermark."""
+    where = "station_id = :s" + ("" if cursor is None else " AND (txid, tbl, id) > (CAST(:t AS xid8), :b, CAST(:i AS uuid))")
+    rows = conn.execute(
+        text(f"SELECT txid::text, tbl, id::text FROM replica_row WHERE {where} ORDER BY txid, tbl, id LIMIT :n"),
+        {"s": station, "n": limit, **({} if cursor is None else {"t": cursor[0], "b": cursor[1], "i": cursor[2]})},
+    ).all()
+    return [r[2] for r in rows], (tuple(rows[-1]) if rows else cursor)
+
+
+def real_page(conn: Any, station: uuid.UUID, cursor: Any, limit: int) -> tuple[list[str], Any]:
+    page = pull.pull(conn, station, cursor, limit)
+    return [r["id"] for r in page.rows if r["tbl"] == "service_record"], page.cursor
+
+
+def assert_nothing_missed(committed: set[str], pulled: set[str]) -> None:
+    missed = committed - pulled
+    assert not missed, f"{len(missed)} of {len(committed)} committed rows never pulled"
+
+
+def test_concurrent_long_writers_and_a_paging_puller(hq_engine, enrol) -> None:
+    station = enrol("W-A1").station_id
+    committed: set[str] = set()
+    lock = threading.Lock()
+    writers_done = threading.Event()
+    rng = random.Random(20260301)
+    delays = [[rng.uniform(0.002, 0.05) for _ in range(TRANSACTIONS)] for _ in range(WRITERS)]
+
+    def writer(n: int) -> None:
+        for delay in delays[n]:
+            rows = [service_record(station, uuid7(), summary=f"w{n}") for _ in range(6)]
+            with hq_engine.begin() as conn:
+                store.apply_push(conn, station, uuid.uuid4(), rows[:3])  # takes the xid early…
+                time.sleep(delay)  # …holds it while later transactions commit
+                store.apply_push(conn, station, uuid.uuid4(), rows[3:])
+            with lock:
+                committed.update(r["id"] for r in rows)
+
+    def puller(page: Callable[..., tuple[list[str], Any]], into: set[str]) -> None:
+        cursor: Any = None
+        while True:
+            finished = writers_done.is_set()  # read before the page: a final full drain follows
+            with hq_engine.begin() as conn:
+                ids, cursor = page(conn, station, cursor, 40)
+            into.update(ids)
+            if finished and not ids:
+                return
+            time.sleep(0.001)
+
+    real: set[str] = set()
+    naive: set[str] = set()
+    pullers = [threading.Thread(target=puller, args=(real_page, real)), threading.Thread(target=puller, args=(naive_page, naive))]
+    writers = [threading.Thread(target=writer, args=(n,)) for n in range(WRITERS)]
+    for t in pullers + writers:
+        t.start()
+    for t in writers:
+        t.join()
+    writers_done.set()
+    for t in pullers:
+        t.join(timeout=60)
+
+    assert len(committed) == WRITERS * TRANSACTIONS * 6
+    assert_nothing_missed(committed, real)
+    with pytest.raises(AssertionError, match="never pulled"):
+        assert_nothing_missed(committed, naive)
