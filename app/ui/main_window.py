@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,8 +28,10 @@ from app.settings import LANGUAGE, LAST_PAGE, Settings
 from app.ui import i18n, window_state
 from app.ui.demo_banner import DemoBanner
 from app.ui.navigation import sections
+from app.ui.pages.demands_page import DemandsPage
 from app.ui.pages.home_page import HomePage
 from app.ui.pages.placeholder_page import PlaceholderPage
+from app.ui.pages.records_page import RecordsPage
 from app.ui.prompts import inform
 
 
@@ -66,6 +74,10 @@ class MainWindow(QMainWindow):
             page: QWidget
             if section.key == "home":
                 page = self.home_page = HomePage(db)
+            elif section.key == "service_records":
+                page = RecordsPage(db)
+            elif section.key == "demands":
+                page = DemandsPage(db)
             else:
                 page = PlaceholderPage(section.title, section.coming)
             self.pages[section.key] = page
@@ -189,7 +201,7 @@ class MainWindow(QMainWindow):
             ),
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.remember:
             window_state.save_main_window(self, self.settings)
             self.settings.set(LAST_PAGE, self.current_page_key())

@@ -35,6 +35,132 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
 </context>
 <context>
+    <name>DemandsModel</name>
+    <message>
+        <source>（超期）</source>
+        <translation> (overdue)</translation>
+    </message>
+    <message>
+        <source>需求</source>
+        <translation>Demand</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>服务类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>办结期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>承办方</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+</context>
+<context>
+    <name>DemandsPage</name>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>待办（未回访）</source>
+        <translation>To do (not followed up)</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>只看超期</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <source>搜索需求标题或描述</source>
+        <translation>Search title or description</translation>
+    </message>
+    <message>
+        <source>筛选</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>新建需求…</source>
+        <translation>New demand…</translation>
+    </message>
+    <message>
+        <source>分派…</source>
+        <translation>Dispatch…</translation>
+    </message>
+    <message>
+        <source>处理…</source>
+        <translation>Handle…</translation>
+    </message>
+    <message>
+        <source>反馈…</source>
+        <translation>Reply…</translation>
+    </message>
+    <message>
+        <source>办结…</source>
+        <translation>Close…</translation>
+    </message>
+    <message>
+        <source>回访…</source>
+        <translation>Follow up…</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>状态变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>办理记录：请在上方选择一条需求</source>
+        <translation>History: select a demand above</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Front desk</translation>
+    </message>
+    <message>
+        <source>共 %1 项</source>
+        <translation>%1 demands</translation>
+    </message>
+    <message>
+        <source>改派…</source>
+        <translation>Re-dispatch…</translation>
+    </message>
+    <message>
+        <source>办理记录：%1</source>
+        <translation>History: %1</translation>
+    </message>
+</context>
+<context>
     <name>DemoBanner</name>
     <message>
         <source>这是演示数据，不会同步。</source>
@@ -70,6 +196,17 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     <message>
         <source>正在生成演示数据… %1%</source>
         <translation>Generating demo data… %1%</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisePicker</name>
+    <message>
+        <source>输入企业名称、拼音首字母、信用代码或电话</source>
+        <translation>Type a name, pinyin initials, credit code or phone</translation>
+    </message>
+    <message>
+        <source>没有找到匹配的企业</source>
+        <translation>No matching enterprise</translation>
     </message>
 </context>
 <context>
@@ -381,6 +518,53 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
 </context>
 <context>
+    <name>NewDemandDialog</name>
+    <message>
+        <source>新建服务需求</source>
+        <translation>New demand</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>企业的具体诉求</source>
+        <translation>What the enterprise needs</translation>
+    </message>
+    <message>
+        <source>留空则为受理后%1天</source>
+        <translation>Empty: %1 days after receipt</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>需求标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>服务类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>需求描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>办结期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>企业：请输入企业名称，并从列表中选择一家企业。</source>
+        <translation>Enterprise: type its name and choose it from the list.</translation>
+    </message>
+    <message>
+        <source>办结期限：请按“2026-07-01”的格式填写，或留空。</source>
+        <translation>Due: write it as 2026-07-01, or leave it empty.</translation>
+    </message>
+</context>
+<context>
     <name>Operations</name>
     <message>
         <source>正在取消…</source>
@@ -412,6 +596,379 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFields</name>
+    <message>
+        <source>请选择</source>
+        <translation>Choose</translation>
+    </message>
+    <message>
+        <source>金额（元）</source>
+        <translation>Amount (CNY)</translation>
+    </message>
+    <message>
+        <source>未评价</source>
+        <translation>Not rated</translation>
+    </message>
+    <message>
+        <source>如 2026-07-01，可留空</source>
+        <translation>e.g. 2026-07-01, optional</translation>
+    </message>
+    <message>
+        <source>咨询了什么、提供了哪些服务（Ctrl+Enter 保存）</source>
+        <translation>What was asked and what was done (Ctrl+Enter saves)</translation>
+    </message>
+    <message>
+        <source>解决情况、下一步安排</source>
+        <translation>Result and next steps</translation>
+    </message>
+    <message>
+        <source>同时登记需求</source>
+        <translation>Also open a demand</translation>
+    </message>
+    <message>
+        <source>需求标题，例如“申请科技型中小企业评价”</source>
+        <translation>Demand title, e.g. “Tech SME evaluation”</translation>
+    </message>
+    <message>
+        <source>需求类别</source>
+        <translation>Demand category</translation>
+    </message>
+    <message>
+        <source>保存（Enter）</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <source>清空（Esc）</source>
+        <translation>Clear (Esc)</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>服务日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>服务类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>服务方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>服务人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>准备（分钟）</source>
+        <translation>Prep (min)</translation>
+    </message>
+    <message>
+        <source>服务（分钟）</source>
+        <translation>Contact (min)</translation>
+    </message>
+    <message>
+        <source>收费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>转介</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>回访日期</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>服务结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>不转介</source>
+        <translation>No referral</translation>
+    </message>
+    <message>
+        <source>机构：%1</source>
+        <translation>Institution: %1</translation>
+    </message>
+    <message>
+        <source>专家：%1</source>
+        <translation>Expert: %1</translation>
+    </message>
+    <message>
+        <source>企业：请输入企业名称，并从列表中选择一家企业。</source>
+        <translation>Enterprise: type its name and choose it from the list.</translation>
+    </message>
+    <message>
+        <source>收费金额（元）：请填写数字金额，例如“200”或“199.50”。</source>
+        <translation>Fee: write a number, e.g. 200 or 199.50.</translation>
+    </message>
+    <message>
+        <source>回访日期：请按“2026-07-01”的格式填写，或留空。</source>
+        <translation>Follow-up: write it as 2026-07-01, or leave it empty.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <source>登记服务记录</source>
+        <translation>New service record</translation>
+    </message>
+    <message>
+        <source>已取消修改。</source>
+        <translation>Edit cancelled.</translation>
+    </message>
+    <message>
+        <source>修改服务记录：%1</source>
+        <translation>Editing service record: %1</translation>
+    </message>
+    <message>
+        <source>修改后按 Enter 保存，按 Esc 放弃修改。</source>
+        <translation>Press Enter to save the changes, Esc to drop them.</translation>
+    </message>
+    <message>
+        <source>已按这家企业上次的服务预先填写，请核对。</source>
+        <translation>Filled in from this enterprise's last visit; please check.</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Front desk</translation>
+    </message>
+    <message>
+        <source>保存服务记录</source>
+        <translation>Saving service record</translation>
+    </message>
+    <message>
+        <source>已修改：%1 · %2</source>
+        <translation>Updated: %1 · %2</translation>
+    </message>
+    <message>
+        <source>已保存：%1 · %2</source>
+        <translation>Saved: %1 · %2</translation>
+    </message>
+    <message>
+        <source>保存失败，请重试。</source>
+        <translation>Could not save; please try again.</translation>
+    </message>
+    <message>
+        <source>期间已锁定</source>
+        <translation>Period locked</translation>
+    </message>
+    <message>
+        <source>现在请站长解锁这个月吗？</source>
+        <translation>Ask the manager to unlock this month now?</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>服务类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>服务人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>时长（分钟）</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <source>收费</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>转介</source>
+        <translation>Referral</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Summary</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsPage</name>
+    <message>
+        <source>全部日期</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <source>本月</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>上月</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <source>近30天</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>今年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <source>全部人员</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <source>搜索企业名称、服务内容或结果</source>
+        <translation>Search enterprise, summary or outcome</translation>
+    </message>
+    <message>
+        <source>筛选</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>还没有服务记录。在上方输入企业名称开始登记第一条。</source>
+        <translation>No service records yet. Type an enterprise's name above to log the first one.</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <source>没有符合筛选条件的服务记录。</source>
+        <translation>No service records match the filter.</translation>
+    </message>
+    <message>
+        <source>这段时间还没有服务记录。在上方输入企业名称开始登记；更早的记录请选择“全部日期”。</source>
+        <translation>No service records in this period. Type an enterprise name above to start; choose "All dates" for older records.</translation>
+    </message>
+    <message>
+        <source>删除 %1 %2 的服务记录（%3）？删除后可以立即撤销。</source>
+        <translation>Delete the service record of %1, %2 (%3)? You can undo it right away.</translation>
+    </message>
+    <message>
+        <source>删除服务记录</source>
+        <translation>Delete service record</translation>
+    </message>
+    <message>
+        <source>已删除：%1 · %2</source>
+        <translation>Deleted: %1 · %2</translation>
+    </message>
+    <message>
+        <source>已恢复：%1 · %2</source>
+        <translation>Restored: %1 · %2</translation>
+    </message>
+    <message>
+        <source>撤销删除</source>
+        <translation>Undo delete</translation>
+    </message>
+</context>
+<context>
+    <name>TransitionDialog</name>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>“%1”→“%2”</source>
+        <translation>“%1” → “%2”</translation>
+    </message>
+    <message>
+        <source>承办方类型</source>
+        <translation>Assignee type</translation>
+    </message>
+    <message>
+        <source>承办方</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>满意度（1–5）</source>
+        <translation>Satisfaction (1–5)</translation>
+    </message>
+    <message>
+        <source>说明这一步做了什么（可留空）</source>
+        <translation>What was done in this step (optional)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>解锁期间</source>
+        <translation>Unlock period</translation>
+    </message>
+    <message>
+        <source>%1已锁定。解锁后，这个月的服务记录和需求可以修改，直到重新锁定；解锁人和原因会记入日志。</source>
+        <translation>%1 is locked. Unlocking lets this month's service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
+    </message>
+    <message>
+        <source>例如：企业提供了新的材料，更正服务时长</source>
+        <translation>e.g. the enterprise brought new documents; correcting the minutes</translation>
+    </message>
+    <message>
+        <source>站长/负责人</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>解锁原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>解锁</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>解锁失败，请重试。</source>
+        <translation>Could not unlock; please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>_ServiceDialog</name>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>保存失败，请重试。</source>
+        <translation>Could not save; please try again.</translation>
     </message>
 </context>
 </TS>

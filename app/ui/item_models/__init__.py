@@ -1,0 +1,1 @@
+"""Qt item models (so that "model" never means two things: app.models is the ORM)."""

@@ -1,0 +1,221 @@
+"""服务记录: the quick-entry form on top, the filterable lazy list below; Delete with 撤销."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from app.models.database import Database
+from app.services import service_records
+from app.services.service_records import RecordFilter, RecordRow
+from app.ui.item_models.records_model import RecordsModel
+from app.ui.operations import run_in_background
+from app.ui.pick_lists import PickLists, fill_combo
+from app.ui.prompts import confirm
+from app.ui.record_form import RecordForm
+
+
+def date_range(key: str, today: date) -> tuple[date | None, date | None]:
+    month_start = today.replace(day=1)
+    if key == "this_month":
+        return month_start, None
+    if key == "last_month":
+        last_end = month_start - timedelta(days=1)
+        return last_end.replace(day=1), last_end
+    if key == "30_days":
+        return today - timedelta(days=29), None
+    if key == "this_year":
+        return today.replace(month=1, day=1), None
+    return None, None
+
+
+class RecordsPage(QWidget):
+    list_changed = Signal()  # after a delete or an undo has been applied
+
+    def __init__(self, db: Database, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today, lock_days: int | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._db, self._today, self._lock_days = db, today, lock_days
+        self.deleted: RecordRow | None = None  # what 撤销 would bring back
+        self.form = RecordForm(db, today=today, lock_days=lock_days)
+        self.form.setObjectName("recordForm")
+        self.form.setStyleSheet("#recordForm { border-bottom: 1px solid palette(mid); }")
+        self.form.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.form.record_saved.connect(lambda _s: self.model.reload())
+        self.form.pick_lists_loaded.connect(lambda: self._pick_lists(self.form.pick_lists))
+
+        self.period, self.category, self.staff = QComboBox(), QComboBox(), QComboBox()
+        for key, label in [("all", self.tr("全部日期")), ("this_month", self.tr("本月")), ("last_month", self.tr("上月")),
+                           ("30_days", self.tr("近30天")), ("this_year", self.tr("今年"))]:  # fmt: skip
+            self.period.addItem(label, key)
+        fill_combo(self.category, [(self.tr("全部类别"), "")])
+        fill_combo(self.staff, [(self.tr("全部人员"), "")])
+        self.category.setCurrentIndex(0)
+        self.staff.setCurrentIndex(0)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索企业名称、服务内容或结果"))
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for combo in (self.period, self.category, self.staff):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("筛选")))
+        for widget in (self.period, self.category, self.staff):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.count_label)
+
+        self.model = RecordsModel(db, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate([96, 230, 110, 56, 80, 90, 110, 60, 140]):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        self.empty_label = QLabel(self.tr("还没有服务记录。在上方输入企业名称开始登记第一条。"))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_label.hide()
+        self.model.ids_loaded.connect(self._counted)
+
+        self.info_bar = QFrame()
+        self.info_bar.setStyleSheet("QFrame { background: #fff8e1; border-top: 1px solid #e6d9a8; }")
+        self.info_label = QLabel()
+        self.undo_button = QPushButton(self.tr("撤销"))
+        self.undo_button.clicked.connect(self.undo_delete)
+        info = QHBoxLayout(self.info_bar)
+        info.setContentsMargins(12, 4, 12, 4)
+        info.addWidget(self.info_label, 1)
+        info.addWidget(self.undo_button)
+        self.info_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.form)
+        body = QVBoxLayout()
+        body.setContentsMargins(16, 8, 16, 8)
+        body.addLayout(filters)
+        body.addWidget(self.table, 1)
+        body.addWidget(self.empty_label, 1)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.info_bar)
+        # A station may hold a million records: start with the last 30 days, and only
+        # once the page is first shown, so start-up and quitting never wait on this list.
+        with QSignalBlocker(self.period):
+            self.period.setCurrentIndex(self.period.findData("30_days"))
+        self._loaded = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.apply_filter()
+        self.form.picker.setFocus()  # Ctrl+3, then type the visitor's name
+
+    def _pick_lists(self, lists: PickLists) -> None:
+        fill_combo(self.category, [(self.tr("全部类别"), "")] + [(v, k) for k, v in lists.categories.items()])
+        fill_combo(self.staff, [(self.tr("全部人员"), "")] + [(c.label, str(c.id)) for c in lists.staff])
+
+    def apply_filter(self) -> None:
+        start, end = date_range(self.period.currentData(), self._today())
+        staff = self.staff.currentData()
+        self.model.set_filter(RecordFilter(start, end, self.category.currentData() or None,
+                                           uuid.UUID(staff) if staff else None, text=self.search.text()))  # fmt: skip
+
+    def _counted(self, count: int) -> None:
+        self.count_label.setText(self.tr("共 %1 条").replace("%1", f"{count:,}"))
+        filtered = bool(self.category.currentData() or self.staff.currentData() or self.search.text().strip())
+        if filtered:
+            text = self.tr("没有符合筛选条件的服务记录。")
+        elif self.period.currentData() == "all":
+            text = self.tr("还没有服务记录。在上方输入企业名称开始登记第一条。")
+        else:
+            text = self.tr("这段时间还没有服务记录。在上方输入企业名称开始登记；更早的记录请选择“全部日期”。")
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(count == 0)
+        self.table.setVisible(count > 0)
+
+    def selected_row(self) -> RecordRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def edit_row(self, row: int) -> None:
+        record = self.model.row_at(row)
+        if record is not None:
+            self.form.load_record(record.id, record.enterprise_name)
+
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        text = self.tr("删除 %1 %2 的服务记录（%3）？删除后可以立即撤销。")
+        text = text.replace("%1", row.service_date.isoformat()).replace("%2", row.enterprise_name).replace("%3", row.category_label)
+        if not confirm(self, self.tr("删除服务记录"), text, destructive=True):
+            return
+        db, today, lock_days = self._db, self._today(), self._lock_days
+
+        def write(_ctx: object) -> None:
+            with db.begin() as session:
+                service_records.delete(session, row.id, row.version, today=today, lock_days=lock_days)
+
+        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("删除服务记录"),
+                          on_success=lambda _r: self._deleted(row))  # fmt: skip
+
+    def _deleted(self, row: RecordRow) -> None:
+        self.deleted = row
+        self.info_label.setText(self.tr("已删除：%1 · %2").replace("%1", row.enterprise_name).replace("%2", row.category_label))
+        self.undo_button.show()
+        self.info_bar.show()
+        self.model.reload()
+        self.list_changed.emit()
+
+    def undo_delete(self) -> None:
+        row = self.deleted
+        if row is None:
+            return
+        db, today, lock_days = self._db, self._today(), self._lock_days
+
+        def write(_ctx: object) -> object:
+            with db.begin() as session:
+                return service_records.restore(session, row.id, today=today, lock_days=lock_days)
+
+        def restored(_summary: object) -> None:
+            self.deleted = None
+            self.info_label.setText(self.tr("已恢复：%1 · %2").replace("%1", row.enterprise_name).replace("%2", row.category_label))
+            self.undo_button.hide()
+            self.model.reload()
+            self.list_changed.emit()
+
+        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("撤销删除"), on_success=restored)

@@ -1,0 +1,140 @@
+"""Item models: Qt's model tester on each, and the lazy base fetching only what is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from app.services import demands, enterprise_service, service_records
+from app.services.demands import DemandInput
+from app.services.enterprise_validation import EnterpriseInput
+from app.services.service_records import RecordInput
+from app.services.staff_lookup import Actor, staff_choices
+from app.services.station_service import NewStation, create_station
+from app.ui import error_dialog, operations
+from app.ui.item_models.demands_model import OVERDUE_BACKGROUND, DemandsModel
+from app.ui.item_models.lazy_table_model import PENDING, Column, LazyTableModel
+from app.ui.item_models.records_model import RecordsModel
+
+TODAY = date(2026, 6, 15)
+
+
+@pytest.fixture(autouse=True)
+def no_error_dialogs(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    calls: list[object] = []
+    previous = error_dialog.set_presenter(lambda *args: calls.append(args))
+    yield
+    error_dialog.set_presenter(previous)
+    assert operations.shutdown(5000)
+    assert calls == []
+
+
+@dataclass(frozen=True)
+class Row:
+    id: int
+    name: str
+
+
+class FakeSource:
+    def __init__(self, count: int) -> None:
+        self.count = count
+        self.fetched: list[int] = []
+
+    def load_ids(self, key: str | None, descending: bool) -> list[int]:
+        ids = list(range(self.count))
+        return ids[::-1] if descending else ids
+
+    def fetch_rows(self, ids: list[int]) -> list[Row]:
+        self.fetched.extend(ids)
+        return [Row(i, f"企业{i:04d}") for i in ids]
+
+
+def lazy_model(source: FakeSource, page_size: int = 100) -> LazyTableModel:
+    columns = [Column("编号", lambda r: r.id, "id", True), Column("名称", lambda r: r.name, "name")]
+    return LazyTableModel(columns, source.load_ids, source.fetch_rows, page_size=page_size)
+
+
+def load(qtbot, model: LazyTableModel) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(model.ids_loaded, timeout=10_000):
+        model.reload()
+
+
+def test_lazy_model_fetches_only_the_visible_page_of_5000(qtbot) -> None:  # type: ignore[no-untyped-def]
+    source = FakeSource(5000)
+    model = lazy_model(source)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.setModel(model)
+    load(qtbot, model)
+    assert model.rowCount() == 5000 and source.fetched == []
+    with qtbot.waitSignal(model.page_fetched, timeout=5000):
+        view.show()
+        qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: model.index(0, 1).data() == "企业0000")
+    assert len(source.fetched) == 100 and model.fetched_rows == 100
+    with qtbot.waitSignal(model.page_fetched, timeout=5000):
+        view.scrollToBottom()
+    qtbot.waitUntil(lambda: model.index(4999, 1).data() == "企业4999")
+    assert sorted(source.fetched) == list(range(100)) + list(range(4900, 5000))
+
+
+def test_unfetched_rows_show_a_placeholder_and_sorting_asks_for_new_ids(qtbot) -> None:  # type: ignore[no-untyped-def]
+    source = FakeSource(250)
+    model = lazy_model(source, page_size=50)
+    load(qtbot, model)
+    assert model.index(120, 1).data() == PENDING
+    qtbot.waitUntil(lambda: model.index(120, 1).data() == "企业0120")
+    with qtbot.waitSignal(model.ids_loaded, timeout=5000):
+        model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.id_at(0) == 249 and model.row_at(0) is None  # cache dropped with the old order
+    model.sort(1, Qt.SortOrder.AscendingOrder)  # a column without a sort key: ignored
+    assert model.id_at(0) == 249
+
+
+def test_lazy_model_passes_the_model_tester(qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    model = lazy_model(FakeSource(300), page_size=64)
+    load(qtbot, model)
+    qtmodeltester.check(model)
+    qtbot.waitUntil(lambda: model.index(299, 1).data() != PENDING)
+    qtmodeltester.check(model)
+
+
+@pytest.fixture
+def filled(db):  # type: ignore[no-untyped-def]
+    with db.begin() as session:
+        create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
+        firm = enterprise_service.create(session, EnterpriseInput(name="广州云帆科技有限公司", district="天河区")).id
+        staff = staff_choices(session)[0].id
+        actor = Actor("陈晓明", staff)
+        for day in (1, 2, 3):
+            service_records.create(session, RecordInput(firm, date(2026, 6, day), "policy", contact_minutes=30),
+                                   actor, today=TODAY, lock_days=10)  # fmt: skip
+        demands.create(session, DemandInput("融资对接", "financing", firm, received_on=date(2026, 6, 1),
+                                            due_on=date(2026, 6, 5)), actor, today=TODAY, lock_days=10)  # fmt: skip
+        demands.create(session, DemandInput("专利申请", "ip", firm, received_on=TODAY), actor, today=TODAY, lock_days=10)
+    return db
+
+
+def test_records_model_passes_the_model_tester(qtbot, qtmodeltester, filled) -> None:  # type: ignore[no-untyped-def]
+    model = RecordsModel(filled, page_size=2)
+    load(qtbot, model)
+    qtbot.waitUntil(lambda: all(model.index(r, 0).data() != PENDING for r in range(3)))
+    qtmodeltester.check(model)
+    assert [model.index(r, 0).data() for r in range(3)] == ["2026-06-03", "2026-06-02", "2026-06-01"]
+    assert model.index(0, 1).data() == "广州云帆科技有限公司" and model.index(0, 5).data() == "30"
+
+
+def test_demands_model_passes_the_model_tester_and_marks_overdue(qtbot, qtmodeltester, filled) -> None:  # type: ignore[no-untyped-def]
+    model = DemandsModel(filled, today=lambda: TODAY)
+    load(qtbot, model)
+    qtbot.waitUntil(lambda: model.index(1, 0).data() != PENDING)
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data() == "融资对接" and "超期" in model.index(0, 5).data()
+    assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
+    assert model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) is None
