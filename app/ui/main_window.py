@@ -29,6 +29,7 @@ from app.ui import i18n, window_state
 from app.ui.demo_banner import DemoBanner
 from app.ui.navigation import sections
 from app.ui.pages.demands_page import DemandsPage
+from app.ui.pages.enterprises_page import EnterprisesPage
 from app.ui.pages.home_page import HomePage
 from app.ui.pages.placeholder_page import PlaceholderPage
 from app.ui.pages.records_page import RecordsPage
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
             page: QWidget
             if section.key == "home":
                 page = self.home_page = HomePage(db)
+            elif section.key == "enterprises":
+                page = EnterprisesPage(db)
             elif section.key == "service_records":
                 page = RecordsPage(db)
             elif section.key == "demands":

@@ -49,7 +49,7 @@ def test_navigation_lists_all_ten_sections(qtbot, db, station) -> None:  # type:
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == SECTIONS
     assert window.stack.count() == 10
     enterprises = window.pages["enterprises"]
-    assert "拼音首字母" in enterprises.message.text()  # type: ignore[attr-defined]
+    assert "拼音首字母" in enterprises.search.placeholderText()  # type: ignore[attr-defined]
 
 
 def test_ctrl_3_switches_to_service_records(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]

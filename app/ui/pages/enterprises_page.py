@@ -1,0 +1,304 @@
+"""企业: search as you type, filters, the lazy list, and the actions on it (form, detail, delete
+with 撤销, Excel in and out, data quality).  Nothing is read until the page is first shown."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from app.domain import districts
+from app.domain.catalogue import ENTERPRISE_STATUSES
+from app.domain.enterprise_size import SIZE_LABELS
+from app.domain.industry_data import SECTIONS
+from app.models.database import Database
+from app.services import enterprise_search, enterprise_service
+from app.services.enterprise_search import EnterpriseFilter, EnterpriseRow
+from app.ui import enterprise_excel
+from app.ui.enterprise_detail import EnterpriseDetailDialog
+from app.ui.enterprise_form import EnterpriseForm
+from app.ui.item_models.enterprises_model import EnterprisesModel
+from app.ui.operations import OpContext, run_in_background
+from app.ui.pick_lists import fill_combo
+from app.ui.prompts import confirm
+from app.ui.quality_dialog import QualityDialog
+
+SEARCH_DEBOUNCE_MS = 150
+
+
+class EnterprisesPage(QWidget):
+    list_changed = Signal()  # after a save, a delete or an undo has been applied
+    index_ready = Signal()
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._loaded = False
+        self.deleted: EnterpriseRow | None = None  # what 撤销 would bring back
+        self.dialog: QWidget | None = None  # the form or dialog last opened (tests reach it here)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索企业名称、拼音首字母、信用代码或电话（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.district, self.section, self.size, self.status = QComboBox(), QComboBox(), QComboBox(), QComboBox()
+        fill_combo(self.district, [(self.tr("全部区"), "")] + [(n, n) for n in districts.NAMES], keep=False)
+        fill_combo(self.section, [(self.tr("全部行业"), "")] + [(f"{k} {v}", k) for k, v in SECTIONS.items()], keep=False)
+        fill_combo(self.size, [(self.tr("全部规模"), "")] + [(v, k.value) for k, v in SIZE_LABELS.items()], keep=False)
+        fill_combo(self.status, [(self.tr("全部状态"), "")] + [(v, k) for k, v in ENTERPRISE_STATUSES.items()], keep=False)
+        self.warning_only = QCheckBox(self.tr("仅看校验位警告"))
+        for combo in (self.district, self.section, self.size, self.status):
+            combo.setCurrentIndex(0)
+            combo.currentIndexChanged.connect(self.apply_filter)
+        self.warning_only.toggled.connect(self.apply_filter)
+        self.count_label = QLabel()
+        self.count_label.setContentsMargins(8, 0, 0, 0)
+        self.search.setMinimumWidth(120)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        for widget in (self.district, self.section, self.size, self.status):
+            filters.addWidget(widget)
+
+        # A tool bar, not a row of buttons: on a narrow window the rest folds into its » menu.
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.actions_by_name: dict[str, QAction] = {}
+        for name, text, slot in (("new", self.tr("新建（Ctrl+N）"), self.new_enterprise),
+                                 ("edit", self.tr("编辑（Enter）"), self.edit_selected),
+                                 ("detail", self.tr("详情与历史"), self.show_selected),
+                                 ("delete", self.tr("删除"), self.delete_selected), ("", "", None),
+                                 ("import", self.tr("导入…"), self.import_enterprises),
+                                 ("export", self.tr("导出…"), self.export_enterprises),
+                                 ("quality", self.tr("数据质量"), self.show_quality)):  # fmt: skip
+            if slot is None:
+                self.toolbar.addSeparator()
+                continue
+            self.actions_by_name[name] = self.toolbar.addAction(text, slot)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        for widget in (spacer, self.warning_only, self.count_label):
+            self.toolbar.addWidget(widget)
+
+        self.model = EnterprisesModel(db, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate([250, 170, 70, 170, 50, 70, 120, 120]):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        for keys, slot, target in (((QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)), self.edit_selected, self.table),
+                                   ((QKeySequence(QKeySequence.StandardKey.Delete),), self.delete_selected, self.table),
+                                   ((QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F),), self.focus_search, self),
+                                   ((QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N),), self.new_enterprise, self)):  # fmt: skip
+            for key in keys:
+                shortcut = QShortcut(key, target, slot)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut if target is self.table
+                                    else Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_label.hide()
+        self.model.ids_loaded.connect(self._counted)
+
+        self.info_bar = QFrame()
+        self.info_bar.setStyleSheet("QFrame { background: #fff8e1; border-top: 1px solid #e6d9a8; }")
+        self.info_label, self.undo_button = QLabel(), QPushButton(self.tr("撤销"))
+        self.undo_button.clicked.connect(self.undo_delete)
+        info = QHBoxLayout(self.info_bar)
+        info.setContentsMargins(12, 4, 12, 4)
+        info.addWidget(self.info_label, 1)
+        info.addWidget(self.undo_button)
+        self.info_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        body = QVBoxLayout()
+        body.setContentsMargins(16, 12, 16, 8)
+        body.addLayout(filters)
+        body.addWidget(self.toolbar)
+        body.addWidget(self.table, 1)
+        body.addWidget(self.empty_label, 1)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.info_bar)
+
+    # -- loading and filtering ----------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.apply_filter()  # from SQL at once; from the index once it is built
+            db = self._db
+
+            def build(_ctx: OpContext) -> None:
+                with db.sessions() as session:
+                    enterprise_search.warm_up(session)
+
+            run_in_background(self, build, show_progress=False, on_success=lambda _r: self._index_built())
+        self.search.setFocus()
+
+    def _index_built(self) -> None:
+        self.model.reload()
+        self.index_ready.emit()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def current_filter(self) -> EnterpriseFilter:
+        return EnterpriseFilter(self.search.text(), self.district.currentData() or None,
+                                self.section.currentData() or None, self.size.currentData() or None,
+                                self.status.currentData() or None, self.warning_only.isChecked())  # fmt: skip
+
+    def apply_filter(self) -> None:
+        self._debounce.stop()
+        self.model.set_filter(self.current_filter())
+
+    def _counted(self, count: int) -> None:
+        self.count_label.setText(self.tr("共 %1 家企业").replace("%1", f"{count:,}"))
+        if self.current_filter() != EnterpriseFilter():
+            text = self.tr("没有符合条件的企业。请换个关键词（名称中的几个字、拼音首字母、信用代码开头或电话），或把筛选改回“全部”。")
+        else:
+            text = self.tr("企业库里还没有企业。\n点击“新建”（Ctrl+N）登记第一家，或点击“导入…”从 Excel 表格批量导入。")
+        self.empty_label.setText(text)
+        self.empty_label.setVisible(count == 0)
+        self.table.setVisible(count > 0)
+
+    def selected_row(self) -> EnterpriseRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    # -- dialogs ---------------------------------------------------------------------------
+    def _open_dialog(self, dialog: QWidget) -> None:
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()  # type: ignore[attr-defined]
+
+    def new_enterprise(self) -> None:
+        self.open_form(None)
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_form(row.id)
+
+    def open_form(self, enterprise_id: uuid.UUID | None) -> EnterpriseForm:
+        form = EnterpriseForm(self._db, enterprise_id, self)
+        form.enterprise_saved.connect(self._saved)
+        form.open_existing.connect(lambda existing: QTimer.singleShot(0, lambda: self.open_form(existing)))
+        self._open_dialog(form)
+        return form
+
+    def _saved(self, detail: enterprise_service.EnterpriseDetail) -> None:
+        self.info_label.setText(self.tr("已保存：%1").replace("%1", detail.name))
+        self.undo_button.hide()
+        self.info_bar.show()
+        self.model.reload()
+        self.list_changed.emit()
+
+    def show_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.show_detail(row.id)
+
+    def show_detail(self, enterprise_id: uuid.UUID, focus_id: uuid.UUID | None = None) -> EnterpriseDetailDialog:
+        dialog = EnterpriseDetailDialog(self._db, enterprise_id, self, focus_id=focus_id)
+        dialog.edit_requested.connect(lambda eid: QTimer.singleShot(0, lambda: self.open_form(eid)))
+        self._open_dialog(dialog)
+        return dialog
+
+    def show_quality(self) -> QualityDialog:
+        dialog = QualityDialog(self._db, self)
+        dialog.open_requested.connect(self._open_issue)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _open_issue(self, record_type: str, record_id: uuid.UUID, enterprise_id: uuid.UUID | None) -> None:
+        # Records and demands are shown in their enterprise's history, selected there.
+        if record_type == "enterprise":
+            self.open_form(record_id)
+        elif enterprise_id is not None:
+            self.show_detail(enterprise_id, focus_id=record_id)
+
+    # -- delete and undo --------------------------------------------------------------------
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        text = self.tr("删除“%1”？它的服务记录和需求会保留。删除后可以立即撤销。").replace("%1", row.name)
+        if not confirm(self, self.tr("删除企业"), text, destructive=True):
+            return
+        db = self._db
+
+        def write(_ctx: object) -> None:
+            with db.begin() as session:
+                enterprise_service.delete(session, row.id, row.version)
+
+        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("删除企业"),
+                          on_success=lambda _r: self._deleted(row))  # fmt: skip
+
+    def _deleted(self, row: EnterpriseRow) -> None:
+        self.deleted = row
+        self.info_label.setText(self.tr("已删除：%1").replace("%1", row.name))
+        self.undo_button.show()
+        self.info_bar.show()
+        self.model.reload()
+        self.list_changed.emit()
+
+    def undo_delete(self) -> None:
+        row, db = self.deleted, self._db
+        if row is None:
+            return
+
+        def write(_ctx: object) -> object:
+            with db.begin() as session:
+                return enterprise_service.restore(session, row.id)
+
+        def restored(_detail: object) -> None:
+            self.deleted = None
+            self.info_label.setText(self.tr("已恢复：%1").replace("%1", row.name))
+            self.undo_button.hide()
+            self.model.reload()
+            self.list_changed.emit()
+
+        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("撤销删除"), on_success=restored)
+
+    # -- Excel ---------------------------------------------------------------------------------
+    def import_enterprises(self) -> None:
+        dialog = enterprise_excel.open_import(self, self._db, self.model.reload)
+        if dialog is not None:
+            self.dialog = dialog
+
+    def export_enterprises(self) -> None:
+        path = enterprise_excel.ask_export_path(self)
+        if path is not None:
+            enterprise_excel.export(self, self._db, self.current_filter(), path)
