@@ -199,6 +199,304 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
 </context>
 <context>
+    <name>EnterpriseDetailDialog</name>
+    <message>
+        <source>企业详情</source>
+        <translation>Enterprise details</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>人员/状态</source>
+        <translation>Staff / status</translation>
+    </message>
+    <message>
+        <source>这家企业还没有服务记录、需求或活动记录。</source>
+        <translation>This enterprise has no service records, demands or event attendance yet.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>编辑企业资料</source>
+        <translation>Edit enterprise</translation>
+    </message>
+    <message>
+        <source>未填信用代码</source>
+        <translation>No credit code</translation>
+    </message>
+    <message>
+        <source>规模待定</source>
+        <translation>Size not yet known</translation>
+    </message>
+    <message>
+        <source>服务记录 %1 条 · 需求 %2 项 · 参加活动 %3 次</source>
+        <translation>%1 service records · %2 demands · %3 events attended</translation>
+    </message>
+    <message>
+        <source>服务记录</source>
+        <translation>Service record</translation>
+    </message>
+    <message>
+        <source>，期限 %1</source>
+        <translation>, due %1</translation>
+    </message>
+    <message>
+        <source>服务需求</source>
+        <translation>Demand</translation>
+    </message>
+    <message>
+        <source>已签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>已报名</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Event</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseExcel</name>
+    <message>
+        <source>导入企业</source>
+        <translation>Import enterprises</translation>
+    </message>
+    <message>
+        <source>这个版本还不能导入 Excel 表格。</source>
+        <translation>This version cannot import Excel workbooks yet.</translation>
+    </message>
+    <message>
+        <source>导出企业</source>
+        <translation>Export enterprises</translation>
+    </message>
+    <message>
+        <source>企业名单.xlsx</source>
+        <translation>enterprises.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>这个版本还不能导出 Excel 表格。</source>
+        <translation>This version cannot export Excel workbooks yet.</translation>
+    </message>
+    <message>
+        <source>正在导出…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <source>已导出 %1 家企业到
+%2</source>
+        <translation>Exported %1 enterprises to
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseFields</name>
+    <message>
+        <source>18位，如 91440101MA5CXXXXXX；不知道可留空</source>
+        <translation>18 characters, e.g. 91440101MA5CXXXXXX; leave empty if unknown</translation>
+    </message>
+    <message>
+        <source>与营业执照一致</source>
+        <translation>As on the business licence</translation>
+    </message>
+    <message>
+        <source>输入行业名称或代码，如 软件、C、6510</source>
+        <translation>Industry name or code, e.g. software, C, 6510</translation>
+    </message>
+    <message>
+        <source>请选择</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>多个号码用“/”分隔</source>
+        <translation>Separate several numbers with “/”</translation>
+    </message>
+    <message>
+        <source>人</source>
+        <translation>persons</translation>
+    </message>
+    <message>
+        <source>万元</source>
+        <translation>10,000 yuan</translation>
+    </message>
+    <message>
+        <source>如 2025</source>
+        <translation>e.g. 2025</translation>
+    </message>
+    <message>
+        <source>企业名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>经营状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>规模数据年份</source>
+        <translation>Size data year</translation>
+    </message>
+    <message>
+        <source>从业人员（人）</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>营业收入（万元）</source>
+        <translation>Revenue (10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>资产总额（万元）</source>
+        <translation>Total assets (10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>EnterpriseForm</name>
+    <message>
+        <source>编辑企业</source>
+        <translation>Edit enterprise</translation>
+    </message>
+    <message>
+        <source>新建企业</source>
+        <translation>New enterprise</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>这家企业的资料由总部或其他服务站维护，本站只能查看。</source>
+        <translation>This enterprise is maintained by HQ or another station; this station can only view it.</translation>
+    </message>
+    <message>
+        <source>不知道可以留空，以后补填。</source>
+        <translation>Leave empty if unknown and fill it in later.</translation>
+    </message>
+    <message>
+        <source>✓ 代码格式和校验位正确</source>
+        <translation>✓ Code shape and check character are correct</translation>
+    </message>
+    <message>
+        <source>已输入 %1/18 位</source>
+        <translation>%1 of 18 characters entered</translation>
+    </message>
+    <message>
+        <source>可输入门类（C）、大类代码（65）或名称（零售业）</source>
+        <translation>Enter a section (C), a division code (65) or a name (retail)</translation>
+    </message>
+    <message>
+        <source>无法识别这个行业，请从列表中选择</source>
+        <translation>Industry not recognised; please choose from the list</translation>
+    </message>
+    <message>
+        <source>识别为：%1</source>
+        <translation>Recognised as: %1</translation>
+    </message>
+    <message>
+        <source>企业规模：%1</source>
+        <translation>Size: %1</translation>
+    </message>
+    <message>
+        <source>企业规模：待定，还需填写%1</source>
+        <translation>Size: not yet known, still needs %1</translation>
+    </message>
+    <message>
+        <source>这个代码已登记为“%1”。&lt;a href=&quot;%2&quot;&gt;打开该企业&lt;/a&gt;</source>
+        <translation>This code is already registered to “%1”. &lt;a href=&quot;%2&quot;&gt;Open that enterprise&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>可能重复：%1</source>
+        <translation>Possible duplicates: %1</translation>
+    </message>
+    <message>
+        <source>保存企业</source>
+        <translation>Save enterprise</translation>
+    </message>
+    <message>
+        <source>校验位不符</source>
+        <translation>Check character mismatch</translation>
+    </message>
+    <message>
+        <source>确认代码无误并保存吗？该企业将列入数据质量复核。</source>
+        <translation>Save with this code anyway? The enterprise will be listed for data-quality review.</translation>
+    </message>
+    <message>
+        <source>企业已登记</source>
+        <translation>Enterprise already registered</translation>
+    </message>
+    <message>
+        <source>现在打开已登记的企业吗？</source>
+        <translation>Open the registered enterprise now?</translation>
+    </message>
+    <message>
+        <source>企业已被修改</source>
+        <translation>Enterprise changed</translation>
+    </message>
+    <message>
+        <source>这家企业刚被其他操作修改过，已重新载入最新资料，请核对后再保存。</source>
+        <translation>This enterprise was just changed elsewhere. The latest data has been reloaded; please check it and save again.</translation>
+    </message>
+    <message>
+        <source>保存失败，请重试。</source>
+        <translation>Saving failed. Please try again.</translation>
+    </message>
+</context>
+<context>
     <name>EnterprisePicker</name>
     <message>
         <source>输入企业名称、拼音首字母、信用代码或电话</source>
@@ -207,6 +505,138 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     <message>
         <source>没有找到匹配的企业</source>
         <translation>No matching enterprise</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisesModel</name>
+    <message>
+        <source>企业名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>规模</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>更新时间</source>
+        <translation>Updated</translation>
+    </message>
+</context>
+<context>
+    <name>EnterprisesPage</name>
+    <message>
+        <source>搜索企业名称、拼音首字母、信用代码或电话（Ctrl+F）</source>
+        <translation>Search by name, pinyin initials, credit code or phone (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部区</source>
+        <translation>All districts</translation>
+    </message>
+    <message>
+        <source>全部行业</source>
+        <translation>All industries</translation>
+    </message>
+    <message>
+        <source>全部规模</source>
+        <translation>All sizes</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>仅看校验位警告</source>
+        <translation>Check-character warnings only</translation>
+    </message>
+    <message>
+        <source>新建（Ctrl+N）</source>
+        <translation>New (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>编辑（Enter）</source>
+        <translation>Edit (Enter)</translation>
+    </message>
+    <message>
+        <source>详情与历史</source>
+        <translation>Details &amp; history</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>导入…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>导出…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>数据质量</source>
+        <translation>Data quality</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>共 %1 家企业</source>
+        <translation>%1 enterprises</translation>
+    </message>
+    <message>
+        <source>没有符合条件的企业。请换个关键词（名称中的几个字、拼音首字母、信用代码开头或电话），或把筛选改回“全部”。</source>
+        <translation>No enterprise matches. Try other words (part of the name, pinyin initials, the start of the credit code or a phone number), or set the filters back to “All”.</translation>
+    </message>
+    <message>
+        <source>企业库里还没有企业。
+点击“新建”（Ctrl+N）登记第一家，或点击“导入…”从 Excel 表格批量导入。</source>
+        <translation>There are no enterprises yet.
+Click “New” (Ctrl+N) to register the first one, or “Import…” to load them from an Excel workbook.</translation>
+    </message>
+    <message>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>删除“%1”？它的服务记录和需求会保留。删除后可以立即撤销。</source>
+        <translation>Delete “%1”? Its service records and demands are kept. You can undo right after deleting.</translation>
+    </message>
+    <message>
+        <source>删除企业</source>
+        <translation>Delete enterprise</translation>
+    </message>
+    <message>
+        <source>已删除：%1</source>
+        <translation>Deleted: %1</translation>
+    </message>
+    <message>
+        <source>已恢复：%1</source>
+        <translation>Restored: %1</translation>
+    </message>
+    <message>
+        <source>撤销删除</source>
+        <translation>Undo delete</translation>
     </message>
 </context>
 <context>
@@ -237,7 +667,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>程序遇到意外错误。您可以继续使用，但建议保存工作后重新启动；请点击“复制调试信息”并发给技术支持。</source>
-        <translation>An unexpected error occurred. You can keep working, but please save and restart; click "Copy debug info" and send it to support.</translation>
+        <translation>An unexpected error occurred. You can keep working, but please save and restart; click &quot;Copy debug info&quot; and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -252,7 +682,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>请填写本服务站的基本信息和站长（负责人），完成后即可开始登记服务。带 * 的为必填项。</source>
-        <translation>Enter your station's details and its manager; then you can start recording services. Fields marked * are required.</translation>
+        <translation>Enter your station&apos;s details and its manager; then you can start recording services. Fields marked * are required.</translation>
     </message>
     <message>
         <source>例如 GZ-TH-001</source>
@@ -292,11 +722,11 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>站长/负责人姓名 *</source>
-        <translation>Manager's name *</translation>
+        <translation>Manager&apos;s name *</translation>
     </message>
     <message>
         <source>负责人电话</source>
-        <translation>Manager's phone</translation>
+        <translation>Manager&apos;s phone</translation>
     </message>
     <message>
         <source>先看看演示数据</source>
@@ -347,7 +777,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>统计本年数据</source>
-        <translation>Counting this year's figures</translation>
+        <translation>Counting this year&apos;s figures</translation>
     </message>
     <message>
         <source>统计截至今天，已删除的记录不计入。</source>
@@ -356,6 +786,124 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     <message>
         <source>暂时无法读取统计数据，详情已写入日志。</source>
         <translation>The figures cannot be read right now; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>导入企业</source>
+        <translation>Import enterprises</translation>
+    </message>
+    <message>
+        <source>导入服务记录</source>
+        <translation>Import service records</translation>
+    </message>
+    <message>
+        <source>请选择要导入的 Excel 文件（.xlsx）。表头上方的标题行、合并单元格、全角数字等会自动处理。</source>
+        <translation>Choose the Excel file (.xlsx) to import. Title rows above the header, merged cells, full-width digits and the like are handled automatically.</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>检查数据</source>
+        <translation>Check data</translation>
+    </message>
+    <message>
+        <source>开始导入</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>保存错误表…</source>
+        <translation>Save error workbook…</translation>
+    </message>
+    <message>
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>选择 Excel 文件</source>
+        <translation>Choose Excel file</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>正在读取文件…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>%1：第 %2 行是表头，共 %3 行数据。请核对每个项目对应的列。</source>
+        <translation>%1: row %2 is the header, %3 data rows. Please check the column chosen for each item.</translation>
+    </message>
+    <message>
+        <source>正在检查数据…</source>
+        <translation>Checking data…</translation>
+    </message>
+    <message>
+        <source>可导入 %1 行；有问题 %2 行；校验位存疑 %3 行；文件内重复 %4 行；库中已有且相同 %5 行。</source>
+        <translation>%1 rows can be imported; %2 rows have problems; %3 rows have a doubtful check character; %4 rows repeat within the file; %5 rows are already stored unchanged.</translation>
+    </message>
+    <message>
+        <source>第 %1 行：%2</source>
+        <translation>Row %1: %2</translation>
+    </message>
+    <message>
+        <source>校验位存疑</source>
+        <translation>Doubtful check character</translation>
+    </message>
+    <message>
+        <source>以下 %1 行的统一社会信用代码校验位不符。确定照常导入并列入数据质量复核吗？选“取消”则这些行不导入。
+
+</source>
+        <translation>The unified social credit codes of the following %1 rows have a wrong check character. Import them anyway and list them for data-quality review? Choose Cancel to leave these rows out.
+
+</translation>
+    </message>
+    <message>
+        <source>正在导入…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>已导入 %1 行（其中校验位存疑 %2 行已标记待复核）；未导入 %3 行；文件内重复 %4 行；库中已有且相同 %5 行。</source>
+        <translation>Imported %1 rows (%2 of them flagged for review: doubtful check character); %3 rows not imported; %4 rows repeated within the file; %5 rows already stored unchanged.</translation>
+    </message>
+    <message>
+        <source>导入已取消</source>
+        <translation>Import cancelled</translation>
+    </message>
+    <message>
+        <source>已取消，没有导入任何数据。</source>
+        <translation>Cancelled; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>导入失败，没有导入任何数据。</source>
+        <translation>The import failed; nothing was imported.</translation>
+    </message>
+    <message>
+        <source>保存错误表</source>
+        <translation>Save error workbook</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingWidget</name>
+    <message>
+        <source>导入到</source>
+        <translation>Import into</translation>
+    </message>
+    <message>
+        <source>Excel 中的列</source>
+        <translation>Excel column</translation>
+    </message>
+    <message>
+        <source>示例</source>
+        <translation>Sample</translation>
+    </message>
+    <message>
+        <source>（不导入）</source>
+        <translation>(not imported)</translation>
     </message>
 </context>
 <context>
@@ -435,7 +983,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
         <translation>Station Desk (中小企业服务站工作台)
 Version %1
 
-Daily service records, demand tracking and reports for Guangzhou's SME service stations.</translation>
+Daily service records, demand tracking and reports for Guangzhou&apos;s SME service stations.</translation>
     </message>
 </context>
 <context>
@@ -482,7 +1030,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>人员：服务站工作人员、岗位和在岗情况——即将推出</source>
-        <translation>Staff: the station's people, their roles and who is on duty — coming soon</translation>
+        <translation>Staff: the station&apos;s people, their roles and who is on duty — coming soon</translation>
     </message>
     <message>
         <source>机构与专家</source>
@@ -584,7 +1132,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>操作未能完成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。</source>
-        <translation>The operation could not be completed. Please try again; if it keeps failing, click "Copy debug info" and send it to support.</translation>
+        <translation>The operation could not be completed. Please try again; if it keeps failing, click &quot;Copy debug info&quot; and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -596,6 +1144,49 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>QualityDialog</name>
+    <message>
+        <source>数据质量</source>
+        <translation>Data quality</translation>
+    </message>
+    <message>
+        <source>正在检查…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>问题和处理办法</source>
+        <translation>Problem and how to fix it</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>重新检查</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>双击或按 Enter 打开记录；改正后点“重新检查”。</source>
+        <translation>Double-click or press Enter to open a record; click “Check again” after fixing.</translation>
+    </message>
+    <message>
+        <source>检查数据质量</source>
+        <translation>Checking data quality</translation>
+    </message>
+    <message>
+        <source>共 %1 个问题，分 %2 类。</source>
+        <translation>%1 problems in %2 kinds.</translation>
+    </message>
+    <message>
+        <source>没有发现数据质量问题。</source>
+        <translation>No data-quality problems found.</translation>
     </message>
 </context>
 <context>
@@ -741,7 +1332,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>已按这家企业上次的服务预先填写，请核对。</source>
-        <translation>Filled in from this enterprise's last visit; please check.</translation>
+        <translation>Filled in from this enterprise&apos;s last visit; please check.</translation>
     </message>
     <message>
         <source>工作台</source>
@@ -855,7 +1446,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>还没有服务记录。在上方输入企业名称开始登记第一条。</source>
-        <translation>No service records yet. Type an enterprise's name above to log the first one.</translation>
+        <translation>No service records yet. Type an enterprise&apos;s name above to log the first one.</translation>
     </message>
     <message>
         <source>撤销</source>
@@ -871,7 +1462,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>这段时间还没有服务记录。在上方输入企业名称开始登记；更早的记录请选择“全部日期”。</source>
-        <translation>No service records in this period. Type an enterprise name above to start; choose "All dates" for older records.</translation>
+        <translation>No service records in this period. Type an enterprise name above to start; choose &quot;All dates&quot; for older records.</translation>
     </message>
     <message>
         <source>删除 %1 %2 的服务记录（%3）？删除后可以立即撤销。</source>
@@ -933,7 +1524,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>%1已锁定。解锁后，这个月的服务记录和需求可以修改，直到重新锁定；解锁人和原因会记入日志。</source>
-        <translation>%1 is locked. Unlocking lets this month's service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
+        <translation>%1 is locked. Unlocking lets this month&apos;s service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
     </message>
     <message>
         <source>例如：企业提供了新的材料，更正服务时长</source>

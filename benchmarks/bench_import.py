@@ -1,0 +1,96 @@
+"""Importing a 10,000-row enterprise workbook (target: at most 10 s, validation included).
+
+    .venv/bin/python benchmarks/bench_import.py [--rows 10000] [--repeat 3]
+
+Generates a messy-ish workbook (title row, header synonyms, text numbers, industries
+as names and codes), then times, median of --repeat runs, each into a fresh profile:
+  * read    — openpyxl read-only, every cell of the sheet (the floor);
+  * parse   — excel_reader.read_sheet (header search, merged cells);
+  * import  — excel_import.import_enterprises: read, check every row, one transaction,
+              search-index notes (a warmed index is kept current).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+INDUSTRIES = ["制造业", "零售业", "软件和信息技术服务业", "C", "52", "I65", "批发业", "餐饮业", "E", "70"]
+DISTRICTS = ["天河", "海珠区", "广州市越秀区", "番禺", "白云区", "黄埔", "南沙区", "花都", "荔湾", "增城区", "从化"]
+
+
+def build(path: Path, rows: int) -> None:
+    from openpyxl import Workbook
+
+    from app.domain.credit_code import make_code
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("企业")
+    sheet.append(["2024年服务企业名单"])
+    sheet.append(["序号", "单位名称", "信用代码", "行业", "区域", "员工人数", "营收（万元）", "资产总额(万元)", "联系人", "手机", "法人"])
+    for n in range(rows):
+        sheet.append([
+            n + 1, f"广州测试{n:05d}科技有限公司", make_code(f"914401{n:011d}"), INDUSTRIES[n % 10], DISTRICTS[n % 11],
+            str(5 + n % 300), f"{100 + n % 5000:,}", 50 + n % 3000, "张三", f"138{n:08d}", "李四",
+        ])  # fmt: skip
+    book.save(path)
+
+
+def timed(func) -> float:  # type: ignore[no-untyped-def]
+    start = time.perf_counter()
+    func()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-import-"))
+    os.environ["STATION_DESK_HOME"] = str(work / "home")
+    from openpyxl import load_workbook
+
+    from app.services import enterprise_search
+    from app.services.excel_import import import_enterprises
+    from app.services.excel_reader import read_sheet
+    from app.services.profiles import open_profile
+    from app.services.station_service import NewStation, create_station
+
+    path = work / "enterprises.xlsx"
+    print(f"generating {args.rows} rows … {timed(lambda: build(path, args.rows)):.1f} s")
+
+    def read_all() -> None:
+        book = load_workbook(path, read_only=True, data_only=True)
+        for _ in book.active.iter_rows(values_only=True):
+            pass
+        book.close()
+
+    results: dict[str, list[float]] = {"read": [], "parse": [], "import": []}
+    for run in range(args.repeat):
+        results["read"].append(timed(read_all))
+        results["parse"].append(timed(lambda: read_sheet(path, "enterprises")))
+        db = open_profile(f"run{run}")
+        with db.begin() as s:
+            create_station(s, NewStation(code="GZ-TH-001", name="天河区服务站", district="天河区", manager_name="王站长"))
+        with db.begin() as s:
+            enterprise_search.warm_up(s)
+        reports = []
+        results["import"].append(timed(lambda: reports.append(import_enterprises(db, path, confirm_warnings=True))))
+        db.dispose()
+        print(f"  run {run + 1}: {reports[0].summary_line()}")
+    for name, values in results.items():
+        print(f"{name:>7}: median {statistics.median(values):.2f} s  (runs: {', '.join(f'{v:.2f}' for v in values)})")
+    per_row = statistics.median(results["import"]) / args.rows * 1000
+    print(f"import: {per_row:.3f} ms per row; target 10,000 rows ≤ 10 s")
+
+
+if __name__ == "__main__":
+    main()
