@@ -11,6 +11,16 @@ from app.models.policy import Policy
 from app.models.service_record import ServiceRecord
 from app.models.staff import StaffMember
 from app.models.station import ProfileMeta, Station
+from app.models.sync_state import (
+    SyncClock,
+    SyncControl,
+    SyncCursor,
+    SyncFieldClock,
+    SyncLog,
+    SyncOutbox,
+    SyncPushBatch,
+    SyncRejection,
+)
 
 __all__ = [
     "AnnualReport",
@@ -29,5 +39,13 @@ __all__ = [
     "ServiceRecord",
     "StaffMember",
     "Station",
+    "SyncClock",
+    "SyncControl",
+    "SyncCursor",
+    "SyncFieldClock",
+    "SyncLog",
+    "SyncOutbox",
+    "SyncPushBatch",
+    "SyncRejection",
     "Synced",
 ]

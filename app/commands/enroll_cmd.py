@@ -1,0 +1,36 @@
+"""`station-desk enroll --server URL --code CODE`: link this profile to HQ."""
+
+from __future__ import annotations
+
+import argparse
+
+from app.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail, open_db
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("enroll", help="用总部发放的一次性登记码把本档案登记到总部同步服务")
+    p.add_argument("--server", required=True, help="总部同步服务网址，如 https://sync.example.gov.cn")
+    p.add_argument("--code", required=True, help="总部发放的一次性登记码")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    # imported here: every start of the window builds this parser (tests/test_startup_imports.py)
+    from app.sync.client import SyncError
+    from app.sync.enrolment import enroll
+
+    if not args.server.startswith(("http://", "https://")):
+        return fail("总部网址应以 https:// 开头（测试环境可用 http://）。", EXIT_USAGE)
+    db = open_db(args)
+    if db is None:
+        return EXIT_USAGE
+    try:
+        result = enroll(db, args.server, args.code)
+    except SyncError as exc:
+        return fail(f"登记失败：{exc.message}", EXIT_FAILED)
+    finally:
+        db.dispose()
+    print(result.message)
+    if not result.persisted:
+        print("注意：令牌没有保存到系统凭据存储，本次运行结束后需要重新登记。")
+    return EXIT_OK

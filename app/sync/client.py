@@ -1,0 +1,188 @@
+"""A thin HTTP client for the HQ sync service: one method per endpoint, Chinese errors.
+
+Accepts an injected `httpx.Client` (tests pass starlette's TestClient, which is one);
+otherwise it owns a client with its own base URL and timeouts.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Self
+
+import httpx
+
+from app.sync import protocol
+
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+
+
+class SyncError(Exception):
+    """A sync that could not finish; `message` is shown to the user as is."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(detail or message)
+        self.message = message
+
+
+class OfflineError(SyncError):
+    pass
+
+
+class AuthError(SyncError):
+    pass
+
+
+class UpgradeRequired(SyncError):
+    pass
+
+
+class ResyncRequired(SyncError):
+    pass
+
+
+class ServerError(SyncError):
+    pass
+
+
+def _server_message(response: httpx.Response) -> str:
+    try:
+        body = _decode(response.content)
+    except ValueError:
+        return ""
+    return str(body.get("message", "")) if isinstance(body, dict) else ""
+
+
+def _decode(body: bytes) -> Any:
+    # httpx has already undone Content-Encoding: zstd; a body still compressed is decoded here
+    if body[:4] == ZSTD_MAGIC:
+        return protocol.decode(body, protocol.CONTENT_ENCODING)
+    return protocol.decode(body, None)
+
+
+class SyncClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        *,
+        http: httpx.Client | None = None,
+        timeout: float = 60.0,
+        protocol_version: int = protocol.PROTOCOL_VERSION,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self.protocol_version = protocol_version
+        self._owned = http is None
+        self.http = http or httpx.Client(base_url=self.base_url, timeout=httpx.Timeout(timeout, connect=10.0))
+        self.round_trips = 0
+
+    def close(self) -> None:
+        if self._owned:
+            self.http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- endpoints ---------------------------------------------------------------
+    def hello(self) -> dict[str, Any]:
+        return self._call("GET", "/v1/hello")
+
+    def enroll(self, code: str) -> dict[str, Any]:
+        return self._call("POST", "/v1/enroll", {"code": code}, auth=False)
+
+    def push(self, batch_id: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+        return self._call("POST", "/v1/push", {"batch_id": batch_id, "rows": rows})
+
+    def pull(self, cursor: Any, limit: int, table: str | None = None) -> dict[str, Any]:
+        return self.pull_page(cursor, limit, table).decode()
+
+    def pull_page(self, cursor: Any, limit: int, table: str | None = None) -> PulledPage:
+        """The page still encoded, with its cursor read from the tail when possible, so the
+        next request can leave before this page is decoded."""
+        payload: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if table is not None:
+            payload["table"] = table
+        return PulledPage(self._call("POST", "/v1/pull", payload, raw=True))
+
+    def check(self, tables: dict[str, dict[str, Any]]) -> dict[str, Any]:
+        return self._call("POST", "/v1/check", {"tables": tables})
+
+    # --- transport ---------------------------------------------------------------
+    def _call(self, method: str, path: str, payload: Any = None, *, auth: bool = True, raw: bool = False) -> Any:
+        headers = {protocol.PROTOCOL_HEADER: str(self.protocol_version), "Accept": "application/json"}
+        if auth and self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        content = None
+        if payload is not None:
+            content = protocol.encode(payload)
+            headers["Content-Encoding"] = protocol.CONTENT_ENCODING
+            headers["Content-Type"] = "application/json"
+        url = path if str(self.http.base_url) else f"{self.base_url}{path}"
+        try:
+            response = self.http.request(method, url, content=content, headers=headers)
+        except httpx.TimeoutException as exc:
+            raise OfflineError("连接总部同步服务超时，数据已保存在本机，稍后再试。", repr(exc)) from exc
+        except httpx.TransportError as exc:
+            raise OfflineError(
+                f"无法连接总部同步服务（{self.base_url}）：网络不通或服务器未启动。数据已保存在本机，稍后再试。",
+                repr(exc),
+            ) from exc
+        self.round_trips += 1
+        _raise_for_status(response)
+        return response.content if raw else _object(response.content)
+
+
+def _raise_for_status(response: httpx.Response) -> None:
+    status = response.status_code
+    if status == 401:
+        raise AuthError(
+            _server_message(response) or "总部拒绝了本站的同步令牌（已被吊销、过期或无效），请联系总部后重新登记。",
+            f"HTTP 401 {response.text[:200]}",
+        )
+    if status == 426:
+        raise UpgradeRequired(_server_message(response) or protocol.UPGRADE_MESSAGE, "HTTP 426")
+    if status == 410:
+        raise ResyncRequired("本站太久没有同步，需要从总部重新下载全部数据。", "HTTP 410")
+    if status >= 500:
+        raise ServerError(f"总部同步服务出错（HTTP {status}），请稍后再试或联系总部。", response.text[:500])
+    if status >= 400:
+        message = _server_message(response)
+        raise SyncError(f"总部拒绝了同步请求（HTTP {status}）：{message or '请求无效'}", response.text[:500])
+
+
+def _object(content: bytes) -> dict[str, Any]:
+    try:
+        body = _decode(content)
+    except ValueError as exc:
+        raise ServerError("总部同步服务的回复无法识别，请稍后再试或联系总部。", str(exc)) from exc
+    if not isinstance(body, dict):
+        raise ServerError("总部同步服务的回复无法识别，请稍后再试或联系总部。", f"not an object: {body!r:.200}")
+    return body
+
+
+class PulledPage:
+    """A pull answer as received.  `peek()` reads `cursor`/`done` from the tail HQ writes
+    after the rows (`…],"cursor":{…},"done":…}`) without decoding the rows; None when the
+    body is not laid out that way (the caller then decodes, and always checks the peek
+    against the decoded answer)."""
+
+    def __init__(self, content: bytes) -> None:
+        self.content = content
+
+    def peek(self) -> tuple[Any, bool] | None:
+        at = self.content.rfind(b'],"cursor":')
+        if at < 0 or self.content[:4] == ZSTD_MAGIC:
+            return None
+        try:
+            tail = json.loads(b"{" + self.content[at + 2 :])
+        except ValueError:
+            return None
+        if not isinstance(tail, dict) or "cursor" not in tail or "done" not in tail:
+            return None
+        return tail["cursor"], bool(tail["done"])
+
+    def decode(self) -> dict[str, Any]:
+        return _object(self.content)

@@ -1,0 +1,179 @@
+"""Pull: apply a page of HQ rows and its cursor in one local transaction.
+
+While a page is applied, `sync_control.applying = 1` (capture triggers stay silent)
+and foreign keys are off: pages follow HQ's commit order, not parent-before-child,
+so a child may arrive before its parent; the data is consistent again once the pull
+reaches `done`.  `PRAGMA foreign_keys` is a no-op inside a transaction, so it is set
+on the connection before BEGIN and restored after COMMIT/ROLLBACK.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, column, table
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from app.sync import capture
+from app.sync.codec import codec, uuid_in
+from app.sync.protocol import SHARED, SYNCED_TABLES
+from app.sync.push import BASE_FIELD
+
+MAIN_SCOPE = ""
+BULK_PAGE = 500
+BULK_CACHE_KB = 64 * 1024
+
+
+def table_scope(tbl: str) -> str:
+    return f"table:{tbl}"
+
+
+@cache
+def upsert_sql(tbl: str) -> str:
+    """INSERT … ON CONFLICT(id) DO UPDATE, built by Core once per table; local-only
+    columns are inserted with their default and never overwritten."""
+    c = codec(tbl)
+    target = table(tbl, *(column(name) for name in c.columns))
+    stmt = sqlite_insert(target)
+    stmt = stmt.values({name: None for name in c.columns}).on_conflict_do_update(
+        index_elements=["id"],
+        set_={n: stmt.excluded[n] for n in c.columns if n != "id" and n not in c.local_columns},
+    )
+    # positional "?" in column order, executed through the driver's executemany
+    return str(stmt.compile(dialect=sqlite.dialect(paramstyle="qmark")))
+
+
+def read_cursor(conn: Connection, scope: str) -> tuple[Any, bool] | None:
+    row = conn.exec_driver_sql("SELECT cursor, done FROM sync_cursor WHERE scope = ?", (scope,)).first()
+    if row is None:
+        return None
+    return (json.loads(row[0]) if row[0] else None), bool(row[1])
+
+
+def write_cursor(conn: Connection, scope: str, cursor: Any, done: bool) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO sync_cursor(scope, cursor, done) VALUES (?, ?, ?) "
+        "ON CONFLICT(scope) DO UPDATE SET cursor = excluded.cursor, done = excluded.done",
+        (scope, json.dumps(cursor) if cursor is not None else None, int(done)),
+    )
+
+
+@dataclass
+class Page:
+    """Rows converted to storage tuples, per table, ready for executemany.  Built off the
+    database (the engine does it on its fetch thread while the previous page is written)."""
+
+    grouped: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
+    bases: list[tuple[str, str, str, int]] = field(default_factory=list)
+    max_hlc: int = 0
+
+    @property
+    def size(self) -> int:
+        return sum(len(v) for v in self.grouped.values())
+
+
+def prepare(rows: list[dict[str, Any]]) -> Page:
+    page = Page(defaultdict(list))
+    for row in rows:
+        tbl = row["tbl"]
+        if tbl not in SYNCED_TABLES:
+            continue  # a table this client does not know yet
+        page.grouped[tbl].append(codec(tbl).to_storage(row))
+        if tbl in SHARED and row.get("field_hlc"):
+            top = max(int(v) for v in row["field_hlc"].values())
+            page.bases.append((tbl, uuid_in(row["id"]) or "", BASE_FIELD, top))
+            page.max_hlc = max(page.max_hlc, top)
+    return page
+
+
+def apply_rows(conn: Connection, page: Page, seen: bool = False) -> int:
+    """Upsert a page inside the caller's transaction; rows with queued local changes are
+    skipped (ours is newer and goes to HQ first; HQ's merge comes back later)."""
+    pending = {(t, r) for t, r in conn.exec_driver_sql("SELECT DISTINCT tbl, row_id FROM sync_outbox")}
+    applied = 0
+    for tbl in SYNCED_TABLES:
+        values = page.grouped.get(tbl)
+        if not values:
+            continue
+        id_pos = codec(tbl).id_position
+        if pending:
+            values = [v for v in values if (tbl, v[id_pos]) not in pending]
+            if not values:
+                continue
+        conn.exec_driver_sql(upsert_sql(tbl), values)
+        if seen:
+            conn.exec_driver_sql("INSERT OR IGNORE INTO temp.sync_seen(id) VALUES (?)", [(v[id_pos],) for v in values])
+        applied += len(values)
+    bases = [b for b in page.bases if (b[0], b[1]) not in pending] if pending else page.bases
+    if bases:
+        conn.exec_driver_sql("INSERT OR REPLACE INTO sync_field_clock(tbl, row_id, field, hlc) VALUES (?, ?, ?, ?)", bases)
+    return applied
+
+
+def apply_page(
+    conn: Connection,
+    scope: str,
+    rows: Page | list[dict[str, Any]],
+    cursor: Any,
+    done: bool,
+    *,
+    seen: bool = False,
+    cursor_apart: bool = False,
+    between: Callable[[], None] | None = None,
+) -> int:
+    """Rows and cursor in one transaction.  `cursor_apart` is the broken variant (cursor
+    committed first, page after; `between` runs in the gap) kept only for tests."""
+    page = rows if isinstance(rows, Page) else prepare(rows)
+    conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    if page.size >= BULK_PAGE:  # index pages of a growing table stay in memory (default is 2 MB)
+        conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
+    conn.commit()
+    try:
+        if cursor_apart:
+            with conn.begin():
+                write_cursor(conn, scope, cursor, done)
+            if between is not None:
+                between()
+        with conn.begin():
+            conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
+            # Even silent (WHEN false) triggers cost ~40% of a bulk upsert: for a big page
+            # they are dropped and re-created inside this transaction.  No other connection
+            # can write meanwhile, and a crash rolls the DDL back with the page.
+            bulk = [t for t, v in page.grouped.items() if v] if page.size >= BULK_PAGE else []
+            capture.drop(conn, bulk)
+            applied = apply_rows(conn, page, seen)
+            capture.create(conn, bulk)
+            if page.max_hlc:
+                conn.exec_driver_sql("UPDATE sync_clock SET hlc = max(hlc, ?) WHERE id = 1", (page.max_hlc,))
+            if not cursor_apart:
+                if between is not None:
+                    between()
+                write_cursor(conn, scope, cursor, done)
+            conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+        return applied
+    finally:
+        if conn.in_transaction():
+            conn.rollback()
+        conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+        conn.commit()
+
+
+def retire_unseen(conn: Connection, tbl: str) -> int:
+    """After a full re-pull of one table: live local rows HQ did not send (and we have
+    not queued) are marked deleted without capture, so the station equals HQ again."""
+    with conn.begin():
+        conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
+        result = conn.exec_driver_sql(
+            f"UPDATE {tbl} SET deleted = 1 WHERE deleted = 0 AND id NOT IN (SELECT id FROM temp.sync_seen) "
+            "AND id NOT IN (SELECT row_id FROM sync_outbox WHERE tbl = ?)",
+            (tbl,),
+        )
+        conn.exec_driver_sql("DELETE FROM temp.sync_seen")
+        conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+        return result.rowcount
