@@ -20,14 +20,21 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import case, func, or_, select
-from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from app.domain.catalogue import DEMAND_STATUSES
-from app.models import Demand, DemandTransition, Enterprise, Expert, ServiceInstitution, StaffMember
+from app.models import (
+    Demand,
+    DemandTransition,
+    Enterprise,
+    Expert,
+    ServiceInstitution,
+    StaffMember,
+)
 from app.models.types import utcnow
 from app.services import period_locks
 from app.services.errors import UserError, ValidationError
+from app.services.row_access import ensure_own, guarded_update, load_live
 from app.services.staff_lookup import (
     Actor,
     categories,
@@ -505,15 +512,11 @@ def _assignee(row: Demand) -> Assignee | None:
 
 
 def _load(session: Session, demand_id: uuid.UUID) -> Demand:
-    row = session.get(Demand, demand_id) if isinstance(demand_id, uuid.UUID) else None
-    if row is None or row.deleted:
-        raise UserError("找不到这条服务需求（可能已被删除），请刷新列表。")
-    return row
+    return load_live(session, Demand, demand_id, "找不到这条服务需求（可能已被删除），请刷新列表。")
 
 
 def _ensure_own(session: Session, row: Demand) -> None:
-    if row.station_id != require_station(session).id:
-        raise UserError("这条服务需求属于其他服务站，只能查看，不能修改。")
+    ensure_own(session, row, "这条服务需求属于其他服务站，只能查看，不能修改。")
 
 
 def _load_own(session: Session, demand_id: uuid.UUID) -> Demand:
@@ -530,19 +533,8 @@ def _conditional_update(
     *,
     expected_status: str | None = None,
 ) -> Demand:
-    # One UPDATE guarded by version (and status): a concurrent save makes it match no row
-    # instead of being silently overwritten.
-    query = sql_update(Demand).where(Demand.id == row.id)
-    if expected_version is not None:
-        query = query.where(Demand.version == expected_version)
-    if expected_status is not None:
-        query = query.where(Demand.status == expected_status)
-    result = session.execute(query.values(**values).execution_options(synchronize_session=False))
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise UserError("这条服务需求刚被其他人修改过。请刷新后查看最新内容，再重新操作。")
-    fresh = session.get(Demand, row.id, populate_existing=True)
-    assert fresh is not None
-    return fresh
+    stale = "这条服务需求刚被其他人修改过。请刷新后查看最新内容，再重新操作。"
+    return guarded_update(session, Demand, row, values, expected_version, stale, status=expected_status)
 
 
 def _log(

@@ -15,7 +15,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from app.domain import credit_code as credit_codes
@@ -36,6 +35,7 @@ from app.services.enterprise_validation import (
     size_preview,
 )
 from app.services.errors import UserError
+from app.services.row_access import ensure_own, guarded_update, load_live
 from app.services.station_service import require_station
 
 __all__ = [
@@ -66,7 +66,10 @@ class EnterpriseSummary:
 class EnterpriseDetail:
     id: uuid.UUID
     version: int
-    editable: bool  # False for rows owned by HQ or another station
+    # Enterprises are shared: any station may correct them (HQ merges field by field),
+    # but only the station that registered one may delete it.
+    editable: bool
+    deletable: bool
     credit_code: str | None
     credit_code_warning: bool
     name: str
@@ -172,7 +175,7 @@ def update(
     """Save an edit; refused when the enterprise changed since `expected_version` was read.
 
     A code already accepted with a warning need not be confirmed again."""
-    row = _load_own(session, enterprise_id)
+    row = _load(session, enterprise_id)
     if row.version != expected_version:
         raise UserError(STALE_MESSAGE)
     accepted = row.credit_code if row.credit_code_warning else None
@@ -256,15 +259,11 @@ def _similar_by_sql(session: Session, key: str, skip: set[uuid.UUID | None]) -> 
 
 
 def _load(session: Session, enterprise_id: uuid.UUID) -> Enterprise:
-    row = session.get(Enterprise, enterprise_id) if isinstance(enterprise_id, uuid.UUID) else None
-    if row is None or row.deleted:
-        raise UserError("找不到这家企业（可能已被删除），请刷新列表。")
-    return row
+    return load_live(session, Enterprise, enterprise_id, "找不到这家企业（可能已被删除），请刷新列表。")
 
 
 def _ensure_own(session: Session, row: Enterprise) -> None:
-    if row.station_id != require_station(session).id:
-        raise UserError("这家企业的资料由总部或其他服务站维护，本站只能查看，不能修改。")
+    ensure_own(session, row, "这家企业由总部或其他服务站登记，本站不能删除；如资料有误，可以直接修改。")
 
 
 def _load_own(session: Session, enterprise_id: uuid.UUID) -> Enterprise:
@@ -274,15 +273,7 @@ def _load_own(session: Session, enterprise_id: uuid.UUID) -> Enterprise:
 
 
 def _save(session: Session, row: Enterprise, values: dict[str, Any], expected_version: int | None) -> EnterpriseDetail:
-    # The version check is part of the UPDATE, so a save that raced ours matches no row.
-    query = sql_update(Enterprise).where(Enterprise.id == row.id)
-    if expected_version is not None:
-        query = query.where(Enterprise.version == expected_version)
-    result = session.execute(query.values(**values).execution_options(synchronize_session=False))
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise UserError(STALE_MESSAGE)
-    fresh = session.get(Enterprise, row.id, populate_existing=True)
-    assert fresh is not None
+    fresh = guarded_update(session, Enterprise, row, values, expected_version, STALE_MESSAGE)
     enterprise_search.note_changed(session, [fresh.id])
     return _detail(fresh, require_station(session).id)
 
@@ -292,7 +283,7 @@ def _detail(row: Enterprise, station_id: uuid.UUID) -> EnterpriseDetail:
     std_row = enterprise_size.standard_row(row.industry_section, row.industry_code)
     missing = () if size else tuple(enterprise_size.missing_inputs(std_row, row.employees, row.revenue, row.assets))
     return EnterpriseDetail(
-        row.id, row.version, row.station_id == station_id, row.credit_code, row.credit_code_warning, row.name,
+        row.id, row.version, True, row.station_id == station_id, row.credit_code, row.credit_code_warning, row.name,
         row.name_initials, row.industry_section, row.industry_code,
         industries.label(row.industry_section, row.industry_code), row.district, row.address,
         row.legal_representative, row.contact_name, row.contact_phone, row.employees, row.revenue, row.assets,

@@ -10,14 +10,20 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, or_, select
-from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
 from app.domain.catalogue import CHANNELS, FEE_TYPES
-from app.models import Enterprise, Expert, ServiceInstitution, ServiceRecord, StaffMember
+from app.models import (
+    Enterprise,
+    Expert,
+    ServiceInstitution,
+    ServiceRecord,
+    StaffMember,
+)
 from app.services import demands, period_locks
 from app.services.demands import DemandInput
 from app.services.errors import UserError, ValidationError
+from app.services.row_access import ensure_own, guarded_update, load_live
 from app.services.staff_lookup import (
     Actor,
     categories,
@@ -425,15 +431,11 @@ def fetch_rows(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, Record
 
 
 def _load(session: Session, record_id: uuid.UUID) -> ServiceRecord:
-    row = session.get(ServiceRecord, record_id) if isinstance(record_id, uuid.UUID) else None
-    if row is None or row.deleted:
-        raise UserError("找不到这条服务记录（可能已被删除），请刷新列表。")
-    return row
+    return load_live(session, ServiceRecord, record_id, "找不到这条服务记录（可能已被删除），请刷新列表。")
 
 
 def _ensure_own(session: Session, row: ServiceRecord) -> None:
-    if row.station_id != require_station(session).id:
-        raise UserError("这条服务记录属于其他服务站，只能查看，不能修改。")
+    ensure_own(session, row, "这条服务记录属于其他服务站，只能查看，不能修改。")
 
 
 def _load_own(session: Session, record_id: uuid.UUID) -> ServiceRecord:
@@ -445,17 +447,8 @@ def _load_own(session: Session, record_id: uuid.UUID) -> ServiceRecord:
 def _conditional_update(
     session: Session, row: ServiceRecord, values: dict[str, Any], expected_version: int | None
 ) -> ServiceRecord:
-    # The version check is part of the UPDATE itself, so a save that raced ours matches
-    # no row instead of being silently overwritten.
-    query = sql_update(ServiceRecord).where(ServiceRecord.id == row.id)
-    if expected_version is not None:
-        query = query.where(ServiceRecord.version == expected_version)
-    result = session.execute(query.values(**values).execution_options(synchronize_session=False))
-    if result.rowcount != 1:  # type: ignore[attr-defined]
-        raise UserError("这条服务记录刚被其他人修改过。请关闭后重新打开，查看最新内容再修改。")
-    fresh = session.get(ServiceRecord, row.id, populate_existing=True)
-    assert fresh is not None
-    return fresh
+    stale = "这条服务记录刚被其他人修改过。请关闭后重新打开，查看最新内容再修改。"
+    return guarded_update(session, ServiceRecord, row, values, expected_version, stale)
 
 
 def _summary(row: ServiceRecord, demand_id: uuid.UUID | None = None) -> RecordSummary:

@@ -244,18 +244,22 @@ def test_soft_delete_and_restore(db: Database, station: uuid.UUID) -> None:
         svc.restore(s, saved.id)  # not in the recycle bin any more
 
 
-def test_rows_of_other_owners_are_read_only(db: Database, station: uuid.UUID) -> None:
+def test_shared_enterprises_can_be_corrected_but_not_deleted_by_others(db: Database, station: uuid.UUID) -> None:
     with db.begin() as s:
         hq_row = Enterprise(station_id=None, name="总部维护企业", name_initials="zbwhqy", district="天河区")
         s.add(hq_row)
         s.flush()
         hq_id = hq_row.id
     with db.begin() as s:
-        assert not svc.get(s, hq_id).editable
-        with pytest.raises(UserError, match="只能查看"):
-            svc.update(s, hq_id, form(), 1)
-        with pytest.raises(UserError, match="只能查看"):
+        detail = svc.get(s, hq_id)
+        assert detail.editable and not detail.deletable
+        with pytest.raises(UserError, match="不能删除"):
             svc.delete(s, hq_id)
+    with db.begin() as s:
+        saved = svc.update(s, hq_id, form(name="总部维护企业（更正）"), 1)
+    assert saved.name == "总部维护企业（更正）"
+    with db.begin() as s:
+        assert s.get(Enterprise, hq_id).station_id is None  # ownership never moves with an edit
 
 
 def test_to_input_round_trips(db: Database, station: uuid.UUID) -> None:
