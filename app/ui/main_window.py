@@ -26,6 +26,7 @@ from app.models.database import Database
 from app.services.station_service import StationInfo
 from app.settings import LANGUAGE, LAST_PAGE, Settings
 from app.ui import i18n, window_state
+from app.ui.auto_sync import AutoSyncController
 from app.ui.demo_banner import DemoBanner
 from app.ui.navigation import sections
 from app.ui.pages.demands_page import DemandsPage
@@ -33,6 +34,7 @@ from app.ui.pages.enterprises_page import EnterprisesPage
 from app.ui.pages.home_page import HomePage
 from app.ui.pages.placeholder_page import PlaceholderPage
 from app.ui.pages.records_page import RecordsPage
+from app.ui.pages.sync_page import SyncPage
 from app.ui.prompts import inform
 
 
@@ -81,6 +83,10 @@ class MainWindow(QMainWindow):
                 page = RecordsPage(db)
             elif section.key == "demands":
                 page = DemandsPage(db)
+            elif section.key == "sync":
+                self.auto_sync = AutoSyncController(db, settings, enabled=not self.demo, parent=self)
+                self.auto_sync.start(self)
+                page = self.sync_page = SyncPage(db, self.auto_sync, demo=self.demo)
             else:
                 page = PlaceholderPage(section.title, section.coming)
             self.pages[section.key] = page
@@ -124,6 +130,9 @@ class MainWindow(QMainWindow):
         for label in (self.station_label, self.profile_label, self.sync_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
+        self.auto_sync.sync_started.connect(lambda: self.sync_label.setText(self.tr("正在同步…")))
+        self.auto_sync.sync_finished.connect(lambda _r: self.sync_label.setText(self.auto_sync.status_text()))
+        self.auto_sync.problem.connect(lambda message: bar.showMessage(message))
         marker = self.tr("（演示）") if self.demo else ""
         self.profile_label.setText(self.tr("档案：%1").replace("%1", self.profile) + marker)
 
@@ -210,4 +219,5 @@ class MainWindow(QMainWindow):
             self.settings.set(LAST_PAGE, self.current_page_key())
         super().closeEvent(event)
         if event.isAccepted():
+            self.auto_sync.stop()
             self.closed.emit()

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AutoSyncController</name>
+    <message>
+        <source>同步时发生意外错误，数据已保存在本机。请把调试信息发给技术支持。</source>
+        <translation>An unexpected error stopped the sync. Your data is saved on this computer. Please send the debug information to support.</translation>
+    </message>
+    <message>
+        <source>与总部同步</source>
+        <translation>Sync with HQ</translation>
+    </message>
+    <message>
+        <source>上次同步：尚未同步</source>
+        <translation>Last sync: never</translation>
+    </message>
+    <message>
+        <source>上次同步：%1 成功</source>
+        <translation>Last sync: %1 succeeded</translation>
+    </message>
+    <message>
+        <source>上次同步：%1 失败（离线，稍后重试）</source>
+        <translation>Last sync: %1 failed (offline, will retry later)</translation>
+    </message>
+    <message>
+        <source>上次同步：%1 失败</source>
+        <translation>Last sync: %1 failed</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseProblemDialog</name>
     <message>
         <source>无法打开数据文件</source>
@@ -196,6 +223,57 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     <message>
         <source>正在生成演示数据… %1%</source>
         <translation>Generating demo data… %1%</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>登记到总站</source>
+        <translation>Enrol with HQ</translation>
+    </message>
+    <message>
+        <source>请填写总部提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。</source>
+        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once).</translation>
+    </message>
+    <message>
+        <source>登记码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>服务器网址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>请填写以 https:// 或 http:// 开头的服务器网址。</source>
+        <translation>Enter a server address starting with https:// or http://.</translation>
+    </message>
+    <message>
+        <source>请填写登记码。</source>
+        <translation>Enter the enrolment code.</translation>
+    </message>
+    <message>
+        <source>登记未能完成：%1</source>
+        <translation>Enrolment failed: %1</translation>
+    </message>
+    <message>
+        <source>正在登记到总站…</source>
+        <translation>Enrolling with HQ…</translation>
+    </message>
+    <message>
+        <source>令牌只保存到程序关闭</source>
+        <translation>Token kept only until the program closes</translation>
+    </message>
+    <message>
+        <source>本机没有安全的凭据存储（如 Windows 凭据管理器或 GNOME 密钥环），同步令牌只保存到程序关闭为止；下次启动后需要向总部索取新的登记码重新登记。</source>
+        <translation>This computer has no secure credential store (such as Windows Credential Manager or GNOME Keyring), so the sync token is kept only until the program closes; after a restart you will need a new enrolment code from HQ.</translation>
     </message>
 </context>
 <context>
@@ -924,6 +1002,10 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
         <translation>Last sync: never</translation>
     </message>
     <message>
+        <source>正在同步…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
         <source>（演示）</source>
         <translation> (demo)</translation>
     </message>
@@ -1483,6 +1565,133 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     <message>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>与总部同步</source>
+        <translation>Sync with HQ</translation>
+    </message>
+    <message>
+        <source>登记到总站…</source>
+        <translation>Enrol with HQ…</translation>
+    </message>
+    <message>
+        <source>总部服务器</source>
+        <translation>HQ server</translation>
+    </message>
+    <message>
+        <source>站点编码</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <source>上次同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>结果</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>待上传的更改</source>
+        <translation>Pending changes</translation>
+    </message>
+    <message>
+        <source>立即同步 (F5)</source>
+        <translation>Sync now (F5)</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>数据表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>没有被拒绝的更改。</source>
+        <translation>No rejected changes.</translation>
+    </message>
+    <message>
+        <source>被总部拒绝的更改（已保存在本机，不会阻塞其他数据上传）</source>
+        <translation>Changes rejected by HQ (kept on this computer; they never block other uploads)</translation>
+    </message>
+    <message>
+        <source>这是演示档案：演示数据只在本机使用，永远不会与总部同步。要与总部同步，请切换到正式档案后再登记。</source>
+        <translation>This is the demo profile: demo data stays on this computer and never syncs with HQ. To sync, switch to your real profile and enrol it.</translation>
+    </message>
+    <message>
+        <source>本档案还没有登记到总部。登记后，本站的企业、服务记录和需求会自动上传到市服务中心，总部发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。
+
+请向总部索取同步服务器网址和一次性登记码，然后点击“登记到总站…”。</source>
+        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station's enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
+
+Ask HQ for the sync server address and a one-time enrolment code, then click &quot;Enrol with HQ…&quot;.</translation>
+    </message>
+    <message>
+        <source>%1 条</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>尚未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>成功</source>
+        <translation>succeeded</translation>
+    </message>
+    <message>
+        <source>未完成</source>
+        <translation>not completed</translation>
+    </message>
+    <message>
+        <source>上传 %1 · 下载 %2 · 被拒绝 %3 · 冲突 %4</source>
+        <translation>Uploaded %1 · downloaded %2 · rejected %3 · conflicts %4</translation>
+    </message>
+    <message>
+        <source>本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由总部保存在冲突记录中。</source>
+        <translation>%1 field(s) conflicted with changes from other stations and were merged by time; HQ keeps the overwritten values in its conflict log.</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>正在连接总部…</source>
+        <translation>Connecting to HQ…</translation>
+    </message>
+    <message>
+        <source>正在上传 %1</source>
+        <translation>Uploading %1</translation>
+    </message>
+    <message>
+        <source>正在下载 %1</source>
+        <translation>Downloading %1</translation>
+    </message>
+    <message>
+        <source>正在核对数据…</source>
+        <translation>Checking data…</translation>
+    </message>
+    <message>
+        <source>正在修复 %1</source>
+        <translation>Repairing %1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,264 @@
+"""同步: link to HQ, last result, pending changes, 立即同步 (F5) with progress and 取消, rejected writes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from app.models.database import Database
+from app.sync.engine import SyncResult
+from app.sync.status import SyncStatus, sync_status
+from app.ui.auto_sync import AutoSyncController
+from app.ui.enroll_dialog import EnrollDialog
+from app.ui.operations import run_in_background
+
+
+def _label(text: str = "", style: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if style:
+        label.setStyleSheet(style)
+    return label
+
+
+class SyncPage(QWidget):
+    refreshed = Signal(object)  # SyncStatus, after each reload
+
+    def __init__(self, db: Database, controller: AutoSyncController, *, demo: bool = False,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._db, self.controller, self.demo = db, controller, demo
+        self.status: SyncStatus | None = None
+        self._loaded = False
+        heading = QLabel(self.tr("与总部同步"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+
+        # not enrolled (or demo): an explanation and the way forward
+        self.empty_text = _label(style="color: #444;")
+        self.enroll_button = QPushButton(self.tr("登记到总站…"))
+        self.enroll_button.clicked.connect(self.open_enroll_dialog)
+        empty = QWidget()
+        column = QVBoxLayout(empty)
+        column.addWidget(self.empty_text)
+        column.addWidget(self.enroll_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch(1)
+
+        # enrolled
+        self.server_label, self.code_label, self.last_label = (
+            _label(),
+            _label(),
+            _label(),
+        )
+        self.counts_label, self.message_label, self.pending_label = (
+            _label(),
+            _label(),
+            _label(),
+        )
+        form = QFormLayout()
+        for caption, widget in ((self.tr("总部服务器"), self.server_label), (self.tr("站点编码"), self.code_label),
+                                (self.tr("上次同步"), self.last_label), (self.tr("结果"), self.counts_label),
+                                (self.tr("说明"), self.message_label), (self.tr("待上传的更改"), self.pending_label)):  # fmt: skip
+            form.addRow(caption, widget)
+        self.problem_label = _label(style="color: #b3261e; font-weight: bold;")
+        self.problem_label.hide()
+        self.sync_button = QPushButton(self.tr("立即同步 (F5)"))
+        self.sync_button.clicked.connect(self.sync_now)
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.progress = QProgressBar()
+        self.phase_label = QLabel()
+        actions = QHBoxLayout()
+        actions.addWidget(self.sync_button)
+        actions.addWidget(self.progress, 1)
+        actions.addWidget(self.phase_label)
+        actions.addWidget(self.cancel_button)
+        actions.addStretch(
+            0
+        )  # idle: the progress bar is hidden, the button keeps its size
+        self.rejections = QTableWidget(0, 4)
+        self.rejections.setHorizontalHeaderLabels(
+            [self.tr("数据表"), self.tr("记录"), self.tr("原因"), self.tr("时间")]
+        )
+        self.rejections.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rejections.setSelectionBehavior(
+            QAbstractItemView.SelectionBehavior.SelectRows
+        )
+        self.rejections.verticalHeader().hide()
+        self.rejections.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate([100, 270, 360]):
+            self.rejections.setColumnWidth(col, width)
+        self.no_rejections = _label(self.tr("没有被拒绝的更改。"), "color: #666;")
+        self.conflicts_note = _label(style="color: #555;")
+        enrolled = QWidget()
+        column = QVBoxLayout(enrolled)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addWidget(self.problem_label)
+        column.addLayout(actions)
+        column.addSpacing(8)
+        column.addWidget(
+            QLabel(self.tr("被总部拒绝的更改（已保存在本机，不会阻塞其他数据上传）"))
+        )
+        column.addWidget(self.rejections, 1)
+        column.addWidget(self.no_rejections)
+        column.addStretch(0)
+        column.addWidget(self.conflicts_note)
+
+        self.views = QStackedWidget()
+        self.views.addWidget(empty)
+        self.views.addWidget(enrolled)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(heading)
+        layout.addWidget(self.views, 1)
+
+        shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
+        shortcut.setContext(
+            Qt.ShortcutContext.WidgetWithChildrenShortcut
+        )  # only while this page is shown
+        shortcut.activated.connect(self.sync_now)
+        controller.sync_started.connect(self._started)
+        controller.progressed.connect(self._progressed)
+        controller.sync_finished.connect(self._finished)
+        controller.problem.connect(self._problem)
+        self._set_running(controller.is_running())
+        if demo:
+            self.empty_text.setText(self.tr("这是演示档案：演示数据只在本机使用，永远不会与总部同步。"
+                                            "要与总部同步，请切换到正式档案后再登记。"))  # fmt: skip
+            self.enroll_button.setEnabled(False)
+            self.sync_button.setEnabled(False)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.refresh()
+
+    def refresh(self) -> None:
+        if self.demo:
+            self.views.setCurrentIndex(0)
+            return
+        db = self._db
+        run_in_background(
+            self,
+            lambda _ctx: sync_status(db),
+            on_success=self.show_status,
+            show_progress=False,
+        )
+
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        if not status.enrolled:
+            self.empty_text.setText(self.tr(
+                "本档案还没有登记到总部。登记后，本站的企业、服务记录和需求会自动上传到市服务中心，"
+                "总部发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。\n\n"
+                "请向总部索取同步服务器网址和一次性登记码，然后点击“登记到总站…”。"))  # fmt: skip
+            self.views.setCurrentIndex(0)
+            self.refreshed.emit(status)
+            return
+        self.views.setCurrentIndex(1)
+        self.server_label.setText(status.server or "")
+        self.code_label.setText(status.station_code or "")
+        self.pending_label.setText(
+            self.tr("%1 条").replace("%1", f"{status.pending:,}")
+        )
+        last = status.last
+        if last is None:
+            self.last_label.setText(self.tr("尚未同步"))
+            self.counts_label.setText("—")
+            self.message_label.setText("")
+        else:
+            when = (
+                last.finished_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+                if last.finished_at
+                else ""
+            )
+            self.last_label.setText(
+                f"{when}  " + (self.tr("成功") if last.completed else self.tr("未完成"))
+            )
+            self.counts_label.setText(self.tr("上传 %1 · 下载 %2 · 被拒绝 %3 · 冲突 %4")
+                                      .replace("%1", str(last.pushed)).replace("%2", str(last.pulled))
+                                      .replace("%3", str(last.rejected)).replace("%4", str(last.conflicts)))  # fmt: skip
+            self.message_label.setText(last.message)
+            self.conflicts_note.setText(
+                self.tr("本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由总部保存在冲突记录中。")
+                .replace("%1", str(last.conflicts)) if last.conflicts else "")  # fmt: skip
+        self.rejections.setVisible(bool(status.rejections))
+        self.no_rejections.setVisible(not status.rejections)
+        self.rejections.setRowCount(len(status.rejections))
+        for row, r in enumerate(status.rejections):
+            cells = [
+                r.tbl,
+                r.row_id,
+                r.reason,
+                r.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            ]
+            for col, text in enumerate(cells):
+                self.rejections.setItem(row, col, QTableWidgetItem(text))
+        self.refreshed.emit(status)
+
+    def open_enroll_dialog(self) -> None:
+        dialog = EnrollDialog(self._db, self.controller.http_factory, self)
+        dialog.enrolled.connect(lambda _e: self.refresh())
+        dialog.open()
+        self.enroll_dialog = dialog  # tests drive it
+
+    # -- syncing ------------------------------------------------------------------
+    def sync_now(self) -> None:
+        if not self.demo and self.views.currentIndex() == 1:
+            self.controller.sync_now(parent=self)
+
+    def cancel(self) -> None:
+        self.controller.cancel()
+        self.cancel_button.setEnabled(False)
+        self.phase_label.setText(self.tr("正在取消…"))
+
+    def _set_running(self, running: bool) -> None:
+        self.sync_button.setEnabled(not running and not self.demo)
+        self.cancel_button.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.progress.setVisible(running)
+        self.phase_label.setVisible(running)
+
+    def _started(self) -> None:
+        self._set_running(True)
+        self.progress.setRange(0, 0)
+        self.phase_label.setText(self.tr("正在连接总部…"))
+
+    def _progressed(self, phase: str, done: int, total: int) -> None:
+        names = {"hello": self.tr("正在连接总部…"), "push": self.tr("正在上传 %1"), "pull": self.tr("正在下载 %1"),
+                 "check": self.tr("正在核对数据…"), "repair": self.tr("正在修复 %1")}  # fmt: skip
+        if self.cancel_button.isEnabled():
+            self.phase_label.setText(names.get(phase, phase).replace("%1", f"{done:,}"))
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        else:
+            self.progress.setRange(0, 0)
+
+    def _finished(self, result: SyncResult | None) -> None:
+        self._set_running(False)
+        if result is not None and result.completed:
+            self.problem_label.hide()
+        self.refresh()
+
+    def _problem(self, message: str) -> None:
+        self.problem_label.setText(message)
+        self.problem_label.show()

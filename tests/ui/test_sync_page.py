@@ -1,0 +1,202 @@
+"""同步 page and automatic sync against the REAL HQ service on the real PostgreSQL."""
+# ruff: noqa: F811  (pytest fixtures imported from tests/sync are parameters by design)
+
+from __future__ import annotations
+
+import secrets
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import Engine
+from sync.conftest import hq_engine, hq_http, hq_url, new_enrol_code  # noqa: F401 - fixtures
+from sync.helpers import add_work, hq_count
+
+from app.models.database import Database, open_database
+from app.services.station_service import NewStation, StationInfo, create_station
+from app.settings import Settings
+from app.sync.engine import sync
+from app.sync.enrolment import enroll, open_client
+from app.ui import error_dialog, operations
+from app.ui.auto_sync import AutoSyncController
+from app.ui.main_window import MainWindow
+from app.ui.pages.sync_page import SyncPage
+from app.ui.prompts import answer_prompts
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture(autouse=True)
+def presented(qapp, memory_keyring) -> Iterator[list[tuple[object, str, str]]]:  # type: ignore[no-untyped-def]
+    calls: list[tuple[object, str, str]] = []
+    previous = error_dialog.set_presenter(
+        lambda parent, message, detail: calls.append((parent, message, detail))
+    )
+    yield calls
+    error_dialog.set_presenter(previous)
+    assert operations.shutdown(10_000), "an operation was still running after the test"
+    assert calls == [], "an unexpected error dialog was shown"
+
+
+@pytest.fixture
+def station(db: Database) -> StationInfo:
+    with db.begin() as session:
+        # HQ's database lives for the module: each test's station needs its own code
+        code = f"GZ-UI-{secrets.token_hex(3).upper()}"
+        return create_station(
+            session, NewStation(code, "天河区中小企业服务站", "天河区", "", "陈晓明")
+        )
+
+
+def enrolled(db: Database, hq_engine: Engine, hq_http: Any, code: str) -> None:
+    enroll(db, "http://testserver", new_enrol_code(hq_engine, code), http=hq_http)
+
+
+def open_page(qtbot, db: Database, controller: AutoSyncController) -> SyncPage:  # type: ignore[no-untyped-def]
+    page = SyncPage(db, controller)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.resize(960, 640)
+        page.show()
+    return page
+
+
+def test_not_enrolled_shows_how_to_enrol(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(qtbot, db, AutoSyncController(db))
+    assert page.views.currentIndex() == 0
+    assert "登记码" in page.empty_text.text() and page.enroll_button.isEnabled()
+
+
+def test_demo_profile_never_syncs(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
+    page = SyncPage(db, AutoSyncController(db, enabled=False), demo=True)
+    qtbot.addWidget(page)
+    page.show()
+    assert "永远不会与总部同步" in page.empty_text.text()
+    assert not page.enroll_button.isEnabled() and not page.sync_button.isEnabled()
+
+
+def test_enrol_through_the_dialog_then_sync_now(
+    qtbot, db, station, hq_engine, hq_http
+) -> None:  # type: ignore[no-untyped-def]
+    controller = AutoSyncController(db, http_factory=lambda: hq_http)
+    page = open_page(qtbot, db, controller)
+    page.enroll_button.click()
+    dialog = page.enroll_dialog
+    dialog.server.setText("http://testserver")
+    dialog.code.setText("wrong-code")
+    dialog.ok_button.click()
+    qtbot.waitUntil(dialog.error_label.isVisible, timeout=10_000)
+    assert "登记" in dialog.error_label.text() or "HTTP" in dialog.error_label.text()
+    dialog.code.setText(new_enrol_code(hq_engine, station.code))
+    with (
+        answer_prompts(True) as asked,
+        qtbot.waitSignal(page.refreshed, timeout=15_000),
+    ):
+        dialog.ok_button.click()
+    assert (
+        asked == []
+    )  # the memory keyring is secure: no "only until the program closes" warning
+    assert page.views.currentIndex() == 1 and page.code_label.text() == station.code
+
+    add_work(db, dialog.result_enrolment.station_id, 3, seed=7)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.sync_button.setFocus()
+    with qtbot.waitSignal(controller.sync_finished, timeout=30_000) as finished:
+        qtbot.keyClick(page, Qt.Key.Key_F5)
+        assert page.progress.isVisible() and page.cancel_button.isVisible()
+    assert finished.args[0].completed, finished.args[0].message
+    qtbot.waitUntil(
+        lambda: page.status is not None and page.status.last is not None, timeout=10_000
+    )
+    assert page.pending_label.text() == "0 条" and "成功" in page.last_label.text()
+    assert "上传" in page.counts_label.text() and not page.progress.isVisible()
+    assert (
+        hq_count(hq_engine, "tbl = 'enterprise' AND data->>'name' LIKE '企业7-%'") == 3
+    )
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.grab().save(str(SHOTS / "sync_page.png"))
+
+
+def test_cancel_during_a_long_pull(
+    qtbot, db, station, hq_engine, hq_http, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    source = open_database(
+        tmp_path / "source.db"
+    )  # another station publishes 40 enterprises
+    with source.begin() as session:
+        create_station(
+            session, NewStation("GZ-UI-SOURCE", "越秀区服务站", "越秀区", "", "李文")
+        )
+    source_id = enroll(
+        source,
+        "http://testserver",
+        new_enrol_code(hq_engine, "GZ-UI-SOURCE"),
+        http=hq_http,
+    ).station_id
+    add_work(source, source_id, 40, seed=9)
+    assert sync(source, open_client(source, http=hq_http)).completed
+    source.dispose()
+    enrolled(db, hq_engine, hq_http, station.code)
+    controller = AutoSyncController(db, http_factory=lambda: hq_http)
+    controller.page_size = 5
+    pulls = 0
+    real = hq_http.request
+
+    def counting(method: str, url: Any, **kwargs: Any) -> Any:
+        nonlocal pulls
+        if str(url).endswith("/v1/pull"):
+            pulls += 1
+            if pulls == 2:
+                controller.cancel()  # from the worker: between pages
+        return real(method, url, **kwargs)
+
+    monkeypatch.setattr(hq_http, "request", counting)
+    with qtbot.waitSignal(controller.sync_finished, timeout=30_000) as finished:
+        assert controller.sync_now()
+    assert finished.args[0].completed is False and "取消" in finished.args[0].message
+    assert sync(
+        db, open_client(db, http=hq_http)
+    ).completed  # consistent: the next sync just finishes
+
+
+def test_only_one_sync_at_a_time_and_timer_triggers(
+    qtbot, db, station, hq_engine, hq_http
+) -> None:  # type: ignore[no-untyped-def]
+    enrolled(db, hq_engine, hq_http, station.code)
+    controller = AutoSyncController(db, http_factory=lambda: hq_http)
+    with qtbot.waitSignal(controller.sync_finished, timeout=30_000):
+        assert controller.sync_now()
+        assert controller.is_running() and not controller.sync_now(automatic=True)
+    timed = AutoSyncController(db, interval_ms=20, http_factory=lambda: hq_http)
+    with qtbot.waitSignal(timed.sync_finished, timeout=30_000) as finished:
+        timed.start(delay_ms=60_000)
+    assert finished.args[0].completed
+    timed.stop()
+    assert "成功" in timed.status_text()
+
+
+def test_offline_is_quiet_on_the_status_bar(
+    qtbot, db, station, hq_engine, hq_http
+) -> None:  # type: ignore[no-untyped-def]
+    enrolled(db, hq_engine, hq_http, station.code)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    closed = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=5)
+    window = MainWindow(db, "default", station, Settings())
+    qtbot.addWidget(window)
+    window.auto_sync.http_factory = lambda: closed
+    with qtbot.waitSignal(window.auto_sync.sync_finished, timeout=30_000) as finished:
+        assert window.auto_sync.sync_now(automatic=True)
+    closed.close()
+    assert not finished.args[0].completed
+    assert "离线，稍后重试" in window.sync_label.text()
+    assert (
+        window.statusBar().currentMessage() == ""
+    )  # no shouting, no dialog (checked by `presented`)
+    window.close()
