@@ -11,7 +11,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.catalogue import CHANNELS, DEMAND_STATUSES, EVENT_TYPES, FEE_TYPES
-from app.models import Demand, Enterprise, Event, EventAttendance, ServiceRecord, StaffMember
+from app.models import (
+    Demand,
+    Enterprise,
+    Event,
+    EventAttendance,
+    ServiceRecord,
+    StaffMember,
+)
 from app.services import demands as demand_service
 from app.services.errors import UserError
 from app.services.staff_lookup import categories

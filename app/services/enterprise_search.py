@@ -27,7 +27,13 @@ from app.domain import industries
 from app.domain.catalogue import ENTERPRISE_STATUSES
 from app.domain.enterprise_size import SIZE_LABELS, Size
 from app.models import Enterprise
-from app.services.enterprise_search_live import LIVE, invalidate, note_changed, ready_index, warm_up
+from app.services.enterprise_search_live import (
+    LIVE,
+    invalidate,
+    note_changed,
+    ready_index,
+    warm_up,
+)
 from app.services.enterprise_search_terms import (
     DISTRICT_RANK,
     NO_SIZE,

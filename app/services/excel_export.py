@@ -17,7 +17,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.export_columns import ENTERPRISE_COLUMNS, ENTERPRISE_HEADERS, enterprise_cells
+from app.domain.export_columns import (
+    ENTERPRISE_COLUMNS,
+    ENTERPRISE_HEADERS,
+    enterprise_cells,
+)
 from app.models import Enterprise
 from app.services.enterprise_search import EnterpriseFilter, query_ids
 from app.services.excel_rows import Cancelled, ImportReport, check_cancel

@@ -25,12 +25,23 @@ from app.models.database import Database
 from app.models.types import uuid7
 from app.services import enterprise_search
 from app.services.enterprise_search import LIVE
-from app.services.enterprise_validation import FIELD_LABELS, EnterpriseInput, check_fields
+from app.services.enterprise_validation import (
+    FIELD_LABELS,
+    EnterpriseInput,
+    check_fields,
+)
 from app.services.errors import UserError
 from app.services.excel_columns import Mapping, missing_required, suggest_mapping
 from app.services.excel_reader import SheetData, WorkbookError, read_sheet
 from app.services.excel_rows import (
-    Cancelled, ImportReport, Progress, bulk_insert, cell, check_cancel, row_key, text_cell,
+    Cancelled,
+    ImportReport,
+    Progress,
+    bulk_insert,
+    cell,
+    check_cancel,
+    clean_cells,
+    text_cell,
 )  # fmt: skip
 from app.services.station_service import require_station
 
@@ -41,11 +52,23 @@ _NUMBERS = ("employees", "revenue", "assets", "size_year")
 _COLUMNS = {"industry_section": ("industry_section", "industry_code"), "industry_code": ("industry_section", "industry_code")}
 
 
-def _input(cells: tuple[object, ...], mapping: Mapping) -> EnterpriseInput:
+def _input(cells: tuple[object, ...], mapping: Mapping, cleaned: dict[int, str] | None = None) -> EnterpriseInput:
+    """The row as the form would submit it.  ``cleaned``: clean_text of the mapped cells,
+    already computed for the repeated-row check (the text fields reuse it instead of
+    cleaning every cell again; dates still go through text_cell)."""
     code = cell(cells, mapping, "credit_code")
     if isinstance(code, float) and code >= 1e15:
         raise UserError(f"{FIELD_LABELS['credit_code']}：Excel 把代码存成了数字，末几位已丢失。请把该列设为“文本”后重新填写。", "credit_code")
-    values: dict[str, Any] = {f: text_cell(cell(cells, mapping, f)) for f in _TEXT if f in mapping}
+    values: dict[str, Any] = {}
+    for f in _TEXT:
+        column = mapping.get(f)
+        if column is None:
+            continue
+        raw = cells[column] if column < len(cells) else None
+        if cleaned is not None and column in cleaned and not (hasattr(raw, "date") and hasattr(raw, "hour")):
+            values[f] = cleaned[column]  # == text_cell(raw): clean_text for everything but datetimes
+        else:
+            values[f] = text_cell(raw)
     values.update({f: cell(cells, mapping, f) for f in _NUMBERS if f in mapping})
     if not values.get("status"):
         values.pop("status", None)
@@ -80,13 +103,14 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, confirm_warnin
             check_cancel(cancelled)
             if progress is not None:
                 progress(i, len(sheet.rows), "正在检查…")
-        key = row_key(cells, columns)
+        cleaned = clean_cells(cells, columns)
+        key = tuple(cleaned.values())  # == row_key(cells, columns)
         if key in seen:
             report.duplicates_in_file += 1
             continue
         seen[key] = number
         try:
-            values, _ = check_fields(_input(cells, mapping))
+            values, _ = check_fields(_input(cells, mapping, cleaned))
         except UserError as exc:
             label = FIELD_LABELS.get(exc.field or "", "数据")
             report.reject(number, cells, label, exc.message)

@@ -72,6 +72,13 @@ def row_key(cells: Sequence[object], columns: Iterable[int]) -> tuple[str, ...]:
     return tuple(clean_text(cells[c]) if c < len(cells) else "" for c in columns)
 
 
+def clean_cells(cells: Sequence[object], columns: Iterable[int]) -> dict[int, str]:
+    """clean_text of each of ``columns`` (in order; "" past the row's end): the values of
+    row_key, by column, so that the row's checks need not clean the same cells again."""
+    width = len(cells)
+    return {c: clean_text(cells[c]) if c < width else "" for c in columns}
+
+
 def cell(cells: Sequence[object], mapping: dict[str, int], name: str) -> object:
     column = mapping.get(name)
     return cells[column] if column is not None and column < len(cells) else None

@@ -30,9 +30,22 @@ from app.models.types import uuid7
 from app.services import period_locks, service_records
 from app.services.enterprise_search import LIVE
 from app.services.errors import UserError
-from app.services.excel_columns import RECORD_FIELDS, Mapping, missing_required, suggest_mapping
+from app.services.excel_columns import (
+    RECORD_FIELDS,
+    Mapping,
+    missing_required,
+    suggest_mapping,
+)
 from app.services.excel_reader import SheetData, WorkbookError, read_sheet
-from app.services.excel_rows import Cancelled, ImportReport, Progress, bulk_insert, cell, check_cancel, row_key
+from app.services.excel_rows import (
+    Cancelled,
+    ImportReport,
+    Progress,
+    bulk_insert,
+    cell,
+    check_cancel,
+    row_key,
+)
 from app.services.service_records import FIELD_LABELS, RecordInput
 from app.services.staff_lookup import Actor, categories
 from app.services.station_service import require_station
