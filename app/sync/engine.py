@@ -73,7 +73,7 @@ def sync(
             _hello(run)
             _push_all(run)
             _pull_with_resync(run)
-            if verify or (verify is None and (result.pushed or result.pulled) and _check_due(run)):
+            if verify or (verify is None and ((result.pushed or result.pulled) and _check_due(run) or _check_owed(run))):
                 _verify(run)
             result.completed = True
             result.message = "同步完成。"
@@ -134,6 +134,11 @@ def _pull(run: _Run, scope: str, table: str | None = None) -> None:
     cursor = state[0] if state else None
     if cursor is None and table is None:
         run.result.bootstrapped = True
+        # A bootstrap sends no tombstones, so rows this station pushed and HQ deleted (merged
+        # by credit code) stay live here until the check retires them: the check is owed
+        # from now on, and stays owed if this sync is interrupted before it passes.
+        with run.engine.begin() as conn:
+            conn.exec_driver_sql("DELETE FROM profile_meta WHERE key = ?", (LAST_CHECK_KEY,))
 
     # Unless told otherwise: big pages for a bootstrap, a repair or an unfinished long pull
     # (fewer commits and round trips: +30% rows/s measured), the default for catching up.
@@ -175,6 +180,14 @@ def _check_due(run: _Run) -> bool:
     last = run.conn.exec_driver_sql("SELECT value FROM profile_meta WHERE key = ?", (LAST_CHECK_KEY,)).scalar()
     run.conn.rollback()
     return run.result.bootstrapped or last is None or time.time() * 1000 - int(last) > CHECK_EVERY_MS
+
+
+def _check_owed(run: _Run) -> bool:
+    """No check has passed since the last bootstrap (or the last one found differences it
+    could not repair): check even when this sync moved no data."""
+    last = run.conn.exec_driver_sql("SELECT value FROM profile_meta WHERE key = ?", (LAST_CHECK_KEY,)).scalar()
+    run.conn.rollback()
+    return last is None
 
 
 def _verify(run: _Run) -> None:
