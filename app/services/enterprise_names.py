@@ -11,9 +11,7 @@ import unicodedata
 from functools import lru_cache
 from itertools import groupby
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.constants import PHRASES_DICT, RE_HANS
-from pypinyin.seg import mmseg
+from types import ModuleType
 
 # Longest first: "股份有限公司" must go before "有限公司".
 _LEGAL_SUFFIXES = ("股份有限公司", "有限责任公司", "有限公司")
@@ -22,14 +20,26 @@ _CITY_IN_BRACKETS = re.compile(r"[(（]\s*广州(?:市)?\s*[)）]")
 _NOT_ALNUM = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=1)
+def _pypinyin() -> tuple[ModuleType, ModuleType, ModuleType]:
+    # Imported on first use: its phrase dictionary costs ~0.4 s and ~56 MB, which the
+    # window's first paint must not pay (tests/test_startup_imports.py).
+    import pypinyin
+    import pypinyin.constants
+    import pypinyin.seg.mmseg
+
+    return pypinyin, pypinyin.constants, pypinyin.seg.mmseg
+
+
 @lru_cache(maxsize=50_000)
 def _word_letters(word: str) -> str:
-    return "".join(lazy_pinyin(word, style=Style.FIRST_LETTER))
+    pypinyin = _pypinyin()[0]
+    return "".join(pypinyin.lazy_pinyin(word, style=pypinyin.Style.FIRST_LETTER))
 
 
 @lru_cache(maxsize=8192)
 def _is_han(ch: str) -> bool:
-    return RE_HANS.match(ch) is not None
+    return _pypinyin()[1].RE_HANS.match(ch) is not None
 
 
 @lru_cache(maxsize=50_000)
@@ -38,7 +48,8 @@ def _run_letters(run: str, han: bool) -> str:
     # segmented into words (mmseg), anything else stays one piece.
     if not han and run.isascii():
         return run  # lazy_pinyin keeps non-Chinese text as it is (digits, Latin, punctuation)
-    words = mmseg.seg.cut(run) if han and PHRASES_DICT else (run,)
+    _, constants, mmseg = _pypinyin()
+    words = mmseg.seg.cut(run) if han and constants.PHRASES_DICT else (run,)
     return "".join(_word_letters(word) for word in words)
 
 

@@ -7,10 +7,14 @@ keyring the token lives only in this process; a later process is told to enrol a
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
+
 import uuid
 from dataclasses import dataclass
 
-import httpx
 from sqlalchemy import Connection
 
 from app import credentials

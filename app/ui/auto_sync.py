@@ -7,12 +7,16 @@ announced once, not every 15 minutes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import httpx
+
 import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-import httpx
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
@@ -34,7 +38,7 @@ STARTUP_DELAY_MS = 30_000
 
 # Tests inject starlette's TestClient (or a client aimed at a closed port); None = the
 # SyncClient opens its own.  The controller never closes what the factory returns.
-HttpFactory = Callable[[], httpx.Client | None]
+HttpFactory = Callable[[], "httpx.Client | None"]
 
 
 class _Watched:
