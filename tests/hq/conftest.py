@@ -6,45 +6,27 @@ server; each module gets `sd_test_<hex>`, created, migrated by `init-db`, and dr
 
 from __future__ import annotations
 
-import os
-import secrets
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import psycopg
 import pytest
-from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from sqlalchemy import Engine, text
 
 from app.sync import protocol
+from tests.pg import fresh_database
 
-DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+def _init_with_cli(url: str) -> None:
+    from app.hq.cli import main
 
-
-def _admin_conninfo() -> str:
-    return make_conninfo(os.environ.get("STATION_DESK_TEST_PG", DEFAULT_PG), dbname="postgres")
+    assert main(["init-db", "--db", url]) == 0
 
 
 @pytest.fixture(scope="module")
 def hq_url() -> Iterator[str]:
-    name = f"sd_test_{secrets.token_hex(6)}"
-    admin = _admin_conninfo()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    parts = conninfo_to_dict(admin)
-    auth = parts.get("user", "postgres") + (f":{parts['password']}" if parts.get("password") else "")
-    url = f"postgresql://{auth}@{parts.get('host', '127.0.0.1')}:{parts.get('port', 5432)}/{name}"
-    try:
-        from app.hq.cli import main
-
-        assert main(["init-db", "--db", url]) == 0
+    with fresh_database("sd_test", _init_with_cli) as url:
         yield url
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,6 @@ dropped afterwards.  Stations are real SQLite profiles enrolled through /v1/enro
 
 from __future__ import annotations
 
-import os
 import secrets
 import uuid
 from collections.abc import Callable, Iterator
@@ -15,41 +14,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import psycopg
 import pytest
-from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from sqlalchemy import Engine
 
 from app.models.database import Database, open_database
 from app.services import station_service
 from app.sync.client import SyncClient
 from app.sync.enrolment import enroll, open_client
+from tests.pg import admin_conninfo, fresh_database  # noqa: F401 (admin_conninfo: benchmarks)
 
-DEFAULT_PG = "postgresql://postgres@127.0.0.1:5432/test"
+def _init(url: str) -> None:
+    from app.hq.db import init_db
 
-
-def admin_conninfo() -> str:
-    return make_conninfo(os.environ.get("STATION_DESK_TEST_PG", DEFAULT_PG), dbname="postgres")
+    init_db(url)
 
 
 @pytest.fixture(scope="module")
 def hq_url() -> Iterator[str]:
-    name = f"sd_sync_{secrets.token_hex(6)}"
-    admin = admin_conninfo()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    parts = conninfo_to_dict(admin)
-    auth = parts.get("user", "postgres") + (f":{parts['password']}" if parts.get("password") else "")
-    url = f"postgresql://{auth}@{parts.get('host', '127.0.0.1')}:{parts.get('port', 5432)}/{name}"
-    try:
-        from app.hq.db import init_db
-
-        init_db(url)
+    with fresh_database("sd_sync", _init) as url:
         yield url
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 @pytest.fixture(scope="module")
