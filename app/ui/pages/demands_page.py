@@ -64,7 +64,7 @@ class DemandsPage(QWidget):
         for code, label in DEMAND_STATUSES.items():
             self.status.addItem(label, (code,))
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.status.setMinimumContentsLength(5)
+        self.status.setMinimumContentsLength(8)  # "待办（未回访）" whole, not clipped
         self.status.setCurrentIndex(1)  # what still needs doing, 回访 included
         self.overdue = QCheckBox(self.tr("只看超期"))
         self.search = QLineEdit()
