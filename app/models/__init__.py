@@ -4,9 +4,11 @@ from app.models.annual_report import AnnualReport
 from app.models.base import Base, Synced
 from app.models.demand import Demand, DemandTransition
 from app.models.enterprise import Enterprise
-from app.models.event import Event, EventAttendance
+from app.models.event import Event, EventAttendance, EventMaterial
+from app.models.info_report import InfoReport
 from app.models.institution import CatalogueEntry, Expert, ServiceInstitution
 from app.models.period_unlock import PeriodUnlock
+from app.models.pick_list import PickListItem
 from app.models.policy import Policy
 from app.models.service_record import ServiceRecord
 from app.models.staff import StaffMember
@@ -31,8 +33,11 @@ __all__ = [
     "Enterprise",
     "Event",
     "EventAttendance",
+    "EventMaterial",
     "Expert",
+    "InfoReport",
     "PeriodUnlock",
+    "PickListItem",
     "Policy",
     "ProfileMeta",
     "ServiceInstitution",

@@ -21,5 +21,7 @@ class AnnualReport(Synced, Base):
     status: Mapped[str] = mapped_column(String(12), default="draft")
     narrative: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     targets: Mapped[dict[str, float]] = mapped_column(JSON, default=dict)
+    # the plan's events by month: [{"month": 3, "event_type": "training", "title": "...", "theme": "..."}]
+    planned_events: Mapped[list[dict[str, object]]] = mapped_column(JSON, default=list)
     submitted_at: Mapped[datetime | None]
     review_comment: Mapped[str] = mapped_column(Text, default="")

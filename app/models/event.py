@@ -28,6 +28,10 @@ class Event(Synced, Base):
     walk_in_count: Mapped[int] = mapped_column(default=0)
     satisfaction: Mapped[float | None]
     description: Mapped[str] = mapped_column(Text, default="")
+    # the written summary after the event (printed on the event summary)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    # a policy briefing's policies: comma-separated policy ids (hex), in display order
+    policy_ids: Mapped[str] = mapped_column(Text, default="")
 
 
 class EventAttendance(Synced, Base):
@@ -38,3 +42,16 @@ class EventAttendance(Synced, Base):
     attendee_name: Mapped[str] = mapped_column(String(100), default="")
     registered_at: Mapped[datetime | None]
     checked_in_at: Mapped[datetime | None]
+
+
+class EventMaterial(Synced, Base):
+    """A file attached to an event.  The row syncs; the file itself stays in the profile's
+    `materials/` folder under `stored_name` (app.paths), checked by `sha256`."""
+
+    __tablename__ = "event_material"
+
+    event_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("event.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    stored_name: Mapped[str] = mapped_column(String(100))
+    size_bytes: Mapped[int] = mapped_column(default=0)
+    sha256: Mapped[str] = mapped_column(String(64), default="")

@@ -17,6 +17,17 @@ class ServiceRecord(Synced, Base):
     __table_args__ = (
         Index("ix_service_record_date", "service_date"),
         Index("ix_service_record_enterprise_date", "enterprise_id", "service_date"),
+        # covering index for year/month figures (dashboard, reports): no table lookups
+        Index(
+            "ix_service_record_stats",
+            "service_date",
+            "category",
+            "channel",
+            "fee_type",
+            "enterprise_id",
+            "satisfaction",
+            "deleted",
+        ),
     )
 
     enterprise_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("enterprise.id"))

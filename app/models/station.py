@@ -28,6 +28,8 @@ class Station(Synced, Base):
     work_rules_filed_on: Mapped[date | None]
     work_rules_document: Mapped[str | None] = mapped_column(String(300))
     premises: Mapped[str] = mapped_column(Text, default="")
+    equipment: Mapped[str] = mapped_column(Text, default="")
+    contact_person: Mapped[str] = mapped_column(String(100), default="")
 
 
 class ProfileMeta(Base):

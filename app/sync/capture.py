@@ -108,7 +108,11 @@ def drop(connection: Connection, tables: Iterable[str] = SYNCED_TABLES) -> None:
 
 
 def create(connection: Connection, tables: Iterable[str]) -> None:
+    """Triggers for those of `tables` the schema has: an older migration (0003) calls this
+    before a later one (0005) creates the tables it added to SYNCED_TABLES."""
     for table, columns in live_columns(connection, tables).items():
+        if not columns:
+            continue
         for statement in trigger_ddl(table, columns):
             connection.exec_driver_sql(statement)
 

@@ -37,10 +37,19 @@ STATION_OWNED: tuple[str, ...] = (
     "demand_transition",
     "event",
     "event_attendance",
+    "event_material",
     "annual_report",
+    "info_report",
     "period_unlock",
 )
-HQ_REFERENCE: tuple[str, ...] = ("station", "policy", "service_institution", "catalogue_entry", "expert")
+HQ_REFERENCE: tuple[str, ...] = (
+    "station",
+    "policy",
+    "service_institution",
+    "catalogue_entry",
+    "expert",
+    "pick_list_item",
+)
 SHARED: tuple[str, ...] = ("enterprise",)
 SYNCED_TABLES: tuple[str, ...] = HQ_REFERENCE + SHARED + STATION_OWNED
 # Columns that stay on the station's machine.

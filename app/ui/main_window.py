@@ -34,6 +34,7 @@ from app.ui.pages.enterprises_page import EnterprisesPage
 from app.ui.pages.home_page import HomePage
 from app.ui.pages.placeholder_page import PlaceholderPage
 from app.ui.pages.records_page import RecordsPage
+from app.ui.pages.registry import page_factory
 from app.ui.pages.sync_page import SyncPage
 from app.ui.prompts import inform
 
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
                 self.auto_sync = AutoSyncController(db, settings, enabled=not self.demo, parent=self)
                 self.auto_sync.start(self)
                 page = self.sync_page = SyncPage(db, self.auto_sync, demo=self.demo)
+            elif (factory := page_factory(section.key)) is not None:
+                page = factory(db)
             else:
                 page = PlaceholderPage(section.title, section.coming)
             self.pages[section.key] = page
