@@ -1,0 +1,480 @@
+"""活动: the month calendar (days with events highlighted; a click shows that day) beside the
+event list (type / theme / month filters, search, sortable columns), and the selected
+event's details with its materials.  Ctrl+N new, Enter/F2 edit, Delete (confirmed, with
+撤销), Ctrl+F search."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QTextCharFormat,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCalendarWidget,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from app.domain.catalogue import EVENT_TYPES
+from app.models.database import Database
+from app.services import event_materials, events
+from app.services.events import (
+    CHINA_TIME,
+    EventDetail,
+    EventFilter,
+    EventRow,
+    PolicyChoice,
+    ThemeChoices,
+)
+from app.ui.event_attendance_dialog import EventAttendanceDialog
+from app.ui.event_detail import EventDetailPanel, Selected
+from app.ui.event_form import EventForm
+from app.ui.item_models.events_model import SORT_ROLE, EventsModel
+from app.ui.operations import run_in_background
+from app.ui.pick_lists import fill_combo
+from app.ui.prompts import confirm
+
+EVENT_DAY = QColor("#d6e9fb")
+EVENT_DAY_TEXT = QColor("#0b4f8a")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    rows: list[EventRow]
+    days: dict[date, int]
+    themes: ThemeChoices
+
+
+class EventsPage(QWidget):
+    loaded = Signal()  # the list and the calendar show the current filter
+
+    def __init__(self, db: Database, parent: QWidget | None = None,
+                 *, now: Callable[[], datetime] = lambda: datetime.now(CHINA_TIME)) -> None:  # fmt: skip
+        super().__init__(parent)
+        self._db, self._now = db, now
+        self._generation = 0
+        self._loaded = False
+        self.themes = ThemeChoices()
+        self.day: date | None = None  # the clicked day, else the calendar's whole month
+        self.days: dict[date, int] = {}
+        self.selected: Selected | None = None
+        self.dialog: QWidget | None = None
+        self._deleted: EventRow | None = None
+
+        self.event_type = QComboBox()
+        self.event_type.addItem(self.tr("全部类型"), "")
+        for code, label in EVENT_TYPES.items():
+            self.event_type.addItem(label, code)
+        self.theme = QComboBox()
+        fill_combo(self.theme, [(self.tr("全部主题"), "")])
+        self.theme.setCurrentIndex(0)
+        self.scope = QComboBox()
+        self.scope.addItem(self.tr("日历所在月份"), "month")
+        self.scope.addItem(self.tr("全部时间"), "all")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("搜索活动名称、地点、主讲嘉宾（Ctrl+F）"))
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self._debounce = QTimer(self, singleShot=True, interval=250)
+        self._debounce.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        for combo in (self.event_type, self.theme, self.scope):
+            combo.currentIndexChanged.connect(self.reload)
+        filters = QHBoxLayout()
+        for widget in (QLabel(self.tr("筛选")), self.event_type, self.theme, self.scope):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.count_label)
+
+        self.new_button = QPushButton(self.tr("新建活动…"))
+        self.edit_button = QPushButton(self.tr("编辑…"))
+        self.attendance_button = QPushButton(self.tr("报名与签到…"))
+        self.delete_button = QPushButton(self.tr("删除"))
+        actions = QHBoxLayout()
+        for button, slot in ((self.new_button, self.new_event), (self.edit_button, self.edit_selected),
+                             (self.attendance_button, self.open_attendance), (self.delete_button, self.delete_selected)):  # fmt: skip
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(False)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        self.calendar.setMinimumSize(300, 260)
+        today = now().date()
+        self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
+        self.calendar.clicked.connect(self._day_clicked)
+        self.calendar.activated.connect(self._day_clicked)  # Enter on a day chosen with the arrow keys
+        self.calendar.currentPageChanged.connect(lambda _y, _m: self._page_changed())
+        self.day_label = QLabel()
+        self.day_label.setWordWrap(True)
+        self.whole_month = QPushButton(self.tr("显示整月"))
+        self.whole_month.clicked.connect(self.show_whole_month)
+        self.month_summary = QLabel()
+        self.month_summary.setWordWrap(True)
+        self.month_summary.setStyleSheet("color: #555;")
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 8, 0)
+        side_layout.addWidget(self.calendar)
+        day_row = QHBoxLayout()
+        day_row.addWidget(self.day_label, 1)
+        day_row.addWidget(self.whole_month)
+        side_layout.addLayout(day_row)
+        side_layout.addWidget(self.month_summary)
+        side_layout.addStretch(1)
+
+        self.model = EventsModel(self, now=now)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate([86, 88, 240, 70, 84, 136, 44, 44, 52]):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_label.hide()
+        for keys, slot, target in (((Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2), self.edit_selected, self.table),
+                                   ((QKeySequence.StandardKey.Delete,), self.delete_selected, self.table),
+                                   ((Qt.Modifier.CTRL | Qt.Key.Key_F,), self.focus_search, self),
+                                   ((Qt.Modifier.CTRL | Qt.Key.Key_N,), self.new_event, self)):  # fmt: skip
+            for key in keys:
+                shortcut = QShortcut(QKeySequence(key), target, slot)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut if target is self.table
+                                    else Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+
+        self.detail_panel = EventDetailPanel(db)
+        self.detail_panel.materials_changed.connect(self._selection_changed)
+        self.detail_panel.said.connect(self._say)
+
+        list_box = QWidget()
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.empty_label, 1)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(list_box)
+        right.addWidget(self.detail_panel)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setSizes([420, 220])
+        body = QHBoxLayout()
+        body.addWidget(side)
+        body.addWidget(right, 1)
+
+        self.info_bar = QFrame()
+        self.info_bar.setStyleSheet("QFrame { background: #fff8e1; border-top: 1px solid #e6d9a8; }")
+        self.info_label, self.undo_button = QLabel(), QPushButton(self.tr("撤销"))
+        self.undo_button.clicked.connect(self.undo_delete)
+        info = QHBoxLayout(self.info_bar)
+        info.setContentsMargins(12, 4, 12, 4)
+        info.addWidget(self.info_label, 1)
+        info.addWidget(self.undo_button)
+        self.info_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        top = QVBoxLayout()
+        top.setContentsMargins(16, 12, 16, 8)
+        top.setSpacing(8)
+        for row in (filters, actions, body):
+            row.setSpacing(6)
+        top.addLayout(filters)
+        top.addLayout(actions)
+        top.addLayout(body, 1)
+        layout.addLayout(top, 1)
+        layout.addWidget(self.info_bar)
+        self._show_detail(None)
+
+    # -- loading ---------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self._loaded = True
+            self.reload()
+
+    def current_filter(self) -> EventFilter:
+        month = (self.calendar.yearShown(), self.calendar.monthShown())
+        by_month = self.scope.currentData() == "month"
+        return EventFilter(self.event_type.currentData() or None, self.theme.currentData() or None,
+                           month if by_month and self.day is None else None,
+                           self.day if by_month else None, self.search.text())  # fmt: skip
+
+    def reload(self) -> None:
+        self._debounce.stop()
+        self._generation += 1
+        generation, db, filt = self._generation, self._db, self.current_filter()
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+
+        def read(_ctx: object) -> Loaded:
+            with db.sessions() as session:
+                return Loaded(events.list_events(session, filt), events.month_days(session, year, month),
+                              events.theme_choices(session))  # fmt: skip
+
+        run_in_background(self, read, show_progress=False, on_success=lambda got: self._loaded_rows(generation, got))
+
+    def _loaded_rows(self, generation: int, got: Loaded) -> None:
+        if generation != self._generation:
+            return  # a newer filter is on its way
+        keep = self.selected.detail.id if self.selected else None
+        self.themes = got.themes
+        fill_combo(self.theme, [(self.tr("全部主题"), ""), *((label, code) for code, label in got.themes.labels.items())])
+        if self.theme.currentIndex() < 0:
+            self.theme.setCurrentIndex(0)
+        self.model.set_rows(got.rows)
+        self._mark_days(got.days)
+        count = len(got.rows)
+        self.count_label.setText(self.tr("共 %1 场").replace("%1", str(count)))
+        filt = self.current_filter()
+        if filt.event_type or filt.theme or filt.text.strip():
+            empty = self.tr("没有符合条件的活动。请换个关键词，或把筛选改回“全部”。")
+        elif filt.day is not None:
+            empty = self.tr("这一天没有活动。点击“新建活动”（Ctrl+N）登记一场，或点击“显示整月”。")
+        else:
+            empty = self.tr("这段时间还没有活动。\n点击“新建活动”（Ctrl+N）登记培训、沙龙、讲座、政策宣贯会等活动。")
+        self.empty_label.setText(empty)
+        self.empty_label.setVisible(count == 0)
+        self.table.setVisible(count > 0)
+        self._describe_scope()
+        row = self.model.row_of(keep) if keep else -1
+        if row < 0 and count:
+            row = 0
+        if row >= 0:
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+        else:
+            self._show_detail(None)
+        self.loaded.emit()
+
+    def _mark_days(self, days: dict[date, int]) -> None:
+        self.days = days
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every day
+        marked = QTextCharFormat()
+        marked.setBackground(QBrush(EVENT_DAY))
+        marked.setForeground(QBrush(EVENT_DAY_TEXT))
+        marked.setFontWeight(700)
+        for day, count in days.items():
+            marked.setToolTip(self.tr("%1 场活动").replace("%1", str(count)))
+            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), marked)
+
+    def _describe_scope(self) -> None:
+        year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        total = sum(self.days.values())
+        self.month_summary.setText(self.tr("%1年%2月共 %3 场活动。日历上标蓝的日子有活动，点击某天只看当天。")
+                                   .replace("%1", str(year)).replace("%2", str(month)).replace("%3", str(total)))  # fmt: skip
+        if self.day is not None:
+            self.day_label.setText(self.tr("列表：%1 的活动").replace("%1", self.day.strftime("%Y-%m-%d")))
+        elif self.scope.currentData() == "month":
+            self.day_label.setText(self.tr("列表：%1年%2月的全部活动").replace("%1", str(year)).replace("%2", str(month)))
+        else:
+            self.day_label.setText(self.tr("列表：全部时间的活动"))
+        self.whole_month.setVisible(self.day is not None)
+
+    def _day_clicked(self, qdate: QDate) -> None:
+        self.day = date(qdate.year(), qdate.month(), qdate.day())
+        if self.scope.currentData() != "month":
+            self.scope.setCurrentIndex(0)  # reloads
+        else:
+            self.reload()
+
+    def _page_changed(self) -> None:
+        self.day = None
+        self.reload()
+
+    def show_whole_month(self) -> None:
+        self.day = None
+        self.reload()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- the selected event ------------------------------------------------------------------
+    def selected_row(self) -> EventRow | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
+
+    def _selection_changed(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            self._show_detail(None)
+            return
+        db, event_id = self._db, row.id
+
+        def read(_ctx: object) -> Selected:
+            with db.sessions() as session:
+                detail = events.get(session, event_id)
+                chosen = detail.policy_ids
+                policies = [p for p in events.policy_choices(session, include=chosen) if p.id in chosen]
+                policies.sort(key=lambda p: chosen.index(p.id))
+                return Selected(detail, event_materials.list_materials(session, event_id), policies)
+
+        def show(selected: Selected) -> None:
+            current = self.selected_row()
+            if current is not None and current.id == selected.detail.id:
+                self._show_detail(selected)
+
+        run_in_background(self, read, show_progress=False, on_success=show)
+
+    def _show_detail(self, selected: Selected | None) -> None:
+        self.selected = selected
+        for button in (self.edit_button, self.attendance_button, self.delete_button):
+            button.setEnabled(selected is not None and selected.detail.own)
+        theme = selected.detail.theme if selected else None
+        label = self.themes.labels.get(theme, theme) if theme else ""
+        self.detail_panel.show_event(selected, self.selected_row(), label)
+
+    # -- dialogs -------------------------------------------------------------------------------
+    def _open_dialog(self, dialog: QWidget) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda _o=None, d=dialog: self._forget(d))
+        dialog.open()  # type: ignore[attr-defined]
+
+    def _forget(self, dialog: QWidget) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def new_event(self) -> None:
+        self._open_form(None)
+
+    def edit_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._open_form(row.id)
+
+    def _open_form(self, event_id: uuid.UUID | None) -> None:
+        db = self._db
+        picked = self.calendar.selectedDate()  # a new event starts on the chosen day, 14:30
+        start = datetime(picked.year(), picked.month(), picked.day(), 14, 30, tzinfo=CHINA_TIME)
+
+        def read(_ctx: object) -> tuple[EventDetail | None, ThemeChoices, list[PolicyChoice]]:
+            with db.sessions() as session:
+                detail = events.get(session, event_id) if event_id else None
+                chosen = detail.policy_ids if detail else ()
+                return detail, events.theme_choices(session), events.policy_choices(session, include=chosen)
+
+        def show(got: tuple[EventDetail | None, ThemeChoices, list[PolicyChoice]]) -> None:
+            form = EventForm(db, got[0], got[1], got[2], self, start=start)
+            form.saved.connect(self._saved)
+            self._open_dialog(form)
+
+        run_in_background(self, read, show_progress=False, on_success=show)
+
+    def _saved(self, detail: EventDetail) -> None:
+        self._say(self.tr("已保存：%1").replace("%1", detail.title))
+        local = detail.starts_at.astimezone(CHINA_TIME).date()
+        if self.scope.currentData() == "month":  # show the month it was saved in
+            self.day = None
+            self.calendar.blockSignals(True)
+            self.calendar.setSelectedDate(QDate(local.year, local.month, local.day))
+            self.calendar.setCurrentPage(local.year, local.month)
+            self.calendar.blockSignals(False)
+        self.selected = None
+        self._keep_after_reload(detail.id)
+
+    def _keep_after_reload(self, event_id: uuid.UUID) -> None:
+        def select(_: object = None) -> None:
+            self.loaded.disconnect(select)
+            row = self.model.row_of(event_id)
+            if row >= 0:
+                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+        self.loaded.connect(select)
+        self.reload()
+
+    def open_attendance(self) -> EventAttendanceDialog | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        dialog = EventAttendanceDialog(self._db, row, self, now=self._now)
+        dialog.changed.connect(self._attendance_changed)
+        self._open_dialog(dialog)
+        return dialog
+
+    def _attendance_changed(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._keep_after_reload(row.id)
+
+    # -- delete and undo -------------------------------------------------------------------------
+    def delete_selected(self) -> None:
+        row = self.selected_row()
+        if row is None or (self.selected is not None and not self.selected.detail.own):
+            return
+        text = self.tr("删除活动“%1”？报名、签到和材料记录会一并隐藏。删除后可以立即撤销。").replace("%1", row.title)
+        if not confirm(self, self.tr("删除活动"), text, destructive=True):
+            return
+        db = self._db
+
+        def work(_ctx: object) -> None:
+            with db.begin() as session:
+                events.delete(session, row.id, row.version)
+
+        def done(_r: None) -> None:
+            self._deleted = row
+            self._say(self.tr("已删除活动“%1”。").replace("%1", row.title), undo=True)
+            self.selected = None
+            self.reload()
+
+        run_in_background(self, work, serial=True, show_progress=False, on_success=done)
+
+    def undo_delete(self) -> None:
+        row, db = self._deleted, self._db
+        if row is None:
+            return
+
+        def work(_ctx: object) -> EventDetail:
+            with db.begin() as session:
+                return events.restore(session, row.id)
+
+        def done(detail: EventDetail) -> None:
+            self._deleted = None
+            self._say(self.tr("已恢复活动“%1”。").replace("%1", detail.title))
+            self._keep_after_reload(detail.id)
+
+        run_in_background(self, work, serial=True, show_progress=False, on_success=done)
+
+    def _say(self, text: str, *, undo: bool = False) -> None:
+        self.info_label.setText(text)
+        self.undo_button.setVisible(undo)
+        self.info_bar.show()
