@@ -1,0 +1,191 @@
+"""本站信息: the station's own profile (host, address, premises, signage, work rules).
+
+HQ owns the station's status and approval; before enrolment the station edits its own
+description here.  The `station` table is HQ reference data in the sync protocol
+(docs/sync-protocol.md): once enrolled, HQ rejects a pushed station row and its pull
+replaces the local one, so edits are refused here instead of being silently lost.
+The signage photo and the filed work-rules document are copied into the profile folder
+(`<profile>/station_files/`), so the profile stays whole when the original is moved, and
+stored as a path relative to the profile folder ("station_files/…"): a profile copied to
+another machine keeps working.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app import paths
+from app.models import Station
+from app.services.errors import UserError, ValidationError
+from app.services.institutions import clean_phone, is_enrolled
+from app.services.row_access import guarded_update, load_live
+from app.services.staff_lookup import clean_text
+from app.services.station_service import require_station
+
+FILES_FOLDER = "station_files"
+MAX_FILE_BYTES = 20 * 1024 * 1024
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".heic"})
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".wps", ".odt", ".jpg", ".jpeg", ".png", ".txt"})
+FIELD_LABELS: dict[str, str] = {
+    "name": "服务站名称",
+    "host_organisation": "依托单位",
+    "address": "地址",
+    "phone": "联系电话",
+    "contact_person": "联系人",
+    "premises": "场地情况",
+    "equipment": "设施设备",
+    "signage_hung_on": "挂牌日期",
+    "signage_photo": "挂牌照片",
+    "work_rules_filed_on": "工作制度备案日期",
+    "work_rules_document": "工作制度文件",
+}
+_STALE = "本站信息刚被修改过（可能是同步更新），请关闭后重新打开再改。"
+HQ_MAINTAINED_NOTE = "本站已接入服务总站，本站信息以总站登记为准，由总站统一维护，不能在本地修改。如需更正，请联系服务总站。"
+
+
+@dataclass(frozen=True)
+class StationProfile:
+    code: str
+    district: str
+    status: str
+    name: str
+    host_organisation: str
+    address: str
+    phone: str
+    contact_person: str
+    premises: str
+    equipment: str
+    signage_hung_on: date | None
+    signage_photo: str | None  # relative to the profile folder
+    work_rules_filed_on: date | None
+    work_rules_document: str | None
+    version: int
+    editable: bool = True  # False once enrolled (see the module docstring)
+
+
+@dataclass(frozen=True)
+class ProfileInput:
+    """The editable part.  `*_file` is a file the user picked (copied in on save); None keeps
+    the stored file."""
+
+    name: str
+    host_organisation: str = ""
+    address: str = ""
+    phone: str = ""
+    contact_person: str = ""
+    premises: str = ""
+    equipment: str = ""
+    signage_hung_on: date | None = None
+    work_rules_filed_on: date | None = None
+    signage_file: Path | None = None
+    work_rules_file: Path | None = None
+
+
+def files_dir(profile: str) -> Path:
+    path = paths.profile_dir(profile) / FILES_FOLDER
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def stored_path(profile: str, relative: str | None) -> Path | None:
+    """The absolute path of a stored file, or None when none is stored."""
+    return paths.profile_dir(profile) / relative if relative else None
+
+
+def read(session: Session) -> StationProfile:
+    station = load_live(session, Station, require_station(session).id, "找不到本站信息，请重新设置服务站。")
+    return StationProfile(station.code, station.district, station.status, station.name, station.host_organisation,
+                          station.address, station.phone, station.contact_person, station.premises, station.equipment,
+                          station.signage_hung_on, station.signage_photo, station.work_rules_filed_on,
+                          station.work_rules_document, station.version, not is_enrolled(session))  # fmt: skip
+
+
+def check_file(source: Path, field: str, suffixes: frozenset[str]) -> None:
+    """Refuse a file that is missing, of the wrong type or over the size limit."""
+    label = FIELD_LABELS[field]
+    if not source.is_file():
+        raise ValidationError(f"{label}：找不到文件“{source.name}”，请重新选择。", field)
+    if source.suffix.lower() not in suffixes:
+        allowed = "、".join(sorted(s.lstrip(".") for s in suffixes))
+        raise ValidationError(f"{label}：不支持“{source.suffix or '无扩展名'}”文件，请选择 {allowed} 格式。", field)
+    size = source.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ValidationError(
+            f"{label}：文件有 {size / 1024 / 1024:.1f} MB，超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限，"
+            "请压缩或缩小后再选择。",
+            field,
+        )
+    if size == 0:
+        raise ValidationError(f"{label}：文件是空的，请重新选择。", field)
+
+
+def validate(data: ProfileInput) -> dict[str, object]:
+    def text(field: str, max_len: int, *, required: bool = False) -> str:
+        return clean_text(getattr(data, field), field, FIELD_LABELS[field], max_len=max_len, required=required)
+
+    values: dict[str, object] = {
+        "name": text("name", 200, required=True),
+        "host_organisation": text("host_organisation", 200),
+        "address": text("address", 300),
+        "phone": clean_phone(data.phone, "phone", FIELD_LABELS["phone"]),
+        "contact_person": text("contact_person", 100),
+        "premises": text("premises", 2000),
+        "equipment": text("equipment", 2000),
+    }
+    today = date.today()
+    for field in ("signage_hung_on", "work_rules_filed_on"):
+        day = getattr(data, field)
+        if day is not None and day > today:
+            raise ValidationError(f"{FIELD_LABELS[field]}：不能晚于今天，请填写实际日期。", field)
+        values[field] = day
+    if data.signage_file is not None:
+        check_file(data.signage_file, "signage_photo", PHOTO_SUFFIXES)
+    if data.work_rules_file is not None:
+        check_file(data.work_rules_file, "work_rules_document", DOCUMENT_SUFFIXES)
+    return values
+
+
+def _copy_in(profile: str, source: Path, stem: str, field: str) -> str:
+    target_dir = files_dir(profile)
+    target = target_dir / f"{stem}-{date.today():%Y%m%d}{source.suffix.lower()}"
+    n = 1
+    while target.exists():
+        n += 1
+        target = target_dir / f"{stem}-{date.today():%Y%m%d}-{n}{source.suffix.lower()}"
+    try:
+        shutil.copyfile(source, target)
+    except OSError as exc:
+        target.unlink(missing_ok=True)
+        raise UserError(f"{FIELD_LABELS[field]}：无法复制文件（{exc.strerror or exc}），请检查文件是否被占用后重试。", field) from exc
+    return f"{FILES_FOLDER}/{target.name}"
+
+
+def update(session: Session, profile: str, data: ProfileInput, expected_version: int | None) -> StationProfile:
+    """Save the profile; picked files are copied into `<profile>/station_files/` first.
+
+    A file copied for a save that then fails is removed again, so nothing is left half-way.
+    """
+    if is_enrolled(session):
+        raise UserError(HQ_MAINTAINED_NOTE)
+    values = validate(data)
+    station = load_live(session, Station, require_station(session).id, "找不到本站信息，请重新设置服务站。")
+    copied: list[Path] = []
+    try:
+        if data.signage_file is not None:
+            values["signage_photo"] = _copy_in(profile, data.signage_file, "signage", "signage_photo")
+            copied.append(paths.profile_dir(profile) / str(values["signage_photo"]))
+        if data.work_rules_file is not None:
+            values["work_rules_document"] = _copy_in(profile, data.work_rules_file, "work-rules", "work_rules_document")
+            copied.append(paths.profile_dir(profile) / str(values["work_rules_document"]))
+        guarded_update(session, Station, station, values, expected_version, _STALE)
+        session.flush()
+    except BaseException:
+        for path in copied:
+            path.unlink(missing_ok=True)
+        raise
+    return read(session)

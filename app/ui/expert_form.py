@@ -1,0 +1,61 @@
+"""New or edit an expert of the 服务专家库: name, organisation, title, phone and fields of expertise."""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
+
+from app.models.database import Database
+from app.services import experts
+from app.services.experts import ExpertInput, ExpertRow
+from app.ui.form_dialog import FormDialog, Work
+
+
+class ExpertForm(FormDialog):
+    def __init__(self, db: Database, categories: dict[str, str], row: ExpertRow | None = None,
+                 parent: QWidget | None = None, *, editor_id: uuid.UUID | None = None) -> None:  # fmt: skip
+        super().__init__(db, self.tr("编辑专家") if row else self.tr("新增专家"), parent)
+        self.row, self._editor = row, editor_id
+        self.name, self.organisation, self.title, self.phone = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.fields_list = QListWidget()
+        chosen = set(row.fields) if row else set()
+        offered = dict(categories)
+        for code in chosen - offered.keys():  # a retired category the expert still has
+            offered[code] = code
+        for code, label in offered.items():
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)
+            self.fields_list.addItem(item)
+        self.fields_list.setFixedHeight(self.fields_list.sizeHintForRow(0) * 5 + 6)
+        for field, label, widget in (("name", self.tr("专家姓名 *"), self.name),
+                                     ("organisation", self.tr("所在单位"), self.organisation),
+                                     ("title", self.tr("职称/职务"), self.title), ("phone", self.tr("联系电话"), self.phone),
+                                     ("fields", self.tr("擅长领域 *"), self.fields_list)):  # fmt: skip
+            self.add_row(field, label, widget)
+        if row is not None:
+            self.name.setText(row.name)
+            self.organisation.setText(row.organisation)
+            self.title.setText(row.title)
+            self.phone.setText(row.phone)
+
+    def set_fields(self, codes: set[str]) -> None:
+        for n in range(self.fields_list.count()):
+            item = self.fields_list.item(n)
+            on = item.data(Qt.ItemDataRole.UserRole) in codes
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def chosen_fields(self) -> tuple[str, ...]:
+        items = (self.fields_list.item(n) for n in range(self.fields_list.count()))
+        return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked)
+
+    def work(self) -> Work:
+        data = ExpertInput(self.name.text(), self.chosen_fields(), self.organisation.text(), self.title.text(),
+                           self.phone.text())  # fmt: skip
+        row, editor = self.row, self._editor
+        if row is None:
+            return lambda session: experts.create(session, data, editor)
+        return lambda session: experts.update(session, row.id, data, row.version, editor)

@@ -1,0 +1,103 @@
+"""本站信息: reading and saving the station's profile, files copied into station_files/."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from app import paths
+from app.models import ProfileMeta
+from app.services import station_profile
+from app.services.errors import UserError, ValidationError
+from app.services.station_profile import MAX_FILE_BYTES, ProfileInput
+from app.services.station_service import NewStation, create_station
+
+PROFILE = "default"  # the `db` fixture's profile
+
+
+@pytest.fixture
+def station(db):  # type: ignore[no-untyped-def]
+    with db.begin() as session:
+        return create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "天河区科技园", "陈晓明"))
+
+
+def full(photo: Path | None = None, rules: Path | None = None, **changes: object) -> ProfileInput:
+    values: dict[str, object] = dict(
+        name="天河区中小企业服务站", host_organisation="广州天河科技园管理委员会", address="天河区天河北路 233 号 5 楼",
+        phone="020 3888 1380", contact_person="陈晓明", premises="独立办公场地 120 平方米，含洽谈室一间",
+        equipment="电脑 4 台、打印机、投影仪", signage_hung_on=date(2025, 9, 1), work_rules_filed_on=date(2025, 10, 8),
+        signage_file=photo, work_rules_file=rules,
+    )  # fmt: skip
+    values.update(changes)
+    return ProfileInput(**values)  # type: ignore[arg-type]
+
+
+def test_save_copies_files_into_the_profile(db, station, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    photo = tmp_path / "挂牌.JPG"
+    photo.write_bytes(b"\xff\xd8 a photo")
+    rules = tmp_path / "工作制度.pdf"
+    rules.write_bytes(b"%PDF-1.4 rules")
+    with db.sessions() as s:
+        before = station_profile.read(s)
+    assert (before.name, before.host_organisation, before.signage_photo) == ("天河区中小企业服务站", "天河区科技园", None)
+    with db.begin() as s:
+        saved = station_profile.update(s, PROFILE, full(photo, rules), before.version)
+    assert (saved.phone, saved.contact_person, saved.version) == ("020-38881380", "陈晓明", before.version + 1)
+    assert saved.signage_photo is not None and saved.signage_photo.startswith("station_files/signage-")
+    assert saved.signage_photo.endswith(".jpg")
+    stored = station_profile.stored_path(PROFILE, saved.signage_photo)
+    assert stored is not None and stored.read_bytes() == b"\xff\xd8 a photo"
+    assert stored.parent == paths.profile_dir(PROFILE) / "station_files"
+    rules_copy = station_profile.stored_path(PROFILE, saved.work_rules_document)
+    assert rules_copy is not None and rules_copy.read_bytes() == b"%PDF-1.4 rules"
+    photo.unlink()  # the original may go away: the profile keeps its copy
+    with db.begin() as s:  # saving again without picking a file keeps the stored one
+        again = station_profile.update(s, PROFILE, full(equipment="电脑 6 台"), saved.version)
+    assert (again.signage_photo, again.equipment) == (saved.signage_photo, "电脑 6 台")
+    with db.begin() as s, pytest.raises(UserError, match="刚被修改过"):
+        station_profile.update(s, PROFILE, full(), saved.version)
+
+
+def test_too_big_or_wrong_files_are_refused_and_nothing_is_copied(db, station, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    big = tmp_path / "big.png"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)
+    exe = tmp_path / "setup.exe"
+    exe.write_bytes(b"MZ")
+    cases = [
+        (full(photo=big), "signage_photo", "超过 20 MB"),
+        (full(photo=exe), "signage_photo", "不支持“.exe”"),
+        (full(rules=tmp_path / "missing.pdf"), "work_rules_document", "找不到文件"),
+        (full(name=" "), "name", "服务站名称：不能为空"),
+        (full(phone="电话"), "phone", "联系电话"),
+        (full(signage_hung_on=date.today() + timedelta(days=3)), "signage_hung_on", "不能晚于今天"),
+    ]
+    for data, field, words in cases:
+        with db.begin() as s, pytest.raises(ValidationError) as caught:
+            station_profile.update(s, PROFILE, data, None)
+        assert caught.value.field == field and words in caught.value.message
+    assert list(station_profile.files_dir(PROFILE).iterdir()) == []
+    with db.sessions() as s:
+        assert station_profile.read(s).address == ""
+
+
+def test_a_failed_save_removes_the_copied_file(db, station, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    photo = tmp_path / "photo.png"
+    photo.write_bytes(b"png")
+    with db.begin() as s, pytest.raises(UserError, match="刚被修改过"):
+        station_profile.update(s, PROFILE, full(photo), expected_version=999)
+    assert list(station_profile.files_dir(PROFILE).iterdir()) == []
+
+
+def test_enrolled_station_profile_is_maintained_by_hq(db, station) -> None:  # type: ignore[no-untyped-def]
+    with db.begin() as s:
+        s.add_all([ProfileMeta(key="sync_server", value="https://hq.example"),
+                   ProfileMeta(key="sync_station_code", value="GZ-TH-001")])  # fmt: skip
+    with db.sessions() as s:
+        assert not station_profile.read(s).editable
+    with db.begin() as s, pytest.raises(UserError, match="由总站统一维护"):
+        station_profile.update(s, PROFILE, full(), None)
+    with db.sessions() as s:
+        assert station_profile.read(s).address == ""
