@@ -6,7 +6,7 @@ import argparse
 import sys
 import time
 
-from app.commands.common import EXIT_OK, EXIT_USAGE, open_db
+from app.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail, open_db
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -24,6 +24,16 @@ def run(args: argparse.Namespace) -> int:
     db = open_db(args)
     if db is None:
         return EXIT_USAGE
+    from app.sync.status import sync_status
+
+    if sync_status(db, rejections=0).enrolled:
+        # demo rows written here would be captured and pushed to HQ on the next sync
+        db.dispose()
+        return fail(
+            f"档案“{args.profile_name}”已登记到总部同步，不能写入演示数据（演示数据会被上传到总部）。"
+            "请改用演示档案：station-desk --demo demo-data（或用 --profile 指定一个新档案）。",
+            EXIT_FAILED,
+        )
     from app.services import demo_data  # heavy (pypinyin); keep it off the GUI's start-up path
 
     started = time.perf_counter()

@@ -38,6 +38,7 @@ from app.services.row_access import ensure_own, guarded_update, load_live
 from app.services.staff_lookup import (
     Actor,
     categories,
+    category_labels,
     clean_text,
     require_enterprise,
     require_expert,
@@ -459,7 +460,7 @@ def list_ids(session: Session, filt: DemandFilter | None = None, sort: DemandSor
 
 def fetch_rows(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, DemandRow]:
     """Rows for `ids` (in that order); ids deleted meanwhile are simply absent."""
-    labels = categories(session)
+    labels = category_labels(session)  # retired categories keep their label
     found: dict[uuid.UUID, DemandRow] = {}
     for start in range(0, len(ids), 500):
         query = (

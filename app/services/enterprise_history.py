@@ -21,7 +21,7 @@ from app.models import (
 )
 from app.services import demands as demand_service
 from app.services.errors import UserError
-from app.services.staff_lookup import categories
+from app.services.staff_lookup import category_labels
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def history(session: Session, enterprise_id: uuid.UUID, *, today: date | None = 
     if detail is None or detail.deleted:
         raise UserError("找不到这家企业（可能已被删除），请刷新列表。")
     today = today or date.today()
-    labels = categories(session)
+    labels = category_labels(session)  # retired categories keep their label
     r = ServiceRecord
     records = session.execute(
         select(r, StaffMember.name)

@@ -22,7 +22,7 @@ from app.domain.catalogue import DEMAND_STATUSES
 from app.models import Demand, Enterprise, ServiceRecord
 from app.services.demands import OPEN_STATUSES
 from app.services.enterprise_names import name_key
-from app.services.staff_lookup import categories
+from app.services.staff_lookup import category_labels
 
 KINDS: dict[str, str] = {
     "missing_code": "缺少统一社会信用代码",
@@ -102,7 +102,7 @@ def _duplicates(session: Session) -> Iterable[QualityIssue]:
 
 def _record_issues(session: Session, today: date) -> Iterable[QualityIssue]:
     r = ServiceRecord
-    labels = categories(session)
+    labels = category_labels(session)  # retired categories keep their label
     query = (
         select(r.id, r.enterprise_id, r.service_date, r.category, Enterprise.name)
         .join(Enterprise, Enterprise.id == r.enterprise_id)

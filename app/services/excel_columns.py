@@ -51,6 +51,8 @@ RECORD_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "outcome": ("服务结果", ("结果", "服务结果", "办理结果", "处理结果")),
     "satisfaction": ("满意度", ("满意度", "满意度评分", "评分")),
     "follow_up_on": ("回访日期", ("回访日期", "回访时间")),
+    "institution": ("转介机构", ("转介机构", "服务机构", "转介服务机构", "承接机构")),
+    "expert": ("转介专家", ("转介专家", "专家", "服务专家")),
 }
 
 FIELDS = {"enterprises": ENTERPRISE_FIELDS, "records": RECORD_FIELDS}

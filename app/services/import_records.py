@@ -5,6 +5,9 @@ Decisions:
   enterprises; unknown or ambiguous → rejected.  Records never create enterprises.
 - 服务人员 is matched by name among the station's staff; an empty cell takes
   ``default_staff_id`` (the GUI's current user), else the row is rejected.
+- 转介机构 / 转介专家 (also 服务机构, 专家) are matched by exact cleaned name among
+  live institutions and experts (an expert also as "姓名（单位）", as the form shows
+  them); an empty cell means no referral, an unknown or ambiguous name rejects the row.
 - Each row goes through service_records' own validation (dates in the future or in
   a locked month, fee rules, satisfaction 1–5 …).
 - A record equal to a stored one (enterprise, date, category, channel, staff, minutes,
@@ -24,7 +27,7 @@ from app.domain import credit_code
 from app.domain.catalogue import CHANNELS, FEE_TYPES
 from app.domain.errors import FieldError
 from app.domain.text_normalise import clean_text, parse_date, parse_decimal, parse_int
-from app.models import Enterprise, ServiceRecord, StaffMember
+from app.models import Enterprise, Expert, ServiceInstitution, ServiceRecord, StaffMember
 from app.models.database import Database
 from app.models.types import uuid7
 from app.services import period_locks, service_records
@@ -88,6 +91,34 @@ class _Lookups:
             clean_text(n): i for i, n in session.execute(select(StaffMember.id, StaffMember.name).where(StaffMember.deleted.is_(False)))
         }
         self.categories = categories(session)
+        self.institutions: dict[str, list[uuid.UUID]] = {}
+        for iid, name in session.execute(
+            select(ServiceInstitution.id, ServiceInstitution.name).where(ServiceInstitution.deleted.is_(False))
+        ):
+            self.institutions.setdefault(clean_text(name), []).append(iid)
+        self.experts: dict[str, list[uuid.UUID]] = {}
+        for xid, name, organisation in session.execute(
+            select(Expert.id, Expert.name, Expert.organisation).where(Expert.deleted.is_(False))
+        ):
+            self.experts.setdefault(clean_text(name), []).append(xid)
+            if clean_text(organisation):
+                self.experts.setdefault(clean_text(f"{name}（{organisation}）"), []).append(xid)
+
+    def referral(self, value: object, label: str, kind: str) -> uuid.UUID | None:
+        """The institution (kind "机构") or expert ("专家") named in a cell; None when empty."""
+        name = clean_text(value)
+        if not name:
+            return None
+        found = (self.institutions if kind == "机构" else self.experts).get(name, [])
+        if len(found) == 1:
+            return found[0]
+        page = "服务机构" if kind == "机构" else "专家库"
+        if found:
+            fix = "请填写“姓名（单位）”区分。" if kind == "专家" else f"请先在“{page}”中把重名的机构改成可区分的全称。"
+            raise FieldError(label, f"{page}里有{len(found)}个名为“{name[:30]}”的{kind}，{fix}")
+        raise FieldError(
+            label, f"在“{page}”中找不到名为“{name[:30]}”的{kind}。请按“{page}”中的名称填写全称，或先添加该{kind}；没有转介请留空。"
+        )
 
     def enterprise(self, code: object, name: object) -> uuid.UUID:
         code_text = credit_code.normalise(code) if clean_text(code) else ""
@@ -123,6 +154,8 @@ def _record(row: tuple[object, ...], m: Mapping, look: _Lookups, default_staff: 
         summary=_free_text(cell(row, m, "summary")), outcome=_free_text(cell(row, m, "outcome")),
         satisfaction=parse_int(cell(row, m, "satisfaction"), labels["satisfaction"]),
         follow_up_on=parse_date(cell(row, m, "follow_up_on"), labels["follow_up_on"]),
+        institution_id=look.referral(cell(row, m, "institution"), labels["institution"], "机构"),
+        expert_id=look.referral(cell(row, m, "expert"), labels["expert"], "专家"),
     )  # fmt: skip
 
 

@@ -1,16 +1,29 @@
 """Pick-lists the forms offer: HQ's published list when the station has one, else the
 defaults in app.domain.catalogue.  Codes of inactive items keep their label, so old
-records still read well after HQ retires a category."""
+records still read well after HQ retires a category.
+
+A station not enrolled with HQ may edit its own copy (save_local_list); once enrolled,
+HQ's list is authoritative: the first sync's check retires local rows HQ never sent."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.catalogue import SERVICE_CATEGORIES, THEME_MONTHS
-from app.models import PickListItem
+from app.models import Demand, PickListItem, ProfileMeta, ServiceRecord
+from app.services.errors import ValidationError
+from app.services.station_service import current_station
+
+if TYPE_CHECKING:
+    from app.services.staff_lookup import Actor
+
+log = logging.getLogger(__name__)
 
 SERVICE_CATEGORY = "service_category"
 EVENT_THEME = "event_theme"
@@ -46,3 +59,138 @@ def labels(session: Session, list_name: str) -> dict[str, str]:
 def active_codes(session: Session, list_name: str) -> dict[str, str]:
     """code → label of what a new record may choose, in display order."""
     return {item.code: item.label for item in items(session, list_name)}
+
+
+# --- the station's own list (only while it is not enrolled with HQ) ------------------
+
+# profile_meta keys of the HQ link, as app.sync.enrolment writes them (SERVER_KEY,
+# CODE_KEY); read here directly because importing app.sync would load keyring and
+# the HTTP client on the forms' start-up path.  tests/services/test_pick_lists.py
+# checks they stay equal.
+SYNC_SERVER_KEY = "sync_server"
+SYNC_CODE_KEY = "sync_station_code"
+MAX_LABEL = 20
+# Which columns record a list's codes: an item they use is retired, never removed.
+USED_BY = {SERVICE_CATEGORY: (ServiceRecord.category, Demand.category), EVENT_THEME: ()}
+_LIST_LABELS = {SERVICE_CATEGORY: "服务类别", EVENT_THEME: "活动主题"}
+
+
+@dataclass(frozen=True)
+class EditItem:
+    """One line of the edited list: `code` None for a new item."""
+
+    code: str | None
+    label: str
+    active: bool = True
+
+
+def enrolled(session: Session) -> bool:
+    """Linked to HQ: HQ's published lists are authoritative and read-only here."""
+    found = session.scalars(
+        select(ProfileMeta.key).where(ProfileMeta.key.in_((SYNC_SERVER_KEY, SYNC_CODE_KEY)), ProfileMeta.value != "")
+    ).all()
+    return len(set(found)) == 2
+
+
+def editable(session: Session) -> bool:
+    return not enrolled(session)
+
+
+def used_codes(session: Session, list_name: str) -> set[str]:
+    """Codes that live records or demands hold (they must keep a label)."""
+    used: set[str] = set()
+    for column in USED_BY.get(list_name, ()):
+        table = column.class_
+        used.update(session.scalars(select(column).where(table.deleted.is_(False)).distinct()))
+    return used
+
+
+def save_local_list(session: Session, list_name: str, items: Sequence[EditItem], actor: Actor) -> list[PickItem]:
+    """Replace the station's own list by `items` (display order), in the caller's transaction.
+
+    Known codes keep their code (renamed labels, order, active flag change); items with
+    no code get a new one; codes left out are retired (inactive) if records use them and
+    soft-deleted otherwise — nothing is ever removed, so old records keep their label.
+    Refused while the station is enrolled with HQ (HQ publishes the list).
+    """
+    what = _LIST_LABELS.get(list_name, list_name)
+    if list_name not in DEFAULTS:
+        raise ValidationError(f"没有名为“{list_name}”的选项列表。", "list_name")
+    if enrolled(session):
+        raise ValidationError(
+            f"本站已登记到总部同步，{what}列表由总部统一发布，不能在本站修改。如需增加或调整，请联系总部。", "list_name"
+        )
+    rows = {
+        r.code: r
+        for r in session.scalars(select(PickListItem).where(PickListItem.list_name == list_name, PickListItem.deleted.is_(False)))
+    }
+    first_save = not rows
+    known = set(rows) | (set(DEFAULTS[list_name]) if first_save else set())
+    cleaned = _clean(items, known, what)
+    station = current_station(session)
+    station_id = station.id if station else None
+    taken = set(rows) | set(DEFAULTS[list_name]) | set(
+        session.scalars(select(PickListItem.code).where(PickListItem.list_name == list_name))
+    )
+    used = used_codes(session, list_name)
+    for order, (code, label, active) in enumerate(cleaned, start=1):
+        if code is None:
+            code = _new_code(taken)
+        row = rows.pop(code, None)
+        if row is None:
+            row = PickListItem(list_name=list_name, code=code, station_id=station_id)
+            session.add(row)
+        if (row.label, row.sort_order, row.active) != (label, order * 10, active):
+            row.label, row.sort_order, row.active = label, order * 10, active
+    for code, row in rows.items():  # left out of the list
+        if code in used:
+            row.active = False
+        else:
+            row.deleted = True
+    if first_save:
+        # first save: a default left out that records use is stored retired, so it stays labelled
+        kept = {code for code, _, _ in cleaned}
+        for order, (code, label) in enumerate(DEFAULTS[list_name].items(), start=len(cleaned) + 1):
+            if code not in kept and code in used:
+                session.add(PickListItem(list_name=list_name, code=code, label=label, sort_order=order * 10,
+                                         active=False, station_id=station_id))  # fmt: skip
+    session.flush()
+    log.info("%s saved the %s list (%d items)", actor.name, list_name, len(cleaned))
+    return _all_items(session, list_name)
+
+
+def _all_items(session: Session, list_name: str) -> list[PickItem]:
+    # save_local_list's `items` argument hides the module's items() there
+    return items(session, list_name, include_inactive=True)
+
+
+def _clean(items: Sequence[EditItem], known: set[str], what: str) -> list[tuple[str | None, str, bool]]:
+    from app.services.staff_lookup import clean_text  # staff_lookup imports this module
+
+    out: list[tuple[str | None, str, bool]] = []
+    seen_labels: dict[str, int] = {}
+    seen_codes: set[str] = set()
+    for n, item in enumerate(items, start=1):
+        field = f"items[{n - 1}]"
+        label = clean_text(item.label, field, f"{what}第{n}项", max_len=MAX_LABEL, required=True)
+        if label in seen_labels:
+            raise ValidationError(f"{what}第{n}项：“{label}”与第{seen_labels[label]}项重名，请改一个名称。", field)
+        seen_labels[label] = n
+        code = item.code or None
+        if code is not None and (code not in known or code in seen_codes):
+            raise ValidationError(f"{what}第{n}项：列表已被修改，请关闭后重新打开再编辑。", field)
+        if code is not None:
+            seen_codes.add(code)
+        out.append((code, label, bool(item.active)))
+    if not any(active for _, _, active in out):
+        raise ValidationError(f"{what}：至少要保留一个启用的项目，否则无法登记。", "items")
+    return out
+
+
+def _new_code(taken: set[str]) -> str:
+    """custom_1, custom_2 …: short, stable, never reused (retired rows keep theirs)."""
+    n = 1
+    while f"custom_{n}" in taken:
+        n += 1
+    taken.add(f"custom_{n}")
+    return f"custom_{n}"

@@ -27,6 +27,7 @@ from app.services.row_access import ensure_own, guarded_update, load_live
 from app.services.staff_lookup import (
     Actor,
     categories,
+    category_labels,
     clean_text,
     require_enterprise,
     require_expert,
@@ -193,7 +194,9 @@ def _validate(session: Session, data: RecordInput, actor: Actor, today: date, lo
     period_locks.ensure_editable(session, day, today, lock_days, field="service_date", label=FIELD_LABELS["service_date"])
     known = categories(session)
     if not isinstance(data.category, str) or data.category not in known:
-        raise _err("category", f"请从列表中选择（{'、'.join(known.values())}）。")
+        retired = category_labels(session).get(data.category) if isinstance(data.category, str) else None
+        stopped = f"“{retired}”已停用，" if retired else ""
+        raise _err("category", f"{stopped}请从列表中选择（{'、'.join(known.values())}）。")
     if not isinstance(data.channel, str) or data.channel not in CHANNELS:
         raise _err("channel", f"请从“{'、'.join(CHANNELS.values())}”中选择。")
     for name in ("prep_minutes", "contact_minutes"):
@@ -405,7 +408,7 @@ def list_ids(session: Session, filt: RecordFilter | None = None, sort: RecordSor
 
 def fetch_rows(session: Session, ids: list[uuid.UUID]) -> dict[uuid.UUID, RecordRow]:
     """Rows for `ids`, in that order; ids deleted meanwhile are simply absent."""
-    labels = categories(session)
+    labels = category_labels(session)  # retired categories keep their label
     found: dict[uuid.UUID, RecordRow] = {}
     for start in range(0, len(ids), 500):
         query = (

@@ -10,8 +10,8 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.domain.catalogue import SERVICE_CATEGORIES
 from app.models import Enterprise, Expert, ServiceInstitution, StaffMember
+from app.services import pick_lists
 from app.services.errors import ValidationError
 
 
@@ -31,13 +31,15 @@ class Choice:
 
 
 def categories(session: Session) -> dict[str, str]:
-    """Service categories, code → label, in display order.
+    """Service categories a new record may choose, code → label, in display order:
+    HQ's published list, the station's own (unenrolled), or the catalogue defaults.
+    For showing stored rows use category_labels (retired codes keep their label)."""
+    return pick_lists.active_codes(session, pick_lists.SERVICE_CATEGORY)
 
-    HQ will publish this list; until it syncs one we use the catalogue defaults.
-    `session` is taken now so callers need not change when the list moves to the database.
-    """
-    del session
-    return dict(SERVICE_CATEGORIES)
+
+def category_labels(session: Session) -> dict[str, str]:
+    """code → label of every service category ever offered, retired ones included."""
+    return pick_lists.labels(session, pick_lists.SERVICE_CATEGORY)
 
 
 def actor_for(session: Session, staff_id: uuid.UUID) -> Actor:

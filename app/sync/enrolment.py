@@ -67,21 +67,56 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
         station_code = str(station["code"])
     except (KeyError, TypeError, ValueError) as exc:
         raise SyncError("总部的登记回复不完整，请联系总部。", repr(answer)[:300]) from exc
+    name = str(station.get("name", ""))
+    with db.engine.connect() as conn:
+        refuse_other_station(conn, station_id, station_code)
     stored = credentials.store_secret(secret_name(server, station_code), token)
     with db.engine.begin() as conn:
         first = _meta(conn, STATION_KEY) != str(station_id)
-        adopt_station(conn, station_id, queue_everything=first)
+        renamed = adopt_station(conn, station_id, queue_everything=first, code=station_code, name=name,
+                                district=str(station.get("district", "")))  # fmt: skip
         _set_meta(conn, SERVER_KEY, server)
         _set_meta(conn, CODE_KEY, station_code)
         _set_meta(conn, STATION_KEY, str(station_id))
         _set_meta(conn, PERSISTED_KEY, "1" if stored.persisted else "0")
-    name = str(station.get("name", ""))
-    message = f"已登记到总部：{name}（{station_code}）。{stored.message_zh}"
+    message = f"已登记到总部：{name}（{station_code}）。"
+    if renamed:
+        message += f"本机原来的站点编码“{renamed}”已改为总部分配的“{station_code}”。"
+    message += stored.message_zh
     return Enrolment(server, station_code, name, station_id, stored.persisted, message)
 
 
-def adopt_station(conn: Connection, station_id: uuid.UUID, *, queue_everything: bool) -> None:
-    """Make HQ's station id this profile's (docs/sync-protocol.md, "Station id").
+def refuse_other_station(conn: Connection, station_id: uuid.UUID, station_code: str) -> None:
+    """Refuse to enrol a profile already enrolled as ANOTHER HQ station that holds work.
+
+    Adopting HQ's station row is right for a profile set up offline (its own id and code
+    were made up locally, HQ's are authoritative).  But a profile already enrolled as
+    station A that holds A's records must not become station B: adopt_station would
+    relabel A's service records as B's and push them to HQ under B.  Such a profile
+    keeps its link; the user opens a new profile for B (or uses A's code).
+    """
+    previous = _meta(conn, STATION_KEY)
+    if previous is None or previous == str(station_id):
+        return
+    old = uuid.UUID(previous).hex
+    for tbl in STATION_OWNED:
+        if conn.exec_driver_sql(f"SELECT 1 FROM {tbl} WHERE station_id = ? LIMIT 1", (old,)).first() is not None:
+            code = _meta(conn, CODE_KEY) or ""
+            raise SyncError(
+                f"本档案已登记为总部的另一个服务站（{code}），并且已有该站的工作记录，不能改登记为“{station_code}”。"
+                "请为新站点新建一个档案再登记；如果登记码发错了，请联系总部重新发放本站的登记码。"
+            )
+
+
+def adopt_station(conn: Connection, station_id: uuid.UUID, *, queue_everything: bool, code: str = "",
+                  name: str = "", district: str = "") -> str | None:  # fmt: skip
+    """Make HQ's station id this profile's (docs/sync-protocol.md, "Station id"), and
+    HQ's code, name and district its station row's; returns the local code replaced, if any.
+
+    HQ's station registry is authoritative: a code typed at first-run setup that
+    differs from HQ's would collide (UNIQUE station.code) with HQ's station list on the
+    first pull, possibly with another station that really has that code.  Adopting HQ's
+    row here, in the enrolment transaction, avoids that.
 
     On first enrolment every row the station may write is queued, so data entered
     before enrolment (or before capture existed) reaches HQ.  Runs with capture off:
@@ -96,6 +131,20 @@ def adopt_station(conn: Connection, station_id: uuid.UUID, *, queue_everything: 
             conn.exec_driver_sql(f"UPDATE {tbl} SET station_id = ? WHERE station_id = ?", (new, old))
         if conn.exec_driver_sql("SELECT 1 FROM station WHERE id = ?", (new,)).first() is None:
             conn.exec_driver_sql("UPDATE station SET id = ? WHERE id = ?", (new, old))
+    renamed = None
+    local_code = conn.exec_driver_sql("SELECT code FROM station WHERE id = ?", (new,)).scalar()
+    if code and local_code is not None and local_code != code:
+        # Another local station row holding HQ's code can only come from an earlier pull; it is
+        # HQ reference data and UNIQUE(code) counts tombstones too, so it goes, and the bootstrap
+        # that follows a new station id (sync_cursor is cleared below) brings HQ's copy back.
+        conn.exec_driver_sql("DELETE FROM station WHERE code = ? AND id != ?", (code, new))
+        conn.exec_driver_sql("UPDATE station SET code = ? WHERE id = ?", (code, new))
+        renamed = local_code
+    if local_code is not None and (name or district):
+        conn.exec_driver_sql(
+            "UPDATE station SET name = coalesce(nullif(?, ''), name), district = coalesce(nullif(?, ''), district) WHERE id = ?",
+            (name, district, new),
+        )
     _set_meta(conn, PROFILE_STATION_KEY, str(station_id))
     if queue_everything:
         for tbl in ("sync_outbox", "sync_push_batch", "sync_field_clock", "sync_cursor"):
@@ -120,6 +169,7 @@ def adopt_station(conn: Connection, station_id: uuid.UUID, *, queue_everything: 
                 (tbl, hlc),
             )
     conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
+    return renamed
 
 
 def open_client(db: Database, *, http: httpx.Client | None = None) -> SyncClient:

@@ -26,7 +26,7 @@ from app.settings import Settings, setting
 from app.sync.client import AuthError, OfflineError, SyncError, UpgradeRequired
 from app.sync.engine import SyncResult, sync
 from app.sync.enrolment import open_client
-from app.sync.status import sync_status
+from app.sync.status import last_completed, sync_status
 from app.ui.error_dialog import show_error
 from app.ui.first_paint import FirstPaintProbe
 from app.ui.operations import OpContext, Operation, run_in_background
@@ -93,6 +93,8 @@ class AutoSyncController(QObject):
         self.last_problem = ""
         self.last_result: SyncResult | None = None
         self.last_finished: datetime | None = None
+        # the status bar's 上次同步 survives a restart: the last complete sync in the local log
+        self.logged_success: datetime | None = last_completed(db)
         self._op: Operation | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(lambda: self.sync_now(automatic=True))
@@ -193,7 +195,11 @@ class AutoSyncController(QObject):
     def status_text(self) -> str:
         """For the status bar: 上次同步：HH:MM 成功/失败."""
         if self.last_result is None or self.last_finished is None:
-            return self.tr("上次同步：尚未同步")
+            if self.logged_success is None:
+                return self.tr("上次同步：尚未同步")
+            logged = self.logged_success.astimezone()
+            fmt = "%H:%M" if logged.date() == datetime.now().date() else "%m-%d %H:%M"
+            return self.tr("上次同步：%1 成功").replace("%1", logged.strftime(fmt))
         when = self.last_finished.strftime("%H:%M")
         if self.last_result.completed:
             return self.tr("上次同步：%1 成功").replace("%1", when)

@@ -40,3 +40,50 @@ def test_locked_month_and_unknown_staff_are_rejected(db, world: World, tmp_path:
     late = import_records(db, build_records(tmp_path / "b.xlsx", "广州市甲乙科技有限公司", "王站长"),
                           today=date(2026, 12, 20))  # fmt: skip
     assert late.imported == 0 and any("锁定" in e.message for e in late.errors)
+
+
+def _referral_book(path: Path, headers: tuple[str, str], rows: list[tuple[object, object]]) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["企业名称", "服务日期", "服务类别", "服务人员", *headers])
+    for institution, expert in rows:
+        sheet.append(["广州市甲乙科技有限公司", "2026-11-03", "知识产权", "王站长", institution, expert])
+    book.save(path)
+    return path
+
+
+def test_referral_columns_map_to_institution_and_expert(db, world: World, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.services.excel_columns import field_for
+
+    assert [field_for("records", h) for h in ("转介机构", "服务机构", "转介专家", "专家")] == [
+        "institution", "institution", "expert", "expert"]  # fmt: skip
+    rows: list[tuple[object, object]] = [
+        ("广州某知识产权代理事务所", "陈律师"),
+        (" 广州某知识产权代理事务所 ", "陈律师（某律师事务所）"),  # spaces, and the expert as the form shows it
+        ("", None),  # no referral
+        ("广州某某不存在事务所", "陈律师"),
+        ("广州某知识产权代理事务所", "王专家"),
+    ]
+    path = _referral_book(tmp_path / "转介.xlsx", ("服务机构", "专家"), rows)
+    report = import_records(db, path, today=TODAY)
+    assert (report.imported, report.rejected) == (3, 2), report.errors
+    assert [(e.row_number, e.field) for e in report.errors] == [(5, "转介机构"), (6, "转介专家")]
+    assert "找不到名为“广州某某不存在事务所”的机构" in report.errors[0].message and "服务机构" in report.errors[0].message
+    assert "没有转介请留空" in report.errors[1].message and "专家库" in report.errors[1].message
+    with db.begin() as s:
+        got = sorted(((r.institution_id, r.expert_id) for r in s.scalars(select(ServiceRecord))), key=str)
+    assert got == sorted([(world.institution_id, world.expert_id)] * 2 + [(None, None)], key=str)
+
+
+def test_ambiguous_expert_name_is_rejected_with_the_fix(db, world: World, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.models import Expert
+
+    with db.begin() as s:
+        s.add(Expert(station_id=world.station_id, name="陈律师", organisation="另一家律师事务所"))
+    path = _referral_book(tmp_path / "转介.xlsx", ("转介机构", "转介专家"),
+                          [(None, "陈律师"), (None, "陈律师（另一家律师事务所）")])  # fmt: skip
+    report = import_records(db, path, today=TODAY)
+    assert report.imported == 1 and [e.field for e in report.errors] == ["转介专家"]
+    assert "2个名为“陈律师”" in report.errors[0].message and "姓名（单位）" in report.errors[0].message

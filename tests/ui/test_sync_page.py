@@ -21,7 +21,8 @@ from sync.helpers import add_work, hq_count
 from app.models.database import Database, open_database
 from app.services.station_service import NewStation, StationInfo, create_station
 from app.settings import Settings
-from app.sync.engine import sync
+from app.sync.engine import SyncResult, sync
+from app.sync.outcome import write_log
 from app.sync.enrolment import enroll, open_client
 from app.ui import error_dialog, operations
 from app.ui.auto_sync import AutoSyncController
@@ -207,3 +208,86 @@ def test_offline_is_quiet_on_the_status_bar(
         window.statusBar().currentMessage() == ""
     )  # no shouting, no dialog (checked by `presented`)
     window.close()
+
+
+def test_last_sync_on_the_status_bar_survives_a_restart(
+    qtbot, db, station, hq_engine, hq_http
+) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow(db, "default", station, Settings())
+    qtbot.addWidget(window)
+    assert window.sync_label.text() == "上次同步：尚未同步"
+    window.close()
+    enrolled(db, hq_engine, hq_http, station.code)
+    assert sync(db, open_client(db, http=hq_http)).completed
+    write_log(db.engine, SyncResult(completed=False, message="离线"))  # a later failure does not hide it
+    restarted = MainWindow(db, "default", station, Settings())  # a new window, as after a restart
+    qtbot.addWidget(restarted)
+    assert restarted.auto_sync.last_result is None  # nothing synced in this run yet
+    text = restarted.sync_label.text()
+    assert text.startswith("上次同步：") and text.endswith("成功") and "尚未同步" not in text
+    assert restarted.auto_sync.logged_success is not None
+    restarted.close()
+
+
+def test_conflicts_reported_by_hq_are_listed_per_sync(
+    qtbot, db, station, hq_engine, hq_http, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from app.models import Enterprise
+
+    enrolled(db, hq_engine, hq_http, station.code)
+    other = open_database(tmp_path / "other.db")
+    try:
+        with other.begin() as session:
+            create_station(session, NewStation(f"GZ-UI-{secrets.token_hex(3).upper()}", "越秀区服务站", "越秀区", "", "李文"))
+        other_id = enroll(other, "http://testserver", new_enrol_code(hq_engine, session_code(other)),
+                          http=hq_http).station_id  # fmt: skip
+        with other.begin() as s:
+            firm = Enterprise(name="冲突测试企业有限公司", station_id=other_id, district="越秀区")
+            s.add(firm)
+            s.flush()
+            firm_id = firm.id
+        assert sync(other, open_client(other, http=hq_http)).completed
+        assert sync(db, open_client(db, http=hq_http)).completed  # this station now has the firm
+        with other.begin() as s:  # both edit the phone without hearing of the other's edit
+            s.get(Enterprise, firm_id).contact_phone = "020-11111111"
+        with db.begin() as s:
+            s.get(Enterprise, firm_id).contact_phone = "020-22222222"
+        assert sync(other, open_client(other, http=hq_http)).completed
+        mine = sync(db, open_client(db, http=hq_http))
+        assert mine.completed and mine.conflicts == 1, mine
+    finally:
+        other.dispose()
+    page = open_page(qtbot, db, AutoSyncController(db))
+    assert page.status is not None and [c.conflicts for c in page.status.conflicted] == [1]
+    model = page.conflicts.model()
+    assert model.rowCount() == 1 and model.index(0, 1).data() == "1"
+    assert model.index(0, 0).data().startswith(str(page.status.conflicted[0].finished_at.astimezone().year))
+    assert page.conflicts.isVisibleTo(page) and not page.no_conflicts.isVisibleTo(page)
+    assert "总部的冲突记录" in page.conflicts_detail.text()
+    with db.sessions() as s:
+        assert s.scalar(select(Enterprise.contact_phone).where(Enterprise.id == firm_id)) in ("020-11111111", "020-22222222")
+    if os.environ.get("STATION_DESK_SCREENSHOTS") == "1":
+        page.grab().save("/tmp/sync_page_conflicts.png")
+
+
+def test_conflicted_syncs_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from app.sync.status import ConflictedSync
+    from app.ui.item_models.conflicted_syncs_model import ConflictedSyncsModel
+
+    model = ConflictedSyncsModel()
+    model.set_rows([ConflictedSync(datetime(2026, 11, 5, 2, 30, tzinfo=UTC), 3, 1200), ConflictedSync(None, 1, 4)])
+    qtmodeltester.check(model, force_py=True)
+    assert model.index(0, 1).data() == "3" and model.index(0, 2).data() == "1,200" and model.index(1, 0).data() == ""
+
+
+def session_code(db: Database) -> str:
+    from app.services.station_service import current_station
+
+    with db.sessions() as session:
+        info = current_station(session)
+        assert info is not None
+        return info.code

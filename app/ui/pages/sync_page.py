@@ -1,4 +1,8 @@
-"""同步: link to HQ, last result, pending changes, 立即同步 (F5) with progress and 取消, rejected writes."""
+"""同步: link to HQ, last result, pending changes, 立即同步 (F5) with progress and 取消, rejected
+writes, and the syncs whose edits HQ merged with other stations' concurrent edits.
+
+Conflicts are listed per sync with their count only: HQ's push answer carries
+`conflicts: int`; which table, field and losing value stay in HQ's conflict_log."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -23,6 +28,7 @@ from app.sync.engine import SyncResult
 from app.sync.status import SyncStatus, sync_status
 from app.ui.auto_sync import AutoSyncController
 from app.ui.enroll_dialog import EnrollDialog
+from app.ui.item_models.conflicted_syncs_model import ConflictedSyncsModel
 from app.ui.operations import run_in_background
 
 
@@ -106,6 +112,19 @@ class SyncPage(QWidget):
             self.rejections.setColumnWidth(col, width)
         self.no_rejections = _label(self.tr("没有被拒绝的更改。"), "color: #666;")
         self.conflicts_note = _label(style="color: #555;")
+        self.conflicts_model = ConflictedSyncsModel(self)
+        self.conflicts = QTableView()
+        self.conflicts.setModel(self.conflicts_model)
+        self.conflicts.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflicts.verticalHeader().hide()
+        self.conflicts.horizontalHeader().setStretchLastSection(True)
+        self.conflicts.setColumnWidth(0, 180)
+        self.conflicts.setColumnWidth(1, 120)
+        self.conflicts.setMaximumHeight(160)
+        self.no_conflicts = _label(self.tr("本站上传的更改还没有与其他站点的修改冲突过。"), "color: #666;")
+        self.conflicts_detail = _label(self.tr(
+            "冲突按修改时间先后合并，较晚的修改生效；被覆盖的值（哪张表、哪个字段、原来的值）保存在总部的冲突记录中，"
+            "本机只收到每次同步的冲突数量。需要核对时请联系总部。"), "color: #555;")  # fmt: skip
         enrolled = QWidget()
         column = QVBoxLayout(enrolled)
         column.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +137,11 @@ class SyncPage(QWidget):
         )
         column.addWidget(self.rejections, 1)
         column.addWidget(self.no_rejections)
+        column.addSpacing(8)
+        column.addWidget(QLabel(self.tr("与其他站点修改冲突的同步")))
+        column.addWidget(self.conflicts)
+        column.addWidget(self.no_conflicts)
+        column.addWidget(self.conflicts_detail)
         column.addStretch(0)
         column.addWidget(self.conflicts_note)
 
@@ -200,6 +224,10 @@ class SyncPage(QWidget):
             self.conflicts_note.setText(
                 self.tr("本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由总部保存在冲突记录中。")
                 .replace("%1", str(last.conflicts)) if last.conflicts else "")  # fmt: skip
+        self.conflicts_model.set_rows(status.conflicted)
+        self.conflicts.setVisible(bool(status.conflicted))
+        self.no_conflicts.setVisible(not status.conflicted)
+        self.conflicts_detail.setVisible(bool(status.conflicted))
         self.rejections.setVisible(bool(status.rejections))
         self.no_rejections.setVisible(not status.rejections)
         self.rejections.setRowCount(len(status.rejections))
