@@ -1,0 +1,124 @@
+"""One function per report kind: read the figures, compose the story, write the PDF."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.reports import annual_data, event_data, info_data, station_data
+from app.reports.annual_pdf import summary_story
+from app.reports.blocks import decor, finish, title_block
+from app.reports.context import ReportContext, report_context
+from app.reports.document import Cancelled, Progress, ReportCancelled, text_width, write_pdf
+from app.reports.event_pdf import attendance_story, event_summary_story
+from app.reports.info_pdf import info_story
+from app.reports.plan_pdf import plan_story
+from app.reports.signage_pdf import write_signage
+from app.reports.story import Story
+from app.reports.styles import portrait
+
+
+SCALE = 100  # progress is reported as (done, 100): reading the data, then the layout
+DATA_SHARE = 40
+
+
+@dataclass(frozen=True)
+class Job:
+    out: Path
+    size: str
+    progress: Progress | None
+    cancelled: Cancelled | None
+
+    def report(self, done: float) -> None:
+        if self.progress is not None:
+            self.progress(round(done), SCALE)
+
+    def stepper(self, steps: int) -> Callable[[], None]:
+        """A callback for the data steps: reports progress, raises when cancelled."""
+        done = [0]
+
+        def step() -> None:
+            done[0] += 1
+            if self.cancelled is not None and self.cancelled():
+                raise ReportCancelled()
+            self.report(DATA_SHARE * min(done[0], steps) / steps)
+
+        return step
+
+
+@dataclass(frozen=True)
+class Result:
+    pages: int
+    cutoff: datetime
+    title: str
+
+
+def _write(job: Job, ctx: ReportContext, story: Story, title: str, period_text: str | None) -> Result:
+    job.report(DATA_SHARE)
+    pages = write_pdf(
+        job.out, story.items, pagesize=portrait(job.size), title=story.glyphs.clean(f"{ctx.station.name} {title}"),
+        decor=decor(story, ctx, title, period_text), cancelled=job.cancelled,
+        progress=lambda fraction: job.report(DATA_SHARE + (SCALE - DATA_SHARE) * fraction),
+    )  # fmt: skip
+    job.report(SCALE)
+    return Result(pages, ctx.cutoff, title)
+
+
+def annual(session: Session, job: Job, year: int | None) -> Result:
+    ctx = report_context(session)
+    figures = annual_data.annual_figures(session, ctx, year, job.stepper(annual_data.STEPS))
+    y = figures.period.start.year
+    story = Story(text_width(portrait(job.size)))
+    note_at = title_block(story, ctx, f"{y}年度服务工作总结", figures.period.span, figures.summary.status)
+    summary_story(story, figures)
+    story.page_break()
+    title_block(story, ctx, f"{y + 1}年度服务工作计划", f"{y + 1}年1月1日—{y + 1}年12月31日", figures.plan.status)
+    plan_story(story, figures)
+    finish(story, note_at)
+    return _write(job, ctx, story, f"{y}年度服务工作总结和{y + 1}年度服务工作计划", figures.period.span)
+
+
+def info(session: Session, job: Job, period: str | None) -> Result:
+    ctx = report_context(session)
+    figures = info_data.info_figures(session, ctx, period, job.stepper(info_data.STEPS))
+    story = Story(text_width(portrait(job.size)))
+    title = f"{figures.period.label}定期信息报送"
+    note_at = title_block(story, ctx, title, figures.period.span, figures.narrative.status)
+    info_story(story, figures)
+    finish(story, note_at)
+    return _write(job, ctx, story, title, figures.period.span)
+
+
+def attendance(session: Session, job: Job, event_id: uuid.UUID) -> Result:
+    ctx = report_context(session)
+    sheet = event_data.event_sheet(session, event_id)
+    story = Story(text_width(portrait(job.size)))
+    title = "活动签到表"
+    note_at = title_block(story, ctx, title, None, None)
+    attendance_story(story, sheet)
+    finish(story, note_at)
+    return _write(job, ctx, story, title, None)
+
+
+def event_summary(session: Session, job: Job, event_id: uuid.UUID) -> Result:
+    ctx = report_context(session)
+    sheet = event_data.event_sheet(session, event_id)
+    story = Story(text_width(portrait(job.size)))
+    title = "活动总结"
+    note_at = title_block(story, ctx, title, None, None)
+    event_summary_story(story, sheet)
+    finish(story, note_at)
+    return _write(job, ctx, story, title, None)
+
+
+def signage(session: Session, job: Job, *, qr: bool) -> Result:
+    ctx = report_context(session)
+    contact = station_data.station_contact(session, ctx)
+    write_signage(job.out, contact, job.size, qr=qr)
+    job.report(SCALE)
+    return Result(1, ctx.cutoff, f"服务站标识牌（{job.size}）")

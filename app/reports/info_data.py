@@ -1,0 +1,57 @@
+"""Figures of a periodic information report (定期信息报送) for a month or a quarter."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from app.reports.activity_stats import DemandFigures, EventLine, demand_figures, event_lines
+from app.reports.context import ReportContext
+from app.reports.narrative_data import Narrative, info_narrative
+from app.reports.periods import Period, parse_period
+from app.reports.record_stats import (
+    RecordFigures,
+    ServedFigures,
+    TopEnterprise,
+    record_figures,
+    served_enterprises,
+    top_enterprises,
+)
+from app.services import pick_lists
+
+STEPS = 5
+TOP = 10
+
+
+@dataclass(frozen=True)
+class InfoFigures:
+    period: Period
+    records: RecordFigures
+    served: ServedFigures
+    top: list[TopEnterprise]
+    demands: DemandFigures
+    events: list[EventLine]
+    category_labels: dict[str, str]
+    narrative: Narrative
+
+
+def info_figures(
+    session: Session, ctx: ReportContext, period_text: str | None, step: Callable[[], None] = lambda: None
+) -> InfoFigures:
+    """ValidationError (with the format hint) when `period_text` is not "2026-09" / "2026-Q3"."""
+    period = parse_period(period_text)
+    records = record_figures(session, period.start, period.end)
+    step()
+    served = served_enterprises(session, period.start, period.end)
+    step()
+    top = top_enterprises(session, period.start, period.end, TOP)
+    step()
+    demands = demand_figures(session, period, ctx.today)
+    step()
+    events = event_lines(session, period)
+    narrative = info_narrative(session, ctx.station.id, period.key)
+    step()
+    labels = pick_lists.labels(session, pick_lists.SERVICE_CATEGORY)
+    return InfoFigures(period, records, served, top, demands, events, labels, narrative)
