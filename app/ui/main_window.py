@@ -25,7 +25,7 @@ from app import __version__, paths
 from app.models.database import Database
 from app.services.station_service import StationInfo
 from app.settings import LANGUAGE, LAST_PAGE, Settings
-from app.ui import i18n, window_state
+from app.ui import category_editor, i18n, window_state
 from app.ui.auto_sync import AutoSyncController
 from app.ui.demo_banner import DemoBanner
 from app.ui.navigation import sections
@@ -95,6 +95,7 @@ class MainWindow(QMainWindow):
             self.pages[section.key] = page
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.home_page.open_records.connect(self.open_filtered)  # 首页: a figure was clicked
         # Wide enough for the longest title in the current language (English runs longer).
         longest = max(self.nav.fontMetrics().horizontalAdvance(s.title) for s in self._sections)
         self.nav.setFixedWidth(max(150, longest + 48))
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.station_label = QLabel()
         self.profile_label = QLabel()
-        self.sync_label = QLabel(self.tr("上次同步：尚未同步"))
+        self.sync_label = QLabel(self.auto_sync.status_text())  # the last sync in the log survives a restart
         bar = self.statusBar()
         for label in (self.station_label, self.profile_label, self.sync_label):
             label.setContentsMargins(8, 0, 8, 0)
@@ -161,6 +162,8 @@ class MainWindow(QMainWindow):
             action.setActionGroup(group)
             action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
             self.language_actions[code] = action
+        categories = settings_menu.addAction(self.tr("服务类别…"))
+        categories.triggered.connect(lambda: category_editor.edit_categories(self.db, self))
 
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = help_menu.addAction(self.tr("关于服务站工作台"))
@@ -190,6 +193,13 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         keys = [s.key for s in self._sections]
         self.nav.setCurrentRow(keys.index(key) if key in keys else 0)
+
+    def open_filtered(self, key: str, filt: dict[str, object]) -> None:
+        """Show section `key` filtered as the home page asks (pages without show_filtered just open)."""
+        page = self.pages.get(key)
+        if page is not None and hasattr(page, "show_filtered"):
+            page.show_filtered(filt)
+        self.show_page(key)
 
     def current_page_key(self) -> str:
         return self._sections[max(0, self.nav.currentRow())].key

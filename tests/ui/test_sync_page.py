@@ -264,6 +264,7 @@ def test_conflicts_reported_by_hq_are_listed_per_sync(
     model = page.conflicts.model()
     assert model.rowCount() == 1 and model.index(0, 1).data() == "1"
     assert model.index(0, 0).data().startswith(str(page.status.conflicted[0].finished_at.astimezone().year))
+    page.lists.setCurrentIndex(1)  # the 冲突 tab
     assert page.conflicts.isVisibleTo(page) and not page.no_conflicts.isVisibleTo(page)
     assert "总部的冲突记录" in page.conflicts_detail.text()
     with db.sessions() as s:

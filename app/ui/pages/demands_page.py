@@ -163,6 +163,24 @@ class DemandsPage(QWidget):
         self.model.set_filter(DemandFilter(self.status.currentData() or (), self.overdue.isChecked(),
                                            self._today(), text=self.search.text()))  # fmt: skip
 
+    def show_filtered(self, filt: dict[str, object]) -> None:
+        """Show the demands behind a figure shown elsewhere (首页): `statuses` (a tuple of
+        status codes) and `overdue` (bool); the search box is cleared."""
+        statuses = tuple(filt.get("statuses") or ())  # type: ignore[call-overload]
+        for widget in (self.status, self.overdue, self.search):
+            widget.blockSignals(True)
+        found = [i for i in range(self.status.count()) if tuple(self.status.itemData(i) or ()) == statuses]
+        if not found:
+            self.status.addItem(" / ".join(DEMAND_STATUSES[s] for s in statuses), statuses)
+        self.status.setCurrentIndex(found[0] if found else self.status.count() - 1)
+        self.overdue.setChecked(bool(filt.get("overdue")))
+        self.search.clear()
+        for widget in (self.status, self.overdue, self.search):
+            widget.blockSignals(False)
+        self.model.filter = DemandFilter(statuses, self.overdue.isChecked(), self._today())
+        if self._loaded:
+            self.apply_filter()
+
     def _counted(self, count: int) -> None:
         self.count_label.setText(self.tr("共 %1 项").replace("%1", f"{count:,}"))
         self._selection_changed()

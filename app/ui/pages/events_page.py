@@ -100,6 +100,9 @@ class EventsPage(QWidget):
         self.search.textChanged.connect(lambda _t: self._debounce.start())
         for combo in (self.event_type, self.theme, self.scope):
             combo.currentIndexChanged.connect(self.reload)
+            # long HQ theme names must not widen the whole window
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         filters = QHBoxLayout()
         for widget in (QLabel(self.tr("筛选")), self.event_type, self.theme, self.scope):
             filters.addWidget(widget)
@@ -121,7 +124,7 @@ class EventsPage(QWidget):
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.calendar.setMinimumSize(300, 260)
+        self.calendar.setMinimumSize(260, 240)
         today = now().date()
         self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
         self.calendar.clicked.connect(self._day_clicked)
@@ -195,9 +198,14 @@ class EventsPage(QWidget):
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         right.setSizes([420, 220])
-        body = QHBoxLayout()
+        # A splitter, not a box: on a small screen the calendar side folds away instead of
+        # forcing the whole window wider than the screen.
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.setChildrenCollapsible(True)
         body.addWidget(side)
-        body.addWidget(right, 1)
+        body.addWidget(right)
+        body.setStretchFactor(0, 0)
+        body.setStretchFactor(1, 1)
 
         self.info_bar = QFrame()
         self.info_bar.setStyleSheet("QFrame { background: #fff8e1; border-top: 1px solid #e6d9a8; }")
@@ -215,11 +223,12 @@ class EventsPage(QWidget):
         top = QVBoxLayout()
         top.setContentsMargins(16, 12, 16, 8)
         top.setSpacing(8)
-        for row in (filters, actions, body):
+        for row in (filters, actions):
             row.setSpacing(6)
+        body.setHandleWidth(8)
         top.addLayout(filters)
         top.addLayout(actions)
-        top.addLayout(body, 1)
+        top.addWidget(body, 1)
         layout.addLayout(top, 1)
         layout.addWidget(self.info_bar)
         self._show_detail(None)

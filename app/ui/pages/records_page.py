@@ -27,7 +27,7 @@ from app.services import service_records
 from app.services.service_records import RecordFilter, RecordRow
 from app.ui.item_models.records_model import RecordsModel
 from app.ui.operations import run_in_background
-from app.ui.pick_lists import PickLists, fill_combo
+from app.ui.pick_lists import PickLists, fill_combo, select_data
 from app.ui.prompts import confirm
 from app.ui.record_form import RecordForm
 
@@ -136,6 +136,7 @@ class RecordsPage(QWidget):
         with QSignalBlocker(self.period):
             self.period.setCurrentIndex(self.period.findData("30_days"))
         self._loaded = False
+        self._custom_range: tuple[date | None, date | None] = (None, None)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -149,10 +150,40 @@ class RecordsPage(QWidget):
         fill_combo(self.staff, [(self.tr("全部人员"), "")] + [(c.label, str(c.id)) for c in lists.staff])
 
     def apply_filter(self) -> None:
-        start, end = date_range(self.period.currentData(), self._today())
+        key = self.period.currentData()
+        start, end = self._custom_range if key == "custom" else date_range(key, self._today())
         staff = self.staff.currentData()
         self.model.set_filter(RecordFilter(start, end, self.category.currentData() or None,
                                            uuid.UUID(staff) if staff else None, text=self.search.text()))  # fmt: skip
+
+    def show_filtered(self, filt: dict[str, object]) -> None:
+        """Show the records behind a figure shown elsewhere (首页): `date_from`/`date_to`
+        (inclusive) under the period name `label`, optionally one `category` (with its
+        `category_label`) and `sort` = "satisfaction" (best first).  Other filters are cleared."""
+        start, end = filt.get("date_from"), filt.get("date_to")
+        category = str(filt.get("category") or "")
+        with (
+            QSignalBlocker(self.period),
+            QSignalBlocker(self.category),
+            QSignalBlocker(self.staff),
+            QSignalBlocker(self.search),
+        ):
+            if self.period.findData("custom") < 0:
+                self.period.addItem("", "custom")
+            index = self.period.findData("custom")
+            self.period.setItemText(index, str(filt.get("label") or f"{start or ''}–{end or ''}"))
+            self.period.setCurrentIndex(index)
+            self._custom_range = (start if isinstance(start, date) else None, end if isinstance(end, date) else None)
+            if category and self.category.findData(category) < 0:  # the pick-lists may still be on their way
+                self.category.addItem(str(filt.get("category_label") or category), category)
+            select_data(self.category, category)
+            self.staff.setCurrentIndex(0)
+            self.search.clear()
+        if filt.get("sort") == "satisfaction":
+            column = next(i for i, c in enumerate(self.model.columns) if c.sort_key == "satisfaction")
+            self.table.sortByColumn(column, Qt.SortOrder.DescendingOrder)
+        self._loaded = True
+        self.apply_filter()
 
     def _counted(self, count: int) -> None:
         self.count_label.setText(self.tr("共 %1 条").replace("%1", f"{count:,}"))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStackedWidget,
+    QTabWidget,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -120,7 +121,6 @@ class SyncPage(QWidget):
         self.conflicts.horizontalHeader().setStretchLastSection(True)
         self.conflicts.setColumnWidth(0, 180)
         self.conflicts.setColumnWidth(1, 120)
-        self.conflicts.setMaximumHeight(160)
         self.no_conflicts = _label(self.tr("本站上传的更改还没有与其他站点的修改冲突过。"), "color: #666;")
         self.conflicts_detail = _label(self.tr(
             "冲突按修改时间先后合并，较晚的修改生效；被覆盖的值（哪张表、哪个字段、原来的值）保存在总部的冲突记录中，"
@@ -131,19 +131,25 @@ class SyncPage(QWidget):
         column.addLayout(form)
         column.addWidget(self.problem_label)
         column.addLayout(actions)
+        # the two lists share one tab area, so the page fits a small screen
+        rejected_tab = QWidget()
+        rejected_column = QVBoxLayout(rejected_tab)
+        rejected_column.addWidget(_label(self.tr("这些更改被总部拒绝，已保存在本机，不会阻塞其他数据上传。"), "color: #555;"))
+        rejected_column.addWidget(self.rejections, 1)
+        rejected_column.addWidget(self.no_rejections)
+        rejected_column.addStretch(0)
+        conflicts_tab = QWidget()
+        conflicts_column = QVBoxLayout(conflicts_tab)
+        conflicts_column.addWidget(self.conflicts, 1)
+        conflicts_column.addWidget(self.no_conflicts)
+        conflicts_column.addWidget(self.conflicts_detail)
+        conflicts_column.addStretch(0)
+        conflicts_column.addWidget(self.conflicts_note)
+        self.lists = QTabWidget()
+        self.lists.addTab(rejected_tab, self.tr("被总部拒绝的更改"))
+        self.lists.addTab(conflicts_tab, self.tr("与其他站点冲突的同步"))
         column.addSpacing(8)
-        column.addWidget(
-            QLabel(self.tr("被总部拒绝的更改（已保存在本机，不会阻塞其他数据上传）"))
-        )
-        column.addWidget(self.rejections, 1)
-        column.addWidget(self.no_rejections)
-        column.addSpacing(8)
-        column.addWidget(QLabel(self.tr("与其他站点修改冲突的同步")))
-        column.addWidget(self.conflicts)
-        column.addWidget(self.no_conflicts)
-        column.addWidget(self.conflicts_detail)
-        column.addStretch(0)
-        column.addWidget(self.conflicts_note)
+        column.addWidget(self.lists, 1)
 
         self.views = QStackedWidget()
         self.views.addWidget(empty)

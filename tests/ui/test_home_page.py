@@ -1,0 +1,224 @@
+"""首页 dashboard: figures shown for the month and the year, every figure opens the records
+behind it (records / demands pages filtered), the compliance list, and a screenshot."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.models import Demand, Enterprise, ServiceRecord
+from app.models.database import Database
+from app.services import demo_data
+from app.services.dashboard import china_today
+from app.services.station_service import NewStation, StationInfo, create_station
+from app.settings import Settings
+from app.ui import error_dialog, operations
+from app.ui.fonts import install_cjk_font
+from app.ui.main_window import MainWindow
+from app.ui.pages.demands_page import DemandsPage
+from app.ui.pages.home_page import HomePage
+from app.ui.pages.records_page import RecordsPage
+
+SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+TODAY = china_today()  # the records and demands pages count "overdue" from the real date
+MONTH_START = TODAY.replace(day=1)
+LAST_YEAR = date(TODAY.year - 1, 12, 31)
+
+
+@pytest.fixture(autouse=True)
+def presented(qapp) -> Iterator[list[object]]:  # type: ignore[no-untyped-def]
+    install_cjk_font(qapp)
+    calls: list[object] = []
+    previous = error_dialog.set_presenter(lambda *args: calls.append(args))
+    yield calls
+    error_dialog.set_presenter(previous)
+    assert operations.shutdown(10_000), "an operation was still running after the test"
+    assert calls == [], "an unexpected error dialog was shown"
+
+
+@pytest.fixture
+def station(db: Database) -> StationInfo:
+    with db.begin() as session:
+        return create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
+
+
+@pytest.fixture
+def filled(db: Database, station: StationInfo) -> None:
+    """This month: 3 live records (2 policy, 1 ip; scores 5, 3, none) + 1 deleted; earlier this
+    year (if the month is not January) 1 legal; last year 1.  Demands: 2 open (1 overdue), 1 closed."""
+    with db.begin() as s:
+        first = Enterprise(station_id=station.id, name="广州市天河区示例科技有限公司")
+        second = Enterprise(station_id=station.id, name="广州丙丁贸易有限公司")
+        s.add_all([first, second])
+        s.flush()
+        rows = [(first, MONTH_START, "policy", 5, False), (second, MONTH_START, "policy", 3, False),
+                (first, MONTH_START, "ip", None, False), (second, MONTH_START, "legal", 4, True),
+                (first, LAST_YEAR, "policy", 1, False)]  # fmt: skip
+        if TODAY.month > 1:
+            rows.append((second, date(TODAY.year, 1, 1), "legal", 4, False))
+        for firm, day, category, score, deleted in rows:
+            s.add(ServiceRecord(enterprise_id=firm.id, service_date=day, category=category, satisfaction=score,
+                                deleted=deleted, station_id=station.id))  # fmt: skip
+        common = dict(enterprise_id=first.id, title="融资对接", category="financing", station_id=station.id)
+        s.add_all([
+            Demand(**common, status="accepted", received_on=TODAY - timedelta(days=40), due_on=TODAY - timedelta(days=10)),
+            Demand(**common, status="handling", received_on=TODAY, due_on=TODAY + timedelta(days=10)),
+            Demand(**common, status="closed", received_on=TODAY - timedelta(days=40)),
+        ])  # fmt: skip
+
+
+def loaded_home(qtbot, db: Database) -> HomePage:  # type: ignore[no-untyped-def]
+    page = HomePage(db, today=lambda: TODAY)
+    qtbot.addWidget(page)
+    page.resize(1000, 640)
+    page.show()
+    with qtbot.waitSignal(page.overview_loaded, timeout=20_000):
+        page.reload()
+    return page
+
+
+def test_figures_for_the_year_and_the_month(qtbot, db, filled) -> None:  # type: ignore[no-untyped-def]
+    page = loaded_home(qtbot, db)
+    earlier = 1 if TODAY.month > 1 else 0
+    assert page.year_button.isChecked()
+    assert page.service_records.value_label.text() == str(3 + earlier)
+    assert page.enterprises_served.value_label.text() == "2"
+    assert page.open_demands.value_label.text() == "2"
+    assert "超期 1 项" in page.open_demands.detail_label.text()
+    assert "企业库共 2 家" in page.enterprises_served.detail_label.text()
+    assert page.satisfaction.value_label.text() == "4.00 分"  # 5, 3 (and 4 in January); last year not
+    assert page.empty_state.isHidden()
+    assert page.category_chart.values[0] == 2  # 政策咨询 first, the most records
+
+    page.month_button.click()
+    assert page.period_key == "month" and page.heading.text() == f"{TODAY.year}年{TODAY.month}月概况"
+    assert page.service_records.value_label.text() == "3"
+    assert page.satisfaction.value_label.text() == "4.00 分"  # (5 + 3) / 2; the unrated one left out
+    assert "满意率 50%" in page.satisfaction.detail_label.text()
+    assert page.monthly_chart.values[TODAY.month - 1] == 3
+    assert [line.check.key for line in page.compliance.lines] == [
+        "staffing", "signage", "work_rules", "annual_summary", "annual_plan", "periodic_report"]  # fmt: skip
+
+
+def test_empty_station_explains_what_to_do(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
+    page = loaded_home(qtbot, db)
+    assert page.empty_state.isVisible()
+    assert page.satisfaction.value_label.text() == "—"
+    assert page.service_records.value_label.text() == "0"
+
+
+def window_with_home(qtbot, db: Database, station: StationInfo) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow(db, "default", station, Settings(), remember=False)
+    qtbot.addWidget(window)
+    window.resize(1100, 720)
+    window.show()
+    window.home_page._today = lambda: TODAY
+    with qtbot.waitSignal(window.home_page.overview_loaded, timeout=20_000):
+        window.home_page.reload()
+    return window
+
+
+def test_clicking_a_figure_opens_the_records_behind_it(qtbot, db, station, filled) -> None:  # type: ignore[no-untyped-def]
+    window = window_with_home(qtbot, db, station)
+    home, records = window.home_page, window.pages["service_records"]
+    assert isinstance(records, RecordsPage)
+    home.month_button.click()
+    with qtbot.waitSignal(records.model.ids_loaded, timeout=20_000) as counted:
+        qtbot.mouseClick(home.service_records, Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "service_records"
+    assert records.period.currentText() == f"{TODAY.year}年{TODAY.month}月"
+    assert (records.model.filter.date_from, records.model.filter.date_to) == (MONTH_START, home.figures().period.last_day)
+    assert counted.args == [3]  # the card said 3
+
+    window.show_page("home")
+    with qtbot.waitSignal(records.model.ids_loaded, timeout=20_000) as counted:
+        home.category_chart.click_bar(0)  # 政策咨询, 2 this month
+    assert records.model.filter.category == "policy" and counted.args == [2]
+    assert records.category.currentData() == "policy"
+
+    window.show_page("home")
+    home.year_button.click()
+    with qtbot.waitSignal(records.model.ids_loaded, timeout=20_000) as counted:
+        home.monthly_chart.click_bar(0)  # January
+    assert records.model.filter.date_from == date(TODAY.year, 1, 1)
+    assert records.model.filter.date_to == date(TODAY.year, 1, 31)
+    assert counted.args == [home.overview.monthly_records[0]]  # type: ignore[union-attr]
+
+    window.show_page("home")
+    with qtbot.waitSignal(records.model.ids_loaded, timeout=20_000) as counted:
+        qtbot.mouseClick(home.satisfaction, Qt.MouseButton.LeftButton)  # the year's records, best score first
+    assert (records.model.sort_key, records.model.descending) == ("satisfaction", True)
+    assert records.model.filter.category is None and counted.args == [int(home.service_records.value_label.text())]
+
+
+def test_demand_figures_open_the_demand_pool_filtered(qtbot, db, station, filled) -> None:  # type: ignore[no-untyped-def]
+    window = window_with_home(qtbot, db, station)
+    home, pool = window.home_page, window.pages["demands"]
+    assert isinstance(pool, DemandsPage)
+    with qtbot.waitSignal(pool.model.ids_loaded, timeout=20_000) as counted:
+        home.open_demands.detail_label.linkActivated.emit("overdue")
+    assert window.current_page_key() == "demands"
+    assert pool.overdue.isChecked() and counted.args == [1]
+
+    window.show_page("home")
+    with qtbot.waitSignal(pool.model.ids_loaded, timeout=20_000) as counted:
+        qtbot.mouseClick(home.open_demands, Qt.MouseButton.LeftButton)
+    assert not pool.overdue.isChecked() and pool.status.currentText() == "未办结" and counted.args == [2]
+
+    window.show_page("home")
+    with qtbot.waitSignal(pool.model.ids_loaded, timeout=20_000) as counted:
+        home.open_demands.detail_label.linkActivated.emit("closed")
+    assert set(pool.model.filter.statuses) == {"closed", "followed_up"} and counted.args == [1]
+
+
+def test_screenshot_with_demo_data(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    demo_data.generate(db, enterprises=400, records=5000)
+    with db.begin() as session:
+        from app.services.station_service import current_station
+
+        station = current_station(session)
+    window = window_with_home(qtbot, db, station)  # type: ignore[arg-type]
+    qtbot.wait(50)  # let the charts lay out
+    home = window.home_page
+    assert home.overview is not None and home.overview.year.service_records > 0
+    assert len(home.category_chart.values) >= 10 and sum(home.monthly_chart.values) == home.overview.year.service_records
+    shot = window.grab()
+    assert not shot.isNull()
+    if os.environ.get("STATION_DESK_SCREENSHOTS") == "1":
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        shot.save(str(SHOTS / "dashboard.png"))
+
+
+def test_coming_back_after_a_while_counts_again(qtbot, db, filled) -> None:  # type: ignore[no-untyped-def]
+    page = loaded_home(qtbot, db)
+    page.hide()
+    with db.begin() as s:
+        firm = s.query(Enterprise).first()
+        s.add(ServiceRecord(enterprise_id=firm.id, service_date=TODAY, category="digital"))  # type: ignore[union-attr]
+    generation = page._generation
+    page.show()  # just loaded: nothing to do
+    assert page._generation == generation
+    page.hide()
+    page._loaded_at -= 60  # a minute later
+    with qtbot.waitSignal(page.overview_loaded, timeout=20_000):
+        page.show()
+    assert page.overview is not None and page.overview.month.service_records == 4
+
+
+def test_compliance_lines_open_their_pages(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
+    page = loaded_home(qtbot, db)
+    lines = {line.check.key: line for line in page.compliance.lines}
+    assert "✗" in lines["signage"].mark_label.text() and "尚未登记悬挂日期" in lines["signage"].detail_label.text()
+    with qtbot.waitSignal(page.open_records) as opened:
+        qtbot.mouseClick(lines["annual_summary"], Qt.MouseButton.LeftButton)
+    assert opened.args == ["reports", {"kind": "summary", "year": lines["annual_summary"].check.year}]
+    with qtbot.waitSignal(page.open_records) as opened:
+        qtbot.mouseClick(lines["periodic_report"], Qt.MouseButton.LeftButton)
+    assert opened.args == ["reports", {"period": lines["periodic_report"].check.period}]
+    with qtbot.assertNotEmitted(page.open_records):
+        qtbot.mouseClick(lines["signage"], Qt.MouseButton.LeftButton)  # nothing behind it to open
