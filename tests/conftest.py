@@ -68,6 +68,30 @@ def db(station_home: Path):  # type: ignore[no-untyped-def]
     database.dispose()
 
 
+@pytest.fixture
+def station(db):  # type: ignore[no-untyped-def]
+    """The desk's station (天河区, GZ-TH-001, manager 陈晓明); a module may define its own."""
+    from app.services.station_service import NewStation, create_station
+
+    with db.begin() as session:
+        return create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
+
+
+@pytest.fixture
+def mark_enrolled(db):  # type: ignore[no-untyped-def]
+    """Call it to link the profile to HQ as app.sync.enrolment records it (the profile_meta
+    keys app.services.enrolment_state reads), without a server."""
+    from app.models import ProfileMeta
+    from app.services.enrolment_state import CODE_KEY, SERVER_KEY
+
+    def link(station_code: str = "GZ-TH-001") -> None:
+        with db.begin() as s:
+            s.add_all([ProfileMeta(key=SERVER_KEY, value="https://hq.example"),
+                       ProfileMeta(key=CODE_KEY, value=station_code)])  # fmt: skip
+
+    return link
+
+
 # --- Skips must not pass silently ------------------------------------------------
 # A skipped test is a test that did not run; in CI that is a failure.  Developers can
 # allow skips locally with STATION_DESK_ALLOW_SKIP=1 (never set by installer/test.sh

@@ -83,37 +83,33 @@ def annual(session: Session, job: Job, year: int | None) -> Result:
     return _write(job, ctx, story, f"{y}年度服务工作总结和{y + 1}年度服务工作计划", figures.period.span)
 
 
+def _one_part(job: Job, ctx: ReportContext, title: str, period_text: str | None, status: str | None,
+              compose: Callable[[Story], None]) -> Result:  # fmt: skip
+    """A report of one titled part: the title block, `compose`'s body, the closing notes."""
+    story = Story(text_width(portrait(job.size)))
+    note_at = title_block(story, ctx, title, period_text, status)
+    compose(story)
+    finish(story, note_at)
+    return _write(job, ctx, story, title, period_text)
+
+
 def info(session: Session, job: Job, period: str | None) -> Result:
     ctx = report_context(session)
     figures = info_data.info_figures(session, ctx, period, job.stepper(info_data.STEPS))
-    story = Story(text_width(portrait(job.size)))
-    title = f"{figures.period.label}定期信息报送"
-    note_at = title_block(story, ctx, title, figures.period.span, figures.narrative.status)
-    info_story(story, figures)
-    finish(story, note_at)
-    return _write(job, ctx, story, title, figures.period.span)
+    title, span = f"{figures.period.label}定期信息报送", figures.period.span
+    return _one_part(job, ctx, title, span, figures.narrative.status, lambda story: info_story(story, figures))
 
 
 def attendance(session: Session, job: Job, event_id: uuid.UUID) -> Result:
     ctx = report_context(session)
     sheet = event_data.event_sheet(session, event_id)
-    story = Story(text_width(portrait(job.size)))
-    title = "活动签到表"
-    note_at = title_block(story, ctx, title, None, None)
-    attendance_story(story, sheet)
-    finish(story, note_at)
-    return _write(job, ctx, story, title, None)
+    return _one_part(job, ctx, "活动签到表", None, None, lambda story: attendance_story(story, sheet))
 
 
 def event_summary(session: Session, job: Job, event_id: uuid.UUID) -> Result:
     ctx = report_context(session)
     sheet = event_data.event_sheet(session, event_id)
-    story = Story(text_width(portrait(job.size)))
-    title = "活动总结"
-    note_at = title_block(story, ctx, title, None, None)
-    event_summary_story(story, sheet)
-    finish(story, note_at)
-    return _write(job, ctx, story, title, None)
+    return _one_part(job, ctx, "活动总结", None, None, lambda story: event_summary_story(story, sheet))
 
 
 def signage(session: Session, job: Job, *, qr: bool) -> Result:

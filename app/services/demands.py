@@ -34,6 +34,7 @@ from app.models import (
 from app.models.types import utcnow
 from app.services import period_locks
 from app.services.errors import UserError, ValidationError
+from app.services.overview import CHINA_TIME
 from app.services.row_access import ensure_own, guarded_update, load_live
 from app.services.staff_lookup import (
     Actor,
@@ -202,6 +203,13 @@ class DemandFilter:
     assignee: Assignee | None = None
     enterprise_id: uuid.UUID | None = None
     text: str = ""  # in title or description
+    # Closed (办结/回访) on these China-time days, both inclusive; either end may be open.
+    closed_from: date | None = None
+    closed_to: date | None = None
+
+    @property
+    def closed_range(self) -> bool:
+        return self.closed_from is not None or self.closed_to is not None
 
 
 @dataclass(frozen=True)
@@ -417,6 +425,11 @@ def log(session: Session, demand_id: uuid.UUID) -> list[TransitionEntry]:
     return [TransitionEntry(r.at, r.from_status, r.to_status, r.actor, r.note) for r in rows]
 
 
+def _china_midnight(day: date) -> datetime:
+    """The start of a China-time day (closing times are stored in UTC)."""
+    return datetime(day.year, day.month, day.day, tzinfo=CHINA_TIME)
+
+
 def list_ids(session: Session, filt: DemandFilter | None = None, sort: DemandSort | None = None) -> list[uuid.UUID]:
     """Ids of the matching demands, in display order (for a lazy item model)."""
     filt = filt or DemandFilter()
@@ -428,6 +441,12 @@ def list_ids(session: Session, filt: DemandFilter | None = None, sort: DemandSor
         query = query.where(
             Demand.status.in_(OPEN_STATUSES), Demand.due_on.is_not(None), Demand.due_on < (filt.today or date.today())
         )
+    if filt.closed_range:
+        query = query.where(Demand.closed_at.is_not(None))
+        if filt.closed_from is not None:
+            query = query.where(Demand.closed_at >= _china_midnight(filt.closed_from))
+        if filt.closed_to is not None:
+            query = query.where(Demand.closed_at < _china_midnight(filt.closed_to + timedelta(days=1)))
     if filt.assignee is not None:
         column = {
             "staff": Demand.assignee_staff_id,

@@ -39,17 +39,21 @@ KINDS: dict[str, str] = {
 class QualityIssue:
     kind: str  # a key of KINDS
     kind_label: str
-    record_type: str  # "enterprise" / "service_record" / "demand": which page opens record_id
+    # "enterprise" / "service_record" / "demand": what record_id is, and so what opens it
+    # (the enterprise form, the record in the 服务记录 form, the demand in the 服务需求 pool)
+    record_type: str
     record_id: uuid.UUID
     enterprise_id: uuid.UUID | None
     title: str  # what the record is (enterprise name; date and enterprise of a record …)
     reason: str  # what is wrong and how to fix it
+    enterprise_name: str = ""
 
 
 def _issue(
-    kind: str, record_type: str, record_id: uuid.UUID, enterprise_id: uuid.UUID | None, title: str, reason: str
-) -> QualityIssue:
-    return QualityIssue(kind, KINDS[kind], record_type, record_id, enterprise_id, title, reason)
+    kind: str, record_type: str, record_id: uuid.UUID, enterprise_id: uuid.UUID | None, title: str, reason: str,
+    enterprise_name: str = "",
+) -> QualityIssue:  # fmt: skip
+    return QualityIssue(kind, KINDS[kind], record_type, record_id, enterprise_id, title, reason, enterprise_name)
 
 
 def _enterprise_issues(session: Session) -> Iterable[QualityIssue]:
@@ -112,7 +116,7 @@ def _record_issues(session: Session, today: date) -> Iterable[QualityIssue]:
     for row in session.execute(query):
         title = f"{row.service_date:%Y-%m-%d} {row.name} {labels.get(row.category, row.category)}"
         yield _issue("zero_minutes", "service_record", row.id, row.enterprise_id, title,
-                     "准备时长和服务时长都是0分钟，服务时长要计入工作量统计，请补填实际用时。")  # fmt: skip
+                     "准备时长和服务时长都是0分钟，服务时长要计入工作量统计，请补填实际用时。", row.name)  # fmt: skip
     d = Demand
     query = (
         select(d.id, d.enterprise_id, d.title, d.status, d.due_on, Enterprise.name)
@@ -125,7 +129,7 @@ def _record_issues(session: Session, today: date) -> Iterable[QualityIssue]:
         yield _issue(
             "overdue_demand", "demand", row.id, row.enterprise_id, f"{row.name}：{row.title}",
             f"已超过办结期限 {days} 天（期限 {row.due_on:%Y-%m-%d}），当前状态为“{DEMAND_STATUSES.get(row.status, row.status)}”。"
-            "请跟进办结，或与企业商定后调整期限。",
+            "请跟进办结，或与企业商定后调整期限。", row.name,
         )  # fmt: skip
 
 

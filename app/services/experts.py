@@ -1,7 +1,7 @@
 """服务专家库: experts and their fields of expertise (service category codes).
 
 An HQ reference table like the institutions: editable here only before the station
-is enrolled (app.services.institutions.reference_access).
+is enrolled (app.services.reference_writes).
 """
 
 from __future__ import annotations
@@ -15,10 +15,9 @@ from sqlalchemy.orm import Session
 from app.models import Expert
 from app.services import pick_lists
 from app.services.errors import ValidationError
-from app.services.institutions import check_category, clean_phone, require_editable
-from app.services.row_access import guarded_update, load_live
+from app.services.institutions import check_category, clean_phone
+from app.services.reference_writes import ReferenceTable
 from app.services.staff_lookup import clean_text
-from app.services.station_service import require_station
 
 FIELD_LABELS: dict[str, str] = {
     "name": "专家姓名",
@@ -77,29 +76,24 @@ def _row(expert: Expert, labels: dict[str, str]) -> ExpertRow:
                      "、".join(labels.get(code, code) for code in fields), expert.phone, expert.version)  # fmt: skip
 
 
+_EXPERTS = ReferenceTable(Expert, validate, _MISSING, _STALE)
+
+
 def create(session: Session, data: ExpertInput, editor_id: uuid.UUID | None = None) -> ExpertRow:
     """Add an expert (only while the station is not enrolled with HQ)."""
-    require_editable(session, editor_id)
-    expert = Expert(station_id=require_station(session).id, **validate(session, data))
-    session.add(expert)
-    session.flush()
+    expert = _EXPERTS.add(session, data, editor_id)
     return _row(expert, pick_lists.labels(session, pick_lists.SERVICE_CATEGORY))
 
 
 def update(session: Session, expert_id: uuid.UUID, data: ExpertInput, expected_version: int | None,
            editor_id: uuid.UUID | None = None) -> ExpertRow:  # fmt: skip
-    require_editable(session, editor_id)
-    values = validate(session, data)
-    expert = load_live(session, Expert, expert_id, _MISSING)
-    fresh = guarded_update(session, Expert, expert, values, expected_version, _STALE)
+    fresh = _EXPERTS.change(session, expert_id, data, expected_version, editor_id)
     return _row(fresh, pick_lists.labels(session, pick_lists.SERVICE_CATEGORY))
 
 
 def delete(session: Session, expert_id: uuid.UUID, expected_version: int | None,
            editor_id: uuid.UUID | None = None) -> None:  # fmt: skip
-    require_editable(session, editor_id)
-    expert = load_live(session, Expert, expert_id, _MISSING)
-    guarded_update(session, Expert, expert, {"deleted": True}, expected_version, _STALE)
+    _EXPERTS.remove(session, expert_id, expected_version, editor_id)
 
 
 def list_experts(session: Session) -> list[ExpertRow]:

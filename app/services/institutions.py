@@ -1,10 +1,8 @@
 """入驻服务机构 and their 服务清单 (catalogue entries by enterprise stage and service category).
 
-Institutions, catalogue entries and experts are HQ reference tables
-(app.sync.protocol.HQ_REFERENCE): once the station is enrolled with HQ they are
-maintained by HQ and arrive by sync, so local writes are refused.  Before enrolment a
-station keeps its own lists; then a manager (or a desk with no staff member set) may
-edit them.  `reference_access` tells the page which case applies.
+Institutions, catalogue entries and experts are HQ reference tables: editable here only
+before the station is enrolled, by a manager (app.services.reference_writes, whose
+`reference_access` and `ReferenceAccess` the pages reach through this module).
 """
 
 from __future__ import annotations
@@ -19,17 +17,15 @@ from sqlalchemy.orm import Session
 from app.domain.catalogue import ENTERPRISE_STAGES, FEE_TYPES, INSTITUTION_STATUSES
 from app.domain.errors import FieldError
 from app.domain.text_normalise import parse_phone
-from app.models import CatalogueEntry, ProfileMeta, ServiceInstitution, StaffMember
+from app.models import CatalogueEntry, ServiceInstitution
 from app.services import pick_lists
-from app.services.errors import UserError, ValidationError
-from app.services.row_access import guarded_update, load_live
+from app.services.errors import ValidationError
+from app.services.reference_writes import ReferenceAccess as ReferenceAccess  # re-exported for the page
+from app.services.reference_writes import ReferenceTable
+from app.services.reference_writes import reference_access as reference_access  # re-exported for the page
+from app.services.row_access import load_live
 from app.services.staff_lookup import clean_text
-from app.services.station_service import require_station
 
-# profile_meta keys written by app.sync.enrolment (services do not import the sync client)
-SYNC_SERVER_KEY = "sync_server"
-SYNC_CODE_KEY = "sync_station_code"
-HQ_MAINTAINED = "由总站统一维护"
 FIELD_LABELS: dict[str, str] = {
     "name": "机构名称",
     "category": "服务类别",
@@ -47,36 +43,6 @@ FIELD_LABELS: dict[str, str] = {
 _MISSING = "找不到这家服务机构（可能已被删除），请刷新列表。"
 _MISSING_ENTRY = "找不到这条服务清单（可能已被删除），请刷新列表。"
 _STALE = "这条信息刚被修改过，请关闭后重新打开再改。"
-
-
-@dataclass(frozen=True)
-class ReferenceAccess:
-    editable: bool
-    reason: str  # why not, for the page's note; "" when editable
-
-
-def is_enrolled(session: Session) -> bool:
-    """True once the profile is linked to HQ (server and station code recorded)."""
-    server, code = session.get(ProfileMeta, SYNC_SERVER_KEY), session.get(ProfileMeta, SYNC_CODE_KEY)
-    return bool(server and server.value and code and code.value)
-
-
-def reference_access(session: Session, editor_id: uuid.UUID | None = None) -> ReferenceAccess:
-    """Whether institutions, catalogue and experts may be edited here by `editor_id`
-    (the desk's staff member; None when the desk has none set)."""
-    if is_enrolled(session):
-        return ReferenceAccess(False, f"入驻服务机构、服务清单和专家库{HQ_MAINTAINED}，本站已接入总站，同步后自动更新，不能在本地修改。")
-    if editor_id is not None:
-        staff = session.get(StaffMember, editor_id)
-        if staff is not None and not staff.deleted and staff.role != "manager":
-            return ReferenceAccess(False, "只有站长/负责人可以维护入驻机构和专家库，请由站长操作。")
-    return ReferenceAccess(True, "")
-
-
-def require_editable(session: Session, editor_id: uuid.UUID | None) -> None:
-    access = reference_access(session, editor_id)
-    if not access.editable:
-        raise UserError(access.reason)
 
 
 @dataclass(frozen=True)
@@ -189,30 +155,25 @@ def _institution_row(row: ServiceInstitution, labels: dict[str, str]) -> Institu
                           row.phone, row.entered_on, row.exited_on, row.status, row.exit_reason, row.version)  # fmt: skip
 
 
+_INSTITUTIONS = ReferenceTable(ServiceInstitution, validate_institution, _MISSING, _STALE)
+
+
 def create_institution(session: Session, data: InstitutionInput, editor_id: uuid.UUID | None = None) -> InstitutionRow:
     """Add a resident institution (only while the station is not enrolled with HQ)."""
-    require_editable(session, editor_id)
-    row = ServiceInstitution(station_id=require_station(session).id, **validate_institution(session, data))
-    session.add(row)
-    session.flush()
+    row = _INSTITUTIONS.add(session, data, editor_id)
     return _institution_row(row, pick_lists.labels(session, pick_lists.SERVICE_CATEGORY))
 
 
 def update_institution(session: Session, institution_id: uuid.UUID, data: InstitutionInput,
                        expected_version: int | None, editor_id: uuid.UUID | None = None) -> InstitutionRow:  # fmt: skip
-    require_editable(session, editor_id)
-    values = validate_institution(session, data)
-    row = load_live(session, ServiceInstitution, institution_id, _MISSING)
-    fresh = guarded_update(session, ServiceInstitution, row, values, expected_version, _STALE)
+    fresh = _INSTITUTIONS.change(session, institution_id, data, expected_version, editor_id)
     return _institution_row(fresh, pick_lists.labels(session, pick_lists.SERVICE_CATEGORY))
 
 
 def delete_institution(session: Session, institution_id: uuid.UUID, expected_version: int | None,
                        editor_id: uuid.UUID | None = None) -> None:  # fmt: skip
     """Soft-delete with its catalogue.  Records that named it keep the reference."""
-    require_editable(session, editor_id)
-    row = load_live(session, ServiceInstitution, institution_id, _MISSING)
-    guarded_update(session, ServiceInstitution, row, {"deleted": True}, expected_version, _STALE)
+    row = _INSTITUTIONS.remove(session, institution_id, expected_version, editor_id)
     for entry in session.scalars(select(CatalogueEntry).where(CatalogueEntry.institution_id == row.id,
                                                               CatalogueEntry.deleted.is_(False))):  # fmt: skip
         entry.deleted = True
@@ -248,28 +209,23 @@ def _entry_row(row: CatalogueEntry, labels: dict[str, str]) -> CatalogueRow:
                         labels.get(row.category, row.category), row.fee_type, row.description, row.version)  # fmt: skip
 
 
+_ENTRIES = ReferenceTable(CatalogueEntry, validate_entry, _MISSING_ENTRY, _STALE)
+
+
 def add_entry(session: Session, data: CatalogueInput, editor_id: uuid.UUID | None = None) -> CatalogueRow:
-    require_editable(session, editor_id)
-    row = CatalogueEntry(station_id=require_station(session).id, **validate_entry(session, data))
-    session.add(row)
-    session.flush()
+    row = _ENTRIES.add(session, data, editor_id)
     return _entry_row(row, pick_lists.labels(session, pick_lists.SERVICE_CATEGORY))
 
 
 def update_entry(session: Session, entry_id: uuid.UUID, data: CatalogueInput, expected_version: int | None,
                  editor_id: uuid.UUID | None = None) -> CatalogueRow:  # fmt: skip
-    require_editable(session, editor_id)
-    values = validate_entry(session, data)
-    row = load_live(session, CatalogueEntry, entry_id, _MISSING_ENTRY)
-    fresh = guarded_update(session, CatalogueEntry, row, values, expected_version, _STALE)
+    fresh = _ENTRIES.change(session, entry_id, data, expected_version, editor_id)
     return _entry_row(fresh, pick_lists.labels(session, pick_lists.SERVICE_CATEGORY))
 
 
 def delete_entry(session: Session, entry_id: uuid.UUID, expected_version: int | None,
                  editor_id: uuid.UUID | None = None) -> None:  # fmt: skip
-    require_editable(session, editor_id)
-    row = load_live(session, CatalogueEntry, entry_id, _MISSING_ENTRY)
-    guarded_update(session, CatalogueEntry, row, {"deleted": True}, expected_version, _STALE)
+    _ENTRIES.remove(session, entry_id, expected_version, editor_id)
 
 
 def catalogue(session: Session, institution_id: uuid.UUID | None = None) -> list[CatalogueRow]:

@@ -16,7 +16,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.catalogue import SERVICE_CATEGORIES, THEME_MONTHS
-from app.models import Demand, PickListItem, ProfileMeta, ServiceRecord
+from app.models import Demand, PickListItem, ServiceRecord
+from app.services.enrolment_state import is_enrolled
 from app.services.errors import ValidationError
 from app.services.station_service import current_station
 
@@ -63,12 +64,6 @@ def active_codes(session: Session, list_name: str) -> dict[str, str]:
 
 # --- the station's own list (only while it is not enrolled with HQ) ------------------
 
-# profile_meta keys of the HQ link, as app.sync.enrolment writes them (SERVER_KEY,
-# CODE_KEY); read here directly because importing app.sync would load keyring and
-# the HTTP client on the forms' start-up path.  tests/services/test_pick_lists.py
-# checks they stay equal.
-SYNC_SERVER_KEY = "sync_server"
-SYNC_CODE_KEY = "sync_station_code"
 MAX_LABEL = 20
 # Which columns record a list's codes: an item they use is retired, never removed.
 USED_BY = {SERVICE_CATEGORY: (ServiceRecord.category, Demand.category), EVENT_THEME: ()}
@@ -84,16 +79,9 @@ class EditItem:
     active: bool = True
 
 
-def enrolled(session: Session) -> bool:
-    """Linked to HQ: HQ's published lists are authoritative and read-only here."""
-    found = session.scalars(
-        select(ProfileMeta.key).where(ProfileMeta.key.in_((SYNC_SERVER_KEY, SYNC_CODE_KEY)), ProfileMeta.value != "")
-    ).all()
-    return len(set(found)) == 2
-
-
 def editable(session: Session) -> bool:
-    return not enrolled(session)
+    """Not linked to HQ: once enrolled, HQ's published lists are authoritative and read-only here."""
+    return not is_enrolled(session)
 
 
 def used_codes(session: Session, list_name: str) -> set[str]:
@@ -116,7 +104,7 @@ def save_local_list(session: Session, list_name: str, items: Sequence[EditItem],
     what = _LIST_LABELS.get(list_name, list_name)
     if list_name not in DEFAULTS:
         raise ValidationError(f"没有名为“{list_name}”的选项列表。", "list_name")
-    if enrolled(session):
+    if is_enrolled(session):
         raise ValidationError(
             f"本站已登记到总部同步，{what}列表由总部统一发布，不能在本站修改。如需增加或调整，请联系总部。", "list_name"
         )

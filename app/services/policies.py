@@ -20,16 +20,12 @@ from app.domain import districts as district_names
 from app.domain.enterprise_size import LABEL_TO_SIZE, SIZE_LABELS, Size
 from app.domain.industries import label as industry_label
 from app.domain.industry_data import DIVISIONS, SECTIONS
-from app.models import Policy, ProfileMeta, StaffMember
+from app.models import Policy, StaffMember
+from app.services.enrolment_state import is_enrolled
 from app.services.errors import UserError, ValidationError
 from app.services.row_access import guarded_update, load_live
 from app.services.staff_lookup import Actor, categories, clean_text
 from app.services.station_service import require_station
-
-# The profile's link to HQ, as app.sync.enrolment stores it (not imported: the sync
-# package pulls in the HTTP client and the keyring).
-SYNC_SERVER_KEY = "sync_server"
-SYNC_CODE_KEY = "sync_station_code"
 
 FIELD_LABELS: dict[str, str] = {
     "title": "政策标题",
@@ -99,13 +95,6 @@ class Permissions:
 
 
 # --- who may edit --------------------------------------------------------------
-
-
-def is_enrolled(session: Session) -> bool:
-    """Whether this profile is linked to HQ (then HQ publishes the policies)."""
-    keys = (SYNC_SERVER_KEY, SYNC_CODE_KEY)
-    found = dict(session.execute(select(ProfileMeta.key, ProfileMeta.value).where(ProfileMeta.key.in_(keys))).all())
-    return all(found.get(key) for key in keys)
 
 
 def permissions(session: Session, actor: Actor) -> Permissions:

@@ -22,7 +22,8 @@ from sqlalchemy.orm import Session
 from app import paths
 from app.models import Station
 from app.services.errors import UserError, ValidationError
-from app.services.institutions import clean_phone, is_enrolled
+from app.services.enrolment_state import is_enrolled
+from app.services.institutions import clean_phone
 from app.services.row_access import guarded_update, load_live
 from app.services.staff_lookup import clean_text
 from app.services.station_service import require_station

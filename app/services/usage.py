@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import case, func, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from app.models import Demand, ServiceRecord
@@ -58,10 +58,7 @@ def _usage(session: Session, record_column: Any, demand_column: Any, since: date
         func.avg(ServiceRecord.satisfaction),
         func.count(ServiceRecord.satisfaction),
     ).where(record_column.is_not(None), ServiceRecord.deleted.is_(False))
-    if since is not None:
-        records = records.where(ServiceRecord.service_date >= since)
-    if until is not None:
-        records = records.where(ServiceRecord.service_date <= until)
+    records = _within(records, ServiceRecord.service_date, since, until)
     demands = select(
         demand_column,
         func.count(),
@@ -69,10 +66,7 @@ def _usage(session: Session, record_column: Any, demand_column: Any, since: date
         func.avg(Demand.satisfaction),
         func.count(Demand.satisfaction),
     ).where(demand_column.is_not(None), Demand.deleted.is_(False))
-    if since is not None:
-        demands = demands.where(Demand.received_on >= since)
-    if until is not None:
-        demands = demands.where(Demand.received_on <= until)
+    demands = _within(demands, Demand.received_on, since, until)
     found: dict[uuid.UUID, dict[str, Any]] = {}
     for key, count, enterprises, average, rated in session.execute(records.group_by(record_column)):
         found[key] = {"records": count, "enterprises": enterprises, "record_satisfaction": _float(average),
@@ -81,6 +75,15 @@ def _usage(session: Session, record_column: Any, demand_column: Any, since: date
         found.setdefault(key, {}).update(demands=count, demands_finished=int(finished or 0),
                                          demand_satisfaction=_float(average), rated_demands=rated)  # fmt: skip
     return {key: Usage(**values) for key, values in found.items()}
+
+
+def _within(query: Select[Any], day: Any, since: date | None, until: date | None) -> Select[Any]:
+    """`query` limited to `since` <= day <= `until` (either end may be open)."""
+    if since is not None:
+        query = query.where(day >= since)
+    if until is not None:
+        query = query.where(day <= until)
+    return query
 
 
 def _float(value: object) -> float | None:

@@ -31,6 +31,7 @@ from app.services.errors import UserError
 from app.services.pick_lists import SERVICE_CATEGORY, PickItem
 from app.services.staff_lookup import Actor
 from app.ui.error_dialog import show_error
+from app.ui.form_dialog import error_label
 from app.ui.item_models.pick_list_model import LABEL, PickListModel
 from app.ui.operations import run_in_background
 from app.ui.pick_lists import load_pick_lists
@@ -86,10 +87,7 @@ class CategoryEditor(QDialog):
         body.addWidget(self.view, 1)
         body.addLayout(side)
 
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c0392b;")
-        self.error_label.hide()
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)

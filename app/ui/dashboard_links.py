@@ -4,7 +4,8 @@
 Filters are plain dicts:
 * service_records / events: `date_from`, `date_to` (inclusive dates), `label` (the period's
   name for the page's period box); records also `category` + `category_label`, `sort`.
-* demands: `statuses` (tuple of status codes), `overdue` (bool).
+* demands: `statuses` (tuple of status codes), `overdue` (bool); for 办结 also `closed_from`,
+  `closed_to` (inclusive dates) and `label` (the period's name).
 * reports: `kind` ("summary"/"plan") + `year`, or `period` ("2026-Q3").
 """
 
@@ -29,10 +30,11 @@ def events(period: Period, label: str) -> Target:
     return "events", period_range(period, label)
 
 
-def demands(which: str) -> Target:
-    """"open" (未办结), "overdue" (超期) or "closed" (办结, 回访 included)."""
+def demands(which: str, period: Period | None = None, label: str = "") -> Target:
+    """"open" (未办结), "overdue" (超期) or "closed" (办结, 回访 included; closed in `period`)."""
     if which == "closed":
-        return "demands", {"statuses": CLOSED_STATUSES, "overdue": False}
+        closed = {"closed_from": period.start, "closed_to": period.last_day, "label": label} if period else {}
+        return "demands", {"statuses": CLOSED_STATUSES, "overdue": False, **closed}
     return "demands", {"statuses": OPEN_STATUSES, "overdue": which == "overdue"}
 
 

@@ -7,26 +7,20 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
 from app.domain.catalogue import EVENT_TYPES
 from app.models.database import Database
 from app.services import events
-from app.services.errors import UserError, ValidationError
+from app.services.errors import ValidationError
 from app.services.events import (
     CHINA_TIME,
     EventDetail,
@@ -34,10 +28,8 @@ from app.services.events import (
     PolicyChoice,
     ThemeChoices,
 )
-from app.ui.error_dialog import show_error
-from app.ui.operations import run_in_background
-
-ERROR_STYLE = "border: 1px solid #c0392b;"
+from app.ui.check_list import add_choices, ticked_values
+from app.ui.form_dialog import FormDialog, Work
 
 
 def to_qt(moment: datetime) -> QDateTime:
@@ -50,16 +42,16 @@ def from_qt(value: QDateTime) -> datetime:
     return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=CHINA_TIME)
 
 
-class EventForm(QDialog):
-    saved = Signal(object)  # EventDetail
+class EventForm(FormDialog):
+    """saved(EventDetail)."""
+
+    error_outline = "border: 1px solid #c0392b;"
 
     def __init__(self, db: Database, detail: EventDetail | None, themes: ThemeChoices,
                  policies: list[PolicyChoice], parent: QWidget | None = None,
                  *, start: datetime | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self._db, self._detail = db, detail
-        self.setWindowTitle(self.tr("编辑活动") if detail else self.tr("新建活动"))
-        self.setMinimumWidth(560)
+        super().__init__(db, self.tr("编辑活动") if detail else self.tr("新建活动"), parent, min_width=560)
+        self._detail = detail
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(self.tr("例如：研发费用加计扣除政策宣讲会"))
         self.event_type = QComboBox()
@@ -81,22 +73,16 @@ class EventForm(QDialog):
         self.walk_in_count.setPlaceholderText(self.tr("未报名、现场来的人数，没有填0"))
         self.satisfaction = QLineEdit()
         self.satisfaction.setPlaceholderText(self.tr("1–5分，可带一位小数；未调查留空"))
-        self.description = self._text_box(3, self.tr("面向哪些企业、讲什么"))
-        self.summary = self._text_box(3, self.tr("活动结束后填写：到场情况、企业反馈、后续对接"))
+        self.description = self.text_box(3, self.tr("面向哪些企业、讲什么"))
+        self.summary = self.text_box(3, self.tr("活动结束后填写：到场情况、企业反馈、后续对接"))
         self.policy_list = QListWidget()
         self.policy_list.setFixedHeight(self.policy_list.fontMetrics().lineSpacing() * 6 + 12)
         chosen = set(detail.policy_ids) if detail else set()
-        for policy in policies:
-            item = QListWidgetItem(policy.label)
-            item.setData(Qt.ItemDataRole.UserRole, policy.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if policy.id in chosen else Qt.CheckState.Unchecked)
-            self.policy_list.addItem(item)
+        add_choices(self.policy_list, ((policy.id, policy.label) for policy in policies), chosen)
         self.policy_hint = QLabel(self.tr("政策库里还没有政策；可先保存活动，以后再选。") if not policies else "")
         self.policy_hint.setStyleSheet("color: #666;")
 
-        self.form = QFormLayout()
-        self.fields: dict[str, QWidget] = {
+        self.fields = {
             "title": self.title_edit, "event_type": self.event_type, "theme": self.theme,
             "starts_at": self.starts_at, "ends_at": self.ends_at, "venue": self.venue,
             "organiser": self.organiser, "partners": self.partners, "speakers": self.speakers,
@@ -107,19 +93,6 @@ class EventForm(QDialog):
             self.form.addRow(events.FIELD_LABELS[name], widget)
             if name == "policy_ids":
                 self.form.addRow("", self.policy_hint)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c0392b;")
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
         self.event_type.currentIndexChanged.connect(self._type_changed)
         self._fill(detail, start)
         self._start = self.starts_at.dateTime()
@@ -132,13 +105,6 @@ class EventForm(QDialog):
         edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         edit.setCalendarPopup(True)
         return edit
-
-    def _text_box(self, lines: int, placeholder: str) -> QPlainTextEdit:
-        box = QPlainTextEdit()
-        box.setPlaceholderText(placeholder)
-        box.setTabChangesFocus(True)
-        box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
-        return box
 
     def _fill(self, detail: EventDetail | None, start: datetime | None) -> None:
         if detail is None:
@@ -192,8 +158,7 @@ class EventForm(QDialog):
         )
 
     def chosen_policies(self) -> tuple[uuid.UUID, ...]:
-        items = (self.policy_list.item(i) for i in range(self.policy_list.count()))
-        return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked)
+        return ticked_values(self.policy_list)
 
     def _number(self, edit: QLineEdit, name: str, *, integer: bool, default: int | None) -> int | float | None:
         text = edit.text().strip().replace("，", "").replace(",", "")
@@ -208,45 +173,8 @@ class EventForm(QDialog):
                 .replace("%2", what).replace("%3", text), name,
             ) from None  # fmt: skip
 
-    def submit(self) -> None:
-        self.clear_errors()
-        try:
-            data = self.collect()
-        except UserError as exc:
-            self.show_error(exc)
-            return
-        db, detail = self._db, self._detail
-
-        def write(_ctx: object) -> EventDetail:
-            with db.begin() as session:
-                if detail is None:
-                    return events.create(session, data)
-                return events.update(session, detail.id, data, detail.version)
-
-        self.ok_button.setEnabled(False)
-        run_in_background(self, write, serial=True, show_progress=False, title=self.windowTitle(),
-                          on_success=self._done, on_failure=self._failed)  # fmt: skip
-
-    def _done(self, detail: EventDetail) -> None:
-        self.accept()
-        self.saved.emit(detail)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        if isinstance(exc, UserError):
-            self.show_error(exc)
-        else:
-            show_error(self, self.tr("保存失败，请重试。"), repr(exc))
-
-    def clear_errors(self) -> None:
-        self.error_label.hide()
-        for widget in self.fields.values():
-            widget.setStyleSheet("")
-
-    def show_error(self, exc: UserError) -> None:
-        self.error_label.setText(exc.message)
-        self.error_label.show()
-        widget = self.fields.get(exc.field or "")
-        if widget is not None:
-            widget.setStyleSheet(ERROR_STYLE)
-            widget.setFocus()
+    def work(self) -> Work:
+        data, detail = self.collect(), self._detail
+        if detail is None:
+            return lambda session: events.create(session, data)
+        return lambda session: events.update(session, detail.id, data, detail.version)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QWidget
 
 from app.models.database import Database
 from app.services import experts
 from app.services.experts import ExpertInput, ExpertRow
+from app.ui.check_list import add_choices, set_ticked, ticked_values
 from app.ui.form_dialog import FormDialog, Work
 
 
@@ -24,12 +24,7 @@ class ExpertForm(FormDialog):
         offered = dict(categories)
         for code in chosen - offered.keys():  # a retired category the expert still has
             offered[code] = code
-        for code, label in offered.items():
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if code in chosen else Qt.CheckState.Unchecked)
-            self.fields_list.addItem(item)
+        add_choices(self.fields_list, offered.items(), chosen)
         self.fields_list.setFixedHeight(self.fields_list.sizeHintForRow(0) * 5 + 6)
         for field, label, widget in (("name", self.tr("专家姓名 *"), self.name),
                                      ("organisation", self.tr("所在单位"), self.organisation),
@@ -43,14 +38,10 @@ class ExpertForm(FormDialog):
             self.phone.setText(row.phone)
 
     def set_fields(self, codes: set[str]) -> None:
-        for n in range(self.fields_list.count()):
-            item = self.fields_list.item(n)
-            on = item.data(Qt.ItemDataRole.UserRole) in codes
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        set_ticked(self.fields_list, codes)
 
     def chosen_fields(self) -> tuple[str, ...]:
-        items = (self.fields_list.item(n) for n in range(self.fields_list.count()))
-        return tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked)
+        return ticked_values(self.fields_list)
 
     def work(self) -> Work:
         data = ExpertInput(self.name.text(), self.chosen_fields(), self.organisation.text(), self.title.text(),

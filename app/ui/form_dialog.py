@@ -1,5 +1,6 @@
 """A form dialog that saves itself: fields in a QFormLayout, 保存/取消, the write on the serial
-worker (one transaction), and a UserError shown inside the dialog with its field focused."""
+worker (one transaction), and a UserError shown inside the dialog under the form, its field
+focused (and outlined, where the form sets `error_outline`)."""
 
 from __future__ import annotations
 
@@ -26,22 +27,31 @@ from app.ui.record_form_fields import parse_day
 Work = Callable[[Any], Any]  # session -> the saved row
 
 
+def error_label() -> QLabel:
+    """The red message line under a dialog's form, hidden until there is something to say."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c0392b;")
+    label.hide()
+    return label
+
+
 class FormDialog(QDialog):
     saved = Signal(object)  # whatever work() returned
+    error_outline = ""  # style sheet that marks the refused field (e.g. a red border); "" only focuses it
 
-    def __init__(self, db: Database, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, title: str, parent: QWidget | None = None, *,
+                 ok_text: str | None = None, min_width: int = 480) -> None:  # fmt: skip
         super().__init__(parent)
         self._db = db
         self.setWindowTitle(title)
-        self.setMinimumWidth(480)
+        self.setMinimumWidth(min_width)
         self.form = QFormLayout()
         self.fields: dict[str, QWidget] = {}  # service field name -> widget (focused on error)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c0392b;")
-        self.error_label.hide()
+        self._outlined: QWidget | None = None
+        self.error_label = error_label()
         self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = self.buttons.addButton(ok_text or self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -72,6 +82,7 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def submit(self) -> None:
+        self.clear_errors()
         try:
             work = self.work()
         except UserError as exc:
@@ -96,8 +107,23 @@ class FormDialog(QDialog):
         if not isinstance(exc, UserError):
             show_error(self, self.tr("保存失败，请重试。"), repr(exc))
             return
+        self.show_field_error(exc)
+
+    def clear_errors(self) -> None:
+        """Before another try: the last message and outline go."""
+        self.error_label.hide()
+        if self._outlined is not None:
+            self._outlined.setStyleSheet("")
+            self._outlined = None
+
+    def show_field_error(self, exc: UserError) -> None:
+        """The message under the form; the field it names (when the form has it) focused."""
+        self.clear_errors()
         self.error_label.setText(exc.message)
         self.error_label.show()
         widget = self.fields.get(exc.field or "")
         if widget is not None:
+            if self.error_outline:
+                widget.setStyleSheet(self.error_outline)
+                self._outlined = widget
             widget.setFocus()

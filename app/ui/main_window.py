@@ -95,7 +95,9 @@ class MainWindow(QMainWindow):
             self.pages[section.key] = page
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.home_page.open_records.connect(self.open_filtered)  # 首页: a figure was clicked
+        for opener in self.pages.values():  # 首页's figures, 数据质量's rows: open what lies behind them
+            if hasattr(opener, "open_records"):
+                opener.open_records.connect(self.open_filtered)
         # Wide enough for the longest title in the current language (English runs longer).
         longest = max(self.nav.fontMetrics().horizontalAdvance(s.title) for s in self._sections)
         self.nav.setFixedWidth(max(150, longest + 48))

@@ -3,25 +3,18 @@ the GUI thread and shows a refused field's message inside the dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
@@ -29,23 +22,19 @@ from app.domain.districts import NAMES as DISTRICT_NAMES
 from app.domain.enterprise_size import SIZE_LABELS
 from app.models.database import Database
 from app.services import policies
-from app.services.errors import UserError
 from app.services.policies import PolicyInput, PolicyRow
 from app.services.staff_lookup import Actor
-from app.ui.error_dialog import show_error
-from app.ui.operations import run_in_background
+from app.ui.form_dialog import FormDialog, Work
 from app.ui.record_form_fields import parse_day
 
 
-class PolicyForm(QDialog):
-    saved = Signal(object)  # PolicyRow
+class PolicyForm(FormDialog):
+    """saved(PolicyRow)."""
 
     def __init__(self, db: Database, categories: dict[str, str], actor: Actor, parent: QWidget | None = None,
                  *, row: PolicyRow | None = None, today: date | None = None) -> None:  # fmt: skip
-        super().__init__(parent)
-        self._db, self._actor, self._row, self._today = db, actor, row, today
-        self.setWindowTitle(self.tr("修改政策") if row else self.tr("新增政策"))
-        self.setMinimumWidth(560)
+        super().__init__(db, self.tr("修改政策") if row else self.tr("新增政策"), parent, min_width=560)
+        self._actor, self._row, self._today = actor, row, today
         self.title_edit, self.issuer, self.issued_on, self.expires_on = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.category = QComboBox()
         for code, label in categories.items():
@@ -66,9 +55,7 @@ class PolicyForm(QDialog):
         for k, box in enumerate(self.district_boxes.values()):
             districts.addWidget(box, k // 6, k % 6)
         districts.addWidget(QLabel(self.tr("（都不选表示全市）")), 1, 5)
-        self.summary = QPlainTextEdit()
-        self.summary.setTabChangesFocus(True)
-        self.summary.setFixedHeight(self.summary.fontMetrics().lineSpacing() * 5 + 14)
+        self.summary = self.text_box(5)
         self.attachment = QLineEdit()
         self.attachment.setPlaceholderText(self.tr("文件路径或网址（可留空）"))
         browse = QPushButton(self.tr("浏览…"))
@@ -77,7 +64,6 @@ class PolicyForm(QDialog):
         attachment.addWidget(self.attachment, 1)
         attachment.addWidget(browse)
 
-        form = QFormLayout()
         rows: list[tuple[str, Any]] = [
             (self.tr("政策标题"), self.title_edit), (self.tr("政策类别"), self.category),
             (self.tr("发布机关"), self.issuer), (self.tr("发布日期"), self.issued_on),
@@ -86,20 +72,7 @@ class PolicyForm(QDialog):
             (self.tr("附件"), attachment),
         ]  # fmt: skip
         for label, widget in rows:
-            form.addRow(label, widget)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c0392b;")
-        self.error_label.hide()
-        self.buttons = QDialogButtonBox()
-        self.ok_button = self.buttons.addButton(self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+            self.form.addRow(label, widget)
         if row is not None:
             self._load(row)
 
@@ -133,35 +106,9 @@ class PolicyForm(QDialog):
             self.attachment.text(),
         )  # fmt: skip
 
-    def submit(self) -> None:
-        try:
-            data = self.policy_input()
-        except UserError as exc:
-            self._failed(exc)
-            return
-        db, actor, row, today = self._db, self._actor, self._row, self._today
-        work: Callable[[Any], PolicyRow]
+    def work(self) -> Work:
+        data = self.policy_input()
+        actor, row, today = self._actor, self._row, self._today
         if row is None:
-            work = lambda s: policies.create(s, data, actor, today=today)
-        else:
-            work = lambda s: policies.update(s, row.id, data, actor, row.version, today=today)
-
-        def write(_ctx: object) -> PolicyRow:
-            with db.begin() as session:
-                return work(session)
-
-        self.ok_button.setEnabled(False)
-        run_in_background(self, write, serial=True, show_progress=False, title=self.windowTitle(),
-                          on_success=self._done, on_failure=self._failed)  # fmt: skip
-
-    def _done(self, row: PolicyRow) -> None:
-        self.accept()
-        self.saved.emit(row)
-
-    def _failed(self, exc: BaseException) -> None:
-        self.ok_button.setEnabled(True)
-        if not isinstance(exc, UserError):
-            show_error(self, self.tr("保存失败，请重试。"), repr(exc))
-            return
-        self.error_label.setText(exc.message)
-        self.error_label.show()
+            return lambda s: policies.create(s, data, actor, today=today)
+        return lambda s: policies.update(s, row.id, data, actor, row.version, today=today)

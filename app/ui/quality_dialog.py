@@ -1,8 +1,8 @@
-"""数据质量: what a person should look at, grouped by kind with counts; a row opens its record."""
+"""数据质量: what a person should look at, grouped by kind with counts; a row opens its record:
+an enterprise in its form, a service record in the 服务记录 form, a demand in the 服务需求 pool."""
 
 from __future__ import annotations
 
-import uuid
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
@@ -25,10 +25,19 @@ from app.services.enterprise_quality import KINDS, QualityIssue, quality_issues
 from app.ui.operations import run_in_background
 
 
+def issue_target(issue: QualityIssue) -> tuple[str, dict[str, object]] | None:
+    """The page and `show_filtered` filter that open a service record or a demand itself
+    (see the main window's `open_filtered`); None for an enterprise (its form opens)."""
+    if issue.record_type == "service_record":
+        return "service_records", {"record_id": issue.record_id, "enterprise_name": issue.enterprise_name}
+    if issue.record_type == "demand":
+        return "demands", {"demand_id": issue.record_id}
+    return None
+
+
 class QualityDialog(QDialog):
     loaded = Signal()
-    # record_type ("enterprise" / "service_record" / "demand"), record id, enterprise id
-    open_requested = Signal(str, object, object)
+    open_requested = Signal(object)  # the QualityIssue whose record should open
 
     def __init__(self, db: Database, parent: QWidget | None = None,
                  *, today: Callable[[], date] = date.today) -> None:  # fmt: skip
@@ -108,5 +117,4 @@ class QualityDialog(QDialog):
             self.open_issue(issue)
 
     def open_issue(self, issue: QualityIssue) -> None:
-        enterprise: uuid.UUID | None = issue.enterprise_id
-        self.open_requested.emit(issue.record_type, issue.record_id, enterprise)
+        self.open_requested.emit(issue)

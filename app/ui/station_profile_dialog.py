@@ -27,8 +27,7 @@ STATUS_LABELS = {"approved": translate("StationProfileDialog", "已授牌"),
 
 class StationProfileDialog(FormDialog):
     def __init__(self, db: Database, profile: str, parent: QWidget | None = None) -> None:
-        super().__init__(db, self.tr("本站信息"), parent)
-        self.setMinimumWidth(560)
+        super().__init__(db, self.tr("本站信息"), parent, min_width=560)
         self.profile_name = profile
         self.profile: StationProfile | None = None
         self.signage_file: Path | None = None

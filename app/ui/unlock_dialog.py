@@ -23,6 +23,7 @@ from app.services.errors import UserError
 from app.services.period_locks import UnlockEntry
 from app.services.staff_lookup import Choice
 from app.ui.error_dialog import show_error
+from app.ui.form_dialog import error_label
 from app.ui.operations import run_in_background
 
 
@@ -47,10 +48,7 @@ class UnlockDialog(QDialog):
         self.reason.setPlaceholderText(self.tr("例如：企业提供了新的材料，更正服务时长"))
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 3 + 14)
-        self.error_label = QLabel()
-        self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c0392b;")
-        self.error_label.hide()
+        self.error_label = error_label()
         form = QFormLayout()
         form.addRow(self.tr("站长/负责人"), self.manager)
         form.addRow(self.tr("解锁原因"), self.reason)

@@ -251,6 +251,27 @@ def test_board_filters_and_rows(db, world: World) -> None:  # type: ignore[no-un
     assert (rows[c.id].assignee_name, rows[a.id].assignee_name, rows[a.id].category_label) == ("陈律师", "", "投融资")
 
 
+def test_closed_range_cuts_at_china_midnight(db, world: World) -> None:  # type: ignore[no-untyped-def]
+    """办结 in a period: closed (or followed up) with the closing time on those China-time days."""
+    early, late, reopened, still_open = (_new(db, world, title=t) for t in ("一", "二", "三", "四"))
+    for d in (early, late, reopened):
+        for step in _path_to("closed"):
+            _move(db, world, d.id, step)
+    _move(db, world, reopened.id, "followed_up", satisfaction=1)  # back to 处理: no longer closed
+    with db.begin() as s:
+        # 2026-06-30 23:30 China time is still June; 2026-06-30 16:30 UTC is 2026-07-01 00:30 there.
+        s.get(Demand, early.id).closed_at = datetime(2026, 6, 30, 15, 30, tzinfo=UTC)  # type: ignore[union-attr]
+        s.get(Demand, late.id).closed_at = datetime(2026, 6, 30, 16, 30, tzinfo=UTC)  # type: ignore[union-attr]
+    with db.begin() as s:
+        june = DemandFilter(closed_from=date(2026, 6, 1), closed_to=date(2026, 6, 30))
+        july = DemandFilter(closed_from=date(2026, 7, 1), closed_to=date(2026, 7, 31))
+        assert demands.list_ids(s, june) == [early.id]
+        assert demands.list_ids(s, july) == [late.id]
+        assert set(demands.list_ids(s, DemandFilter(closed_from=date(2026, 6, 1)))) == {early.id, late.id}
+        assert set(demands.list_ids(s, DemandFilter(closed_to=date(2026, 7, 1)))) == {early.id, late.id}
+        assert still_open.id in demands.list_ids(s) and not DemandFilter().closed_range
+
+
 def test_update_delete_restore(db, world: World) -> None:  # type: ignore[no-untyped-def]
     d = _new(db, world)
     with db.begin() as s:

@@ -85,8 +85,10 @@ def test_every_kind_is_listed_with_its_reason(db: Database) -> None:
     assert "双生科技（广州）有限责任公司" in next(i.reason for i in issues if i.record_id == ids["twin_a"])
     zero_issue = by_kind["zero_minutes"]
     assert (zero_issue.record_type, zero_issue.enterprise_id) == ("service_record", ids["fine"])
+    assert zero_issue.enterprise_name == "广州完好科技有限公司"  # the record form shows it while editing
     late_issue = by_kind["overdue_demand"]
     assert (late_issue.record_type, late_issue.enterprise_id) == ("demand", ids["no_code"])
+    assert late_issue.enterprise_name == "广州无码贸易有限公司"
     assert "3 天" in late_issue.reason and "处理" in late_issue.reason and "贷款对接" in late_issue.title
     assert all(i.kind_label == quality.KINDS[i.kind] and i.reason for i in issues)
 

@@ -19,12 +19,7 @@ from app.services import event_materials, events
 from app.services.errors import UserError, ValidationError
 from app.services.events import CHINA_TIME, FIELD_LABELS, EventFilter, EventInput
 
-from . import World, count, make_world
-
-
-@pytest.fixture
-def world(db) -> World:  # type: ignore[no-untyped-def]
-    return make_world(db)
+from . import World, count
 
 
 def at(day: int, hour: int = 14, month: int = 7) -> datetime:

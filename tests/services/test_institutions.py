@@ -8,25 +8,11 @@ from datetime import date
 import pytest
 from sqlalchemy import select, text
 
-from app.models import CatalogueEntry, Demand, Enterprise, ProfileMeta, ServiceInstitution, ServiceRecord, StaffMember
+from app.models import CatalogueEntry, Demand, Enterprise, ServiceInstitution, ServiceRecord, StaffMember
 from app.services import demo_data, experts, institutions, usage
 from app.services.errors import UserError, ValidationError
 from app.services.experts import ExpertInput
 from app.services.institutions import CatalogueInput, InstitutionInput
-from app.services.station_service import NewStation, create_station
-
-
-@pytest.fixture
-def station(db):  # type: ignore[no-untyped-def]
-    with db.begin() as session:
-        return create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
-
-
-def enrol(db) -> None:  # type: ignore[no-untyped-def]
-    """What app.sync.enrolment records once the profile is linked to HQ."""
-    with db.begin() as s:
-        s.add_all([ProfileMeta(key="sync_server", value="https://hq.example"),
-                   ProfileMeta(key="sync_station_code", value="GZ-TH-001")])  # fmt: skip
 
 
 IP_FIRM = InstitutionInput("广州知识产权代理有限公司", "ip", "周敏", "020-38881380", date(2025, 3, 1))
@@ -107,7 +93,7 @@ def test_bad_catalogue_entry_and_expert(db, station) -> None:  # type: ignore[no
         assert experts.list_experts(s) == []
 
 
-def test_enrolled_station_cannot_edit_hq_reference_tables(db, station) -> None:  # type: ignore[no-untyped-def]
+def test_enrolled_station_cannot_edit_hq_reference_tables(db, station, mark_enrolled) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         firm = institutions.create_institution(s, IP_FIRM)
         clerk = StaffMember(station_id=station.id, name="李专员", role="staff")
@@ -122,7 +108,7 @@ def test_enrolled_station_cannot_edit_hq_reference_tables(db, station) -> None: 
     assert not refused.editable and "站长" in refused.reason
     with db.begin() as s, pytest.raises(UserError, match="站长"):
         experts.create(s, ExpertInput("陈律师", ("legal",)), editor_id=clerk_id)
-    enrol(db)
+    mark_enrolled()
     with db.sessions() as s:
         access = institutions.reference_access(s, manager_id)
     assert not access.editable and "由总站统一维护" in access.reason

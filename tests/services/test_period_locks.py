@@ -22,7 +22,7 @@ from app.services.period_locks import (
 )
 from app.services.service_records import RecordInput
 
-from . import TODAY, World, count, make_world
+from . import TODAY, World, count
 
 
 @pytest.fixture
@@ -32,11 +32,6 @@ def unlock_model() -> Any:
 
 OCTOBER = date(2026, 10, 15)
 LOCKS_ON = date(2026, 11, 10)  # 2026-10-31 + 10 days
-
-
-@pytest.fixture
-def world(db) -> World:  # type: ignore[no-untyped-def]
-    return make_world(db)
 
 
 def test_lock_dates() -> None:

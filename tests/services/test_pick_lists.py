@@ -9,19 +9,13 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.catalogue import SERVICE_CATEGORIES
-from app.models import PickListItem, ProfileMeta
+from app.models import PickListItem
 from app.services import pick_lists, service_records, staff_lookup
 from app.services.errors import ValidationError
 from app.services.pick_lists import SERVICE_CATEGORY, EditItem, save_local_list
 from app.services.service_records import RecordInput
-from app.sync import enrolment
 
-from . import TODAY, World, make_world
-
-
-@pytest.fixture
-def world(db) -> World:  # type: ignore[no-untyped-def]
-    return make_world(db)
+from . import TODAY, World
 
 
 def _edit(db, world: World, lines: list[EditItem]) -> list[pick_lists.PickItem]:  # type: ignore[no-untyped-def]
@@ -85,12 +79,8 @@ def test_bad_lists_are_refused_and_nothing_is_saved(db, world: World) -> None:  
         assert s.scalar(select(PickListItem.id)) is None
 
 
-def test_refused_while_enrolled_with_hq(db, world: World) -> None:  # type: ignore[no-untyped-def]
-    # the keys pick_lists reads are the ones enrolment writes
-    assert (pick_lists.SYNC_SERVER_KEY, pick_lists.SYNC_CODE_KEY) == (enrolment.SERVER_KEY, enrolment.CODE_KEY)
-    with db.begin() as s:
-        s.add_all([ProfileMeta(key=enrolment.SERVER_KEY, value="https://hq.example"),
-                   ProfileMeta(key=enrolment.CODE_KEY, value="GZ-TH-001")])  # fmt: skip
+def test_refused_while_enrolled_with_hq(db, world: World, mark_enrolled) -> None:  # type: ignore[no-untyped-def]
+    mark_enrolled()
     with db.begin() as s:
         assert not pick_lists.editable(s)
     with pytest.raises(ValidationError) as refused, db.begin() as s:

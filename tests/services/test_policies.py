@@ -9,29 +9,19 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from app.models import Policy, ProfileMeta
+from app.models import Policy
 from app.services import policies
 from app.services.errors import UserError, ValidationError
 from app.services.policies import PolicyFilter, PolicyInput
 
-from . import TODAY, World, make_world
+from . import TODAY, World
 
 BASE = PolicyInput("小微企业税费优惠政策指引", "finance_tax", "国家税务总局广州市税务局", date(2026, 1, 1), date(2027, 12, 31))
-
-
-@pytest.fixture
-def world(db) -> World:  # type: ignore[no-untyped-def]
-    return make_world(db)
 
 
 def create(db, world: World, **changes: Any) -> policies.PolicyRow:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         return policies.create(s, replace(BASE, **changes), world.manager, today=TODAY)
-
-
-def enrol(db) -> None:  # type: ignore[no-untyped-def]
-    with db.begin() as s:
-        s.add_all([ProfileMeta(key="sync_server", value="https://hq.example"), ProfileMeta(key="sync_station_code", value="GZ-TH-001")])
 
 
 @pytest.mark.parametrize(
@@ -102,9 +92,9 @@ def test_clerk_may_not_edit(db, world: World) -> None:  # type: ignore[no-untype
             policies.create(s, BASE, world.clerk)
 
 
-def test_enrolled_station_reads_only_but_keeps_its_note(db, world: World) -> None:  # type: ignore[no-untyped-def]
+def test_enrolled_station_reads_only_but_keeps_its_note(db, world: World, mark_enrolled) -> None:  # type: ignore[no-untyped-def]
     row = create(db, world)
-    enrol(db)
+    mark_enrolled()
     with db.begin() as s:
         allowed = policies.permissions(s, world.manager)
         assert not allowed.can_edit and "总部" in allowed.reason

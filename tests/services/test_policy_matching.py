@@ -22,11 +22,6 @@ from app.services.service_records import RecordInput
 from . import TODAY, World, make_world
 
 
-@pytest.fixture
-def world(db) -> World:  # type: ignore[no-untyped-def]
-    return make_world(db)
-
-
 def add_enterprise(db, world: World, name: str, **values: Any) -> uuid.UUID:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         row = Enterprise(station_id=world.station_id, name=name, **values)

@@ -24,7 +24,7 @@ from app.services import report_drafts
 from app.services.errors import UserError, ValidationError
 from app.services.report_drafts import PlannedEvent, ReportText
 
-from . import World, count, make_world
+from . import World, count
 
 SUMMARY = ReportText({key: f"{title}：全年走访企业120家。" for key, title in SUMMARY_SECTIONS.items()})
 TARGETS = {"enterprises_served": 150, "service_records": "600", "events": 12, "attendees": 900,
@@ -35,11 +35,6 @@ PLAN = ReportText(
     ({"month": 9, "event_type": "training", "title": "财税政策培训", "theme": "finance_tax"},
      {"month": 3, "event_type": "salon", "title": "知识产权沙龙", "theme": "ip"}),
 )  # fmt: skip
-
-
-@pytest.fixture
-def world(db) -> World:  # type: ignore[no-untyped-def]
-    return make_world(db)
 
 
 def _hq_sets(db, model: type, **values: Any) -> None:  # type: ignore[no-untyped-def]

@@ -20,12 +20,7 @@ from app.services.period_locks import PeriodLockedError
 from app.services.service_records import FIELD_LABELS, RecordFilter, RecordInput, RecordSort
 from app.services.staff_lookup import Actor
 
-from . import TODAY, World, count, make_world
-
-
-@pytest.fixture
-def world(db) -> World:  # type: ignore[no-untyped-def]
-    return make_world(db)
+from . import TODAY, World, count
 
 
 def _input(world: World, **changes: Any) -> RecordInput:

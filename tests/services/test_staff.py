@@ -13,15 +13,8 @@ from app.models import StaffMember
 from app.services import staff, staff_rules
 from app.services.errors import UserError, ValidationError
 from app.services.staff import StaffInput
-from app.services.station_service import NewStation, create_station
 
 TODAY = date(2026, 6, 15)
-
-
-@pytest.fixture
-def station(db):  # type: ignore[no-untyped-def]
-    with db.begin() as session:
-        return create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
 
 
 def test_create_edit_and_soft_delete(db, station) -> None:  # type: ignore[no-untyped-def]

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from app import paths
-from app.models import ProfileMeta
 from app.services import station_profile
 from app.services.errors import UserError, ValidationError
 from app.services.station_profile import MAX_FILE_BYTES, ProfileInput
@@ -91,10 +90,8 @@ def test_a_failed_save_removes_the_copied_file(db, station, tmp_path) -> None:  
     assert list(station_profile.files_dir(PROFILE).iterdir()) == []
 
 
-def test_enrolled_station_profile_is_maintained_by_hq(db, station) -> None:  # type: ignore[no-untyped-def]
-    with db.begin() as s:
-        s.add_all([ProfileMeta(key="sync_server", value="https://hq.example"),
-                   ProfileMeta(key="sync_station_code", value="GZ-TH-001")])  # fmt: skip
+def test_enrolled_station_profile_is_maintained_by_hq(db, station, mark_enrolled) -> None:  # type: ignore[no-untyped-def]
+    mark_enrolled()
     with db.sessions() as s:
         assert not station_profile.read(s).editable
     with db.begin() as s, pytest.raises(UserError, match="由总站统一维护"):

@@ -3,43 +3,25 @@ the read-only view of an enrolled station."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from app.domain.catalogue import SERVICE_CATEGORIES
 from sqlalchemy import select
 
-from app.models import PickListItem, ProfileMeta
+from app.domain.catalogue import SERVICE_CATEGORIES
+from app.models import PickListItem
 from app.models.database import Database
 from app.services import pick_lists, staff_lookup
-from app.services.station_service import NewStation, StationInfo, create_station
-from app.sync import enrolment
-from app.ui import error_dialog, operations
 from app.ui.category_editor import CategoryEditor
 from app.ui.item_models.pick_list_model import PickListModel
 from app.ui.record_form import RecordForm
 
+from .keyboard import activate, commit_text, press
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 
-
-@pytest.fixture(autouse=True)
-def presented(qapp) -> Iterator[list[tuple[object, str, str]]]:  # type: ignore[no-untyped-def]
-    calls: list[tuple[object, str, str]] = []
-    previous = error_dialog.set_presenter(lambda parent, message, detail: calls.append((parent, message, detail)))
-    yield calls
-    error_dialog.set_presenter(previous)
-    assert operations.shutdown(5000), "an operation was still running after the test"
-    assert calls == [], "an unexpected error dialog was shown"
-
-
-@pytest.fixture
-def station(db: Database) -> StationInfo:
-    with db.begin() as session:
-        return create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
+pytestmark = pytest.mark.usefixtures("presented")
 
 
 def open_editor(qtbot, db: Database) -> CategoryEditor:  # type: ignore[no-untyped-def]
@@ -47,20 +29,8 @@ def open_editor(qtbot, db: Database) -> CategoryEditor:  # type: ignore[no-untyp
     qtbot.addWidget(editor)
     with qtbot.waitSignal(editor.loaded, timeout=10_000):
         editor.show()
-    qtbot.waitExposed(editor)
-    editor.activateWindow()
-    qtbot.waitUntil(editor.isActiveWindow)
+    activate(qtbot, editor)
     return editor
-
-
-def press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
-
-
-def type_chinese(text: str) -> None:
-    event = QInputMethodEvent()  # as an input method delivers it (QTest cannot press 外)
-    event.setCommitString(text)
-    QApplication.sendEvent(QApplication.focusWidget(), event)
 
 
 def box_labels(form: RecordForm) -> list[str]:
@@ -79,7 +49,7 @@ def test_add_a_category_with_keys_and_the_record_form_offers_it(qtbot, db, stati
     press(qtbot, Qt.Key.Key_N, CTRL)  # new line, its name box open
     qtbot.waitUntil(lambda: editor.view.state() == editor.view.State.EditingState)
     QApplication.focusWidget().selectAll()  # type: ignore[union-attr]
-    type_chinese("外贸服务")
+    commit_text("外贸服务")
     press(qtbot, Qt.Key.Key_Return)  # finishes the name only
     qtbot.waitUntil(lambda: editor.view.state() != editor.view.State.EditingState)
     assert editor.isVisible() and editor.model.rows[-1].label == "外贸服务"
@@ -111,10 +81,8 @@ def test_a_refused_save_names_the_line(qtbot, db, station) -> None:  # type: ign
     assert "重名" in editor.error_label.text() and editor.current_row() == 3 and editor.isVisible()
 
 
-def test_enrolled_station_sees_hq_list_read_only(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
-    with db.begin() as s:
-        s.add_all([ProfileMeta(key=enrolment.SERVER_KEY, value="https://hq.example"),
-                   ProfileMeta(key=enrolment.CODE_KEY, value="GZ-TH-001")])  # fmt: skip
+def test_enrolled_station_sees_hq_list_read_only(qtbot, db, station, mark_enrolled) -> None:  # type: ignore[no-untyped-def]
+    mark_enrolled()
     editor = open_editor(qtbot, db)
     assert "总部统一发布" in editor.intro.text()
     assert not editor.add_button.isEnabled() and not editor.save_button.isVisible()

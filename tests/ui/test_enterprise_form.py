@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlalchemy import func, select
 
@@ -18,29 +16,17 @@ from app.models import Enterprise
 from app.models.database import Database
 from app.services import enterprise_service
 from app.services.enterprise_validation import FIELD_LABELS, EnterpriseInput
-from app.services.station_service import NewStation, StationInfo, create_station
-from app.ui import error_dialog, operations
+from app.services.station_service import StationInfo
 from app.ui.enterprise_form import EnterpriseForm
 from app.ui.prompts import answer_prompts
+
+from .keyboard import activate, press, type_text
 
 GOOD = make_code("91440101MA5C00001")
 WRONG_CHECK = GOOD[:17] + ("0" if GOOD[17] != "0" else "1")
 
 
-@pytest.fixture(autouse=True)
-def presented(qapp) -> Iterator[list[object]]:  # type: ignore[no-untyped-def]
-    calls: list[object] = []
-    previous = error_dialog.set_presenter(lambda *args: calls.append(args))
-    yield calls
-    error_dialog.set_presenter(previous)
-    assert operations.shutdown(5000), "an operation was still running after the test"
-    assert calls == [], "an unexpected error dialog was shown"
-
-
-@pytest.fixture
-def station(db: Database) -> StationInfo:
-    with db.begin() as session:
-        return create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
+pytestmark = pytest.mark.usefixtures("presented")
 
 
 @pytest.fixture
@@ -54,25 +40,13 @@ def open_form(qtbot, db: Database, enterprise_id: uuid.UUID | None = None) -> En
     form = EnterpriseForm(db, enterprise_id)
     qtbot.addWidget(form)
     form.show()
-    qtbot.waitExposed(form)
-    form.activateWindow()
-    qtbot.waitUntil(form.isActiveWindow)
+    activate(qtbot, form)
     form.name.setFocus()
     return form
 
 
-def type_text(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
-    widget = QApplication.focusWidget()
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    event = QInputMethodEvent()
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
 def tab(qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
 
 
 def stored(db: Database) -> list[Enterprise]:

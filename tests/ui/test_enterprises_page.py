@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.domain.credit_code import make_code
-from app.models import Enterprise
+from app.models import Demand, Enterprise, ServiceRecord
 from app.models.database import Database
 from app.services import enterprise_service, service_records
 from app.services.enterprise_names import name_initials
@@ -21,12 +21,16 @@ from app.services.enterprise_validation import EnterpriseInput
 from app.services.service_records import RecordInput
 from app.services.staff_lookup import Actor, staff_choices
 from app.services.station_service import NewStation, StationInfo, create_station
+from app.settings import Settings
 from app.ui import error_dialog, operations
 from app.ui.enterprise_detail import EnterpriseDetailDialog
 from app.ui.enterprise_form import EnterpriseForm
 from app.ui.item_models.enterprises_model import EnterprisesModel
 from app.ui.item_models.lazy_table_model import PENDING
+from app.ui.main_window import MainWindow
+from app.ui.pages.demands_page import DemandsPage
 from app.ui.pages.enterprises_page import EnterprisesPage
+from app.ui.pages.records_page import RecordsPage
 from app.ui.prompts import answer_prompts
 from app.ui.quality_dialog import QualityDialog
 
@@ -226,6 +230,50 @@ def test_quality_dialog_lists_issues_by_kind_and_opens_them(qtbot, db, firms) ->
     assert page.dialog.editing.credit_code is None
     page.dialog.reject()
     dialog.reject()
+
+
+def test_quality_rows_open_the_record_or_the_demand_itself(qtbot, db, station, firms) -> None:  # type: ignore[no-untyped-def]
+    firm, today = firms["广州云帆科技有限公司"], date.today()  # the dialog counts "overdue" from today
+    with db.begin() as s:
+        record = ServiceRecord(station_id=station.id, enterprise_id=firm, service_date=today, category="policy",
+                               prep_minutes=0, contact_minutes=0)  # fmt: skip
+        common = dict(station_id=station.id, enterprise_id=firm, category="financing", received_on=today - timedelta(days=40))
+        late = Demand(**common, title="贷款对接", status="handling", due_on=today - timedelta(days=3))
+        s.add_all([record, late, Demand(**common, title="早已办结", status="closed", due_on=today - timedelta(days=20)),
+                   Demand(**common, title="尚未到期", status="accepted", due_on=today + timedelta(days=9))])  # fmt: skip
+        s.flush()
+        record_id, late_id = record.id, late.id
+    window = MainWindow(db, "default", station, Settings(), remember=False)
+    qtbot.addWidget(window)
+    window.resize(1100, 720)
+    window.show()
+    window.show_page("enterprises")
+    page, records, pool = window.pages["enterprises"], window.pages["service_records"], window.pages["demands"]
+    assert isinstance(page, EnterprisesPage) and isinstance(records, RecordsPage) and isinstance(pool, DemandsPage)
+    dialog = page.show_quality()
+    qtbot.waitUntil(lambda: dialog.tree.topLevelItemCount() > 0, timeout=5000)
+    assert not dialog.isModal()  # the pages its rows lead to stay usable
+    rows = {}
+    for g in range(dialog.tree.topLevelItemCount()):
+        group = dialog.tree.topLevelItem(g)
+        for c in range(group.childCount()):
+            rows[group.child(c).data(0, Qt.ItemDataRole.UserRole).kind] = group.child(c)
+
+    dialog.tree.itemActivated.emit(rows["zero_minutes"], 0)
+    assert window.current_page_key() == "service_records"
+    qtbot.waitUntil(lambda: records.form.editing is not None, timeout=5000)
+    assert records.form.editing.id == record_id  # type: ignore[union-attr]
+    assert "广州云帆科技有限公司" in records.form.heading.text()
+
+    dialog.tree.itemActivated.emit(rows["overdue_demand"], 0)
+    assert window.current_page_key() == "demands"
+    qtbot.waitUntil(lambda: "贷款对接" in pool.log_heading.text(), timeout=10_000)  # its log is shown
+    assert pool.selected() is not None and pool.selected().id == late_id  # type: ignore[union-attr]
+    assert pool.count_label.text() == "共 3 项" and pool.status.currentData() == ()  # every demand, that one selected
+    dialog.tree.itemActivated.emit(rows["missing_code"], 0)  # an enterprise still opens in its form
+    assert isinstance(page.dialog, EnterpriseForm)
+    page.dialog.reject()
+    dialog.close()
 
 
 def test_5000_enterprises_fetch_only_the_visible_rows(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]

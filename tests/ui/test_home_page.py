@@ -5,24 +5,28 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 
-from app.models import Demand, Enterprise, ServiceRecord
+from app.models import Demand, Enterprise, Event, ServiceRecord, StaffMember
 from app.models.database import Database
 from app.services import demo_data
 from app.services.dashboard import china_today
+from app.services.overview import CHINA_TIME
 from app.services.station_service import NewStation, StationInfo, create_station
 from app.settings import Settings
 from app.ui import error_dialog, operations
 from app.ui.fonts import install_cjk_font
 from app.ui.main_window import MainWindow
 from app.ui.pages.demands_page import DemandsPage
+from app.ui.pages.events_page import EventsPage
 from app.ui.pages.home_page import HomePage
 from app.ui.pages.records_page import RecordsPage
+from app.ui.pages.reports_page import ReportsPage
+from app.ui.pages.staff_page import StaffPage
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TODAY = china_today()  # the records and demands pages count "overdue" from the real date
@@ -50,7 +54,10 @@ def station(db: Database) -> StationInfo:
 @pytest.fixture
 def filled(db: Database, station: StationInfo) -> None:
     """This month: 3 live records (2 policy, 1 ip; scores 5, 3, none) + 1 deleted; earlier this
-    year (if the month is not January) 1 legal; last year 1.  Demands: 2 open (1 overdue), 1 closed."""
+    year (if the month is not January) 1 legal; last year 1.  Demands: 2 open (1 overdue), 1 closed
+    this month, 1 closed last year.  Events: 2 this month (+1 deleted), 1 at 00:30 on 1 January
+    China time (still the last day of last year in UTC), 1 at 23:30 on 31 December last year.
+    Staff: besides the manager, 2 full-time on duty, 1 part-time, 1 who has left."""
     with db.begin() as s:
         first = Enterprise(station_id=station.id, name="广州市天河区示例科技有限公司")
         second = Enterprise(station_id=station.id, name="广州丙丁贸易有限公司")
@@ -68,8 +75,25 @@ def filled(db: Database, station: StationInfo) -> None:
         s.add_all([
             Demand(**common, status="accepted", received_on=TODAY - timedelta(days=40), due_on=TODAY - timedelta(days=10)),
             Demand(**common, status="handling", received_on=TODAY, due_on=TODAY + timedelta(days=10)),
-            Demand(**common, status="closed", received_on=TODAY - timedelta(days=40)),
+            Demand(**common, status="closed", received_on=TODAY - timedelta(days=40), closed_at=china(MONTH_START, 9)),
+            Demand(**common, status="followed_up", received_on=LAST_YEAR, closed_at=china(LAST_YEAR, 23)),
         ])  # fmt: skip
+
+        def event(title: str, at: datetime, deleted: bool = False) -> Event:
+            return Event(station_id=station.id, title=title, event_type="training", starts_at=at,
+                         ends_at=at + timedelta(hours=2), deleted=deleted)  # fmt: skip
+
+        new_year = datetime(TODAY.year, 1, 1, 0, 30, tzinfo=CHINA_TIME)
+        s.add_all([event("本月讲座", china(MONTH_START, 14)), event("本月沙龙", china(MONTH_START, 19)),
+                   event("已删除", china(MONTH_START, 10), deleted=True), event("元旦凌晨", new_year),
+                   event("去年除夕", china(LAST_YEAR, 23))])  # fmt: skip
+        s.add_all([StaffMember(station_id=station.id, name=name, full_time=full, start_date=date(2024, 1, 1), end_date=end)
+                   for name, full, end in (("王芳", True, None), ("李文", True, None), ("周兼职", False, None),
+                                           ("赵离职", True, date(2025, 1, 31)))])  # fmt: skip
+
+
+def china(day: date, hour: int) -> datetime:
+    return datetime(day.year, day.month, day.day, hour, 30, tzinfo=CHINA_TIME)
 
 
 def loaded_home(qtbot, db: Database) -> HomePage:  # type: ignore[no-untyped-def]
@@ -170,10 +194,69 @@ def test_demand_figures_open_the_demand_pool_filtered(qtbot, db, station, filled
         qtbot.mouseClick(home.open_demands, Qt.MouseButton.LeftButton)
     assert not pool.overdue.isChecked() and pool.status.currentText() == "未办结" and counted.args == [2]
 
-    window.show_page("home")
+    for key in ("year", "month"):  # 本年/本月办结: closed in that period, whatever the status now
+        window.show_page("home")
+        home.set_period(key)
+        with qtbot.waitSignal(pool.model.ids_loaded, timeout=20_000) as counted:
+            home.open_demands.detail_label.linkActivated.emit("closed")
+        assert set(pool.model.filter.statuses) == {"closed", "followed_up"}
+        assert counted.args == [home.figures().demands_closed] == [1]  # not last year's
+        assert pool.closed_label.isVisible() and home.period_label() in pool.closed_label.text()
     with qtbot.waitSignal(pool.model.ids_loaded, timeout=20_000) as counted:
-        home.open_demands.detail_label.linkActivated.emit("closed")
-    assert set(pool.model.filter.statuses) == {"closed", "followed_up"} and counted.args == [1]
+        pool.closed_clear.click()  # the way back: every closed demand
+    assert counted.args == [2] and pool.closed_label.isHidden()
+
+
+def test_event_figure_opens_exactly_the_events_counted(qtbot, db, station, filled) -> None:  # type: ignore[no-untyped-def]
+    window = window_with_home(qtbot, db, station)
+    home, page = window.home_page, window.pages["events"]
+    assert isinstance(page, EventsPage)
+    expected = {"month": ["本月沙龙", "本月讲座"], "year": ["本月沙龙", "本月讲座", "元旦凌晨"]}
+    if TODAY.month == 1:
+        expected["month"].append("元旦凌晨")
+    for key in ("month", "year"):
+        window.show_page("home")
+        home.set_period(key)
+        with qtbot.waitSignal(page.loaded, timeout=20_000):
+            qtbot.mouseClick(home.events, Qt.MouseButton.LeftButton)
+        assert window.current_page_key() == "events"
+        titles = [page.model.row_at(r).title for r in range(page.model.rowCount())]  # type: ignore[union-attr]
+        assert titles == expected[key] and len(titles) == int(home.events.value_label.text())
+        assert page.count_label.text() == f"共 {len(titles)} 场"
+        assert page.scope.currentText() == home.period_label() and home.period_label() in page.day_label.text()
+    assert page.whole_month.isVisible()
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        page.whole_month.click()  # the way back to the calendar's month
+    assert page.scope.currentData() == "month" and not page.whole_month.isVisible()
+    assert page.current_filter().month == (TODAY.year, TODAY.month)
+
+
+def test_compliance_lines_open_the_rows_they_count(qtbot, db, station, filled) -> None:  # type: ignore[no-untyped-def]
+    window = window_with_home(qtbot, db, station)
+    home, staff, reports = window.home_page, window.pages["staff"], window.pages["reports"]
+    assert isinstance(staff, StaffPage) and isinstance(reports, ReportsPage)
+    lines = {line.check.key: line for line in home.compliance.lines}
+    with qtbot.waitSignal(staff.loaded, timeout=20_000):
+        qtbot.mouseClick(lines["staffing"], Qt.MouseButton.LeftButton)
+    assert window.current_page_key() == "staff" and staff.show_which.currentData() == "full_time"
+    shown = [staff.proxy.index(r, 0).data() for r in range(staff.proxy.rowCount())]
+    assert set(shown) == {"陈晓明", "王芳", "李文"} and len(shown) == lines["staffing"].check.count == 3
+
+    for key in ("annual_summary", "annual_plan"):
+        window.show_page("home")
+        check = lines[key].check
+        qtbot.mouseClick(lines[key], Qt.MouseButton.LeftButton)
+        assert window.current_page_key() == "reports" and reports.kind() == "annual"
+        request = reports.request()
+        if key == "annual_summary":
+            assert request.options == {"year": check.year}
+            assert reports.annual_tabs.currentWidget() is reports.summary_editor
+        else:  # the plan for year Y is written beside the summary of Y - 1
+            assert request.options == {"year": check.year - 1}  # type: ignore[operator]
+            assert reports.annual_tabs.currentWidget() is reports.plan_editor
+    window.show_page("home")
+    qtbot.mouseClick(lines["periodic_report"], Qt.MouseButton.LeftButton)
+    assert reports.kind() == "info" and reports.request().options == {"period": lines["periodic_report"].check.period}
 
 
 def test_screenshot_with_demo_data(qtbot, db) -> None:  # type: ignore[no-untyped-def]

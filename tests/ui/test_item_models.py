@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -16,7 +15,6 @@ from app.services.enterprise_validation import EnterpriseInput
 from app.services.service_records import RecordInput
 from app.services.staff_lookup import Actor, staff_choices
 from app.services.station_service import NewStation, create_station
-from app.ui import error_dialog, operations
 from app.ui.item_models.demands_model import OVERDUE_BACKGROUND, DemandsModel
 from app.ui.item_models.lazy_table_model import PENDING, Column, LazyTableModel
 from app.ui.item_models.records_model import RecordsModel
@@ -24,14 +22,7 @@ from app.ui.item_models.records_model import RecordsModel
 TODAY = date(2026, 6, 15)
 
 
-@pytest.fixture(autouse=True)
-def no_error_dialogs(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    calls: list[object] = []
-    previous = error_dialog.set_presenter(lambda *args: calls.append(args))
-    yield
-    error_dialog.set_presenter(previous)
-    assert operations.shutdown(5000)
-    assert calls == []
+pytestmark = pytest.mark.usefixtures("presented")  # no error dialog, no operation left running
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ and write nothing.  Modelled on test_enterprise_form.py's property test.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
@@ -22,8 +21,7 @@ from app.models import Demand, ServiceRecord
 from app.models.database import Database
 from app.services import demands, enterprise_service, service_records
 from app.services.enterprise_validation import EnterpriseInput
-from app.services.station_service import NewStation, StationInfo, create_station
-from app.ui import error_dialog, operations
+from app.services.station_service import StationInfo
 from app.ui.prompts import answer_prompts
 from app.ui.record_form import RecordForm
 
@@ -31,20 +29,7 @@ TODAY = date(2026, 6, 15)
 LABELS = (*service_records.FIELD_LABELS.values(), *demands.FIELD_LABELS.values())
 
 
-@pytest.fixture(autouse=True)
-def presented(qapp) -> Iterator[list[object]]:  # type: ignore[no-untyped-def]
-    calls: list[object] = []
-    previous = error_dialog.set_presenter(lambda *args: calls.append(args))
-    yield calls
-    error_dialog.set_presenter(previous)
-    assert operations.shutdown(5000), "an operation was still running after the test"
-    assert calls == [], "an unexpected error dialog was shown"
-
-
-@pytest.fixture
-def station(db: Database) -> StationInfo:
-    with db.begin() as session:
-        return create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
+pytestmark = pytest.mark.usefixtures("presented")
 
 
 @pytest.fixture

@@ -168,7 +168,7 @@ def test_typing_stops_and_the_draft_saves_itself(qtbot, db, station) -> None:  #
     editor._autosave.setInterval(50)
     type_into(editor, "problems", "人手不足")
     qtbot.waitUntil(lambda: stored(db).narrative["problems"] == "人手不足", timeout=10_000)
-    assert not editor.dirty
+    qtbot.waitUntil(lambda: not editor.dirty, timeout=10_000)  # the save's completion handler runs after the write
 
 
 def test_an_information_report_by_quarter(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]

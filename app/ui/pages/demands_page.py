@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -15,10 +15,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,8 +36,10 @@ from app.services.demands import (
 from app.services.staff_lookup import Actor
 from app.ui.demand_dialogs import NewDemandDialog, TransitionDialog
 from app.ui.item_models.demands_model import DemandsModel
+from app.ui.list_views import list_view
 from app.ui.operations import run_in_background
 from app.ui.pick_lists import PickLists, current_staff_id, load_pick_lists
+from app.ui.search_box import SearchBox
 
 # Button text per target status; 改派 (dispatched → dispatched) shares the 分派 button.
 TO_DO = (*OPEN_STATUSES, "closed")
@@ -67,20 +67,25 @@ class DemandsPage(QWidget):
         self.status.setMinimumContentsLength(8)  # "待办（未回访）" whole, not clipped
         self.status.setCurrentIndex(1)  # what still needs doing, 回访 included
         self.overdue = QCheckBox(self.tr("只看超期"))
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索需求标题或描述"))
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox(self.tr("搜索需求标题或描述"))
+        self.search.settled.connect(self.apply_filter)
         self.count_label = QLabel()
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
-        self.status.currentIndexChanged.connect(self.apply_filter)
+        self.status.currentIndexChanged.connect(self._status_chosen)
         self.overdue.toggled.connect(self.apply_filter)
+        # 首页's "本期办结": only the demands closed in a period, until 不限办结时间 is clicked.
+        self.closed_range: tuple[date | None, date | None] | None = None
+        self._closed_name = ""
+        self.closed_label = QLabel()
+        self.closed_label.setStyleSheet("color: #2f6fb3;")
+        self.closed_clear = QPushButton(self.tr("不限办结时间"))
+        self.closed_clear.clicked.connect(self.clear_closed_range)
+        self._pending_select: object = None  # a demand to select once the list has loaded
         filters = QHBoxLayout()
-        for widget in (QLabel(self.tr("筛选")), self.status, self.overdue):
+        for widget in (QLabel(self.tr("筛选")), self.status, self.overdue, self.closed_label, self.closed_clear):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
         filters.addWidget(self.count_label)
+        self._show_closed_range()
 
         self.new_button = QPushButton(self.tr("新建需求…"))
         self.new_button.clicked.connect(self.new_demand)
@@ -100,17 +105,7 @@ class DemandsPage(QWidget):
 
         self.model = DemandsModel(db, self, today=today)
         self.model.filter = DemandFilter(TO_DO, today=today())
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(5, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([200, 220, 100, 56, 92, 140, 110]):
-            self.table.setColumnWidth(column, width)
+        self.table = list_view(self.model, [200, 220, 100, 56, 92, 140, 110], sort_column=5, alternating=False)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.ids_loaded.connect(self._counted)
         self.model.page_fetched.connect(lambda _p: self._page_fetched())
@@ -159,30 +154,67 @@ class DemandsPage(QWidget):
         staff = next((c for c in self.pick_lists.staff if c.id == mine), None) or next(iter(self.pick_lists.staff), None)
         return Actor(staff.label, staff.id) if staff else Actor(self.tr("工作台"))
 
+    def current_filter(self) -> DemandFilter:
+        closed_from, closed_to = self.closed_range or (None, None)
+        return DemandFilter(self.status.currentData() or (), self.overdue.isChecked(), self._today(),
+                            text=self.search.text(), closed_from=closed_from, closed_to=closed_to)  # fmt: skip
+
     def apply_filter(self) -> None:
-        self.model.set_filter(DemandFilter(self.status.currentData() or (), self.overdue.isChecked(),
-                                           self._today(), text=self.search.text()))  # fmt: skip
+        self.model.set_filter(self.current_filter())
 
     def show_filtered(self, filt: dict[str, object]) -> None:
-        """Show the demands behind a figure shown elsewhere (首页): `statuses` (a tuple of
-        status codes) and `overdue` (bool); the search box is cleared."""
-        statuses = tuple(filt.get("statuses") or ())  # type: ignore[call-overload]
+        """Show the demands behind a figure shown elsewhere (首页, 数据质量): `statuses` (a tuple
+        of status codes), `overdue` (bool), optionally `closed_from`/`closed_to` (inclusive
+        dates) with the period's `label`; or `demand_id`: every demand, that one selected with
+        its log.  The search box is cleared."""
+        demand_id = filt.get("demand_id")
+        statuses = () if demand_id else tuple(filt.get("statuses") or ())  # type: ignore[call-overload]
         for widget in (self.status, self.overdue, self.search):
             widget.blockSignals(True)
         found = [i for i in range(self.status.count()) if tuple(self.status.itemData(i) or ()) == statuses]
         if not found:
             self.status.addItem(" / ".join(DEMAND_STATUSES[s] for s in statuses), statuses)
         self.status.setCurrentIndex(found[0] if found else self.status.count() - 1)
-        self.overdue.setChecked(bool(filt.get("overdue")))
+        self.overdue.setChecked(bool(filt.get("overdue")) and not demand_id)
         self.search.clear()
         for widget in (self.status, self.overdue, self.search):
             widget.blockSignals(False)
-        self.model.filter = DemandFilter(statuses, self.overdue.isChecked(), self._today())
+        start, end = filt.get("closed_from"), filt.get("closed_to")
+        if isinstance(start, date) or isinstance(end, date):
+            self.closed_range = (start if isinstance(start, date) else None, end if isinstance(end, date) else None)
+            self._closed_name = str(filt.get("label") or "")
+        else:
+            self.closed_range = None
+        self._show_closed_range()
+        self._pending_select = demand_id
+        self.model.filter = self.current_filter()
         if self._loaded:
             self.apply_filter()
 
+    def _status_chosen(self) -> None:
+        self.clear_closed_range()  # a status chosen by hand: no longer "closed in a period"
+
+    def clear_closed_range(self) -> None:
+        self.closed_range = None
+        self._show_closed_range()
+        self.apply_filter()
+
+    def _show_closed_range(self) -> None:
+        if self.closed_range is not None:
+            start, end = self.closed_range
+            span = f"{start or ''} – {end or ''}"
+            self.closed_label.setText(self.tr("办结时间：%1").replace("%1", self._closed_name or span))
+            self.closed_label.setToolTip(span)
+        self.closed_label.setVisible(self.closed_range is not None)
+        self.closed_clear.setVisible(self.closed_range is not None)
+
     def _counted(self, count: int) -> None:
         self.count_label.setText(self.tr("共 %1 项").replace("%1", f"{count:,}"))
+        wanted, self._pending_select = self._pending_select, None
+        row = self.model.row_of(wanted) if wanted is not None else -1  # type: ignore[arg-type]
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
         self._selection_changed()
 
     def selected(self) -> DemandRow | None:

@@ -6,19 +6,13 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QSizePolicy,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -30,21 +24,26 @@ from app.domain.enterprise_size import SIZE_LABELS
 from app.domain.industry_data import SECTIONS
 from app.models.database import Database
 from app.services import enterprise_search, enterprise_service
+from app.services.enterprise_quality import QualityIssue
 from app.services.enterprise_search import EnterpriseFilter, EnterpriseRow
 from app.ui import enterprise_excel
+from app.ui.background_writes import delete_confirmed, write_in_background
 from app.ui.enterprise_detail import EnterpriseDetailDialog
 from app.ui.enterprise_form import EnterpriseForm
 from app.ui.item_models.enterprises_model import EnterprisesModel
+from app.ui.list_views import bind_keys, empty_state_label, list_view
 from app.ui.operations import OpContext, run_in_background
 from app.ui.pick_lists import fill_combo
-from app.ui.prompts import confirm
-from app.ui.quality_dialog import QualityDialog
+from app.ui.quality_dialog import QualityDialog, issue_target
+from app.ui.search_box import SearchBox
+from app.ui.undo_bar import UndoBar
 
 SEARCH_DEBOUNCE_MS = 150
 
 
 class EnterprisesPage(QWidget):
     list_changed = Signal()  # after a save, a delete or an undo has been applied
+    open_records = Signal(str, object)  # section key, filter: 数据质量 opens a record on its own page
     index_ready = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
@@ -53,12 +52,8 @@ class EnterprisesPage(QWidget):
         self._loaded = False
         self.deleted: EnterpriseRow | None = None  # what 撤销 would bring back
         self.dialog: QWidget | None = None  # the form or dialog last opened (tests reach it here)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索企业名称、拼音首字母、信用代码或电话（Ctrl+F）"))
-        self.search.setClearButtonEnabled(True)
-        self._debounce = QTimer(self, singleShot=True, interval=SEARCH_DEBOUNCE_MS)
-        self._debounce.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search = SearchBox(self.tr("搜索企业名称、拼音首字母、信用代码或电话（Ctrl+F）"), interval=SEARCH_DEBOUNCE_MS)
+        self.search.settled.connect(self.apply_filter)
         self.district, self.section, self.size, self.status = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         fill_combo(self.district, [(self.tr("全部区"), "")] + [(n, n) for n in districts.NAMES], keep=False)
         fill_combo(self.section, [(self.tr("全部行业"), "")] + [(f"{k} {v}", k) for k, v in SECTIONS.items()], keep=False)
@@ -98,46 +93,15 @@ class EnterprisesPage(QWidget):
             self.toolbar.addWidget(widget)
 
         self.model = EnterprisesModel(db, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([250, 170, 70, 170, 50, 70, 120, 120]):
-            self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        for keys, slot, target in (((QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)), self.edit_selected, self.table),
-                                   ((QKeySequence(QKeySequence.StandardKey.Delete),), self.delete_selected, self.table),
-                                   ((QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F),), self.focus_search, self),
-                                   ((QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N),), self.new_enterprise, self)):  # fmt: skip
-            for key in keys:
-                shortcut = QShortcut(key, target, slot)
-                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut if target is self.table
-                                    else Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        self.table = list_view(self.model, [250, 170, 70, 170, 50, 70, 120, 120], sort_column=0, compact=True)
+        bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected,
+                  new=self.new_enterprise, search=self.focus_search)  # fmt: skip
+        self.empty_label = empty_state_label()
         self.empty_label.hide()
         self.model.ids_loaded.connect(self._counted)
 
-        self.info_bar = QFrame()
-        self.info_bar.setStyleSheet("QFrame { background: #fff8e1; border-top: 1px solid #e6d9a8; }")
-        self.info_label, self.undo_button = QLabel(), QPushButton(self.tr("撤销"))
-        self.undo_button.clicked.connect(self.undo_delete)
-        info = QHBoxLayout(self.info_bar)
-        info.setContentsMargins(12, 4, 12, 4)
-        info.addWidget(self.info_label, 1)
-        info.addWidget(self.undo_button)
-        self.info_bar.hide()
+        self.info_bar = UndoBar(on_undo=self.undo_delete)
+        self.info_label, self.undo_button = self.info_bar.label, self.info_bar.undo_button  # tests reach them here
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -171,8 +135,7 @@ class EnterprisesPage(QWidget):
         self.index_ready.emit()
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.search.focus_all()
 
     def current_filter(self) -> EnterpriseFilter:
         return EnterpriseFilter(self.search.text(), self.district.currentData() or None,
@@ -180,7 +143,7 @@ class EnterprisesPage(QWidget):
                                 self.status.currentData() or None, self.warning_only.isChecked())  # fmt: skip
 
     def apply_filter(self) -> None:
-        self._debounce.stop()
+        self.search.cancel_pending()
         self.model.set_filter(self.current_filter())
 
     def _counted(self, count: int) -> None:
@@ -219,9 +182,7 @@ class EnterprisesPage(QWidget):
         return form
 
     def _saved(self, detail: enterprise_service.EnterpriseDetail) -> None:
-        self.info_label.setText(self.tr("已保存：%1").replace("%1", detail.name))
-        self.undo_button.hide()
-        self.info_bar.show()
+        self.info_bar.say(self.tr("已保存：%1").replace("%1", detail.name))
         self.model.reload()
         self.list_changed.emit()
 
@@ -237,17 +198,21 @@ class EnterprisesPage(QWidget):
         return dialog
 
     def show_quality(self) -> QualityDialog:
+        """Not modal: the list stays open beside the pages its rows lead to."""
         dialog = QualityDialog(self._db, self)
         dialog.open_requested.connect(self._open_issue)
-        self._open_dialog(dialog)
+        self.dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
         return dialog
 
-    def _open_issue(self, record_type: str, record_id: uuid.UUID, enterprise_id: uuid.UUID | None) -> None:
-        # Records and demands are shown in their enterprise's history, selected there.
-        if record_type == "enterprise":
-            self.open_form(record_id)
-        elif enterprise_id is not None:
-            self.show_detail(enterprise_id, focus_id=record_id)
+    def _open_issue(self, issue: QualityIssue) -> None:
+        """An enterprise opens in its form; a service record or a demand on its own page."""
+        target = issue_target(issue)
+        if target is not None:
+            self.open_records.emit(*target)
+        else:
+            self.open_form(issue.record_id)
 
     # -- delete and undo --------------------------------------------------------------------
     def delete_selected(self) -> None:
@@ -255,42 +220,28 @@ class EnterprisesPage(QWidget):
         if row is None:
             return
         text = self.tr("删除“%1”？它的服务记录和需求会保留。删除后可以立即撤销。").replace("%1", row.name)
-        if not confirm(self, self.tr("删除企业"), text, destructive=True):
-            return
-        db = self._db
-
-        def write(_ctx: object) -> None:
-            with db.begin() as session:
-                enterprise_service.delete(session, row.id, row.version)
-
-        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("删除企业"),
-                          on_success=lambda _r: self._deleted(row))  # fmt: skip
+        delete_confirmed(self, self._db, self.tr("删除企业"), text, lambda s: enterprise_service.delete(s, row.id, row.version),
+                         on_success=lambda _r: self._deleted(row), progress_title=self.tr("删除企业"))  # fmt: skip
 
     def _deleted(self, row: EnterpriseRow) -> None:
         self.deleted = row
-        self.info_label.setText(self.tr("已删除：%1").replace("%1", row.name))
-        self.undo_button.show()
-        self.info_bar.show()
+        self.info_bar.say(self.tr("已删除：%1").replace("%1", row.name), undo=True)
         self.model.reload()
         self.list_changed.emit()
 
     def undo_delete(self) -> None:
-        row, db = self.deleted, self._db
+        row = self.deleted
         if row is None:
             return
 
-        def write(_ctx: object) -> object:
-            with db.begin() as session:
-                return enterprise_service.restore(session, row.id)
-
         def restored(_detail: object) -> None:
             self.deleted = None
-            self.info_label.setText(self.tr("已恢复：%1").replace("%1", row.name))
-            self.undo_button.hide()
+            self.info_bar.say(self.tr("已恢复：%1").replace("%1", row.name))
             self.model.reload()
             self.list_changed.emit()
 
-        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("撤销删除"), on_success=restored)
+        write_in_background(self, self._db, lambda s: enterprise_service.restore(s, row.id), on_success=restored,
+                            title=self.tr("撤销删除"))  # fmt: skip
 
     # -- Excel ---------------------------------------------------------------------------------
     def import_enterprises(self) -> None:

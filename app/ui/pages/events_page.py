@@ -10,27 +10,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QKeySequence,
-    QShortcut,
     QShowEvent,
     QTextCharFormat,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCalendarWidget,
     QComboBox,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
@@ -46,13 +39,16 @@ from app.services.events import (
     PolicyChoice,
     ThemeChoices,
 )
+from app.ui.background_writes import delete_confirmed, write_in_background
 from app.ui.event_attendance_dialog import EventAttendanceDialog
 from app.ui.event_detail import EventDetailPanel, Selected
 from app.ui.event_form import EventForm
 from app.ui.item_models.events_model import SORT_ROLE, EventsModel
+from app.ui.list_views import bind_keys, empty_state_label, list_box, list_view
 from app.ui.operations import run_in_background
 from app.ui.pick_lists import fill_combo
-from app.ui.prompts import confirm
+from app.ui.search_box import SearchBox
+from app.ui.undo_bar import UndoBar
 
 EVENT_DAY = QColor("#d6e9fb")
 EVENT_DAY_TEXT = QColor("#0b4f8a")
@@ -76,6 +72,7 @@ class EventsPage(QWidget):
         self._loaded = False
         self.themes = ThemeChoices()
         self.day: date | None = None  # the clicked day, else the calendar's whole month
+        self.date_range: tuple[date, date] | None = None  # scope "range" (from 首页): inclusive days
         self.days: dict[date, int] = {}
         self.selected: Selected | None = None
         self.dialog: QWidget | None = None
@@ -91,13 +88,9 @@ class EventsPage(QWidget):
         self.scope = QComboBox()
         self.scope.addItem(self.tr("日历所在月份"), "month")
         self.scope.addItem(self.tr("全部时间"), "all")
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索活动名称、地点、主讲嘉宾（Ctrl+F）"))
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox(self.tr("搜索活动名称、地点、主讲嘉宾（Ctrl+F）"))
+        self.search.settled.connect(self.reload)
         self.count_label = QLabel()
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.reload)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
         for combo in (self.event_type, self.theme, self.scope):
             combo.currentIndexChanged.connect(self.reload)
             # long HQ theme names must not widen the whole window
@@ -152,48 +145,20 @@ class EventsPage(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate([86, 88, 240, 70, 84, 136, 44, 44, 52]):
-            self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table = list_view(self.proxy, [86, 88, 240, 70, 84, 136, 44, 44, 52], sort_column=0,
+                               order=Qt.SortOrder.DescendingOrder, compact=True, stretch_column=2)  # fmt: skip
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_label = empty_state_label()
         self.empty_label.hide()
-        for keys, slot, target in (((Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2), self.edit_selected, self.table),
-                                   ((QKeySequence.StandardKey.Delete,), self.delete_selected, self.table),
-                                   ((Qt.Modifier.CTRL | Qt.Key.Key_F,), self.focus_search, self),
-                                   ((Qt.Modifier.CTRL | Qt.Key.Key_N,), self.new_event, self)):  # fmt: skip
-            for key in keys:
-                shortcut = QShortcut(QKeySequence(key), target, slot)
-                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut if target is self.table
-                                    else Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
+        bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected,
+                  new=self.new_event, search=self.focus_search)  # fmt: skip
 
         self.detail_panel = EventDetailPanel(db)
         self.detail_panel.materials_changed.connect(self._selection_changed)
         self.detail_panel.said.connect(self._say)
 
-        list_box = QWidget()
-        list_layout = QVBoxLayout(list_box)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.table, 1)
-        list_layout.addWidget(self.empty_label, 1)
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(list_box)
+        right.addWidget(list_box(self.table, self.empty_label))
         right.addWidget(self.detail_panel)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
@@ -207,15 +172,8 @@ class EventsPage(QWidget):
         body.setStretchFactor(0, 0)
         body.setStretchFactor(1, 1)
 
-        self.info_bar = QFrame()
-        self.info_bar.setStyleSheet("QFrame { background: #fff8e1; border-top: 1px solid #e6d9a8; }")
-        self.info_label, self.undo_button = QLabel(), QPushButton(self.tr("撤销"))
-        self.undo_button.clicked.connect(self.undo_delete)
-        info = QHBoxLayout(self.info_bar)
-        info.setContentsMargins(12, 4, 12, 4)
-        info.addWidget(self.info_label, 1)
-        info.addWidget(self.undo_button)
-        self.info_bar.hide()
+        self.info_bar = UndoBar(on_undo=self.undo_delete)
+        self.info_label, self.undo_button = self.info_bar.label, self.info_bar.undo_button  # tests reach them here
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -241,6 +199,7 @@ class EventsPage(QWidget):
             self.reload()
 
     def current_filter(self) -> EventFilter:
+        """What the service filters by; for scope "range" it reads all and reload() keeps the range's days."""
         month = (self.calendar.yearShown(), self.calendar.monthShown())
         by_month = self.scope.currentData() == "month"
         return EventFilter(self.event_type.currentData() or None, self.theme.currentData() or None,
@@ -248,15 +207,18 @@ class EventsPage(QWidget):
                            self.day if by_month else None, self.search.text())  # fmt: skip
 
     def reload(self) -> None:
-        self._debounce.stop()
+        self.search.cancel_pending()
         self._generation += 1
         generation, db, filt = self._generation, self._db, self.current_filter()
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
+        span = self.date_range if self.scope.currentData() == "range" and self.day is None else None
 
         def read(_ctx: object) -> Loaded:
             with db.sessions() as session:
-                return Loaded(events.list_events(session, filt), events.month_days(session, year, month),
-                              events.theme_choices(session))  # fmt: skip
+                rows = events.list_events(session, filt)
+                if span is not None:  # the events starting on those China-time days
+                    rows = [r for r in rows if span[0] <= r.starts_at.astimezone(CHINA_TIME).date() <= span[1]]
+                return Loaded(rows, events.month_days(session, year, month), events.theme_choices(session))
 
         run_in_background(self, read, show_progress=False, on_success=lambda got: self._loaded_rows(generation, got))
 
@@ -310,11 +272,15 @@ class EventsPage(QWidget):
                                    .replace("%1", str(year)).replace("%2", str(month)).replace("%3", str(total)))  # fmt: skip
         if self.day is not None:
             self.day_label.setText(self.tr("列表：%1 的活动").replace("%1", self.day.strftime("%Y-%m-%d")))
+        elif self.scope.currentData() == "range" and self.date_range is not None:
+            start, end = self.date_range
+            self.day_label.setText(self.tr("列表：%1的活动（%2 至 %3）").replace("%1", self.scope.currentText())
+                                   .replace("%2", f"{start:%Y-%m-%d}").replace("%3", f"{end:%Y-%m-%d}"))  # fmt: skip
         elif self.scope.currentData() == "month":
             self.day_label.setText(self.tr("列表：%1年%2月的全部活动").replace("%1", str(year)).replace("%2", str(month)))
         else:
             self.day_label.setText(self.tr("列表：全部时间的活动"))
-        self.whole_month.setVisible(self.day is not None)
+        self.whole_month.setVisible(self.day is not None or self.scope.currentData() == "range")
 
     def _day_clicked(self, qdate: QDate) -> None:
         self.day = date(qdate.year(), qdate.month(), qdate.day())
@@ -323,17 +289,50 @@ class EventsPage(QWidget):
         else:
             self.reload()
 
+    def show_filtered(self, filt: dict[str, object]) -> None:
+        """Show exactly the events starting on `date_from`..`date_to` (inclusive, China time)
+        under the period name `label` (首页's 活动 figure); the type, theme and search filters are
+        cleared.  "显示整月" or the scope box goes back to the calendar's month."""
+        start, end = filt.get("date_from"), filt.get("date_to")
+        if not isinstance(start, date) or not isinstance(end, date):
+            return
+        self.date_range, self.day = (start, end), None
+        label = str(filt.get("label") or f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}")
+        today = self._now().date()
+        shown = min(max(today, start), end)  # the calendar shows today's month if it is in the range
+        with (
+            QSignalBlocker(self.scope),
+            QSignalBlocker(self.event_type),
+            QSignalBlocker(self.theme),
+            QSignalBlocker(self.search),
+            QSignalBlocker(self.calendar),
+        ):
+            if self.scope.findData("range") < 0:
+                self.scope.addItem("", "range")
+            index = self.scope.findData("range")
+            self.scope.setItemText(index, label)
+            self.scope.setCurrentIndex(index)
+            self.event_type.setCurrentIndex(0)
+            self.theme.setCurrentIndex(0)
+            self.search.clear()
+            self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
+            self.calendar.setCurrentPage(shown.year, shown.month)
+        self._loaded = True
+        self.reload()
+
     def _page_changed(self) -> None:
         self.day = None
         self.reload()
 
     def show_whole_month(self) -> None:
         self.day = None
-        self.reload()
+        if self.scope.currentData() == "range":
+            self.scope.setCurrentIndex(self.scope.findData("month"))  # reloads
+        else:
+            self.reload()
 
     def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+        self.search.focus_all()
 
     # -- the selected event ------------------------------------------------------------------
     def selected_row(self) -> EventRow | None:
@@ -451,13 +450,6 @@ class EventsPage(QWidget):
         if row is None or (self.selected is not None and not self.selected.detail.own):
             return
         text = self.tr("删除活动“%1”？报名、签到和材料记录会一并隐藏。删除后可以立即撤销。").replace("%1", row.title)
-        if not confirm(self, self.tr("删除活动"), text, destructive=True):
-            return
-        db = self._db
-
-        def work(_ctx: object) -> None:
-            with db.begin() as session:
-                events.delete(session, row.id, row.version)
 
         def done(_r: None) -> None:
             self._deleted = row
@@ -465,25 +457,20 @@ class EventsPage(QWidget):
             self.selected = None
             self.reload()
 
-        run_in_background(self, work, serial=True, show_progress=False, on_success=done)
+        delete_confirmed(self, self._db, self.tr("删除活动"), text, lambda s: events.delete(s, row.id, row.version),
+                         on_success=done)  # fmt: skip
 
     def undo_delete(self) -> None:
-        row, db = self._deleted, self._db
+        row = self._deleted
         if row is None:
             return
-
-        def work(_ctx: object) -> EventDetail:
-            with db.begin() as session:
-                return events.restore(session, row.id)
 
         def done(detail: EventDetail) -> None:
             self._deleted = None
             self._say(self.tr("已恢复活动“%1”。").replace("%1", detail.title))
             self._keep_after_reload(detail.id)
 
-        run_in_background(self, work, serial=True, show_progress=False, on_success=done)
+        write_in_background(self, self._db, lambda s: events.restore(s, row.id), on_success=done)
 
     def _say(self, text: str, *, undo: bool = False) -> None:
-        self.info_label.setText(text)
-        self.undo_button.setVisible(undo)
-        self.info_bar.show()
+        self.info_bar.say(text, undo=undo)

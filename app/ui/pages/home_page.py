@@ -315,8 +315,8 @@ class HomePage(QWidget):
         """A figure in a card's detail line: 企业库 → the 企业 page; the rest → the demand pool."""
         if which == "enterprises":
             self._emit(("enterprises", {}))
-        else:
-            self._emit(links.demands(which))
+        elif self.overview is not None:
+            self._emit(links.demands(which, self.figures().period, self.period_label()))
 
     def _check_clicked(self, check: Check) -> None:
         self._emit(links.for_check(check))

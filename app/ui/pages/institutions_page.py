@@ -26,6 +26,7 @@ from app.models.database import Database
 from app.services import experts, institutions, pick_lists, usage
 from app.services.institutions import CatalogueRow, ReferenceAccess
 from app.services.usage import Usage
+from app.ui.background_writes import delete_confirmed
 from app.ui.expert_form import ExpertForm
 from app.ui.form_dialog import FormDialog
 from app.ui.institution_form import CatalogueForm, InstitutionForm
@@ -34,7 +35,6 @@ from app.ui.item_models.institutions_model import CatalogueModel, InstitutionsMo
 from app.ui.list_table import ListTable
 from app.ui.operations import run_in_background
 from app.ui.pick_lists import current_staff_id
-from app.ui.prompts import confirm
 
 
 @dataclass(frozen=True)
@@ -267,15 +267,9 @@ class InstitutionsPage(QWidget):
             self._open(ExpertForm(self._db, self._categories(), used.row, self, editor_id=current_staff_id()))
 
     def _delete(self, title: str, text: str, write: Any) -> None:
-        if not confirm(self, title, text, destructive=True):
-            return
-        db, editor = self._db, current_staff_id()
-
-        def run(_ctx: object) -> None:
-            with db.begin() as session:
-                write(session, editor)
-
-        run_in_background(self, run, serial=True, show_progress=False, title=title, on_success=lambda _r: self.reload())
+        editor = current_staff_id()
+        delete_confirmed(self, self._db, title, text, lambda s: write(s, editor), on_success=lambda _r: self.reload(),
+                         progress_title=title)  # fmt: skip
 
     def delete_institution(self) -> None:
         used = self.institutions.selected()

@@ -11,19 +11,16 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
@@ -32,13 +29,15 @@ from app.models.database import Database
 from app.services import policies
 from app.services.policies import Permissions, PolicyFilter, PolicyRow
 from app.services.staff_lookup import Actor
+from app.ui.background_writes import delete_confirmed, write_in_background
 from app.ui.error_dialog import show_error
 from app.ui.item_models.policies_model import SORT_ROLE, PoliciesModel
+from app.ui.list_views import bind_keys, empty_state_label, list_box, list_view
 from app.ui.operations import run_in_background
 from app.ui.pick_lists import PickLists, current_staff_id, fill_combo, load_pick_lists
 from app.ui.policy_form import PolicyForm
 from app.ui.policy_match_dialog import PolicyMatchDialog
-from app.ui.prompts import confirm
+from app.ui.search_box import SearchBox
 
 
 class PoliciesPage(QWidget):
@@ -59,13 +58,9 @@ class PoliciesPage(QWidget):
         for label, key in [(self.tr("全部"), ""), (self.tr("现行"), "current"), (self.tr("已失效"), "expired")]:
             self.validity.addItem(label, key)
         self.validity.setCurrentIndex(1)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索政策标题、发布机关或摘要"))
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox(self.tr("搜索政策标题、发布机关或摘要"))
         self.count_label = QLabel()
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(lambda: self.reload())
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.settled.connect(lambda: self.reload())
         self.category.currentIndexChanged.connect(lambda _i: self.reload())
         self.validity.currentIndexChanged.connect(lambda _i: self.reload())
         filters = QHBoxLayout()
@@ -91,42 +86,14 @@ class PoliciesPage(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(3, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([240, 84, 170, 86, 86]):
-            self.table.setColumnWidth(column, width)
+        self.table = list_view(self.proxy, [240, 84, 170, 86, 86], sort_column=3,
+                               order=Qt.SortOrder.DescendingOrder, alternating=False)  # fmt: skip
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        for keys, slot in [(QKeySequence(QKeySequence.StandardKey.Delete), self.delete_selected),
-                           (QKeySequence(Qt.Key.Key_F2), self.edit_selected),
-                           (QKeySequence(Qt.Key.Key_Return), self.edit_selected),
-                           (QKeySequence(Qt.Key.Key_Enter), self.edit_selected)]:  # fmt: skip
-            shortcut = QShortcut(keys, self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
-        new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.activated.connect(self.new_policy)
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected, new=self.new_policy)
+        self.empty_label = empty_state_label()
         self.empty_label.hide()
-        list_box = QWidget()
-        list_layout = QVBoxLayout(list_box)
-        list_layout.setContentsMargins(0, 0, 0, 0)
-        list_layout.addWidget(self.table, 1)
-        list_layout.addWidget(self.empty_label, 1)
-
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(list_box)
+        splitter.addWidget(list_box(self.table, self.empty_label))
         splitter.addWidget(self._detail_pane())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -289,19 +256,15 @@ class PoliciesPage(QWidget):
         row = self.selected()
         if row is None:
             return
-        db, text, today = self._db, self.note.toPlainText(), self._today()
-
-        def write(_ctx: object) -> PolicyRow:
-            with db.begin() as session:
-                return policies.set_note(session, row.id, text, today=today)
+        text, today = self.note.toPlainText(), self._today()
 
         def saved(fresh: PolicyRow) -> None:
             self.reload(select=fresh.id)
             self.note_status.setText(self.tr("备注已保存"))
 
         self.note_button.setEnabled(False)
-        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("保存备注"),
-                          on_success=saved, on_failure=self._write_failed)  # fmt: skip
+        write_in_background(self, self._db, lambda s: policies.set_note(s, row.id, text, today=today),
+                            on_success=saved, on_failure=self._write_failed, title=self.tr("保存备注"))  # fmt: skip
 
     def _write_failed(self, exc: BaseException) -> None:
         self._show_detail()
@@ -330,16 +293,10 @@ class PoliciesPage(QWidget):
         if row is None or not self.permissions.can_edit:
             return
         text = self.tr("删除政策《%1》？已登记的宣传服务记录会保留。").replace("%1", row.title)
-        if not confirm(self, self.tr("删除政策"), text, destructive=True):
-            return
-        db, actor = self._db, self.actor()
-
-        def write(_ctx: object) -> None:
-            with db.begin() as session:
-                policies.delete(session, row.id, actor, row.version)
-
-        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("删除政策"),
-                          on_success=lambda _r: self.reload(), on_failure=self._write_failed)  # fmt: skip
+        actor = self.actor()
+        delete_confirmed(self, self._db, self.tr("删除政策"), text, lambda s: policies.delete(s, row.id, actor, row.version),
+                         on_success=lambda _r: self.reload(), on_failure=self._write_failed,
+                         progress_title=self.tr("删除政策"))  # fmt: skip
 
     def match_selected(self) -> None:
         row = self.selected()

@@ -6,18 +6,12 @@ import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
@@ -25,11 +19,13 @@ from PySide6.QtWidgets import (
 from app.models.database import Database
 from app.services import service_records
 from app.services.service_records import RecordFilter, RecordRow
+from app.ui.background_writes import delete_confirmed, write_in_background
 from app.ui.item_models.records_model import RecordsModel
-from app.ui.operations import run_in_background
+from app.ui.list_views import bind_keys, empty_state_label, list_view
 from app.ui.pick_lists import PickLists, fill_combo, select_data
-from app.ui.prompts import confirm
 from app.ui.record_form import RecordForm
+from app.ui.search_box import SearchBox
+from app.ui.undo_bar import UndoBar
 
 
 def date_range(key: str, today: date) -> tuple[date | None, date | None]:
@@ -69,13 +65,9 @@ class RecordsPage(QWidget):
         fill_combo(self.staff, [(self.tr("全部人员"), "")])
         self.category.setCurrentIndex(0)
         self.staff.setCurrentIndex(0)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索企业名称、服务内容或结果"))
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox(self.tr("搜索企业名称、服务内容或结果"))
+        self.search.settled.connect(self.apply_filter)
         self.count_label = QLabel()
-        self._debounce = QTimer(self, singleShot=True, interval=250)
-        self._debounce.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
         for combo in (self.period, self.category, self.staff):
             combo.currentIndexChanged.connect(self.apply_filter)
         filters = QHBoxLayout()
@@ -86,39 +78,17 @@ class RecordsPage(QWidget):
         filters.addWidget(self.count_label)
 
         self.model = RecordsModel(db, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate([96, 230, 110, 56, 80, 90, 110, 60, 140]):
-            self.table.setColumnWidth(column, width)
+        self.table = list_view(self.model, [96, 230, 110, 56, 80, 90, 110, 60, 140], sort_column=0,
+                               order=Qt.SortOrder.DescendingOrder)  # fmt: skip
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_selected)
-        self.empty_label = QLabel(self.tr("还没有服务记录。在上方输入企业名称开始登记第一条。"))
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        bind_keys(self, self.table, delete=self.delete_selected)
+        self.empty_label = empty_state_label()
+        self.empty_label.setText(self.tr("还没有服务记录。在上方输入企业名称开始登记第一条。"))
         self.empty_label.hide()
         self.model.ids_loaded.connect(self._counted)
 
-        self.info_bar = QFrame()
-        self.info_bar.setStyleSheet("QFrame { background: #fff8e1; border-top: 1px solid #e6d9a8; }")
-        self.info_label = QLabel()
-        self.undo_button = QPushButton(self.tr("撤销"))
-        self.undo_button.clicked.connect(self.undo_delete)
-        info = QHBoxLayout(self.info_bar)
-        info.setContentsMargins(12, 4, 12, 4)
-        info.addWidget(self.info_label, 1)
-        info.addWidget(self.undo_button)
-        self.info_bar.hide()
+        self.info_bar = UndoBar(on_undo=self.undo_delete)
+        self.info_label, self.undo_button = self.info_bar.label, self.info_bar.undo_button  # tests reach them here
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -159,7 +129,12 @@ class RecordsPage(QWidget):
     def show_filtered(self, filt: dict[str, object]) -> None:
         """Show the records behind a figure shown elsewhere (首页): `date_from`/`date_to`
         (inclusive) under the period name `label`, optionally one `category` (with its
-        `category_label`) and `sort` = "satisfaction" (best first).  Other filters are cleared."""
+        `category_label`) and `sort` = "satisfaction" (best first).  Other filters are cleared.
+        Or `record_id` (数据质量) with its `enterprise_name`: that record opens in the form."""
+        record_id = filt.get("record_id")
+        if isinstance(record_id, uuid.UUID):
+            self.form.load_record(record_id, str(filt.get("enterprise_name") or ""))
+            return
         start, end = filt.get("date_from"), filt.get("date_to")
         category = str(filt.get("category") or "")
         with (
@@ -213,22 +188,15 @@ class RecordsPage(QWidget):
             return
         text = self.tr("删除 %1 %2 的服务记录（%3）？删除后可以立即撤销。")
         text = text.replace("%1", row.service_date.isoformat()).replace("%2", row.enterprise_name).replace("%3", row.category_label)
-        if not confirm(self, self.tr("删除服务记录"), text, destructive=True):
-            return
-        db, today, lock_days = self._db, self._today(), self._lock_days
-
-        def write(_ctx: object) -> None:
-            with db.begin() as session:
-                service_records.delete(session, row.id, row.version, today=today, lock_days=lock_days)
-
-        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("删除服务记录"),
-                          on_success=lambda _r: self._deleted(row))  # fmt: skip
+        today, lock_days = self._today(), self._lock_days
+        delete_confirmed(self, self._db, self.tr("删除服务记录"), text,
+                         lambda s: service_records.delete(s, row.id, row.version, today=today, lock_days=lock_days),
+                         on_success=lambda _r: self._deleted(row), progress_title=self.tr("删除服务记录"))  # fmt: skip
 
     def _deleted(self, row: RecordRow) -> None:
         self.deleted = row
-        self.info_label.setText(self.tr("已删除：%1 · %2").replace("%1", row.enterprise_name).replace("%2", row.category_label))
-        self.undo_button.show()
-        self.info_bar.show()
+        self.info_bar.say(self.tr("已删除：%1 · %2").replace("%1", row.enterprise_name).replace("%2", row.category_label),
+                          undo=True)  # fmt: skip
         self.model.reload()
         self.list_changed.emit()
 
@@ -236,17 +204,13 @@ class RecordsPage(QWidget):
         row = self.deleted
         if row is None:
             return
-        db, today, lock_days = self._db, self._today(), self._lock_days
-
-        def write(_ctx: object) -> object:
-            with db.begin() as session:
-                return service_records.restore(session, row.id, today=today, lock_days=lock_days)
+        today, lock_days = self._today(), self._lock_days
 
         def restored(_summary: object) -> None:
             self.deleted = None
-            self.info_label.setText(self.tr("已恢复：%1 · %2").replace("%1", row.enterprise_name).replace("%2", row.category_label))
-            self.undo_button.hide()
+            self.info_bar.say(self.tr("已恢复：%1 · %2").replace("%1", row.enterprise_name).replace("%2", row.category_label))
             self.model.reload()
             self.list_changed.emit()
 
-        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("撤销删除"), on_success=restored)
+        write_in_background(self, self._db, lambda s: service_records.restore(s, row.id, today=today, lock_days=lock_days),
+                            on_success=restored, title=self.tr("撤销删除"))  # fmt: skip

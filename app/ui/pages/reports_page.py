@@ -144,6 +144,29 @@ class ReportsPage(QWidget):
     def kind(self) -> str:
         return KINDS[max(0, self.kinds.currentRow())]
 
+    def show_filtered(self, filt: dict[str, object]) -> None:
+        """From 首页's checklist: `kind` "summary"/"plan" with the `year` it covers (the annual
+        tab of that year's summary, or of the year before for a plan), or `period` ("2026-Q3",
+        "2026-07") for the periodic information report."""
+        period, year = filt.get("period"), filt.get("year")
+        info, annual = self.parameters["info"], self.parameters["annual"]
+        assert isinstance(info, InfoParameters) and isinstance(annual, AnnualParameters)
+        if isinstance(period, str) and "-" in period:
+            self.kinds.setCurrentRow(KINDS.index("info"))
+            year_text, part = period.split("-", 1)
+            (info.quarterly if part.startswith("Q") else info.monthly).setChecked(True)
+            info.year_box.setValue(int(year_text))
+            info.part.setCurrentIndex(max(0, info.part.findData(part)))
+        elif filt.get("kind") in ("summary", "plan") and isinstance(year, int):
+            plan = filt["kind"] == "plan"
+            self.kinds.setCurrentRow(KINDS.index("annual"))
+            annual.year_box.setValue(year - 1 if plan else year)  # the plan for Y is written beside Y-1's summary
+            self.annual_tabs.setCurrentWidget(self.plan_editor if plan else self.summary_editor)
+        else:
+            return
+        if self.isVisible():
+            self._open_drafts()
+
     def editors(self) -> list[ReportEditor]:
         kind = self.kind()
         return [self.summary_editor, self.plan_editor] if kind == "annual" else [self.info_editor] if kind == "info" else []

@@ -8,17 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -27,10 +24,11 @@ from PySide6.QtWidgets import (
 from app.models.database import Database
 from app.services import staff
 from app.services.staff import Staffing, StaffRow
+from app.ui.background_writes import delete_confirmed
 from app.ui.item_models.row_list_model import RowFilterProxy
 from app.ui.item_models.staff_model import StaffModel
+from app.ui.list_views import bind_keys, empty_state_label, list_view
 from app.ui.operations import run_in_background
-from app.ui.prompts import confirm
 from app.ui.staff_form import StaffForm
 from app.ui.station_profile_dialog import StationProfileDialog
 
@@ -62,7 +60,8 @@ class StaffPage(QWidget):
         self.actions_by_name["profile"] = self.toolbar.addAction(self.tr("本站信息…"), self.open_profile)
 
         self.show_which = QComboBox()
-        for label, key in ((self.tr("在岗人员"), "current"), (self.tr("已离岗"), "left"), (self.tr("全部人员"), "all")):
+        for label, key in ((self.tr("在岗人员"), "current"), (self.tr("在岗专职"), "full_time"),
+                           (self.tr("已离岗"), "left"), (self.tr("全部人员"), "all")):  # fmt: skip
             self.show_which.addItem(label, key)
         self.show_which.currentIndexChanged.connect(self.apply_filter)
         self.search = QLineEdit()
@@ -90,32 +89,10 @@ class StaffPage(QWidget):
         self.model = StaffModel(self, today=today)
         self.proxy = RowFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # 站长/负责人 before 服务专员
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([90, 100, 80, 64, 120, 96, 96]):
-            self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
-        for key, slot, target in ((Qt.Key.Key_Return, self.edit_selected, self.table),
-                                  (Qt.Key.Key_Enter, self.edit_selected, self.table),
-                                  (Qt.Key.Key_F2, self.edit_selected, self.table),
-                                  (QKeySequence.StandardKey.Delete, self.delete_selected, self.table),
-                                  (Qt.Modifier.CTRL | Qt.Key.Key_N, self.new_staff, self)):  # fmt: skip
-            shortcut = QShortcut(QKeySequence(key), target, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut if target is self.table
-                                else Qt.ShortcutContext.WidgetWithChildrenShortcut)  # fmt: skip
-        self.empty_label = QLabel()
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        # 站长/负责人 before 服务专员
+        self.table = list_view(self.proxy, [90, 100, 80, 64, 120, 96, 96], sort_column=1, order=Qt.SortOrder.DescendingOrder)
+        bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected, new=self.new_staff)
+        self.empty_label = empty_state_label()
         self.views = QStackedWidget()
         self.views.addWidget(self.table)
         self.views.addWidget(self.empty_label)
@@ -170,6 +147,8 @@ class StaffPage(QWidget):
 
         def accept(row: StaffRow) -> bool:
             left = row.end_date is not None and row.end_date < today
+            if which == "full_time":  # as the staffing rule counts: full-time, joined and not left
+                return row.full_time and not left and (row.start_date is None or row.start_date <= today)
             return which == "all" or (which == "left") == left
 
         self.proxy.set_filter(self.search.text(), accept)
@@ -180,6 +159,16 @@ class StaffPage(QWidget):
         else:
             self.empty_label.setText(self.tr("没有符合条件的人员。请更改上方的“显示”或搜索条件。"))
         self.views.setCurrentWidget(self.table if shown else self.empty_label)
+
+    def show_filtered(self, filt: dict[str, object]) -> None:
+        """From 首页's staffing line: the full-time staff on duty today, the ones the rule counts
+        (`which` may ask for "current", "left" or "all" instead); the search box is cleared."""
+        index = self.show_which.findData(filt.get("which") or "full_time")
+        self.show_which.blockSignals(True)
+        self.show_which.setCurrentIndex(max(0, index))
+        self.show_which.blockSignals(False)
+        self.search.clear()  # filters again
+        self.apply_filter()
 
     def selected(self) -> StaffRow | None:
         index = self.table.currentIndex()
@@ -219,16 +208,8 @@ class StaffPage(QWidget):
         if row is None:
             return
         text = self.tr("删除“%1”的人员信息？TA 经办的服务记录和需求会保留。如果只是离职，请改为填写离岗日期。").replace("%1", row.name)
-        if not confirm(self, self.tr("删除人员"), text, destructive=True):
-            return
-        db = self._db
-
-        def write(_ctx: object) -> None:
-            with db.begin() as session:
-                staff.delete(session, row.id, row.version)
-
-        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("删除人员"),
-                          on_success=lambda _r: self.reload())  # fmt: skip
+        delete_confirmed(self, self._db, self.tr("删除人员"), text, lambda s: staff.delete(s, row.id, row.version),
+                         on_success=lambda _r: self.reload(), progress_title=self.tr("删除人员"))  # fmt: skip
 
     def open_profile(self) -> StationProfileDialog:
         dialog = StationProfileDialog(self._db, self._db.path.parent.name, self)

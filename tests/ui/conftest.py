@@ -1,0 +1,22 @@
+"""Fixtures the widget tests share.  (`station` and `mark_enrolled` are in tests/conftest.py.)"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from app.ui import error_dialog, operations
+
+
+@pytest.fixture
+def presented(qapp) -> Iterator[list[tuple[object, ...]]]:  # type: ignore[no-untyped-def]
+    """Error dialogs recorded instead of shown (parent, message, detail); after the test, no
+    operation may still run and none may have been shown.  A module turns it on for every
+    test with `pytestmark = pytest.mark.usefixtures("presented")`, or defines its own."""
+    calls: list[tuple[object, ...]] = []
+    previous = error_dialog.set_presenter(lambda *args: calls.append(args))
+    yield calls
+    error_dialog.set_presenter(previous)
+    assert operations.shutdown(5000), "an operation was still running after the test"
+    assert calls == [], "an unexpected error dialog was shown"
