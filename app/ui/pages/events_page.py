@@ -95,7 +95,7 @@ class EventsPage(QWidget):
             combo.currentIndexChanged.connect(self.reload)
             # long HQ theme names must not widen the whole window
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(6)
+            combo.setMinimumContentsLength(7)
         filters = QHBoxLayout()
         for widget in (QLabel(self.tr("筛选")), self.event_type, self.theme, self.scope):
             filters.addWidget(widget)
@@ -145,7 +145,7 @@ class EventsPage(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = list_view(self.proxy, [86, 88, 240, 70, 84, 136, 44, 44, 52], sort_column=0,
+        self.table = list_view(self.proxy, [84, 84, 240, 58, 76, 104, 40, 40, 48], sort_column=0,
                                order=Qt.SortOrder.DescendingOrder, compact=True, stretch_column=2)  # fmt: skip
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.empty_label = empty_state_label()
