@@ -1,19 +1,30 @@
 """200 stations syncing at once against one `station-desk-hq serve` (loopback).
 
-    .venv/bin/python benchmarks/bench_hq_concurrent.py [--stations 200] [--rows 20] [--rounds 2] [--workers N]
+    .venv/bin/python benchmarks/bench_hq_concurrent.py [--stations 200] [--rows 20] [--rounds 3] [--workers N]
+                                                       [--spread 0] [--protocol 2]
                                                        [--pg postgresql://postgres@127.0.0.1:5432/postgres]
 
 A fresh database and a real server process (uvicorn, the production pool settings).
 Every station first bootstraps; then, per round, all stations start together and each
 runs one incremental sync: hello, push --rows rows (service records plus two shared
-enterprises), pull to done, check.  Prints p50 / p95 / max of a station's sync time
-(acceptance: p95 ≤ 3 s) and, as a baseline from the same run, one station syncing alone.
+enterprises, so every station also pulls the 400 enterprises the others made), pull to
+done, check (pulls of the default page size, which the station client takes as object
+rows).  Prints p50 / p95 / max of a station's sync time
+(acceptance: p95 ≤ 3 s) and, as a baseline from the same run, one station syncing alone,
+plus the CPU seconds the stations (this process), the HQ workers and PostgreSQL spent.
+
+The stations' own work (threads in this process) runs on the same cores as HQ and
+PostgreSQL; on a real network it runs on 200 other machines.  `--spread S` starts each
+station at a random moment within S seconds (a model of client jitter; a sync's time
+still counts from its own start); the default 0 is the worst case, every station in
+the same instant.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import random
 import secrets
 import socket
 import statistics
@@ -28,7 +39,9 @@ import psycopg
 from psycopg import sql
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import cpu_usage as cpu  # noqa: E402
 from app.hq import accounts  # noqa: E402
 from app.hq.db import init_db, make_engine  # noqa: E402
 from app.models.types import uuid7  # noqa: E402
@@ -36,8 +49,8 @@ from app.sync import protocol  # noqa: E402
 
 
 class Station:
-    def __init__(self, base: str, token: str, station_id: str) -> None:
-        headers = {protocol.PROTOCOL_HEADER: "1", "Authorization": f"Bearer {token}"}
+    def __init__(self, base: str, token: str, station_id: str, version: int = protocol.PROTOCOL_VERSION) -> None:
+        headers = {protocol.PROTOCOL_HEADER: str(version), "Authorization": f"Bearer {token}"}
         self.http = httpx.Client(base_url=base, headers=headers, timeout=120)
         self.station_id, self.cursor = station_id, None
 
@@ -49,7 +62,8 @@ class Station:
     def pull_to_done(self) -> int:
         got = 0
         while True:
-            page = self.post("/v1/pull", {"cursor": self.cursor, "limit": 5000})
+            # a catch-up page: object rows, as the station client asks for pages of this size
+            page = self.post("/v1/pull", {"cursor": self.cursor, "limit": protocol.DEFAULT_PULL_LIMIT})
             got += len(page["rows"])
             self.cursor = page["cursor"]
             if page["done"]:
@@ -80,7 +94,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--stations", type=int, default=200)
     parser.add_argument("--rows", type=int, default=20)
-    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--spread", type=float, default=0.0, help="start stations within this many seconds")
+    parser.add_argument("--protocol", type=int, default=protocol.PROTOCOL_VERSION, choices=sorted(protocol.SUPPORTED_VERSIONS),
+                        help="the X-Station-Desk-Protocol header the stations send")  # fmt: skip
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args()
@@ -110,7 +127,7 @@ def main() -> None:
                 break
             except httpx.TransportError:
                 time.sleep(0.1)
-        run(base, codes, args)
+        run(base, codes, args, server.pid)
     finally:
         if server is not None:
             server.terminate()
@@ -119,38 +136,45 @@ def main() -> None:
             admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
-def run(base: str, codes: list[str], args: argparse.Namespace) -> None:
+def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int) -> None:
     stations = []
     for code in codes:
         answer = httpx.post(base + "/v1/enroll", json={"code": code}, headers={protocol.PROTOCOL_HEADER: "1"}).json()
-        stations.append(Station(base, answer["token"], answer["station"]["id"]))
+        stations.append(Station(base, answer["token"], answer["station"]["id"], args.protocol))
     for s in stations:
         s.pull_to_done()
     alone = statistics.median(stations[0].sync(args.rows) for _ in range(5))
-    print(f"{len(stations)} stations, {args.workers} server worker(s), {args.rows} rows pushed each per sync; "
-          f"one station alone: {alone * 1000:.0f} ms")  # fmt: skip
+    start_rule = f"starting at random within {args.spread:g} s" if args.spread else "all starting in the same instant"
+    print(f"{len(stations)} stations {start_rule}, {args.workers} server worker(s), {args.rows} rows pushed each per sync, "
+          f"protocol {args.protocol}; one station alone: {alone * 1000:.0f} ms")  # fmt: skip
     for round_no in range(args.rounds):
         times: list[float] = []
         errors: list[BaseException] = []
         gate = threading.Barrier(len(stations))
 
-        def one(s: Station) -> None:
+        def one(s: Station, delay: float) -> None:
             gate.wait()
+            time.sleep(delay)
             try:
                 times.append(s.sync(args.rows))
             except BaseException as exc:  # noqa: BLE001 - counted and reported
                 errors.append(exc)
 
-        threads = [threading.Thread(target=one, args=(s,)) for s in stations]
+        rng = random.Random(round_no)
+        threads = [threading.Thread(target=one, args=(s, rng.uniform(0, args.spread))) for s in stations]
+        cpu0 = (time.process_time(), cpu.tree(server_pid), cpu.postgres())
         start = time.perf_counter()
         for t in threads:
             t.start()
         for t in threads:
             t.join()
         wall = time.perf_counter() - start
+        spent = [b - a for a, b in zip(cpu0, (time.process_time(), cpu.tree(server_pid), cpu.postgres()), strict=True)]
         q = statistics.quantiles(times, n=20) if len(times) > 1 else [0] * 19
         print(f"round {round_no + 1}: p50 {statistics.median(times):.2f} s  p95 {q[18]:.2f} s  max {max(times):.2f} s  "
               f"wall {wall:.1f} s  errors {len(errors)}  p95/alone {q[18] / alone:.0f}x")  # fmt: skip
+        print(f"  CPU s: clients {spent[0]:.1f}, HQ workers {spent[1]:.1f}, PostgreSQL (all databases) {spent[2]:.1f}; "
+              f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
         for exc in errors[:3]:
             print("  error:", repr(exc)[:200])
 

@@ -147,7 +147,9 @@ def _serve(args: argparse.Namespace, url: str) -> int:
     # connections, well under PostgreSQL's default max_connections.
     os.environ[DB_ENV] = url
     os.environ["STATION_DESK_HQ_POOL"] = f"{max(2, 10 // args.workers)},{max(2, 20 // args.workers)}"
-    uvicorn.run("app.hq.server:app_from_env", factory=True, workers=args.workers, **options)
+    from app.hq.server import serve_workers  # uvicorn's workers, with TCP_NODELAY on their socket
+
+    serve_workers(args.workers, options)
     return 0
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -27,6 +28,33 @@ VISIBLE = "(tbl = ANY(CAST(:public AS text[])) OR (station_id = :me AND tbl = AN
 ROW_JSON = (
     "json_build_object('tbl', tbl, 'id', id, 'station_id', station_id, 'version', version, "
     "'deleted', deleted, 'data', data, 'field_hlc', field_hlc)::text"
+)
+
+
+@lru_cache(maxsize=32)
+def array_row_sql(columns: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
+    """The row expression of a protocol 2 page: per named table a JSON array
+    (protocol.ROW_ARRAY_HEAD, then `data->'column'` in the order asked for); rows of
+    other tables stay objects.  Names are checked by wire.PullRequest (lowercase
+    letters, digits, `_`), so they are safe as literals.  A key the row's data lacks
+    is listed in `absent` (the client then takes the column default, as for v1)."""
+    head = "r.tbl, r.id, r.station_id, r.version, r.deleted, r.field_hlc"
+    branches = []
+    for tbl, names in columns:
+        keys = "ARRAY[" + ",".join(f"'{n}'" for n in names) + "]::text[]"
+        absent = f"CASE WHEN r.data ?& {keys} THEN NULL ELSE ARRAY(SELECT k FROM unnest({keys}) AS k WHERE NOT r.data ? k) END"
+        values = "".join(f", r.data->'{n}'" for n in names)
+        branches.append(f"WHEN '{tbl}' THEN json_build_array({head}, {absent}{values})")
+    if not branches:
+        return ROW_JSON
+    return f"(CASE r.tbl {' '.join(branches)} ELSE {ROW_JSON.removesuffix('::text')} END)::text"
+
+
+_SNAPSHOT = "pg_snapshot_xmax(s)::text, ARRAY(SELECT pg_snapshot_xip(s)::text) FROM pg_current_snapshot() s"
+_PREAMBLE = text(
+    "SELECT (SELECT value FROM hq_meta WHERE key = :k), "
+    f"{_SNAPSHOT} WHERE set_config('enable_sort', 'off', true) IS NOT NULL "
+    "AND set_config('synchronous_commit', 'off', true) IS NOT NULL"
 )
 
 
@@ -50,14 +78,30 @@ def _params(station: uuid.UUID) -> dict[str, Any]:
 
 
 def pull(
-    conn: Connection, station: uuid.UUID, cursor: Cursor | dict[str, Any] | None, limit: int, table: str | None = None
+    conn: Connection,
+    station: uuid.UUID,
+    cursor: Cursor | dict[str, Any] | None,
+    limit: int,
+    table: str | None = None,
+    columns: dict[str, list[str]] | None = None,
+    *,
+    acknowledged: int | None = None,
 ) -> PullPage:
-    """One page of rows visible to `station` after `cursor` (None: bootstrap, no tombstones)."""
+    """One page of rows visible to `station` after `cursor` (None: bootstrap, no tombstones).
+    `columns` (protocol 2): rows of those tables as arrays, see array_row_sql.
+    `acknowledged`: the station's stored cursor_txid, when the caller has just read it."""
     if isinstance(cursor, dict):
         cursor = Cursor.model_validate(cursor)
-    if cursor is not None and int(cursor.txid) <= tombstones.purged_through(conn):
+    # One round trip for the settings, the purge mark and the snapshot (a pull is mostly
+    # round trips when 200 stations sync at once).  The page query below forbids the sort:
+    # with stale statistics (a fresh HQ after a big import, before autoanalyze) the planner
+    # chose "scan everything, sort, take 5,000" for every page: 5x slower and growing.
+    # Losing the acknowledgement in a crash only makes the tombstone purge more careful:
+    # no WAL flush for it (~4 ms per pull page here).
+    purged, xmax, running = conn.execute(_PREAMBLE, {"k": tombstones.PURGED_KEY}).one()
+    if cursor is not None and int(cursor.txid) <= (int(purged) if purged is not None else -1):
         raise ResyncRequired
-    bound = str(watermark(conn))
+    bound = str(_bound(conn, xmax, running))
     if cursor is not None and int(cursor.txid) > int(bound) and int(cursor.txid) > _next_txid(conn):
         raise ResyncRequired  # a cursor from the future: HQ was restored from a backup
     where, params = [VISIBLE, "txid < CAST(:bound AS xid8)"], {**_params(station), "bound": bound, "limit": limit}
@@ -75,14 +119,11 @@ def pull(
         where.append("tbl = :table")
         params["table"] = table
     # ORDER BY names the table's columns: a bare `txid` would sort by the text output column
+    row_sql = array_row_sql(tuple((t, tuple(c)) for t, c in sorted(columns.items()))) if columns else ROW_JSON
     sql = (
-        f"SELECT r.txid::text AS t, r.tbl, r.id::text AS i, {ROW_JSON} FROM replica_row r "
+        f"SELECT r.txid::text AS t, r.tbl, r.id::text AS i, {row_sql} FROM replica_row r "
         f"WHERE {' AND '.join(where)} ORDER BY r.txid, r.tbl, r.id LIMIT :limit"
     )
-    # With stale statistics (a fresh HQ after a big import, before autoanalyze) the planner
-    # chose "scan everything, sort, take 5,000" for every page: 5x slower and growing with
-    # the table.  The (txid, tbl, id) index already yields the order; forbid the sort.
-    conn.execute(text("SET LOCAL enable_sort = off"))
     result = conn.execute(text(sql), params).all()
     done = len(result) < limit
     if done:
@@ -93,7 +134,7 @@ def pull(
         new_cursor = {"txid": txid, "tbl": tbl, "id": row_id}
         if since is not None:
             new_cursor["since"] = since
-    if cursor is not None and table is None:
+    if cursor is not None and table is None and acknowledged != int(cursor.txid):
         _acknowledge(conn, station, int(cursor.txid))
     return PullPage([r[3] for r in result], new_cursor, done)
 
@@ -110,9 +151,11 @@ def watermark(conn: Connection) -> int:
     finishes before pg_locks is read is finished, and its rows are visible to the
     page query, which runs later.
     """
-    xmax, running = conn.execute(
-        text("SELECT pg_snapshot_xmax(s)::text, ARRAY(SELECT pg_snapshot_xip(s)::text) FROM pg_current_snapshot() s")
-    ).one()
+    xmax, running = conn.execute(text(f"SELECT {_SNAPSHOT}")).one()
+    return _bound(conn, xmax, running)
+
+
+def _bound(conn: Connection, xmax: str, running: list[str]) -> int:
     if not running:
         return int(xmax)
     # xid (32 bit) → True when its transaction runs in another database
@@ -136,9 +179,6 @@ def _next_txid(conn: Connection) -> int:
 
 
 def _acknowledge(conn: Connection, station: uuid.UUID, txid: int) -> None:
-    # Losing this write in a crash only makes the tombstone purge more careful: skip the
-    # WAL flush (~4 ms per pull page here).
-    conn.execute(text("SET LOCAL synchronous_commit = off"))
     conn.execute(
         text(
             "UPDATE station_account SET cursor_txid = :t, cursor_at = now(), last_seen_at = now() "

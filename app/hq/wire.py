@@ -26,6 +26,7 @@ from app.sync.protocol import (
     DEFAULT_PULL_LIMIT,
     LOCAL_ONLY_COLUMNS,
     MAX_PULL_LIMIT,
+    MAX_ROW_ARRAY_COLUMNS,
     MAX_PUSH_ROWS,
     SYNCED_TABLES,
 )
@@ -116,10 +117,23 @@ class Cursor(Strict):
         return out
 
 
+# Names go into the page query as SQL literals: this pattern is what makes that safe.
+ColumnName = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
+
+
 class PullRequest(Strict):
     cursor: Cursor | None = None
     limit: Annotated[StrictInt, Field(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT
     table: TableName | None = None
+    # protocol 2: rows of these tables travel as arrays of these data keys (app.hq.pull);
+    # a table HQ does not know is harmless (it has no rows)
+    columns: (
+        Annotated[
+            dict[TableName, Annotated[list[ColumnName], Field(max_length=MAX_ROW_ARRAY_COLUMNS)]],
+            Field(max_length=64),
+        ]
+        | None
+    ) = None
 
     @field_validator("table")
     @classmethod

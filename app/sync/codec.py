@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -29,7 +29,7 @@ from sqlalchemy import JSON, Boolean, Table, Uuid
 
 from app.models import Base
 from app.models.types import ScaledDecimal, UTCDateTime
-from app.sync.protocol import LOCAL_ONLY_COLUMNS
+from app.sync.protocol import LOCAL_ONLY_COLUMNS, ROW_ARRAY_HEAD
 
 TOP_LEVEL = ("id", "station_id", "version", "deleted")
 
@@ -137,6 +137,9 @@ class TableCodec:
     to_storage: Callable[[dict[str, Any]], tuple[Any, ...]]
     to_wire: Callable[[tuple[Any, ...]], dict[str, Any]]
     local_columns: frozenset[str]
+    # protocol 2 array rows: the data keys this station asks HQ for, in array order
+    data_columns: tuple[str, ...] = ()
+    from_array: Callable[[list[Any]], tuple[Any, ...]] = tuple
 
     @property
     def id_position(self) -> int:
@@ -150,51 +153,84 @@ _INLINE = {
     "dt": "    if {v} is not None:\n        {v} = {v}[:10] + ' ' + {v}[11:26] if len({v}) == 32 and {v}[26:] == '+00:00' else dt_in({v})\n",
     "bool": "    if {v} is not None:\n        {v} = 1 if {v} else 0\n",
 }
+# Where an array row (protocol.ROW_ARRAY_HEAD) keeps the top-level values
+_ARRAY_AT = {"id": 1, "station_id": 2, "version": 3, "deleted": 4}
+_ARRAY_DATA = len(ROW_ARRAY_HEAD)
+ROW_ID = "r['id']"
 
 
 def _inline_kind(cin: Any) -> str | None:
     return {uuid_in: "uuid", dt_in: "dt", bool_in: "bool"}.get(cin)
 
 
-def _build(table: Table) -> TableCodec:
-    names = tuple(c.name for c in table.columns)
-    env: dict[str, Any] = {"dt_in": dt_in, "id_time": id_time, "uuid_in": uuid_in}
-    body, values, top, data = [], [], [], []
+def _storage_body(table: Table, env: dict[str, Any], source: Callable[[int, str], str], row_id: str) -> str:
+    """Statements computing v0…vn from `source(i, name)` and the tuple to return."""
+    body, values = [], []
     local = LOCAL_ONLY_COLUMNS.get(table.name, frozenset())
     for i, column in enumerate(table.columns):
-        cin, cout = _converters(column)
-        env[f"i{i}"], env[f"o{i}"], env[f"m{i}"] = cin, cout, _missing_default(column)
-        if column.name in ("id", "version"):
-            source = f"r[{column.name!r}]"
-        elif column.name in TOP_LEVEL:
-            source = f"r.get({column.name!r})"
-        else:
-            source = f"g({column.name!r}, m{i})"
+        cin = env[f"i{i}"]
         if column.name in local:
             values.append(f"m{i}")  # never on the wire; an insert gets the default, an update keeps ours
         elif cin is dt_in and not column.nullable and env[f"m{i}"] is None:
             # a NOT NULL timestamp HQ did not send (published reference rows): the time in the uuid7 id
-            body.append(f"    v{i} = {source}\n" + _INLINE["dt"].format(v=f"v{i}") + f"    if v{i} is None:\n        v{i} = id_time(r['id'])\n")
+            body.append(f"    v{i} = {source(i, column.name)}\n" + _INLINE["dt"].format(v=f"v{i}")
+                        + f"    if v{i} is None:\n        v{i} = id_time({row_id})\n")  # fmt: skip
             values.append(f"v{i}")
         elif (kind := _inline_kind(cin)) is not None:
-            body.append(f"    v{i} = {source}\n" + _INLINE[kind].format(v=f"v{i}"))
+            body.append(f"    v{i} = {source(i, column.name)}\n" + _INLINE[kind].format(v=f"v{i}"))
             values.append(f"v{i}")
         elif cin is not None and not isinstance(column.type, JSON):  # JSON stores None as 'null'
-            body.append(f"    v{i} = {source}\n    if v{i} is not None:\n        v{i} = i{i}(v{i})\n")
+            body.append(f"    v{i} = {source(i, column.name)}\n    if v{i} is not None:\n        v{i} = i{i}(v{i})\n")
             values.append(f"v{i}")
         else:
-            values.append(f"i{i}({source})" if cin else source)
+            values.append(f"i{i}({source(i, column.name)})" if cin else source(i, column.name))
+    return f"{''.join(body)}    return ({', '.join(values)},)\n"
+
+
+def _build(table: Table) -> TableCodec:
+    names = tuple(c.name for c in table.columns)
+    env: dict[str, Any] = {"dt_in": dt_in, "id_time": id_time, "uuid_in": uuid_in}
+    top, data = [], []
+    local = LOCAL_ONLY_COLUMNS.get(table.name, frozenset())
+    wanted = tuple(n for n in names if n not in TOP_LEVEL and n not in local)
+    for i, column in enumerate(table.columns):
+        cin, cout = _converters(column)
+        env[f"i{i}"], env[f"o{i}"], env[f"m{i}"] = cin, cout, _missing_default(column)
         value = f"{column.name!r}: " + (f"o{i}(t[{i}])" if cout else f"t[{i}]")
         if column.name in TOP_LEVEL:
             top.append(value)
         elif column.name not in local:
             data.append(value)
+
+    def from_dict(i: int, name: str) -> str:
+        if name in ("id", "version"):
+            return f"r[{name!r}]"
+        return f"r.get({name!r})" if name in TOP_LEVEL else f"g({name!r}, m{i})"
+
+    def from_list(i: int, name: str) -> str:
+        return f"a[{_ARRAY_AT[name]}]" if name in _ARRAY_AT else f"a[{_ARRAY_DATA + wanted.index(name)}]"
+
     source = (
-        f"def to_storage(r):\n    g = r['data'].get\n{''.join(body)}    return ({', '.join(values)},)\n"
+        f"def to_storage(r):\n    g = r['data'].get\n{_storage_body(table, env, from_dict, ROW_ID)}"
         f"def to_wire(t):\n    return {{'tbl': {table.name!r}, {', '.join(top)}, 'data': {{{', '.join(data)}}}}}\n"
+        # a row missing some keys takes the object path, where a missing key means the default
+        f"def from_array(a):\n    if a[6] is not None:\n        return to_storage(as_object(a))\n"
+        f"{_storage_body(table, env, from_list, 'a[1]')}"
     )
+    env["as_object"] = lambda a: _array_as_object(a, wanted)
     exec(compile(source, f"<codec {table.name}>", "exec"), env)  # noqa: S102 — generated from our own metadata
-    return TableCodec(table, names, env["to_storage"], env["to_wire"], frozenset(local))
+    return TableCodec(table, names, env["to_storage"], env["to_wire"], frozenset(local), wanted, env["from_array"])
+
+
+def _array_as_object(a: list[Any], wanted: tuple[str, ...]) -> dict[str, Any]:
+    absent = set(a[6])
+    data = {name: a[_ARRAY_DATA + j] for j, name in enumerate(wanted) if name not in absent}
+    return {"tbl": a[0], "id": a[1], "station_id": a[2], "version": a[3], "deleted": a[4], "field_hlc": a[5], "data": data}
+
+
+def wire_columns(tables: Iterable[str]) -> dict[str, list[str]]:
+    """The `columns` of a protocol 2 pull: per table, the data keys this station stores."""
+    return {t: list(codec(t).data_columns) for t in tables}
 
 
 @cache

@@ -17,8 +17,17 @@ from typing import Any
 
 import zstandard
 
-PROTOCOL_VERSION = 1
-SUPPORTED_VERSIONS = frozenset({1})
+# 2: a pull may name the data columns it wants per table ("columns"); its rows then
+# travel as arrays (docs/sync-protocol.md, "Pull rows as arrays").  HQ answers 1 and 2;
+# a client falls back to 1 when an older HQ answers 426.
+PROTOCOL_VERSION = 2
+SUPPORTED_VERSIONS = frozenset({1, 2})
+ROW_ARRAYS_SINCE = 2
+# An array row: these seven, then the values of the requested columns in request order.
+# `absent` is null, or the requested columns the row's data does not have (the
+# receiver gives them the column default, as for a missing key in an object row).
+ROW_ARRAY_HEAD = ("tbl", "id", "station_id", "version", "deleted", "field_hlc", "absent")
+MAX_ROW_ARRAY_COLUMNS = 90  # PostgreSQL's json_build_array takes at most 100 arguments
 PROTOCOL_HEADER = "X-Station-Desk-Protocol"
 CONTENT_ENCODING = "zstd"
 MAX_PUSH_ROWS = 2000

@@ -78,18 +78,31 @@ class Page:
         return sum(len(v) for v in self.grouped.values())
 
 
-def prepare(rows: list[dict[str, Any]]) -> Page:
+def prepare(rows: list[Any]) -> Page:
+    """Object rows (protocol 1) or array rows (protocol 2, protocol.ROW_ARRAY_HEAD), mixed
+    freely; rows of tables this client does not know are skipped."""
     page = Page(defaultdict(list))
+    grouped, objects, arrays = page.grouped, _converters(False), _converters(True)
     for row in rows:
-        tbl = row["tbl"]
-        if tbl not in SYNCED_TABLES:
+        if row.__class__ is list:
+            tbl, stamps, convert = row[0], row[5], arrays.get(row[0])
+        else:
+            tbl = row["tbl"]
+            stamps, convert = row.get("field_hlc"), objects.get(tbl)
+        if convert is None:
             continue  # a table this client does not know yet
-        page.grouped[tbl].append(codec(tbl).to_storage(row))
-        if tbl in SHARED and row.get("field_hlc"):
-            top = max(int(v) for v in row["field_hlc"].values())
-            page.bases.append((tbl, uuid_in(row["id"]) or "", BASE_FIELD, top))
+        grouped[tbl].append(convert(row))
+        if stamps and tbl in SHARED:
+            top = max(int(v) for v in stamps.values())
+            row_id = row[1] if row.__class__ is list else row["id"]
+            page.bases.append((tbl, uuid_in(row_id) or "", BASE_FIELD, top))
             page.max_hlc = max(page.max_hlc, top)
     return page
+
+
+@cache
+def _converters(arrays: bool) -> dict[str, Callable[[Any], tuple[Any, ...]]]:
+    return {t: codec(t).from_array if arrays else codec(t).to_storage for t in SYNCED_TABLES}
 
 
 def apply_rows(conn: Connection, page: Page, seen: bool = False) -> int:

@@ -27,7 +27,7 @@ def test_requests_carry_version_token_and_zstd_and_answers_are_decoded() -> None
 
     answer = _client(handler).push("b1", [{"tbl": "enterprise"}])
     headers = seen["headers"]
-    assert headers[protocol.PROTOCOL_HEADER] == "1"  # type: ignore[index]
+    assert headers[protocol.PROTOCOL_HEADER] == str(protocol.PROTOCOL_VERSION)  # type: ignore[index]
     assert headers["authorization"] == "Bearer tok"  # type: ignore[index]
     assert headers["content-encoding"] == "zstd"  # type: ignore[index]
     assert seen["body"] == {"batch_id": "b1", "rows": [{"tbl": "enterprise"}]}

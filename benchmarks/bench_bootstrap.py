@@ -2,11 +2,15 @@
 on loopback, a fresh PostgreSQL database), each beside its raw baseline measured in the
 same run:
 
-    .venv/bin/python -m tests.sync.bench_client [--rows 1000000] [--page-size 5000]
+    .venv/bin/python benchmarks/bench_bootstrap.py [--rows 1000000] [--page-size 5000]
 
-  bootstrap    a new station pulls N rows (40% enterprises, 60% its own service records)
+  bootstrap    a new station pulls N rows (40% enterprises, 60% its own service records),
+               count-and-hash check included (figures without it are printed too)
   raw          sqlite3 executemany of the same stored tuples into the same schema
-               (indexes, no triggers), one transaction: the ceiling for any bootstrap
+               (indexes, no triggers), one transaction: the ceiling for any bootstrap,
+               measured after the bootstrap in the same run
+  CPU          seconds spent by the station (this process), the HQ service and PostgreSQL
+               (every database on the server: other work there shows up too)
   incremental  1,000 changed rows: push, echo pull, check
   no-op        a sync with nothing to do: round trips and milliseconds
 """
@@ -23,24 +27,27 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
-import psycopg
-from psycopg import sql
-from sqlalchemy import text
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from app.hq import accounts
-from app.hq.db import init_db, make_engine
-from app.models import Base
-from app.models.database import open_database
-from app.sync import pull
-from app.sync.codec import codec
-from app.sync.engine import sync
-from app.sync.enrolment import enroll, open_client
-from app.sync.protocol import PROTOCOL_HEADER
+import cpu_usage as cpu  # noqa: E402
+import httpx  # noqa: E402
+import psycopg  # noqa: E402
+from psycopg import sql  # noqa: E402
+from sqlalchemy import text  # noqa: E402
 
-from .conftest import admin_conninfo
+from app.hq import accounts  # noqa: E402
+from app.hq.db import init_db, make_engine  # noqa: E402
+from app.models import Base  # noqa: E402
+from app.models.database import open_database  # noqa: E402
+from app.sync import pull  # noqa: E402
+from app.sync.codec import codec  # noqa: E402
+from app.sync.engine import sync  # noqa: E402
+from app.sync.enrolment import enroll, open_client  # noqa: E402
+from app.sync.protocol import PROTOCOL_HEADER  # noqa: E402
+from tests.pg import admin_conninfo  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 ENTERPRISE_SQL = """
 INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, field_hlc)
 SELECT 'enterprise', CAST('01900000-0000-7000-8000-' || lpad(to_hex(i), 12, '0') AS uuid), :st, 1, false,
@@ -150,10 +157,12 @@ def main(argv: list[str] | None = None) -> int:
         SyncClient.pull_page = timed("fetch", real_pull)  # type: ignore[method-assign]
         pull.prepare = timed("prepare", real_prepare)  # type: ignore[assignment]
         sync_check.local_summary = timed("local hash", real_summary)  # type: ignore[assignment]
+        cpu0 = (time.process_time(), cpu.tree(server.pid), cpu.postgres(), os.getloadavg()[0])
         started = time.perf_counter()
         with open_client(db) as client:
             result = sync(db, client, page_size=args.page_size)
         boot = time.perf_counter() - started
+        cpu1 = (time.process_time(), cpu.tree(server.pid), cpu.postgres(), os.getloadavg()[0])
         pull.apply_page = real_apply  # type: ignore[assignment]
         sync_engine._verify = real_verify  # type: ignore[assignment]
         SyncClient.pull_page, pull.prepare = real_pull, real_prepare  # type: ignore[method-assign]
@@ -168,10 +177,12 @@ def main(argv: list[str] | None = None) -> int:
               f"(page {args.page_size or 'auto'}; check included, repaired={result.repaired})")  # fmt: skip
         pulled_s = boot - spent.get("check", 0.0)
         print(f"  without the count-and-hash check ({spent.get('check', 0.0):.1f} s): {result.pulled / pulled_s:,.0f} rows/s")
-        print(f"  of which local apply (convert + upsert + cursor, one transaction per page): {spent['apply']:.1f} s "
-              f"= {result.pulled / spent['apply']:,.0f} rows/s")  # fmt: skip
-        print(f"  on other threads: HTTP {spent.get('fetch', 0):.1f} s, convert {spent.get('prepare', 0):.1f} s; "
+        print(f"  on the syncing thread: decode + convert {spent.get('prepare', 0):.1f} s, write (upsert + cursor, "
+              f"one transaction per page) {spent['apply']:.1f} s = {result.pulled / spent['apply']:,.0f} rows/s")  # fmt: skip
+        print(f"  fetch thread (pages ahead, overlapped): HTTP {spent.get('fetch', 0):.1f} s; "
               f"check: local hashing {spent.get('local hash', 0):.1f} s")  # fmt: skip
+        print(f"  CPU s during the bootstrap: station {cpu1[0] - cpu0[0]:.1f}, HQ service {cpu1[1] - cpu0[1]:.1f}, "
+              f"PostgreSQL (all databases) {cpu1[2] - cpu0[2]:.1f}; load average {cpu0[3]:.1f} → {cpu1[3]:.1f}")  # fmt: skip
         print(f"raw sqlite3 executemany: {total} rows in {raw:.1f} s = {total / raw:,.0f} rows/s")
         print(f"ratio bootstrap/raw: {(result.pulled / boot) / (total / raw):.0%} "
               f"(without the check {(result.pulled / pulled_s) / (total / raw):.0%})")  # fmt: skip
