@@ -72,6 +72,7 @@ def resolve_aliases(conn: Connection, ids: Iterable[Any]) -> dict[str, str]:
 
 def log_conflict(ctx: ApplyContext, row_id: uuid.UUID, name: str, winner: tuple[Any, int, str], loser: tuple[Any, int, str]) -> None:
     ctx.result.conflicts += 1
+    ctx.note_conflict("enterprise", row_id, name, winner, loser)
     ctx.conn.execute(
         text(
             "INSERT INTO conflict_log (tbl, row_id, field, winning_value, losing_value, winning_hlc, losing_hlc, "

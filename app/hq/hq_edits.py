@@ -15,7 +15,13 @@ from app.hq.owned import REPORT_STATUSES
 from app.hq.store import ApplyContext, PushResult, now_ms
 from app.hq.wire import WireRow, check_json_value, clean_data
 from app.models.types import uuid7
-from app.sync.protocol import ANNUAL_REPORT_HQ_MOVES, HQ_REFERENCE, hlc_from_ms
+from app.sync.protocol import (
+    ANNUAL_REPORT_HQ_MOVES,
+    HQ_REFERENCE,
+    STATION_PROFILE_COLUMNS,
+    STATION_PROFILE_TABLE,
+    hlc_from_ms,
+)
 
 
 class HqEditError(Exception):
@@ -60,7 +66,9 @@ def hq_edit(conn: Connection, tbl: str, row_id: uuid.UUID, changes: Mapping[str,
             raise HqEditError(f"年度报告不能从“{label(old.data.get('status'), '?')}”改为“{label(changes['status'], '?')}”。")
     elif tbl not in HQ_REFERENCE:
         raise HqEditError("这类记录归服务站所有，总部不能直接修改。")
-    data = dict(old.data, **{k: v for k, v in changes.items() if k != "deleted"})
+    elif tbl == STATION_PROFILE_TABLE and set(changes) & STATION_PROFILE_COLUMNS:
+        raise HqEditError("挂牌、工作制度、场地设备、联系人和地址电话由服务站自己填报，总部不能修改；总部可以修改编码、名称、区和状态。")
+    data = dict(old.data, **clean_data(tbl, {k: v for k, v in changes.items() if k != "deleted"}))
     version = conn.execute(
         text(
             "UPDATE replica_row SET data = CAST(:d AS jsonb), deleted = :del, version = version + 1, "
@@ -74,7 +82,9 @@ def hq_edit(conn: Connection, tbl: str, row_id: uuid.UUID, changes: Mapping[str,
 def publish_reference(conn: Connection, tbl: str, rows: Iterable[Mapping[str, Any]]) -> list[EditResult]:
     """Insert or replace HQ reference rows (policy, service_institution, catalogue_entry,
     expert, station).  Each row: its fields, plus optional "id" and "deleted".
-    Unchanged rows keep their version (no needless echo to every station)."""
+    Unchanged rows keep their version (no needless echo to every station).  A station
+    row already stored keeps the profile facts stored for it (the station reports them,
+    app.hq.owned.apply_station_profile); a new one takes what is published."""
     if tbl not in HQ_REFERENCE:
         raise HqEditError(f"“{tbl}”不是总部发布的参考数据（可发布：{'、'.join(HQ_REFERENCE)}）。")
     results = []
@@ -82,6 +92,8 @@ def publish_reference(conn: Connection, tbl: str, rows: Iterable[Mapping[str, An
         row_id = uuid.UUID(str(item["id"])) if item.get("id") else uuid7()
         deleted = bool(item.get("deleted", False))
         data = clean_data(tbl, {k: v for k, v in item.items() if k not in ("id", "deleted")})
+        if tbl == STATION_PROFILE_TABLE:
+            data = _keep_station_profile(conn, row_id, data)
         check_json_value(data)
         version = conn.execute(
             text(
@@ -98,3 +110,12 @@ def publish_reference(conn: Connection, tbl: str, rows: Iterable[Mapping[str, An
             version = conn.execute(text("SELECT version FROM replica_row WHERE tbl = :t AND id = :i"), {"t": tbl, "i": row_id}).scalar_one()
         results.append(EditResult(tbl, row_id, version))
     return results
+
+
+def _keep_station_profile(conn: Connection, row_id: uuid.UUID, data: dict[str, Any]) -> dict[str, Any]:
+    stored = conn.execute(
+        text("SELECT data FROM replica_row WHERE tbl = 'station' AND id = :i FOR UPDATE"), {"i": row_id}
+    ).scalar()
+    if not stored:
+        return data
+    return dict(data, **{k: v for k, v in stored.items() if k in STATION_PROFILE_COLUMNS})

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from app.hq import merge
 from app.hq.wire import WireRow, clean_data
-from app.sync.protocol import ANNUAL_REPORT_STATION_MOVES
+from app.sync.protocol import ANNUAL_REPORT_STATION_MOVES, STATION_PROFILE_COLUMNS
 
 if TYPE_CHECKING:
     from app.hq.store import ApplyContext
@@ -82,6 +82,57 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
             continue
         writes.append((row, data))
     _upsert(ctx, writes)
+
+
+# The columns of the station row that stay HQ's: a pushed copy never changes them.
+STATION_HQ_COLUMNS = ("code", "name", "district", "status")
+_PROFILE_DATES = frozenset({"signage_hung_on", "work_rules_filed_on"})
+_PROFILE_MAX_LEN = {"premises": 2000, "equipment": 2000, "address": 300, "host_organisation": 200,
+                    "contact_person": 100, "phone": 50}  # fmt: skip
+_LOCK_STATION = text("SELECT version, deleted, data FROM replica_row WHERE tbl = 'station' AND id = :i FOR UPDATE")
+_BUMP_STATION = text(
+    "UPDATE replica_row SET data = CAST(:d AS jsonb), version = version + 1, updated_at = now() "
+    "WHERE tbl = 'station' AND id = :i RETURNING version"
+)
+
+
+def apply_station_profile(ctx: ApplyContext, row: WireRow) -> None:
+    """A push of the station's OWN `station` row: HQ takes the profile facts the station
+    reports (STATION_PROFILE_COLUMNS) and keeps its own columns (code, name, district,
+    status), silently: a station's copy of them may simply be older than HQ's.  When that
+    copy differs, the version still moves, so the pull brings HQ's values back (the
+    station may have skipped HQ's change while its own edit was queued).  Another
+    station's row: `owned_by_other_station`.  `deleted` is ignored (HQ retires stations)."""
+    if ctx.station is None or row.id != ctx.station:
+        ctx.reject(row, "owned_by_other_station")
+        return
+    old = ctx.conn.execute(_LOCK_STATION, {"i": row.id}).first()
+    if old is None or old.deleted:
+        ctx.reject(row, "hq_reference")
+        return
+    incoming = clean_data(row.tbl, row.data)
+    profile = {k: incoming[k] for k in sorted(STATION_PROFILE_COLUMNS) if k in incoming}
+    problem = _profile_problem(profile)
+    if problem:
+        ctx.reject(row, "bad_row", detail=problem)
+        return
+    data = dict(old.data, **profile)
+    stale_copy = any(k in incoming and incoming[k] != old.data.get(k) for k in STATION_HQ_COLUMNS)
+    if data == old.data and not stale_copy:
+        ctx.accepted(row.tbl, row.id, old.version)
+        return
+    version = ctx.conn.execute(_BUMP_STATION, {"i": row.id, "d": json.dumps(data, ensure_ascii=False)}).scalar_one()
+    ctx.accepted(row.tbl, row.id, version)
+
+
+def _profile_problem(profile: dict[str, Any]) -> str:
+    for name, value in profile.items():
+        if name in _PROFILE_DATES:
+            if value is not None and not (isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-"):
+                return f"本站信息“{name}”不是日期"
+        elif not isinstance(value, str) or len(value) > _PROFILE_MAX_LEN[name]:
+            return f"本站信息“{name}”不是文字或太长"
+    return ""
 
 
 def _report_move_allowed(ctx: ApplyContext, row: WireRow, old: Any, data: dict[str, Any]) -> bool:

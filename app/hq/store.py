@@ -8,6 +8,7 @@ so a batch is applied exactly once however often it arrives.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import time
 import uuid
@@ -19,7 +20,7 @@ from sqlalchemy import Connection, text
 
 from app.hq import merge, owned
 from app.hq.wire import WireRow
-from app.sync.protocol import HQ_REFERENCE, SHARED, STATION_OWNED
+from app.sync.protocol import HQ_REFERENCE, SHARED, STATION_OWNED, STATION_PROFILE_TABLE
 
 REJECT_MESSAGES = {
     "unknown_table": "总部服务器不认识数据表“{tbl}”，这条记录没有同步。请联系总部升级服务。",
@@ -41,6 +42,8 @@ class PushResult:
     conflicts: int = 0
     merged: list[dict[str, str]] = field(default_factory=list)
     versions: list[dict[str, Any]] = field(default_factory=list)
+    # additive (older clients ignore it): what each conflict counted in `conflicts` was
+    conflict_details: list[dict[str, Any]] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -49,6 +52,7 @@ class PushResult:
             "accepted": self.accepted,
             "rejected": self.rejected,
             "conflicts": self.conflicts,
+            "conflict_details": self.conflict_details,
             "merged": self.merged,
             "versions": self.versions,
         }
@@ -56,7 +60,9 @@ class PushResult:
     @classmethod
     def from_json(cls, data: Mapping[str, Any], status: str) -> PushResult:
         keys = ("accepted", "rejected", "conflicts", "merged", "versions")
-        return cls(batch_id=data["batch_id"], status=status, **{k: data[k] for k in keys})
+        # batches stored before conflict_details existed answer without them
+        details = list(data.get("conflict_details") or [])
+        return cls(batch_id=data["batch_id"], status=status, conflict_details=details, **{k: data[k] for k in keys})
 
 
 @dataclass
@@ -80,6 +86,16 @@ class ApplyContext:
     def accepted(self, tbl: str, row_id: uuid.UUID, version: int) -> None:
         self.result.accepted += 1
         self.result.versions.append({"tbl": tbl, "id": str(row_id), "version": version})
+
+    def note_conflict(self, tbl: str, row_id: uuid.UUID, name: str, winner: tuple[Any, int, str], loser: tuple[Any, int, str]) -> None:
+        """One conflict for the push answer (app.hq.dedupe.log_conflict writes conflict_log).
+        Writers are station id text or "" for HQ; `_name_writers` turns them into parties."""
+        self.result.conflict_details.append({
+            "tbl": tbl, "id": str(row_id), "field": name,
+            "winning_value": winner[0], "losing_value": loser[0],
+            "winner": winner[2], "loser": loser[2],
+            "at": _dt.datetime.fromtimestamp(self.now_ms / 1000, _dt.UTC).isoformat(timespec="milliseconds"),
+        })  # fmt: skip
 
 
 def now_ms() -> int:
@@ -108,6 +124,8 @@ def apply_push(
             enterprises.append(row)
         elif row.tbl in STATION_OWNED:
             station_rows.append(row)
+        elif row.tbl == STATION_PROFILE_TABLE:
+            owned.apply_station_profile(ctx, row)
         elif row.tbl in HQ_REFERENCE:
             ctx.reject(row, "hq_reference")
         else:
@@ -118,11 +136,35 @@ def apply_push(
         merge.apply_enterprise(ctx, row)
     owned.apply_station_rows(ctx, station_rows)
     _store_rejections(ctx)
+    _name_writers(ctx)
     conn.execute(
         text("UPDATE applied_batch SET result = CAST(:r AS jsonb) WHERE station_id = :s AND batch_id = :b"),
         {"r": json.dumps(ctx.result.to_json()), "s": station, "b": batch_id},
     )
     return ctx.result
+
+
+def _name_writers(ctx: ApplyContext) -> None:
+    """Writers in conflict details as parties the station can show: "station" (the pushing
+    station), "hq", or another station's code (never its id; the values are enterprise
+    fields, which every station sees anyway)."""
+    details = ctx.result.conflict_details
+    others = {d[k] for d in details for k in ("winner", "loser")} - {"", str(ctx.station)}
+    codes: dict[str, str] = {}
+    if others:
+        rows = ctx.conn.execute(
+            text("SELECT CAST(station_id AS text), code FROM station_account WHERE station_id = ANY(CAST(:ids AS uuid[]))"),
+            {"ids": "{" + ",".join(sorted(others)) + "}"},
+        )
+        codes = {sid: code for sid, code in rows}
+
+    def party(writer: str) -> str:
+        if writer == str(ctx.station):
+            return "station"
+        return "hq" if writer == "" else codes.get(writer, "?")
+
+    for d in details:
+        d["winner"], d["loser"] = party(d["winner"]), party(d["loser"])
 
 
 def _store_rejections(ctx: ApplyContext) -> None:

@@ -112,3 +112,22 @@ class SyncLog(Base):
     rejected: Mapped[int] = mapped_column(Integer, default=0)
     conflicts: Mapped[int] = mapped_column(Integer, default=0)
     message: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncConflict(Base):
+    """One conflict HQ decided while applying this station's push (the answer's
+    `conflict_details`), shown on the 同步 page.  Values are JSON text as they travelled;
+    `winner`/`loser` = "station" (this station), "hq", or another station's code."""
+
+    __tablename__ = "sync_conflict"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[str] = mapped_column(String(36))
+    tbl: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(32), index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    losing_value: Mapped[str] = mapped_column(Text, default="null")
+    winning_value: Mapped[str] = mapped_column(Text, default="null")
+    winner: Mapped[str] = mapped_column(String(64), default="")
+    loser: Mapped[str] = mapped_column(String(64), default="")
+    at: Mapped[datetime] = mapped_column(default=utcnow)

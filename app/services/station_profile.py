@@ -1,9 +1,11 @@
 """本站信息: the station's own profile (host, address, premises, signage, work rules).
 
-HQ owns the station's status and approval; before enrolment the station edits its own
-description here.  The `station` table is HQ reference data in the sync protocol
-(docs/sync-protocol.md): once enrolled, HQ rejects a pushed station row and its pull
-replaces the local one, so edits are refused here instead of being silently lost.
+HQ owns the station's code, name, district and status; the station reports the rest
+about itself.  Once enrolled, the sync protocol (docs/sync-protocol.md, "Ownership")
+takes exactly those facts (app.sync.protocol.STATION_PROFILE_COLUMNS) from a push of the
+station's own row and keeps HQ's columns, so here the name stays HQ's (read-only) and
+everything else stays editable.  The two files are local-only columns: they never leave
+this machine, only their dates do.
 The signage photo and the filed work-rules document are copied into the profile folder
 (`<profile>/station_files/`), so the profile stays whole when the original is moved, and
 stored as a path relative to the profile folder ("station_files/…"): a profile copied to
@@ -46,7 +48,6 @@ FIELD_LABELS: dict[str, str] = {
     "work_rules_document": "工作制度文件",
 }
 _STALE = "本站信息刚被修改过（可能是同步更新），请关闭后重新打开再改。"
-HQ_MAINTAINED_NOTE = "本站已接入服务总站，本站信息以总站登记为准，由总站统一维护，不能在本地修改。如需更正，请联系服务总站。"
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ class StationProfile:
     work_rules_filed_on: date | None
     work_rules_document: str | None
     version: int
-    editable: bool = True  # False once enrolled (see the module docstring)
+    editable: bool = True  # the station's own facts can always be saved
+    hq_fields_locked: bool = False  # enrolled: name (with code, district, status) is HQ's
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,7 @@ def read(session: Session) -> StationProfile:
     return StationProfile(station.code, station.district, station.status, station.name, station.host_organisation,
                           station.address, station.phone, station.contact_person, station.premises, station.equipment,
                           station.signage_hung_on, station.signage_photo, station.work_rules_filed_on,
-                          station.work_rules_document, station.version, not is_enrolled(session))  # fmt: skip
+                          station.work_rules_document, station.version, True, is_enrolled(session))  # fmt: skip
 
 
 def check_file(source: Path, field: str, suffixes: frozenset[str]) -> None:
@@ -125,12 +127,14 @@ def check_file(source: Path, field: str, suffixes: frozenset[str]) -> None:
         raise ValidationError(f"{label}：文件是空的，请重新选择。", field)
 
 
-def validate(data: ProfileInput) -> dict[str, object]:
+def validate(data: ProfileInput, *, hq_fields_locked: bool = False) -> dict[str, object]:
+    """The columns to write; with `hq_fields_locked` the name is not one of them (HQ's)."""
+
     def text(field: str, max_len: int, *, required: bool = False) -> str:
         return clean_text(getattr(data, field), field, FIELD_LABELS[field], max_len=max_len, required=required)
 
-    values: dict[str, object] = {
-        "name": text("name", 200, required=True),
+    values: dict[str, object] = {} if hq_fields_locked else {"name": text("name", 200, required=True)}
+    values |= {
         "host_organisation": text("host_organisation", 200),
         "address": text("address", 300),
         "phone": clean_phone(data.phone, "phone", FIELD_LABELS["phone"]),
@@ -170,10 +174,9 @@ def update(session: Session, profile: str, data: ProfileInput, expected_version:
     """Save the profile; picked files are copied into `<profile>/station_files/` first.
 
     A file copied for a save that then fails is removed again, so nothing is left half-way.
+    Once enrolled, `data.name` is ignored: the name is HQ's (see the module docstring).
     """
-    if is_enrolled(session):
-        raise UserError(HQ_MAINTAINED_NOTE)
-    values = validate(data)
+    values = validate(data, hq_fields_locked=is_enrolled(session))
     station = load_live(session, Station, require_station(session).id, "找不到本站信息，请重新设置服务站。")
     copied: list[Path] = []
     try:

@@ -160,6 +160,8 @@ def adopt_station(conn: Connection, station_id: uuid.UUID, *, queue_everything: 
                 f"INSERT INTO sync_outbox(tbl, row_id, hlc) SELECT ?, id, ? FROM {tbl}{where} ORDER BY id",
                 (tbl, hlc, new) if where else (tbl, hlc),
             )
+        # the station's own row: the profile facts it reports (app.hq.owned.apply_station_profile)
+        conn.exec_driver_sql("INSERT INTO sync_outbox(tbl, row_id, hlc) SELECT 'station', id, ? FROM station WHERE id = ?", (hlc, new))
         for tbl in SHARED:
             columns = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({tbl})")]
             values = ", ".join(f"('{f}')" for f in merged_fields(tbl, columns))

@@ -61,10 +61,24 @@ HQ_REFERENCE: tuple[str, ...] = (
 )
 SHARED: tuple[str, ...] = ("enterprise",)
 SYNCED_TABLES: tuple[str, ...] = HQ_REFERENCE + SHARED + STATION_OWNED
-# Columns that stay on the station's machine.
-LOCAL_ONLY_COLUMNS: dict[str, frozenset[str]] = {"policy": frozenset({"local_note"})}
+# Columns that stay on the station's machine.  The station's signage photo and work-rules
+# document are paths into its own profile folder: meaningless anywhere else.
+LOCAL_ONLY_COLUMNS: dict[str, frozenset[str]] = {
+    "policy": frozenset({"local_note"}),
+    "station": frozenset({"signage_photo", "work_rules_document"}),
+}
+# The `station` row is HQ reference data, except these facts the station reports about
+# itself: HQ takes them from a push of the station's OWN row (docs/sync-protocol.md).
+STATION_PROFILE_TABLE = "station"
+STATION_PROFILE_COLUMNS = frozenset(
+    {"signage_hung_on", "work_rules_filed_on", "premises", "equipment", "contact_person", "phone", "address", "host_organisation"}
+)
 
-ANNUAL_REPORT_STATION_MOVES = frozenset({("draft", "submitted"), ("returned", "draft"), ("draft", "draft")})
+# ("returned", "submitted"): a returned report re-opened (returned → draft) and submitted
+# again before the next sync reaches HQ as one move.
+ANNUAL_REPORT_STATION_MOVES = frozenset(
+    {("draft", "submitted"), ("returned", "draft"), ("returned", "submitted"), ("draft", "draft")}
+)
 ANNUAL_REPORT_HQ_MOVES = frozenset({("submitted", "accepted"), ("submitted", "returned")})
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from app.models.types import uuid7
-from app.sync.codec import codec, uuid_in
+from app.sync.codec import codec, dt_in, uuid_in
 from app.sync.protocol import MAX_PUSH_ROWS, SHARED, SYNCED_TABLES
 
 # sync_field_clock row holding the highest HQ stamp of an enterprise as last pulled
@@ -129,8 +129,36 @@ def acknowledge(engine: Engine, batch: Batch, sent: list[dict[str, Any]], answer
                     json.dumps(data, ensure_ascii=False) if data else "",
                 ),
             )
+        _store_conflicts(conn, batch, answer.get("conflict_details"))
         conn.exec_driver_sql("DELETE FROM sync_push_batch WHERE batch_id = ?", (batch.batch_id,))
     return outcome
+
+
+def _store_conflicts(conn: Connection, batch: Batch, details: Any) -> None:
+    """Keep what HQ says it decided (an additive answer field: an older HQ sends none).
+    A malformed entry is skipped, never a reason to fail the acknowledgement."""
+    if not isinstance(details, list):
+        return
+    rows = []
+    for d in details:
+        if not isinstance(d, dict) or not isinstance(d.get("tbl"), str) or not isinstance(d.get("field"), str):
+            continue
+        try:
+            row_id = uuid_in(str(d.get("id")))
+            at = dt_in(d["at"]) if isinstance(d.get("at"), str) else None
+        except (ValueError, TypeError):
+            continue
+        rows.append((
+            batch.batch_id, d["tbl"][:40], row_id, d["field"][:64],
+            json.dumps(d.get("losing_value"), ensure_ascii=False), json.dumps(d.get("winning_value"), ensure_ascii=False),
+            str(d.get("winner") or "")[:64], str(d.get("loser") or "")[:64], at,
+        ))  # fmt: skip
+    if rows:
+        conn.exec_driver_sql(
+            "INSERT INTO sync_conflict(batch_id, tbl, row_id, field, losing_value, winning_value, winner, loser, at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, strftime('%Y-%m-%d %H:%M:%f000', 'now')))",
+            rows,
+        )
 
 
 def _take_versions(conn: Connection, versions: list[Any]) -> None:

@@ -1,5 +1,5 @@
 """What the 同步 page shows: link to HQ, pending changes, last result, rejected writes,
-and the syncs whose pushes HQ reported conflicts for.
+the conflicts HQ reported for this station's pushes, and the syncs that had them.
 
 Plain dataclasses (never live ORM objects), read in one short connection, so the UI
 can call it from a worker and hand the result to the GUI thread.
@@ -7,9 +7,11 @@ can call it from a worker and hand the result to the GUI thread.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from app.domain.export_columns import ENTERPRISE_COLUMNS
 from app.models.database import Database
 from app.sync.codec import uuid_out
 from app.sync.enrolment import CODE_KEY, SERVER_KEY
@@ -38,13 +40,52 @@ class Rejection:
 class ConflictedSync:
     """One sync whose pushed edits HQ merged with concurrent edits of other stations.
 
-    Only the count reaches the station: HQ's push answer carries `conflicts: int`
-    (docs/sync-protocol.md); the table, field and losing value stay in HQ's conflict_log.
+    The count of every sync; what each conflict was is in `SyncStatus.conflicts` (an HQ
+    older than `conflict_details` in the push answer sent only the count).
     """
 
     finished_at: datetime | None
     conflicts: int
     pushed: int
+
+
+# Field labels of the conflict list: the export's headers, and the fields it leaves out.
+FIELD_LABELS: dict[str, str] = {name: header for header, name in ENTERPRISE_COLUMNS} | {
+    "deleted": "删除标记",
+    "notes": "备注",
+    "name_initials": "名称拼音首字母",
+    "credit_code_warning": "信用代码校验提示",
+}
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """One field HQ merged against another writer's edit while applying this station's push
+    (`sync_conflict`).  `winner`/`loser`: "station" (this station), "hq", or another
+    station's code; values as display text."""
+
+    at: datetime | None
+    tbl: str
+    row_id: str
+    enterprise: str  # the enterprise's name here, "" if the row is not in this profile
+    field: str
+    field_label: str
+    station_value: str  # this station's value (the losing one, or the winning one it wrote)
+    effective_value: str
+    winner: str
+    loser: str
+
+
+def _shown(raw: str) -> str:
+    try:
+        value = json.loads(raw)
+    except (TypeError, ValueError):
+        return str(raw)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -55,6 +96,7 @@ class SyncStatus:
     last: LastSync | None
     rejections: list[Rejection] = field(default_factory=list)
     conflicted: list[ConflictedSync] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
 
     @property
     def enrolled(self) -> bool:
@@ -74,7 +116,7 @@ def last_completed(db: Database) -> datetime | None:
     return _when(text)
 
 
-def sync_status(db: Database, rejections: int = 200, conflicted: int = 100) -> SyncStatus:
+def sync_status(db: Database, rejections: int = 200, conflicted: int = 100, conflicts: int = 500) -> SyncStatus:
     """The profile's sync state; `rejections` = how many of the newest rejected writes,
     `conflicted` = how many of the newest syncs that reported conflicts."""
     with db.engine.connect() as conn:
@@ -91,6 +133,12 @@ def sync_status(db: Database, rejections: int = 200, conflicted: int = 100) -> S
         merged = conn.exec_driver_sql(
             "SELECT finished_at, conflicts, pushed FROM sync_log WHERE conflicts > 0 ORDER BY id DESC LIMIT ?", (conflicted,)
         ).all()
+        details = conn.exec_driver_sql(
+            "SELECT c.at, c.tbl, c.row_id, e.name, c.field, c.losing_value, c.winning_value, c.winner, c.loser "
+            "FROM sync_conflict AS c LEFT JOIN enterprise AS e ON c.tbl = 'enterprise' AND e.id = c.row_id "
+            "ORDER BY c.id DESC LIMIT ?",
+            (conflicts,),
+        ).all()
     return SyncStatus(
         server=meta.get(SERVER_KEY),
         station_code=meta.get(CODE_KEY),
@@ -98,4 +146,12 @@ def sync_status(db: Database, rejections: int = 200, conflicted: int = 100) -> S
         last=None if last is None else LastSync(_when(last[0]), bool(last[1]), *last[2:6], last[6]),
         rejections=[Rejection(t, uuid_out(r) or "", reason, _when(at) or datetime.now(UTC)) for t, r, reason, at in refused],
         conflicted=[ConflictedSync(_when(at), int(n), int(pushed)) for at, n, pushed in merged],
+        conflicts=[_conflict(*row) for row in details],
     )
+
+
+def _conflict(at: str | None, tbl: str, row_id: str, name: str | None, fld: str, losing: str, winning: str,
+              winner: str, loser: str) -> Conflict:  # fmt: skip
+    mine = winning if winner == "station" else losing
+    return Conflict(_when(at), tbl, uuid_out(row_id) or "", name or "", fld, FIELD_LABELS.get(fld, fld),
+                    _shown(mine), _shown(winning), winner, loser)  # fmt: skip

@@ -1,7 +1,9 @@
 """本站信息: the station's own profile, with the signage photo and the filed work rules.
 
 Opened from the staff page.  The profile is read off the GUI thread; picked files are
-checked at once (type, 20 MB) and copied into the profile folder when saved.
+checked at once (type, 20 MB) and copied into the profile folder when saved.  Once the
+station is enrolled, the name (like code, district and status) is HQ's and read-only; the
+rest is the station's to report (docs/sync-protocol.md, "Ownership").
 """
 
 from __future__ import annotations
@@ -104,15 +106,14 @@ class StationProfileDialog(FormDialog):
         self.rules_on.setText(profile.work_rules_filed_on.isoformat() if profile.work_rules_filed_on else "")
         self._show_files()
         self.ok_button.setEnabled(profile.editable)
-        if not profile.editable:
-            self.note.setText(self.tr("本站已接入服务总站，本站信息以总站登记为准，由总站统一维护，不能在本地修改。如需更正，请联系服务总站。"))
+        if profile.hq_fields_locked:
+            self.note.setText(self.tr("本站已接入服务总站：服务站名称、编码、所在区和状态以总站登记为准，由总站维护，"
+                                      "不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送总站；"
+                                      "挂牌照片和工作制度文件只保存在本机。"))  # fmt: skip
             self.note.show()
-            self.ok_button.hide()
-            for box in (self.name, self.host, self.address, self.phone, self.contact, self.premises, self.equipment,
-                        self.signage_on, self.rules_on):  # fmt: skip
-                box.setReadOnly(True)
-            self.signage_button.hide()
-            self.rules_button.hide()  # 打开 stays: the filed document can still be read
+            self.name.setReadOnly(True)
+            self.name.setStyleSheet("background: #f0f0f0; color: #555;")
+            self.name.setToolTip(self.tr("由服务总站维护"))
 
     def _stored(self, relative: str | None) -> Path | None:
         return station_profile.stored_path(self.profile_name, relative)

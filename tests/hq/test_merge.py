@@ -145,3 +145,37 @@ def test_concurrent_creation_of_one_code_leaves_one_survivor(hq_engine, enrol) -
         ).scalar()
         merges = conn.execute(text("SELECT count(*) FROM merge_record WHERE credit_code = :c"), {"c": code}).scalar()
     assert live == 1 and merges == len(stations) - 1
+
+
+def test_push_answer_lists_each_conflict_with_the_parties_by_code(hq_engine, enrol) -> None:
+    a, b = enrol("M-CD-A"), enrol("M-CD-B")
+    base = enterprise(a.station_id, hlc(0))
+    push(hq_engine, a.station_id, [base])
+    push(hq_engine, b.station_id, [edit(base, hlc(20), contact_phone="B-phone")])
+    batch = uuid.uuid4()
+    with hq_engine.begin() as conn:
+        lost = store.apply_push(conn, a.station_id, batch, [edit(base, hlc(10), contact_phone="A-phone")], at_ms=T0 + 50)
+    assert lost.conflicts == len(lost.conflict_details) == 1
+    detail = lost.conflict_details[0]
+    assert detail == {
+        "tbl": "enterprise", "id": base["id"], "field": "contact_phone", "losing_value": "A-phone",
+        "winning_value": "B-phone", "winner": "M-CD-B", "loser": "station", "at": detail["at"],
+    }  # fmt: skip
+    assert detail["at"].startswith("2027-01-15T08:00:00.050")  # T0 + 50 ms, UTC
+    assert str(b.station_id) not in str(lost.to_json())  # other stations by code, never by id
+    with hq_engine.begin() as conn:  # a resent batch answers the same details
+        again = store.apply_push(conn, a.station_id, batch, [])
+    assert again.status == "already_applied" and again.conflict_details == lost.conflict_details
+    # the station overwrites HQ's value: it wins, HQ's value is the loser
+    with hq_engine.begin() as conn:
+        hq_edit(conn, "enterprise", uuid.UUID(base["id"]), {"address": "总部地址"}, at_ms=T0 + 60)
+    won = push(hq_engine, b.station_id, [edit(base, hlc(70), address="B 地址")])
+    assert [(d["field"], d["winner"], d["loser"], d["winning_value"], d["losing_value"]) for d in won.conflict_details] == [
+        ("address", "station", "hq", "B 地址", "总部地址")
+    ]
+
+
+def test_stored_answers_without_conflict_details_still_replay() -> None:
+    old = {"batch_id": "b", "accepted": 1, "rejected": [], "conflicts": 2, "merged": [], "versions": []}
+    result = store.PushResult.from_json(old, "already_applied")
+    assert result.conflicts == 2 and result.conflict_details == []

@@ -128,7 +128,15 @@ def test_annual_report_state_machine(hq_engine, enrol) -> None:
         raise AssertionError("returned → accepted must be refused")
     except HqEditError as exc:
         assert "已退回" in str(exc)
-    assert push("submitted").rejected[0]["reason"] == "report_transition"  # returned → submitted: no
+    assert push("accepted").rejected[0]["reason"] == "report_transition"  # returned → accepted: never
+    # re-opened (returned → draft) and submitted again before a sync: HQ sees returned → submitted
+    again = push("submitted", narrative={"x": "补充了数据"})
+    assert not again.rejected
+    with hq_engine.connect() as conn:
+        data = conn.execute(text("SELECT data FROM replica_row WHERE id = :i"), {"i": rid}).scalar_one()
+    assert data["status"] == "submitted" and data["review_comment"] == "请补充数据"
+    with hq_engine.begin() as conn:
+        hq_edit(conn, "annual_report", uuid.UUID(rid), {"status": "returned"})
     back = push("draft", review_comment="站点改写")
     assert not back.rejected
     with hq_engine.connect() as conn:

@@ -90,11 +90,36 @@ def test_a_failed_save_removes_the_copied_file(db, station, tmp_path) -> None:  
     assert list(station_profile.files_dir(PROFILE).iterdir()) == []
 
 
-def test_enrolled_station_profile_is_maintained_by_hq(db, station, mark_enrolled) -> None:  # type: ignore[no-untyped-def]
+def test_enrolled_station_reports_its_facts_but_the_name_is_hqs(db, station, mark_enrolled, tmp_path) -> None:  # type: ignore[no-untyped-def]
     mark_enrolled()
     with db.sessions() as s:
-        assert not station_profile.read(s).editable
-    with db.begin() as s, pytest.raises(UserError, match="由总站统一维护"):
-        station_profile.update(s, PROFILE, full(), None)
-    with db.sessions() as s:
-        assert station_profile.read(s).address == ""
+        before = station_profile.read(s)
+    assert before.editable and before.hq_fields_locked
+    photo = tmp_path / "signage.png"
+    photo.write_bytes(b"png")
+    with db.begin() as s:
+        saved = station_profile.update(s, PROFILE, full(photo, name=""), before.version)  # an empty name is not an error
+    assert saved.name == "天河区中小企业服务站" and saved.address == "天河区天河北路 233 号 5 楼"
+    assert saved.signage_hung_on == date(2025, 9, 1) and saved.signage_photo and saved.version == before.version + 1
+    with db.begin() as s:
+        renamed = station_profile.update(s, PROFILE, full(name="本站自己起的名字", premises="两间办公室"), saved.version)
+    assert renamed.name == "天河区中小企业服务站" and renamed.premises == "两间办公室"
+    with db.begin() as s, pytest.raises(ValidationError, match="挂牌日期：不能晚于今天"):
+        station_profile.update(s, PROFILE, full(signage_hung_on=date.today() + timedelta(days=1)), renamed.version)
+
+
+def test_editing_only_a_file_is_not_a_sync_change(db, station, mark_enrolled, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The files are local-only columns (app.sync.protocol.LOCAL_ONLY_COLUMNS): choosing one
+    neither queues the station row nor moves its version."""
+    mark_enrolled()
+    with db.begin() as s:
+        saved = station_profile.update(s, PROFILE, full(), None)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM sync_outbox")
+    rules = tmp_path / "rules.pdf"
+    rules.write_bytes(b"%PDF-1.4")
+    with db.begin() as s:
+        again = station_profile.update(s, PROFILE, full(rules=rules), saved.version)
+    assert again.work_rules_document and again.version == saved.version
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM sync_outbox").scalar_one() == 0

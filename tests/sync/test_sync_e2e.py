@@ -48,21 +48,25 @@ def test_stations_share_enterprises_but_not_service_records(make_station, hq_eng
 
 
 def test_rejected_writes_are_kept_shown_and_never_block_the_queue(make_station, hq_engine: Engine) -> None:  # type: ignore[no-untyped-def]
-    from app.models import Station
+    from app.models import Policy, Station
     from app.sync.status import sync_status
 
     a = make_station("GZ-REJECT")
     assert sync(a.db, a.client()).completed
-    with a.db.begin() as s:  # HQ reference data edited at the station, and ordinary work beside it
+    with a.db.begin() as s:  # HQ reference data written at the station, and ordinary work beside it
+        s.add(Policy(title="本站自己加的政策", category="finance", station_id=a.station_id))
+        # HQ's column of the station's own row: silently kept HQ's (docs/sync-protocol.md)
         s.get(Station, a.station_id).name = "本站自己改的名称"
         s.add(Enterprise(name="被拒绝之后照样上传的企业", station_id=a.station_id))
     result = sync(a.db, a.client(), verify=True)
     assert result.completed and result.rejected == 1, result
     status = sync_status(a.db)
     assert status.enrolled and status.pending == 0 and status.last is not None and status.last.rejected == 1
-    assert status.rejections[0].tbl == "station" and "总部" in status.rejections[0].reason
+    assert status.rejections[0].tbl == "policy" and "总部" in status.rejections[0].reason
     assert hq_count(hq_engine, "tbl = 'enterprise' AND data->>'name' = '被拒绝之后照样上传的企业'") == 1
-    with a.db.begin() as s:  # the check put HQ's value back; the rejected one is kept in sync_rejection
+    assert hq_count(hq_engine, "tbl = 'policy'") == 0
+    with a.db.begin() as s:  # the pull brought HQ's name back; the check removed the refused policy
         assert s.get(Station, a.station_id).name == "GZ-REJECT 服务站"
-    assert "station" in result.repaired
+        assert s.scalars(select(Policy).where(Policy.deleted.is_(False))).all() == []
+    assert "policy" in result.repaired
     assert_station_equals_hq(a.db, hq_engine, a.station_id)

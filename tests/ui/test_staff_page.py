@@ -161,16 +161,26 @@ def test_station_profile_dialog_from_the_staff_page(qtbot, db, station, tmp_path
     assert stored is not None and stored.read_bytes() == photo.read_bytes()
 
 
-def test_station_profile_is_read_only_once_enrolled(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
+def test_station_profile_name_is_hqs_once_enrolled(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         s.add_all([ProfileMeta(key="sync_server", value="https://hq.example"),
                    ProfileMeta(key="sync_station_code", value="GZ-TH-001")])  # fmt: skip
     page = open_page(qtbot, db)
     dialog = page.open_profile()
     qtbot.waitUntil(dialog.note.isVisible, timeout=5000)
-    assert "由总站统一维护" in dialog.note.text()
-    assert dialog.name.isReadOnly() and not dialog.ok_button.isVisible() and not dialog.signage_button.isVisible()
-    dialog.reject()
+    assert "以总站登记为准" in dialog.note.text() and "由本站填报" in dialog.note.text()
+    assert dialog.name.isReadOnly() and dialog.ok_button.isEnabled() and dialog.signage_button.isVisibleTo(dialog)
+    assert not dialog.premises.isReadOnly() and not dialog.signage_on.isReadOnly()
+    dialog.premises.setPlainText("独立办公场地 120 平方米")
+    dialog.signage_on.setText("2025-09-01")
+    if os.environ.get("STATION_DESK_SCREENSHOTS") == "1":
+        dialog.resize(640, 760)
+        dialog.grab().save("/tmp/station_profile_enrolled.png")
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as saved:
+        dialog.submit()
+    profile = saved.args[0]
+    assert profile.premises == "独立办公场地 120 平方米" and profile.signage_hung_on == date(2025, 9, 1)
+    assert profile.name == "天河区中小企业服务站"
 
 
 def test_staff_model_passes_the_model_tester(qtbot, qtmodeltester, db, station) -> None:  # type: ignore[no-untyped-def]

@@ -265,12 +265,40 @@ def test_conflicts_reported_by_hq_are_listed_per_sync(
     assert model.rowCount() == 1 and model.index(0, 1).data() == "1"
     assert model.index(0, 0).data().startswith(str(page.status.conflicted[0].finished_at.astimezone().year))
     page.lists.setCurrentIndex(1)  # the 冲突 tab
-    assert page.conflicts.isVisibleTo(page) and not page.no_conflicts.isVisibleTo(page)
+    assert not page.no_conflicts.isVisibleTo(page)
+    assert not page.conflicts.isVisibleTo(page)  # the counts list gives way to the details
     assert "总部的冲突记录" in page.conflicts_detail.text()
     with db.sessions() as s:
-        assert s.scalar(select(Enterprise.contact_phone).where(Enterprise.id == firm_id)) in ("020-11111111", "020-22222222")
+        effective = s.scalar(select(Enterprise.contact_phone).where(Enterprise.id == firm_id))
+    assert effective in ("020-11111111", "020-22222222")
+    # field by field: time, 企业, 字段, 本站的值, 生效的值, who won
+    listed = page.conflict_list.model()
+    assert page.conflict_list.isVisibleTo(page) and listed.rowCount() == 1
+    cells = [listed.index(0, col).data() for col in range(1, 6)]
+    mine_won = effective == "020-22222222"
+    assert cells[:4] == ["冲突测试企业有限公司", "联系电话", "020-22222222", effective]
+    assert cells[4] == "本站" if mine_won else cells[4].startswith("其他服务站 GZ-UI-")
+    page.conflict_filter.setText("没有这个值")
+    assert listed.rowCount() == 0 and page.no_conflict_match.isVisibleTo(page)
+    page.conflict_filter.setText("联系电话")
+    assert listed.rowCount() == 1 and not page.no_conflict_match.isVisibleTo(page)
     if os.environ.get("STATION_DESK_SCREENSHOTS") == "1":
+        page.resize(1000, 700)
         page.grab().save("/tmp/sync_page_conflicts.png")
+
+
+def test_counts_only_from_an_older_hq_are_listed_per_sync(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
+    from app.models import ProfileMeta
+
+    with db.begin() as s:
+        s.add_all([ProfileMeta(key="sync_server", value="https://hq.example"),
+                   ProfileMeta(key="sync_station_code", value=station.code)])  # fmt: skip
+    write_log(db.engine, SyncResult(completed=True, pushed=40, conflicts=2, message="同步完成。"))
+    page = open_page(qtbot, db, AutoSyncController(db, enabled=False))
+    page.lists.setCurrentIndex(1)
+    assert page.status is not None and page.status.conflicts == []
+    assert page.conflicts.isVisibleTo(page) and page.conflicts.model().index(0, 1).data() == "2"
+    assert not page.conflict_list.isVisibleTo(page) and not page.no_conflicts.isVisibleTo(page)
 
 
 def test_conflicted_syncs_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
@@ -283,6 +311,28 @@ def test_conflicted_syncs_model(qtmodeltester) -> None:  # type: ignore[no-untyp
     model.set_rows([ConflictedSync(datetime(2026, 11, 5, 2, 30, tzinfo=UTC), 3, 1200), ConflictedSync(None, 1, 4)])
     qtmodeltester.check(model, force_py=True)
     assert model.index(0, 1).data() == "3" and model.index(0, 2).data() == "1,200" and model.index(1, 0).data() == ""
+
+
+def test_sync_conflicts_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from app.sync.status import Conflict
+    from app.ui.item_models.sync_conflicts_model import SORT_ROLE, SyncConflictsModel
+
+    rid = "0192f0c1-0000-7000-8000-000000000001"
+    model = SyncConflictsModel()
+    model.set_rows([
+        Conflict(datetime(2026, 11, 5, 2, 30, tzinfo=UTC), "enterprise", rid, "广州示例科技有限公司", "contact_phone",
+                 "联系电话", "020-1", "020-2", "GZ-YX-002", "station"),
+        Conflict(None, "enterprise", rid, "", "address", "地址", "", "总部地址", "hq", "station"),
+        Conflict(None, "enterprise", rid, "甲公司", "name", "企业名称", "甲", "甲", "station", "hq"),
+    ])  # fmt: skip
+    qtmodeltester.check(model, force_py=True)
+    assert [model.index(0, c).data() for c in range(1, 6)] == [
+        "广州示例科技有限公司", "联系电话", "020-1", "020-2", "其他服务站 GZ-YX-002"]  # fmt: skip
+    assert model.index(1, 1).data() == "（本机没有这家企业）" and model.index(1, 3).data() == "（空）"
+    assert model.index(1, 5).data() == "服务总站" and model.index(2, 5).data() == "本站"
+    assert model.index(0, 0).data(SORT_ROLE).startswith("2026-11-05") and model.index(1, 0).data() == ""
 
 
 def session_code(db: Database) -> str:

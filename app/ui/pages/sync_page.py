@@ -1,18 +1,20 @@
 """同步: link to HQ, last result, pending changes, 立即同步 (F5) with progress and 取消, rejected
-writes, and the syncs whose edits HQ merged with other stations' concurrent edits.
+writes, and the conflicts HQ decided while merging this station's pushed edits.
 
-Conflicts are listed per sync with their count only: HQ's push answer carries
-`conflicts: int`; which table, field and losing value stay in HQ's conflict_log."""
+Conflicts are listed field by field (time, 企业, 字段, 本站的值, 生效的值) from the push
+answer's `conflict_details`, kept locally in `sync_conflict`; while none are kept, the count
+per sync is listed instead (an HQ older than `conflict_details` sends only that)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -30,6 +32,7 @@ from app.sync.status import SyncStatus, sync_status
 from app.ui.auto_sync import AutoSyncController
 from app.ui.enroll_dialog import EnrollDialog
 from app.ui.item_models.conflicted_syncs_model import ConflictedSyncsModel
+from app.ui.item_models.sync_conflicts_model import SORT_ROLE, SyncConflictsModel
 from app.ui.operations import run_in_background
 
 
@@ -113,6 +116,28 @@ class SyncPage(QWidget):
             self.rejections.setColumnWidth(col, width)
         self.no_rejections = _label(self.tr("没有被拒绝的更改。"), "color: #666;")
         self.conflicts_note = _label(style="color: #555;")
+        self.conflict_list_model = SyncConflictsModel(self)
+        self.conflict_proxy = QSortFilterProxyModel(self)
+        self.conflict_proxy.setSourceModel(self.conflict_list_model)
+        self.conflict_proxy.setSortRole(SORT_ROLE)
+        self.conflict_proxy.setFilterKeyColumn(-1)
+        self.conflict_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.conflict_filter = QLineEdit()
+        self.conflict_filter.setPlaceholderText(self.tr("筛选：企业、字段或值 (Ctrl+F)"))
+        self.conflict_filter.setClearButtonEnabled(True)
+        self.conflict_filter.textChanged.connect(self.conflict_proxy.setFilterFixedString)
+        self.conflict_list = QTableView()
+        self.conflict_list.setModel(self.conflict_proxy)
+        self.conflict_list.setSortingEnabled(True)
+        self.conflict_list.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.conflict_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.conflict_list.verticalHeader().hide()
+        self.conflict_list.horizontalHeader().setStretchLastSection(True)
+        for col, width in enumerate([130, 200, 110, 150, 150]):
+            self.conflict_list.setColumnWidth(col, width)
+        self.no_conflict_match = _label(self.tr("没有符合筛选条件的冲突。"), "color: #666;")
+        for widget in (self.conflict_filter, self.conflict_list, self.no_conflict_match):
+            widget.hide()  # until show_status: an empty list must not make the page taller
         self.conflicts_model = ConflictedSyncsModel(self)
         self.conflicts = QTableView()
         self.conflicts.setModel(self.conflicts_model)
@@ -123,8 +148,8 @@ class SyncPage(QWidget):
         self.conflicts.setColumnWidth(1, 120)
         self.no_conflicts = _label(self.tr("本站上传的更改还没有与其他站点的修改冲突过。"), "color: #666;")
         self.conflicts_detail = _label(self.tr(
-            "冲突按修改时间先后合并，较晚的修改生效；被覆盖的值（哪张表、哪个字段、原来的值）保存在总部的冲突记录中，"
-            "本机只收到每次同步的冲突数量。需要核对时请联系总部。"), "color: #555;")  # fmt: skip
+            "冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在总部的冲突记录中。"
+            "以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。"), "color: #555;")  # fmt: skip
         enrolled = QWidget()
         column = QVBoxLayout(enrolled)
         column.setContentsMargins(0, 0, 0, 0)
@@ -140,6 +165,9 @@ class SyncPage(QWidget):
         rejected_column.addStretch(0)
         conflicts_tab = QWidget()
         conflicts_column = QVBoxLayout(conflicts_tab)
+        conflicts_column.addWidget(self.conflict_filter)
+        conflicts_column.addWidget(self.conflict_list, 3)
+        conflicts_column.addWidget(self.no_conflict_match)
         conflicts_column.addWidget(self.conflicts, 1)
         conflicts_column.addWidget(self.no_conflicts)
         conflicts_column.addWidget(self.conflicts_detail)
@@ -147,7 +175,7 @@ class SyncPage(QWidget):
         conflicts_column.addWidget(self.conflicts_note)
         self.lists = QTabWidget()
         self.lists.addTab(rejected_tab, self.tr("被总部拒绝的更改"))
-        self.lists.addTab(conflicts_tab, self.tr("与其他站点冲突的同步"))
+        self.lists.addTab(conflicts_tab, self.tr("同步冲突"))
         column.addSpacing(8)
         column.addWidget(self.lists, 1)
 
@@ -164,6 +192,13 @@ class SyncPage(QWidget):
             Qt.ShortcutContext.WidgetWithChildrenShortcut
         )  # only while this page is shown
         shortcut.activated.connect(self.sync_now)
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.activated.connect(self._find_conflict)
+        self.conflict_proxy.modelReset.connect(self._conflict_matches)
+        self.conflict_proxy.rowsInserted.connect(self._conflict_matches)
+        self.conflict_proxy.rowsRemoved.connect(self._conflict_matches)
+        self.conflict_proxy.layoutChanged.connect(self._conflict_matches)
         controller.sync_started.connect(self._started)
         controller.progressed.connect(self._progressed)
         controller.sync_finished.connect(self._finished)
@@ -230,10 +265,16 @@ class SyncPage(QWidget):
             self.conflicts_note.setText(
                 self.tr("本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由总部保存在冲突记录中。")
                 .replace("%1", str(last.conflicts)) if last.conflicts else "")  # fmt: skip
+        self.conflict_list_model.set_rows(status.conflicts)
+        for widget in (self.conflict_filter, self.conflict_list):
+            widget.setVisible(bool(status.conflicts))
+        self._conflict_matches()
         self.conflicts_model.set_rows(status.conflicted)
-        self.conflicts.setVisible(bool(status.conflicted))
-        self.no_conflicts.setVisible(not status.conflicted)
-        self.conflicts_detail.setVisible(bool(status.conflicted))
+        # per-sync counts only when no details exist (an HQ older than conflict_details): one list
+        # at a time keeps the page small enough for an 800x600 screen
+        self.conflicts.setVisible(bool(status.conflicted) and not status.conflicts)
+        self.no_conflicts.setVisible(not status.conflicted and not status.conflicts)
+        self.conflicts_detail.setVisible(bool(status.conflicted or status.conflicts))
         self.rejections.setVisible(bool(status.rejections))
         self.no_rejections.setVisible(not status.rejections)
         self.rejections.setRowCount(len(status.rejections))
@@ -247,6 +288,16 @@ class SyncPage(QWidget):
             for col, text in enumerate(cells):
                 self.rejections.setItem(row, col, QTableWidgetItem(text))
         self.refreshed.emit(status)
+
+    def _conflict_matches(self) -> None:
+        listed = bool(self.conflict_list_model.rows)
+        self.no_conflict_match.setVisible(listed and self.conflict_proxy.rowCount() == 0)
+
+    def _find_conflict(self) -> None:
+        if self.conflict_filter.isVisible():
+            self.lists.setCurrentIndex(1)
+            self.conflict_filter.setFocus()
+            self.conflict_filter.selectAll()
 
     def open_enroll_dialog(self) -> None:
         dialog = EnrollDialog(self._db, self.controller.http_factory, self)
