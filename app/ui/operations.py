@@ -201,11 +201,17 @@ class Operation(QObject):
         elif self._on_failure is not None and alive:
             self._on_failure(exc)
         elif not isinstance(exc, OperationCancelled):
-            message = getattr(exc, "message", None)
-            if not isinstance(message, str) or not message:
-                log.error("操作失败: %s", self._title or "(untitled)", exc_info=exc)
-                message = QCoreApplication.translate("Operations", "操作未能完成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。")
-            show_error(self._parent if alive else None, message, detail)
+            report_failure(self._parent if alive else None, exc, detail, self._title)
+
+
+def report_failure(parent: QWidget | None, exc: BaseException, detail: str = "", title: str = "") -> None:
+    """What a failed operation shows when it has no on_failure: a UserError's own message,
+    anything else a generic message with the traceback behind "复制调试信息"."""
+    message = getattr(exc, "message", None)
+    if not isinstance(message, str) or not message:
+        log.error("操作失败: %s", title or "(untitled)", exc_info=exc)
+        message = QCoreApplication.translate("Operations", "操作未能完成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。")
+    show_error(parent, message, detail or "".join(traceback.format_exception(exc)))
 
 
 def _executor(serial: bool) -> ThreadPoolExecutor:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain.catalogue import EVENT_TYPES
 from app.models.database import Database
 from app.services import event_materials, events
+from app.services.errors import UserError
 from app.services.events import (
     CHINA_TIME,
     EventDetail,
@@ -45,7 +46,7 @@ from app.ui.event_detail import EventDetailPanel, Selected
 from app.ui.event_form import EventForm
 from app.ui.item_models.events_model import SORT_ROLE, EventsModel
 from app.ui.list_views import bind_keys, empty_state_label, list_box, list_view
-from app.ui.operations import run_in_background
+from app.ui.operations import report_failure, run_in_background
 from app.ui.pick_lists import fill_combo
 from app.ui.search_box import SearchBox
 from app.ui.undo_bar import UndoBar
@@ -359,7 +360,16 @@ class EventsPage(QWidget):
             if current is not None and current.id == selected.detail.id:
                 self._show_detail(selected)
 
-        run_in_background(self, read, show_progress=False, on_success=show)
+        def gone(exc: BaseException) -> None:
+            # The event was deleted (here, by undo's counterpart, or by a sync) between the
+            # click and the read: the list is stale, not the user's fault — refresh quietly.
+            if isinstance(exc, UserError):
+                self._show_detail(None)
+                self.reload()
+            else:
+                report_failure(self, exc)
+
+        run_in_background(self, read, show_progress=False, on_success=show, on_failure=gone)
 
     def _show_detail(self, selected: Selected | None) -> None:
         self.selected = selected
@@ -406,7 +416,16 @@ class EventsPage(QWidget):
             form.saved.connect(self._saved)
             self._open_dialog(form)
 
-        run_in_background(self, read, show_progress=False, on_success=show)
+        def gone(exc: BaseException) -> None:
+            # The event was deleted (here, by undo's counterpart, or by a sync) between the
+            # click and the read: the list is stale, not the user's fault — refresh quietly.
+            if isinstance(exc, UserError):
+                self._show_detail(None)
+                self.reload()
+            else:
+                report_failure(self, exc)
+
+        run_in_background(self, read, show_progress=False, on_success=show, on_failure=gone)
 
     def _saved(self, detail: EventDetail) -> None:
         self._say(self.tr("已保存：%1").replace("%1", detail.title))
