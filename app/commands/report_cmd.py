@@ -26,30 +26,52 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     signage = kind("signage", "服务站标识牌（横版）")
     signage.add_argument("--size", choices=["A4", "A3"], default="A4", help="纸张（默认 A4）")
     signage.add_argument("--no-qr", action="store_true", help="不印联系方式二维码")
-    kind("attendance", "活动签到表（活动前打印）").add_argument("--event", required=True, help="活动编号")
-    kind("event-summary", "活动总结（活动后打印）").add_argument("--event", required=True, help="活动编号")
+    event_help = "活动编号，或日期加标题中的词语，例如 2026-11-30 或 “2026-11-30 知识产权”（编号见 report events）"
+    kind("attendance", "活动签到表（活动前打印）").add_argument("--event", required=True, help=event_help)
+    kind("event-summary", "活动总结（活动后打印）").add_argument("--event", required=True, help=event_help)
+    events = kinds.add_parser("events", help="列出活动（日期、标题、编号），供 --event 使用")
+    events.add_argument("--month", help="只列出该月的活动，例如 2026-11（也可写季度 2026-Q4）")
+    events.set_defaults(handler=run_events)
 
 
-def _event_id(text: str | None) -> uuid.UUID | None:
-    if text is None:
-        return None
-    try:
-        return uuid.UUID(text.strip())
-    except ValueError:
-        return None
-
-
-def run(args: argparse.Namespace) -> int:
-    event_id = _event_id(getattr(args, "event", None))
-    if getattr(args, "event", None) is not None and event_id is None:
-        return fail(f"活动编号：“{args.event}”不是有效的编号（32 位十六进制，可带短横线）。", EXIT_USAGE)
-    from app.reports.api import build_report  # ReportLab: keep it off the GUI's start-up path
+def run_events(args: argparse.Namespace) -> int:
+    from app.reports.event_lookup import list_events
+    from app.reports.periods import parse_period
     from app.services.errors import UserError
 
     db = open_db(args)
     if db is None:
         return EXIT_USAGE
     try:
+        period = parse_period(args.month) if args.month is not None else None
+        with db.sessions() as session:
+            found = list_events(session, period)
+    except UserError as exc:
+        return fail(exc.message.replace("报送期间", "月份"), EXIT_USAGE)
+    finally:
+        db.dispose()
+    if not found:
+        print(f"{period.label}没有活动。" if period is not None else "还没有活动。")
+        return EXIT_OK
+    for event in found:
+        print(event.line())
+    print(f"共 {len(found)} 场活动。")
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.reports.api import build_report  # ReportLab: keep it off the GUI's start-up path
+    from app.reports.event_lookup import resolve_event
+    from app.services.errors import UserError
+
+    db = open_db(args)
+    if db is None:
+        return EXIT_USAGE
+    try:
+        event_id: uuid.UUID | None = None
+        if getattr(args, "event", None) is not None:
+            with db.sessions() as session:
+                event_id = resolve_event(session, args.event)
         info = build_report(
             db, args.kind, args.out, year=getattr(args, "year", None), period=getattr(args, "period", None),
             event_id=event_id, size=getattr(args, "size", "A4"), qr=not getattr(args, "no_qr", False),

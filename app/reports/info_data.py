@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
-from app.reports.activity_stats import DemandFigures, EventLine, demand_figures, event_lines
+from app.reports.activity_stats import DemandFigures, EventLine, Staffing, demand_figures, event_lines, staffing
 from app.reports.context import ReportContext
 from app.reports.narrative_data import Narrative, info_narrative
 from app.reports.periods import Period, parse_period
@@ -21,7 +22,7 @@ from app.reports.record_stats import (
 )
 from app.services import pick_lists
 
-STEPS = 5
+STEPS = 6
 TOP = 10
 
 
@@ -33,6 +34,7 @@ class InfoFigures:
     top: list[TopEnterprise]
     demands: DemandFigures
     events: list[EventLine]
+    staffing: Staffing  # on the period's last day (or the cut-off, if sooner)
     category_labels: dict[str, str]
     narrative: Narrative
 
@@ -53,5 +55,7 @@ def info_figures(
     events = event_lines(session, period)
     narrative = info_narrative(session, ctx.station.id, period.key)
     step()
+    staff = staffing(session, min(ctx.today, period.end - timedelta(days=1)))
+    step()
     labels = pick_lists.labels(session, pick_lists.SERVICE_CATEGORY)
-    return InfoFigures(period, records, served, top, demands, events, labels, narrative)
+    return InfoFigures(period, records, served, top, demands, events, staff, labels, narrative)

@@ -26,6 +26,7 @@ def info_story(story: Story, f: InfoFigures) -> None:
         cats = L.ordered(r.by_category, list(f.category_labels))
         story.table(["服务类别", "服务记录（次）", "占比"],
                     [[L.pick(f.category_labels, c), n, percent(share(n, r.total))] for c, n in cats], [6, 2, 2])
+    staffing_note(story, f)
 
     story.h1(f"二、{INFO_SECTIONS['key_industries']}")
     sections = L.ordered(f.served.by_section, L.SECTION_ORDER)
@@ -57,3 +58,11 @@ def info_story(story: Story, f: InfoFigures) -> None:
     story.narrative(f.narrative.text("problems"))
     story.h1(f"七、{INFO_SECTIONS['highlights']}")
     story.narrative(f.narrative.text("highlights"))
+
+
+def staffing_note(story: Story, f: InfoFigures) -> None:
+    """The convention's two-full-time rule, as of the period's last day (issue 5: the reports say so)."""
+    s = f.staffing
+    verdict = "符合服务公约“配备不少于2名专职服务工作人员”的要求。" if not s.shortfall else \
+        f"未达到服务公约不少于2名专职人员的要求，尚缺 {s.shortfall} 名，请尽快补充。"
+    story.note(f"人员配备：截至 {s.on.isoformat()}，在岗人员 {len(s.members)} 名，其中专职 {s.full_time} 名，{verdict}")

@@ -125,6 +125,8 @@ class EventDetailPanel(QFrame):
         text = d.summary or d.description
         if text:
             lines.append(f"<span style='color:#444'>{escape(text[:300])}{'…' if len(text) > 300 else ''}</span>")
+        # selectable, so it can be copied into `station-desk report attendance --event …`
+        lines.append(f"<span style='color:#8c959f; font-size:11px'>{self.tr('编号：')}{d.id.hex}</span>")
         return "<br>".join(lines)
 
     # -- materials ---------------------------------------------------------------------------

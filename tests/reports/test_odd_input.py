@@ -132,12 +132,48 @@ def test_glyph_cleaning(raw: str, printed: str, missing: int) -> None:
     assert (glyphs.note() is None) == (missing == 0)
 
 
-def test_pages_render_to_images(empty_db: Database, tmp_path: Path) -> None:
-    out = tmp_path / "annual.pdf"
-    build_report(empty_db, "annual", out, year=YEAR)
-    poppler("pdftoppm", "-r", "40", "-png", "-f", "1", "-l", "2", str(out), str(tmp_path / "page"))
+DPI = 50
+EDGE_MM = 7  # the running header sits 13 mm below the top edge, the footer 10 mm above the bottom
+SIDE_MM = 15  # text and tables keep the 18 mm side margins
+
+
+def _px(millimetres: float) -> int:
+    return round(millimetres / 25.4 * DPI)
+
+
+def _dark(image, box: tuple[int, int, int, int], below: int = 200) -> int:  # type: ignore[no-untyped-def]
+    """How many grey pixels in `box` are darker than `below` (ink, not paper)."""
+    return sum(image.crop(box).histogram()[:below])
+
+
+@pytest.mark.parametrize("kind", ["annual", "info"])
+def test_pages_render_with_a_title_and_clear_margins(empty_db: Database, tmp_path: Path, kind: str) -> None:
+    from PIL import Image
+
+    out = tmp_path / f"{kind}.pdf"
+    build_report(empty_db, kind, out, **({"year": YEAR} if kind == "annual" else {"period": f"{YEAR}-Q3"}))
+    poppler("pdftoppm", "-r", str(DPI), "-gray", "-png", "-f", "1", "-l", "2", str(out), str(tmp_path / "page"))
     images = sorted(tmp_path.glob("page-*.png"))
-    assert len(images) == 2 and all(p.stat().st_size > 2000 for p in images)
+    assert len(images) == min(2, pdf_pages(out)) and (kind != "annual" or len(images) == 2)
+    for number, path in enumerate(images, start=1):
+        with Image.open(path) as opened:
+            image = opened.convert("L")
+        width, height = image.size
+        assert abs(width - _px(210)) <= 1 and abs(height - _px(297)) <= 1, "A4 portrait"
+        edge, side = _px(EDGE_MM), _px(SIDE_MM)
+        for name, box in (("top", (0, 0, width, edge)), ("bottom", (0, height - edge, width, height)),
+                          ("left", (0, 0, side, height)), ("right", (width - side, 0, width, height))):
+            assert _dark(image, box) == 0, f"page {number}: ink in the {name} margin"
+        header = (_px(18), _px(9), width - _px(18), _px(16))
+        assert _dark(image, header) > 20, f"page {number}: the running header is printed"
+        assert _dark(image, (0, 0, width, height)) > 2000, f"page {number}: the page has text"
+    with Image.open(images[0]) as opened:
+        first = opened.convert("L")
+    width = first.size[0]
+    title_area = (width // 4, _px(18), 3 * width // 4, _px(40))  # station name and title, centred
+    assert _dark(first, title_area) > 150, "page 1: the title is printed at the top"
+    left_of_title = (_px(18), _px(26), width // 6, _px(36))
+    assert _dark(first, left_of_title) == 0, "page 1: the title is centred"
 
 
 @pytest.mark.parametrize("size", ["A4", "A3"])

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,9 @@ from sqlalchemy import select
 from app.main import main
 from app.models import Event
 from app.services.demo_data import DEMO_STATION, generate
+from app.services.overview import CHINA_TIME
 from app.services.profiles import open_profile
+from app.services.station_service import require_station
 from tests.reports.conftest import assert_only_embedded_cjk_font, pdf_pages, pdf_text
 from tests.reports.test_build_kinds import YEAR
 
@@ -84,3 +88,69 @@ def test_a_real_process_and_a_missing_folder(profile: str, station_home: Path, t
     assert bad.returncode != 0 and "文件夹" in bad.stderr and "Traceback" not in bad.stderr
     missing = run("annual", "--out", str(tmp_path / "a.pdf"))  # --year is required
     assert missing.returncode != 0 and "--year" in missing.stderr
+
+
+def _add_events(*titles_and_starts: tuple[str, datetime]) -> list[str]:
+    """Events added to the default profile; returns their ids (hex)."""
+    db = open_profile("default")
+    try:
+        with db.begin() as session:
+            station = require_station(session).id
+            added = [Event(station_id=station, title=title, event_type="lecture", starts_at=start,
+                           ends_at=start + timedelta(hours=2)) for title, start in titles_and_starts]  # fmt: skip
+            session.add_all(added)
+            session.flush()
+            return [e.id.hex for e in added]
+    finally:
+        db.dispose()
+
+
+DAY = datetime(2030, 11, 30, 14, 30, tzinfo=CHINA_TIME)  # no demo event falls on it
+
+
+def test_event_by_date_and_title(profile: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    [only] = _add_events(("知识产权保护讲座", DAY))
+    out = tmp_path / "by-date.pdf"
+    assert main(["report", "attendance", "--event", "2030-11-30", "--out", str(out)]) == 0, capsys.readouterr().err
+    assert "知识产权保护讲座" in "".join(pdf_text(out).split())
+    # days are Guangzhou days: 23:50 counts on the 30th, 00:30 the next morning on 1 December
+    late, other = _add_events(("专精特新企业培育研讨会", DAY.replace(hour=23, minute=50)),
+                              ("数字化转型沙龙", DAY + timedelta(days=1, hours=-14)))
+    capsys.readouterr()
+    assert main(["report", "event-summary", "--event", "2030-11-30", "--out", str(out)]) != 0
+    err = capsys.readouterr().err
+    assert "2 场" in err and only in err and late in err and other not in err and "Traceback" not in err
+    assert main(["report", "event-summary", "--event", "2030-11-30 培育", "--out", str(out)]) == 0
+    assert "专精特新企业培育研讨会" in "".join(pdf_text(out).split())
+    assert main(["report", "attendance", "--event", "2030/12/1 数字化", "--out", str(out)]) == 0
+    errors = {}
+    for text, message in (("2030-11-30 融资", "没有标题含“融资”的活动"), ("2030-12-02", "report events"),
+                          ("2030-02-30", "日期无效")):  # fmt: skip
+        capsys.readouterr()
+        assert main(["report", "attendance", "--event", text, "--out", str(tmp_path / "no.pdf")]) != 0
+        errors[text] = err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err, text
+    assert "当天的活动有" in errors["2030-11-30 融资"] and only in errors["2030-11-30 融资"]
+    assert not (tmp_path / "no.pdf").exists()
+
+
+def test_listing_events_with_their_ids(profile: str, capsys: pytest.CaptureFixture[str]) -> None:
+    kept, gone = _add_events(("中小企业融资对接会", DAY), ("已取消的沙龙", DAY + timedelta(hours=2)))
+    db = open_profile("default")
+    try:
+        with db.begin() as session:
+            session.get(Event, uuid.UUID(hex=gone)).deleted = True  # type: ignore[union-attr]
+    finally:
+        db.dispose()
+    capsys.readouterr()
+    assert main(["report", "events", "--month", "2030-11"]) == 0
+    printed = capsys.readouterr().out
+    assert f"2030-11-30 14:30  中小企业融资对接会  编号：{kept}" in printed
+    assert gone not in printed and "已取消的沙龙" not in printed and "共 1 场活动" in printed
+    assert main(["report", "events"]) == 0
+    everything = capsys.readouterr().out
+    assert profile.replace("-", "") in everything and kept in everything
+    assert main(["report", "events", "--month", "2031-01"]) == 0
+    assert "2031年1月没有活动" in capsys.readouterr().out
+    assert main(["report", "events", "--month", "2030年11月"]) != 0
+    assert "月份" in capsys.readouterr().err

@@ -259,6 +259,7 @@ def test_materials_attach_open_and_remove(qtbot, db, station, tmp_path: Path) ->
     panel = page.detail_panel
     qtbot.waitUntil(lambda: page.selected is not None, timeout=5000)
     assert "还没有材料" in panel.materials.item(0).text()
+    assert f"编号：{page.selected.detail.id.hex}" in panel.text.text()  # type: ignore[union-attr]  # for report --event
     source = tmp_path / "课件.pdf"
     source.write_bytes(b"%PDF-1.4 slides")
     with qtbot.waitSignal(panel.shown, timeout=5000):
