@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 from app import paths
 from app.models import EventMaterial
 from app.models.types import uuid7
-from app.services import events
+from app.services import events, profile_files
 from app.services.errors import UserError
 from app.services.row_access import guarded_update
 
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = profile_files.MAX_BYTES
 _CHUNK = 1024 * 1024
 _SUFFIX_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789")
 
@@ -49,9 +49,7 @@ class MaterialRow:
 
 def materials_dir(profile: str) -> Path:
     """The profile's `materials/` folder (created on first use)."""
-    path = paths.profile_dir(profile) / "materials"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return profile_files.folder(paths.profile_dir(profile), "materials")
 
 
 def materials_dir_for(database_path: Path) -> Path:
@@ -59,9 +57,7 @@ def materials_dir_for(database_path: Path) -> Path:
     profile = database_path.parent
     if profile.parent.resolve() == paths.profiles_dir().resolve():
         return materials_dir(profile.name)
-    path = profile / "materials"  # a database opened outside the profiles folder
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return profile_files.folder(profile, "materials")  # a database opened outside the profiles folder
 
 
 def attach(session: Session, folder: Path, event_id: uuid.UUID, source: Path | str) -> MaterialRow:

@@ -5,6 +5,9 @@ with a reason.  An unlock lasts until someone relocks the month; both are logged
 A service record belongs to the month of its service date, a demand to the month it
 was received.  The month locks *on* its lock date: with 10 days, October 2026 is
 editable through 2026-11-09 and locked from 2026-11-10.
+
+The number of days is this machine's setting (月末后锁定天数), changed by a manager in
+设置 → 锁定期限… (`set_lock_days`).
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ from app import settings
 from app.models import PeriodUnlock, StaffMember
 from app.models.types import utcnow
 from app.services.errors import UserError, ValidationError
-from app.services.staff_lookup import clean_text
+from app.services.staff_lookup import Choice, clean_text
 from app.services.station_service import current_station, require_station
 
-MAX_LOCK_DAYS = 365
+MIN_LOCK_DAYS = 1  # 0 would lock a month on its own last day, while it is still being recorded
+MAX_LOCK_DAYS = 60
+LOCK_SETTINGS_MENU = "设置 → 锁定期限…"  # where the user changes the days (app/ui/main_window.py)
 _PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -78,12 +83,52 @@ def configured_lock_days() -> int:
 def resolve_lock_days(lock_days: int | None) -> int:
     """`lock_days` checked, or the configured value when None."""
     days = configured_lock_days() if lock_days is None else lock_days
-    if isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= MAX_LOCK_DAYS:
+    if not _valid_days(days):
         raise UserError(
-            f"设置“月末后锁定天数”为“{days}”，无效。请在设置中改为1–{MAX_LOCK_DAYS}之间的整数。",
+            f"设置“月末后锁定天数”为“{days}”，无效。"
+            f"请在“{LOCK_SETTINGS_MENU}”中改为{MIN_LOCK_DAYS}–{MAX_LOCK_DAYS}之间的整数。",
             "lock_days_after_month_end",
         )
     return days
+
+
+def _valid_days(days: object) -> bool:
+    return not isinstance(days, bool) and isinstance(days, int) and MIN_LOCK_DAYS <= days <= MAX_LOCK_DAYS
+
+
+def manager_choices(session: Session, today: date | None = None) -> list[Choice]:
+    """This station's managers still in post, by name (who may unlock or change the lock days)."""
+    today = today or date.today()
+    station = current_station(session)
+    rows = session.scalars(
+        select(StaffMember)
+        .where(StaffMember.deleted.is_(False), StaffMember.role == "manager")
+        .order_by(StaffMember.name)
+    )
+    return [Choice(s.id, s.name) for s in rows if _is_manager(s, station.id if station else None, today)]
+
+
+def set_lock_days(session: Session, days: int, manager_staff_id: uuid.UUID, *, today: date | None = None) -> int:
+    """设置 → 锁定期限…: change 月末后锁定天数.  Only a manager of this station in post."""
+    station = require_station(session)
+    staff = session.get(StaffMember, manager_staff_id) if isinstance(manager_staff_id, uuid.UUID) else None
+    if staff is None or not _is_manager(staff, station.id, today or date.today()):
+        raise ValidationError("修改人：只有本站在职的站长/负责人可以修改锁定期限，请由站长操作。", "manager_staff_id")
+    if not _valid_days(days):
+        raise ValidationError(
+            f"锁定天数：“{days}”无效，请填写{MIN_LOCK_DAYS}–{MAX_LOCK_DAYS}之间的整数。", "lock_days_after_month_end"
+        )
+    settings.Settings().set(settings.LOCK_DAYS_AFTER_MONTH_END, days)
+    return days
+
+
+def _is_manager(staff: StaffMember, station_id: uuid.UUID | None, today: date) -> bool:
+    return (
+        not staff.deleted
+        and staff.role == "manager"
+        and staff.station_id in (None, station_id)
+        and (staff.end_date is None or staff.end_date >= today)
+    )
 
 
 def lock_date(period: str, lock_days: int | None = None) -> date:
@@ -158,13 +203,7 @@ def unlock(
     parse_period(period)
     station = require_station(session)
     staff = session.get(StaffMember, manager_staff_id) if isinstance(manager_staff_id, uuid.UUID) else None
-    if (
-        staff is None
-        or staff.deleted
-        or staff.role != "manager"
-        or staff.station_id not in (None, station.id)
-        or (staff.end_date is not None and staff.end_date < today)
-    ):
+    if staff is None or not _is_manager(staff, station.id, today):
         raise ValidationError("解锁人：只有本站在职的站长/负责人可以解锁已锁定的期间，请由站长操作。", "manager_staff_id")
     locked_on = lock_date(period, lock_days)
     if today < locked_on:

@@ -3,14 +3,24 @@
 Policies are HQ reference data (app/sync/protocol.py).  At an enrolled station they are
 read-only except the station's own note (`local_note`, never synced); a station not
 enrolled keeps its own list, which its manager may add to and edit.
+
+附件 (`attachment`) is either a web address (http/https, kept as typed) or a file the user
+picked, which is copied into the profile's `policy_files/` folder (20 MB at most) and
+stored as the path relative to the profile folder ("policy_files/…"), so it does not
+point at a folder of one machine.  That copy never leaves this machine: policies are HQ
+reference data, a station's own policies are rejected by HQ when pushed, and policies
+HQ publishes carry web addresses — so a station's local file never needs syncing.
 """
 
 from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -21,6 +31,7 @@ from app.domain.enterprise_size import LABEL_TO_SIZE, SIZE_LABELS, Size
 from app.domain.industries import label as industry_label
 from app.domain.industry_data import DIVISIONS, SECTIONS
 from app.models import Policy, StaffMember
+from app.services import profile_files
 from app.services.enrolment_state import is_enrolled
 from app.services.errors import UserError, ValidationError
 from app.services.row_access import guarded_update, load_live
@@ -41,6 +52,8 @@ FIELD_LABELS: dict[str, str] = {
     "local_note": "本站备注",
 }
 SIZE_CODES = tuple(size.value for size in Size)
+FILES_FOLDER = "policy_files"
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _SPLIT = re.compile(r"[\s,，、;；/]+")
 
 
@@ -55,7 +68,7 @@ class PolicyInput:
     sizes: str = ""  # "small,micro" (or 小型、微型); empty = all
     districts: str = ""  # "天河区,黄埔区"; empty = all
     summary: str = ""
-    attachment: str = ""
+    attachment: str = ""  # a web address, the stored "policy_files/…", or a local file to copy in
 
 
 @dataclass(frozen=True)
@@ -174,8 +187,10 @@ def _day(value: object, fld: str) -> date | None:
     raise _err(fld, "请填写日期，例如“2026-11-05”，不知道可留空。")
 
 
-def validate(session: Session, data: PolicyInput) -> dict[str, Any]:
-    """Column values for a valid policy, or a ValidationError naming the first bad field."""
+def validate(session: Session, data: PolicyInput, *, keep_attachment: str | None = None) -> dict[str, Any]:
+    """Column values for a valid policy, or a ValidationError naming the first bad field.
+    A local file as 附件 is checked here (create/update copy it in); `keep_attachment` is
+    the stored value, kept as it is when unchanged."""
     if not isinstance(data, PolicyInput):
         raise TypeError("PolicyInput expected")
     title = clean_text(data.title, "title", FIELD_LABELS["title"], max_len=300, required=True)
@@ -187,6 +202,7 @@ def validate(session: Session, data: PolicyInput) -> dict[str, Any]:
     if issued_on is not None and expires_on is not None and expires_on < issued_on:
         raise _err("expires_on", f"不能早于发布日期（{issued_on.isoformat()}），请改正；长期有效请留空。")
     attachment = clean_text(data.attachment, "attachment", FIELD_LABELS["attachment"], max_len=300)
+    local_attachment(attachment, keep_attachment)
     return {
         "title": title,
         "category": data.category,
@@ -199,6 +215,21 @@ def validate(session: Session, data: PolicyInput) -> dict[str, Any]:
         "summary": clean_text(data.summary, "summary", FIELD_LABELS["summary"], max_len=20000),
         "attachment": attachment or None,
     }
+
+
+def local_attachment(attachment: str, keep: str | None = None) -> Path | None:
+    """The local file to copy in when 附件 names one (checked: readable, at most 20 MB); None
+    for a web address, an empty field or the stored value unchanged (`keep`)."""
+    if not attachment or attachment == (keep or "") or _URL.match(attachment):
+        return None
+    if profile_files.is_stored(attachment, FILES_FOLDER):
+        raise _err("attachment", "请点“选择文件…”重新选择附件文件，或填写以 http:// 或 https:// 开头的网址。")
+    source = Path(attachment).expanduser()
+    if not source.is_absolute():
+        raise _err("attachment", f"“{attachment}”不是网址也不是完整的文件路径，请点“选择文件…”选择文件，"
+                                 "或填写以 http:// 或 https:// 开头的网址。")  # fmt: skip
+    profile_files.check_file(source, "attachment", FIELD_LABELS["attachment"])
+    return source
 
 
 # --- reading ----------------------------------------------------------------------
@@ -260,24 +291,66 @@ def get(session: Session, policy_id: uuid.UUID, *, today: date | None = None) ->
 # --- writing ----------------------------------------------------------------------
 
 
-def create(session: Session, data: PolicyInput, actor: Actor, *, today: date | None = None) -> PolicyRow:
-    """A station's own policy (only before enrolment, only by the manager)."""
+def create(session: Session, data: PolicyInput, actor: Actor, *, today: date | None = None,
+           profile_dir: Path | None = None) -> PolicyRow:  # fmt: skip
+    """A station's own policy (only before enrolment, only by the manager).  A local file as
+    附件 is copied into `<profile_dir>/policy_files/` (see the module docstring)."""
     _ensure_can_edit(session, actor)
     values = validate(session, data)
     station = require_station(session)
-    row = Policy(station_id=station.id, local_note="", **values)
-    session.add(row)
-    session.flush()
+    with _copied_in(values, local_attachment(values["attachment"] or ""), profile_dir):
+        row = Policy(station_id=station.id, local_note="", **values)
+        session.add(row)
+        session.flush()
     return _row(row, categories(session), today or date.today())
 
 
 def update(session: Session, policy_id: uuid.UUID, data: PolicyInput, actor: Actor, expected_version: int,
-           *, today: date | None = None) -> PolicyRow:  # fmt: skip
+           *, today: date | None = None, profile_dir: Path | None = None) -> PolicyRow:  # fmt: skip
     _ensure_can_edit(session, actor)
     row = _load(session, policy_id)
-    values = validate(session, data)
-    fresh = guarded_update(session, Policy, row, values, expected_version, _STALE)
+    values = validate(session, data, keep_attachment=row.attachment)
+    with _copied_in(values, local_attachment(values["attachment"] or "", row.attachment), profile_dir):
+        fresh = guarded_update(session, Policy, row, values, expected_version, _STALE)
     return _row(fresh, categories(session), today or date.today())
+
+
+def attachment_location(profile_dir: Path, attachment: str) -> str | Path:
+    """What 打开附件 opens: the web address, or the file's path on this machine (UserError,
+    naming 附件, when the file is not here)."""
+    text = attachment.strip()
+    if profile_files.is_stored(text, FILES_FOLDER):
+        path = profile_files.resolve(profile_dir, text)
+    elif Path(text).expanduser().is_absolute():  # saved before files were copied in
+        path = Path(text).expanduser()
+    else:
+        return text  # a web address (or an older entry typed without http://)
+    if not path.is_file():
+        raise UserError(
+            f"附件：文件“{path.name}”不在本机（可能是从其他电脑复制来的，或已被删除、移动），"
+            "请修改这条政策，重新选择附件文件。",
+            "attachment",
+        )
+    return path
+
+
+@contextmanager
+def _copied_in(values: dict[str, Any], source: Path | None, profile_dir: Path | None) -> Iterator[None]:
+    """Copy a picked local file in before the write (storing its relative path); the copy is
+    removed again if the write fails, so nothing is left half-way."""
+    if source is None:
+        yield
+        return
+    if profile_dir is None:
+        raise ValueError("profile_dir is needed to copy a local attachment")
+    stem = source.stem.strip()[:100] or "policy"  # the original name, so the list still shows it
+    stored = profile_files.copy_in(profile_dir, FILES_FOLDER, source, stem, "attachment", FIELD_LABELS["attachment"])
+    values["attachment"] = stored
+    try:
+        yield
+    except BaseException:
+        profile_files.resolve(profile_dir, stored).unlink(missing_ok=True)
+        raise
 
 
 def delete(session: Session, policy_id: uuid.UUID, actor: Actor, expected_version: int | None = None) -> None:

@@ -14,7 +14,6 @@ another machine keeps working.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,7 +22,8 @@ from sqlalchemy.orm import Session
 
 from app import paths
 from app.models import Station
-from app.services.errors import UserError, ValidationError
+from app.services import profile_files
+from app.services.errors import ValidationError
 from app.services.enrolment_state import is_enrolled
 from app.services.institutions import clean_phone
 from app.services.row_access import guarded_update, load_live
@@ -31,7 +31,7 @@ from app.services.staff_lookup import clean_text
 from app.services.station_service import require_station
 
 FILES_FOLDER = "station_files"
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = profile_files.MAX_BYTES
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".heic"})
 DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".wps", ".odt", ".jpg", ".jpeg", ".png", ".txt"})
 FIELD_LABELS: dict[str, str] = {
@@ -90,9 +90,7 @@ class ProfileInput:
 
 
 def files_dir(profile: str) -> Path:
-    path = paths.profile_dir(profile) / FILES_FOLDER
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return profile_files.folder(paths.profile_dir(profile), FILES_FOLDER)
 
 
 def stored_path(profile: str, relative: str | None) -> Path | None:
@@ -109,22 +107,8 @@ def read(session: Session) -> StationProfile:
 
 
 def check_file(source: Path, field: str, suffixes: frozenset[str]) -> None:
-    """Refuse a file that is missing, of the wrong type or over the size limit."""
-    label = FIELD_LABELS[field]
-    if not source.is_file():
-        raise ValidationError(f"{label}：找不到文件“{source.name}”，请重新选择。", field)
-    if source.suffix.lower() not in suffixes:
-        allowed = "、".join(sorted(s.lstrip(".") for s in suffixes))
-        raise ValidationError(f"{label}：不支持“{source.suffix or '无扩展名'}”文件，请选择 {allowed} 格式。", field)
-    size = source.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ValidationError(
-            f"{label}：文件有 {size / 1024 / 1024:.1f} MB，超过 {MAX_FILE_BYTES // 1024 // 1024} MB 的上限，"
-            "请压缩或缩小后再选择。",
-            field,
-        )
-    if size == 0:
-        raise ValidationError(f"{label}：文件是空的，请重新选择。", field)
+    """Refuse a file that is missing, unreadable, of the wrong type or over the size limit."""
+    profile_files.check_file(source, field, FIELD_LABELS[field], suffixes)
 
 
 def validate(data: ProfileInput, *, hq_fields_locked: bool = False) -> dict[str, object]:
@@ -156,18 +140,7 @@ def validate(data: ProfileInput, *, hq_fields_locked: bool = False) -> dict[str,
 
 
 def _copy_in(profile: str, source: Path, stem: str, field: str) -> str:
-    target_dir = files_dir(profile)
-    target = target_dir / f"{stem}-{date.today():%Y%m%d}{source.suffix.lower()}"
-    n = 1
-    while target.exists():
-        n += 1
-        target = target_dir / f"{stem}-{date.today():%Y%m%d}-{n}{source.suffix.lower()}"
-    try:
-        shutil.copyfile(source, target)
-    except OSError as exc:
-        target.unlink(missing_ok=True)
-        raise UserError(f"{FIELD_LABELS[field]}：无法复制文件（{exc.strerror or exc}），请检查文件是否被占用后重试。", field) from exc
-    return f"{FILES_FOLDER}/{target.name}"
+    return profile_files.copy_in(paths.profile_dir(profile), FILES_FOLDER, source, stem, field, FIELD_LABELS[field])
 
 
 def update(session: Session, profile: str, data: ProfileInput, expected_version: int | None) -> StationProfile:

@@ -25,7 +25,7 @@ from app import __version__, paths
 from app.models.database import Database
 from app.services.station_service import StationInfo
 from app.settings import LANGUAGE, LAST_PAGE, Settings
-from app.ui import category_editor, i18n, window_state
+from app.ui import category_editor, i18n, lock_settings_dialog, window_state
 from app.ui.auto_sync import AutoSyncController
 from app.ui.demo_banner import DemoBanner
 from app.ui.navigation import sections
@@ -166,6 +166,8 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
         categories = settings_menu.addAction(self.tr("服务类别…"))
         categories.triggered.connect(lambda: category_editor.edit_categories(self.db, self))
+        lock_days = settings_menu.addAction(self.tr("锁定期限…"))
+        lock_days.triggered.connect(lambda: lock_settings_dialog.edit_lock_days(self.db, self))
 
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = help_menu.addAction(self.tr("关于服务站工作台"))

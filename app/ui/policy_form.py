@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.domain.districts import NAMES as DISTRICT_NAMES
 from app.domain.enterprise_size import SIZE_LABELS
 from app.models.database import Database
-from app.services import policies
+from app.services import policies, profile_files
 from app.services.policies import PolicyInput, PolicyRow
 from app.services.staff_lookup import Actor
 from app.ui.form_dialog import FormDialog, Work
@@ -57,8 +57,10 @@ class PolicyForm(FormDialog):
         districts.addWidget(QLabel(self.tr("（都不选表示全市）")), 1, 5)
         self.summary = self.text_box(5)
         self.attachment = QLineEdit()
-        self.attachment.setPlaceholderText(self.tr("文件路径或网址（可留空）"))
-        browse = QPushButton(self.tr("浏览…"))
+        self.attachment.setPlaceholderText(self.tr("网址（http:// 或 https://），或选择本机文件（可留空）"))
+        self.attachment.setToolTip(self.tr("选择的文件会复制到本档案的 policy_files 文件夹（最大 20 MB）。"))
+        self.fields["attachment"] = self.attachment
+        browse = QPushButton(self.tr("选择文件…"))
         browse.clicked.connect(self._browse)
         attachment = QHBoxLayout()
         attachment.addWidget(self.attachment, 1)
@@ -109,6 +111,7 @@ class PolicyForm(FormDialog):
     def work(self) -> Work:
         data = self.policy_input()
         actor, row, today = self._actor, self._row, self._today
+        profile = profile_files.profile_dir_for(self._db.path)  # a picked file is copied in there
         if row is None:
-            return lambda s: policies.create(s, data, actor, today=today)
-        return lambda s: policies.update(s, row.id, data, actor, row.version, today=today)
+            return lambda s: policies.create(s, data, actor, today=today, profile_dir=profile)
+        return lambda s: policies.update(s, row.id, data, actor, row.version, today=today, profile_dir=profile)

@@ -70,6 +70,30 @@ def test_bad_lock_days_setting_is_explained(db, world: World, bad: object) -> No
         is_locked(s, OCTOBER, LOCKS_ON, bad)  # type: ignore[arg-type]
 
 
+def test_bad_setting_message_names_the_menu(db, world: World) -> None:  # type: ignore[no-untyped-def]
+    settings.Settings().set(settings.LOCK_DAYS_AFTER_MONTH_END, 90)
+    with db.begin() as s, pytest.raises(UserError) as info:
+        is_locked(s, OCTOBER, LOCKS_ON)
+    assert "请在“设置 → 锁定期限…”中改为1–60之间的整数" in info.value.message
+
+
+def test_only_a_manager_sets_the_lock_days(db, world: World) -> None:  # type: ignore[no-untyped-def]
+    with db.begin() as s:
+        assert [c.id for c in period_locks.manager_choices(s, TODAY)] == [world.manager_id]
+        with pytest.raises(ValidationError) as info:
+            period_locks.set_lock_days(s, 3, world.clerk_id, today=TODAY)
+        assert info.value.field == "manager_staff_id" and "站长" in info.value.message
+        for bad in (0, 61, True):
+            with pytest.raises(ValidationError) as info:
+                period_locks.set_lock_days(s, bad, world.manager_id, today=TODAY)  # type: ignore[arg-type]
+            assert info.value.field == "lock_days_after_month_end" and "1–60" in info.value.message
+    assert settings.Settings().get(settings.LOCK_DAYS_AFTER_MONTH_END) == 10
+    with db.begin() as s:
+        assert period_locks.set_lock_days(s, 3, world.manager_id, today=TODAY) == 3
+        assert is_locked(s, OCTOBER, date(2026, 11, 3))
+    assert settings.Settings().get(settings.LOCK_DAYS_AFTER_MONTH_END) == 3
+
+
 def test_message_names_month_date_and_fix(db, world: World) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s, pytest.raises(PeriodLockedError) as info:
         ensure_editable(s, OCTOBER, LOCKS_ON, 10)

@@ -113,3 +113,69 @@ def test_enrolled_station_reads_only_but_keeps_its_note(db, world: World, mark_e
     with pytest.raises(ValidationError) as bad, db.begin() as s:
         policies.set_note(s, row.id, "x" * 4001)
     assert bad.value.field == "local_note"
+
+
+def test_a_picked_file_is_copied_into_the_profile_and_stored_relative(db, world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "picked" / "税费优惠指引.pdf"
+    source.parent.mkdir()
+    source.write_bytes(b"%PDF-1.4 guide")
+    profile = policies_profile(db)
+    with db.begin() as s:
+        row = policies.create(s, replace(BASE, attachment=str(source)), world.manager, today=TODAY, profile_dir=profile)
+    assert row.attachment.startswith("policy_files/税费优惠指引-") and row.attachment.endswith(".pdf")
+    copy = profile / row.attachment
+    assert copy.read_bytes() == b"%PDF-1.4 guide"
+    source.unlink()  # the original may go: the profile keeps its copy
+    with db.begin() as s:
+        assert policies.attachment_location(profile, row.attachment) == copy
+        edited = policies.update(s, row.id, replace(BASE, title="新标题", attachment=row.attachment), world.manager,
+                                 row.version, today=TODAY, profile_dir=profile)  # fmt: skip
+    assert edited.attachment == row.attachment  # unchanged: not copied again
+    assert len(list((profile / "policy_files").iterdir())) == 1
+    copy.unlink()  # e.g. the database was copied to another machine without the folder
+    with pytest.raises(UserError) as missing:
+        policies.attachment_location(profile, row.attachment)
+    assert missing.value.message.startswith("附件：") and "不在本机" in missing.value.message
+
+
+def test_a_web_address_stays_as_typed(db, world: World) -> None:  # type: ignore[no-untyped-def]
+    url = "https://www.gz.gov.cn/zwgk/policy/2026/guide.html"
+    row = create(db, world, attachment=url)
+    assert row.attachment == url
+    assert policies.attachment_location(policies_profile(db), url) == url
+    assert not (policies_profile(db) / "policy_files").exists()
+
+
+@pytest.mark.parametrize("problem", ["missing", "too_big", "relative", "unreadable"])
+def test_a_bad_attachment_names_the_field_and_saves_nothing(db, world: World, tmp_path, problem: str) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "指引.pdf"
+    if problem == "too_big":
+        with source.open("wb") as handle:
+            handle.truncate(policies.profile_files.MAX_BYTES + 1)
+    elif problem == "unreadable":
+        source.mkdir()  # a folder where a file was expected
+    attachment = "docs/指引.pdf" if problem == "relative" else str(source)
+    profile = policies_profile(db)
+    with pytest.raises(ValidationError) as info, db.begin() as s:
+        policies.create(s, replace(BASE, attachment=attachment), world.manager, today=TODAY, profile_dir=profile)
+    assert info.value.field == "attachment" and info.value.message.startswith("附件：")
+    if problem == "too_big":
+        assert "20 MB" in info.value.message
+    with db.sessions() as s:
+        assert s.scalars(select(Policy)).all() == []
+    assert list((profile / "policy_files").glob("*")) == []  # nothing copied (glob of a missing folder is empty)
+
+
+def test_a_failed_save_removes_the_copied_file(db, world: World, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "指引.docx"
+    source.write_bytes(b"doc")
+    row = create(db, world)
+    profile = policies_profile(db)
+    with pytest.raises(UserError, match="刚被修改过"), db.begin() as s:
+        policies.update(s, row.id, replace(BASE, attachment=str(source)), world.manager, row.version + 5,
+                        profile_dir=profile)  # fmt: skip
+    assert list((profile / "policy_files").iterdir()) == []
+
+
+def policies_profile(db):  # type: ignore[no-untyped-def]
+    return policies.profile_files.profile_dir_for(db.path)

@@ -166,6 +166,29 @@ def test_a_paid_service_without_an_amount_points_at_the_fee(qtbot, db, firms) ->
     assert records(db) == []
 
 
+def test_esc_clears_the_quick_entry_form_and_saves_nothing(qtbot, db, firms) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(qtbot, db)
+    form = page.form
+    pick(qtbot, page, "云帆")
+    press(qtbot, Qt.Key.Key_Down)  # 政策咨询
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is form.prep_minutes
+    type_text(qtbot, "15")
+    form.summary.setFocus()
+    type_text(qtbot, "咨询创新券申请")
+    assert form.picker.enterprise_id == firms["广州云帆科技有限公司"] and form.prep_minutes.value() == 15
+    assert form.category.currentIndex() == 0 and form.summary.toPlainText() == "咨询创新券申请"
+    with qtbot.assertNotEmitted(form.record_saved, wait=200):
+        press(qtbot, Qt.Key.Key_Escape)
+    assert form.picker.text() == "" and form.picker.enterprise_id is None
+    assert form.category.currentIndex() == -1 and form.prep_minutes.value() == 0
+    assert form.summary.toPlainText() == "" and form.editing is None
+    assert QApplication.focusWidget() is form.picker and form.status_label.text() == ""
+    assert records(db) == []
+
+
 def add_record(db: Database, firm: uuid.UUID, day: date = TODAY, **values: object) -> None:
     data = RecordInput(firm, day, **{"category": "policy", "staff_id": staff_id(db), **values})  # type: ignore[arg-type]
     with db.begin() as session:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from app.models.database import Database
-from app.services import policies
+from app.services import policies, profile_files
+from app.services.errors import UserError
 from app.services.policies import Permissions, PolicyFilter, PolicyRow
 from app.services.staff_lookup import Actor
 from app.ui.background_writes import delete_confirmed, write_in_background
@@ -241,14 +242,17 @@ class PoliciesPage(QWidget):
         self.note.setPlainText(row.local_note)
 
     def open_attachment(self) -> None:
+        """A web address in the browser; a file (stored relative to the profile folder) with
+        the program this machine opens it with."""
         row = self.selected()
         if row is None or not row.attachment:
             return
-        path = Path(row.attachment).expanduser()
-        url = QUrl.fromLocalFile(str(path)) if path.is_absolute() else QUrl.fromUserInput(row.attachment)
-        if url.isLocalFile() and not path.exists():
-            show_error(self, self.tr("附件“%1”不存在，可能已被移动或删除。").replace("%1", row.attachment))
+        try:
+            where = policies.attachment_location(profile_files.profile_dir_for(self._db.path), row.attachment)
+        except UserError as exc:
+            show_error(self, exc.message, "")
             return
+        url = QUrl.fromLocalFile(str(where)) if isinstance(where, Path) else QUrl.fromUserInput(where)
         if not QDesktopServices.openUrl(url):
             show_error(self, self.tr("无法打开附件“%1”，请检查本机是否有能打开它的程序。").replace("%1", row.attachment))
 
