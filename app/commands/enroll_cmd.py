@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from app.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail, open_db
 
@@ -11,6 +12,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("enroll", help="用总部发放的一次性登记码把本档案登记到总部同步服务")
     p.add_argument("--server", required=True, help="总部同步服务网址，如 https://sync.example.gov.cn")
     p.add_argument("--code", required=True, help="总部发放的一次性登记码")
+    p.add_argument("--ca-file", type=Path, metavar="PATH",
+                   help="总部服务器证书的证书颁发机构(CA)文件（PEM 格式）；总部使用自签名或单位内部证书时需要")  # fmt: skip
     p.set_defaults(handler=run)
 
 
@@ -25,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     if db is None:
         return EXIT_USAGE
     try:
-        result = enroll(db, args.server, args.code)
+        result = enroll(db, args.server, args.code, ca_file=args.ca_file)
     except SyncError as exc:
         return fail(f"登记失败：{exc.message}", EXIT_FAILED)
     finally:

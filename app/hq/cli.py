@@ -50,7 +50,26 @@ def build_parser() -> argparse.ArgumentParser:
     publish.add_argument("file", type=Path, help='{"policy": [{"id"?: ..., "title": ...}], "expert": [...]}')
     purge = sub.add_parser("purge-tombstones", parents=[common], help="清理超过保留期的删除记录")
     purge.add_argument("--days", type=int)
+    _add_review_commands(sub, common)
     return parser
+
+
+def _add_review_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    reports = sub.add_parser("reports", parents=[common], help="列出各服务站的年度报告（总结/计划）")
+    reports.add_argument("--station", help="只列出这个服务站编号的报告")
+    reports.add_argument("--status", choices=["draft", "submitted", "accepted", "returned"], help="只列出这个状态的报告")
+    review = sub.add_parser("review-report", parents=[common], help="审核已提交的年度报告：通过或退回")
+    review.add_argument("--station", required=True, help="服务站编号")
+    review.add_argument("--year", required=True, type=int, help="报告年度，如 2026")
+    review.add_argument("--kind", required=True, choices=["summary", "plan"], help="summary=年度总结，plan=年度计划")
+    move = review.add_mutually_exclusive_group(required=True)
+    move.add_argument("--accept", action="store_true", help="审核通过")
+    move.add_argument("--return", dest="return_", action="store_true", help="退回修改（需要 --comment）")
+    review.add_argument("--comment", default="", help="审核意见（退回时必填，服务站同步后可见）")
+    for name, text in (("conflicts", "列出同步冲突（被覆盖的值）"), ("rejected", "列出被总部拒收的服务站写入")):
+        listing = sub.add_parser(name, parents=[common], help=text)
+        listing.add_argument("--station", help="只列出与这个服务站编号有关的记录")
+        listing.add_argument("--limit", type=int, default=50, help="最多列出多少条（最新的在前，默认 50）")
 
 
 def _fail(message: str, code: int = EXIT_ERROR) -> int:
@@ -106,6 +125,8 @@ def _admin(args: argparse.Namespace, conn, accounts) -> int:  # type: ignore[no-
         print(f"已导出 {count} 家企业到 {args.out}。")
     elif args.command == "publish":
         return _publish(conn, args.file)
+    elif args.command in ("reports", "review-report", "conflicts", "rejected"):
+        return _review(args, conn)
     elif args.command == "purge-tombstones":
         from app.hq.tombstones import purge_tombstones
 
@@ -126,6 +147,40 @@ def _publish(conn, path: Path) -> int:  # type: ignore[no-untyped-def]
     for tbl, rows in payload.items():
         done = publish_reference(conn, tbl, rows)
         print(f"{tbl}：已发布 {len(done)} 条。")
+    return 0
+
+
+def _review(args: argparse.Namespace, conn) -> int:  # type: ignore[no-untyped-def]
+    from app.hq import admin_views as views
+
+    if args.command == "reports":
+        rows = views.list_reports(conn, args.station, args.status)
+        print("服务站\t年度\t类型\t状态\t提交时间\t审核意见\tID")
+        for r in rows:
+            print(f"{r.station_code}\t{r.year}\t{r.kind_label}\t{r.status_label}\t{r.submitted_at}\t{r.review_comment or '-'}\t{r.id}")
+        print(f"共 {len(rows)} 份年度报告。")
+    elif args.command == "review-report":
+        views.review_report(conn, args.station, args.year, args.kind, accept=args.accept, comment=args.comment)
+        kind = views.REPORT_KINDS[args.kind]
+        if args.accept:
+            print(f"已通过服务站 {args.station} 的 {args.year} 年度{kind}。")
+        else:
+            print(f"已退回服务站 {args.station} 的 {args.year} 年度{kind}，退回意见：{args.comment.strip()}")
+        print("服务站下次同步后即可看到审核结果。")
+    elif args.limit < 1:
+        return _fail("错误：--limit 应为正整数。", EXIT_USAGE)
+    elif args.command == "conflicts":
+        conflicts = views.list_conflicts(conn, args.station, args.limit)
+        print("时间\t表\t记录\t字段\t被覆盖的值\t生效的值\t被覆盖方\t生效方")
+        for c in conflicts:
+            print(f"{c.at}\t{c.tbl}\t{c.row_id}\t{c.field_label}\t{c.losing_value}\t{c.winning_value}\t{c.loser}\t{c.winner}")
+        print(f"共 {len(conflicts)} 条冲突（最新的在前，最多 {args.limit} 条）。")
+    else:
+        rejected = views.list_rejected(conn, args.station, args.limit)
+        print("时间\t服务站\t表\t记录\t原因\t说明")
+        for w in rejected:
+            print(f"{w.at}\t{w.station_code}\t{w.tbl}\t{w.row_id or '-'}\t{w.reason}\t{w.message}")
+        print(f"共 {len(rejected)} 条被拒收的写入（最新的在前，最多 {args.limit} 条）。")
     return 0
 
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 import json
 from functools import cache
+from pathlib import Path
 from typing import Any, Self
 
 from app.sync import protocol
@@ -48,6 +49,61 @@ class ServerError(SyncError):
     pass
 
 
+class CertificateError(SyncError):
+    """HQ's TLS certificate failed verification (self-signed, a private CA, a wrong name)."""
+
+
+# OpenSSL verify codes (X509_V_ERR_*) with their own advice
+_CERT_EXPIRED = 10
+_HOSTNAME_MISMATCH = 62
+
+
+def tls_context(ca_file: str | Path | None = None) -> Any:
+    """What HTTPS to HQ trusts: the system's certificate store (Windows' and macOS' own,
+    OpenSSL's on Linux, which honours SSL_CERT_FILE), certifi's bundle (httpx's default),
+    and, when given, the CA file HQ handed out at enrolment (docs/hq-deployment.md)."""
+    import ssl
+
+    import certifi
+
+    context = ssl.create_default_context()
+    context.load_verify_locations(cafile=certifi.where())
+    if ca_file is not None:
+        try:
+            context.load_verify_locations(cafile=str(ca_file))
+        except FileNotFoundError as exc:
+            raise SyncError(f"找不到证书颁发机构(CA)文件：{ca_file}。请确认文件路径，或重新向总部索取。", repr(exc)) from exc
+        except OSError as exc:  # ssl.SSLError too: not a PEM certificate
+            raise SyncError(f"无法使用证书颁发机构(CA)文件 {ca_file}：它不可读或不是 PEM 格式的证书（.pem/.crt），"
+                            "请向总部索取正确的 CA 文件。", repr(exc)) from exc  # fmt: skip
+    return context
+
+
+def _certificate_failure(exc: BaseException) -> Any:
+    """The ssl.SSLCertVerificationError behind an httpx error, if that is what it was."""
+    import ssl
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, ssl.SSLCertVerificationError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _certificate_message(base_url: str, failure: Any) -> str:
+    code = getattr(failure, "verify_code", None)
+    if code == _HOSTNAME_MISMATCH:
+        return (f"服务器证书与网址不符：{base_url} 出示的证书不是为这个地址签发的。"
+                "请使用证书上的域名访问总部，或请总部为这个地址重新签发证书。")  # fmt: skip
+    if code == _CERT_EXPIRED:
+        return f"服务器证书已过期：{base_url} 的证书已超过有效期，请联系总部更换证书；数据已保存在本机。"
+    return (f"服务器证书不受信任：{base_url} 的证书不是由本机信任的证书颁发机构签发的（例如自签名或单位内部证书）。"
+            "请向总部索取证书颁发机构(CA)文件，并在登记时用 --ca-file 指定，或把它加入系统信任。")  # fmt: skip
+
+
 def _server_message(response: httpx.Response) -> str:
     try:
         body = _decode(response.content)
@@ -72,6 +128,7 @@ class SyncClient:
         http: httpx.Client | None = None,
         timeout: float = 60.0,
         protocol_version: int = protocol.PROTOCOL_VERSION,
+        ca_file: str | Path | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.token = token
@@ -82,7 +139,7 @@ class SyncClient:
         if http is None:
             import httpx  # ~0.15 s: loaded when a sync starts, not with the window
 
-            http = httpx.Client(base_url=self.base_url, timeout=httpx.Timeout(timeout, connect=10.0))
+            http = httpx.Client(base_url=self.base_url, timeout=httpx.Timeout(timeout, connect=10.0), verify=tls_context(ca_file))
         self.http = http
         self.round_trips = 0
 
@@ -155,6 +212,9 @@ class SyncClient:
         except httpx.TimeoutException as exc:
             raise OfflineError("连接总部同步服务超时，数据已保存在本机，稍后再试。", repr(exc)) from exc
         except httpx.TransportError as exc:
+            failure = _certificate_failure(exc)
+            if failure is not None:
+                raise CertificateError(_certificate_message(self.base_url, failure), repr(failure)) from exc
             raise OfflineError(
                 f"无法连接总部同步服务（{self.base_url}）：网络不通或服务器未启动。数据已保存在本机，稍后再试。",
                 repr(exc),

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import httpx
 
+import shutil
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Connection
 
@@ -27,6 +29,8 @@ SERVER_KEY = "sync_server"
 CODE_KEY = "sync_station_code"
 STATION_KEY = "sync_station_id"
 PERSISTED_KEY = "sync_token_persisted"
+CA_KEY = "sync_ca_file"  # HQ's private CA, copied into the profile folder; relative to it
+CA_FILE_NAME = "hq-ca.pem"
 PROFILE_STATION_KEY = "station_id"  # app.services.station_service.STATION_KEY
 
 
@@ -55,10 +59,21 @@ def _set_meta(conn: Connection, key: str, value: str) -> None:
     )
 
 
-def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = None) -> Enrolment:
-    """Exchange the one-time code for a token.  Raises SyncError (Chinese message)."""
+def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = None,
+           ca_file: Path | None = None) -> Enrolment:  # fmt: skip
+    """Exchange the one-time code for a token.  Raises SyncError (Chinese message).
+
+    `ca_file`: the certificate authority HQ's certificate is signed by, when it is not one
+    the system trusts.  It is copied into the profile folder and every later request
+    trusts it too.  Without it, a CA stored by an earlier enrolment is still trusted."""
     server = server.strip().rstrip("/")
-    with SyncClient(server, http=http) as client:
+    trusted, forget_ca = ca_file, False
+    if ca_file is None:
+        try:
+            trusted = stored_ca_file(db)
+        except SyncError:  # the stored CA file is gone: enrolling again without it is the way out
+            forget_ca = True
+    with SyncClient(server, http=http, ca_file=trusted) as client:
         answer = client.enroll(code.strip())
     try:
         token = str(answer["token"])
@@ -71,6 +86,7 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
     with db.engine.connect() as conn:
         refuse_other_station(conn, station_id, station_code)
     stored = credentials.store_secret(secret_name(server, station_code), token)
+    kept_ca = _keep_ca_file(db, ca_file) if ca_file is not None else None
     with db.engine.begin() as conn:
         first = _meta(conn, STATION_KEY) != str(station_id)
         renamed = adopt_station(conn, station_id, queue_everything=first, code=station_code, name=name,
@@ -79,9 +95,15 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
         _set_meta(conn, CODE_KEY, station_code)
         _set_meta(conn, STATION_KEY, str(station_id))
         _set_meta(conn, PERSISTED_KEY, "1" if stored.persisted else "0")
+        if kept_ca is not None:
+            _set_meta(conn, CA_KEY, kept_ca)
+        elif forget_ca:
+            conn.exec_driver_sql("DELETE FROM profile_meta WHERE key = ?", (CA_KEY,))
     message = f"已登记到总部：{name}（{station_code}）。"
     if renamed:
         message += f"本机原来的站点编码“{renamed}”已改为总部分配的“{station_code}”。"
+    if kept_ca is not None:
+        message += f"已信任总部的证书颁发机构(CA)文件（已复制为档案文件夹中的 {kept_ca}）。"
     message += stored.message_zh
     return Enrolment(server, station_code, name, station_id, stored.persisted, message)
 
@@ -174,6 +196,33 @@ def adopt_station(conn: Connection, station_id: uuid.UUID, *, queue_everything: 
     return renamed
 
 
+def _keep_ca_file(db: Database, ca_file: Path) -> str:
+    """Copy the CA file into the profile folder (the original may be on a USB stick or in
+    Downloads); returns its name there, as stored in profile_meta."""
+    target = db.path.parent / CA_FILE_NAME
+    try:
+        if not (target.exists() and target.samefile(ca_file)):
+            shutil.copyfile(ca_file, target)
+    except OSError as exc:
+        raise SyncError(f"无法把证书颁发机构(CA)文件复制到档案文件夹（{target}）：{exc.strerror or exc}", repr(exc)) from exc
+    return CA_FILE_NAME
+
+
+def stored_ca_file(db: Database) -> Path | None:
+    """The CA file this profile's enrolment trusts, if any.  Raises SyncError if it is gone."""
+    with db.engine.connect() as conn:
+        name = _meta(conn, CA_KEY)
+    if not name:
+        return None
+    path = db.path.parent / name
+    if not path.is_file():
+        raise SyncError(
+            f"登记时指定的证书颁发机构(CA)文件不见了（{path}）。请把总部发放的 CA 文件放回这个位置，"
+            "或重新登记并用 --ca-file 指定。"
+        )
+    return path
+
+
 def open_client(db: Database, *, http: httpx.Client | None = None) -> SyncClient:
     """A client with this profile's server and token.  Raises SyncError saying what to do."""
     with db.engine.connect() as conn:
@@ -188,4 +237,4 @@ def open_client(db: Database, *, http: httpx.Client | None = None) -> SyncClient
                 f"（station-desk enroll --server {server} --code 新登记码）。"
             )
         raise SyncError(f"系统凭据存储中找不到本站的同步令牌，请重新登记（station-desk enroll --server {server} --code 新登记码）。")
-    return SyncClient(server, token, http=http)
+    return SyncClient(server, token, http=http, ca_file=stored_ca_file(db) if http is None else None)
