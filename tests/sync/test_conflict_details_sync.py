@@ -3,6 +3,8 @@ report re-opened and re-submitted offline syncs (real syncs, real HQ)."""
 
 from __future__ import annotations
 
+import time
+
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, text
@@ -25,6 +27,9 @@ def test_a_losing_edit_is_listed_with_the_value_that_won(make_station, hq_engine
     assert sync(a.db, a.client()).completed and sync(b.db, b.client()).completed
     with a.db.begin() as s:  # A edits first, offline ...
         s.get(Enterprise, eid).contact_phone = "020-22222222"
+    # Each station's clock offset to HQ is measured separately (a few ms apart on loopback),
+    # so "later" must be clearly later for the outcome to be decided by the test, not by jitter.
+    time.sleep(0.25)
     with b.db.begin() as s:  # ... B edits later and syncs first: the later stamp wins
         s.get(Enterprise, eid).contact_phone = "020-33333333"
         s.get(Enterprise, eid).address = "B 补充的地址"
