@@ -1,36 +1,45 @@
 """Client-side sync figures against the real HQ service (a real `station-desk-hq serve`
-on loopback, a fresh PostgreSQL database), each beside its raw baseline measured in the
-same run:
+on loopback, a fresh PostgreSQL database), each beside two raw baselines measured in the
+same run (benchmarks/baselines.py; ratios are throughput shares = baseline s / sync s):
 
     .venv/bin/python benchmarks/bench_bootstrap.py [--rows 1000000] [--page-size 5000]
+                                                  [--repeat 5] [--bootstrap-runs 1] [--changed 1000]
 
   bootstrap    a new station pulls N rows (40% enterprises, 60% its own service records),
-               count-and-hash check included (figures without it are printed too)
-  raw          sqlite3 executemany of the same stored tuples into the same schema
+               count-and-hash check included (figures without it are printed too); median
+               of --bootstrap-runs (default 1: one bootstrap with its baselines takes ~90 s;
+               each further run re-issues the enrolment code and bootstraps a new file)
+  raw SQLite   sqlite3 executemany of the same stored tuples into the same schema
                (indexes, no triggers), one transaction: the ceiling for any bootstrap,
-               measured after the bootstrap in the same run
+               measured after each bootstrap in the same run
+  COPY         psycopg `cursor.copy` of HQ's same rows into a replica_row-shaped table
   CPU          seconds spent by the station (this process), the HQ service and PostgreSQL
                (every database on the server: other work there shows up too)
-  incremental  1,000 changed rows: push, echo pull, check
-  no-op        a sync with nothing to do: round trips and milliseconds
+  incremental  --changed (1,000) changed rows: push, echo pull, check; median of --repeat,
+               each beside raw SQLite / COPY of those rows (medians of --repeat too)
+  no-op        a sync with nothing to do: round trips and milliseconds, median of --repeat
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import secrets
-import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cpu_usage as cpu  # noqa: E402
+from baselines import baseline_line, pg_copy, replica_rows, sqlite_executemany  # noqa: E402
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
 from psycopg import sql  # noqa: E402
@@ -38,10 +47,9 @@ from sqlalchemy import text  # noqa: E402
 
 from app.hq import accounts  # noqa: E402
 from app.hq.db import init_db, make_engine  # noqa: E402
-from app.models import Base  # noqa: E402
 from app.models.database import open_database  # noqa: E402
 from app.sync import pull  # noqa: E402
-from app.sync.codec import codec  # noqa: E402
+from app.sync.codec import codec, uuid_out  # noqa: E402
 from app.sync.engine import sync  # noqa: E402
 from app.sync.enrolment import enroll, open_client  # noqa: E402
 from app.sync.protocol import PROTOCOL_HEADER  # noqa: E402
@@ -73,27 +81,75 @@ FROM generate_series(1, :n) AS i
 """
 
 
-def _raw_insert(rows: dict[str, list[tuple]], path: Path) -> float:  # type: ignore[type-arg]
-    engine = __import__("sqlalchemy").create_engine(f"sqlite:///{path}")
-    Base.metadata.create_all(engine)
-    engine.dispose()
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+def _instrument(spent: dict[str, float]) -> Callable[[], None]:
+    """Time the bootstrap's parts into `spent`; returns the function that undoes it."""
+    from app.sync import check as sync_check
+    from app.sync import engine as sync_engine
+    from app.sync.client import SyncClient
+
+    saved = (pull.apply_page, sync_engine._verify, SyncClient.pull_page, pull.prepare, sync_check.local_summary)
+
+    def timed(name, fn, add=True):  # type: ignore[no-untyped-def]
+        def wrapper(*a, **k):  # type: ignore[no-untyped-def]
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] = (spent.get(name, 0.0) if add else 0.0) + time.perf_counter() - t
+        return wrapper
+
+    pull.apply_page = timed("apply", saved[0])  # type: ignore[assignment]
+    sync_engine._verify = timed("check", saved[1], add=False)  # type: ignore[assignment]
+    SyncClient.pull_page = timed("fetch", saved[2])  # type: ignore[method-assign]
+    pull.prepare = timed("prepare", saved[3])  # type: ignore[assignment]
+    sync_check.local_summary = timed("local hash", saved[4])  # type: ignore[assignment]
+
+    def undo() -> None:
+        (pull.apply_page, sync_engine._verify, SyncClient.pull_page, pull.prepare,  # type: ignore[method-assign]
+         sync_check.local_summary) = saved  # fmt: skip
+
+    return undo
+
+
+def _bootstrap_once(db: Any, page_size: int | None, server_pid: int) -> float:
+    spent: dict[str, float] = {"apply": 0.0}
+    undo = _instrument(spent)
+    cpu0 = (time.process_time(), cpu.tree(server_pid), cpu.postgres(), os.getloadavg()[0])
     started = time.perf_counter()
-    for tbl, values in rows.items():
-        cols = codec(tbl).columns
-        conn.executemany(f"INSERT INTO {tbl} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", values)
-    conn.commit()
-    elapsed = time.perf_counter() - started
-    conn.close()
-    return elapsed
+    try:
+        with open_client(db) as client:
+            result = sync(db, client, page_size=page_size)
+        boot = time.perf_counter() - started
+    finally:
+        undo()
+    cpu1 = (time.process_time(), cpu.tree(server_pid), cpu.postgres(), os.getloadavg()[0])
+    assert result.completed, result.message
+    print(f"bootstrap: {result.pulled:,} rows in {boot:.1f} s = {result.pulled / boot:,.0f} rows/s "
+          f"(page {page_size or 'auto'}; check included, repaired={result.repaired})")  # fmt: skip
+    pulled_s = boot - spent.get("check", 0.0)
+    print(f"  without the count-and-hash check ({spent.get('check', 0.0):.1f} s): {result.pulled / pulled_s:,.0f} rows/s")
+    print(f"  on the syncing thread: decode + convert {spent.get('prepare', 0):.1f} s, write (upsert + cursor, "
+          f"one transaction per page) {spent['apply']:.1f} s = {result.pulled / spent['apply']:,.0f} rows/s")  # fmt: skip
+    print(f"  fetch thread (pages ahead, overlapped): HTTP {spent.get('fetch', 0):.1f} s; "
+          f"check: local hashing {spent.get('local hash', 0):.1f} s")  # fmt: skip
+    print(f"  CPU s during the bootstrap: station {cpu1[0] - cpu0[0]:.1f}, HQ service {cpu1[1] - cpu0[1]:.1f}, "
+          f"PostgreSQL (all databases) {cpu1[2] - cpu0[2]:.1f}; load average {cpu0[3]:.1f} → {cpu1[3]:.1f}", flush=True)  # fmt: skip
+    return boot
+
+
+def _load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--page-size", type=int, help="default: the engine's (20,000 for a bootstrap)")
+    parser.add_argument("--changed", type=int, default=1000, help="rows changed per incremental sync")
+    parser.add_argument("--repeat", type=int, default=5, help="incremental and no-op syncs (and their baselines): median of N")
+    parser.add_argument("--bootstrap-runs", type=int, default=1,
+                        help="bootstraps (each into a new station file) and their baselines: median of N; "
+                             "default 1 because one takes ~90 s with its baselines")  # fmt: skip
     args = parser.parse_args(argv)
     n_ent, n_rec = int(args.rows * 0.4), args.rows - int(args.rows * 0.4)
     name = f"sd_bench_{secrets.token_hex(4)}"
@@ -115,92 +171,62 @@ def main(argv: list[str] | None = None) -> int:
                                   cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
         base = f"http://127.0.0.1:{port}"
         _wait(base)
-        db = open_database(work / "station.db")
-        enroll(db, base, code)
-        spent = {"apply": 0.0}
-        real_apply = pull.apply_page
-
-        def timed_apply(*a, **k):  # type: ignore[no-untyped-def]
-            t = time.perf_counter()
-            try:
-                return real_apply(*a, **k)
-            finally:
-                spent["apply"] += time.perf_counter() - t
-
-        pull.apply_page = timed_apply  # type: ignore[assignment]
-        from app.sync import engine as sync_engine
-
-        real_verify = sync_engine._verify
-
-        def timed_verify(run):  # type: ignore[no-untyped-def]
-            t = time.perf_counter()
-            try:
-                return real_verify(run)
-            finally:
-                spent["check"] = time.perf_counter() - t
-
-        sync_engine._verify = timed_verify  # type: ignore[assignment]
-        from app.sync import check as sync_check
-        from app.sync.client import SyncClient
-
-        real_pull, real_prepare, real_summary = SyncClient.pull_page, pull.prepare, sync_check.local_summary
-
-        def timed(name, fn):  # type: ignore[no-untyped-def]
-            def wrapper(*a, **k):  # type: ignore[no-untyped-def]
-                t = time.perf_counter()
-                try:
-                    return fn(*a, **k)
-                finally:
-                    spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
-            return wrapper
-
-        SyncClient.pull_page = timed("fetch", real_pull)  # type: ignore[method-assign]
-        pull.prepare = timed("prepare", real_prepare)  # type: ignore[assignment]
-        sync_check.local_summary = timed("local hash", real_summary)  # type: ignore[assignment]
-        cpu0 = (time.process_time(), cpu.tree(server.pid), cpu.postgres(), os.getloadavg()[0])
-        started = time.perf_counter()
+        boots, raws, copies = [], [], []
+        copy_rows = replica_rows(url)
+        for run in range(args.bootstrap_runs):
+            if run:
+                with hq.begin() as conn:
+                    code = accounts.reissue_code(conn, "BENCH-A")
+            db = open_database(work / f"station{run}.db")
+            enroll(db, base, code)
+            boots.append(_bootstrap_once(db, args.page_size, server.pid))
+            with db.engine.connect() as conn:
+                stored = {t: [tuple(r) for r in conn.exec_driver_sql(f"SELECT {', '.join(codec(t).columns)} FROM {t}")]
+                          for t in ("station", "enterprise", "service_record")}  # fmt: skip
+            total = sum(len(v) for v in stored.values())
+            raws.append(sqlite_executemany(stored, work / "raw.db"))
+            del stored
+            copies.append(pg_copy(url, copy_rows))
+            print(f"  baselines after it: raw SQLite {total:,} rows in {raws[-1]:.1f} s, COPY {len(copy_rows):,} rows "
+                  f"in {copies[-1]:.1f} s; {_load()}", flush=True)  # fmt: skip
+            if run < args.bootstrap_runs - 1:
+                db.dispose()
+        del copy_rows
+        boot, raw, copy_s = (statistics.median(v) for v in (boots, raws, copies))
+        print(baseline_line(f"BOOTSTRAP median of {len(boots)}", total, boot, raw, copy_s) + f"; {_load()}")
+        inc, inc_raw, inc_copy, trips = [], [], [], set()
         with open_client(db) as client:
-            result = sync(db, client, page_size=args.page_size)
-        boot = time.perf_counter() - started
-        cpu1 = (time.process_time(), cpu.tree(server.pid), cpu.postgres(), os.getloadavg()[0])
-        pull.apply_page = real_apply  # type: ignore[assignment]
-        sync_engine._verify = real_verify  # type: ignore[assignment]
-        SyncClient.pull_page, pull.prepare = real_pull, real_prepare  # type: ignore[method-assign]
-        sync_check.local_summary = real_summary  # type: ignore[assignment]
-        assert result.completed, result.message
-        with db.engine.connect() as conn:
-            stored = {t: [tuple(r) for r in conn.exec_driver_sql(f"SELECT {', '.join(codec(t).columns)} FROM {t}")]
-                      for t in ("station", "enterprise", "service_record")}  # fmt: skip
-        raw = _raw_insert(stored, work / "raw.db")
-        total = sum(len(v) for v in stored.values())
-        print(f"bootstrap: {result.pulled} rows in {boot:.1f} s = {result.pulled / boot:,.0f} rows/s "
-              f"(page {args.page_size or 'auto'}; check included, repaired={result.repaired})")  # fmt: skip
-        pulled_s = boot - spent.get("check", 0.0)
-        print(f"  without the count-and-hash check ({spent.get('check', 0.0):.1f} s): {result.pulled / pulled_s:,.0f} rows/s")
-        print(f"  on the syncing thread: decode + convert {spent.get('prepare', 0):.1f} s, write (upsert + cursor, "
-              f"one transaction per page) {spent['apply']:.1f} s = {result.pulled / spent['apply']:,.0f} rows/s")  # fmt: skip
-        print(f"  fetch thread (pages ahead, overlapped): HTTP {spent.get('fetch', 0):.1f} s; "
-              f"check: local hashing {spent.get('local hash', 0):.1f} s")  # fmt: skip
-        print(f"  CPU s during the bootstrap: station {cpu1[0] - cpu0[0]:.1f}, HQ service {cpu1[1] - cpu0[1]:.1f}, "
-              f"PostgreSQL (all databases) {cpu1[2] - cpu0[2]:.1f}; load average {cpu0[3]:.1f} → {cpu1[3]:.1f}")  # fmt: skip
-        print(f"raw sqlite3 executemany: {total} rows in {raw:.1f} s = {total / raw:,.0f} rows/s")
-        print(f"ratio bootstrap/raw: {(result.pulled / boot) / (total / raw):.0%} "
-              f"(without the check {(result.pulled / pulled_s) / (total / raw):.0%})")  # fmt: skip
-        with db.engine.begin() as conn:
-            conn.exec_driver_sql("UPDATE service_record SET summary = summary || '（已回访）' WHERE rowid IN "
-                                 "(SELECT rowid FROM service_record ORDER BY random() LIMIT 1000)")  # fmt: skip
-        with open_client(db) as client:
-            started = time.perf_counter()
-            inc = sync(db, client)
-            inc_s = time.perf_counter() - started
-            print(f"incremental 1,000 rows: {inc_s * 1000:.0f} ms, pushed={inc.pushed} pulled={inc.pulled} "
-                  f"round trips={inc.round_trips} repaired={inc.repaired}")  # fmt: skip
-            times = []
-            for _ in range(5):
+            for _ in range(args.repeat):
+                with db.engine.begin() as conn:
+                    ids = [r[0] for r in conn.exec_driver_sql(
+                        f"SELECT id FROM service_record ORDER BY random() LIMIT {args.changed}")]  # fmt: skip
+                    conn.exec_driver_sql("UPDATE service_record SET summary = summary || '（已回访）' WHERE id IN "
+                                         f"(SELECT value FROM json_each(?))", (json.dumps(ids),))  # fmt: skip
+                started = time.perf_counter()
+                result = sync(db, client)
+                inc.append(time.perf_counter() - started)
+                assert result.completed and result.pushed == args.changed, (result.pushed, result.message)
+                trips.add(result.round_trips)
+                print(f"  incremental: {inc[-1] * 1000:.0f} ms, pushed={result.pushed} pulled={result.pulled} "
+                      f"round trips={result.round_trips} repaired={result.repaired}; {_load()}", flush=True)  # fmt: skip
+                with db.engine.connect() as conn:
+                    cols = codec("service_record").columns
+                    rows = [tuple(r) for r in conn.exec_driver_sql(
+                        f"SELECT {', '.join(cols)} FROM service_record WHERE id IN (SELECT value FROM json_each(?))",
+                        (json.dumps(ids),))]  # fmt: skip
+                inc_raw.append(sqlite_executemany({"service_record": rows}, work / "raw.db"))
+                inc_copy.append(pg_copy(url, replica_rows(url, [uuid_out(i) for i in ids])))
+            print(baseline_line(f"INCREMENTAL {args.changed} changed rows (push + echo pull + check), median of {len(inc)}",
+                                args.changed, statistics.median(inc), statistics.median(inc_raw),
+                                statistics.median(inc_copy)) + f"; round trips {sorted(trips)}; {_load()}")  # fmt: skip
+            times, noop_trips = [], set()
+            for _ in range(args.repeat):
                 started = time.perf_counter()
                 noop = sync(db, client)
                 times.append((time.perf_counter() - started) * 1000)
-            print(f"no-op sync: {noop.round_trips} round trips, {min(times):.0f}–{max(times):.0f} ms")
+                noop_trips.add(noop.round_trips)
+            print(f"NO-OP sync median of {len(times)}: {statistics.median(times):.0f} ms "
+                  f"({min(times):.0f}–{max(times):.0f}), round trips {sorted(noop_trips)}; {_load()}")  # fmt: skip
         db.dispose()
         hq.dispose()
     finally:

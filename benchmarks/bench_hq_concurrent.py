@@ -13,6 +13,13 @@ rows).  Prints p50 / p95 / max of a station's sync time
 (acceptance: p95 ≤ 3 s) and, as a baseline from the same run, one station syncing alone,
 plus the CPU seconds the stations (this process), the HQ workers and PostgreSQL spent.
 
+Baselines (benchmarks/baselines.py), after every round in the same run: raw SQLite
+executemany and PostgreSQL COPY (replica_row-shaped table) of the rows one round pushes,
+stations × --rows (4,000 by default; new ids, same shape).  The summary line compares the
+median round wall time with the median baselines as throughput shares (baseline s / round s).
+The pulls (each station also receives the ~400 enterprises of the round: 80,000 row
+deliveries) are not in the baselines' row count.
+
 The stations' own work (threads in this process) runs on the same cores as HQ and
 PostgreSQL; on a real network it runs on 200 other machines.  `--spread S` starts each
 station at a random moment within S seconds (a model of client jitter; a sync's time
@@ -42,6 +49,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cpu_usage as cpu  # noqa: E402
+from baselines import baseline_line, copy_tuples, pg_copy, sqlite_executemany, storage_tuples  # noqa: E402
 from app.hq import accounts  # noqa: E402
 from app.hq.db import init_db, make_engine  # noqa: E402
 from app.models.types import uuid7  # noqa: E402
@@ -69,16 +77,21 @@ class Station:
             if page["done"]:
                 return got
 
-    def sync(self, rows: int) -> float:
-        start = time.perf_counter()
-        self.http.get("/v1/hello").raise_for_status()
+    def make_rows(self, rows: int) -> list[dict]:
+        """One sync's push: two new enterprises and rows - 2 service records of the first."""
         ents = [{"tbl": "enterprise", "id": str(uuid7()), "station_id": self.station_id, "deleted": False,
                  "data": {"name": f"企业{secrets.token_hex(3)}", "credit_code": None}, "field_hlc": {"name": 1}}
                 for _ in range(2)]  # fmt: skip
         records = [{"tbl": "service_record", "id": str(uuid7()), "station_id": self.station_id, "deleted": False,
-                    "data": {"enterprise_id": ents[0]["id"], "service_date": "2026-03-02", "summary": "咨询"}}
+                    "data": {"enterprise_id": ents[0]["id"], "service_date": "2026-03-02", "category": "policy",
+                             "summary": "咨询"}}
                    for _ in range(rows - 2)]  # fmt: skip
-        self.post("/v1/push", {"batch_id": str(uuid7()), "rows": ents + records})
+        return ents + records
+
+    def sync(self, rows: int) -> float:
+        start = time.perf_counter()
+        self.http.get("/v1/hello").raise_for_status()
+        self.post("/v1/push", {"batch_id": str(uuid7()), "rows": self.make_rows(rows)})
         self.pull_to_done()
         self.post("/v1/check", {"tables": {"service_record": {"count": 0, "hash": 0}}})
         return time.perf_counter() - start
@@ -127,7 +140,7 @@ def main() -> None:
                 break
             except httpx.TransportError:
                 time.sleep(0.1)
-        run(base, codes, args, server.pid)
+        run(base, codes, args, server.pid, url)
     finally:
         if server is not None:
             server.terminate()
@@ -136,7 +149,14 @@ def main() -> None:
             admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
-def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int) -> None:
+def baselines(stations: list[Station], rows: int, conninfo: str) -> tuple[int, float, float]:
+    """Raw SQLite executemany and PostgreSQL COPY of one round's pushed rows (stations × rows,
+    fresh ids of the same shape): (rows, raw seconds, COPY seconds)."""
+    wire = [r for s in stations for r in s.make_rows(rows)]
+    return len(wire), sqlite_executemany(storage_tuples(wire)), pg_copy(conninfo, copy_tuples(wire))
+
+
+def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, conninfo: str) -> None:
     stations = []
     for code in codes:
         answer = httpx.post(base + "/v1/enroll", json={"code": code}, headers={protocol.PROTOCOL_HEADER: "1"}).json()
@@ -147,6 +167,10 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int) 
     start_rule = f"starting at random within {args.spread:g} s" if args.spread else "all starting in the same instant"
     print(f"{len(stations)} stations {start_rule}, {args.workers} server worker(s), {args.rows} rows pushed each per sync, "
           f"protocol {args.protocol}; one station alone: {alone * 1000:.0f} ms")  # fmt: skip
+    walls: list[float] = []
+    p95s: list[float] = []
+    raws: list[float] = []
+    copies: list[float] = []
     for round_no in range(args.rounds):
         times: list[float] = []
         errors: list[BaseException] = []
@@ -177,6 +201,18 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int) 
               f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
         for exc in errors[:3]:
             print("  error:", repr(exc)[:200])
+        n, raw, copy_s = baselines(stations, args.rows, conninfo)
+        walls.append(wall)
+        p95s.append(q[18])
+        raws.append(raw)
+        copies.append(copy_s)
+        print(f"  baselines: {n:,} rows ({len(stations)} × {args.rows}) raw SQLite {raw * 1000:.0f} ms, "
+              f"COPY {copy_s * 1000:.0f} ms; load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+    n = len(stations) * args.rows
+    print(f"p95 of one sync, median of {len(p95s)} rounds: {statistics.median(p95s):.2f} s")
+    print(baseline_line(f"ROUND of {len(stations)} syncs (wall), median of {len(walls)} rounds, rows pushed", n,
+                        statistics.median(walls), statistics.median(raws), statistics.median(copies))
+          + f"; load {os.getloadavg()[0]:.1f}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -1,21 +1,25 @@
-"""HQ sync service throughput: PostgreSQL COPY baseline vs push vs pull (same run).
+"""HQ sync service throughput: push and pull beside raw SQLite and PostgreSQL COPY (same run).
 
     .venv/bin/python benchmarks/bench_hq_push_pull.py [--rows 100000] [--batch 2000] [--page 5000]
                                                        [--pg postgresql://postgres@127.0.0.1:5432/postgres]
 
 Creates a throw-away database, then measures:
-  * copy        — COPY of the same rows into a table shaped like replica_row (the ceiling);
+  * copy        — COPY of the same rows into a table shaped like replica_row (the ceiling;
+                  benchmarks/baselines.py: same columns, defaults and indexes);
+  * raw sqlite  — sqlite3 executemany of the same rows as station storage tuples into the
+                  station schema, one transaction;
   * push/store  — app.hq.store.apply_push in batches (one transaction each), in process;
   * push/http   — the same through /v1/push (zstd + JSON + validation, in-process ASGI);
   * pull/store  — app.hq.pull.pull pages of --page rows;
   * pull/http   — the same through /v1/pull, bodies zstd-compressed and decoded.
-Prints rows/s and each as a ratio to COPY.  Not part of the test run.
+Prints rows/s and each as a throughput share of COPY and of raw SQLite (= baseline s / its s).
+Not part of the test run.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import secrets
 import sys
 import time
@@ -23,10 +27,12 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psycopg
 from psycopg import sql
 
+from baselines import copy_tuples, pg_copy, sqlite_executemany, storage_tuples
 from app.hq import accounts, pull, store
 from app.hq.db import init_db, make_engine
 from app.models.types import uuid7
@@ -44,14 +50,17 @@ def make_rows(station: uuid.UUID, n: int) -> list[dict]:
     ]  # fmt: skip
 
 
-def timed(label: str, rows: int, work, baseline: float | None = None) -> float:  # type: ignore[no-untyped-def]
+def timed(label: str, rows: int, work, baselines: dict[str, float] | None = None) -> float:  # type: ignore[no-untyped-def]
+    """Time `work` (or take its returned seconds, for a baseline) and print rows/s, with
+    throughput shares of each baseline (baseline seconds / these seconds)."""
     start = time.perf_counter()
-    work()
-    seconds = time.perf_counter() - start
+    returned = work()
+    seconds = returned if isinstance(returned, float) else time.perf_counter() - start
     rate = rows / seconds
-    ratio = f"  {rate / baseline:6.2f}x COPY" if baseline else ""
-    print(f"{label:<12} {rows:>9,} rows  {seconds:7.2f} s  {rate:>10,.0f} rows/s{ratio}", flush=True)
-    return rate
+    shares = "".join(f"  {base_s / seconds:6.1%} of {name}" for name, base_s in (baselines or {}).items())
+    print(f"{label:<12} {rows:>9,} rows  {seconds:7.2f} s  {rate:>10,.0f} rows/s{shares}  load {os.getloadavg()[0]:.1f}",
+          flush=True)  # fmt: skip
+    return seconds
 
 
 def main() -> None:
@@ -64,16 +73,17 @@ def main() -> None:
     name = f"sd_bench_{secrets.token_hex(4)}"
     with psycopg.connect(args.pg, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    engine = make_engine(args.pg.rsplit("/", 1)[0] + "/" + name)
+    url = args.pg.rsplit("/", 1)[0] + "/" + name
+    engine = make_engine(url)
     try:
-        run(engine, args)
+        run(engine, args, url)
     finally:
         engine.dispose()
         with psycopg.connect(args.pg, autocommit=True) as admin:
             admin.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
-def run(engine, args) -> None:  # type: ignore[no-untyped-def]
+def run(engine, args, url: str) -> None:  # type: ignore[no-untyped-def]
     from starlette.testclient import TestClient
 
     from app.hq.server import create_app
@@ -85,22 +95,10 @@ def run(engine, args) -> None:  # type: ignore[no-untyped-def]
     n = args.rows
     print(f"{n:,} service_record rows, push batches of {args.batch}, pull pages of {args.page}")
 
-    copy_rows = make_rows(station.station_id, n)
-
-    def copy() -> None:
-        raw = engine.raw_connection()
-        try:
-            cur = raw.cursor()
-            cur.execute("CREATE TABLE copy_target (tbl text, id uuid, station_id uuid, version bigint, deleted bool, data jsonb, "
-                        "txid xid8 NOT NULL DEFAULT pg_current_xact_id(), PRIMARY KEY (tbl, id))")  # fmt: skip
-            with cur.copy("COPY copy_target (tbl, id, station_id, version, deleted, data) FROM STDIN") as cp:
-                for r in copy_rows:
-                    cp.write_row((r["tbl"], r["id"], r["station_id"], 1, False, json.dumps(r["data"], ensure_ascii=False)))
-            raw.commit()
-        finally:
-            raw.close()
-
-    base = timed("copy", n, copy)
+    base_rows = make_rows(station.station_id, n)
+    base = {"COPY": timed("copy", n, lambda: pg_copy(url, copy_tuples(base_rows)))}
+    base["raw SQLite"] = timed("raw sqlite", n, lambda: sqlite_executemany(storage_tuples(base_rows)))
+    del base_rows
     rows = make_rows(station.station_id, n)
 
     def push_store() -> None:

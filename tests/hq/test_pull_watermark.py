@@ -1,8 +1,15 @@
 """Trap 1: a pull cursor must not lose rows committed out of order.
 
 Eight writers run long, overlapping transactions while pullers page continuously.
-The real pull (txid below the watermark) must deliver every committed row; a naive
-`txid > cursor` puller run beside it must miss some, which proves the test can fail.
+Every row is written once, so each has one txid for good.  docs/sync-protocol.md ("Pull"):
+a page holds rows with `(txid, tbl, id) > cursor AND txid < bound`, and every txid below
+the bound is finished, so a puller whose cursor only moves forward gets each committed row
+**exactly once** in its pass: the real pull is held to that, counting deliveries per id.
+A naive `txid > cursor` puller run beside it must miss some (proof that the test can fail).
+Redelivery is allowed in one path: a client whose page transaction was lost still holds
+the old cursor and asks again (pages and cursor commit together, so it re-applies
+idempotently).  A puller replaying one cursor must get every row **at least once**, and the
+exactly-once check must catch its repeats (proof that the repeat check can fail).
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import random
 import threading
 import time
 import uuid
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
@@ -40,9 +48,33 @@ def real_page(conn: Any, station: uuid.UUID, cursor: Any, limit: int) -> tuple[l
     return [r["id"] for r in page.rows if r["tbl"] == "service_record"], page.cursor
 
 
-def assert_nothing_missed(committed: set[str], pulled: set[str]) -> None:
-    missed = committed - pulled
+def replaying_page() -> Callable[..., tuple[list[str], Any]]:
+    """The real pull, but the first non-empty page is "lost" once: the client keeps its old
+    cursor and asks for the same page again (the one path where redelivery is allowed)."""
+    replayed = False
+
+    def page(conn: Any, station: uuid.UUID, cursor: Any, limit: int) -> tuple[list[str], Any]:
+        nonlocal replayed
+        ids, after = real_page(conn, station, cursor, limit)
+        if ids and not replayed:
+            replayed = True
+            return ids, cursor
+        return ids, after
+
+    return page
+
+
+def assert_nothing_missed(committed: set[str], pulled: Counter[str]) -> None:
+    missed = committed - pulled.keys()
     assert not missed, f"{len(missed)} of {len(committed)} committed rows never pulled"
+
+
+def assert_exactly_once(committed: set[str], pulled: Counter[str]) -> None:
+    assert_nothing_missed(committed, pulled)
+    stray = pulled.keys() - committed
+    assert not stray, f"{len(stray)} pulled rows were never committed"
+    repeated = {row_id: n for row_id, n in pulled.items() if n != 1}
+    assert not repeated, f"{len(repeated)} rows pulled more than once (up to {max(repeated.values(), default=0)} times)"
 
 
 def test_concurrent_long_writers_and_a_paging_puller(hq_engine, enrol) -> None:
@@ -63,7 +95,7 @@ def test_concurrent_long_writers_and_a_paging_puller(hq_engine, enrol) -> None:
             with lock:
                 committed.update(r["id"] for r in rows)
 
-    def puller(page: Callable[..., tuple[list[str], Any]], into: set[str]) -> None:
+    def puller(page: Callable[..., tuple[list[str], Any]], into: Counter[str]) -> None:
         cursor: Any = None
         while True:
             finished = writers_done.is_set()  # read before the page: a final full drain follows
@@ -74,9 +106,14 @@ def test_concurrent_long_writers_and_a_paging_puller(hq_engine, enrol) -> None:
                 return
             time.sleep(0.001)
 
-    real: set[str] = set()
-    naive: set[str] = set()
-    pullers = [threading.Thread(target=puller, args=(real_page, real)), threading.Thread(target=puller, args=(naive_page, naive))]
+    real: Counter[str] = Counter()
+    naive: Counter[str] = Counter()
+    replayed: Counter[str] = Counter()
+    pullers = [
+        threading.Thread(target=puller, args=(real_page, real)),
+        threading.Thread(target=puller, args=(naive_page, naive)),
+        threading.Thread(target=puller, args=(replaying_page(), replayed)),
+    ]
     writers = [threading.Thread(target=writer, args=(n,)) for n in range(WRITERS)]
     for t in pullers + writers:
         t.start()
@@ -87,6 +124,10 @@ def test_concurrent_long_writers_and_a_paging_puller(hq_engine, enrol) -> None:
         t.join(timeout=60)
 
     assert len(committed) == WRITERS * TRANSACTIONS * 6
-    assert_nothing_missed(committed, real)
+    assert not any(t.is_alive() for t in pullers), "a puller never drained"
+    assert_exactly_once(committed, real)
     with pytest.raises(AssertionError, match="never pulled"):
         assert_nothing_missed(committed, naive)
+    assert_nothing_missed(committed, replayed)  # at least once…
+    with pytest.raises(AssertionError, match="more than once"):
+        assert_exactly_once(committed, replayed)  # …and the repeat check sees the replayed page

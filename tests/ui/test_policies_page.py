@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QUrl
 from sqlalchemy import select
 
 from app.models import Enterprise, Policy, ProfileMeta, ServiceRecord
@@ -191,3 +191,34 @@ def test_match_model_passes_the_model_tester(qtbot, qtmodeltester, db, seeded) -
     assert model.index(1, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert model.checked_ids() == [model.id_at(1)]
     assert model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsUserCheckable
+
+
+def test_a_picked_attachment_is_copied_in_and_opened_from_the_profile(qtbot, db, seeded, presented, tmp_path,
+                                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+    from app.ui.pages import policies_page
+
+    opened: list[str] = []
+    monkeypatch.setattr(policies_page.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)
+    source = tmp_path / "扶持办法.pdf"
+    source.write_bytes(b"%PDF-1.4")
+    page = open_page(qtbot, db)
+    page.edit_selected()
+    form = page.dialog
+    assert isinstance(form, PolicyForm)
+    form.attachment.setText(str(tmp_path / "不存在.pdf"))  # what 选择文件… fills in
+    qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: form.error_label.isVisibleTo(form), timeout=5000)
+    assert form.error_label.text().startswith("附件：") and form.attachment.hasFocus()
+    form.attachment.setText(str(source))
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        qtbot.mouseClick(form.ok_button, Qt.MouseButton.LeftButton)
+    stored = page.selected().attachment
+    assert stored.startswith("policy_files/扶持办法-") and page.attachment_label.text() == stored.split("/")[1]
+    copy = db.path.parent / stored
+    assert copy.read_bytes() == b"%PDF-1.4"
+    page.open_attachment()
+    assert opened == [QUrl.fromLocalFile(str(copy)).toString()]
+    copy.unlink()
+    page.open_attachment()
+    assert len(opened) == 1 and len(presented) == 1 and "不在本机" in presented[0][1]
+    presented.clear()
