@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AnnualParameters</name>
+    <message>
+        <source>总结年度</source>
+        <translation>Year to summarise</translation>
+    </message>
+    <message>
+        <source>总结%1年的工作，并制订%2年的计划</source>
+        <translation>Summarises the work of %1 and sets out the plan for %2</translation>
+    </message>
+</context>
+<context>
     <name>AutoSyncController</name>
     <message>
         <source>同步时发生意外错误，数据已保存在本机。请把调试信息发给技术支持。</source>
@@ -26,6 +37,240 @@
     <message>
         <source>上次同步：%1 失败</source>
         <translation>Last sync: %1 failed</translation>
+    </message>
+</context>
+<context>
+    <name>BarChartPanel</name>
+    <message>
+        <source>点击柱形查看对应的服务记录</source>
+        <translation>Click a bar to see its service records</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueForm</name>
+    <message>
+        <source>编辑服务项目：%1</source>
+        <translation>Edit service item: %1</translation>
+    </message>
+    <message>
+        <source>新增服务项目：%1</source>
+        <translation>New service item: %1</translation>
+    </message>
+    <message>
+        <source>服务内容、办理方式、收费标准</source>
+        <translation>What the service covers, how it is delivered, what it costs</translation>
+    </message>
+    <message>
+        <source>服务项目 *</source>
+        <translation>Service item *</translation>
+    </message>
+    <message>
+        <source>企业发展阶段</source>
+        <translation>Enterprise stage</translation>
+    </message>
+    <message>
+        <source>服务类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>收费方式</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>企业发展阶段</source>
+        <translation>Enterprise stage</translation>
+    </message>
+    <message>
+        <source>服务类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>服务项目</source>
+        <translation>Service item</translation>
+    </message>
+    <message>
+        <source>收费方式</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Description</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryEditor</name>
+    <message>
+        <source>工作台</source>
+        <translation>Front desk</translation>
+    </message>
+    <message>
+        <source>服务类别</source>
+        <translation>Service categories</translation>
+    </message>
+    <message>
+        <source>登记服务记录和需求时可选的服务类别。停用的类别不能再选，但旧记录仍按原名称显示。</source>
+        <translation>The categories offered when recording services and demands. Disabled categories can no longer be chosen, but old records still show their original name.</translation>
+    </message>
+    <message>
+        <source>列表是空的：按 Ctrl+N 新增一个类别。</source>
+        <translation>The list is empty: press Ctrl+N to add a category.</translation>
+    </message>
+    <message>
+        <source>新增 (Ctrl+N)</source>
+        <translation>Add (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>重命名 (F2)</source>
+        <translation>Rename (F2)</translation>
+    </message>
+    <message>
+        <source>上移 (Ctrl+↑)</source>
+        <translation>Move up (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>下移 (Ctrl+↓)</source>
+        <translation>Move down (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>停用 (Delete)</source>
+        <translation>Disable (Delete)</translation>
+    </message>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>本站已登记到总部同步：服务类别由总部统一发布，这里只能查看。如需增加或调整类别，请联系总部；总部发布后，下次同步即生效。</source>
+        <translation>This station is enrolled with HQ: service categories are published by HQ and can only be viewed here. To add or change a category, contact HQ; its changes take effect at the next sync.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Enable</translation>
+    </message>
+    <message>
+        <source>新类别</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <source>保存服务类别</source>
+        <translation>Saving service categories</translation>
+    </message>
+    <message>
+        <source>服务类别没有保存，请重试。</source>
+        <translation>The service categories were not saved. Please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>CompliancePanel</name>
+    <message>
+        <source>合规清单</source>
+        <translation>Compliance checklist</translation>
+    </message>
+    <message>
+        <source>尚未设置服务站。</source>
+        <translation>The station is not set up yet.</translation>
+    </message>
+    <message>
+        <source>全部达标</source>
+        <translation>All requirements met</translation>
+    </message>
+    <message>
+        <source>%1 项待处理</source>
+        <translation>%1 outstanding</translation>
+    </message>
+    <message>
+        <source>已报送</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>%1 前报送</source>
+        <translation>Due by %1</translation>
+    </message>
+    <message>
+        <source>已逾期（应于 %1 前报送）</source>
+        <translation>Overdue (was due by %1)</translation>
+    </message>
+    <message>
+        <source>专职人员不少于 %1 名</source>
+        <translation>At least %1 full-time staff</translation>
+    </message>
+    <message>
+        <source>现有全职人员 %1 名</source>
+        <translation>Currently %1 full-time</translation>
+    </message>
+    <message>
+        <source>悬挂服务站统一标识</source>
+        <translation>Standard station sign displayed</translation>
+    </message>
+    <message>
+        <source>%1 已悬挂</source>
+        <translation>Displayed since %1</translation>
+    </message>
+    <message>
+        <source>尚未登记悬挂日期</source>
+        <translation>No display date recorded yet</translation>
+    </message>
+    <message>
+        <source>工作制度报服务总站备案</source>
+        <translation>Work rules filed with HQ</translation>
+    </message>
+    <message>
+        <source>%1 已备案</source>
+        <translation>Filed on %1</translation>
+    </message>
+    <message>
+        <source>尚未登记备案日期</source>
+        <translation>No filing date recorded yet</translation>
+    </message>
+    <message>
+        <source>%1年度服务工作总结</source>
+        <translation>%1 annual work summary</translation>
+    </message>
+    <message>
+        <source>%1年度服务工作计划</source>
+        <translation>%1 annual work plan</translation>
+    </message>
+    <message>
+        <source>年第</source>
+        <translation> (Q</translation>
+    </message>
+    <message>
+        <source>季度</source>
+        <translation>)</translation>
+    </message>
+    <message>
+        <source>定期信息报送（%1）</source>
+        <translation>Periodic information report %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictedSyncsModel</name>
+    <message>
+        <source>同步时间</source>
+        <translation>Synced at</translation>
+    </message>
+    <message>
+        <source>冲突字段数</source>
+        <translation>Conflicting fields</translation>
+    </message>
+    <message>
+        <source>本次上传</source>
+        <translation>Uploaded</translation>
     </message>
 </context>
 <context>
@@ -123,6 +368,10 @@ This file will not be changed. You can open a backup (as a new profile) or creat
         <translation>Search title or description</translation>
     </message>
     <message>
+        <source>不限办结时间</source>
+        <translation>Any closing date</translation>
+    </message>
+    <message>
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
@@ -173,6 +422,10 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     <message>
         <source>工作台</source>
         <translation>Front desk</translation>
+    </message>
+    <message>
+        <source>办结时间：%1</source>
+        <translation>Closed: %1</translation>
     </message>
     <message>
         <source>共 %1 项</source>
@@ -628,11 +881,11 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>全部区</source>
-        <translation>All districts</translation>
+        <translation>District</translation>
     </message>
     <message>
         <source>全部行业</source>
-        <translation>All industries</translation>
+        <translation>Industry</translation>
     </message>
     <message>
         <source>全部规模</source>
@@ -640,7 +893,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>全部状态</source>
-        <translation>All statuses</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>仅看校验位警告</source>
@@ -656,7 +909,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>详情与历史</source>
-        <translation>Details &amp; history</translation>
+        <translation>Details and history</translation>
     </message>
     <message>
         <source>删除</source>
@@ -673,10 +926,6 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     <message>
         <source>数据质量</source>
         <translation>Data quality</translation>
-    </message>
-    <message>
-        <source>撤销</source>
-        <translation>Undo</translation>
     </message>
     <message>
         <source>共 %1 家企业</source>
@@ -746,6 +995,496 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     <message>
         <source>程序遇到意外错误。您可以继续使用，但建议保存工作后重新启动；请点击“复制调试信息”并发给技术支持。</source>
         <translation>An unexpected error occurred. You can keep working, but please save and restart; click &quot;Copy debug info&quot; and send it to support.</translation>
+    </message>
+</context>
+<context>
+    <name>EventAttendanceDialog</name>
+    <message>
+        <source>报名与签到：%1</source>
+        <translation>Registration and check-in: %1</translation>
+    </message>
+    <message>
+        <source>签到（到场）</source>
+        <translation>Check in (on site)</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>输入企业名称、拼音首字母或统一社会信用代码，按回车</source>
+        <translation>Type a name, pinyin initials or unified social credit code, then press Enter</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>报名时间</source>
+        <translation>Registered at</translation>
+    </message>
+    <message>
+        <source>签到时间</source>
+        <translation>Checked in at</translation>
+    </message>
+    <message>
+        <source>导入报名表…</source>
+        <translation>Import registrations…</translation>
+    </message>
+    <message>
+        <source>Excel（.xlsx），列：企业名称、统一社会信用代码、联系人</source>
+        <translation>Excel (.xlsx) with the columns: enterprise name, unified social credit code, contact</translation>
+    </message>
+    <message>
+        <source> 人</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>保存人数</source>
+        <translation>Save count</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>现场未报名人数</source>
+        <translation>Walk-in guests</translation>
+    </message>
+    <message>
+        <source>报名 %1 家，签到 %2 家，现场未报名 %3 人</source>
+        <translation>Registered: %1, checked in: %2, walk-in guests: %3</translation>
+    </message>
+    <message>
+        <source>删除报名</source>
+        <translation>Delete registration</translation>
+    </message>
+    <message>
+        <source>删除“%1”的报名记录？</source>
+        <translation>Delete the registration of “%1”?</translation>
+    </message>
+    <message>
+        <source>已删除“%1”的报名。</source>
+        <translation>Deleted the registration of “%1”.</translation>
+    </message>
+    <message>
+        <source>选择报名表</source>
+        <translation>Choose registration list</translation>
+    </message>
+    <message>
+        <source>Excel 表格 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>导入报名表</source>
+        <translation>Import registrations</translation>
+    </message>
+    <message>
+        <source>导入完成：%1</source>
+        <translation>Import finished: %1</translation>
+    </message>
+    <message>
+        <source>文件内重复</source>
+        <translation>Repeated in the file</translation>
+    </message>
+    <message>
+        <source>已报名</source>
+        <translation>Already registered</translation>
+    </message>
+    <message>
+        <source>找不到企业</source>
+        <translation>Enterprise not found</translation>
+    </message>
+    <message>
+        <source>第%1行 %2：%3</source>
+        <translation>Row %1, %2: %3</translation>
+    </message>
+    <message>
+        <source>……另有 %1 行</source>
+        <translation>…and %1 more rows</translation>
+    </message>
+    <message>
+        <source>现场未报名人数已保存：%1 人。</source>
+        <translation>Walk-in guests saved: %1.</translation>
+    </message>
+    <message>
+        <source>操作未能完成，请重试。</source>
+        <translation>The operation could not be completed. Please try again.</translation>
+    </message>
+    <message>
+        <source>操作未能完成，请重试；如果问题仍然存在，请复制调试信息发给技术支持。</source>
+        <translation>The operation could not be completed. Please try again; if it keeps failing, copy the debug info and send it to support.</translation>
+    </message>
+</context>
+<context>
+    <name>EventDetailPanel</name>
+    <message>
+        <source>添加材料…</source>
+        <translation>Add material…</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>删除材料</source>
+        <translation>Delete material</translation>
+    </message>
+    <message>
+        <source>活动材料</source>
+        <translation>Event materials</translation>
+    </message>
+    <message>
+        <source>在列表中选择一场活动，查看详情和材料。</source>
+        <translation>Select an event in the list to see its details and materials.</translation>
+    </message>
+    <message>
+        <source>还没有材料。可添加签到表、课件、照片等，每个不超过20 MB。</source>
+        <translation>No materials yet. You can add attendance sheets, slides, photos and so on, up to 20 MB each.</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>主办</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>合作机构</source>
+        <translation>Partner institutions</translation>
+    </message>
+    <message>
+        <source>主讲嘉宾</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <source>报名 %1 家 · 签到 %2 家 · 现场未报名 %3 人</source>
+        <translation>%1 registered · %2 checked in · %3 walk-in guests</translation>
+    </message>
+    <message>
+        <source>到场</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>宣贯政策</source>
+        <translation>Policies briefed</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>选择活动材料</source>
+        <translation>Choose event material</translation>
+    </message>
+    <message>
+        <source>已添加材料：%1</source>
+        <translation>Material added: %1</translation>
+    </message>
+    <message>
+        <source>添加材料</source>
+        <translation>Add material</translation>
+    </message>
+    <message>
+        <source>删除材料“%1”？</source>
+        <translation>Delete the material “%1”?</translation>
+    </message>
+</context>
+<context>
+    <name>EventForm</name>
+    <message>
+        <source>编辑活动</source>
+        <translation>Edit event</translation>
+    </message>
+    <message>
+        <source>新建活动</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>例如：研发费用加计扣除政策宣讲会</source>
+        <translation>e.g. Briefing on the R&amp;D expense super-deduction</translation>
+    </message>
+    <message>
+        <source>（不属于主题月）</source>
+        <translation>(not part of a theme month)</translation>
+    </message>
+    <message>
+        <source>合作的服务机构，用顿号分隔</source>
+        <translation>Partner service institutions, separated by “、”</translation>
+    </message>
+    <message>
+        <source>主讲人或嘉宾，用顿号分隔</source>
+        <translation>Speakers or guests, separated by “、”</translation>
+    </message>
+    <message>
+        <source>未报名、现场来的人数，没有填0</source>
+        <translation>People who came without registering; 0 if none</translation>
+    </message>
+    <message>
+        <source>1–5分，可带一位小数；未调查留空</source>
+        <translation>1–5, one decimal allowed; leave empty if not surveyed</translation>
+    </message>
+    <message>
+        <source>面向哪些企业、讲什么</source>
+        <translation>Who it is for and what it covers</translation>
+    </message>
+    <message>
+        <source>活动结束后填写：到场情况、企业反馈、后续对接</source>
+        <translation>Fill in after the event: attendance, feedback from enterprises, follow-up</translation>
+    </message>
+    <message>
+        <source>政策库里还没有政策；可先保存活动，以后再选。</source>
+        <translation>The policy library is empty; you can save the event now and choose policies later.</translation>
+    </message>
+    <message>
+        <source>整数</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>数字</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>%1：请填写%2，现在是“%3”。</source>
+        <translation>%1: enter %2; “%3” is not valid.</translation>
+    </message>
+</context>
+<context>
+    <name>EventParameters</name>
+    <message>
+        <source>签到表</source>
+        <translation>Attendance sheet</translation>
+    </message>
+    <message>
+        <source>活动总结</source>
+        <translation>Event summary</translation>
+    </message>
+    <message>
+        <source>还没有活动。请先在“活动”页面登记活动。</source>
+        <translation>No events yet. Add one on the “Events” page first.</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>活动：请先选择一场活动（没有活动时请先在“活动”页面登记）。</source>
+        <translation>Event: choose an event first (if there are none, add one on the “Events” page).</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>主题月</source>
+        <translation>Theme month</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Reg.</translation>
+    </message>
+    <message>
+        <source>到场</source>
+        <translation>Att.</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Rating</translation>
+    </message>
+</context>
+<context>
+    <name>EventsPage</name>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>全部主题</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <source>日历所在月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>全部时间</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <source>搜索活动名称、地点、主讲嘉宾（Ctrl+F）</source>
+        <translation>Search title, venue or speakers (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>筛选</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>新建活动…</source>
+        <translation>New event…</translation>
+    </message>
+    <message>
+        <source>编辑…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>报名与签到…</source>
+        <translation>Registration and check-in…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>显示整月</source>
+        <translation>Show whole month</translation>
+    </message>
+    <message>
+        <source>共 %1 场</source>
+        <translation>%1 events</translation>
+    </message>
+    <message>
+        <source>没有符合条件的活动。请换个关键词，或把筛选改回“全部”。</source>
+        <translation>No event matches. Try other words, or set the filters back to “All”.</translation>
+    </message>
+    <message>
+        <source>这一天没有活动。点击“新建活动”（Ctrl+N）登记一场，或点击“显示整月”。</source>
+        <translation>No events on this day. Click “New event…” (Ctrl+N) to add one, or click “Show whole month”.</translation>
+    </message>
+    <message>
+        <source>这段时间还没有活动。
+点击“新建活动”（Ctrl+N）登记培训、沙龙、讲座、政策宣贯会等活动。</source>
+        <translation>No events in this period yet.
+Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefings and more.</translation>
+    </message>
+    <message>
+        <source>%1 场活动</source>
+        <translation>Events: %1</translation>
+    </message>
+    <message>
+        <source>%1年%2月共 %3 场活动。日历上标蓝的日子有活动，点击某天只看当天。</source>
+        <translation>%3 events in %1-%2. Days marked blue have events; click a day to see only that day.</translation>
+    </message>
+    <message>
+        <source>列表：%1 的活动</source>
+        <translation>List: events on %1</translation>
+    </message>
+    <message>
+        <source>列表：%1的活动（%2 至 %3）</source>
+        <translation>List: events in %1 (%2 to %3)</translation>
+    </message>
+    <message>
+        <source>列表：%1年%2月的全部活动</source>
+        <translation>List: all events in %1-%2</translation>
+    </message>
+    <message>
+        <source>列表：全部时间的活动</source>
+        <translation>List: events of all dates</translation>
+    </message>
+    <message>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>删除活动“%1”？报名、签到和材料记录会一并隐藏。删除后可以立即撤销。</source>
+        <translation>Delete the event “%1”? Its registrations, check-ins and materials are hidden with it. You can undo right after deleting.</translation>
+    </message>
+    <message>
+        <source>删除活动</source>
+        <translation>Delete event</translation>
+    </message>
+    <message>
+        <source>已删除活动“%1”。</source>
+        <translation>Deleted event “%1”.</translation>
+    </message>
+    <message>
+        <source>已恢复活动“%1”。</source>
+        <translation>Restored event “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertForm</name>
+    <message>
+        <source>编辑专家</source>
+        <translation>Edit expert</translation>
+    </message>
+    <message>
+        <source>新增专家</source>
+        <translation>New expert</translation>
+    </message>
+    <message>
+        <source>专家姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>所在单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>职称/职务</source>
+        <translation>Title / position</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>擅长领域 *</source>
+        <translation>Expertise *</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertsModel</name>
+    <message>
+        <source>专家姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所在单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>职称/职务</source>
+        <translation>Title / position</translation>
+    </message>
+    <message>
+        <source>擅长领域</source>
+        <translation>Expertise</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
     </message>
 </context>
 <context>
@@ -824,42 +1563,149 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>%1：请按“2026-07-01”的格式填写，或留空。</source>
+        <translation>%1: write it as 2026-07-01, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>保存失败，请重试。</source>
+        <translation>Could not save; please try again.</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>加载中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <source>企业库（家）</source>
-        <translation>Enterprises</translation>
+        <source>本月</source>
+        <translation>This month</translation>
     </message>
     <message>
-        <source>本年服务记录（条）</source>
-        <translation>Service records this year</translation>
+        <source>本年</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <source>服务企业（家）</source>
+        <translation>Enterprises served</translation>
+    </message>
+    <message>
+        <source>服务记录（条）</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <source>活动（场）</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>参与人次 = 签到人数 + 现场登记人数</source>
+        <translation>Attendance = checked-in guests + walk-in guests</translation>
+    </message>
+    <message>
+        <source>服务满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>已评价服务记录的平均分（1–5分）；满意率 = 评4分或5分的记录占已评价记录的比例，未评价的不计入。</source>
+        <translation>Average score of rated service records (1–5); satisfied share = records rated 4 or 5 as a share of all rated records; unrated records are not counted.</translation>
+    </message>
+    <message>
+        <source>服务记录按类别</source>
+        <translation>Service records by category</translation>
+    </message>
+    <message>
+        <source>本年各月服务记录</source>
+        <translation>Service records by month this year</translation>
+    </message>
+    <message>
+        <source>橙色为本月；点击柱形查看该月的服务记录</source>
+        <translation>Orange is this month; click a bar to see that month&apos;s service records</translation>
+    </message>
+    <message>
+        <source>这里还没有数据。可以先在“企业”页导入企业库，或在“服务记录”页登记第一次服务；登记后，首页会汇总本月和本年的服务情况。</source>
+        <translation>There is no data here yet. Import your enterprises on the “Enterprises” page, or record the first service on the “Service records” page; after that, Home sums up this month and this year.</translation>
+    </message>
+    <message>
+        <source>%1年%2月概况</source>
+        <translation>%1-%2 at a glance</translation>
+    </message>
+    <message>
+        <source>统计首页数据</source>
+        <translation>Calculating the home page figures</translation>
+    </message>
+    <message>
+        <source>统计截至今天，已删除的记录不计入；点击任一数字可查看对应记录。</source>
+        <translation>Figures up to today, not counting deleted records; click any number to see its records.</translation>
+    </message>
+    <message>
+        <source>%1月</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <source>%1年%2月</source>
+        <translation>%1-%2</translation>
+    </message>
+    <message>
+        <source>%1年</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>企业库共 %1 家</source>
+        <translation>%1 in the enterprise library</translation>
+    </message>
+    <message>
+        <source>日均 %1 条</source>
+        <translation>%1 per day</translation>
+    </message>
+    <message>
+        <source>参与 %1 人次</source>
+        <translation>%1 attendees</translation>
+    </message>
+    <message>
+        <source>超期 %1 项</source>
+        <translation>%1 overdue</translation>
+    </message>
+    <message>
+        <source>%1办结 %2 项</source>
+        <translation>%1: %2 closed</translation>
+    </message>
+    <message>
+        <source>%1还没有评价</source>
+        <translation>%1: no ratings yet</translation>
+    </message>
+    <message>
+        <source>满意率 %1%</source>
+        <translation>%1% satisfied</translation>
+    </message>
+    <message>
+        <source>已评价 %1 条</source>
+        <translation>%1 rated</translation>
+    </message>
+    <message>
+        <source>%1 分</source>
+        <translation>%1 / 5</translation>
+    </message>
+    <message>
+        <source>%1服务记录按类别</source>
+        <translation>%1: service records by category</translation>
     </message>
     <message>
         <source>未办结需求（项）</source>
         <translation>Open demands</translation>
     </message>
     <message>
-        <source>本年活动（场）</source>
-        <translation>Events this year</translation>
-    </message>
-    <message>
-        <source>这里还没有数据。可以先在“企业”页导入企业库，或在“服务记录”页登记第一次服务；登记后，首页会汇总本年的服务情况。</source>
-        <translation>No data yet. Import your enterprises on the Enterprises page, or record a first service on the Service records page; this page then sums up the year.</translation>
-    </message>
-    <message>
         <source>%1年概况</source>
         <translation>%1 at a glance</translation>
-    </message>
-    <message>
-        <source>统计本年数据</source>
-        <translation>Counting this year&apos;s figures</translation>
-    </message>
-    <message>
-        <source>统计截至今天，已删除的记录不计入。</source>
-        <translation>Figures up to today; deleted records are not counted.</translation>
     </message>
     <message>
         <source>暂时无法读取统计数据，详情已写入日志。</source>
@@ -985,6 +1831,254 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     </message>
 </context>
 <context>
+    <name>InfoParameters</name>
+    <message>
+        <source>月报</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <source>季报</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <source>报送期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>%1月</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <source>第%1季度</source>
+        <translation>Q%1</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionForm</name>
+    <message>
+        <source>请选择</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>编辑入驻机构</source>
+        <translation>Edit resident institution</translation>
+    </message>
+    <message>
+        <source>新增入驻机构</source>
+        <translation>New resident institution</translation>
+    </message>
+    <message>
+        <source>例如 2025-03-01</source>
+        <translation>e.g. 2025-03-01</translation>
+    </message>
+    <message>
+        <source>仅“已退出”时填写</source>
+        <translation>Only if the institution has left</translation>
+    </message>
+    <message>
+        <source>已退出时必填，例如：满意度连续两个季度低于80%</source>
+        <translation>Required if it has left, e.g. satisfaction below 80% two quarters in a row</translation>
+    </message>
+    <message>
+        <source>机构名称 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>服务类别 *</source>
+        <translation>Category *</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>入驻日期</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>退出日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>退出原因</source>
+        <translation>Reason for leaving</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionsModel</name>
+    <message>
+        <source>服务记录 %1 条（评价 %2 条，平均 %3）；需求 %4 项（回访评价 %5 项，平均 %6）</source>
+        <translation>%1 service records (%2 rated, average %3); %4 demands (%5 rated at follow-up, average %6)</translation>
+    </message>
+    <message>
+        <source>服务记录</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>服务企业</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>承办需求</source>
+        <translation>Demands</translation>
+    </message>
+    <message>
+        <source>已办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>服务类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>入驻日期</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>退出日期</source>
+        <translation>Left</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionsPage</name>
+    <message>
+        <source>没有符合条件的机构，请更改状态或搜索条件。</source>
+        <translation>No institution matches; change the status or the search.</translation>
+    </message>
+    <message>
+        <source>这家机构还没有服务清单。</source>
+        <translation>This institution has no service catalogue yet.</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>搜索机构名称、类别或联系人</source>
+        <translation>Search name, category or contact</translation>
+    </message>
+    <message>
+        <source>新增机构（Ctrl+N）</source>
+        <translation>New institution (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>编辑（Enter）</source>
+        <translation>Edit (Enter)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>新增服务项目</source>
+        <translation>Add service item</translation>
+    </message>
+    <message>
+        <source>编辑服务项目</source>
+        <translation>Edit service item</translation>
+    </message>
+    <message>
+        <source>删除服务项目</source>
+        <translation>Delete service item</translation>
+    </message>
+    <message>
+        <source>没有符合条件的专家，请更改搜索条件。</source>
+        <translation>No expert matches; change the search.</translation>
+    </message>
+    <message>
+        <source>搜索姓名、单位或擅长领域</source>
+        <translation>Search name, organisation or expertise</translation>
+    </message>
+    <message>
+        <source>新增专家（Ctrl+N）</source>
+        <translation>New expert (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>入驻服务机构</source>
+        <translation>Resident service institutions</translation>
+    </message>
+    <message>
+        <source>服务专家库</source>
+        <translation>Expert pool</translation>
+    </message>
+    <message>
+        <source>还没有入驻服务机构。点击“新增机构”（Ctrl+N）登记入驻本站的服务机构。</source>
+        <translation>No resident service institutions yet. Click “New institution” (Ctrl+N) to register the institutions based at this station.</translation>
+    </message>
+    <message>
+        <source>专家库还是空的。点击“新增专家”（Ctrl+N）添加。</source>
+        <translation>The expert pool is empty. Click “New expert” (Ctrl+N) to add one.</translation>
+    </message>
+    <message>
+        <source>还没有入驻服务机构。总站发布后，同步时会自动出现在这里。</source>
+        <translation>No resident service institutions yet. Once HQ publishes them, they appear here at the next sync.</translation>
+    </message>
+    <message>
+        <source>专家库还是空的。总站发布后，同步时会自动出现在这里。</source>
+        <translation>The expert pool is empty. Once HQ publishes experts, they appear here at the next sync.</translation>
+    </message>
+    <message>
+        <source>请在上方选择一家机构。</source>
+        <translation>Select an institution above.</translation>
+    </message>
+    <message>
+        <source>服务清单：%1</source>
+        <translation>Service catalogue: %1</translation>
+    </message>
+    <message>
+        <source>服务清单</source>
+        <translation>Service catalogue</translation>
+    </message>
+    <message>
+        <source>删除入驻机构</source>
+        <translation>Delete resident institution</translation>
+    </message>
+    <message>
+        <source>删除“%1”及其服务清单？已有的服务记录和需求会保留。机构退出请改为把状态设为“已退出”。</source>
+        <translation>Delete “%1” and its service catalogue? Existing service records and demands are kept. If the institution has left, set its status to “已退出” (left) instead.</translation>
+    </message>
+    <message>
+        <source>删除服务项目“%1”？</source>
+        <translation>Delete the service item “%1”?</translation>
+    </message>
+    <message>
+        <source>删除专家</source>
+        <translation>Delete expert</translation>
+    </message>
+    <message>
+        <source>把“%1”移出专家库？已有的服务记录和需求会保留。</source>
+        <translation>Remove “%1” from the expert pool? Existing service records and demands are kept.</translation>
+    </message>
+</context>
+<context>
     <name>Launcher</name>
     <message>
         <source>无法复制备份：%1</source>
@@ -996,11 +2090,34 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LockSettingsDialog</name>
     <message>
-        <source>上次同步：尚未同步</source>
-        <translation>Last sync: never</translation>
+        <source>锁定期限</source>
+        <translation>Lock period</translation>
     </message>
+    <message>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <source>月末后锁定天数</source>
+        <translation>Days after month end</translation>
+    </message>
+    <message>
+        <source>站长/负责人</source>
+        <translation>Manager</translation>
+    </message>
+    <message>
+        <source>本站还没有在职的站长/负责人，请先在“人员”中把站长的角色设为站长。</source>
+        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager&apos;s role to “站长/负责人”.</translation>
+    </message>
+    <message>
+        <source>每月结束后第 %1 天起，上月的服务记录和需求只读；如需更正，由站长解锁。</source>
+        <translation>From day %1 after a month ends, that month&apos;s service records and demands are read-only; to correct them, the manager unlocks the month.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
         <source>正在同步…</source>
         <translation>Syncing…</translation>
@@ -1032,6 +2149,14 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     <message>
         <source>界面语言</source>
         <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>服务类别…</source>
+        <translation>Service categories…</translation>
+    </message>
+    <message>
+        <source>锁定期限…</source>
+        <translation>Lock period…</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
@@ -1154,10 +2279,6 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>New demand</translation>
     </message>
     <message>
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
         <source>企业的具体诉求</source>
         <translation>What the enterprise needs</translation>
     </message>
@@ -1215,6 +2336,496 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     <message>
         <source>操作未能完成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。</source>
         <translation>The operation could not be completed. Please try again; if it keeps failing, click &quot;Copy debug info&quot; and send it to support.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <source>上一页</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>下一页</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>适合宽度</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <source>整页</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <source>第</source>
+        <translation>Page</translation>
+    </message>
+    <message>
+        <source>缩放</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <source>页，共 %1 页</source>
+        <translation>of %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <source>预览：%1</source>
+        <translation>Preview: %1</translation>
+    </message>
+    <message>
+        <source>共 %1 页</source>
+        <translation>%1 pages</translation>
+    </message>
+    <message>
+        <source>，数据截至 %1</source>
+        <translation>, data as of %1</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>PickListModel</name>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>启用</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已停用（旧记录仍显示）</source>
+        <translation>Disabled (still shown on old records)</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTables</name>
+    <message>
+        <source>添加活动</source>
+        <translation>Add event</translation>
+    </message>
+    <message>
+        <source>删除所选活动</source>
+        <translation>Delete selected events</translation>
+    </message>
+    <message>
+        <source>还没有计划活动。点击“添加活动”按月份列出全年的培训、沙龙、讲座等。</source>
+        <translation>No planned events yet. Click “Add event” to list the year&apos;s trainings, salons, talks and so on, month by month.</translation>
+    </message>
+    <message>
+        <source>全年活动计划</source>
+        <translation>Event plan for the year</translation>
+    </message>
+    <message>
+        <source>年度工作目标</source>
+        <translation>Annual targets</translation>
+    </message>
+</context>
+<context>
+    <name>PlannedEventsModel</name>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>活动形式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>主题</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>%1月</source>
+        <translation>%1</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesModel</name>
+    <message>
+        <source>现行</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>已失效</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>政策标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>发布机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>发布日期</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>失效日期</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>长期有效</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>PoliciesPage</name>
+    <message>
+        <source>全部类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>全部</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>现行</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>已失效</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <source>搜索政策标题、发布机关或摘要</source>
+        <translation>Search title, issuer or summary</translation>
+    </message>
+    <message>
+        <source>筛选</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>新增政策…</source>
+        <translation>New policy…</translation>
+    </message>
+    <message>
+        <source>修改…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>匹配企业…</source>
+        <translation>Match enterprises…</translation>
+    </message>
+    <message>
+        <source>打开附件</source>
+        <translation>Open attachment</translation>
+    </message>
+    <message>
+        <source>本站备注（只保存在本机，不上报总部）</source>
+        <translation>Station notes (kept on this computer only, never sent to HQ)</translation>
+    </message>
+    <message>
+        <source>保存备注</source>
+        <translation>Save notes</translation>
+    </message>
+    <message>
+        <source>适用范围</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>政策摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>本站备注</source>
+        <translation>Station notes</translation>
+    </message>
+    <message>
+        <source>工作台</source>
+        <translation>Front desk</translation>
+    </message>
+    <message>
+        <source>共 %1 条</source>
+        <translation>%1 policies</translation>
+    </message>
+    <message>
+        <source>没有符合筛选条件的政策。</source>
+        <translation>No policies match the filter.</translation>
+    </message>
+    <message>
+        <source>政策法规库还是空的。点击“新增政策…”（Ctrl+N）录入第一条。</source>
+        <translation>The policy library is empty. Click “New policy…” (Ctrl+N) to enter the first one.</translation>
+    </message>
+    <message>
+        <source>政策法规库还是空的。政策由总部发布，同步后会出现在这里。</source>
+        <translation>The policy library is empty. Policies are published by HQ and appear here after a sync.</translation>
+    </message>
+    <message>
+        <source>请在左侧选择一条政策</source>
+        <translation>Select a policy on the left</translation>
+    </message>
+    <message>
+        <source>发布 %1</source>
+        <translation>Issued %1</translation>
+    </message>
+    <message>
+        <source>失效 %1</source>
+        <translation>Expires %1</translation>
+    </message>
+    <message>
+        <source>长期有效</source>
+        <translation>No expiry</translation>
+    </message>
+    <message>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>无法打开附件“%1”，请检查本机是否有能打开它的程序。</source>
+        <translation>Cannot open the attachment “%1”. Check that this computer has a program that can open it.</translation>
+    </message>
+    <message>
+        <source>备注已保存</source>
+        <translation>Notes saved</translation>
+    </message>
+    <message>
+        <source>保存失败，请重试。</source>
+        <translation>Could not save; please try again.</translation>
+    </message>
+    <message>
+        <source>删除政策《%1》？已登记的宣传服务记录会保留。</source>
+        <translation>Delete the policy “%1”? Service records of its promotion are kept.</translation>
+    </message>
+    <message>
+        <source>删除政策</source>
+        <translation>Delete policy</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyForm</name>
+    <message>
+        <source>修改政策</source>
+        <translation>Edit policy</translation>
+    </message>
+    <message>
+        <source>新增政策</source>
+        <translation>New policy</translation>
+    </message>
+    <message>
+        <source>例如 2026-07-01</source>
+        <translation>e.g. 2026-07-01</translation>
+    </message>
+    <message>
+        <source>长期有效请留空</source>
+        <translation>Leave empty if it does not expire</translation>
+    </message>
+    <message>
+        <source>门类字母或行业代码，如“C,65”；留空表示全部行业</source>
+        <translation>Section letters or industry codes, e.g. “C,65”; empty means all industries</translation>
+    </message>
+    <message>
+        <source>（都不选表示全部规模）</source>
+        <translation>(none = all sizes)</translation>
+    </message>
+    <message>
+        <source>（都不选表示全市）</source>
+        <translation>(none = whole city)</translation>
+    </message>
+    <message>
+        <source>网址（http:// 或 https://），或选择本机文件（可留空）</source>
+        <translation>Web address (http:// or https://) or a file on this computer (optional)</translation>
+    </message>
+    <message>
+        <source>选择的文件会复制到本档案的 policy_files 文件夹（最大 20 MB）。</source>
+        <translation>The chosen file is copied into this profile&apos;s policy_files folder (up to 20 MB).</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>政策标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>政策类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>发布机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>发布日期</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>失效日期</source>
+        <translation>Expiry date</translation>
+    </message>
+    <message>
+        <source>适用行业</source>
+        <translation>Industries</translation>
+    </message>
+    <message>
+        <source>适用规模</source>
+        <translation>Sizes</translation>
+    </message>
+    <message>
+        <source>适用区域</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>政策摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>选择政策附件</source>
+        <translation>Choose policy attachment</translation>
+    </message>
+    <message>
+        <source>发布日期：请按“2026-07-01”的格式填写，或留空。</source>
+        <translation>Issue date: write it as 2026-07-01, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>失效日期：请按“2026-07-01”的格式填写；长期有效请留空。</source>
+        <translation>Expiry date: write it as 2026-07-01; leave it empty if the policy does not expire.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyMatchDialog</name>
+    <message>
+        <source>匹配企业：%1</source>
+        <translation>Matching enterprises: %1</translation>
+    </message>
+    <message>
+        <source>《%1》适用范围：%2</source>
+        <translation>“%1” applies to: %2</translation>
+    </message>
+    <message>
+        <source>在匹配结果中搜索企业名称或信用代码</source>
+        <translation>Search the matches by name or credit code</translation>
+    </message>
+    <message>
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <source>记录已宣传</source>
+        <translation>Record as informed</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>宣传方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>匹配 %1 家</source>
+        <translation>%1 matches</translation>
+    </message>
+    <message>
+        <source>这条政策已失效，不再匹配企业。</source>
+        <translation>This policy has expired and no longer matches enterprises.</translation>
+    </message>
+    <message>
+        <source>没有符合搜索条件的匹配企业。</source>
+        <translation>No matching enterprise fits the search.</translation>
+    </message>
+    <message>
+        <source>企业库中没有符合这条政策适用范围的在营企业。</source>
+        <translation>No operating enterprise in the library falls within this policy&apos;s scope.</translation>
+    </message>
+    <message>
+        <source>记录已宣传（%1 家）</source>
+        <translation>Record as informed (%1)</translation>
+    </message>
+    <message>
+        <source>日期：请按“2026-07-01”的格式填写。</source>
+        <translation>Date: write it as 2026-07-01.</translation>
+    </message>
+    <message>
+        <source>为勾选的 %1 家企业各登记一条“政策咨询”服务记录（%2，%3），说明已宣传《%4》？已宣传过的企业会自动跳过。</source>
+        <translation>Add a “policy consultation” service record (%2, %3) for each of the %1 ticked enterprises, noting that they were informed of “%4”? Enterprises already informed are skipped.</translation>
+    </message>
+    <message>
+        <source>正在登记服务记录…</source>
+        <translation>Recording service records…</translation>
+    </message>
+    <message>
+        <source>登记失败，请重试。</source>
+        <translation>Recording failed; please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>PolicyMatchModel</name>
+    <message>
+        <source>企业名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>规模</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>已宣传</source>
+        <translation>Informed</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
     </message>
 </context>
 <context>
@@ -1531,10 +3142,6 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>No service records yet. Type an enterprise&apos;s name above to log the first one.</translation>
     </message>
     <message>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
         <source>共 %1 条</source>
         <translation>%1 records</translation>
     </message>
@@ -1565,6 +3172,548 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     <message>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
+    </message>
+</context>
+<context>
+    <name>ReportEditor</name>
+    <message>
+        <source>提交总站…</source>
+        <translation>Submit to HQ…</translation>
+    </message>
+    <message>
+        <source>重新编辑</source>
+        <translation>Edit again</translation>
+    </message>
+    <message>
+        <source>重新读取</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <source>请填写%1</source>
+        <translation>Enter %1</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>状态：已提交（%1），内容不能再修改</source>
+        <translation>Status: submitted (%1); it can no longer be changed</translation>
+    </message>
+    <message>
+        <source>状态：%1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>总站退回意见：%1</source>
+        <translation>Returned by HQ: %1</translation>
+    </message>
+    <message>
+        <source>草稿未能保存</source>
+        <translation>Draft not saved</translation>
+    </message>
+    <message>
+        <source>%1：%2
+请改正后再试。</source>
+        <translation>%1: %2
+Please correct it and try again.</translation>
+    </message>
+    <message>
+        <source>之前编辑的报告未能保存：%1</source>
+        <translation>The report you were editing could not be saved: %1</translation>
+    </message>
+    <message>
+        <source>报告未能保存或读取。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。</source>
+        <translation>The report could not be saved or loaded. Please try again; if it keeps failing, click “Copy debug info” and send it to support.</translation>
+    </message>
+    <message>
+        <source>提交总站</source>
+        <translation>Submit to HQ</translation>
+    </message>
+    <message>
+        <source>提交后“%1”不能再修改（总站退回后可重新编辑）。确定提交吗？</source>
+        <translation>Once submitted, “%1” can no longer be changed (unless HQ returns it). Submit now?</translation>
+    </message>
+    <message>
+        <source>月</source>
+        <translation> (month)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>年度总结与计划</source>
+        <translation>Annual summary and plan</translation>
+    </message>
+    <message>
+        <source>定期信息报送</source>
+        <translation>Periodic information report</translation>
+    </message>
+    <message>
+        <source>服务站标识</source>
+        <translation>Station sign</translation>
+    </message>
+    <message>
+        <source>活动签到表/活动总结</source>
+        <translation>Attendance sheet / event summary</translation>
+    </message>
+    <message>
+        <source>年度工作总结</source>
+        <translation>Annual work summary</translation>
+    </message>
+    <message>
+        <source>下一年度工作计划</source>
+        <translation>Work plan for next year</translation>
+    </message>
+    <message>
+        <source>按服务站信息生成门牌标识，预览无误后用彩色打印机打印张贴。</source>
+        <translation>Makes the door sign from the station&apos;s details; check the preview, then print it on a colour printer and put it up.</translation>
+    </message>
+    <message>
+        <source>签到表列出报名企业，供活动现场签名；活动总结汇总签到、满意度和活动小结。</source>
+        <translation>The attendance sheet lists the registered enterprises for signing in at the event; the event summary brings together check-ins, satisfaction and the write-up.</translation>
+    </message>
+    <message>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>另存为 PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>%1年度服务工作总结</source>
+        <translation>%1 annual work summary</translation>
+    </message>
+    <message>
+        <source>%1年度服务工作计划</source>
+        <translation>%1 annual work plan</translation>
+    </message>
+    <message>
+        <source>%1信息报送</source>
+        <translation>Information report: %1</translation>
+    </message>
+    <message>
+        <source>无法生成报表</source>
+        <translation>Cannot create the report</translation>
+    </message>
+    <message>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <source>正在生成报表…</source>
+        <translation>Generating the report…</translation>
+    </message>
+    <message>
+        <source>已生成“%1”，共 %2 页</source>
+        <translation>Created “%1”, %2 pages</translation>
+    </message>
+    <message>
+        <source>报表未能生成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。</source>
+        <translation>The report could not be created. Please try again; if it keeps failing, click “Copy debug info” and send it to support.</translation>
+    </message>
+    <message>
+        <source>打印失败，请检查打印机后重试。</source>
+        <translation>Printing failed; check the printer and try again.</translation>
+    </message>
+    <message>
+        <source>已送打印：%1 页</source>
+        <translation>Sent to the printer: %1 pages</translation>
+    </message>
+    <message>
+        <source>打印报表</source>
+        <translation>Print report</translation>
+    </message>
+    <message>
+        <source>无法保存到“%1”：%2</source>
+        <translation>Cannot save to “%1”: %2</translation>
+    </message>
+    <message>
+        <source>已保存：%1（共 %2 页）</source>
+        <translation>Saved: %1 (%2 pages)</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>SignageParameters</name>
+    <message>
+        <source>印二维码</source>
+        <translation>Print QR code</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+</context>
+<context>
+    <name>StaffForm</name>
+    <message>
+        <source>编辑人员</source>
+        <translation>Edit staff member</translation>
+    </message>
+    <message>
+        <source>新增人员</source>
+        <translation>New staff member</translation>
+    </message>
+    <message>
+        <source>手机或座机，如 020-38881380</source>
+        <translation>Mobile or landline, e.g. 020-38881380</translation>
+    </message>
+    <message>
+        <source>专职（按规范至少 2 名专职人员）</source>
+        <translation>Full-time (the rules require at least 2 full-time staff)</translation>
+    </message>
+    <message>
+        <source>例如 2026-03-01</source>
+        <translation>e.g. 2026-03-01</translation>
+    </message>
+    <message>
+        <source>在岗请留空</source>
+        <translation>Leave empty while still in post</translation>
+    </message>
+    <message>
+        <source>每行一次培训，例如：2026-03-05 政策解读专题培训</source>
+        <translation>One training per line, e.g. 2026-03-05 Policy interpretation workshop</translation>
+    </message>
+    <message>
+        <source>姓名 *</source>
+        <translation>Name *</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>专职/兼职</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>到岗日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>离岗日期</source>
+        <translation>Leaving date</translation>
+    </message>
+    <message>
+        <source>参加总站培训</source>
+        <translation>HQ training</translation>
+    </message>
+</context>
+<context>
+    <name>StaffModel</name>
+    <message>
+        <source>已离岗</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>未到岗</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <source>在岗</source>
+        <translation>In post</translation>
+    </message>
+    <message>
+        <source>%1 次：%2</source>
+        <translation>%1 in total, latest: %2</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>专职/兼职</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>专职</source>
+        <translation>Full-time</translation>
+    </message>
+    <message>
+        <source>兼职</source>
+        <translation>Part-time</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>到岗日期</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>离岗日期</source>
+        <translation>Left</translation>
+    </message>
+    <message>
+        <source>参加总站培训</source>
+        <translation>HQ training</translation>
+    </message>
+</context>
+<context>
+    <name>StaffPage</name>
+    <message>
+        <source>新增人员（Ctrl+N）</source>
+        <translation>New staff member (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>编辑（Enter）</source>
+        <translation>Edit (Enter)</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>本站信息…</source>
+        <translation>Station details…</translation>
+    </message>
+    <message>
+        <source>在岗人员</source>
+        <translation>In post</translation>
+    </message>
+    <message>
+        <source>在岗专职</source>
+        <translation>Full-time in post</translation>
+    </message>
+    <message>
+        <source>已离岗</source>
+        <translation>Former staff</translation>
+    </message>
+    <message>
+        <source>全部人员</source>
+        <translation>All staff</translation>
+    </message>
+    <message>
+        <source>搜索姓名、电话或培训</source>
+        <translation>Search name, phone or training</translation>
+    </message>
+    <message>
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>按服务站工作规范，服务站应配备至少 %1 名专职人员，目前在岗专职 %2 名。</source>
+        <translation>The station work rules require at least %1 full-time staff; %2 are in post now.</translation>
+    </message>
+    <message>
+        <source>请尽快补充专职人员，或在人员信息中更正“专职/兼职”。</source>
+        <translation>Please add full-time staff soon, or correct “Employment” in the staff details.</translation>
+    </message>
+    <message>
+        <source>共 %1 人</source>
+        <translation>%1 people</translation>
+    </message>
+    <message>
+        <source>还没有人员信息。点击“新增人员”（Ctrl+N）登记本站工作人员。</source>
+        <translation>No staff yet. Click “New staff member” (Ctrl+N) to add the station&apos;s staff.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的人员。请更改上方的“显示”或搜索条件。</source>
+        <translation>No staff match. Change “Show” above or the search.</translation>
+    </message>
+    <message>
+        <source>删除“%1”的人员信息？TA 经办的服务记录和需求会保留。如果只是离职，请改为填写离岗日期。</source>
+        <translation>Delete the staff record of “%1”? The service records and demands they handled are kept. If they have only left, fill in the leaving date instead.</translation>
+    </message>
+    <message>
+        <source>删除人员</source>
+        <translation>Delete staff member</translation>
+    </message>
+</context>
+<context>
+    <name>StationProfileDialog</name>
+    <message>
+        <source>已授牌</source>
+        <translation>Accredited</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>本站信息</source>
+        <translation>Station details</translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>例如：独立办公场地 120 平方米，含洽谈室一间</source>
+        <translation>e.g. own office of 120 m², with one meeting room</translation>
+    </message>
+    <message>
+        <source>例如：电脑 4 台、打印机、投影仪</source>
+        <translation>e.g. 4 computers, a printer, a projector</translation>
+    </message>
+    <message>
+        <source>例如 2025-09-01</source>
+        <translation>e.g. 2025-09-01</translation>
+    </message>
+    <message>
+        <source>选择照片…</source>
+        <translation>Choose photo…</translation>
+    </message>
+    <message>
+        <source>选择文件…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>服务站名称 *</source>
+        <translation>Station name *</translation>
+    </message>
+    <message>
+        <source>依托单位</source>
+        <translation>Host organisation</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>场地情况</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>设施设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>挂牌日期</source>
+        <translation>Sign put up on</translation>
+    </message>
+    <message>
+        <source>挂牌照片</source>
+        <translation>Photo of the sign</translation>
+    </message>
+    <message>
+        <source>工作制度备案日期</source>
+        <translation>Work rules filed on</translation>
+    </message>
+    <message>
+        <source>工作制度文件</source>
+        <translation>Work rules document</translation>
+    </message>
+    <message>
+        <source>照片和文件会复制到本档案的 station_files 文件夹，每个不超过 20 MB。</source>
+        <translation>Photos and documents are copied into this profile&apos;s station_files folder, up to 20 MB each.</translation>
+    </message>
+    <message>
+        <source>本站已接入服务总站：服务站名称、编码、所在区和状态以总站登记为准，由总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送总站；挂牌照片和工作制度文件只保存在本机。</source>
+        <translation>This station is connected to HQ: its name, code, district and status follow HQ&apos;s register, are maintained by HQ and cannot be changed here; to correct them, contact HQ. Everything else is filled in by this station and reported to HQ at the next sync; the sign photo and the work rules document stay on this computer.</translation>
+    </message>
+    <message>
+        <source>由服务总站维护</source>
+        <translation>Maintained by HQ</translation>
+    </message>
+    <message>
+        <source>（未上传）</source>
+        <translation>(not uploaded)</translation>
+    </message>
+    <message>
+        <source>选择挂牌照片</source>
+        <translation>Choose photo of the sign</translation>
+    </message>
+    <message>
+        <source>图片 (%1)</source>
+        <translation>Images (%1)</translation>
+    </message>
+    <message>
+        <source>选择工作制度文件</source>
+        <translation>Choose work rules document</translation>
+    </message>
+    <message>
+        <source>文件 (%1)</source>
+        <translation>Documents (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncConflictsModel</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>本站的值</source>
+        <translation>This station&apos;s value</translation>
+    </message>
+    <message>
+        <source>生效的值</source>
+        <translation>Value in effect</translation>
+    </message>
+    <message>
+        <source>生效的修改来自</source>
+        <translation>Winning change from</translation>
+    </message>
+    <message>
+        <source>本站</source>
+        <translation>This station</translation>
+    </message>
+    <message>
+        <source>服务总站</source>
+        <translation>HQ</translation>
+    </message>
+    <message>
+        <source>其他服务站 %1</source>
+        <translation>Station %1</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>（本机没有这家企业）</source>
+        <translation>(enterprise not on this computer)</translation>
     </message>
 </context>
 <context>
@@ -1630,8 +3779,32 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>No rejected changes.</translation>
     </message>
     <message>
-        <source>被总部拒绝的更改（已保存在本机，不会阻塞其他数据上传）</source>
-        <translation>Changes rejected by HQ (kept on this computer; they never block other uploads)</translation>
+        <source>筛选：企业、字段或值 (Ctrl+F)</source>
+        <translation>Filter: enterprise, field or value (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>没有符合筛选条件的冲突。</source>
+        <translation>No conflicts match the filter.</translation>
+    </message>
+    <message>
+        <source>本站上传的更改还没有与其他站点的修改冲突过。</source>
+        <translation>No change uploaded from this station has conflicted with another station&apos;s changes yet.</translation>
+    </message>
+    <message>
+        <source>冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在总部的冲突记录中。以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。</source>
+        <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ&apos;s conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
+    </message>
+    <message>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>这些更改被总部拒绝，已保存在本机，不会阻塞其他数据上传。</source>
+        <translation>HQ rejected these changes. They are kept on this computer and do not hold up other uploads.</translation>
+    </message>
+    <message>
+        <source>被总部拒绝的更改</source>
+        <translation>Rejected by HQ</translation>
     </message>
     <message>
         <source>这是演示档案：演示数据只在本机使用，永远不会与总部同步。要与总部同步，请切换到正式档案后再登记。</source>
@@ -1641,7 +3814,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <source>本档案还没有登记到总部。登记后，本站的企业、服务记录和需求会自动上传到市服务中心，总部发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。
 
 请向总部索取同步服务器网址和一次性登记码，然后点击“登记到总站…”。</source>
-        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station's enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
+        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station&apos;s enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
 
 Ask HQ for the sync server address and a one-time enrolment code, then click &quot;Enrol with HQ…&quot;.</translation>
     </message>
@@ -1695,6 +3868,17 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     </message>
 </context>
 <context>
+    <name>TargetsModel</name>
+    <message>
+        <source>指标</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>目标值</source>
+        <translation>Target</translation>
+    </message>
+</context>
+<context>
     <name>TransitionDialog</name>
     <message>
         <source>%1：%2</source>
@@ -1723,6 +3907,13 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>UndoBar</name>
+    <message>
+        <source>撤销</source>
+        <translation>Undo</translation>
     </message>
 </context>
 <context>
@@ -1761,14 +3952,10 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     </message>
 </context>
 <context>
-    <name>_ServiceDialog</name>
+    <name>_Panel</name>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>保存失败，请重试。</source>
-        <translation>Could not save; please try again.</translation>
+        <source> 年</source>
+        <translation> (year)</translation>
     </message>
 </context>
 </TS>
