@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -15,21 +14,13 @@ from app.services.demands import DemandInput
 from app.services.enterprise_validation import EnterpriseInput
 from app.services.staff_lookup import Actor
 from app.services.station_service import NewStation, create_station
-from app.ui import error_dialog, operations
 from app.ui.demand_dialogs import NewDemandDialog, TransitionDialog
 from app.ui.pages.demands_page import DemandsPage
 
 TODAY = date(2026, 6, 15)
 
 
-@pytest.fixture(autouse=True)
-def presented(qapp) -> Iterator[list[object]]:  # type: ignore[no-untyped-def]
-    calls: list[object] = []
-    previous = error_dialog.set_presenter(lambda *args: calls.append(args))
-    yield calls
-    error_dialog.set_presenter(previous)
-    assert operations.shutdown(5000)
-    assert calls == []
+pytestmark = pytest.mark.usefixtures("presented")  # tests/ui/conftest.py: no error dialog, no operation left running
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ the field, delete is confirmed and undone, materials attach; the model passes Qt
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from app.models.database import Database
 from app.services import event_attendance, events
 from app.services.events import CHINA_TIME, EventInput
 from app.services.station_service import NewStation, create_station
-from app.ui import error_dialog, operations
 from app.ui.event_attendance_dialog import EventAttendanceDialog
 from app.ui.event_form import EventForm
 from app.ui.fonts import install_cjk_font
@@ -35,14 +33,7 @@ CODE = "91440106MA5CXYZ12K"
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
-@pytest.fixture(autouse=True)
-def presented(qapp) -> Iterator[list[object]]:  # type: ignore[no-untyped-def]
-    calls: list[object] = []
-    previous = error_dialog.set_presenter(lambda *args: calls.append(args))
-    yield calls
-    error_dialog.set_presenter(previous)
-    assert operations.shutdown(5000)
-    assert calls == []
+pytestmark = pytest.mark.usefixtures("presented")  # tests/ui/conftest.py: no error dialog, no operation left running
 
 
 @pytest.fixture

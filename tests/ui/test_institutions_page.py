@@ -3,7 +3,6 @@ columns, the forms' errors, and Qt's model tester on each item model."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -14,7 +13,6 @@ from app.services import experts, institutions
 from app.services.experts import ExpertInput
 from app.services.institutions import CatalogueInput, InstitutionInput
 from app.services.station_service import NewStation, create_station
-from app.ui import error_dialog, operations
 from app.ui.expert_form import ExpertForm
 from app.ui.institution_form import CatalogueForm, InstitutionForm
 from app.ui.item_models.experts_model import ExpertsModel
@@ -23,14 +21,7 @@ from app.ui.pages.institutions_page import InstitutionsPage, read_all
 from app.ui.prompts import answer_prompts
 
 
-@pytest.fixture(autouse=True)
-def presented(qapp) -> Iterator[list[object]]:  # type: ignore[no-untyped-def]
-    calls: list[object] = []
-    previous = error_dialog.set_presenter(lambda *args: calls.append(args))
-    yield calls
-    error_dialog.set_presenter(previous)
-    assert operations.shutdown(5000)
-    assert calls == []
+pytestmark = pytest.mark.usefixtures("presented")  # tests/ui/conftest.py: no error dialog, no operation left running
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ enrolled (the note still saves); a manager adds a policy; the item models pass Q
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -15,7 +14,6 @@ from app.models import Enterprise, Policy, ProfileMeta, ServiceRecord
 from app.models.database import Database
 from app.services import policies
 from app.services.station_service import NewStation, create_station
-from app.ui import error_dialog, operations
 from app.ui.item_models.lazy_table_model import PENDING
 from app.ui.item_models.policies_model import PoliciesModel, PolicyMatchModel
 from app.ui.pages.policies_page import PoliciesPage
@@ -26,14 +24,7 @@ from app.ui.prompts import answer_prompts
 TODAY = date(2026, 6, 15)
 
 
-@pytest.fixture(autouse=True)
-def presented(qapp) -> Iterator[list[object]]:  # type: ignore[no-untyped-def]
-    calls: list[object] = []
-    previous = error_dialog.set_presenter(lambda *args: calls.append(args))
-    yield calls
-    error_dialog.set_presenter(previous)
-    assert operations.shutdown(5000)
-    assert calls == []
+pytestmark = pytest.mark.usefixtures("presented")  # tests/ui/conftest.py: no error dialog, no operation left running
 
 
 @pytest.fixture

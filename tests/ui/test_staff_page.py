@@ -4,7 +4,6 @@ the 本站信息 dialog reached from it."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from app.models import ProfileMeta
 from app.services import staff, station_profile
 from app.services.staff import StaffInput
 from app.services.station_service import NewStation, create_station
-from app.ui import error_dialog, operations
 from app.ui.fonts import install_cjk_font
 from app.ui.item_models.staff_model import StaffModel
 from app.ui.pages.staff_page import StaffPage
@@ -29,15 +27,7 @@ SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 WARNING = "按服务站工作规范，服务站应配备至少 2 名专职人员，目前在岗专职 %d 名。"
 
 
-@pytest.fixture(autouse=True)
-def presented(qapp) -> Iterator[list[object]]:  # type: ignore[no-untyped-def]
-    install_cjk_font(qapp)
-    calls: list[object] = []
-    previous = error_dialog.set_presenter(lambda *args: calls.append(args))
-    yield calls
-    error_dialog.set_presenter(previous)
-    assert operations.shutdown(5000)
-    assert calls == []
+pytestmark = pytest.mark.usefixtures("presented")  # tests/ui/conftest.py: no error dialog, no operation left running
 
 
 @pytest.fixture
