@@ -131,3 +131,34 @@ class SyncConflict(Base):
     winner: Mapped[str] = mapped_column(String(64), default="")
     loser: Mapped[str] = mapped_column(String(64), default="")
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SyncTableHash(Base):
+    """Per synced table: live-row `count` and the sanity-check `hash` (app/sync/check.py),
+    kept current so the check after every sync costs O(changes), not O(rows).
+
+    `hash` is the unsigned 64-bit sum stored as its signed two's-complement value
+    (SQLite integers are signed 64-bit): `h if h < 2**63 else h - 2**64`.
+    No row for a table = unknown (new profile, bootstrap under way): the check then
+    computes the table in full once and stores it.  While a row exists, triggers
+    (app/sync/capture.py) log each live-row change in `sync_hash_delta`."""
+
+    __tablename__ = "sync_table_hash"
+
+    tbl: Mapped[str] = mapped_column(String(40), primary_key=True)
+    count: Mapped[int] = mapped_column(BigInteger)
+    hash: Mapped[int] = mapped_column(BigInteger)
+
+
+class SyncHashDelta(Base):
+    """A live row appeared (`sign` = 1) or went away (-1) as (row_id, version), written by
+    the hash triggers and folded into `sync_table_hash` by the check (plain SQL in the
+    triggers: no md5 function needs registering on every connection that writes)."""
+
+    __tablename__ = "sync_hash_delta"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tbl: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(32))
+    version: Mapped[int] = mapped_column(BigInteger)
+    sign: Mapped[int] = mapped_column(Integer)

@@ -15,6 +15,13 @@ Decisions:
 - Edits of local-only columns (policy.local_note) are neither captured nor versioned:
   a second trigger puts `version`/`updated_at` back, so the station's version keeps
   matching HQ's.
+- Sanity-check hash upkeep (docs/sync-protocol.md "Sanity check"): three more triggers per
+  table log every change of a live row's (id, version) into `sync_hash_delta`, pulled
+  rows included (they ignore `applying`), but only while the table has a
+  `sync_table_hash` row; without one the table is "unknown" and the triggers are silent
+  (a bootstrap deletes the rows and the check after it stores a full computation).
+  Each statement logs exactly its own before/after difference, so nested updates (the
+  version bump, the local-only reset) add up.  Plain SQL: no function to register.
 """
 
 from __future__ import annotations
@@ -51,6 +58,46 @@ def _changed(table: str, columns: Sequence[str]) -> str:
 
 def trigger_names(table: str) -> list[str]:
     return [f"sync_{table}_ai", f"sync_{table}_au", f"sync_{table}_local"]
+
+
+def hash_trigger_names(table: str) -> list[str]:
+    return [f"sync_{table}_hi", f"sync_{table}_hu", f"sync_{table}_hd"]
+
+
+def hash_trigger_ddl(table: str) -> list[str]:
+    """Triggers logging live-row (id, version) changes of `table` into sync_hash_delta."""
+    kept = f"EXISTS (SELECT 1 FROM sync_table_hash WHERE tbl = '{table}')"
+    log = "INSERT INTO sync_hash_delta(tbl, row_id, version, sign) "
+    return [
+        (
+            f"CREATE TRIGGER sync_{table}_hi AFTER INSERT ON {table} WHEN NEW.deleted = 0 AND {kept}\n"
+            f"BEGIN\n{log}VALUES ('{table}', NEW.id, NEW.version, 1);\nEND"
+        ),
+        (
+            f"CREATE TRIGGER sync_{table}_hu AFTER UPDATE OF id, version, deleted ON {table} "
+            "WHEN (OLD.deleted = 0 OR NEW.deleted = 0) AND (OLD.id IS NOT NEW.id OR OLD.version IS NOT NEW.version "
+            f"OR OLD.deleted IS NOT NEW.deleted) AND {kept}\n"
+            f"BEGIN\n{log}SELECT '{table}', OLD.id, OLD.version, -1 WHERE OLD.deleted = 0;\n"
+            f"{log}SELECT '{table}', NEW.id, NEW.version, 1 WHERE NEW.deleted = 0;\nEND"
+        ),
+        (
+            f"CREATE TRIGGER sync_{table}_hd AFTER DELETE ON {table} WHEN OLD.deleted = 0 AND {kept}\n"
+            f"BEGIN\n{log}VALUES ('{table}', OLD.id, OLD.version, -1);\nEND"
+        ),
+    ]
+
+
+def drop_hash(connection: Connection, tables: Iterable[str] = SYNCED_TABLES) -> None:
+    for table in tables:
+        for name in hash_trigger_names(table):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+
+
+def create_hash(connection: Connection, tables: Iterable[str]) -> None:
+    for table, columns in live_columns(connection, tables).items():
+        if columns:
+            for statement in hash_trigger_ddl(table):
+                connection.exec_driver_sql(statement)
 
 
 def trigger_ddl(table: str, columns: Sequence[str]) -> list[str]:
@@ -118,8 +165,12 @@ def create(connection: Connection, tables: Iterable[str]) -> None:
 
 
 def install(connection: Connection) -> None:
-    """(Re)create every capture trigger from the live schema; seed the one-row tables."""
+    """(Re)create every capture and hash trigger from the live schema; seed the one-row tables."""
     drop(connection)
     create(connection, SYNCED_TABLES)
+    tables = {r[0] for r in connection.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    drop_hash(connection)
+    if "sync_hash_delta" in tables:  # older migrations (0003…0006) run this before 0007 made it
+        create_hash(connection, SYNCED_TABLES)
     connection.exec_driver_sql("INSERT OR IGNORE INTO sync_control(id, applying) VALUES (1, 0)")
     connection.exec_driver_sql("INSERT OR IGNORE INTO sync_clock(id, hlc, offset_ms) VALUES (1, 0, 0)")

@@ -3,13 +3,18 @@
 Both sides count live rows only (`deleted = false`): a bootstrapped station never
 receives tombstones, an old one keeps them, and both must agree.  The hash is
 protocol.table_hash over canonical uuid text (an unsigned 64-bit JSON integer).
+
+The station keeps its figures current (`sync_table_hash`, fed by the triggers of
+app/sync/capture.py through `sync_hash_delta`), so `maintained()` costs O(changes since
+the last check); `local_summary()` is the O(rows) full computation, used once per table
+after a bootstrap and by `station-desk sync --check` to audit the kept figures.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from sqlalchemy import Connection
@@ -17,7 +22,20 @@ from sqlalchemy import Connection
 from app.sync.codec import uuid_out
 from app.sync.protocol import SYNCED_TABLES
 
+log = logging.getLogger(__name__)
 _MASK = (1 << 64) - 1
+_SIGN = 1 << 63
+
+
+def to_signed(h: int) -> int:
+    """The unsigned 64-bit hash as SQLite stores it (two's complement)."""
+    h &= _MASK
+    return h - (1 << 64) if h >= _SIGN else h
+
+
+def row_hash(row_id: str, version: int) -> int:
+    """One live row's contribution; `row_id` as stored (32 hex), hashed as canonical uuid text."""
+    return int(hashlib.md5(f"{uuid_out(row_id)}:{version}".encode()).hexdigest()[:16], 16)
 
 
 def local_summary(conn: Connection, tables: tuple[str, ...] = SYNCED_TABLES) -> dict[str, dict[str, Any]]:
@@ -31,6 +49,59 @@ def local_summary(conn: Connection, tables: tuple[str, ...] = SYNCED_TABLES) -> 
             count += 1
         summary[tbl] = {"count": count, "hash": total & _MASK}
     return summary
+
+
+def _store(conn: Connection, figures: dict[str, dict[str, Any]]) -> None:
+    conn.exec_driver_sql(
+        "INSERT INTO sync_table_hash(tbl, count, hash) VALUES (?, ?, ?) "
+        "ON CONFLICT(tbl) DO UPDATE SET count = excluded.count, hash = excluded.hash",
+        [(t, f["count"], to_signed(f["hash"])) for t, f in figures.items()],
+    )
+
+
+def maintained(conn: Connection, *, audit: bool = False) -> dict[str, dict[str, Any]]:
+    """Every synced table's figures from the kept state: logged deltas are folded in, a
+    table without state is computed in full and stored.  `audit` computes every table in
+    full, logs and repairs kept figures that drifted.  Runs in its own write transaction
+    (taken first, so no local edit slips between reading and storing); `conn` must have
+    none open."""
+    with conn.begin():
+        conn.exec_driver_sql("DELETE FROM sync_table_hash WHERE tbl = ''")  # takes the write lock now
+        kept = {
+            t: {"count": int(c), "hash": int(h) & _MASK}
+            for t, c, h in conn.exec_driver_sql("SELECT tbl, count, hash FROM sync_table_hash")
+        }
+        top = 0
+        for seq, tbl, row_id, version, sign in conn.exec_driver_sql(
+            "SELECT seq, tbl, row_id, version, sign FROM sync_hash_delta ORDER BY seq"
+        ):
+            top = seq
+            figures = kept.get(tbl)
+            if figures is None:  # logged before the table's state was dropped: it is recomputed below
+                continue
+            figures["count"] += sign
+            figures["hash"] = (figures["hash"] + sign * row_hash(row_id, version)) & _MASK
+        if top:
+            conn.exec_driver_sql("DELETE FROM sync_hash_delta WHERE seq <= ?", (top,))
+        known = {t: kept[t] for t in SYNCED_TABLES if t in kept}
+        missing = tuple(t for t in SYNCED_TABLES if t not in kept)
+        summary = {**known, **local_summary(conn, missing)} if missing else known
+        if audit:
+            full = local_summary(conn, tuple(known))
+            drifted = [t for t in known if full[t] != known[t]]
+            if drifted:
+                log.warning("kept sanity-check figures drifted in %s (kept %s, actual %s): repaired",
+                            drifted, {t: known[t] for t in drifted}, {t: full[t] for t in drifted})  # fmt: skip
+            summary.update(full)
+        _store(conn, {t: summary[t] for t in SYNCED_TABLES})
+        return {t: summary[t] for t in SYNCED_TABLES}
+
+
+def forget(conn: Connection) -> None:
+    """Kept figures are unknown from now on (a bootstrap): triggers go silent until the
+    next check computes every table once.  Inside the caller's transaction."""
+    conn.exec_driver_sql("DELETE FROM sync_table_hash")
+    conn.exec_driver_sql("DELETE FROM sync_hash_delta")
 
 
 def mismatched(local: dict[str, dict[str, Any]], answer: dict[str, Any]) -> list[str]:
@@ -50,23 +121,7 @@ def mismatched(local: dict[str, dict[str, Any]], answer: dict[str, Any]) -> list
     return bad
 
 
-BIG_TABLE = 20_000
-
-
-def compare(conn: Connection, ask: Callable[[dict[str, dict[str, Any]]], dict[str, Any]]) -> list[str]:
-    """Tables whose figures differ at HQ.  Hashing is the slow part (~5 µs a row in Python),
-    so tables go biggest first and HQ is asked about each big one while the next is hashed:
-    HQ's own hashing then overlaps ours.  One read transaction: a consistent snapshot."""
-    counts = {t: conn.exec_driver_sql(f"SELECT count(*) FROM {t} WHERE deleted = 0").scalar_one() for t in SYNCED_TABLES}
-    asked: list[tuple[dict[str, dict[str, Any]], Future[dict[str, Any]]]] = []
-    small: dict[str, dict[str, Any]] = {}
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        for tbl in sorted(SYNCED_TABLES, key=lambda t: -counts[t]):
-            figures = local_summary(conn, (tbl,))
-            if counts[tbl] >= BIG_TABLE:
-                asked.append((figures, pool.submit(ask, figures)))
-            else:
-                small.update(figures)
-        if small:
-            asked.append((small, pool.submit(ask, small)))
-        return [tbl for figures, answer in asked for tbl in mismatched(figures, answer.result())]
+def compare(conn: Connection, ask: Callable[[dict[str, dict[str, Any]]], dict[str, Any]], *, audit: bool = False) -> list[str]:
+    """Tables whose figures differ at HQ, ours from the kept state (`maintained`)."""
+    figures = maintained(conn, audit=audit)
+    return mismatched(figures, ask(figures))

@@ -27,7 +27,6 @@ __all__ = ["Faults", "SyncCancelled", "SyncResult", "sync"]
 
 log = logging.getLogger(__name__)
 LAST_CHECK_KEY = "sync_last_check_ms"
-CHECK_EVERY_MS = 6 * 3600 * 1000
 
 
 @dataclass
@@ -59,10 +58,11 @@ def sync(
     """Run one sync.  Never raises SyncError: the result says whether it completed and,
     if not, why (in Chinese).  Other exceptions (bugs, a full disk) propagate.
 
-    `verify`: True always runs the count-and-hash check, False never; None (default)
-    runs it when data moved and the last check is older than CHECK_EVERY_MS or this
-    sync bootstrapped.  Hashing a 1M-row station takes seconds, more than the whole
-    budget of an incremental sync, so it is not repeated every few minutes."""
+    `verify`: None (default) runs the count-and-hash check after every sync that pushed
+    or pulled rows, and after any sync while one is owed (none has passed since the last
+    bootstrap); it uses the figures kept current by triggers, O(changes).  True always
+    runs it and recomputes every table in full, repairing kept figures that drifted
+    (`station-desk sync --check`); False never runs it."""
     started = time.perf_counter()
     result = SyncResult()
     trips_before = client.round_trips
@@ -73,8 +73,8 @@ def sync(
             _hello(run)
             _push_all(run)
             _pull_with_resync(run)
-            if verify or (verify is None and ((result.pushed or result.pulled) and _check_due(run) or _check_owed(run))):
-                _verify(run)
+            if verify or (verify is None and (result.pushed or result.pulled or _check_owed(run))):
+                _verify(run, audit=bool(verify))
             result.completed = True
             result.message = "同步完成。"
         except SyncError as exc:
@@ -137,8 +137,11 @@ def _pull(run: _Run, scope: str, table: str | None = None) -> None:
         # A bootstrap sends no tombstones, so rows this station pushed and HQ deleted (merged
         # by credit code) stay live here until the check retires them: the check is owed
         # from now on, and stays owed if this sync is interrupted before it passes.
+        # Kept hash figures are dropped too (their triggers go silent: a bulk load runs at full
+        # speed) and the check after the bootstrap computes each table once.
         with run.engine.begin() as conn:
             conn.exec_driver_sql("DELETE FROM profile_meta WHERE key = ?", (LAST_CHECK_KEY,))
+            check.forget(conn)
 
     # Unless told otherwise: big pages for a bootstrap, a repair or an unfinished long pull
     # (fewer commits and round trips: +30% rows/s measured), the default for catching up.
@@ -176,12 +179,6 @@ def _pull(run: _Run, scope: str, table: str | None = None) -> None:
             cursor = new_cursor
 
 
-def _check_due(run: _Run) -> bool:
-    last = run.conn.exec_driver_sql("SELECT value FROM profile_meta WHERE key = ?", (LAST_CHECK_KEY,)).scalar()
-    run.conn.rollback()
-    return run.result.bootstrapped or last is None or time.time() * 1000 - int(last) > CHECK_EVERY_MS
-
-
 def _check_owed(run: _Run) -> bool:
     """No check has passed since the last bootstrap (or the last one found differences it
     could not repair): check even when this sync moved no data."""
@@ -190,8 +187,9 @@ def _check_owed(run: _Run) -> bool:
     return last is None
 
 
-def _verify(run: _Run) -> None:
-    """Compare counts and hashes; catch up once, then re-pull what still differs."""
+def _verify(run: _Run, audit: bool = False) -> None:
+    """Compare counts and hashes; catch up once, then re-pull what still differs.
+    `audit`: the first comparison recomputes our figures in full (check.maintained)."""
     for attempt in range(3):
         run.step()
         run.progress("check", attempt, None)
@@ -199,8 +197,9 @@ def _verify(run: _Run) -> None:
             with run.engine.begin() as conn:
                 conn.exec_driver_sql("DELETE FROM profile_meta WHERE key = ?", (LAST_CHECK_KEY,))
             return
+        run.conn.rollback()
         try:
-            bad = check.compare(run.conn, run.client.check)
+            bad = check.compare(run.conn, run.client.check, audit=audit and attempt == 0)
         finally:
             run.conn.rollback()
         if not bad:

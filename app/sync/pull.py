@@ -159,9 +159,14 @@ def apply_page(
             # they are dropped and re-created inside this transaction.  No other connection
             # can write meanwhile, and a crash rolls the DDL back with the page.
             bulk = [t for t, v in page.grouped.items() if v] if page.size >= BULK_PAGE else []
+            # likewise the hash triggers of tables without kept figures (a bootstrap), which are silent
+            kept = {r[0] for r in conn.exec_driver_sql("SELECT tbl FROM sync_table_hash")} if bulk else set()
+            unkept = [t for t in bulk if t not in kept]
             capture.drop(conn, bulk)
+            capture.drop_hash(conn, unkept)
             applied = apply_rows(conn, page, seen)
             capture.create(conn, bulk)
+            capture.create_hash(conn, unkept)
             if page.max_hlc:
                 conn.exec_driver_sql("UPDATE sync_clock SET hlc = max(hlc, ?) WHERE id = 1", (page.max_hlc,))
             if not cursor_apart:

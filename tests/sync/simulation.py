@@ -377,8 +377,8 @@ class Simulation:
         self.reset(seed)
         rng = self.rng
         if self.broken is not None:
-            # a first clean sync each: the sanity check has passed once and is not due again
-            # for 6 h, so a broken variant is not simply repaired by the next sync's check
+            # a first clean sync each, so the sanity check has passed once (it still runs after
+            # every sync that moves data: a broken variant must be caught despite it)
             for st in self.stations:
                 self.sync_station(st, faulty=False)
         for _ in range(self.n_ops):
