@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from datetime import date
 
@@ -50,6 +51,9 @@ def test_raw_sql_update_is_captured_and_bumps_version(db) -> None:  # type: igno
     eid = _new_enterprise(db)
     with db.engine.begin() as conn:
         before = conn.exec_driver_sql("SELECT version, updated_at FROM enterprise").one()
+        # SQLite's clock has millisecond resolution, Python's microseconds: within the same
+        # millisecond the trigger's stamp can read .449000 after Python wrote .449009.
+        time.sleep(0.002)
         conn.exec_driver_sql("UPDATE enterprise SET notes = 'raw'")
         after = conn.exec_driver_sql("SELECT version, updated_at FROM enterprise").one()
     assert after[0] == before[0] + 1
