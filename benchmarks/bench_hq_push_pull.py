@@ -8,7 +8,7 @@ Creates a throw-away database, then measures:
                   benchmarks/baselines.py: same columns, defaults and indexes);
   * raw sqlite  — sqlite3 executemany of the same rows as station storage tuples into the
                   station schema, one transaction;
-  * push/store  — app.hq.store.apply_push in batches (one transaction each), in process;
+  * push/store  — app.hq.push.apply_push in batches (one transaction each), in process;
   * push/http   — the same through /v1/push (zstd + JSON + validation, in-process ASGI);
   * pull/store  — app.hq.pull.pull pages of --page rows;
   * pull/http   — the same through /v1/pull, bodies zstd-compressed and decoded.
@@ -33,7 +33,8 @@ import psycopg
 from psycopg import sql
 
 from baselines import copy_tuples, pg_copy, sqlite_executemany, storage_tuples
-from app.hq import accounts, pull, store
+from app.hq import accounts, pull
+from app.hq import push as hq_push
 from app.hq.db import init_db, make_engine
 from app.models.types import uuid7
 from app.sync import protocol
@@ -104,7 +105,7 @@ def run(engine, args, url: str) -> None:  # type: ignore[no-untyped-def]
     def push_store() -> None:
         for i in range(0, n, args.batch):
             with engine.begin() as conn:
-                store.apply_push(conn, station.station_id, uuid.uuid4(), rows[i : i + args.batch])
+                hq_push.apply_push(conn, station.station_id, uuid.uuid4(), rows[i : i + args.batch])
 
     timed("push/store", n, push_store, base)
 

@@ -11,12 +11,11 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, Row, text
 
-if TYPE_CHECKING:
-    from app.hq.store import ApplyContext
+from app.hq.apply_context import ApplyContext
 
 ENTERPRISE_REF_TABLES = ("service_record", "demand", "event_attendance")
 SKIP_ON_MERGE = frozenset({"credit_code", "created_at", "updated_at", "deleted"})

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, text
 
 from app.hq import merge
 from app.hq.owned import REPORT_STATUSES
-from app.hq.store import ApplyContext, PushResult, now_ms
+from app.hq.push import ApplyContext, PushResult, now_ms
 from app.hq.wire import WireRow, check_json_value, clean_data
 from app.models.types import uuid7
 from app.sync.protocol import (

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import text
 
+from app.hq.apply_context import ApplyContext
 from app.hq import merge
 from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import ANNUAL_REPORT_STATION_MOVES, STATION_PROFILE_COLUMNS
 
-if TYPE_CHECKING:
-    from app.hq.store import ApplyContext
 
 REPORT_STATUSES = {"draft": "草稿", "submitted": "已提交", "accepted": "已通过", "returned": "已退回"}
 # Fields HQ writes on station-owned rows; a station's copy never overwrites them.

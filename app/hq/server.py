@@ -28,7 +28,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError, DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from app.hq import accounts, pull, store
+from app.hq import accounts, pull
+from app.hq import push as hq_push
 from app.hq.accounts import AccountError, StationInfo
 from app.hq.db import DB_ENV, make_engine
 from app.hq.http_io import ApiError, error_response, parse, read_json, respond
@@ -142,7 +143,7 @@ def create_app(db_url: str | None = None, engine: Engine | None = None, pool: tu
         me = in_transaction(lambda conn: authenticated(conn, token), read_only=True)
         # the version of this conversation, and every version HQ speaks
         return respond(request, {"protocol": request.state.protocol, "protocols": sorted(protocol.SUPPORTED_VERSIONS),
-                                 "server_time_ms": store.now_ms(), "station": me.to_json()})  # fmt: skip
+                                 "server_time_ms": hq_push.now_ms(), "station": me.to_json()})  # fmt: skip
 
     @app.post("/v1/enroll", dependencies=[Depends(require_protocol)])
     def enroll(request: Request, body: Body) -> Response:
@@ -151,19 +152,19 @@ def create_app(db_url: str | None = None, engine: Engine | None = None, pool: tu
             token, info = in_transaction(lambda conn: accounts.enroll(conn, code))
         except AccountError as exc:
             raise ApiError(401, "bad_enrol_code", str(exc)) from exc
-        return respond(request, {"token": token, "station": info.to_json(), "server_time_ms": store.now_ms()})
+        return respond(request, {"token": token, "station": info.to_json(), "server_time_ms": hq_push.now_ms()})
 
     @app.post("/v1/push")
     def push(request: Request, token: Token, body: Body) -> Response:
         req = parse(PushRequest, body)
 
-        def work(conn: Any) -> store.PushResult:
+        def work(conn: Any) -> hq_push.PushResult:
             # FOR SHARE: a revocation waits for this push or refuses it.
             me = authenticated(conn, token, lock=True)
-            return store.apply_push(conn, me.station_id, req.batch_id, req.rows)
+            return hq_push.apply_push(conn, me.station_id, req.batch_id, req.rows)
 
         result = in_transaction(work)
-        return respond(request, {**result.to_json(), "server_time_ms": store.now_ms()})
+        return respond(request, {**result.to_json(), "server_time_ms": hq_push.now_ms()})
 
     @app.post("/v1/pull")
     def pull_page(request: Request, token: Token, body: Body) -> Response:
@@ -178,7 +179,7 @@ def create_app(db_url: str | None = None, engine: Engine | None = None, pool: tu
             page = in_transaction(work)
         except pull.ResyncRequired as exc:
             raise ApiError(410, "resync_required", "本站太久没有同步，总部已清理旧的删除记录，需要重新下载全部数据。") from exc
-        tail = json.dumps({"cursor": page.cursor, "done": page.done, "server_time_ms": store.now_ms()})
+        tail = json.dumps({"cursor": page.cursor, "done": page.done, "server_time_ms": hq_push.now_ms()})
         raw = b'{"rows":[' + ",".join(page.rows_json).encode() + b"]," + tail[1:].encode()
         return respond(request, raw_json=raw)
 
@@ -189,7 +190,7 @@ def create_app(db_url: str | None = None, engine: Engine | None = None, pool: tu
         result = in_transaction(lambda conn: pull.check(conn, authenticated(conn, token).station_id, figures), read_only=True)
         tables = {t: {"count": c.count, "hash": c.hash, "match": c.match} for t, c in result.items()}
         mismatched = sorted(t for t, c in result.items() if not c.match)
-        return respond(request, {"tables": tables, "mismatched": mismatched, "server_time_ms": store.now_ms()})
+        return respond(request, {"tables": tables, "mismatched": mismatched, "server_time_ms": hq_push.now_ms()})
 
     _install_error_handlers(app)
     return app

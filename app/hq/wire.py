@@ -3,7 +3,7 @@
 Anything a client sends is checked here before it touches the database: a message
 that does not fit is refused whole (4xx, nothing written).  Row *content* that fits
 the shape but breaks a rule (ownership, state machine) is a per-row rejection in
-app.hq.store instead, so one poisoned row never blocks a batch.
+app.hq.push instead, so one poisoned row never blocks a batch.
 """
 
 from __future__ import annotations

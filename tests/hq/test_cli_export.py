@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 
 from app.domain.export_columns import ENTERPRISE_HEADERS
-from app.hq import store
+from app.hq import push as hq_push
 from app.hq.cli import main
 from app.hq.db import DB_ENV
 from app.models.types import uuid7
@@ -73,9 +73,9 @@ def test_export_enterprises_all_and_by_station(hq_url: str, hq_engine, enrol, tm
     served = enterprise(b.station_id, hlc(0), name="乙公司", size="micro")
     other = enterprise(b.station_id, hlc(0), name="丙公司")
     with hq_engine.begin() as conn:
-        store.apply_push(conn, a.station_id, uuid.uuid4(), [created])
-        store.apply_push(conn, b.station_id, uuid.uuid4(), [served, other])
-        store.apply_push(conn, a.station_id, uuid.uuid4(), [service_record(a.station_id, served["id"])])
+        hq_push.apply_push(conn, a.station_id, uuid.uuid4(), [created])
+        hq_push.apply_push(conn, b.station_id, uuid.uuid4(), [served, other])
+        hq_push.apply_push(conn, a.station_id, uuid.uuid4(), [service_record(a.station_id, served["id"])])
     everything, mine = tmp_path / "all.xlsx", tmp_path / "a.xlsx"
     assert main(["export", "enterprises", "--out", str(everything), "--db", hq_url]) == 0
     assert main(["export", "enterprises", "--out", str(mine), "--station", "C-A1", "--db", hq_url]) == 0

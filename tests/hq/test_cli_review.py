@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from app.hq import store
+from app.hq import push as hq_push
 from app.hq.hq_edits import hq_edit
-from app.hq.store import now_ms
+from app.hq.push import now_ms
 from app.hq.cli import main
 from app.hq.db import DB_ENV
 from app.models import AnnualReport, Enterprise
@@ -122,7 +122,7 @@ def test_conflicts_and_rejected_writes_are_listed(make_station, hq_url: str, hq_
     assert str(eid) not in _hq(capsys, "conflicts", "--station", "GZ-LOG-B", db=hq_url)[1]
 
     with hq_engine.begin() as conn:  # a station may never accept its own report
-        store.apply_push(conn, b.station_id, uuid.uuid4(), [report(b.station_id, "accepted")])
+        hq_push.apply_push(conn, b.station_id, uuid.uuid4(), [report(b.station_id, "accepted")])
     code, out, _ = _hq(capsys, "rejected", "--station", "GZ-LOG-B", "--limit", "5", db=hq_url)
     assert code == 0
     [line] = [x for x in out.splitlines() if "report_transition" in x]

@@ -8,15 +8,15 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app.hq import store
+from app.hq import push as hq_push
 from app.hq.hq_edits import hq_edit
 from app.sync.protocol import MAX_FUTURE_SKEW_MS
 from tests.hq.factories import T0, edit, enterprise, hlc, service_record
 
 
-def push(engine: Any, station: uuid.UUID, rows: list[dict[str, Any]]) -> store.PushResult:
+def push(engine: Any, station: uuid.UUID, rows: list[dict[str, Any]]) -> hq_push.PushResult:
     with engine.begin() as conn:
-        return store.apply_push(conn, station, uuid.uuid4(), rows, at_ms=T0)
+        return hq_push.apply_push(conn, station, uuid.uuid4(), rows, at_ms=T0)
 
 
 def stored(engine: Any, row_id: str) -> Any:
@@ -154,7 +154,7 @@ def test_push_answer_lists_each_conflict_with_the_parties_by_code(hq_engine, enr
     push(hq_engine, b.station_id, [edit(base, hlc(20), contact_phone="B-phone")])
     batch = uuid.uuid4()
     with hq_engine.begin() as conn:
-        lost = store.apply_push(conn, a.station_id, batch, [edit(base, hlc(10), contact_phone="A-phone")], at_ms=T0 + 50)
+        lost = hq_push.apply_push(conn, a.station_id, batch, [edit(base, hlc(10), contact_phone="A-phone")], at_ms=T0 + 50)
     assert lost.conflicts == len(lost.conflict_details) == 1
     detail = lost.conflict_details[0]
     assert detail == {
@@ -164,7 +164,7 @@ def test_push_answer_lists_each_conflict_with_the_parties_by_code(hq_engine, enr
     assert detail["at"].startswith("2027-01-15T08:00:00.050")  # T0 + 50 ms, UTC
     assert str(b.station_id) not in str(lost.to_json())  # other stations by code, never by id
     with hq_engine.begin() as conn:  # a resent batch answers the same details
-        again = store.apply_push(conn, a.station_id, batch, [])
+        again = hq_push.apply_push(conn, a.station_id, batch, [])
     assert again.status == "already_applied" and again.conflict_details == lost.conflict_details
     # the station overwrites HQ's value: it wins, HQ's value is the loser
     with hq_engine.begin() as conn:
@@ -177,5 +177,5 @@ def test_push_answer_lists_each_conflict_with_the_parties_by_code(hq_engine, enr
 
 def test_stored_answers_without_conflict_details_still_replay() -> None:
     old = {"batch_id": "b", "accepted": 1, "rejected": [], "conflicts": 2, "merged": [], "versions": []}
-    result = store.PushResult.from_json(old, "already_applied")
+    result = hq_push.PushResult.from_json(old, "already_applied")
     assert result.conflicts == 2 and result.conflict_details == []

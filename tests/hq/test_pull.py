@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app.hq import pull, store
+from app.hq import pull, push as hq_push
 from app.hq.hq_edits import publish_reference
 from app.hq.tombstones import purge_tombstones
 from app.models.types import uuid7
@@ -16,9 +16,9 @@ from tests.hq.conftest import call
 from tests.hq.factories import service_record
 
 
-def push(engine: Any, station: uuid.UUID, rows: list[dict[str, Any]]) -> store.PushResult:
+def push(engine: Any, station: uuid.UUID, rows: list[dict[str, Any]]) -> hq_push.PushResult:
     with engine.begin() as conn:
-        return store.apply_push(conn, station, uuid.uuid4(), rows)
+        return hq_push.apply_push(conn, station, uuid.uuid4(), rows)
 
 
 def pull_all(engine: Any, station: uuid.UUID, cursor: Any, limit: int, table: str | None = None) -> tuple[list[dict[str, Any]], Any]:

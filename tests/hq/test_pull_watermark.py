@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from app.hq import pull, store
+from app.hq import pull, push as hq_push
 from app.models.types import uuid7
 from tests.hq.factories import service_record
 
@@ -89,9 +89,9 @@ def test_concurrent_long_writers_and_a_paging_puller(hq_engine, enrol) -> None:
         for delay in delays[n]:
             rows = [service_record(station, uuid7(), summary=f"w{n}") for _ in range(6)]
             with hq_engine.begin() as conn:
-                store.apply_push(conn, station, uuid.uuid4(), rows[:3])  # takes the xid early…
+                hq_push.apply_push(conn, station, uuid.uuid4(), rows[:3])  # takes the xid early…
                 time.sleep(delay)  # …holds it while later transactions commit
-                store.apply_push(conn, station, uuid.uuid4(), rows[3:])
+                hq_push.apply_push(conn, station, uuid.uuid4(), rows[3:])
             with lock:
                 committed.update(r["id"] for r in rows)
 

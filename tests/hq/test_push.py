@@ -7,7 +7,7 @@ import uuid
 
 from sqlalchemy import text
 
-from app.hq import store
+from app.hq import push as hq_push
 from app.models.types import uuid7
 from tests.hq.conftest import call, count_rows
 from tests.hq.factories import enterprise, hlc, report, service_record
@@ -35,13 +35,13 @@ def test_two_threads_sending_the_same_batch_apply_it_once(hq_engine, enrol) -> N
     a = enrol("P-A2")
     batch_id = uuid7()
     rows = [service_record(a.station_id, uuid7(), summary=f"记录{i}") for i in range(300)]
-    results: list[store.PushResult] = []
+    results: list[hq_push.PushResult] = []
     start = threading.Barrier(4)
 
     def send() -> None:
         start.wait()
         with hq_engine.begin() as conn:
-            results.append(store.apply_push(conn, a.station_id, batch_id, rows))
+            results.append(hq_push.apply_push(conn, a.station_id, batch_id, rows))
 
     threads = [threading.Thread(target=send) for _ in range(4)]
     for t in threads:
@@ -101,7 +101,7 @@ def test_versions_count_accepted_changes_only(hq_engine, enrol) -> None:
     row = service_record(a.station_id, uuid7())
     for summary in ("一", "一", "二"):  # the repeat is no change: no new version
         with hq_engine.begin() as conn:
-            result = store.apply_push(conn, a.station_id, uuid.uuid4(), [dict(row, data={**row["data"], "summary": summary})])
+            result = hq_push.apply_push(conn, a.station_id, uuid.uuid4(), [dict(row, data={**row["data"], "summary": summary})])
     assert result.versions == [{"tbl": "service_record", "id": row["id"], "version": 2}]
 
 
@@ -111,9 +111,9 @@ def test_annual_report_state_machine(hq_engine, enrol) -> None:
     a = enrol("P-A6")
     rid = str(uuid7())
 
-    def push(status: str, **kw: object) -> store.PushResult:
+    def push(status: str, **kw: object) -> hq_push.PushResult:
         with hq_engine.begin() as conn:
-            return store.apply_push(conn, a.station_id, uuid.uuid4(), [report(a.station_id, status, rid, **kw)])
+            return hq_push.apply_push(conn, a.station_id, uuid.uuid4(), [report(a.station_id, status, rid, **kw)])
 
     assert push("accepted").rejected[0]["reason"] == "report_transition"  # a station never accepts
     assert not push("draft").rejected
@@ -148,5 +148,5 @@ def test_annual_report_state_machine(hq_engine, enrol) -> None:
     assert push("draft").rejected[0]["reason"] == "report_transition"
     deleted = report(a.station_id, "accepted", rid)
     with hq_engine.begin() as conn:
-        result = store.apply_push(conn, a.station_id, uuid.uuid4(), [dict(deleted, deleted=True)])
+        result = hq_push.apply_push(conn, a.station_id, uuid.uuid4(), [dict(deleted, deleted=True)])
     assert result.rejected[0]["reason"] == "report_delete"

@@ -39,7 +39,7 @@ from sqlalchemy import Engine, text
 
 from app.hq import accounts
 from app.hq.hq_edits import hq_edit, publish_reference
-from app.hq.store import now_ms
+from app.hq.push import now_ms
 from app.models import Demand, Enterprise, ServiceRecord, StaffMember
 from app.models.database import Database, open_database
 from app.services import station_service

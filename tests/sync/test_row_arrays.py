@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import Engine
 
 from app.hq import pull as hq_pull
-from app.hq import store
+from app.hq import push as hq_push
 from app.hq.hq_edits import publish_reference
 from app.sync import protocol, pull
 from app.sync.client import SyncClient
@@ -59,7 +59,7 @@ def test_hq_array_rows_convert_to_the_same_page_as_object_rows(hq_engine: Engine
     ent = enterprise(station, hlc(0), name="广州数组科技有限公司")
     rows = [ent, service_record(station, ent["id"], fee="12.30", reportable=False)]
     with hq_engine.begin() as conn:
-        store.apply_push(conn, station, uuid.uuid4(), rows)
+        hq_push.apply_push(conn, station, uuid.uuid4(), rows)
         # a published reference row without timestamps or defaulted fields
         publish_reference(conn, "policy", [{"title": "稳岗补贴", "category": "employment"}])
     columns = wire_columns(SYNCED_TABLES)
@@ -80,7 +80,7 @@ def test_tables_not_named_stay_object_rows_in_a_mixed_page(hq_engine: Engine) ->
     station = uuid.uuid4()
     ent = enterprise(station, hlc(0))
     with hq_engine.begin() as conn:
-        store.apply_push(conn, station, uuid.uuid4(), [ent, service_record(station, ent["id"])])
+        hq_push.apply_push(conn, station, uuid.uuid4(), [ent, service_record(station, ent["id"])])
     with hq_engine.begin() as conn:
         page = hq_pull.pull(conn, station, None, 1000, columns={"enterprise": ["name"]})
     mine = [r for r in page.rows if (r[1] if isinstance(r, list) else r["id"]) == ent["id"] or isinstance(r, dict)]
