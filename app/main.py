@@ -48,7 +48,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.profile_name = resolve_profile(args)
     if args.command:
         return int(args.handler(args) or 0)
-    from app.ui.app_main import run_gui
+    from app.ui.shell.app_main import run_gui
 
     return run_gui(args)
 

@@ -1,4 +1,4 @@
-"""The home dashboard's figures (app.services.dashboard) on a big profile, next to plain SQL
+"""The home dashboard's figures (app.services.dashboard.figures) on a big profile, next to plain SQL
 baselines measured in the same run.
 
     .venv/bin/python benchmarks/bench_dashboard.py [--home benchmarks/out/big] [--runs 7] [--no-page]
@@ -51,7 +51,7 @@ def page_times(db: object, runs: int) -> list[float]:
 
     app = QApplication.instance() or QApplication([])
     from app.ui import operations
-    from app.ui.pages.home_page import HomePage
+    from app.ui.dashboard.page import HomePage
 
     page = HomePage(db)  # type: ignore[arg-type]
     page.resize(1100, 680)
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     from sqlalchemy import text
 
     from app.models.database import open_database
-    from app.services.dashboard import china_today, home_dashboard
+    from app.services.dashboard.figures import china_today, home_dashboard
 
     with tempfile.TemporaryDirectory(prefix="bench_dashboard_") as folder:
         copy = Path(folder) / "station.db"

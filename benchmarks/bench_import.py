@@ -64,11 +64,11 @@ def main() -> None:
     os.environ["STATION_DESK_HOME"] = str(work / "home")
     from openpyxl import load_workbook
 
-    from app.services import enterprise_search
-    from app.services.excel_import import import_enterprises
-    from app.services.excel_reader import read_sheet
-    from app.services.profiles import open_profile
-    from app.services.station_service import NewStation, create_station
+    from app.services.enterprises import search as enterprise_search
+    from app.services.excel.import_enterprises import import_enterprises
+    from app.services.excel.reader import read_sheet
+    from app.services.station.profiles import open_profile
+    from app.services.station.identity import NewStation, create_station
 
     path = work / "enterprises.xlsx"
     print(f"generating {args.rows} rows … {timed(lambda: build(path, args.rows)):.1f} s")

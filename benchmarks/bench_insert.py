@@ -6,7 +6,7 @@
   records    sqlite3 executemany of 1M pre-built service_record rows (all 23 columns, the
              real schema: 6 indexes, foreign keys on, sync capture triggers dropped as the
              generator drops them) after 100k enterprises: the ceiling for this schema
-  generator  app.services.demo_data.generate() into a fresh profile, all tables
+  generator  app.demo.data.generate() into a fresh profile, all tables
 
 Same pragmas as the application (WAL, synchronous=NORMAL, 256 MiB cache for the bulk
 runs).  Rounds alternate the three so a noisy machine hits them alike; quote ratios.
@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app.models.database import open_database
-from app.services.demo_context import uuid7_hexes
-from app.services.demo_data import CACHE_KIB, generate
+from app.demo.context import uuid7_hexes
+from app.demo.data import CACHE_KIB, generate
 
 RECORD_COLUMNS = ("id,enterprise_id,service_date,follow_up_on,category,channel,prep_minutes,contact_minutes,fee_type,"
                   "fee,staff_id,institution_id,expert_id,policy_id,summary,outcome,satisfaction,reportable,station_id,"

@@ -7,7 +7,7 @@ Builds a throw-away profile (or reuses DIR), then times 20 typical queries on:
   * like      — the plain SQL path (LIKE '%x%' scan over name, initials, code, phone);
   * fts5      — FTS5 trigram table for terms of 3+ characters, LIKE for shorter ones
                 (built in the benchmark's own database only, to judge the approach);
-  * index     — app.services.enterprise_search with its in-process index (the design).
+  * index     — app.services.enterprises.search with its in-process index (the design).
 Each "search" is what the list does per keystroke: query_ids + fetch_rows of the
 first page (50 rows).  Prints p50/p95 per approach and per query, the index's
 build time and memory, and the other sort orders.
@@ -77,7 +77,7 @@ def _phone(rng: random.Random) -> str:
 def generated_rows(count: int, station_id: object, seed: int = 7) -> list[dict[str, object]]:
     """Realistic enterprise rows for a Core insert (our own generator; demo_data may replace it)."""
     from app.domain import districts, enterprise_size
-    from app.services.enterprise_names import name_initials
+    from app.services.enterprises.names import name_initials
 
     rng = random.Random(seed)
     names = list(districts.DISTRICTS.items())
@@ -124,7 +124,7 @@ def generated_rows(count: int, station_id: object, seed: int = 7) -> list[dict[s
 
 def populate(db, count: int, generator: str) -> None:  # type: ignore[no-untyped-def]
     from app.models import Enterprise
-    from app.services import station_service
+    from app.services.station import identity as station_service
 
     with db.begin() as session:
         if station_service.current_station(session) is None:
@@ -137,7 +137,7 @@ def populate(db, count: int, generator: str) -> None:  # type: ignore[no-untyped
         return
     started = time.perf_counter()
     if generator == "demo":
-        from app.services import demo_data
+        from app.demo import data as demo_data
 
         demo_data.generate(db, enterprises=count - existing, records=0, seed=7)
         elapsed = time.perf_counter() - started
@@ -164,7 +164,7 @@ def build_fts(db) -> None:  # type: ignore[no-untyped-def]
 
 def fts_query_ids(session, query: str) -> list:  # type: ignore[no-untyped-def]
     """FTS5 trigram for terms of 3+ characters, otherwise the LIKE path; same sort as the service."""
-    from app.services import enterprise_search as es
+    from app.services.enterprises import search as es
 
     if len(query) < 3:
         return es.sql_query_ids(session, es.EnterpriseFilter(text=query), es.SortKey.NAME, False)
@@ -214,13 +214,13 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="profile home to create or reuse (default: a temporary one)")
     parser.add_argument("--per-query", action="store_true", help="also print each query's median")
     parser.add_argument("--generator", choices=["demo", "own"], default="demo",
-                        help="app.services.demo_data (default) or this file's own generator")  # fmt: skip
+                        help="app.demo.data (default) or this file's own generator")  # fmt: skip
     args = parser.parse_args()
 
     home = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
     os.environ["STATION_DESK_HOME"] = str(home)
-    from app.services import enterprise_search as es
-    from app.services.profiles import open_profile
+    from app.services.enterprises import search as es
+    from app.services.station.profiles import open_profile
 
     db = open_profile("bench")
     populate(db, args.enterprises, args.generator)

@@ -28,8 +28,8 @@ def main(argv: list[str] | None = None) -> int:
 
     os.environ["STATION_DESK_HOME"] = str(args.home.resolve())
     sys.path.insert(0, str(ROOT))
-    from app.services.demo_data import generate
-    from app.services.profiles import open_profile
+    from app.demo.data import generate
+    from app.services.station.profiles import open_profile
 
     db = open_profile(args.profile)
     totals = [0, 0.0]

@@ -61,7 +61,7 @@ def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
 @pytest.fixture
 def db(station_home: Path):  # type: ignore[no-untyped-def]
     """A migrated, empty station database in the temporary home."""
-    from app.services.profiles import open_profile
+    from app.services.station.profiles import open_profile
 
     database = open_profile("default")
     yield database
@@ -71,7 +71,7 @@ def db(station_home: Path):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def station(db):  # type: ignore[no-untyped-def]
     """The desk's station (天河区, GZ-TH-001, manager 陈晓明); a module may define its own."""
-    from app.services.station_service import NewStation, create_station
+    from app.services.station.identity import NewStation, create_station
 
     with db.begin() as session:
         return create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
@@ -80,14 +80,14 @@ def station(db):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def mark_enrolled(db):  # type: ignore[no-untyped-def]
     """Call it to link the profile to HQ as app.sync.enrolment records it (the profile_meta
-    keys app.services.enrolment_state reads), without a server."""
+    keys app.services.station.enrolment_state reads), without a server."""
     from app.models import ProfileMeta
-    from app.services.enrolment_state import CODE_KEY, SERVER_KEY
+    from app.services.station.enrolment_state import CODE_KEY, SERVER_KEY
 
     def link(station_code: str = "GZ-TH-001") -> None:
         with db.begin() as s:
             s.add_all([ProfileMeta(key=SERVER_KEY, value="https://hq.example"),
-                       ProfileMeta(key=CODE_KEY, value=station_code)])  # fmt: skip
+                       ProfileMeta(key=CODE_KEY, value=station_code)])
 
     return link
 

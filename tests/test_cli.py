@@ -34,7 +34,7 @@ def good_setup(home: Path) -> subprocess.CompletedProcess[str]:
         "--district", "天河区",
         "--host", "天河区工商业联合会",
         "--manager", "陈晓明",
-    )  # fmt: skip
+    )
 
 
 def test_version(station_home: Path) -> None:
@@ -54,7 +54,7 @@ def test_setup_with_bad_district_saves_nothing(station_home: Path) -> None:
     result = run(
         station_home,
         "setup", "--code", "GZ-XX-001", "--name", "某服务站", "--district", "朝阳区", "--manager", "王五",
-    )  # fmt: skip
+    )
     assert result.returncode != 0
     assert "所在区" in result.stderr
     assert "Traceback" not in result.stderr

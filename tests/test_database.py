@@ -14,7 +14,7 @@ from app import paths
 from app.models import Base, Enterprise
 from app.models.database import CorruptDatabaseError, NewerSchemaError, make_engine, open_database
 from app.models.migrate import head_revision, upgrade
-from app.services.profiles import list_backups, open_profile, restore_backup_as_profile
+from app.services.station.profiles import list_backups, open_profile, restore_backup_as_profile
 
 
 def _digest(path: Path) -> str:

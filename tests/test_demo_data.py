@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, insert, select, text
 
+from app.demo import data as demo_data
+from app.demo.data import DemoCancelled, DemoSummary, generate
+from app.demo.writer import TableWriter
 from app.domain import districts
 from app.domain.credit_code import CodeCheck, check
 from app.domain.enterprise_size import classify, standard_row
@@ -29,13 +32,11 @@ from app.models import (
     ServiceRecord,
     StaffMember,
     Station,
-)  # fmt: skip
+)
 from app.models.database import Database, open_database
 from app.models.types import utcnow
-from app.services import demo_data, station_service
-from app.services.demo_data import DemoCancelled, DemoSummary, generate
-from app.services.demo_writer import TableWriter
-from app.services.enterprise_names import name_initials
+from app.services.enterprises.names import name_initials
+from app.services.station import identity as station_service
 
 ENTERPRISES, RECORDS = 300, 3000
 
@@ -61,7 +62,7 @@ def test_summary_matches_database(generated) -> None:  # type: ignore[no-untyped
         "enterprises": Enterprise, "records": ServiceRecord, "demands": Demand, "events": Event,
         "attendances": EventAttendance, "staff": StaffMember, "institutions": ServiceInstitution,
         "experts": Expert, "policies": Policy,
-    }  # fmt: skip
+    }
     assert {field: _count(db, model) for field, model in counts.items()} == vars(summary)
     assert 4 <= summary.staff <= 8 and 5 <= summary.institutions <= 10
     assert 10 <= summary.experts <= 20 and 15 <= summary.policies <= 30
@@ -165,7 +166,7 @@ def test_progress_counts_every_row_once(generated) -> None:  # type: ignore[no-u
     with db.engine.connect() as conn:
         rows = sum(conn.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() for t in (
             "enterprise", "service_record", "demand", "demand_transition", "event", "event_attendance",
-            "staff_member", "service_institution", "catalogue_entry", "expert", "policy"))  # fmt: skip
+            "staff_member", "service_institution", "catalogue_entry", "expert", "policy"))
     assert total == rows - 1  # the manager comes with the station, outside the progress count
 
 
@@ -232,7 +233,7 @@ def test_cancelled_generation_leaves_nothing(db: Database, monkeypatch: pytest.M
 def test_existing_station_gets_the_data(db: Database) -> None:
     with db.begin() as session:
         info = station_service.create_station(session, station_service.NewStation(
-            code="GZ-HP-007", name="黄埔科学城服务站", district="黄埔区", manager_name="林志强"))  # fmt: skip
+            code="GZ-HP-007", name="黄埔科学城服务站", district="黄埔区", manager_name="林志强"))
     summary = generate(db, enterprises=20, records=100)
     with db.begin() as session:
         assert session.scalar(select(func.count()).select_from(Station)) == 1
@@ -271,7 +272,7 @@ def test_writer_stores_exactly_what_a_core_insert_stores(db: Database) -> None:
         "enterprise_id": firm.id, "service_date": date(2026, 3, 2), "follow_up_on": None, "category": "ip",
         "channel": "phone", "fee_type": "paid", "fee": Decimal("1500.5"), "satisfaction": 5, "reportable": False,
         "station_id": station.id, "created_at": now, "updated_at": now,
-    }  # fmt: skip
+    }
     with db.engine.begin() as conn:
         core_id, fast_id = uuid.uuid4(), uuid.uuid4()
         conn.execute(insert(table), [{"id": core_id, **values}])
@@ -308,7 +309,7 @@ def test_demo_data_is_never_queued_for_hq_and_capture_survives(db: Database) -> 
 
 
 def test_a_warm_search_index_sees_the_new_enterprises(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.services import enterprise_search as search
+    from app.services.enterprises import search
 
     with db.begin() as session:
         search.warm_up(session)

@@ -26,4 +26,4 @@ def test_importing_the_entry_point_stays_light() -> None:
 
 def test_the_main_window_loads_without_pinyin_http_excel_or_pdf() -> None:
     """pypinyin's phrase dictionary alone cost 0.4 s of first paint; httpx 0.15 s."""
-    assert _loaded_after("app.ui.main_window", ("httpx", "pypinyin", "openpyxl", "reportlab")) == []
+    assert _loaded_after("app.ui.shell.main_window", ("httpx", "pypinyin", "openpyxl", "reportlab")) == []

@@ -47,12 +47,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([])
-    from app.services import demo_data
-    from app.services.profiles import open_profile
-    from app.services.station_service import current_station
+    from app.demo import data as demo_data
+    from app.services.station.profiles import open_profile
+    from app.services.station.identity import current_station
     from app.settings import Settings
     from app.ui import fonts, i18n
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.main_window import MainWindow
 
     fonts.install_cjk_font(app)
     translators = i18n.install_translators(app, args.lang)  # keep a reference

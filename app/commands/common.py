@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from app.models.database import Database, DatabaseOpenError
-from app.services.profiles import open_profile
+from app.services.station.profiles import open_profile
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
             "请改用演示档案：station-desk --demo demo-data（或用 --profile 指定一个新档案）。",
             EXIT_FAILED,
         )
-    from app.services import demo_data  # heavy (pypinyin); keep it off the GUI's start-up path
+    from app.demo import data as demo_data  # heavy (pypinyin); keep it off the GUI's start-up path
 
     started = time.perf_counter()
     last = [0.0]

@@ -13,7 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--server", required=True, help="总部同步服务网址，如 https://sync.example.gov.cn")
     p.add_argument("--code", required=True, help="总部发放的一次性登记码")
     p.add_argument("--ca-file", type=Path, metavar="PATH",
-                   help="总部服务器证书的证书颁发机构(CA)文件（PEM 格式）；总部使用自签名或单位内部证书时需要")  # fmt: skip
+                   help="总部服务器证书的证书颁发机构(CA)文件（PEM 格式）；总部使用自签名或单位内部证书时需要")
     p.set_defaults(handler=run)
 
 

@@ -16,7 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.services.excel_export import export_enterprises
+    from app.services.excel.export import export_enterprises
 
     db = open_db(args)
     if db is None:

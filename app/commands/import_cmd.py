@@ -34,10 +34,10 @@ def _default_staff() -> uuid.UUID | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.services.errors import UserError
-    from app.services.excel_export import default_errors_path, write_error_workbook
-    from app.services.excel_import import import_enterprises
-    from app.services.import_records import import_records
+    from app.domain.errors import UserError
+    from app.services.excel.export import default_errors_path, write_error_workbook
+    from app.services.excel.import_enterprises import import_enterprises
+    from app.services.excel.import_records import import_records
 
     if not args.file.is_file():
         return fail(f"找不到文件：{args.file}", EXIT_USAGE)
@@ -59,6 +59,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"未导入的 {report.rejected} 行及原因已写入：{errors_path}", file=sys.stderr)
     if report.duplicates_in_file or report.unchanged:
         print(f"文件内重复行 {report.duplicates_in_file} 行（只导入一次），与库中相同而跳过 {report.unchanged} 行。",
-              file=sys.stderr)  # fmt: skip
+              file=sys.stderr)
     print(report.summary_line())
     return EXIT_OK

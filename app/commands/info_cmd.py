@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app.commands.common import EXIT_OK, EXIT_USAGE, fail, open_db
 from app.models import Demand, Enterprise, Event, ServiceRecord
-from app.services import station_service
+from app.services.station import identity as station_service
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

@@ -35,9 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_events(args: argparse.Namespace) -> int:
+    from app.domain.errors import UserError
     from app.reports.event_lookup import list_events
     from app.reports.periods import parse_period
-    from app.services.errors import UserError
 
     db = open_db(args)
     if db is None:
@@ -60,9 +60,9 @@ def run_events(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.domain.errors import UserError
     from app.reports.api import build_report  # ReportLab: keep it off the GUI's start-up path
     from app.reports.event_lookup import resolve_event
-    from app.services.errors import UserError
 
     db = open_db(args)
     if db is None:
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         info = build_report(
             db, args.kind, args.out, year=getattr(args, "year", None), period=getattr(args, "period", None),
             event_id=event_id, size=getattr(args, "size", "A4"), qr=not getattr(args, "no_qr", False),
-        )  # fmt: skip
+        )
     except UserError as exc:
         return fail(exc.message, EXIT_USAGE)
     except OSError as exc:

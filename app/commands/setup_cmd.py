@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 
 from app.commands.common import EXIT_OK, EXIT_USAGE, fail, open_db
-from app.services import station_service
-from app.services.errors import UserError
+from app.domain.errors import UserError
+from app.services.station import identity as station_service
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

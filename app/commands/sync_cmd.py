@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
         client = open_client(db)
         with client:
             result = sync(db, client, progress=_progress, cancelled=lambda: stop["requested"], page_size=args.page_size,
-                          verify=True if args.check else None)  # fmt: skip
+                          verify=True if args.check else None)
     except SyncError as exc:
         return fail(exc.message, EXIT_FAILED)
     finally:

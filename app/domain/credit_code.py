@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from app.domain.text_normalise import clean_text
+from app.domain.text_normalise import tidy_text
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
 VALUES = {ch: i for i, ch in enumerate(ALPHABET)}
@@ -28,7 +28,7 @@ class CodeResult:
 
 def normalise(raw: object) -> str:
     """Full-width to half-width, drop spaces, zero-width characters and dashes, upper-case."""
-    text = clean_text(raw)
+    text = tidy_text(raw)
     return "".join(ch for ch in text if not ch.isspace() and ch not in "-—_").upper()
 
 

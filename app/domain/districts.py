@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.domain.text_normalise import clean_text
+from app.domain.text_normalise import tidy_text
 
 DISTRICTS: dict[str, str] = {
     "越秀区": "440104",
@@ -33,7 +33,7 @@ def parse_district(value: object) -> str | None:
     in 2014 and 从化/增城 were county-level cities (从化市, 增城市) until 2014;
     those old names are accepted.
     """
-    text = clean_text(value).replace(" ", "")
+    text = tidy_text(value).replace(" ", "")
     if text in _BY_CODE:
         return _BY_CODE[text]
     text = text.removeprefix("广东省").removeprefix("广东").removeprefix("广州市").removeprefix("广州")

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from app.domain.industries import section_of
 from app.domain.industry_data import SECTIONS
-from app.domain.text_normalise import clean_text
+from app.domain.text_normalise import tidy_text
 
 
 class Size(enum.Enum):
@@ -68,9 +68,9 @@ def standard_row(section: str | None, code: str | None = None) -> str | None:
     None when the industry is unknown, inconsistent (code outside the section),
     or too coarse to tell: F, G, I without the division, K/70 without 701x/702x.
     """
-    code = clean_text(code).upper()
+    code = tidy_text(code).upper()
     derived = section_of(code) if code else None
-    section = clean_text(section).upper() or derived or ""
+    section = tidy_text(section).upper() or derived or ""
     if section not in SECTIONS or (code and derived != section):
         return None
     division = code[:2]

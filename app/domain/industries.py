@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from app.domain.industry_data import DIVISIONS, FINER, SECTION_RANGES, SECTIONS, SYNONYMS
-from app.domain.text_normalise import clean_text
+from app.domain.text_normalise import tidy_text
 
 DIVISION_SECTION: dict[str, str] = {
     f"{n:02d}": letter for letter, (first, last) in SECTION_RANGES.items() for n in range(first, last + 1)
@@ -67,7 +67,7 @@ _INDEX = _build_index()
 
 def section_of(code: str | None) -> str | None:
     """The section letter of a division or finer code (``"5210"`` → ``"F"``); a letter maps to itself."""
-    code = clean_text(code).upper()
+    code = tidy_text(code).upper()
     if code in SECTIONS:
         return code
     if code.isdigit() and 2 <= len(code) <= 4:
@@ -77,8 +77,8 @@ def section_of(code: str | None) -> str | None:
 
 def label(section: str | None, code: str | None = None) -> str:
     """The most specific official name known: finer, then division, then section; "" if none."""
-    code = clean_text(code)
-    return FINER.get(code) or DIVISIONS.get(code[:2], "") or SECTIONS.get(clean_text(section).upper(), "")
+    code = tidy_text(code)
+    return FINER.get(code) or DIVISIONS.get(code[:2], "") or SECTIONS.get(tidy_text(section).upper(), "")
 
 
 def divisions_of(section: str) -> list[tuple[str, str]]:
@@ -117,7 +117,7 @@ def parse_industry(text: object) -> IndustryMatch | None:
     """Best reading of a spreadsheet cell, or None when it is empty, unknown or ambiguous."""
     if isinstance(text, Decimal) and text.is_finite() and text == text.to_integral_value():
         text = int(text)  # clean_text already renders the float 52.0 as "52"
-    cleaned = clean_text(text).upper()
+    cleaned = tidy_text(text).upper()
     if not cleaned:
         return None
     if cleaned in SECTIONS:

@@ -23,9 +23,9 @@ import math
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from app.domain.errors import FieldError
+from app.domain.errors import FieldError, ValidationError
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _SPACES = re.compile(r"\s+")
@@ -33,7 +33,7 @@ _EMPTY = {"", "-", "--", "—", "——", "/", "\\"}
 _NUMBER = re.compile(r"^\+?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d{1,2})?$")
 _LIMIT = Decimal(10) ** 15  # far beyond any real head count or 万元 amount
 _WAN_UNITS = {"万元": Decimal(1), "万": Decimal(1), "亿元": Decimal(10000), "亿": Decimal(10000),
-              "元": Decimal("0.0001")}  # fmt: skip
+              "元": Decimal("0.0001")}
 _DATE = re.compile(
     r"^(\d{4})\s*([-/.年])\s*(\d{1,2})\s*([-/.月])\s*(\d{1,2})\s*[日号]?"
     r"(?:\s*T?\s*\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$"
@@ -42,7 +42,7 @@ _SEPARATORS = {("-", "-"), ("/", "/"), (".", "."), ("年", "月")}
 _DATE_HINT = "请写成 2024-03-05 这样的日期。"
 
 
-def clean_text(value: object) -> str:
+def tidy_text(value: object) -> str:
     """NFKC (full-width → half-width), drop zero-width chars, collapse whitespace, strip.
 
     Trap: NFKC also turns the full-width brackets of company names （集团） into
@@ -72,9 +72,9 @@ def _to_decimal(value: object, field: str, units: dict[str, Decimal]) -> Decimal
         raise FieldError(field, f"无法识别“{value}”，请填写数字。")
     if isinstance(value, int | float | Decimal):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
-        raw = clean_text(value)
+        raw = tidy_text(value)
     else:
-        raw = clean_text(value)
+        raw = tidy_text(value)
         if raw in _EMPTY:
             return None
         text = raw.replace("\u2212", "-").lstrip("¥$").strip()
@@ -102,7 +102,7 @@ def _to_decimal(value: object, field: str, units: dict[str, Decimal]) -> Decimal
 
 
 def parse_decimal(value: object, field_label: str, *, in_wan: bool = False,
-                  required: bool = False) -> Decimal | None:  # fmt: skip
+                  required: bool = False) -> Decimal | None:
     """A non-negative amount; with ``in_wan`` the field is in 万元 and 万/亿/元 suffixes convert."""
     number = _to_decimal(value, field_label, _WAN_UNITS if in_wan else {})
     if number is None:
@@ -117,7 +117,7 @@ def parse_int(value: object, field_label: str, *, required: bool = False) -> int
         _missing(field_label, required)
         return None
     if number != number.to_integral_value():
-        raise FieldError(field_label, f"应为整数，现在是“{_shown(clean_text(value))}”。")
+        raise FieldError(field_label, f"应为整数，现在是“{_shown(tidy_text(value))}”。")
     return int(number)
 
 
@@ -156,7 +156,7 @@ def parse_date(value: object, field_label: str, *, required: bool = False) -> da
         except (OverflowError, ValueError):  # huge ints, signalling NaN
             serial = math.nan
         return _from_serial(serial, field)
-    raw = clean_text(value)
+    raw = tidy_text(value)
     if raw in _EMPTY:
         _missing(field, required)
         return None
@@ -179,7 +179,7 @@ _LANDLINE = re.compile(r"^(0(?:[12]\d|\d{3}))(\d{7,8})(?:(?:转|EXT|#)(\d{1,6}))
 
 def parse_phone(value: object, field_label: str, *, required: bool = False) -> str | None:
     """Mobile → 11 digits; landline → ``020-12345678`` (``转123`` kept); 7–8 digit local numbers as is."""
-    raw = clean_text(value)
+    raw = tidy_text(value)
     if raw in _EMPTY:
         _missing(field_label, required)
         return None
@@ -192,3 +192,29 @@ def parse_phone(value: object, field_label: str, *, required: bool = False) -> s
     if re.fullmatch(r"[2-9]\d{6,7}", text):
         return text
     raise FieldError(field_label, f"无法识别“{_shown(raw)}”，请填写一个手机号（11位）或座机号（如 020-12345678）。")
+
+
+def checked_text(value: object, field: str, label: str, *, max_len: int, required: bool = False) -> str:
+    """Stripped text, or a ValidationError naming the field."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ValidationError(f"{label}：请填写文字。", field)
+    text = value.strip()
+    if required and not text:
+        raise ValidationError(f"{label}：不能为空，请填写。", field)
+    if len(text) > max_len:
+        raise ValidationError(f"{label}：不能超过{max_len}个字（现有{len(text)}个），请精简。", field)
+    # lone surrogates cannot be stored (they crash the driver); NUL truncates in many tools
+    if "\x00" in text or not _encodable(text):
+        raise ValidationError(f"{label}：包含无法保存的特殊字符，请删除后重试。", field)
+    return text
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from app.models import Demand, Event, EventAttendance, ServiceInstitution, ServiceRecord, StaffMember
 from app.reports.periods import Period
 from app.reports.record_stats import SATISFIED
-from app.services import staff_rules
-from app.services.overview import FINISHED_DEMAND_STATUSES
+from app.services.dashboard.overview import FINISHED_DEMAND_STATUSES
+from app.services.staff import rules as staff_rules
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ def demand_figures(session: Session, period: Period, today: date) -> DemandFigur
         )
         .where(d.received_on >= period.start, d.received_on < period.end, d.deleted.is_(False))
         .group_by(d.category)
-    ).all()  # fmt: skip
+    ).all()
     lines = sorted((DemandLine(c, n, int(f or 0), int(o or 0)) for c, n, f, o, _, _ in rows), key=lambda x: -x.received)
     return DemandFigures(
         received=sum(x.received for x in lines),
@@ -109,13 +109,13 @@ def institution_use(session: Session, period: Period) -> list[InstitutionUse]:
         .where(r.institution_id.is_not(None), r.service_date >= period.start, r.service_date < period.end,
                r.deleted.is_(False))
         .group_by(r.institution_id)
-    ).all())  # fmt: skip
+    ).all())
     demands = dict(session.execute(
         select(d.assignee_institution_id, func.count())
         .where(d.assignee_institution_id.is_not(None), d.received_on >= period.start, d.received_on < period.end,
                d.deleted.is_(False))
         .group_by(d.assignee_institution_id)
-    ).all())  # fmt: skip
+    ).all())
     rows = session.execute(
         select(i.id, i.name, i.category, i.status, i.entered_on)
         .where(i.deleted.is_(False), or_(i.exited_on.is_(None), i.exited_on >= period.start))

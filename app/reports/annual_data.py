@@ -94,4 +94,4 @@ def annual_figures(
         period, records, served, demands, events, institutions, staff,
         pick_lists.labels(session, pick_lists.SERVICE_CATEGORY), pick_lists.labels(session, pick_lists.EVENT_THEME),
         summary, plan,
-    )  # fmt: skip
+    )

@@ -10,7 +10,7 @@ from app.reports.annual_data import AnnualFigures, share
 from app.reports.blocks import percent
 from app.reports.charts import bar_chart, column_chart, pie_chart
 from app.reports.story import Story
-from app.services.overview import CHINA_TIME
+from app.services.dashboard.overview import CHINA_TIME
 
 HEADINGS = "一二三四五六七八九十"
 
@@ -109,7 +109,7 @@ def events_section(story: Story, f: AnnualFigures) -> None:
         story.table(["主题月", "场次", "参与（人次）"],
                     [[L.pick(f.theme_labels, k), *v] for k, v in by_theme.items()], [6, 2, 2])
         rows = [[f"{e.starts_at.astimezone(CHINA_TIME):%m-%d}", L.pick(f.theme_labels, e.theme), e.title, e.registered,
-                 e.attendees] for e in themed]  # fmt: skip
+                 e.attendees] for e in themed]
         story.table(["日期", "主题月", "活动名称", "报名", "参与"], rows, [1.4, 2.2, 5, 1.2, 1.2])
     else:
         story.note("本年度没有主题月活动。")

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from app.domain.errors import ValidationError
 from app.models.database import Database
 from app.reports import builders
 from app.reports.document import ReportCancelled
 from app.reports.styles import PAGE_SIZES
-from app.services.errors import ValidationError
 
 __all__ = ["KINDS", "ReportCancelled", "ReportInfo", "build_report"]
 

@@ -22,7 +22,6 @@ from app.reports.signage_pdf import write_signage
 from app.reports.story import Story
 from app.reports.styles import portrait
 
-
 SCALE = 100  # progress is reported as (done, 100): reading the data, then the layout
 DATA_SHARE = 40
 
@@ -64,7 +63,7 @@ def _write(job: Job, ctx: ReportContext, story: Story, title: str, period_text: 
         job.out, story.items, pagesize=portrait(job.size), title=story.glyphs.clean(f"{ctx.station.name} {title}"),
         decor=decor(story, ctx, title, period_text), cancelled=job.cancelled,
         progress=lambda fraction: job.report(DATA_SHARE + (SCALE - DATA_SHARE) * fraction),
-    )  # fmt: skip
+    )
     job.report(SCALE)
     return Result(pages, ctx.cutoff, title)
 
@@ -84,7 +83,7 @@ def annual(session: Session, job: Job, year: int | None) -> Result:
 
 
 def _one_part(job: Job, ctx: ReportContext, title: str, period_text: str | None, status: str | None,
-              compose: Callable[[Story], None]) -> Result:  # fmt: skip
+              compose: Callable[[Story], None]) -> Result:
     """A report of one titled part: the title block, `compose`'s body, the closing notes."""
     story = Story(text_width(portrait(job.size)))
     note_at = title_block(story, ctx, title, period_text, status)

@@ -8,9 +8,9 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 
 from app.models.types import utcnow
-from app.services import station_service
-from app.services.overview import CHINA_TIME
-from app.services.station_service import StationInfo
+from app.services.dashboard.overview import CHINA_TIME
+from app.services.station import identity as station_service
+from app.services.station.identity import StationInfo
 
 
 @dataclass(frozen=True)

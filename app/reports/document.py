@@ -87,7 +87,7 @@ class _Doc(BaseDocTemplate):
             target, pagesize=pagesize, title=title, author="Station Desk", creator="Station Desk",
             leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
             initialFontName=styles().font,
-        )  # fmt: skip
+        )
         frame = Frame(MARGIN, MARGIN, pagesize[0] - 2 * MARGIN, pagesize[1] - 2 * MARGIN, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         self._done = done

@@ -10,11 +10,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.errors import ValidationError
 from app.models import Enterprise, Event, EventAttendance, EventMaterial, Policy
 from app.reports.record_stats import UNKNOWN
 from app.services import pick_lists
-from app.services.errors import ValidationError
-from app.services.overview import CHINA_TIME
+from app.services.dashboard.overview import CHINA_TIME
 
 
 @dataclass(frozen=True)
@@ -69,18 +69,18 @@ def event_sheet(session: Session, event_id: uuid.UUID) -> EventSheet:
         .where(a.event_id == event_id, a.deleted.is_(False))
         .order_by(e.name_initials, e.name, a.attendee_name)  # pinyin order, as a reader looks names up
     ).all()
-    attendees = [Attendee(n or "", p or "", s or UNKNOWN, sec or UNKNOWN, c is not None) for n, p, s, sec, c in rows]  # fmt: skip
+    attendees = [Attendee(n or "", p or "", s or UNKNOWN, sec or UNKNOWN, c is not None) for n, p, s, sec, c in rows]
     materials = list(session.scalars(
         select(EventMaterial.file_name).where(EventMaterial.event_id == event_id, EventMaterial.deleted.is_(False))
         .order_by(EventMaterial.file_name)
-    ))  # fmt: skip
+    ))
     themes = pick_lists.labels(session, pick_lists.EVENT_THEME)
     return EventSheet(
         event.title, event.event_type, themes.get(event.theme, event.theme) if event.theme else "",
         event.starts_at.astimezone(CHINA_TIME), event.ends_at.astimezone(CHINA_TIME), event.venue, event.organiser,
         event.partners, event.speakers, event.walk_in_count or 0, event.satisfaction, event.description,
         event.summary or "", attendees, _policies(session, event.policy_ids or ""), materials,
-    )  # fmt: skip
+    )
 
 
 def _policies(session: Session, ids: str) -> list[str]:

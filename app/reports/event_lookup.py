@@ -14,10 +14,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.errors import ValidationError
 from app.models import Event
 from app.reports.periods import Period
-from app.services.errors import ValidationError
-from app.services.overview import CHINA_TIME
+from app.services.dashboard.overview import CHINA_TIME
 
 _DAY = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+(.*))?$", re.DOTALL)
 HINT = "请填写活动编号（32 位十六进制，可带短横线），或日期加标题，例如 2026-11-30 或 “2026-11-30 知识产权”"
@@ -82,4 +82,4 @@ def resolve_event(session: Session, text: str | None) -> uuid.UUID:
     listed = "\n".join("  " + e.line() for e in found)
     raise ValidationError(
         f"活动：{day.isoformat()} 有 {len(found)} 场{'标题含“' + part + '”的' if part else ''}活动，"
-        f"请在日期后写明标题中的词语，或直接使用编号：\n{listed}", "event_id")  # fmt: skip
+        f"请在日期后写明标题中的词语，或直接使用编号：\n{listed}", "event_id")

@@ -71,7 +71,7 @@ def event_summary_story(story: Story, sheet: EventSheet) -> None:
     story.narrative(sheet.summary)
     story.h1("四、签到名单")
     present = [[str(i), a.enterprise or None, a.person or None]
-               for i, a in enumerate((a for a in sheet.attendees if a.checked_in), start=1)]  # fmt: skip
+               for i, a in enumerate((a for a in sheet.attendees if a.checked_in), start=1)]
     story.table(["序号", "单位名称", "姓名"], present, [1, 7, 2.5])
     if sheet.materials:
         story.h1("五、活动资料")

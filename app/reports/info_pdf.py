@@ -8,7 +8,7 @@ from app.reports.annual_data import share
 from app.reports.blocks import percent
 from app.reports.info_data import InfoFigures
 from app.reports.story import Story
-from app.services.overview import CHINA_TIME
+from app.services.dashboard.overview import CHINA_TIME
 
 
 def info_story(story: Story, f: InfoFigures) -> None:

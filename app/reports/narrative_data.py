@@ -54,7 +54,7 @@ def annual_narrative(session: Session, station_id: uuid.UUID, year: int, kind: s
             AnnualReport.station_id == station_id, AnnualReport.year == year, AnnualReport.kind == kind,
             AnnualReport.deleted.is_(False),
         )
-    ).first()  # fmt: skip
+    ).first()
     if row is None:
         return Narrative()
     targets = {k: n for k, v in (row.targets or {}).items() if (n := _number(v)) is not None}
@@ -62,7 +62,7 @@ def annual_narrative(session: Session, station_id: uuid.UUID, year: int, kind: s
         PlannedEvent(_month(item.get("month")), str(item.get("event_type") or ""), str(item.get("title") or ""),
                      str(item.get("theme") or ""))
         for item in (row.planned_events or []) if isinstance(item, dict)
-    ]  # fmt: skip
+    ]
     events.sort(key=lambda e: (e.month or 13, e.title))
     return Narrative(row.status, dict(row.narrative or {}), targets, events)
 

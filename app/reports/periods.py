@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
-from app.services.errors import ValidationError
-from app.services.overview import CHINA_TIME
+from app.domain.errors import ValidationError
+from app.services.dashboard.overview import CHINA_TIME
 
 PERIOD_HINT = "请按 2026-Q3 或 2026-09 的格式填写报送期间"
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")

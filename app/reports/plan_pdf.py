@@ -27,7 +27,7 @@ def plan_story(story: Story, f: AnnualFigures) -> None:
             [f"{e.month}月" if e.month else "待定", EVENT_TYPES.get(e.event_type, e.event_type or None),
              L.pick(f.theme_labels, e.theme) if e.theme else None, e.title or None]
             for e in plan.planned_events
-        ]  # fmt: skip
+        ]
         story.table(["月份", "活动类型", "主题月", "活动名称"], events, [1.3, 2, 2.2, 6])
     else:
         story.note(NOT_WRITTEN)

@@ -76,7 +76,7 @@ def served_statement(start: date, end: date) -> Select[tuple[str | None, str | N
     return (
         select(e.size, e.industry_section, e.district, func.count()).where(probe)
         .group_by(e.size, e.industry_section, e.district)
-    )  # fmt: skip
+    )
 
 
 def served_enterprises(session: Session, start: date, end: date) -> ServedFigures:
@@ -107,7 +107,7 @@ def _only_tombstones(session: Session, start: date, end: date) -> list[tuple[str
     if not ids:
         return []
     live = set(session.scalars(select(r.enterprise_id).where(
-        r.enterprise_id.in_(ids), _in_period(start, end), r.deleted.is_(False)).distinct()))  # fmt: skip
+        r.enterprise_id.in_(ids), _in_period(start, end), r.deleted.is_(False)).distinct()))
     gone = [i for i in ids if i not in live]
     if not gone:
         return []

@@ -79,7 +79,7 @@ def _draw(target: str, contact: StationContact, size: str, qr: bool) -> int:
     # contact lines bottom-left, QR bottom-right
     lines = [(label, glyphs.clean(value).replace("\n", " ")) for label, value in (
         ("依托单位", contact.host_organisation), ("地　　址", contact.address), ("联系电话", contact.phone),
-        ("联 系 人", contact.contact_person)) if value.strip()]  # fmt: skip
+        ("联 系 人", contact.contact_person)) if value.strip()]
     info_w = width - 120 * k - (qr_side + 30 * k if qr else 0)
     y = 60 * k + (len(lines) - 1) * 30 * k
     c.setStrokeColor(ACCENT)

@@ -11,7 +11,16 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, LongTable, PageBreak, Paragraph, Spacer, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    LongTable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
 
 from app.reports.glyphs import Glyphs
 from app.reports.styles import GREY, HEAD_FILL, RULE, Styles, styles

@@ -16,13 +16,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.catalogue import SERVICE_CATEGORIES, THEME_MONTHS
+from app.domain.errors import ValidationError
 from app.models import Demand, PickListItem, ServiceRecord
-from app.services.enrolment_state import is_enrolled
-from app.services.errors import ValidationError
-from app.services.station_service import current_station
+from app.services.station.enrolment_state import is_enrolled
+from app.services.station.identity import current_station
 
 if TYPE_CHECKING:
-    from app.services.staff_lookup import Actor
+    from app.services.actor import Actor
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ def save_local_list(session: Session, list_name: str, items: Sequence[EditItem],
         for order, (code, label) in enumerate(DEFAULTS[list_name].items(), start=len(cleaned) + 1):
             if code not in kept and code in used:
                 session.add(PickListItem(list_name=list_name, code=code, label=label, sort_order=order * 10,
-                                         active=False, station_id=station_id))  # fmt: skip
+                                         active=False, station_id=station_id))
     session.flush()
     log.info("%s saved the %s list (%d items)", actor.name, list_name, len(cleaned))
     return _all_items(session, list_name)
@@ -153,14 +153,14 @@ def _all_items(session: Session, list_name: str) -> list[PickItem]:
 
 
 def _clean(items: Sequence[EditItem], known: set[str], what: str) -> list[tuple[str | None, str, bool]]:
-    from app.services.staff_lookup import clean_text  # staff_lookup imports this module
+    from app.domain.text_normalise import checked_text
 
     out: list[tuple[str | None, str, bool]] = []
     seen_labels: dict[str, int] = {}
     seen_codes: set[str] = set()
     for n, item in enumerate(items, start=1):
         field = f"items[{n - 1}]"
-        label = clean_text(item.label, field, f"{what}第{n}项", max_len=MAX_LABEL, required=True)
+        label = checked_text(item.label, field, f"{what}第{n}项", max_len=MAX_LABEL, required=True)
         if label in seen_labels:
             raise ValidationError(f"{what}第{n}项：“{label}”与第{seen_labels[label]}项重名，请改一个名称。", field)
         seen_labels[label] = n

@@ -16,11 +16,11 @@ from typing import Generic, TypeVar
 
 from sqlalchemy.orm import Session
 
+from app.domain.errors import UserError
 from app.models import StaffMember, Synced
-from app.services.enrolment_state import is_enrolled
-from app.services.errors import UserError
 from app.services.row_access import guarded_update, load_live
-from app.services.station_service import require_station
+from app.services.station.enrolment_state import is_enrolled
+from app.services.station.identity import require_station
 
 HQ_MAINTAINED = "由总站统一维护"
 R = TypeVar("R", bound=Synced)
@@ -70,14 +70,14 @@ class ReferenceTable(Generic[R, D]):
         return row
 
     def change(self, session: Session, row_id: uuid.UUID, data: D, expected_version: int | None,
-               editor_id: uuid.UUID | None) -> R:  # fmt: skip
+               editor_id: uuid.UUID | None) -> R:
         require_editable(session, editor_id)
         values = self.validate(session, data)
         row = load_live(session, self.model, row_id, self.missing)
         return guarded_update(session, self.model, row, values, expected_version, self.stale)
 
     def remove(self, session: Session, row_id: uuid.UUID, expected_version: int | None,
-               editor_id: uuid.UUID | None) -> R:  # fmt: skip
+               editor_id: uuid.UUID | None) -> R:
         """Soft-delete; returns the row as stored."""
         require_editable(session, editor_id)
         row = load_live(session, self.model, row_id, self.missing)

@@ -9,9 +9,9 @@ from typing import Any, TypeVar
 from sqlalchemy import update as sql_update
 from sqlalchemy.orm import Session
 
+from app.domain.errors import UserError
 from app.models import Synced
-from app.services.errors import UserError
-from app.services.station_service import require_station
+from app.services.station.identity import require_station
 
 R = TypeVar("R", bound=Synced)
 

@@ -31,7 +31,7 @@ STATION_KEY = "sync_station_id"
 PERSISTED_KEY = "sync_token_persisted"
 CA_KEY = "sync_ca_file"  # HQ's private CA, copied into the profile folder; relative to it
 CA_FILE_NAME = "hq-ca.pem"
-PROFILE_STATION_KEY = "station_id"  # app.services.station_service.STATION_KEY
+PROFILE_STATION_KEY = "station_id"  # app.services.station.identity.STATION_KEY
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.models.database import Database
 from app.ui.operations import OpContext, run_in_background
-from app.ui.prompts import confirm
+from app.ui.widgets.prompts import confirm
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -20,7 +20,7 @@ T = TypeVar("T")
 
 def write_in_background(parent: QWidget, db: Database, write: Callable[[Session], T], *,
                         on_success: Callable[[T], None], on_failure: Callable[[BaseException], None] | None = None,
-                        title: str = "") -> None:  # fmt: skip
+                        title: str = "") -> None:
     """Run write(session) in one transaction off the GUI thread, then on_success(its result)."""
 
     def work(_ctx: OpContext) -> T:
@@ -28,12 +28,12 @@ def write_in_background(parent: QWidget, db: Database, write: Callable[[Session]
             return write(session)
 
     run_in_background(parent, work, serial=True, show_progress=False, title=title,
-                      on_success=on_success, on_failure=on_failure)  # fmt: skip
+                      on_success=on_success, on_failure=on_failure)
 
 
 def delete_confirmed(parent: QWidget, db: Database, title: str, question: str, write: Callable[[Session], T], *,
                      on_success: Callable[[T], None], on_failure: Callable[[BaseException], None] | None = None,
-                     progress_title: str = "") -> bool:  # fmt: skip
+                     progress_title: str = "") -> bool:
     """Ask `question` (a destructive confirmation titled `title`); if the user agrees, delete
     with write(session) as above.  False when the user said no."""
     if not confirm(parent, title, question, destructive=True):

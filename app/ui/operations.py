@@ -29,7 +29,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
-from app.ui.error_dialog import show_error
+from app.ui.widgets.error_dialog import show_error
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)

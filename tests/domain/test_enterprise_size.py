@@ -71,7 +71,7 @@ def test_mixed_levels_take_the_lower(row: str) -> None:
             values = {first: TABLE[row][first][high], second: low_value}
             assert run(row, values) is LEVELS[low]
             swapped = {second: TABLE[row][second][high],
-                       first: TABLE[row][first][2] - STEP[first] if low == 3 else TABLE[row][first][low]}  # fmt: skip
+                       first: TABLE[row][first][2] - STEP[first] if low == 3 else TABLE[row][first][low]}
             assert run(row, swapped) is LEVELS[low]
 
 
@@ -131,7 +131,7 @@ def test_impossible_inputs_are_refused(bad: object) -> None:
         ("J", "66", "other"), ("c", " 39 ", "industry"), (None, "52", "retail"), (None, "7010", "real_estate"),
         (None, None, None), ("", "", None), ("C", "52", None), ("X", None, None), (None, "98", None),
     ],
-)  # fmt: skip
+)
 def test_standard_row(section: str | None, code: str | None, row: str | None) -> None:
     assert standard_row(section, code) == row
 
@@ -153,7 +153,7 @@ amounts = st.decimals(min_value=0, max_value=300000, places=2, allow_nan=False)
     st.integers(0, 3000), amounts, amounts,
     st.sampled_from(["employees", "revenue", "assets"]),
     st.decimals(min_value=0, max_value=100000, places=2),
-)  # fmt: skip
+)
 def test_raising_an_input_never_lowers_the_size(row, employees, revenue, assets, which, extra) -> None:  # type: ignore[no-untyped-def]
     before = classify(row, employees, revenue, assets)
     values = {"employees": employees, "revenue": revenue, "assets": assets}

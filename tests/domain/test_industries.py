@@ -37,7 +37,7 @@ def test_twenty_sections_and_ninety_seven_divisions() -> None:
         ("83", "P", "教育"), ("84", "Q", "卫生"), ("85", "Q", "社会工作"), ("90", "R", "娱乐业"),
         ("96", "S", "基层群众自治组织及其他组织"), ("97", "T", "国际组织"),
     ],
-)  # fmt: skip
+)
 def test_division_spot_checks(code: str, section: str, name: str) -> None:
     assert DIVISIONS[code] == name
     assert section_of(code) == section
@@ -74,7 +74,7 @@ MESSY = [
     ("计算机通信和其他电子设备制造业", "C", "39"), ("信息传输、软件和信息技术服务业", "I", None),
     ("交通运输、仓储和邮政业", "G", None), ("租赁和商务服务业", "L", None), ("教育培训", "P", "83"),
     ("零售业\u200b", "F", "52"), ("52 xyz", "F", "52"),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("text", "section", "code"), MESSY)
@@ -89,7 +89,7 @@ def test_parse_industry_messy_cells(text: object, section: str, code: str | None
     "text",
     ["", "   ", None, "工业", "服务业", "其他", "C52", "52 批发业", "7010 物业管理", "F 制造业", "U", "0", "00",
      "98", "99999", "52.5", "IC设计", "企业", "业", "—", "I-52", float("nan"), Decimal("NaN")],
-)  # fmt: skip
+)
 def test_parse_industry_gives_none_for_unknown_or_ambiguous(text: object) -> None:
     assert parse_industry(text) is None
 

@@ -12,23 +12,23 @@ from hypothesis import strategies as st
 
 from app.domain.districts import parse_district
 from app.domain.errors import FieldError
-from app.domain.text_normalise import clean_text, parse_date, parse_decimal, parse_int, parse_phone
+from app.domain.text_normalise import parse_date, parse_decimal, parse_int, parse_phone, tidy_text
 
 
 @pytest.mark.parametrize(
     ("raw", "clean"),
     [(None, ""), ("  ａｂｃ　１２３ ", "abc 123"), ("广州\u200b某某\ufeff公司", "广州某某公司"), ("a \t\n b", "a b"),
      ("\u00a0x\u00a0", "x"), (52.0, "52"), (13800138000.0, "13800138000"), (12.5, "12.5"), (7, "7"), ("Ｃ５２", "C52")],
-)  # fmt: skip
+)
 def test_clean_text(raw: object, clean: str) -> None:
-    assert clean_text(raw) == clean
+    assert tidy_text(raw) == clean
 
 
 @pytest.mark.parametrize(
     ("raw", "value"),
     [(12, 12), ("12", 12), ("１２", 12), (" 1,234 ", 1234), ("1，234", 1234), (12.0, 12), ("12.0", 12), ("35人", 35),
      ("35 名", 35), (Decimal("7"), 7), ("0", 0), ("1.2E+3", 1200), ("", None), (None, None), ("-", None), ("/", None)],
-)  # fmt: skip
+)
 def test_parse_int(raw: object, value: int | None) -> None:
     assert parse_int(raw, "从业人员") == value
 
@@ -38,7 +38,7 @@ def test_parse_int(raw: object, value: int | None) -> None:
     [("-5", "负数"), ("－5", "负数"), ("\u22125", "负数"), ("(5)", "负数"), (-1, "负数"), ("12.5", "整数"), ("abc", "无法识别"),
      ("1,23", "无法识别"), ("1 234", "无法识别"), (True, "无法识别"), ("12万", "无法识别"), (float("nan"), "无法识别"),
      ("1e20", "过大"), ("9" * 5000, "过大")],
-)  # fmt: skip
+)
 def test_parse_int_errors_name_the_field(raw: object, fragment: str) -> None:
     with pytest.raises(FieldError) as info:
         parse_int(raw, "从业人员")
@@ -54,7 +54,7 @@ def test_parse_int_errors_name_the_field(raw: object, fragment: str) -> None:
      ("12.5万", True, Decimal("12.5")), ("12.5 万元", True, Decimal("12.5")), ("1.2亿", True, Decimal(12000)),
      ("1.2亿元", True, Decimal(12000)), ("125000元", True, Decimal("12.5")), ("300", True, Decimal(300)),
      (".5", False, Decimal("0.5")), ("—", True, None)],
-)  # fmt: skip
+)
 def test_parse_decimal(raw: object, in_wan: bool, value: Decimal | None) -> None:
     assert parse_decimal(raw, "营业收入", in_wan=in_wan) == value
 
@@ -83,7 +83,7 @@ def test_required_fields() -> None:
      "2024-03-05", "2024-3-5", "2024.3.5", "20240305", "２０２４－０３－０５", "2024-03-05 00:00:00",
      "2024-03-05T08:30", "2024/3/5 14:20", " 2024-03-05\u200b", "45356", "45356.0",
      45356, 45356.75, Decimal("45356"), date(2024, 3, 5), datetime(2024, 3, 5, 17, 45)],
-)  # fmt: skip
+)
 def test_parse_date_forms(raw: object) -> None:
     assert parse_date(raw, "成立日期") == date(2024, 3, 5)
 
@@ -92,7 +92,7 @@ def test_parse_date_forms(raw: object) -> None:
     ("serial", "expected"),
     [(1, date(1900, 1, 1)), (59, date(1900, 2, 28)), (61, date(1900, 3, 1)), (45356, date(2024, 3, 5)),
      (36526, date(2000, 1, 1)), (43831, date(2020, 1, 1)), (73415, date(2100, 12, 31))],
-)  # fmt: skip
+)
 def test_excel_serials(serial: int, expected: date) -> None:
     assert parse_date(serial, "成立日期") == expected
     assert parse_date(float(serial), "成立日期") == expected
@@ -110,7 +110,7 @@ def test_example_message() -> None:
     [60, 0, -1, 0.5, 73416, 10**30, float("nan"), True, "2024/13/5", "2023-02-29", "2024-3/5", "2024年3-5", "3/5/2024",
      "24/3/5", "2024年3月", "2024-03", "1899-12-31", "2101-01-01", "明天", "2024", "20241305", "12345678901",
      "0000-01-01", datetime(1850, 1, 1)],
-)  # fmt: skip
+)
 def test_bad_dates_name_the_field(raw: object) -> None:
     with pytest.raises(FieldError) as info:
         parse_date(raw, "回访日期")
@@ -128,7 +128,7 @@ def test_serial_60_is_the_phantom_leap_day() -> None:
      (13800138000.0, "13800138000"), ("８６１３８００１３８０００", "13800138000"), ("020-12345678", "020-12345678"),
      ("(020)12345678", "020-12345678"), ("02012345678", "020-12345678"), ("0755-1234567", "0755-1234567"),
      ("020-12345678转123", "020-12345678转123"), ("87654321", "87654321"), ("", None)],
-)  # fmt: skip
+)
 def test_parse_phone(raw: object, phone: str | None) -> None:
     assert parse_phone(raw, "联系电话") == phone
 
@@ -143,7 +143,7 @@ def test_parse_phone_errors(raw: str) -> None:
     ("raw", "name"),
     [("天河区", "天河区"), ("天河", "天河区"), (" 广州市 天河区 ", "天河区"), ("广东省广州市黄埔区", "黄埔区"), ("萝岗区", "黄埔区"),
      ("增城市", "增城区"), ("440106", "天河区"), ("深圳市南山区", None), ("", None), ("东山区", None)],
-)  # fmt: skip
+)
 def test_parse_district(raw: str, name: str | None) -> None:
     assert parse_district(raw) == name
 
@@ -152,7 +152,7 @@ cells = st.one_of(
     st.text(max_size=40),
     st.text(alphabet="0123456789０１２３,.，．-－/年月日号万亿元人 ()¥eE+:T", max_size=25),
     st.integers(), st.floats(), st.decimals(), st.booleans(), st.none(), st.dates(), st.datetimes(),
-)  # fmt: skip
+)
 
 
 @given(cells)

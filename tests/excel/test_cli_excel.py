@@ -16,7 +16,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "app.main", *args], cwd=REPO, capture_output=True, text=True,
-                          env=os.environ.copy(), timeout=120)  # fmt: skip
+                          env=os.environ.copy(), timeout=120)
 
 
 def test_import_and_export_commands(db, messy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -11,11 +11,11 @@ from sqlalchemy import select
 
 from app.domain.export_columns import ENTERPRISE_COLUMNS, ENTERPRISE_HEADERS
 from app.models import Enterprise
-from app.services.enterprise_search import EnterpriseFilter
-from app.services.excel_export import export_enterprises
-from app.services.excel_import import import_enterprises
-from app.services.profiles import open_profile
-from app.services.station_service import NewStation, create_station
+from app.services.enterprises.search import EnterpriseFilter
+from app.services.excel.export import export_enterprises
+from app.services.excel.import_enterprises import import_enterprises
+from app.services.station.identity import NewStation, create_station
+from app.services.station.profiles import open_profile
 
 STATION = NewStation(code="GZ-TH-001", name="天河区中小企业服务站", district="天河区", manager_name="王站长")
 

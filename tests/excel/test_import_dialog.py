@@ -7,9 +7,9 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from app.models import Enterprise
-from app.ui.import_dialog import ImportDialog
+from app.ui.excel.import_dialog import ImportDialog
 from app.ui.operations import wait_for_all
-from app.ui.prompts import answer_prompts
+from app.ui.widgets.prompts import answer_prompts
 from tests.services import count
 
 

@@ -10,11 +10,12 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from app.models import Enterprise
-from app.services import enterprise_search, excel_rows
-from app.services.excel_export import write_error_workbook
-from app.services.excel_import import import_enterprises
-from app.services.excel_reader import WorkbookError, read_sheet
-from app.services.excel_rows import ImportCancelled
+from app.services.enterprises import search as enterprise_search
+from app.services.excel import rows as excel_rows
+from app.services.excel.export import write_error_workbook
+from app.services.excel.import_enterprises import import_enterprises
+from app.services.excel.reader import WorkbookError, read_sheet
+from app.services.excel.rows import ImportCancelled
 from tests.excel.messy_workbook import BAD_CHECK, CODES, EXPECTED, build_enterprises
 from tests.services import count
 
@@ -145,7 +146,7 @@ def test_unusable_files(db, world, tmp_path: Path) -> None:  # type: ignore[no-u
 
 
 def test_remembered_mapping_wins(world, messy: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.services import excel_columns
+    from app.services.excel import columns as excel_columns
 
     sheet = read_sheet(messy, "enterprises")
     suggested = excel_columns.suggest_mapping("enterprises", sheet.headers)

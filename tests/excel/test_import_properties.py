@@ -10,16 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from app.services.excel_columns import ENTERPRISE_FIELDS
-from app.services.excel_import import import_enterprises
-from app.services.excel_reader import SheetData
+from app.services.excel.columns import ENTERPRISE_FIELDS
+from app.services.excel.import_enterprises import import_enterprises
+from app.services.excel.reader import SheetData
 
 HEADERS = [label for label, _ in ENTERPRISE_FIELDS.values()]
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 CELL = st.one_of(
     st.none(), _text, st.integers(-10**20, 10**20), st.floats(allow_nan=True, allow_infinity=True),
     st.datetimes(min_value=datetime(1800, 1, 1)), st.sampled_from(["制造业", "52", "C", "天河", "１２０", "-5", "3,500"]),
-)  # fmt: skip
+)
 ROWS = st.lists(st.lists(CELL, min_size=len(HEADERS), max_size=len(HEADERS)), min_size=1, max_size=8)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from app.models import ServiceRecord
-from app.services.import_records import import_records
+from app.services.excel.import_records import import_records
 from tests.excel.messy_workbook import RECORDS_EXPECTED, build_records
 from tests.services import TODAY, World
 
@@ -22,7 +22,7 @@ def test_messy_records(db, world: World, tmp_path: Path) -> None:  # type: ignor
     with db.begin() as s:
         rows = s.scalars(select(ServiceRecord).order_by(ServiceRecord.service_date)).all()
         got = [(r.service_date, r.category, r.channel, r.contact_minutes, r.fee_type, r.fee, r.satisfaction,
-                r.enterprise_id == world.enterprise_id, r.staff_id == world.manager_id) for r in rows]  # fmt: skip
+                r.enterprise_id == world.enterprise_id, r.staff_id == world.manager_id) for r in rows]
     assert got == [
         (date(2026, 10, 20), "ip", "on_site", 45, "free", None, 5, True, True),
         (date(2026, 11, 2), "legal", "online", 20, "paid", Decimal("200.00"), None, True, True),
@@ -38,7 +38,7 @@ def test_locked_month_and_unknown_staff_are_rejected(db, world: World, tmp_path:
     report = import_records(db, path, today=TODAY)
     assert report.imported == 0 and {e.field for e in report.errors} == {"企业", "服务人员", "服务日期"}
     late = import_records(db, build_records(tmp_path / "b.xlsx", "广州市甲乙科技有限公司", "王站长"),
-                          today=date(2026, 12, 20))  # fmt: skip
+                          today=date(2026, 12, 20))
     assert late.imported == 0 and any("锁定" in e.message for e in late.errors)
 
 
@@ -55,10 +55,10 @@ def _referral_book(path: Path, headers: tuple[str, str], rows: list[tuple[object
 
 
 def test_referral_columns_map_to_institution_and_expert(db, world: World, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from app.services.excel_columns import field_for
+    from app.services.excel.columns import field_for
 
     assert [field_for("records", h) for h in ("转介机构", "服务机构", "转介专家", "专家")] == [
-        "institution", "institution", "expert", "expert"]  # fmt: skip
+        "institution", "institution", "expert", "expert"]
     rows: list[tuple[object, object]] = [
         ("广州某知识产权代理事务所", "陈律师"),
         (" 广州某知识产权代理事务所 ", "陈律师（某律师事务所）"),  # spaces, and the expert as the form shows it
@@ -83,7 +83,7 @@ def test_ambiguous_expert_name_is_rejected_with_the_fix(db, world: World, tmp_pa
     with db.begin() as s:
         s.add(Expert(station_id=world.station_id, name="陈律师", organisation="另一家律师事务所"))
     path = _referral_book(tmp_path / "转介.xlsx", ("转介机构", "转介专家"),
-                          [(None, "陈律师"), (None, "陈律师（另一家律师事务所）")])  # fmt: skip
+                          [(None, "陈律师"), (None, "陈律师（另一家律师事务所）")])
     report = import_records(db, path, today=TODAY)
     assert report.imported == 1 and [e.field for e in report.errors] == ["转介专家"]
     assert "2个名为“陈律师”" in report.errors[0].message and "姓名（单位）" in report.errors[0].message

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from app.demo.data import generate
 from app.models.database import Database, open_database
-from app.services import station_service
-from app.services.demo_data import generate
+from app.services.station import identity as station_service
 
 ENTERPRISES, RECORDS = 200, 2500
 
@@ -64,6 +64,6 @@ def empty_db(tmp_path: Path) -> Iterator[Database]:
     with db.begin() as session:
         station_service.create_station(
             session, station_service.NewStation(code="GZ-TH-009", name="天河区测试服务站", district="天河区",
-                                                manager_name="王小明"))  # fmt: skip
+                                                manager_name="王小明"))
     yield db
     db.dispose()

@@ -32,7 +32,7 @@ def figures(demo_db: Database) -> Iterator[tuple[AnnualFigures, sqlite3.Connecti
     with raw:
         # every record of one served enterprise this year becomes a tombstone: it is no longer served
         gone = raw.execute("SELECT enterprise_id FROM service_record WHERE service_date >= ? AND service_date < ? "
-                           "ORDER BY service_date LIMIT 1", (START, END)).fetchone()[0]  # fmt: skip
+                           "ORDER BY service_date LIMIT 1", (START, END)).fetchone()[0]
         raw.execute("UPDATE service_record SET deleted = 1 WHERE enterprise_id = ?", (gone,))
         # and some others, scattered
         raw.execute("UPDATE service_record SET deleted = 1 WHERE rowid % 17 = 0")
@@ -60,14 +60,14 @@ def test_service_records(figures) -> None:  # type: ignore[no-untyped-def]
         expected = dict(_rows(raw, f"SELECT {column}, count(*) {LIVE_RECORDS} GROUP BY 1", START, END))
         assert dict(counts) == expected, column
     rated, happy = _rows(raw, f"SELECT count(satisfaction), count(CASE WHEN satisfaction >= 4 THEN 1 END) {LIVE_RECORDS}",
-                         START, END)[0]  # fmt: skip
+                         START, END)[0]
     assert (r.rated, r.satisfied) == (rated, happy)
 
 
 def test_enterprises_served(figures) -> None:  # type: ignore[no-untyped-def]
     f, raw, _ = figures
     served = _rows(raw, f"SELECT e.size, e.industry_section, e.district FROM enterprise e WHERE e.id IN "
-                        f"(SELECT enterprise_id {LIVE_RECORDS})", START, END)  # fmt: skip
+                        f"(SELECT enterprise_id {LIVE_RECORDS})", START, END)
     assert f.served.total == len(served) > 0
     assert dict(f.served.by_size) == Counter(s or "" for s, _, _ in served)
     assert dict(f.served.by_section) == Counter(s or "" for _, s, _ in served)
@@ -77,7 +77,7 @@ def test_enterprises_served(figures) -> None:  # type: ignore[no-untyped-def]
 def test_demands(figures) -> None:  # type: ignore[no-untyped-def]
     f, raw, cutoff = figures
     rows = _rows(raw, "SELECT category, status, due_on, satisfaction FROM demand "
-                      "WHERE deleted = 0 AND received_on >= ? AND received_on < ?", START, END)  # fmt: skip
+                      "WHERE deleted = 0 AND received_on >= ? AND received_on < ?", START, END)
     finished = [r for r in rows if r[1] in ("closed", "followed_up")]
     overdue = [r for r in rows if r[1] not in ("closed", "followed_up") and r[2] and r[2] < cutoff.date().isoformat()]
     d = f.demands
@@ -93,17 +93,17 @@ def test_events_and_attendance(figures) -> None:  # type: ignore[no-untyped-def]
     start = datetime(YEAR, 1, 1, tzinfo=CHINA).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
     end = datetime(YEAR + 1, 1, 1, tzinfo=CHINA).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
     events = _rows(raw, "SELECT id, walk_in_count FROM event WHERE deleted = 0 AND starts_at >= ? AND starts_at < ?",
-                   start, end)  # fmt: skip
+                   start, end)
     assert len(f.events) == len(events) > 0
     for column, mine in (("event_type", Counter(e.event_type for e in f.events)),
                          ("theme", Counter(e.theme for e in f.events if e.theme))):
         expected = dict(_rows(raw, f"SELECT {column}, count(*) FROM event WHERE deleted = 0 AND starts_at >= ? "
-                                   f"AND starts_at < ? AND {column} IS NOT NULL GROUP BY 1", start, end))  # fmt: skip
+                                   f"AND starts_at < ? AND {column} IS NOT NULL GROUP BY 1", start, end))
         assert dict(mine) == expected, column
     ids = tuple(e[0] for e in events)
     marks = ",".join("?" * len(ids))
     registered, checked = _rows(raw, f"SELECT count(*), count(checked_in_at) FROM event_attendance "
-                                     f"WHERE deleted = 0 AND event_id IN ({marks})", *ids)[0]  # fmt: skip
+                                     f"WHERE deleted = 0 AND event_id IN ({marks})", *ids)[0]
     assert sum(e.registered for e in f.events) == registered
     assert f.attendees == checked + sum(e[1] for e in events)
 
@@ -111,10 +111,10 @@ def test_events_and_attendance(figures) -> None:  # type: ignore[no-untyped-def]
 def test_institutions_and_staffing(figures) -> None:  # type: ignore[no-untyped-def]
     f, raw, cutoff = figures
     records = dict(_rows(raw, f"SELECT i.name, (SELECT count(*) {LIVE_RECORDS} AND institution_id = i.id) "
-                              "FROM service_institution i WHERE i.deleted = 0", START, END))  # fmt: skip
+                              "FROM service_institution i WHERE i.deleted = 0", START, END))
     demands = dict(_rows(raw, "SELECT i.name, (SELECT count(*) FROM demand d WHERE d.deleted = 0 AND "
                               "d.assignee_institution_id = i.id AND d.received_on >= ? AND d.received_on < ?) "
-                              "FROM service_institution i WHERE i.deleted = 0", START, END))  # fmt: skip
+                              "FROM service_institution i WHERE i.deleted = 0", START, END))
     assert {i.name: i.records for i in f.institutions} == records
     assert {i.name: i.demands for i in f.institutions} == demands
     assert sum(records.values()) > 0

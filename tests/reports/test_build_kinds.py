@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.demo.data import DEMO_STATION
+from app.domain.errors import NoStationError, ValidationError
 from app.models import Event
 from app.models.database import Database
 from app.reports.api import KINDS, ReportCancelled, ReportInfo, build_report
 from app.reports.glyphs import REPLACEMENT
-from app.services import station_service
-from app.services.demo_data import DEMO_STATION
-from app.services.errors import NoStationError, ValidationError
+from app.services.station import identity as station_service
 from tests.reports.conftest import assert_only_embedded_cjk_font, pdf_pages, pdf_text
 
 YEAR = date.today().year if date.today().month >= 6 else date.today().year - 1
@@ -178,7 +178,7 @@ def test_written_sections_targets_and_planned_events_are_printed(empty_db: Datab
             targets={"enterprises_served": 500, "satisfied_share": 92.5, "unknown_key": 1, "events": "不是数字"},
             planned_events=[{"month": 4, "event_type": "training", "title": "知识产权主题月培训", "theme": "ip"},
                             {"month": "x", "event_type": "salon", "title": "融资对接沙龙", "theme": ""}],
-        ))  # fmt: skip
+        ))
         session.add(InfoReport(station_id=station, period="2026-Q3",
                                narrative={"key_industries": "制造业企业需求集中在数字化转型。"}))
     annual_out, info_out = tmp_path / "annual.pdf", tmp_path / "info.pdf"

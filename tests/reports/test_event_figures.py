@@ -47,7 +47,7 @@ def _attendees(raw: sqlite3.Connection, event_id: str, *, deleted: int = 0) -> l
 def test_the_summary_counts(event: tuple[str, sqlite3.Connection], demo_db: Database, tmp_path: Path) -> None:
     event_id, raw = event
     title, walk_in, satisfaction = raw.execute("SELECT title, walk_in_count, satisfaction FROM event WHERE id = ?",
-                                               (event_id,)).fetchone()  # fmt: skip
+                                               (event_id,)).fetchone()
     rows = _attendees(raw, event_id)
     gone = _attendees(raw, event_id, deleted=1)
     assert rows and gone, "some registrations live, some deleted"

@@ -40,7 +40,7 @@ def raw(demo_db: Database) -> Iterator[sqlite3.Connection]:
         connection.execute("UPDATE demand SET deleted = 1 WHERE rowid % 7 = 0")
         connection.execute("UPDATE event_attendance SET deleted = 1 WHERE rowid % 5 = 0")
         connection.execute("UPDATE event SET deleted = 1 WHERE id = (SELECT id FROM event WHERE starts_at >= ? "
-                           "ORDER BY starts_at LIMIT 1)", (_utc(date(YEAR, 5, 1)),))  # fmt: skip
+                           "ORDER BY starts_at LIMIT 1)", (_utc(date(YEAR, 5, 1)),))
     yield connection
     connection.close()
 
@@ -76,13 +76,13 @@ def test_overview_figures(raw: sqlite3.Connection, printed: dict[str, str], key:
     records = _rows(raw, f"SELECT count(*) {live}", start, end)[0][0]
     served = _rows(raw, f"SELECT count(DISTINCT enterprise_id) {live}", start, end)[0][0]
     demands = _rows(raw, "SELECT status FROM demand WHERE deleted = 0 AND received_on >= ? AND received_on < ?",
-                    start, end)  # fmt: skip
+                    start, end)
     finished = sum(s in FINISHED for (s,) in demands)
     events = _rows(raw, "SELECT id, walk_in_count FROM event WHERE deleted = 0 AND starts_at >= ? AND starts_at < ?",
-                   _utc(period.start), _utc(period.end))  # fmt: skip
+                   _utc(period.start), _utc(period.end))
     ids = [e[0] for e in events] or [b""]
     checked = _rows(raw, f"SELECT count(checked_in_at) FROM event_attendance WHERE deleted = 0 AND event_id IN "
-                         f"({','.join('?' * len(ids))})", *ids)[0][0]  # fmt: skip
+                         f"({','.join('?' * len(ids))})", *ids)[0][0]
     attendees = checked + sum(w or 0 for _, w in events)
     assert records > 0 and served > 0 and demands
     text = _flat(printed[key])
@@ -98,16 +98,16 @@ def test_category_industry_and_demand_tables(raw: sqlite3.Connection, printed: d
     start, end = period.start.isoformat(), period.end.isoformat()
     labels = {**pick_lists.DEFAULTS[pick_lists.SERVICE_CATEGORY],
               **dict(_rows(raw, "SELECT code, label FROM pick_list_item WHERE list_name = ? AND deleted = 0",
-                           pick_lists.SERVICE_CATEGORY))}  # fmt: skip
+                           pick_lists.SERVICE_CATEGORY))}
     text = _flat(printed[key])
     by_category = _rows(raw, "SELECT category, count(*) FROM service_record WHERE deleted = 0 AND service_date >= ? "
-                             "AND service_date < ? GROUP BY 1", start, end)  # fmt: skip
+                             "AND service_date < ? GROUP BY 1", start, end)
     total = sum(n for _, n in by_category)
     for code, n in by_category:
         assert f"{labels.get(code, code)} {n:,} {100 * n / total:.1f}%" in text, code
     sections = Counter(s or "" for (s,) in _rows(
         raw, "SELECT industry_section FROM enterprise WHERE id IN (SELECT enterprise_id FROM service_record "
-             "WHERE deleted = 0 AND service_date >= ? AND service_date < ?)", start, end))  # fmt: skip
+             "WHERE deleted = 0 AND service_date >= ? AND service_date < ?)", start, end))
     served = sum(sections.values())
     for section, n in sections.items():
         assert f"{L.section_label(section)} {n:,} {100 * n / served:.1f}%" in text, section
@@ -115,7 +115,7 @@ def test_category_industry_and_demand_tables(raw: sqlite3.Connection, printed: d
     demand_rows = _rows(raw, "SELECT category, count(*), sum(status IN ('closed', 'followed_up')), "
                              "sum(status NOT IN ('closed', 'followed_up') AND due_on < ?) FROM demand "
                              "WHERE deleted = 0 AND received_on >= ? AND received_on < ? GROUP BY 1",
-                        today, start, end)  # fmt: skip
+                        today, start, end)
     for code, n, done, late in demand_rows:
         assert f"{labels.get(code, code)} {n:,} {done:,} {late or 0:,}" in text, code
     totals = [sum(int(r[i] or 0) for r in demand_rows) for i in (1, 2, 3)]
@@ -129,7 +129,7 @@ def test_top_enterprises_and_events(raw: sqlite3.Connection, printed: dict[str, 
     top = _rows(raw, "SELECT e.name, count(*) FROM service_record r JOIN enterprise e ON e.id = r.enterprise_id "
                      "WHERE r.deleted = 0 AND r.service_date >= ? AND r.service_date < ? GROUP BY r.enterprise_id "
                      "ORDER BY count(*) DESC, e.name LIMIT 10",
-                period.start.isoformat(), period.end.isoformat())  # fmt: skip
+                period.start.isoformat(), period.end.isoformat())
     assert top
     most = top[0][1]
     assert f"{top[0][0].replace(' ', '')}" in text and str(most) in text
@@ -139,13 +139,13 @@ def test_top_enterprises_and_events(raw: sqlite3.Connection, printed: dict[str, 
     events = _rows(raw, "SELECT e.title, e.starts_at, e.walk_in_count, count(a.id), count(a.checked_in_at) "
                         "FROM event e LEFT JOIN event_attendance a ON a.event_id = e.id AND a.deleted = 0 "
                         "WHERE e.deleted = 0 AND e.starts_at >= ? AND e.starts_at < ? GROUP BY e.id",
-                   _utc(period.start), _utc(period.end))  # fmt: skip
+                   _utc(period.start), _utc(period.end))
     for title, starts, walk_in, registered, checked in events:
         day = datetime.fromisoformat(starts).replace(tzinfo=UTC).astimezone(CHINA)
         assert f"{day:%m-%d}" in text and title.replace(" ", "") in text, title
         assert f"{registered}{checked + (walk_in or 0)}" in text, title
     deleted = _rows(raw, "SELECT title FROM event WHERE deleted = 1 AND starts_at >= ? AND starts_at < ?",
-                    _utc(period.start), _utc(period.end))  # fmt: skip
+                    _utc(period.start), _utc(period.end))
     assert key == QUARTER or deleted, "the month has a deleted event"
     for (title,) in deleted:
         if not _rows(raw, "SELECT 1 FROM event WHERE deleted = 0 AND title = ?", title):

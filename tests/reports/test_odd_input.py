@@ -13,7 +13,7 @@ from app.models.database import Database
 from app.reports.api import build_report
 from app.reports.glyphs import REPLACEMENT, Glyphs
 from app.reports.story import NO_DATA, NOT_WRITTEN
-from app.services import station_service
+from app.services.station import identity as station_service
 from tests.reports.conftest import assert_only_embedded_cjk_font, pdf_pages, pdf_text, poppler
 
 YEAR = 2026
@@ -32,7 +32,7 @@ def _event(db: Database, title: str = "政策宣讲会") -> uuid.UUID:
     starts = datetime(YEAR, 9, 15, 6, 30, tzinfo=UTC)
     with db.begin() as session:
         event = Event(station_id=station, title=title, event_type="policy_briefing", starts_at=starts,
-                      ends_at=starts + timedelta(hours=2))  # fmt: skip
+                      ends_at=starts + timedelta(hours=2))
         session.add(event)
         session.flush()
         return event.id
@@ -86,7 +86,7 @@ def test_very_long_names_wrap_instead_of_running_off(empty_db: Database, tmp_pat
         session.add_all([enterprise, institution])
         session.flush()
         session.add(ServiceRecord(station_id=station, enterprise_id=enterprise.id, service_date=date(YEAR, 3, 2),
-                                  category="legal", institution_id=institution.id))  # fmt: skip
+                                  category="legal", institution_id=institution.id))
         session.add(EventAttendance(station_id=station, event_id=event_id, enterprise_id=enterprise.id,
                                     attendee_name="张三", checked_in_at=datetime(YEAR, 9, 15, 6, 20, tzinfo=UTC)))
     for kind, options in (("annual", {"year": YEAR}), ("info", {"period": f"{YEAR}-Q1"}),

@@ -6,8 +6,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from app.domain.errors import ValidationError
 from app.reports.periods import PERIOD_HINT, parse_period, year_period
-from app.services.errors import ValidationError
 
 
 @pytest.mark.parametrize(

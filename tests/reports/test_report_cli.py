@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.demo.data import DEMO_STATION, generate
 from app.main import main
 from app.models import Event
-from app.services.demo_data import DEMO_STATION, generate
-from app.services.overview import CHINA_TIME
-from app.services.profiles import open_profile
-from app.services.station_service import require_station
+from app.services.dashboard.overview import CHINA_TIME
+from app.services.station.identity import require_station
+from app.services.station.profiles import open_profile
 from tests.reports.conftest import assert_only_embedded_cjk_font, pdf_pages, pdf_text
 from tests.reports.test_build_kinds import YEAR
 
@@ -78,7 +78,7 @@ def test_a_real_process_and_a_missing_folder(profile: str, station_home: Path, t
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "app.main", "report", *args], cwd=REPO, env=env,
-                              capture_output=True, text=True, encoding="utf-8", timeout=120)  # fmt: skip
+                              capture_output=True, text=True, encoding="utf-8", timeout=120)
 
     good = run("signage", "--out", str(tmp_path / "sign.pdf"))
     assert good.returncode == 0, good.stderr
@@ -97,7 +97,7 @@ def _add_events(*titles_and_starts: tuple[str, datetime]) -> list[str]:
         with db.begin() as session:
             station = require_station(session).id
             added = [Event(station_id=station, title=title, event_type="lecture", starts_at=start,
-                           ends_at=start + timedelta(hours=2)) for title, start in titles_and_starts]  # fmt: skip
+                           ends_at=start + timedelta(hours=2)) for title, start in titles_and_starts]
             session.add_all(added)
             session.flush()
             return [e.id.hex for e in added]
@@ -125,7 +125,7 @@ def test_event_by_date_and_title(profile: str, tmp_path: Path, capsys: pytest.Ca
     assert main(["report", "attendance", "--event", "2030/12/1 数字化", "--out", str(out)]) == 0
     errors = {}
     for text, message in (("2030-11-30 融资", "没有标题含“融资”的活动"), ("2030-12-02", "report events"),
-                          ("2030-02-30", "日期无效")):  # fmt: skip
+                          ("2030-02-30", "日期无效")):
         capsys.readouterr()
         assert main(["report", "attendance", "--event", text, "--out", str(tmp_path / "no.pdf")]) != 0
         errors[text] = err = capsys.readouterr().err

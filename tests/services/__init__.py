@@ -11,8 +11,8 @@ from sqlalchemy import func, select
 
 from app.models import Enterprise, Expert, ServiceInstitution, StaffMember
 from app.models.database import Database
-from app.services.staff_lookup import Actor
-from app.services.station_service import NewStation, create_station
+from app.services.actor import Actor
+from app.services.station.identity import NewStation, create_station
 
 TODAY = date(2026, 11, 5)  # October 2026 is still open (locks 2026-11-10); September is locked
 

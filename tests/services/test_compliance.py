@@ -9,7 +9,7 @@ import pytest
 
 from app.models import AnnualReport, InfoReport, StaffMember, Station
 from app.models.database import Database
-from app.services.compliance import Checklist, annual_due, checklist, last_quarter
+from app.services.station.compliance import Checklist, annual_due, checklist, last_quarter
 
 from . import World
 from . import make_world as make_plain_world

@@ -9,10 +9,10 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select, text
 
+from app.demo import data as demo_data
 from app.models import Demand, Enterprise, Event, EventAttendance, ServiceRecord
 from app.models.database import Database
-from app.services import demo_data
-from app.services.dashboard import (
+from app.services.dashboard.figures import (
     Dashboard,
     PeriodFigures,
     home_dashboard,
@@ -92,7 +92,7 @@ def check_against_sql(db: Database, today: date, dashboard: Dashboard) -> None:
         assert got.pop("average") == pytest.approx(want.pop("average"))
         assert got == want
     months = dict(sql(db, "SELECT CAST(substr(service_date, 6, 2) AS INTEGER), count(*) FROM service_record "
-                          "WHERE deleted = 0 AND service_date LIKE :y GROUP BY 1", y=f"{today.year}-%"))  # fmt: skip
+                          "WHERE deleted = 0 AND service_date LIKE :y GROUP BY 1", y=f"{today.year}-%"))
     assert dashboard.monthly_records == tuple(months.get(m, 0) for m in range(1, 13))
     open_sql = "FROM demand WHERE deleted = 0 AND status IN ('accepted', 'dispatched', 'handling', 'replied')"
     assert dashboard.open_demands == one(db, f"SELECT count(*) {open_sql}")
@@ -147,20 +147,20 @@ def add_edges(db: Database) -> None:
         ]
         for enterprise, day, category, score, deleted in rows:
             s.add(ServiceRecord(enterprise_id=enterprise, service_date=day, category=category,
-                                satisfaction=score, deleted=deleted))  # fmt: skip
+                                satisfaction=score, deleted=deleted))
         # Events: 2026-11-01 00:00 China time is 2026-10-31 16:00 UTC.
         in_month = Event(title="月初沙龙", event_type="salon", starts_at=china(date(2026, 11, 1), 0),
-                         ends_at=china(date(2026, 11, 1), 2), walk_in_count=3)  # fmt: skip
+                         ends_at=china(date(2026, 11, 1), 2), walk_in_count=3)
         october = Event(title="十月最后一晚", event_type="salon", starts_at=china(date(2026, 10, 31), 23, 59),
-                        ends_at=china(date(2026, 11, 1), 1), walk_in_count=2)  # fmt: skip
+                        ends_at=china(date(2026, 11, 1), 1), walk_in_count=2)
         gone = Event(title="已删除活动", event_type="lecture", starts_at=china(date(2026, 11, 2), 9),
-                     ends_at=china(date(2026, 11, 2), 10), walk_in_count=50, deleted=True)  # fmt: skip
+                     ends_at=china(date(2026, 11, 2), 10), walk_in_count=50, deleted=True)
         s.add_all([in_month, october, gone])
         s.flush()
         for event, checked, deleted in [(in_month, True, False), (in_month, False, False), (in_month, True, True),
-                                        (october, True, False), (gone, True, False)]:  # fmt: skip
+                                        (october, True, False), (gone, True, False)]:
             s.add(EventAttendance(event_id=event.id, attendee_name="张三",
-                                  checked_in_at=event.starts_at if checked else None, deleted=deleted))  # fmt: skip
+                                  checked_in_at=event.starts_at if checked else None, deleted=deleted))
         demand = dict(enterprise_id=world.enterprise_id, title="需求", category="policy", received_on=date(2026, 10, 1))
         s.add_all([
             Demand(**demand, status="accepted", due_on=date(2026, 11, 4)),  # overdue
@@ -170,7 +170,7 @@ def add_edges(db: Database) -> None:
             Demand(**demand, status="closed", closed_at=china(date(2026, 11, 1), 0)),  # this month
             Demand(**demand, status="followed_up", closed_at=china(date(2026, 10, 31), 23, 59)),  # October
             Demand(**demand, status="closed", closed_at=china(date(2026, 1, 1), 0, 1), deleted=True),
-        ])  # fmt: skip
+        ])
 
 
 def test_edges_deleted_boundaries_and_unrated(db) -> None:  # type: ignore[no-untyped-def]

@@ -12,9 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.catalogue import DEMAND_STATUSES
+from app.domain.errors import UserError, ValidationError
 from app.models import Demand, DemandTransition
-from app.services import demands
-from app.services.demands import (
+from app.services.demands import demands
+from app.services.demands.demands import (
     ALL_TRANSITIONS,
     TRANSITIONS,
     UNSATISFIED_AT_MOST,
@@ -23,7 +24,6 @@ from app.services.demands import (
     DemandInput,
     DemandSort,
 )
-from app.services.errors import UserError, ValidationError
 
 from . import TODAY, World, count, make_world
 
@@ -164,7 +164,7 @@ def test_illegal_transitions_list_allowed_steps(db, world: World, source: str, t
 def test_dispatch_needs_exactly_one_valid_assignee(db, world: World) -> None:  # type: ignore[no-untyped-def]
     d = _new(db, world)
     for bad in (None, Assignee("nobody", world.clerk_id), Assignee.staff(uuid.uuid4()),
-                Assignee.institution(world.exited_institution_id), Assignee.expert(uuid.uuid4())):  # fmt: skip
+                Assignee.institution(world.exited_institution_id), Assignee.expert(uuid.uuid4())):
         with db.begin() as s, pytest.raises(ValidationError) as info:
             demands.transition(s, d.id, "dispatched", world.manager, assignee=bad)
         assert info.value.field == "assignee" and info.value.message.startswith("承办方：")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app.models import ProfileMeta
-from app.services import enrolment_state
+from app.services.station import enrolment_state
 from app.sync import enrolment
 
 

@@ -12,19 +12,19 @@ from sqlalchemy import func, select
 
 from app.domain.credit_code import ALPHABET, make_code
 from app.domain.districts import NAMES
+from app.domain.errors import UserError
 from app.models import Enterprise
 from app.models.database import Database
-from app.services import enterprise_service as svc
-from app.services.enterprise_service import FIELD_LABELS, EnterpriseInput
-from app.services.errors import UserError
-from app.services.station_service import NewStation, create_station, current_station
+from app.services.enterprises import registry as svc
+from app.services.enterprises.registry import FIELD_LABELS, EnterpriseInput
+from app.services.station.identity import NewStation, create_station, current_station
 
 codes = st.text(alphabet=ALPHABET, min_size=17, max_size=17).map(make_code)
 cjk = st.text(alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5), min_size=2, max_size=12)
 amounts = st.one_of(
     st.none(), st.integers(min_value=0, max_value=10**6), st.decimals(min_value=0, max_value=10**6, places=2),
     st.sampled_from(["1,234.5", "12.5万", "1.2亿", "３００", "", "5人", "0"]),
-)  # fmt: skip
+)
 # Mostly plausible form values (so that many examples save) …
 plausible = st.fixed_dictionaries({
     "credit_code": st.one_of(
@@ -47,14 +47,14 @@ plausible = st.fixed_dictionaries({
     "size_year": st.one_of(st.none(), st.integers(min_value=2000, max_value=2025)),
     "status": st.sampled_from(["active", "正常", "迁出", "", "closed"]),
     "notes": st.text(max_size=300),
-})  # fmt: skip
+})
 # … with up to three fields replaced by anything at all.
 anything = st.one_of(
     st.none(), st.booleans(), st.text(max_size=60), st.integers(min_value=-(10**30), max_value=10**30),
     st.floats(allow_nan=True, allow_infinity=True), st.decimals(allow_nan=True, allow_infinity=True),
     st.sampled_from(["-1", "1e400", "(5)", "很多", "x" * 201, "\x00", "NaN", "Infinity", "9" * 40]),
     st.binary(max_size=5), st.lists(st.integers(), max_size=2),
-)  # fmt: skip
+)
 inputs = st.builds(
     lambda base, junk: EnterpriseInput(**(base | junk)),
     plausible,

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from app.domain.credit_code import ALPHABET, make_code
 from app.models import Demand, Enterprise, ServiceRecord
 from app.models.database import Database
-from app.services import enterprise_quality as quality
-from app.services.station_service import NewStation, create_station
+from app.services.enterprises import quality
+from app.services.station.identity import NewStation, create_station
 
 TODAY = date(2026, 11, 5)
 GOOD = make_code("91440106MA5QC0001")
@@ -21,7 +21,7 @@ def _company(station: uuid.UUID, name: str, **values: object) -> Enterprise:
     base: dict[str, object] = {
         "credit_code": None, "district": "天河区", "industry_section": "I", "industry_code": "6510",
         "employees": 20, "revenue": 500, "size": "small",
-    }  # fmt: skip
+    }
     return Enterprise(station_id=station, name=name, name_initials="", **(base | values))
 
 
@@ -42,25 +42,25 @@ def test_every_kind_is_listed_with_its_reason(db: Database) -> None:
 
         def record(minutes: tuple[int, int], deleted: bool = False) -> ServiceRecord:
             return ServiceRecord(station_id=station, enterprise_id=fine.id, service_date=TODAY, category="policy",
-                                 prep_minutes=minutes[0], contact_minutes=minutes[1], deleted=deleted)  # fmt: skip
+                                 prep_minutes=minutes[0], contact_minutes=minutes[1], deleted=deleted)
 
         zero = record((0, 0))
         s.add_all([zero, record((0, 15)), record((0, 0), deleted=True)])
 
         def demand(title: str, status: str, due: date | None) -> Demand:
             return Demand(station_id=station, enterprise_id=no_code.id, title=title, category="financing",
-                          status=status, received_on=TODAY - timedelta(days=30), due_on=due)  # fmt: skip
+                          status=status, received_on=TODAY - timedelta(days=30), due_on=due)
 
         late = demand("贷款对接", "handling", TODAY - timedelta(days=3))
         s.add_all([
             late, demand("已办结", "closed", TODAY - timedelta(days=9)), demand("今天到期", "dispatched", TODAY),
             demand("已回访", "followed_up", TODAY - timedelta(days=9)), demand("无期限", "accepted", None),
-        ])  # fmt: skip
+        ])
         s.flush()
         ids = {
             "fine": fine.id, "no_code": no_code.id, "no_size": no_size.id, "odd": odd.id, "twin_a": twin_a.id,
             "twin_b": twin_b.id, "copy_a": copy_a.id, "copy_b": copy_b.id, "zero": zero.id, "late": late.id,
-        }  # fmt: skip
+        }
 
     with db.begin() as s:
         issues = quality.quality_issues(s, today=TODAY)
@@ -75,9 +75,9 @@ def test_every_kind_is_listed_with_its_reason(db: Database) -> None:
         ("duplicate_code", ids["copy_a"]), ("duplicate_code", ids["copy_b"]),
         ("zero_minutes", ids["zero"]),
         ("overdue_demand", ids["late"]),
-    }  # fmt: skip
+    }
     assert counts == {"missing_code": 1, "missing_size_inputs": 1, "code_warning": 1, "duplicate_code": 2,
-                      "duplicate_name": 2, "zero_minutes": 1, "overdue_demand": 1}  # fmt: skip
+                      "duplicate_name": 2, "zero_minutes": 1, "overdue_demand": 1}
     assert [i.record_id for i in only_records] == [ids["zero"]]
     by_kind = {i.kind: i for i in issues}
     assert "营业收入" in by_kind["missing_size_inputs"].reason

@@ -15,13 +15,13 @@ from app.domain.credit_code import make_code
 from app.domain.districts import NAMES
 from app.models import Enterprise
 from app.models.database import Database
-from app.services import enterprise_search as search
-from app.services import enterprise_search_index
-from app.services import enterprise_service as svc
-from app.services.enterprise_names import name_initials
-from app.services.enterprise_search import EnterpriseFilter, SortKey
-from app.services.enterprise_service import EnterpriseInput
-from app.services.station_service import NewStation, create_station
+from app.services.enterprises import registry as svc
+from app.services.enterprises import search
+from app.services.enterprises import search_index as enterprise_search_index
+from app.services.enterprises.names import name_initials
+from app.services.enterprises.registry import EnterpriseInput
+from app.services.enterprises.search import EnterpriseFilter, SortKey
+from app.services.station.identity import NewStation, create_station
 
 PEOPLE = [
     # name, code, phone, district, industry code, employees, revenue
@@ -42,7 +42,7 @@ def ids(db: Database) -> dict[str, uuid.UUID]:
     for name, code, phone, district, industry, employees, revenue in PEOPLE:
         with db.begin() as s:
             data = EnterpriseInput(credit_code=code, name=name, industry_code=industry, district=district,
-                                   contact_phone=phone, employees=employees, revenue=revenue)  # fmt: skip
+                                   contact_phone=phone, employees=employees, revenue=revenue)
             found[name] = svc.create(s, data).id
     with db.begin() as s:
         svc.delete(s, found["广州市云帆物流有限公司"])
@@ -59,7 +59,7 @@ def path(request: pytest.FixtureRequest, db: Database, ids: dict[str, uuid.UUID]
 
 
 def names(db: Database, ids: dict[str, uuid.UUID], filt: EnterpriseFilter, key: SortKey = SortKey.NAME,
-          descending: bool = False) -> list[str]:  # fmt: skip
+          descending: bool = False) -> list[str]:
     by_id = {v: k for k, v in ids.items()}
     with db.begin() as s:
         found = search.query_ids(s, filt, key, descending)
@@ -84,7 +84,7 @@ def names(db: Database, ids: dict[str, uuid.UUID], filt: EnterpriseFilter, key: 
         ("%", []),
         ("云帆物流", []),
         ("", ["广州ABC电子商务有限公司", "广州丙丁贸易有限公司", "广州华盛餐饮管理有限公司", "广州云帆科技有限公司",
-              "海珠区小云便利店"]),  # fmt: skip
+              "海珠区小云便利店"]),
     ],
 )
 def test_search_kinds(db: Database, ids: dict[str, uuid.UUID], path: str, text: str, expected: list[str]) -> None:
@@ -105,10 +105,10 @@ def test_sort_orders(db: Database, ids: dict[str, uuid.UUID], path: str) -> None
     every = EnterpriseFilter()
     by_district = names(db, ids, every, SortKey.DISTRICT)
     assert by_district == ["广州丙丁贸易有限公司", "广州华盛餐饮管理有限公司", "海珠区小云便利店", "广州云帆科技有限公司",
-                           "广州ABC电子商务有限公司"]  # fmt: skip
+                           "广州ABC电子商务有限公司"]
     assert names(db, ids, every, SortKey.SIZE) == [  # medium, small, small (by name), micro, unknown last
         "广州华盛餐饮管理有限公司", "广州丙丁贸易有限公司", "广州云帆科技有限公司", "广州ABC电子商务有限公司", "海珠区小云便利店",
-    ]  # fmt: skip
+    ]
     assert names(db, ids, every, SortKey.INDUSTRY)[0] == "海珠区小云便利店"  # no industry first
     assert names(db, ids, every, SortKey.UPDATED_AT)[-1] == "海珠区小云便利店"  # saved last
     for key in SortKey:
@@ -158,7 +158,7 @@ def test_other_writers_report_through_note_changed(db: Database, ids: dict[str, 
     with db.begin() as s:  # e.g. the importer's bulk insert
         new_id = uuid.uuid4()
         s.execute(insert(Enterprise), [{"id": new_id, "name": "广州导入测试有限公司", "name_initials": "gzdrcsyxgs",
-                                        "district": "天河区"}])  # fmt: skip
+                                        "district": "天河区"}])
         search.note_changed(s, [new_id])
     with db.begin() as s:
         assert search.query_ids(s, EnterpriseFilter(text="导入")) == [new_id]
@@ -180,7 +180,7 @@ def test_index_and_sql_agree_on_random_data(
     sections = {
         "科技": ("I", "6510"), "贸易": ("F", "5191"), "餐饮管理": ("H", "6210"), "物业管理": ("K", "7020"),
         "电子": ("C", "3990"),
-    }  # fmt: skip
+    }
     with db.begin() as s:
         station_id = s.get(Enterprise, ids["广州云帆科技有限公司"]).station_id  # type: ignore[union-attr]
         rows = []
@@ -196,14 +196,14 @@ def test_index_and_sql_agree_on_random_data(
                 "size": rng.choice(["large", "medium", "small", "micro", None]),
                 "status": rng.choice(["active", "active", "closed", "moved"]),
                 "credit_code_warning": i % 11 == 0, "deleted": i % 13 == 0, "id": uuid.uuid4(),
-            })  # fmt: skip
+            })
         s.execute(insert(Enterprise), rows)
         search.note_changed(s, [r["id"] for r in rows])
     filters = [EnterpriseFilter(text=t) for t in ["云", "帆华", "科技", "gz", "yf", "9144010", "914401", "13", "888", "z"]]
     filters += [
         EnterpriseFilter(district="天河区"), EnterpriseFilter(text="广州", size="small", status="active"),
         EnterpriseFilter(industry_section="K", warning_only=True), EnterpriseFilter(text="科技 gz"),
-    ]  # fmt: skip
+    ]
     with db.begin() as s:
         expected = {
             (f, k, d): search.sql_query_ids(s, f, k, d) for f in filters for k in SortKey for d in (False, True)

@@ -14,18 +14,18 @@ from sqlalchemy import func, select
 
 from app.domain.credit_code import ALPHABET, make_code
 from app.domain.enterprise_size import Size
+from app.domain.errors import UserError, ValidationError
 from app.models import Demand, Enterprise, Event, EventAttendance, ServiceRecord, StaffMember
 from app.models.database import Database
-from app.services import enterprise_service as svc
-from app.services.enterprise_names import name_initials, name_key, within_one_edit
-from app.services.enterprise_service import (
+from app.services.enterprises import registry as svc
+from app.services.enterprises.names import name_initials, name_key, within_one_edit
+from app.services.enterprises.registry import (
     FIELD_LABELS,
     CheckCharacterWarning,
     DuplicateEnterpriseError,
     EnterpriseInput,
 )
-from app.services.errors import UserError, ValidationError
-from app.services.station_service import NewStation, create_station
+from app.services.station.identity import NewStation, create_station
 
 CODE = make_code("91440106MA5YF0001")
 OTHER_CODE = make_code("91440104MA5XX0002")
@@ -47,7 +47,7 @@ def form(**changes: Any) -> EnterpriseInput:
         credit_code=CODE, name="广州云帆科技有限公司", industry_code="6510", district="天河区",
         contact_name="张三", contact_phone="13800138000", employees="50", revenue="1200", assets="300",
         size_year="2025",
-    )  # fmt: skip
+    )
     return replace(base, **changes)
 
 
@@ -174,7 +174,7 @@ def test_same_code_is_refused_with_the_existing_enterprise(db: Database, station
 
 @pytest.mark.parametrize("use_index", [False, True])
 def test_similar_names_are_suggested(db: Database, station: uuid.UUID, use_index: bool) -> None:
-    from app.services import enterprise_search
+    from app.services.enterprises import search as enterprise_search
 
     a = create(db, form(name="广州市云帆科技有限公司", credit_code=""))
     b = create(db, form(name="云帆科枝（广州）有限责任公司", credit_code=""))
@@ -276,20 +276,20 @@ def test_history_lists_records_demands_and_events_newest_first(db: Database, sta
         staff = s.scalars(select(StaffMember)).one()
         for day, minutes in ((date(2026, 3, 1), 30), (date(2026, 5, 1), 45)):
             s.add(ServiceRecord(station_id=station, enterprise_id=saved.id, service_date=day, category="policy",
-                                staff_id=staff.id, prep_minutes=5, contact_minutes=minutes))  # fmt: skip
+                                staff_id=staff.id, prep_minutes=5, contact_minutes=minutes))
         s.add(ServiceRecord(station_id=station, enterprise_id=saved.id, service_date=date(2026, 6, 1),
-                            category="legal", deleted=True))  # fmt: skip
+                            category="legal", deleted=True))
         s.add(Demand(station_id=station, enterprise_id=saved.id, title="融资对接", category="financing",
-                     received_on=date(2026, 4, 1), due_on=date(2026, 4, 10)))  # fmt: skip
+                     received_on=date(2026, 4, 1), due_on=date(2026, 4, 10)))
         s.add(Demand(station_id=station, enterprise_id=saved.id, title="商标注册", category="ip",
-                     received_on=date(2026, 5, 2), status="closed"))  # fmt: skip
+                     received_on=date(2026, 5, 2), status="closed"))
         event = Event(station_id=station, title="财税沙龙", event_type="salon",
                       starts_at=datetime(2026, 4, 20, 6, tzinfo=UTC),
-                      ends_at=datetime(2026, 4, 20, 8, tzinfo=UTC))  # fmt: skip
+                      ends_at=datetime(2026, 4, 20, 8, tzinfo=UTC))
         s.add(event)
         s.flush()
         s.add(EventAttendance(station_id=station, event_id=event.id, enterprise_id=saved.id, attendee_name="张三",
-                              checked_in_at=datetime(2026, 4, 20, 6, tzinfo=UTC)))  # fmt: skip
+                              checked_in_at=datetime(2026, 4, 20, 6, tzinfo=UTC)))
     with db.begin() as s:
         story = svc.history(s, saved.id, today=date(2026, 5, 10))
     assert story.name == saved.name

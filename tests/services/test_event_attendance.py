@@ -11,11 +11,12 @@ import pytest
 from openpyxl import Workbook
 from sqlalchemy import select
 
+from app.domain.errors import ValidationError
 from app.models import Enterprise, Event, EventAttendance
-from app.services import event_attendance, events
-from app.services.errors import ValidationError
-from app.services.events import CHINA_TIME, EventInput
-from app.services.excel_reader import WorkbookError
+from app.services.events import attendance as event_attendance
+from app.services.events import edits as events
+from app.services.events.edits import CHINA_TIME, EventInput
+from app.services.excel.reader import WorkbookError
 
 from . import World, count, make_world
 
@@ -100,7 +101,7 @@ def _sheet(path: Path, rows: list[tuple[object, ...]]) -> Path:
 
 
 def test_xlsx_import_flags_duplicates_registered_and_unknown_rows(db, world: World, event_id: uuid.UUID,
-                                                                   tmp_path: Path) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+                                                                   tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         event_attendance.register(s, event_id, world.other_enterprise_id)  # registered by phone last week
     path = _sheet(tmp_path / "报名表.xlsx", [
@@ -110,7 +111,7 @@ def test_xlsx_import_flags_duplicates_registered_and_unknown_rows(db, world: Wor
         ("广州丙丁贸易有限公司（番禺分公司）", None, "王五"),
         ("查无此企业有限公司", None, "赵六"),
         (None, None, None),  # an empty row is no row
-    ])  # fmt: skip
+    ])
     sheet = event_attendance.read_list(path)
     with db.begin() as s:
         report = event_attendance.import_list(s, event_id, sheet)
@@ -126,9 +127,9 @@ def test_xlsx_import_flags_duplicates_registered_and_unknown_rows(db, world: Wor
 
 
 def test_an_import_that_fails_leaves_nothing(db, world: World, event_id: uuid.UUID, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
+                                             monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     sheet = event_attendance.read_list(_sheet(tmp_path / "a.xlsx", [("广州市甲乙科技有限公司", CODE, "张三"),
-                                                                      ("广州丙丁贸易有限公司", None, "李四")]))  # fmt: skip
+                                                                      ("广州丙丁贸易有限公司", None, "李四")]))
     real = event_attendance.register
     calls = []
 

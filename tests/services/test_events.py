@@ -14,10 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.domain.errors import UserError, ValidationError
 from app.models import Event, EventMaterial, Policy
-from app.services import event_materials, events
-from app.services.errors import UserError, ValidationError
-from app.services.events import CHINA_TIME, FIELD_LABELS, EventFilter, EventInput
+from app.services.events import edits as events
+from app.services.events import materials as event_materials
+from app.services.events.edits import CHINA_TIME, FIELD_LABELS, EventFilter, EventInput
 
 from . import World, count
 
@@ -60,7 +61,7 @@ def test_the_end_before_the_start_is_refused_naming_the_field(db, world: World) 
     for changes, fld in [({"walk_in_count": -1}, "walk_in_count"), ({"satisfaction": 6}, "satisfaction"),
                          ({"satisfaction": 0.5}, "satisfaction"), ({"title": "讲" * 201}, "title"),
                          ({"event_type": "party"}, "event_type"), ({"theme": "sports"}, "theme"),
-                         ({"description": "x" * 4001}, "description"), ({"starts_at": None}, "starts_at")]:  # fmt: skip
+                         ({"description": "x" * 4001}, "description"), ({"starts_at": None}, "starts_at")]:
         with pytest.raises(ValidationError) as caught, db.begin() as s:
             events.create(s, lecture(**changes))
         assert caught.value.field == fld and caught.value.message.startswith(FIELD_LABELS[fld] + "：")
@@ -70,7 +71,7 @@ def test_the_end_before_the_start_is_refused_naming_the_field(db, world: World) 
 def test_filters_and_the_month_view_use_china_time(db, world: World) -> None:  # type: ignore[no-untyped-def]
     _create(db, lecture())
     _create(db, lecture(title="融资对接会", event_type="matchmaking", theme="finance_tax", starts_at=at(20, 9),
-                        ends_at=at(20, 11), speakers="陈律师"))  # fmt: skip
+                        ends_at=at(20, 11), speakers="陈律师"))
     # 00:30 on 1 August in Guangzhou is still 31 July in UTC: it belongs to August
     midnight = datetime(2026, 7, 31, 16, 30, tzinfo=UTC)
     _create(db, lecture(title="夜场沙龙", event_type="salon", starts_at=midnight, ends_at=midnight + timedelta(hours=1)))
@@ -89,7 +90,7 @@ def test_filters_and_the_month_view_use_china_time(db, world: World) -> None:  #
 def test_a_policy_briefing_keeps_its_policies_in_order(db, world: World) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         first = Policy(title="广州市促进中小企业发展若干措施", category="general", issuer="广州市工信局",
-                       issued_on=date(2026, 3, 1))  # fmt: skip
+                       issued_on=date(2026, 3, 1))
         second = Policy(title="研发费用加计扣除政策", category="tax", issuer="税务总局", issued_on=date(2026, 1, 5))
         gone = Policy(title="已废止的政策", category="tax", deleted=True)
         s.add_all([first, second, gone])

@@ -8,12 +8,13 @@ from datetime import date
 import pytest
 from sqlalchemy import select, text
 
+from app.demo import data as demo_data
+from app.domain.errors import UserError, ValidationError
 from app.models import CatalogueEntry, Demand, Enterprise, ServiceInstitution, ServiceRecord, StaffMember
-from app.services import demo_data, experts, institutions, usage
-from app.services.errors import UserError, ValidationError
-from app.services.experts import ExpertInput
-from app.services.institutions import CatalogueInput, InstitutionInput
-
+from app.services.institutions import experts, usage
+from app.services.institutions import resident as institutions
+from app.services.institutions.experts import ExpertInput
+from app.services.institutions.resident import CatalogueInput, InstitutionInput
 
 IP_FIRM = InstitutionInput("广州知识产权代理有限公司", "ip", "周敏", "020-38881380", date(2025, 3, 1))
 
@@ -36,7 +37,7 @@ def test_institution_with_its_catalogue(db, station) -> None:  # type: ignore[no
         ("广州知识产权代理有限公司", "知识产权", "在驻", "020-38881380")
     ]
     exit_data = InstitutionInput(IP_FIRM.name, "ip", entered_on=IP_FIRM.entered_on, exited_on=date(2026, 5, 31),
-                                 status="exited", exit_reason="满意度连续两个季度低于80%")  # fmt: skip
+                                 status="exited", exit_reason="满意度连续两个季度低于80%")
     with db.begin() as s:
         exited = institutions.update_institution(s, firm.id, exit_data, firm.version)
     assert (exited.status_label, exited.exited_on) == ("已退出", date(2026, 5, 31))
@@ -74,7 +75,7 @@ def test_bad_catalogue_entry_and_expert(db, station) -> None:  # type: ignore[no
         firm = institutions.create_institution(s, IP_FIRM)
     for data, field in [(CatalogueInput(firm.id, "商标注册", "baby", "ip"), "stage"),
                         (CatalogueInput(firm.id, "商标注册", "startup", "ip", "cheap"), "fee_type"),
-                        (CatalogueInput(firm.id, " ", "startup", "ip"), "title")]:  # fmt: skip
+                        (CatalogueInput(firm.id, " ", "startup", "ip"), "title")]:
         with db.begin() as s, pytest.raises(ValidationError) as caught:
             institutions.add_entry(s, data)
         assert caught.value.field == field
@@ -132,11 +133,11 @@ def _hand_counted(db, record_column: str, demand_column: str) -> dict[uuid.UUID,
         records = conn.execute(text(
             f"SELECT {record_column}, count(*), count(DISTINCT enterprise_id), avg(satisfaction), count(satisfaction) "
             f"FROM service_record WHERE deleted = 0 AND {record_column} IS NOT NULL GROUP BY {record_column}"
-        )).all()  # fmt: skip
+        )).all()
         demands = conn.execute(text(
             f"SELECT {demand_column}, count(*), sum(status IN ('closed', 'followed_up')), avg(satisfaction) "
             f"FROM demand WHERE deleted = 0 AND {demand_column} IS NOT NULL GROUP BY {demand_column}"
-        )).all()  # fmt: skip
+        )).all()
     found: dict[uuid.UUID, tuple] = {}
     for key, n, firms, average, rated in records:
         found[uuid.UUID(hex=key)] = (n, firms, average, rated, 0, 0, None)
@@ -148,7 +149,7 @@ def _hand_counted(db, record_column: str, demand_column: str) -> dict[uuid.UUID,
 
 def _as_tuple(u: usage.Usage) -> tuple:
     return (u.records, u.enterprises, u.record_satisfaction, u.rated_records, u.demands, u.demands_finished,
-            u.demand_satisfaction)  # fmt: skip
+            u.demand_satisfaction)
 
 
 def test_usage_equals_hand_counted_sql_over_generated_rows(db) -> None:  # type: ignore[no-untyped-def]
@@ -162,7 +163,7 @@ def test_usage_equals_hand_counted_sql_over_generated_rows(db) -> None:  # type:
         by_institution = usage.institution_usage(s)
         by_expert = usage.expert_usage(s)
     for computed, expected in [(by_institution, _hand_counted(db, "institution_id", "assignee_institution_id")),
-                               (by_expert, _hand_counted(db, "expert_id", "assignee_expert_id"))]:  # fmt: skip
+                               (by_expert, _hand_counted(db, "expert_id", "assignee_expert_id"))]:
         assert expected, "the demo generated no usage: the comparison would be empty"
         assert computed.keys() == expected.keys()
         for key, figures in expected.items():
@@ -181,7 +182,7 @@ def test_usage_by_hand_on_a_small_example(db, station) -> None:  # type: ignore[
                    ServiceRecord(enterprise_id=a.id, service_date=day, category="ip", institution_id=firm.id, satisfaction=4),
                    ServiceRecord(enterprise_id=b.id, service_date=day, category="ip", institution_id=firm.id),
                    Demand(enterprise_id=b.id, title="商标", category="ip", received_on=day, status="followed_up",
-                          assignee_institution_id=firm.id, satisfaction=2)])  # fmt: skip
+                          assignee_institution_id=firm.id, satisfaction=2)])
     with db.sessions() as s:
         got = usage.institution_usage(s)[firm.id]
         assert usage.institution_usage(s, since=date(2026, 6, 1)) == {}

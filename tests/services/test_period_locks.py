@@ -10,17 +10,18 @@ from typing import Any
 import pytest
 
 from app import settings
+from app.domain.errors import UserError, ValidationError
 from app.models import Demand, PeriodUnlock, ServiceRecord, StaffMember
-from app.services import demands, period_locks, service_records
-from app.services.demands import Assignee, DemandInput
-from app.services.errors import UserError, ValidationError
-from app.services.period_locks import (
+from app.services.demands import demands
+from app.services.demands.demands import Assignee, DemandInput
+from app.services.records import period_locks, service_records
+from app.services.records.period_locks import (
     PeriodLockedError,
     ensure_editable,
     is_locked,
     lock_date,
 )
-from app.services.service_records import RecordInput
+from app.services.records.service_records import RecordInput
 
 from . import TODAY, World, count
 
@@ -129,7 +130,7 @@ def test_locked_month_refuses_every_edit(db, world: World) -> None:  # type: ign
         lambda s: demands.create(s, DemandInput("x", "policy", world.enterprise_id, received_on=OCTOBER), world.clerk, today=later),
         lambda s: demands.update(s, demand.id, DemandInput("改标题", "policy", world.enterprise_id, received_on=OCTOBER), 1, today=later),
         lambda s: demands.delete(s, demand.id, today=later),
-    ]  # fmt: skip
+    ]
     for attempt in attempts:
         with db.begin() as s, pytest.raises(PeriodLockedError) as info:
             attempt(s)

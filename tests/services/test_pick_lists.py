@@ -9,11 +9,12 @@ import pytest
 from sqlalchemy import select
 
 from app.domain.catalogue import SERVICE_CATEGORIES
+from app.domain.errors import ValidationError
 from app.models import PickListItem
-from app.services import pick_lists, service_records, staff_lookup
-from app.services.errors import ValidationError
+from app.services import pick_lists, references
 from app.services.pick_lists import SERVICE_CATEGORY, EditItem, save_local_list
-from app.services.service_records import RecordInput
+from app.services.records import service_records
+from app.services.records.service_records import RecordInput
 
 from . import TODAY, World
 
@@ -36,8 +37,8 @@ def _record(db, world: World, category: str) -> service_records.RecordSummary:  
 
 def test_defaults_until_the_station_has_a_list(db, world: World) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
-        assert staff_lookup.categories(s) == SERVICE_CATEGORIES
-        assert list(staff_lookup.categories(s)) == list(SERVICE_CATEGORIES)  # display order too
+        assert references.categories(s) == SERVICE_CATEGORIES
+        assert list(references.categories(s)) == list(SERVICE_CATEGORIES)  # display order too
         assert pick_lists.editable(s)
 
 
@@ -50,7 +51,7 @@ def test_local_edit_adds_renames_reorders_and_retires(db, world: World) -> None:
     saved = _edit(db, world, lines)
     assert saved[0].label == "外贸服务" and saved[0].code.startswith("custom_") and saved[0].active
     with db.begin() as s:
-        offered = staff_lookup.categories(s)
+        offered = references.categories(s)
         assert list(offered)[:2] == [saved[0].code, "policy"] and offered["policy"] == "政策咨询与申报"
         assert "startup" not in offered and "other" not in offered
         assert s.scalar(select(PickListItem.id).where(PickListItem.code == "startup")) is None  # unused default: not kept
@@ -58,7 +59,7 @@ def test_local_edit_adds_renames_reorders_and_retires(db, world: World) -> None:
     _edit(db, world, lines)
     with db.begin() as s:
         assert s.scalar(select(PickListItem.deleted).where(PickListItem.code == "ip")) is True
-        assert "ip" not in staff_lookup.categories(s)
+        assert "ip" not in references.categories(s)
     again = _edit(db, world, _current(db) + [EditItem(None, "跨境电商")])  # codes are never reused
     assert len({i.code for i in again}) == len(again)
 
@@ -104,7 +105,7 @@ def test_retired_category_still_labelled_but_refused_for_new_records(db, world: 
     with db.begin() as s:
         item = s.scalars(select(PickListItem).where(PickListItem.code == "startup")).one()
         assert (item.active, item.deleted) == (False, False)  # kept, only inactive: a record uses it
-        assert "startup" not in staff_lookup.categories(s)
+        assert "startup" not in references.categories(s)
         assert pick_lists.labels(s, SERVICE_CATEGORY)["startup"] == "创业服务"
         assert service_records.fetch_rows(s, [old.id])[old.id].category_label == "创业服务"
     with pytest.raises(ValidationError) as refused:

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from app.domain.errors import UserError, ValidationError
 from app.models import Policy
-from app.services import policies
-from app.services.errors import UserError, ValidationError
-from app.services.policies import PolicyFilter, PolicyInput
+from app.services.policies import library as policies
+from app.services.policies.library import PolicyFilter, PolicyInput
 
 from . import TODAY, World
 
@@ -129,7 +129,7 @@ def test_a_picked_file_is_copied_into_the_profile_and_stored_relative(db, world:
     with db.begin() as s:
         assert policies.attachment_location(profile, row.attachment) == copy
         edited = policies.update(s, row.id, replace(BASE, title="新标题", attachment=row.attachment), world.manager,
-                                 row.version, today=TODAY, profile_dir=profile)  # fmt: skip
+                                 row.version, today=TODAY, profile_dir=profile)
     assert edited.attachment == row.attachment  # unchanged: not copied again
     assert len(list((profile / "policy_files").iterdir())) == 1
     copy.unlink()  # e.g. the database was copied to another machine without the folder
@@ -173,7 +173,7 @@ def test_a_failed_save_removes_the_copied_file(db, world: World, tmp_path) -> No
     profile = policies_profile(db)
     with pytest.raises(UserError, match="刚被修改过"), db.begin() as s:
         policies.update(s, row.id, replace(BASE, attachment=str(source)), world.manager, row.version + 5,
-                        profile_dir=profile)  # fmt: skip
+                        profile_dir=profile)
     assert list((profile / "policy_files").iterdir()) == []
 
 

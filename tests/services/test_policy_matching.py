@@ -12,14 +12,16 @@ from hypothesis import strategies as st
 from sqlalchemy import create_engine, delete, select
 from sqlalchemy.orm import Session
 
+from app.domain.errors import UserError, ValidationError
 from app.models import Base, Enterprise, Policy, ServiceRecord
-from app.services import policies, policy_matching, service_records
-from app.services.errors import UserError, ValidationError
-from app.services.period_locks import PeriodLockedError
-from app.services.policy_matching import Scope
-from app.services.service_records import RecordInput
+from app.services.policies import library as policies
+from app.services.policies import matching as policy_matching
+from app.services.policies.matching import Scope
+from app.services.records import service_records
+from app.services.records.period_locks import PeriodLockedError
+from app.services.records.service_records import RecordInput
 
-from . import TODAY, World, make_world
+from . import TODAY, World
 
 
 def add_enterprise(db, world: World, name: str, **values: Any) -> uuid.UUID:  # type: ignore[no-untyped-def]
@@ -65,7 +67,7 @@ def firms(db, world: World) -> dict[str, uuid.UUID]:  # type: ignore[no-untyped-
                                   district="天河区", deleted=True),
         "bare": world.enterprise_id,
         "bare2": world.other_enterprise_id,
-    }  # fmt: skip
+    }
 
 
 def names(firms: dict[str, uuid.UUID], ids: set[uuid.UUID]) -> set[str]:
@@ -75,7 +77,7 @@ def names(firms: dict[str, uuid.UUID], ids: set[uuid.UUID]) -> set[str]:
 def test_empty_lists_match_every_active_live_enterprise(db, world: World, firms) -> None:  # type: ignore[no-untyped-def]
     policy = add_policy(db, world)
     assert names(firms, matched(db, policy)) == {"soft_th_small", "net_hp_micro", "maker_py_medium",
-                                                 "shop_section_only", "bare", "bare2"}  # fmt: skip
+                                                 "shop_section_only", "bare", "bare2"}
 
 
 def test_section_letter_and_division_code(db, world: World, firms) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +92,7 @@ def test_section_letter_and_division_code(db, world: World, firms) -> None:  # t
 
 def test_sizes_and_districts(db, world: World, firms) -> None:  # type: ignore[no-untyped-def]
     assert names(firms, matched(db, add_policy(db, world, sizes="small,micro"))) == {
-        "soft_th_small", "net_hp_micro", "shop_section_only"}  # fmt: skip
+        "soft_th_small", "net_hp_micro", "shop_section_only"}
     assert names(firms, matched(db, add_policy(db, world, districts="天河区"))) == {"soft_th_small", "shop_section_only"}
     combined = add_policy(db, world, industries="I", sizes="micro", districts="黄埔区,番禺区")
     assert names(firms, matched(db, combined)) == {"net_hp_micro"}
@@ -212,7 +214,7 @@ policy_scope = st.fixed_dictionaries({
     "sizes": st.lists(st.sampled_from(SIZES), max_size=3).map(",".join),
     "districts": st.lists(st.sampled_from(DISTRICTS), max_size=2).map(",".join),
     "expires_on": st.sampled_from((None, date(2026, 11, 4), TODAY, date(2027, 1, 1))),
-})  # fmt: skip
+})
 
 
 def naive(e: dict[str, Any], p: dict[str, Any], on: date) -> bool:
@@ -245,7 +247,7 @@ def test_sql_match_equals_the_naive_predicate(memory_engine, firms: list[dict[st
         s.add_all(rows)
         s.flush()
         parsed = Scope.parse(policies.normalise_industries(scope["industries"]), scope["sizes"], scope["districts"],
-                             scope["expires_on"])  # fmt: skip
+                             scope["expires_on"])
         got = set(policy_matching.matching_ids(s, parsed, TODAY))
         expected = {row.id for row, e in zip(rows, firms, strict=True) if naive(e, scope, TODAY)}
         s.rollback()

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import delete, select, update
 
+from app.domain.errors import UserError, ValidationError
 from app.domain.report_sections import (
     INFO_SECTIONS,
     PLAN_INDICATORS,
@@ -20,21 +21,20 @@ from app.domain.report_sections import (
 )
 from app.models import AnnualReport, Event, InfoReport
 from app.models.sync_state import SyncOutbox
-from app.services import report_drafts
-from app.services.errors import UserError, ValidationError
-from app.services.report_drafts import PlannedEvent, ReportText
+from app.services.reporting import drafts as report_drafts
+from app.services.reporting.drafts import PlannedEvent, ReportText
 
 from . import World, count
 
 SUMMARY = ReportText({key: f"{title}：全年走访企业120家。" for key, title in SUMMARY_SECTIONS.items()})
 TARGETS = {"enterprises_served": 150, "service_records": "600", "events": 12, "attendees": 900,
-           "demands_closed": 80, "satisfied_share": "95.5"}  # fmt: skip
+           "demands_closed": 80, "satisfied_share": "95.5"}
 PLAN = ReportText(
     {key: f"{title}：稳步推进。" for key, title in PLAN_SECTIONS.items()},
     TARGETS,
     ({"month": 9, "event_type": "training", "title": "财税政策培训", "theme": "finance_tax"},
      {"month": 3, "event_type": "salon", "title": "知识产权沙龙", "theme": "ip"}),
-)  # fmt: skip
+)
 
 
 def _hq_sets(db, model: type, **values: Any) -> None:  # type: ignore[no-untyped-def]
@@ -115,7 +115,7 @@ def test_a_returned_report_shows_hqs_comment_and_can_be_reopened(db, world: Worl
     with db.begin() as s:
         returned = report_drafts.load_annual(s, 2027, "plan")
     assert (returned.status_label, returned.review_comment, returned.can_reopen, returned.editable) == (
-        "已退回", "活动计划过少，请补充。", True, False)  # fmt: skip
+        "已退回", "活动计划过少，请补充。", True, False)
     with pytest.raises(UserError, match="重新编辑"), db.begin() as s:
         report_drafts.save_annual(s, 2027, "plan", PLAN, returned.version)
     with db.begin() as s:
@@ -166,9 +166,9 @@ def test_bad_periods_name_the_field(db, world: World, period: str) -> None:  # t
 # --- validation, by property ----------------------------------------------------------
 _LABELS = {**{f"narrative.{k}": t for k, t in SUMMARY_SECTIONS.items()},
            **{f"narrative.{k}": t for k, t in PLAN_SECTIONS.items()},
-           **{f"targets.{k}": t for k, t in PLAN_INDICATORS.items()}}  # fmt: skip
+           **{f"targets.{k}": t for k, t in PLAN_INDICATORS.items()}}
 _values = st.one_of(st.none(), st.booleans(), st.integers(-10**9, 10**9), st.floats(allow_nan=True),
-                    st.text(max_size=12), st.sampled_from(["", "12", "-1", "101", "1e999", "3.5", "１２"]))  # fmt: skip
+                    st.text(max_size=12), st.sampled_from(["", "12", "-1", "101", "1e999", "3.5", "１２"]))
 _events = st.lists(
     st.one_of(
         st.fixed_dictionaries({"month": st.one_of(st.integers(-2, 14), st.text(max_size=2)),
@@ -177,18 +177,18 @@ _events = st.lists(
                                "theme": st.one_of(st.text(max_size=3), st.just("题" * 41))}),
         st.integers(), st.none()),
     max_size=4,
-)  # fmt: skip
+)
 _texts = st.dictionaries(st.sampled_from([*PLAN_SECTIONS] * 3 + ["bogus"]),
                          st.one_of(st.text(min_size=1, max_size=20), st.text(max_size=20), st.just("字" * 10_001),
-                                   st.integers(), st.none()), max_size=4)  # fmt: skip
+                                   st.integers(), st.none()), max_size=4)
 _full_texts = st.fixed_dictionaries({k: st.text(min_size=1, max_size=20).filter(str.strip) for k in PLAN_SECTIONS})
 _full_targets = st.fixed_dictionaries({k: st.integers(0, 1000) for k in PLAN_INDICATORS if k != "satisfied_share"}
-                                      | {"satisfied_share": st.floats(0, 100)})  # fmt: skip
+                                      | {"satisfied_share": st.floats(0, 100)})
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(narrative=st.one_of(_full_texts, _texts), targets=st.one_of(_full_targets, st.dictionaries(st.sampled_from([*PLAN_INDICATORS, "x"]), _values, max_size=4)),
-       events=st.one_of(st.just([]), _events), submit=st.booleans())  # fmt: skip
+       events=st.one_of(st.just([]), _events), submit=st.booleans())
 def test_any_input_is_saved_whole_or_refused_naming_the_field(db, world: World, narrative, targets, events, submit) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         before = report_drafts.load_annual(s, 2030, "plan")
@@ -225,7 +225,7 @@ def test_events_for_the_picker(db, world: World) -> None:  # type: ignore[no-unt
         for day, title, deleted in ((3, "早的活动", False), (9, "晚的活动", False), (5, "删掉的活动", True)):
             start = datetime(2026, 9, day, 9, tzinfo=UTC)
             s.add(Event(id=uuid.uuid4(), station_id=world.station_id, title=title, event_type="salon", starts_at=start,
-                        ends_at=start, deleted=deleted))  # fmt: skip
+                        ends_at=start, deleted=deleted))
     with db.begin() as s:
         assert [c.title for c in report_drafts.event_choices(s)] == ["晚的活动", "早的活动"]
 

@@ -12,13 +12,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.domain.errors import UserError, ValidationError
 from app.models import Demand, DemandTransition, Enterprise, ServiceRecord
-from app.services import demands, service_records
-from app.services.demands import DemandInput
-from app.services.errors import UserError, ValidationError
-from app.services.period_locks import PeriodLockedError
-from app.services.service_records import FIELD_LABELS, RecordFilter, RecordInput, RecordSort
-from app.services.staff_lookup import Actor
+from app.services.actor import Actor
+from app.services.demands import demands
+from app.services.demands.demands import DemandInput
+from app.services.records import service_records
+from app.services.records.period_locks import PeriodLockedError
+from app.services.records.service_records import FIELD_LABELS, RecordFilter, RecordInput, RecordSort
 
 from . import TODAY, World, count
 
@@ -214,14 +215,14 @@ def test_last_record_prefills_a_returning_enterprise(db, world: World) -> None: 
         db, world, service_date=TODAY, category="ip", channel="phone", prep_minutes=10, contact_minutes=25,
         fee_type="low_fee", fee=Decimal("80"), institution_id=world.institution_id, summary="商标注册",
         outcome="已转介", satisfaction=4, follow_up_on=TODAY + timedelta(days=7), staff_id=world.manager_id,
-    )  # fmt: skip
+    )
     later = TODAY + timedelta(days=3)
     with db.begin() as s:
         prefill = service_records.last_record_for(s, world.enterprise_id, today=later)
     assert prefill == RecordInput(
         enterprise_id=world.enterprise_id, service_date=later, category="ip", channel="phone", prep_minutes=10,
         contact_minutes=25, fee_type="low_fee", fee=Decimal("80.00"), institution_id=world.institution_id,
-    )  # fmt: skip
+    )
     # the desk types only what happened this time; the staff member defaults to whoever is logged in
     with db.begin() as s:
         saved = service_records.create(s, replace(prefill, summary="商标续展"), world.clerk, today=later)

@@ -9,10 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from app.domain.errors import UserError, ValidationError
 from app.models import StaffMember
-from app.services import staff, staff_rules
-from app.services.errors import UserError, ValidationError
-from app.services.staff import StaffInput
+from app.services.staff import roster as staff
+from app.services.staff import rules as staff_rules
+from app.services.staff.roster import StaffInput
 
 TODAY = date(2026, 6, 15)
 
@@ -20,12 +21,12 @@ TODAY = date(2026, 6, 15)
 def test_create_edit_and_soft_delete(db, station) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         row = staff.create(s, StaffInput("  李文 ", "138 0013 8000", "staff", True, date(2025, 3, 1),
-                                         trainings="2025/4/8 服务总站服务人员岗前培训\n\n政策解读专题培训；2026年1月5日 财税培训"))  # fmt: skip
+                                         trainings="2025/4/8 服务总站服务人员岗前培训\n\n政策解读专题培训；2026年1月5日 财税培训"))
     assert (row.name, row.phone, row.role_label) == ("李文", "13800138000", "服务专员")
     assert row.training_lines == ["2025-04-08 服务总站服务人员岗前培训", "政策解读专题培训", "2026-01-05 财税培训"]
     with db.begin() as s:
         edited = staff.update(s, row.id, StaffInput("李文", "020-38881380", "staff", False, date(2025, 3, 1),
-                                                     date(2026, 5, 31)), row.version)  # fmt: skip
+                                                     date(2026, 5, 31)), row.version)
     assert (edited.full_time, edited.end_date, edited.version) == (False, date(2026, 5, 31), row.version + 1)
     with db.begin() as s, pytest.raises(UserError, match="刚被修改过"):
         staff.update(s, row.id, StaffInput("李文"), row.version)  # the version the user saw is gone

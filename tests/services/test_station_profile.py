@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from app import paths
-from app.services import station_profile
-from app.services.errors import UserError, ValidationError
-from app.services.station_profile import MAX_FILE_BYTES, ProfileInput
-from app.services.station_service import NewStation, create_station
+from app.domain.errors import UserError, ValidationError
+from app.services.station import profile as station_profile
+from app.services.station.identity import NewStation, create_station
+from app.services.station.profile import MAX_FILE_BYTES, ProfileInput
 
 PROFILE = "default"  # the `db` fixture's profile
 
@@ -28,7 +28,7 @@ def full(photo: Path | None = None, rules: Path | None = None, **changes: object
         phone="020 3888 1380", contact_person="陈晓明", premises="独立办公场地 120 平方米，含洽谈室一间",
         equipment="电脑 4 台、打印机、投影仪", signage_hung_on=date(2025, 9, 1), work_rules_filed_on=date(2025, 10, 8),
         signage_file=photo, work_rules_file=rules,
-    )  # fmt: skip
+    )
     values.update(changes)
     return ProfileInput(**values)  # type: ignore[arg-type]
 

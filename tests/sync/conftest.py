@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import Engine
 
 from app.models.database import Database, open_database
-from app.services import station_service
+from app.services.station import identity as station_service
 from app.sync.client import SyncClient
 from app.sync.enrolment import enroll, open_client
 from tests.pg import admin_conninfo, fresh_database  # noqa: F401 (admin_conninfo: benchmarks)

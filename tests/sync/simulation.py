@@ -42,7 +42,7 @@ from app.hq.hq_edits import hq_edit, publish_reference
 from app.hq.push import now_ms
 from app.models import Demand, Enterprise, ServiceRecord, StaffMember
 from app.models.database import Database, open_database
-from app.services import station_service
+from app.services.station import identity as station_service
 from app.sync import protocol
 from app.sync.engine import Faults, sync
 from app.sync.enrolment import enroll, open_client

@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from app.models import Enterprise
-from app.services.profiles import open_profile
+from app.services.station.profiles import open_profile
 from app.sync.protocol import PROTOCOL_HEADER
 
 from .conftest import new_enrol_code

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 
 from app.main import main
 from app.models import Enterprise, ProfileMeta
-from app.services.profiles import open_profile
+from app.services.station.profiles import open_profile
 from app.sync import enrolment
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, select
 
 from app.models import Station
 from app.models.database import Database, open_database
-from app.services import station_service
+from app.services.station import identity as station_service
 from app.sync.client import SyncError
 from app.sync.engine import sync
 from app.sync.enrolment import CODE_KEY, STATION_KEY, _meta, enroll, open_client

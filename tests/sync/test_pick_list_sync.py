@@ -11,9 +11,10 @@ from sqlalchemy import Engine
 
 from app.hq.cli import main as hq_main
 from app.models.database import open_database
-from app.services import pick_lists, staff_lookup, station_service
+from app.services import pick_lists, references
+from app.services.station import identity as station_service
 from app.services.pick_lists import SERVICE_CATEGORY, EditItem
-from app.services.staff_lookup import Actor
+from app.services.actor import Actor
 from app.sync.engine import sync
 from app.sync.enrolment import enroll, open_client
 
@@ -54,9 +55,9 @@ def test_hq_published_categories_reach_the_station(
         result = sync(db, open_client(db, http=hq_http))
         assert result.completed and result.rejected == 0, result
         with db.sessions() as s:
-            assert staff_lookup.categories(s) == {"policy": "政策咨询", "trade": "外贸服务", "finance_tax": "财税服务"}
-            assert staff_lookup.category_labels(s)["startup"] == "创业服务"  # retired by HQ, still labelled
-            assert "本站自加类别" not in staff_lookup.category_labels(s).values()  # the local list gave way
+            assert references.categories(s) == {"policy": "政策咨询", "trade": "外贸服务", "finance_tax": "财税服务"}
+            assert references.category_labels(s)["startup"] == "创业服务"  # retired by HQ, still labelled
+            assert "本站自加类别" not in references.category_labels(s).values()  # the local list gave way
             assert not pick_lists.editable(s)
     finally:
         db.dispose()

@@ -11,8 +11,8 @@ from sqlalchemy import Engine, text
 
 from app.hq.hq_edits import HqEditError, hq_edit, publish_reference
 from app.models import Station
-from app.services import station_profile
-from app.services.station_profile import ProfileInput
+from app.services.station import profile as station_profile
+from app.services.station.profile import ProfileInput
 from app.sync.engine import sync
 
 from .helpers import assert_station_equals_hq, outbox_size
@@ -125,7 +125,7 @@ def test_a_file_only_edit_is_not_queued_and_a_pull_keeps_the_file(make_station, 
 
 def test_profile_entered_before_enrolment_reaches_hq(hq_engine, hq_http, tmp_path, memory_keyring) -> None:  # type: ignore[no-untyped-def]
     from app.models.database import open_database
-    from app.services import station_service
+    from app.services.station import identity as station_service
     from app.sync.enrolment import enroll, open_client
 
     from .conftest import new_enrol_code

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, select, text
 
 from app.models import Enterprise, ServiceRecord
-from app.services import station_service
+from app.services.station import identity as station_service
 from app.sync.engine import sync
 
 from .helpers import add_work, assert_station_equals_hq, hq_count, local_rows

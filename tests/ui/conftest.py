@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.ui import error_dialog, operations
+from app.ui import operations
+from app.ui.widgets import error_dialog
 
 
 @pytest.fixture

@@ -6,16 +6,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-
 from sqlalchemy import select
 
 from app.domain.catalogue import SERVICE_CATEGORIES
 from app.models import PickListItem
 from app.models.database import Database
-from app.services import pick_lists, staff_lookup
-from app.ui.category_editor import CategoryEditor
+from app.services import pick_lists, references
 from app.ui.item_models.pick_list_model import PickListModel
-from app.ui.record_form import RecordForm
+from app.ui.records.category_editor import CategoryEditor
+from app.ui.records.form import RecordForm
 
 from .keyboard import activate, commit_text, press
 
@@ -60,7 +59,7 @@ def test_add_a_category_with_keys_and_the_record_form_offers_it(qtbot, db, stati
     assert not editor.isVisible()
     assert box_labels(form)[-2:] == ["外贸服务", "其他"]
     with db.sessions() as s:
-        assert list(staff_lookup.categories(s).values())[-2:] == ["外贸服务", "其他"]
+        assert list(references.categories(s).values())[-2:] == ["外贸服务", "其他"]
 
 
 def test_retire_with_delete_and_escape_cancels(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +69,7 @@ def test_retire_with_delete_and_escape_cancels(qtbot, db, station) -> None:  # t
     press(qtbot, Qt.Key.Key_Escape)
     assert not editor.isVisible()
     with db.sessions() as s:  # nothing saved
-        assert "policy" in staff_lookup.categories(s) and s.scalar(select(PickListItem.id)) is None
+        assert "policy" in references.categories(s) and s.scalar(select(PickListItem.id)) is None
 
 
 def test_a_refused_save_names_the_line(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
@@ -102,9 +101,9 @@ def test_pick_list_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_settings_menu_opens_the_editor(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
-    from app.services.station_service import current_station
+    from app.services.station.identity import current_station
     from app.settings import Settings
-    from app.ui.main_window import MainWindow
+    from app.ui.shell.main_window import MainWindow
 
     with db.sessions() as s:
         window = MainWindow(db, "default", current_station(s), Settings(), remember=False)

@@ -9,13 +9,14 @@ from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from app.models import Demand
-from app.services import demands, enterprise_service
-from app.services.demands import DemandInput
-from app.services.enterprise_validation import EnterpriseInput
-from app.services.staff_lookup import Actor
-from app.services.station_service import NewStation, create_station
-from app.ui.demand_dialogs import NewDemandDialog, TransitionDialog
-from app.ui.pages.demands_page import DemandsPage
+from app.services.actor import Actor
+from app.services.demands import demands
+from app.services.demands.demands import DemandInput
+from app.services.enterprises import registry as enterprise_service
+from app.services.enterprises.validation import EnterpriseInput
+from app.services.station.identity import NewStation, create_station
+from app.ui.demands.dialogs import NewDemandDialog, TransitionDialog
+from app.ui.demands.page import DemandsPage
 
 TODAY = date(2026, 6, 15)
 
@@ -33,7 +34,7 @@ def firm(db):  # type: ignore[no-untyped-def]
 def add_demand(db, firm, title: str, received: date, due: date | None = None) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as session:
         demands.create(session, DemandInput(title, "financing", firm, received_on=received, due_on=due),
-                       Actor("陈晓明"), today=TODAY, lock_days=10)  # fmt: skip
+                       Actor("陈晓明"), today=TODAY, lock_days=10)
 
 
 def open_page(qtbot, db) -> DemandsPage:  # type: ignore[no-untyped-def]
@@ -59,7 +60,7 @@ def test_a_demand_is_walked_round_the_loop_with_the_buttons(qtbot, db, firm) -> 
     assert enabled(page) == ["dispatched"]
     assert [e.to_label for e in page.log_entries] == ["受理"]
     steps = [("dispatched", "分派给陈晓明"), ("handling", "已联系企业"), ("replied", "已答复申报条件"),
-             ("closed", "企业确认"), ("followed_up", "回访满意")]  # fmt: skip
+             ("closed", "企业确认"), ("followed_up", "回访满意")]
     for status, note in steps:
         qtbot.mouseClick(page.action_buttons[status], Qt.MouseButton.LeftButton)
         dialog = page.dialog

@@ -14,11 +14,11 @@ from sqlalchemy import func, select
 from app.domain.credit_code import make_code
 from app.models import Enterprise
 from app.models.database import Database
-from app.services import enterprise_service
-from app.services.enterprise_validation import FIELD_LABELS, EnterpriseInput
-from app.services.station_service import StationInfo
-from app.ui.enterprise_form import EnterpriseForm
-from app.ui.prompts import answer_prompts
+from app.services.enterprises import registry as enterprise_service
+from app.services.enterprises.validation import FIELD_LABELS, EnterpriseInput
+from app.services.station.identity import StationInfo
+from app.ui.enterprises.form import EnterpriseForm
+from app.ui.widgets.prompts import answer_prompts
 
 from .keyboard import activate, press, type_text
 
@@ -78,7 +78,7 @@ def test_create_with_the_keyboard_and_live_size(qtbot, db, station) -> None:  # 
         qtbot.keyClick(form.revenue, Qt.Key.Key_Return)
     [row] = stored(db)
     assert (row.name, row.credit_code, row.district, row.industry_code, row.size) == (
-        "广州海鸥软件有限公司", GOOD, "越秀区", "65", "micro")  # fmt: skip
+        "广州海鸥软件有限公司", GOOD, "越秀区", "65", "micro")
 
 
 def test_a_validation_error_is_shown_beside_its_field_and_nothing_is_saved(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
@@ -154,7 +154,7 @@ def test_editing_loads_the_enterprise_and_a_stale_save_reloads(qtbot, db, existi
     assert form.name.text() == "广州云帆科技有限公司" and form.district.currentText() == "天河区"
     with db.begin() as session:  # someone else saves first
         enterprise_service.update(session, existing, EnterpriseInput(name="广州云帆科技股份有限公司", district="天河区",
-                                                                     credit_code=GOOD), 1)  # fmt: skip
+                                                                     credit_code=GOOD), 1)
     form.contact_name.setText("李娜")
     with answer_prompts(True) as asked, qtbot.waitSignal(form.loaded, timeout=5000):
         form.save()
@@ -162,13 +162,13 @@ def test_editing_loads_the_enterprise_and_a_stale_save_reloads(qtbot, db, existi
 
 
 text_or_number = st.one_of(st.text(max_size=30), st.integers(-10**9, 10**12).map(str),
-                           st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str))  # fmt: skip
+                           st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(values=st.fixed_dictionaries({name: text_or_number for name in (
     "credit_code", "name", "industry", "address", "contact_phone", "employees", "revenue", "assets", "size_year")}),
-    district=st.integers(-1, 10))  # fmt: skip
+    district=st.integers(-1, 10))
 def test_random_input_saves_fully_or_names_a_field(qtbot, db, station, values, district) -> None:  # type: ignore[no-untyped-def]
     before = len(stored(db))
     form = EnterpriseForm(db)

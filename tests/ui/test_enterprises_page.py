@@ -15,24 +15,27 @@ from sqlalchemy import select
 from app.domain.credit_code import make_code
 from app.models import Demand, Enterprise, ServiceRecord
 from app.models.database import Database
-from app.services import enterprise_service, service_records
-from app.services.enterprise_names import name_initials
-from app.services.enterprise_validation import EnterpriseInput
-from app.services.service_records import RecordInput
-from app.services.staff_lookup import Actor, staff_choices
-from app.services.station_service import NewStation, StationInfo, create_station
+from app.services.actor import Actor
+from app.services.enterprises import registry as enterprise_service
+from app.services.enterprises.names import name_initials
+from app.services.enterprises.validation import EnterpriseInput
+from app.services.records import service_records
+from app.services.records.service_records import RecordInput
+from app.services.references import staff_choices
+from app.services.station.identity import NewStation, StationInfo, create_station
 from app.settings import Settings
-from app.ui import error_dialog, operations
-from app.ui.enterprise_detail import EnterpriseDetailDialog
-from app.ui.enterprise_form import EnterpriseForm
+from app.ui import operations
+from app.ui.demands.page import DemandsPage
+from app.ui.enterprises.detail import EnterpriseDetailDialog
+from app.ui.enterprises.form import EnterpriseForm
+from app.ui.enterprises.page import EnterprisesPage
+from app.ui.enterprises.quality_dialog import QualityDialog
 from app.ui.item_models.enterprises_model import EnterprisesModel
 from app.ui.item_models.lazy_table_model import PENDING
-from app.ui.main_window import MainWindow
-from app.ui.pages.demands_page import DemandsPage
-from app.ui.pages.enterprises_page import EnterprisesPage
-from app.ui.pages.records_page import RecordsPage
-from app.ui.prompts import answer_prompts
-from app.ui.quality_dialog import QualityDialog
+from app.ui.records.page import RecordsPage
+from app.ui.shell.main_window import MainWindow
+from app.ui.widgets import error_dialog
+from app.ui.widgets.prompts import answer_prompts
 
 CODE = make_code("91440101MA5C00001")
 
@@ -61,7 +64,7 @@ def firms(db: Database, station: StationInfo) -> dict[str, uuid.UUID]:
         EnterpriseInput(name="广州市珠江食品有限公司", district="海珠区", industry_section="C", employees=500,
                         revenue=50000),
         EnterpriseInput(name="广州白云精密机械有限公司", district="白云区", industry_section="C", status="closed"),
-    ]  # fmt: skip
+    ]
     with db.begin() as session:
         return {r.name: enterprise_service.create(session, r).id for r in rows}
 
@@ -202,7 +205,7 @@ def test_detail_shows_the_whole_history_newest_first(qtbot, db, firms) -> None: 
         for day, summary in ((3, "研发费用加计扣除"), (5, "高新技术企业认定")):
             service_records.create(session, RecordInput(firm, date(2026, 6, day), "policy", contact_minutes=30,
                                                         summary=summary), Actor("陈晓明", staff),
-                                   today=date(2026, 6, 15), lock_days=10)  # fmt: skip
+                                   today=date(2026, 6, 15), lock_days=10)
     page = open_page(qtbot, db)
     dialog = page.show_detail(firm)
     assert isinstance(dialog, EnterpriseDetailDialog)
@@ -236,11 +239,11 @@ def test_quality_rows_open_the_record_or_the_demand_itself(qtbot, db, station, f
     firm, today = firms["广州云帆科技有限公司"], date.today()  # the dialog counts "overdue" from today
     with db.begin() as s:
         record = ServiceRecord(station_id=station.id, enterprise_id=firm, service_date=today, category="policy",
-                               prep_minutes=0, contact_minutes=0)  # fmt: skip
+                               prep_minutes=0, contact_minutes=0)
         common = dict(station_id=station.id, enterprise_id=firm, category="financing", received_on=today - timedelta(days=40))
         late = Demand(**common, title="贷款对接", status="handling", due_on=today - timedelta(days=3))
         s.add_all([record, late, Demand(**common, title="早已办结", status="closed", due_on=today - timedelta(days=20)),
-                   Demand(**common, title="尚未到期", status="accepted", due_on=today + timedelta(days=9))])  # fmt: skip
+                   Demand(**common, title="尚未到期", status="accepted", due_on=today + timedelta(days=9))])
         s.flush()
         record_id, late_id = record.id, late.id
     window = MainWindow(db, "default", station, Settings(), remember=False)
@@ -282,7 +285,7 @@ def test_5000_enterprises_fetch_only_the_visible_rows(qtbot, db, station) -> Non
             Enterprise(station_id=station.id, name=f"广州测试{i:05d}科技有限公司",
                        name_initials=name_initials(f"广州测试{i:05d}科技有限公司"), district="天河区")
             for i in range(5000)
-        )  # fmt: skip
+        )
     page = open_page(qtbot, db)
     assert page.model.rowCount() == 5000 and page.count_label.text() == "共 5,000 家企业"
     qtbot.waitUntil(lambda: page.model.index(0, 0).data() != PENDING)

@@ -15,9 +15,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from app import __version__
-from app.services.errors import UserError
-from app.ui import error_dialog, prompts
-from app.ui.error_dialog import ErrorDialog, install_excepthooks, show_error
+from app.domain.errors import UserError
+from app.ui.widgets import error_dialog, prompts
+from app.ui.widgets.error_dialog import ErrorDialog, install_excepthooks, show_error
 
 
 @pytest.fixture

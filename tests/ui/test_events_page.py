@@ -18,15 +18,16 @@ from sqlalchemy import func, select
 from app.domain.catalogue import EVENT_TYPES
 from app.models import Enterprise, Event, EventAttendance, Policy
 from app.models.database import Database
-from app.services import event_attendance, events
-from app.services.events import CHINA_TIME, EventInput
-from app.services.station_service import NewStation, create_station
-from app.ui.event_attendance_dialog import EventAttendanceDialog
-from app.ui.event_form import EventForm
+from app.services.events import attendance as event_attendance
+from app.services.events import edits as events
+from app.services.events.edits import CHINA_TIME, EventInput
+from app.services.station.identity import NewStation, create_station
+from app.ui.events.attendance_dialog import EventAttendanceDialog
+from app.ui.events.form import EventForm
+from app.ui.events.page import EVENT_DAY, EventsPage
 from app.ui.fonts import install_cjk_font
 from app.ui.item_models.events_model import EventsModel
-from app.ui.pages.events_page import EVENT_DAY, EventsPage
-from app.ui.prompts import answer_prompts
+from app.ui.widgets.prompts import answer_prompts
 
 NOW = datetime(2026, 7, 6, 10, 0, tzinfo=CHINA_TIME)
 CODE = "91440106MA5CXYZ12K"
@@ -44,7 +45,7 @@ def station(db: Database) -> None:
             Enterprise(station_id=info.id, name="广州云帆科技有限公司", credit_code=CODE, district="天河区"),
             Enterprise(station_id=info.id, name="广州珠江食品有限公司", district="天河区"),
             Enterprise(station_id=info.id, name="广州白云精密机械有限公司", district="白云区"),
-        ])  # fmt: skip
+        ])
 
 
 def open_page(qtbot, db: Database, now: datetime = NOW) -> EventsPage:  # type: ignore[no-untyped-def]
@@ -147,7 +148,7 @@ def test_attendee_list_import_and_removing_a_registration(qtbot, db, station, tm
     book = Workbook()
     book.active.append(["企业名称", "统一社会信用代码", "联系人"])
     for row in (("广州云帆科技有限公司", CODE, "张三"), ("", CODE, "张三"), ("广州珠江食品有限公司", "", "李四"),
-                ("查无此企业有限公司", "", "王五")):  # fmt: skip
+                ("查无此企业有限公司", "", "王五")):
         book.active.append(list(row))
     book.save(tmp_path / "报名表.xlsx")
     with answer_prompts(True) as asked:
@@ -179,7 +180,7 @@ def test_the_form_names_the_bad_field_and_saves_nothing(qtbot, db, station) -> N
         (lambda: form.walk_in_count.setText("三"), "现场未报名人数：请填写整数"),
         (lambda: form.walk_in_count.setText("0") or form.satisfaction.setText("9"), "满意度：应在1到5之间"),
         (lambda: form.satisfaction.setText("") or form.speakers.setText("专" * 1001), "主讲嘉宾：不能超过1000个字"),
-    ]  # fmt: skip
+    ]
     for change, message in cases:
         change()
         form.submit()
@@ -287,7 +288,7 @@ DEMO = [  # (day, hour, title, type, theme, venue, registered firms, walk-ins, s
     (15, 14, "企业出海合规讲座", "lecture", None, "服务站二楼会议室", 2, 2, 4.7),
     (22, 9, "财税主题月：电子发票实务培训", "training", "finance_tax", "服务站培训教室", 3, 5, 4.9),
     (28, 14, "专精特新企业培育研讨会", "seminar", None, "天河区政务服务中心", 2, 0, None),  # still to come
-]  # fmt: skip
+]
 SHOT_NOW = datetime(2026, 7, 24, 10, 0, tzinfo=CHINA_TIME)
 
 
@@ -298,7 +299,7 @@ def test_screenshot_of_the_calendar_with_demo_events(qtbot, db, station) -> None
         policies = [Policy(title="关于研发费用税前加计扣除政策的公告", category="tax", issuer="财政部 税务总局",
                            issued_on=date(2026, 3, 1)),
                     Policy(title="广州市促进中小企业发展若干措施", category="general", issuer="广州市工业和信息化局",
-                           issued_on=date(2026, 2, 10))]  # fmt: skip
+                           issued_on=date(2026, 2, 10))]
         session.add_all(policies)
         session.flush()
         policy_ids = tuple(p.id for p in policies)
@@ -309,7 +310,7 @@ def test_screenshot_of_the_calendar_with_demo_events(qtbot, db, station) -> None
                           speakers="陈律师、李会计师" if kind != "matchmaking" else "",
                           partners="广州某会计师事务所" if kind == "policy_briefing" else "",
                           policy_ids=policy_ids if kind == "policy_briefing" else (),
-                          description=f"{title}，面向天河区及周边中小企业。")  # fmt: skip
+                          description=f"{title}，面向天河区及周边中小企业。")
         with db.begin() as session:
             for firm in firms[:registered]:
                 event_attendance.register(session, saved.id, firm, check_in=start < SHOT_NOW)

@@ -17,13 +17,14 @@ from PySide6.QtWidgets import QApplication, QDialog
 from app import paths
 from app.models import StaffMember
 from app.models.database import DatabaseOpenError, backup_file
-from app.services import profiles
-from app.services.station_service import NewStation, StationInfo, create_station, current_station
+from app.services.station import profiles
+from app.services.station.identity import NewStation, StationInfo, create_station, current_station
 from app.settings import ACTIVE_PROFILE, Settings
-from app.ui import error_dialog, operations
-from app.ui.database_problem_dialog import NEW_PROFILE, OPEN_BACKUP, DatabaseProblemDialog, ProblemChoice
-from app.ui.first_run_wizard import FirstRunWizard
-from app.ui.launcher import EXIT_DATABASE_PROBLEM, Launcher
+from app.ui import operations
+from app.ui.shell.database_problem_dialog import NEW_PROFILE, OPEN_BACKUP, DatabaseProblemDialog, ProblemChoice
+from app.ui.shell.launcher import EXIT_DATABASE_PROBLEM, Launcher
+from app.ui.station.first_run_wizard import FirstRunWizard
+from app.ui.widgets import error_dialog
 
 REPO = Path(__file__).resolve().parents[2]
 GARBAGE = b"this is not a database" * 100
@@ -259,7 +260,7 @@ def smoke(home: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "app.main", "--smoke"],
         cwd=REPO, env=env, capture_output=True, text=True, encoding="utf-8", timeout=120,
-    )  # fmt: skip
+    )
 
 
 def test_smoke_prints_first_paint_and_exits_0(station_home) -> None:  # type: ignore[no-untyped-def]

@@ -11,22 +11,23 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from app.demo import data as demo_data
 from app.models import Demand, Enterprise, Event, ServiceRecord, StaffMember
 from app.models.database import Database
-from app.services import demo_data
-from app.services.dashboard import china_today
-from app.services.overview import CHINA_TIME
-from app.services.station_service import NewStation, StationInfo, create_station
+from app.services.dashboard.figures import china_today
+from app.services.dashboard.overview import CHINA_TIME
+from app.services.station.identity import NewStation, StationInfo, create_station
 from app.settings import Settings
-from app.ui import error_dialog, operations
+from app.ui import operations
+from app.ui.dashboard.page import HomePage
+from app.ui.demands.page import DemandsPage
+from app.ui.events.page import EventsPage
 from app.ui.fonts import install_cjk_font
-from app.ui.main_window import MainWindow
-from app.ui.pages.demands_page import DemandsPage
-from app.ui.pages.events_page import EventsPage
-from app.ui.pages.home_page import HomePage
-from app.ui.pages.records_page import RecordsPage
-from app.ui.pages.reports_page import ReportsPage
-from app.ui.pages.staff_page import StaffPage
+from app.ui.records.page import RecordsPage
+from app.ui.reporting.page import ReportsPage
+from app.ui.shell.main_window import MainWindow
+from app.ui.staff.page import StaffPage
+from app.ui.widgets import error_dialog
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 TODAY = china_today()  # the records and demands pages count "overdue" from the real date
@@ -65,31 +66,31 @@ def filled(db: Database, station: StationInfo) -> None:
         s.flush()
         rows = [(first, MONTH_START, "policy", 5, False), (second, MONTH_START, "policy", 3, False),
                 (first, MONTH_START, "ip", None, False), (second, MONTH_START, "legal", 4, True),
-                (first, LAST_YEAR, "policy", 1, False)]  # fmt: skip
+                (first, LAST_YEAR, "policy", 1, False)]
         if TODAY.month > 1:
             rows.append((second, date(TODAY.year, 1, 1), "legal", 4, False))
         for firm, day, category, score, deleted in rows:
             s.add(ServiceRecord(enterprise_id=firm.id, service_date=day, category=category, satisfaction=score,
-                                deleted=deleted, station_id=station.id))  # fmt: skip
+                                deleted=deleted, station_id=station.id))
         common = dict(enterprise_id=first.id, title="融资对接", category="financing", station_id=station.id)
         s.add_all([
             Demand(**common, status="accepted", received_on=TODAY - timedelta(days=40), due_on=TODAY - timedelta(days=10)),
             Demand(**common, status="handling", received_on=TODAY, due_on=TODAY + timedelta(days=10)),
             Demand(**common, status="closed", received_on=TODAY - timedelta(days=40), closed_at=china(MONTH_START, 9)),
             Demand(**common, status="followed_up", received_on=LAST_YEAR, closed_at=china(LAST_YEAR, 23)),
-        ])  # fmt: skip
+        ])
 
         def event(title: str, at: datetime, deleted: bool = False) -> Event:
             return Event(station_id=station.id, title=title, event_type="training", starts_at=at,
-                         ends_at=at + timedelta(hours=2), deleted=deleted)  # fmt: skip
+                         ends_at=at + timedelta(hours=2), deleted=deleted)
 
         new_year = datetime(TODAY.year, 1, 1, 0, 30, tzinfo=CHINA_TIME)
         s.add_all([event("本月讲座", china(MONTH_START, 14)), event("本月沙龙", china(MONTH_START, 19)),
                    event("已删除", china(MONTH_START, 10), deleted=True), event("元旦凌晨", new_year),
-                   event("去年除夕", china(LAST_YEAR, 23))])  # fmt: skip
+                   event("去年除夕", china(LAST_YEAR, 23))])
         s.add_all([StaffMember(station_id=station.id, name=name, full_time=full, start_date=date(2024, 1, 1), end_date=end)
                    for name, full, end in (("王芳", True, None), ("李文", True, None), ("周兼职", False, None),
-                                           ("赵离职", True, date(2025, 1, 31)))])  # fmt: skip
+                                           ("赵离职", True, date(2025, 1, 31)))])
 
 
 def china(day: date, hour: int) -> datetime:
@@ -126,7 +127,7 @@ def test_figures_for_the_year_and_the_month(qtbot, db, filled) -> None:  # type:
     assert "满意率 50%" in page.satisfaction.detail_label.text()
     assert page.monthly_chart.values[TODAY.month - 1] == 3
     assert [line.check.key for line in page.compliance.lines] == [
-        "staffing", "signage", "work_rules", "annual_summary", "annual_plan", "periodic_report"]  # fmt: skip
+        "staffing", "signage", "work_rules", "annual_summary", "annual_plan", "periodic_report"]
 
 
 def test_empty_station_explains_what_to_do(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
@@ -262,7 +263,7 @@ def test_compliance_lines_open_the_rows_they_count(qtbot, db, station, filled) -
 def test_screenshot_with_demo_data(qtbot, db) -> None:  # type: ignore[no-untyped-def]
     demo_data.generate(db, enterprises=400, records=5000)
     with db.begin() as session:
-        from app.services.station_service import current_station
+        from app.services.station.identity import current_station
 
         station = current_station(session)
     window = window_with_home(qtbot, db, station)  # type: ignore[arg-type]

@@ -9,17 +9,17 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.models import Enterprise, ProfileMeta, ServiceRecord
-from app.services import experts, institutions
-from app.services.experts import ExpertInput
-from app.services.institutions import CatalogueInput, InstitutionInput
-from app.services.station_service import NewStation, create_station
-from app.ui.expert_form import ExpertForm
-from app.ui.institution_form import CatalogueForm, InstitutionForm
+from app.services.institutions import experts
+from app.services.institutions import resident as institutions
+from app.services.institutions.experts import ExpertInput
+from app.services.institutions.resident import CatalogueInput, InstitutionInput
+from app.services.station.identity import NewStation, create_station
+from app.ui.institutions.expert_form import ExpertForm
+from app.ui.institutions.institution_form import CatalogueForm, InstitutionForm
+from app.ui.institutions.page import InstitutionsPage, read_all
 from app.ui.item_models.experts_model import ExpertsModel
 from app.ui.item_models.institutions_model import CatalogueModel, InstitutionsModel
-from app.ui.pages.institutions_page import InstitutionsPage, read_all
-from app.ui.prompts import answer_prompts
-
+from app.ui.widgets.prompts import answer_prompts
 
 pytestmark = pytest.mark.usefixtures("presented")  # tests/ui/conftest.py: no error dialog, no operation left running
 
@@ -30,7 +30,7 @@ def seeded(db):  # type: ignore[no-untyped-def]
     with db.begin() as s:
         station = create_station(s, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
         firm = institutions.create_institution(s, InstitutionInput("广州知识产权代理有限公司", "ip", "周敏", "020-38881380",
-                                                                   date(2025, 3, 1)))  # fmt: skip
+                                                                   date(2025, 3, 1)))
         institutions.add_entry(s, CatalogueInput(firm.id, "商标注册代理", "startup", "ip", "low_fee"))
         experts.create(s, ExpertInput("陈律师", ("legal",), "广东某律师事务所", "律师"))
         a, b = Enterprise(station_id=station.id, name="甲公司"), Enterprise(station_id=station.id, name="乙公司")
@@ -38,7 +38,7 @@ def seeded(db):  # type: ignore[no-untyped-def]
         s.flush()
         day = date(2026, 5, 1)
         s.add_all([ServiceRecord(enterprise_id=e, service_date=day, category="ip", institution_id=firm.id, satisfaction=sat)
-                   for e, sat in ((a.id, 5), (a.id, None), (b.id, 3))])  # fmt: skip
+                   for e, sat in ((a.id, 5), (a.id, None), (b.id, 3))])
     return db
 
 
@@ -60,7 +60,7 @@ def test_usage_columns_and_catalogue_of_the_selected_institution(qtbot, seeded) 
     assert not page.note.isVisible() and page.actions_by_name["new_institution"].isVisible()
     model = page.institutions.proxy
     assert [model.index(0, c).data() for c in (0, 1, 2, 7, 8, 9, 11)] == ["广州知识产权代理有限公司", "知识产权", "在驻",
-                                                                         "3", "2", "0", "4.0"]  # fmt: skip
+                                                                         "3", "2", "0", "4.0"]
     assert "评价 2 条" in model.index(0, 11).data(Qt.ItemDataRole.ToolTipRole)
     assert page.institutions.selected() is not None  # the first is selected: its 服务清单 shows at once
     assert page.catalogue.shown_texts(2) == ["商标注册代理"] and "广州知识产权代理有限公司" in page.catalogue_heading.text()
@@ -121,7 +121,7 @@ def test_add_institution_entry_and_expert_through_the_forms(qtbot, seeded) -> No
 def test_enrolled_station_shows_hq_maintained_read_only(qtbot, seeded) -> None:  # type: ignore[no-untyped-def]
     with seeded.begin() as s:
         s.add_all([ProfileMeta(key="sync_server", value="https://hq.example"),
-                   ProfileMeta(key="sync_station_code", value="GZ-TH-001")])  # fmt: skip
+                   ProfileMeta(key="sync_station_code", value="GZ-TH-001")])
     page = open_page(qtbot, seeded)
     assert page.note.isVisible() and "由总站统一维护" in page.note.text()
     assert not any(action.isVisible() for action in page.actions_by_name.values())
@@ -157,7 +157,7 @@ def test_empty_lists_say_how_to_fill_them(qtbot, db) -> None:  # type: ignore[no
 def test_item_models_pass_the_model_tester(qtmodeltester, seeded) -> None:  # type: ignore[no-untyped-def]
     data = read_all(seeded, None)
     for model, rows in ((InstitutionsModel(), data.institutions), (CatalogueModel(), data.catalogue),
-                        (ExpertsModel(), data.experts)):  # fmt: skip
+                        (ExpertsModel(), data.experts)):
         model.set_rows(rows)
         assert model.rowCount() == 1
         qtmodeltester.check(model)

@@ -9,12 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
-from app.services import demands, enterprise_service, service_records
-from app.services.demands import DemandInput
-from app.services.enterprise_validation import EnterpriseInput
-from app.services.service_records import RecordInput
-from app.services.staff_lookup import Actor, staff_choices
-from app.services.station_service import NewStation, create_station
+from app.services.actor import Actor
+from app.services.demands import demands
+from app.services.demands.demands import DemandInput
+from app.services.enterprises import registry as enterprise_service
+from app.services.enterprises.validation import EnterpriseInput
+from app.services.records import service_records
+from app.services.records.service_records import RecordInput
+from app.services.references import staff_choices
+from app.services.station.identity import NewStation, create_station
 from app.ui.item_models.demands_model import OVERDUE_BACKGROUND, DemandsModel
 from app.ui.item_models.lazy_table_model import PENDING, Column, LazyTableModel
 from app.ui.item_models.records_model import RecordsModel
@@ -105,9 +108,9 @@ def filled(db):  # type: ignore[no-untyped-def]
         actor = Actor("陈晓明", staff)
         for day in (1, 2, 3):
             service_records.create(session, RecordInput(firm, date(2026, 6, day), "policy", contact_minutes=30),
-                                   actor, today=TODAY, lock_days=10)  # fmt: skip
+                                   actor, today=TODAY, lock_days=10)
         demands.create(session, DemandInput("融资对接", "financing", firm, received_on=date(2026, 6, 1),
-                                            due_on=date(2026, 6, 5)), actor, today=TODAY, lock_days=10)  # fmt: skip
+                                            due_on=date(2026, 6, 5)), actor, today=TODAY, lock_days=10)
         demands.create(session, DemandInput("专利申请", "ip", firm, received_on=TODAY), actor, today=TODAY, lock_days=10)
     return db
 

@@ -13,12 +13,14 @@ from sqlalchemy import select
 from app import settings
 from app.models import ServiceRecord
 from app.models.database import Database
-from app.services import enterprise_service, period_locks, service_records
-from app.services.enterprise_validation import EnterpriseInput
-from app.services.period_locks import PeriodLockedError
-from app.services.service_records import RecordInput
-from app.services.staff_lookup import Actor, staff_choices
-from app.ui.lock_settings_dialog import LockSettingsDialog
+from app.services.actor import Actor
+from app.services.enterprises import registry as enterprise_service
+from app.services.enterprises.validation import EnterpriseInput
+from app.services.records import period_locks, service_records
+from app.services.records.period_locks import PeriodLockedError
+from app.services.records.service_records import RecordInput
+from app.services.references import staff_choices
+from app.ui.records.lock_settings_dialog import LockSettingsDialog
 
 pytestmark = pytest.mark.usefixtures("presented")
 
@@ -62,7 +64,7 @@ def test_a_manager_changes_the_days_and_last_month_follows(qtbot, db, station) -
     staff = _staff(db)
     with db.begin() as session:  # what the records page's save does (lock_days from the setting)
         service_records.create(session, RecordInput(firm, LAST_MONTH, category="policy", staff_id=staff),
-                               Actor("陈晓明"), today=TODAY)  # fmt: skip
+                               Actor("陈晓明"), today=TODAY)
 
     dialog = open_dialog(qtbot, db)
     assert dialog.days.value() == 20
@@ -72,7 +74,7 @@ def test_a_manager_changes_the_days_and_last_month_follows(qtbot, db, station) -
     assert last_month_locked(db)
     with db.begin() as session, pytest.raises(PeriodLockedError):
         service_records.create(session, RecordInput(firm, LAST_MONTH, category="policy", staff_id=staff),
-                               Actor("陈晓明"), today=TODAY)  # fmt: skip
+                               Actor("陈晓明"), today=TODAY)
     with db.sessions() as session:
         assert len(session.scalars(select(ServiceRecord)).all()) == 1
 
@@ -88,8 +90,8 @@ def test_esc_cancels_without_saving(qtbot, db, station) -> None:  # type: ignore
 
 
 def test_only_managers_are_offered_and_the_range_is_bounded(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
-    from app.services import staff as staff_service
-    from app.services.staff import StaffInput
+    from app.services.staff import roster as staff_service
+    from app.services.staff.roster import StaffInput
 
     with db.begin() as session:
         staff_service.create(session, StaffInput(name="李小红", role="staff"))

@@ -10,12 +10,13 @@ from PySide6.QtCore import QPoint, QSize, Qt
 
 from app.models import Demand, Enterprise, Event, ServiceRecord
 from app.models.database import Database
-from app.services.overview import station_overview
-from app.services.station_service import NewStation, StationInfo, create_station
+from app.services.dashboard.overview import station_overview
+from app.services.station.identity import NewStation, StationInfo, create_station
 from app.settings import LANGUAGE, LAST_PAGE, MAIN_WINDOW_GEOMETRY, Settings
-from app.ui import error_dialog, operations
-from app.ui.main_window import MainWindow
-from app.ui.prompts import answer_prompts
+from app.ui import operations
+from app.ui.shell.main_window import MainWindow
+from app.ui.widgets import error_dialog
+from app.ui.widgets.prompts import answer_prompts
 
 SECTIONS = ["首页", "企业", "服务记录", "服务需求", "活动", "人员", "机构与专家", "政策", "报表", "同步"]
 TODAY = date(2026, 6, 15)

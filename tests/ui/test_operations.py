@@ -9,9 +9,10 @@ import shiboken6
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 
-from app.services.errors import UserError
-from app.ui import error_dialog, operations
+from app.domain.errors import UserError
+from app.ui import operations
 from app.ui.operations import OpContext, OperationCancelled, run_in_background
+from app.ui.widgets import error_dialog
 
 
 @pytest.fixture(autouse=True)

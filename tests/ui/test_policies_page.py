@@ -12,14 +12,14 @@ from sqlalchemy import select
 
 from app.models import Enterprise, Policy, ProfileMeta, ServiceRecord
 from app.models.database import Database
-from app.services import policies
-from app.services.station_service import NewStation, create_station
+from app.services.policies import library as policies
+from app.services.station.identity import NewStation, create_station
 from app.ui.item_models.lazy_table_model import PENDING
 from app.ui.item_models.policies_model import PoliciesModel, PolicyMatchModel
-from app.ui.pages.policies_page import PoliciesPage
-from app.ui.policy_form import PolicyForm
-from app.ui.policy_match_dialog import PolicyMatchDialog
-from app.ui.prompts import answer_prompts
+from app.ui.policies.form import PolicyForm
+from app.ui.policies.match_dialog import PolicyMatchDialog
+from app.ui.policies.page import PoliciesPage
+from app.ui.widgets.prompts import answer_prompts
 
 TODAY = date(2026, 6, 15)
 
@@ -40,12 +40,12 @@ def seeded(db: Database) -> dict[str, uuid.UUID]:
                        size="small", district="天河区"),
             Enterprise(station_id=station.id, name="广州已注销软件有限公司", industry_section="I", size="small",
                        district="天河区", status="closed"),
-        ]  # fmt: skip
+        ]
         software = Policy(station_id=station.id, title="天河区促进软件和信息服务业发展扶持办法", category="digital",
                           issuer="天河区科技工业和信息化局", issued_on=date(2026, 1, 10), expires_on=date(2028, 1, 9),
-                          industries="I", sizes="small,micro", districts="天河区", summary="支持软件企业研发投入。")  # fmt: skip
+                          industries="I", sizes="small,micro", districts="天河区", summary="支持软件企业研发投入。")
         old = Policy(station_id=station.id, title="旧版专利资助办法", category="ip", issuer="市知识产权局",
-                     issued_on=date(2020, 1, 1), expires_on=date(2023, 12, 31))  # fmt: skip
+                     issued_on=date(2020, 1, 1), expires_on=date(2023, 12, 31))
         s.add_all([*firms, software, old])
         s.flush()
         return {"software": software.id, "old": old.id, **{f"firm{k}": f.id for k, f in enumerate(firms)}}
@@ -167,7 +167,7 @@ def test_policies_model_passes_the_model_tester(qtmodeltester, db, seeded) -> No
 
 
 def test_match_model_passes_the_model_tester(qtbot, qtmodeltester, db, seeded) -> None:  # type: ignore[no-untyped-def]
-    from app.services import policy_matching
+    from app.services.policies import matching as policy_matching
 
     def load(_key: str | None, _descending: bool) -> list[uuid.UUID]:
         with db.sessions() as s:
@@ -185,8 +185,8 @@ def test_match_model_passes_the_model_tester(qtbot, qtmodeltester, db, seeded) -
 
 
 def test_a_picked_attachment_is_copied_in_and_opened_from_the_profile(qtbot, db, seeded, presented, tmp_path,
-                                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]  # fmt: skip
-    from app.ui.pages import policies_page
+                                                                       monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.policies import page as policies_page
 
     opened: list[str] = []
     monkeypatch.setattr(policies_page.QDesktopServices, "openUrl", lambda url: opened.append(url.toString()) or True)

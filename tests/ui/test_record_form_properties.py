@@ -19,11 +19,13 @@ from sqlalchemy import func, select
 
 from app.models import Demand, ServiceRecord
 from app.models.database import Database
-from app.services import demands, enterprise_service, service_records
-from app.services.enterprise_validation import EnterpriseInput
-from app.services.station_service import StationInfo
-from app.ui.prompts import answer_prompts
-from app.ui.record_form import RecordForm
+from app.services.demands import demands
+from app.services.enterprises import registry as enterprise_service
+from app.services.enterprises.validation import EnterpriseInput
+from app.services.records import service_records
+from app.services.station.identity import StationInfo
+from app.ui.records.form import RecordForm
+from app.ui.widgets.prompts import answer_prompts
 
 TODAY = date(2026, 6, 15)
 LABELS = (*service_records.FIELD_LABELS.values(), *demands.FIELD_LABELS.values())
@@ -61,7 +63,7 @@ text = st.one_of(
     st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str),
     st.sampled_from(["", " ", "200", "199.50", "1,000", "１２０", "-5", "abc", "2026-07-01", "2026年7月1日",
                      "2026/13/40", "2025-02-29", "9999-01-01", "0000-00-00"]),
-)  # fmt: skip
+)
 # Half-plausible on purpose: wholly random input is almost always rejected by its first field.
 blank_or = lambda good, wild=text: st.one_of(st.just(""), good, wild)
 inputs = st.fixed_dictionaries({
@@ -75,7 +77,7 @@ inputs = st.fixed_dictionaries({
     "summary": st.one_of(st.just("政策咨询：申报高新技术企业"), text), "outcome": text,
     "demand": st.booleans(), "demand_title": blank_or(st.just("申请科技型中小企业评价")),
     "demand_category": st.integers(-1, 12),
-})  # fmt: skip
+})
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

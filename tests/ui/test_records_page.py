@@ -15,14 +15,17 @@ from sqlalchemy import select
 
 from app.models import ServiceRecord
 from app.models.database import Database
-from app.services import enterprise_service, service_records
-from app.services.enterprise_validation import EnterpriseInput
-from app.services.service_records import RecordInput
-from app.services.staff_lookup import Actor, staff_choices
-from app.services.station_service import NewStation, StationInfo, create_station
-from app.ui import error_dialog, operations
-from app.ui.pages.records_page import RecordsPage
-from app.ui.prompts import answer_prompts
+from app.services.actor import Actor
+from app.services.enterprises import registry as enterprise_service
+from app.services.enterprises.validation import EnterpriseInput
+from app.services.records import service_records
+from app.services.records.service_records import RecordInput
+from app.services.references import staff_choices
+from app.services.station.identity import NewStation, StationInfo, create_station
+from app.ui import operations
+from app.ui.records.page import RecordsPage
+from app.ui.widgets import error_dialog
+from app.ui.widgets.prompts import answer_prompts
 
 TODAY = date(2026, 6, 15)
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -198,7 +201,7 @@ def add_record(db: Database, firm: uuid.UUID, day: date = TODAY, **values: objec
 def test_a_returning_enterprise_is_prefilled_from_its_last_visit(qtbot, db, firms) -> None:  # type: ignore[no-untyped-def]
     firm = firms["广州云帆科技有限公司"]
     add_record(db, firm, date(2026, 6, 1), category="finance_tax", channel="phone", prep_minutes=5,
-               contact_minutes=40, fee_type="low_fee", fee=Decimal(100))  # fmt: skip
+               contact_minutes=40, fee_type="low_fee", fee=Decimal(100))
     page = open_page(qtbot, db)
     form = page.form
     pick(qtbot, page, "yf")  # pinyin initials of 云帆

@@ -25,18 +25,20 @@ from PySide6.QtWidgets import (
 from reportlab.pdfgen import canvas
 from sqlalchemy import update
 
+from app.domain.errors import ValidationError
 from app.domain.report_sections import SUMMARY_SECTIONS
 from app.models import AnnualReport, Event, EventAttendance
 from app.reports.api import ReportInfo
-from app.services import report_drafts
-from app.services.errors import ValidationError
-from app.services.station_service import NewStation, create_station
-from app.ui import error_dialog, operations, report_editor
+from app.services.reporting import drafts as report_drafts
+from app.services.station.identity import NewStation, create_station
+from app.ui import operations
 from app.ui.item_models.report_plan_models import PlannedEventsModel, TargetsModel
-from app.ui.pages import reports_page
-from app.ui.pages.reports_page import ReportsPage
-from app.ui.prompts import answer_prompts
-from app.ui.report_editor import ReportEditor
+from app.ui.reporting import editor as report_editor
+from app.ui.reporting import page as reports_page
+from app.ui.reporting.editor import ReportEditor
+from app.ui.reporting.page import ReportsPage
+from app.ui.widgets import error_dialog
+from app.ui.widgets.prompts import answer_prompts
 
 TODAY = date(2026, 11, 27)  # the annual page opens on 2026 (summary) and 2027 (plan)
 CTRL = Qt.KeyboardModifier.ControlModifier

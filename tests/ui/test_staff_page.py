@@ -12,15 +12,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 
 from app.models import ProfileMeta
-from app.services import staff, station_profile
-from app.services.staff import StaffInput
-from app.services.station_service import NewStation, create_station
-from app.ui.fonts import install_cjk_font
+from app.services.staff import roster as staff
+from app.services.staff.roster import StaffInput
+from app.services.station import profile as station_profile
+from app.services.station.identity import NewStation, create_station
 from app.ui.item_models.staff_model import StaffModel
-from app.ui.pages.staff_page import StaffPage
-from app.ui.prompts import answer_prompts
-from app.ui.staff_form import StaffForm
-from app.ui.station_profile_dialog import StationProfileDialog
+from app.ui.staff.form import StaffForm
+from app.ui.staff.page import StaffPage
+from app.ui.station.profile_dialog import StationProfileDialog
+from app.ui.widgets.prompts import answer_prompts
 
 TODAY = date(2026, 6, 15)
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -36,7 +36,7 @@ def station(db):  # type: ignore[no-untyped-def]
         info = create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
         manager = staff.list_staff(session)[0]  # started today (the real date): move to a fixed past
         staff.update(session, manager.id, StaffInput("陈晓明", "13800138000", "manager", True, date(2024, 1, 2),
-                                                     trainings="2024-03-01 服务总站服务人员岗前培训"), None)  # fmt: skip
+                                                     trainings="2024-03-01 服务总站服务人员岗前培训"), None)
         staff.create(session, StaffInput("周兼职", full_time=False, start_date=date(2025, 1, 1)))
         staff.create(session, StaffInput("赵离职", start_date=date(2023, 1, 1), end_date=date(2025, 12, 31)))
         return info
@@ -154,7 +154,7 @@ def test_station_profile_dialog_from_the_staff_page(qtbot, db, station, tmp_path
 def test_station_profile_name_is_hqs_once_enrolled(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         s.add_all([ProfileMeta(key="sync_server", value="https://hq.example"),
-                   ProfileMeta(key="sync_station_code", value="GZ-TH-001")])  # fmt: skip
+                   ProfileMeta(key="sync_station_code", value="GZ-TH-001")])
     page = open_page(qtbot, db)
     dialog = page.open_profile()
     qtbot.waitUntil(dialog.note.isVisible, timeout=5000)

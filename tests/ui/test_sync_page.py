@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-
 import secrets
 import socket
 from collections.abc import Iterator
@@ -19,16 +18,17 @@ from sync.conftest import hq_engine, hq_http, hq_url, new_enrol_code  # noqa: F4
 from sync.helpers import add_work, hq_count
 
 from app.models.database import Database, open_database
-from app.services.station_service import NewStation, StationInfo, create_station
+from app.services.station.identity import NewStation, StationInfo, create_station
 from app.settings import Settings
 from app.sync.engine import SyncResult, sync
-from app.sync.outcome import write_log
 from app.sync.enrolment import enroll, open_client
-from app.ui import error_dialog, operations
-from app.ui.auto_sync import AutoSyncController
-from app.ui.main_window import MainWindow
-from app.ui.pages.sync_page import SyncPage
-from app.ui.prompts import answer_prompts
+from app.sync.outcome import write_log
+from app.ui import operations
+from app.ui.shell.main_window import MainWindow
+from app.ui.sync.auto_sync import AutoSyncController
+from app.ui.sync.page import SyncPage
+from app.ui.widgets import error_dialog
+from app.ui.widgets.prompts import answer_prompts
 
 # Screenshots go to docs/ only when asked (STATION_DESK_SCREENSHOTS=1): a test run must
 # not modify the work tree.
@@ -242,7 +242,7 @@ def test_conflicts_reported_by_hq_are_listed_per_sync(
         with other.begin() as session:
             create_station(session, NewStation(f"GZ-UI-{secrets.token_hex(3).upper()}", "越秀区服务站", "越秀区", "", "李文"))
         other_id = enroll(other, "http://testserver", new_enrol_code(hq_engine, session_code(other)),
-                          http=hq_http).station_id  # fmt: skip
+                          http=hq_http).station_id
         with other.begin() as s:
             firm = Enterprise(name="冲突测试企业有限公司", station_id=other_id, district="越秀区")
             s.add(firm)
@@ -292,7 +292,7 @@ def test_counts_only_from_an_older_hq_are_listed_per_sync(qtbot, db, station) ->
 
     with db.begin() as s:
         s.add_all([ProfileMeta(key="sync_server", value="https://hq.example"),
-                   ProfileMeta(key="sync_station_code", value=station.code)])  # fmt: skip
+                   ProfileMeta(key="sync_station_code", value=station.code)])
     write_log(db.engine, SyncResult(completed=True, pushed=40, conflicts=2, message="同步完成。"))
     page = open_page(qtbot, db, AutoSyncController(db, enabled=False))
     page.lists.setCurrentIndex(1)
@@ -326,17 +326,17 @@ def test_sync_conflicts_model(qtmodeltester) -> None:  # type: ignore[no-untyped
                  "联系电话", "020-1", "020-2", "GZ-YX-002", "station"),
         Conflict(None, "enterprise", rid, "", "address", "地址", "", "总部地址", "hq", "station"),
         Conflict(None, "enterprise", rid, "甲公司", "name", "企业名称", "甲", "甲", "station", "hq"),
-    ])  # fmt: skip
+    ])
     qtmodeltester.check(model, force_py=True)
     assert [model.index(0, c).data() for c in range(1, 6)] == [
-        "广州示例科技有限公司", "联系电话", "020-1", "020-2", "其他服务站 GZ-YX-002"]  # fmt: skip
+        "广州示例科技有限公司", "联系电话", "020-1", "020-2", "其他服务站 GZ-YX-002"]
     assert model.index(1, 1).data() == "（本机没有这家企业）" and model.index(1, 3).data() == "（空）"
     assert model.index(1, 5).data() == "服务总站" and model.index(2, 5).data() == "本站"
     assert model.index(0, 0).data(SORT_ROLE).startswith("2026-11-05") and model.index(1, 0).data() == ""
 
 
 def session_code(db: Database) -> str:
-    from app.services.station_service import current_station
+    from app.services.station.identity import current_station
 
     with db.sessions() as session:
         info = current_station(session)

@@ -50,7 +50,7 @@ def test_lupdate_finds_no_source_string_missing_from_the_catalogue(tmp_path: Pat
         [tool("pyside6-lupdate"), "-extensions", "py", "-locations", "none", "-silent",
          str(REPO / "app" / "ui"), "-ts", str(fresh)],
         check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+    )
     missing = sorted(set(messages(fresh)) - set(messages(TS)))
     assert missing == [], (
         "new strings: run pyside6-lupdate -extensions py -no-obsolete -locations none "
@@ -66,7 +66,7 @@ def test_english_catalogue_is_built_from_ts_and_applies(qapp, tmp_path: Path) ->
     assert translator.load(str(qm))
     qapp.installTranslator(translator)
     try:
-        from app.ui.navigation import sections
+        from app.ui.shell.navigation import sections
 
         assert [s.title for s in sections()][:3] == ["Home", "Enterprises", "Service records"]
     finally:

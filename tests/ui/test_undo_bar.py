@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from app.ui.search_box import SearchBox
-from app.ui.undo_bar import UndoBar
+from app.ui.widgets.search_box import SearchBox
+from app.ui.widgets.undo_bar import UndoBar
 
 
 def test_undo_bar_says_what_was_done_and_offers_undo_only_after_a_delete(qtbot) -> None:  # type: ignore[no-untyped-def]

@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from app.models.database import Database
-from app.services import demands
-from app.services.demands import DemandFilter, DemandRow, DemandSort
+from app.services.demands import demands
+from app.services.demands.demands import DemandFilter, DemandRow, DemandSort
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 
 translate = QCoreApplication.translate
@@ -40,7 +40,7 @@ def demand_columns(today: Callable[[], date]) -> list[Column]:
 
 class DemandsModel(LazyTableModel):
     def __init__(self, db: Database, parent: QObject | None = None, *,
-                 today: Callable[[], date] = date.today, page_size: int = 100) -> None:  # fmt: skip
+                 today: Callable[[], date] = date.today, page_size: int = 100) -> None:
         self._db = db
         self.today = today
         self.filter = DemandFilter()

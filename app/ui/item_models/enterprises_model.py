@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from app.models.database import Database
-from app.services import enterprise_search
-from app.services.enterprise_search import EnterpriseFilter, EnterpriseRow, SortKey
+from app.services.enterprises import search as enterprise_search
+from app.services.enterprises.search import EnterpriseFilter, EnterpriseRow, SortKey
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 from app.ui.operations import run_in_background
 
@@ -68,7 +68,7 @@ class EnterprisesModel(LazyTableModel):
         self._generation += 1
         generation, key, descending = self._generation, self.sort_key, self.descending
         run_in_background(None, lambda _ctx: self._list_ids(key, descending), show_progress=False,
-                          on_success=lambda ids: self._ids_arrived(generation, ids))  # fmt: skip
+                          on_success=lambda ids: self._ids_arrived(generation, ids))
 
     def row_style(self, row: Any, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.credit_code_warning:

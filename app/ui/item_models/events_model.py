@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.services.events import CHINA_TIME, EventRow
+from app.services.events.edits import CHINA_TIME, EventRow
 
 translate = QCoreApplication.translate
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,7 +51,7 @@ def event_columns() -> list[Column]:
         (translate("EventsModel", "报名"), lambda r: str(r.registered), lambda r: r.registered, True),
         (translate("EventsModel", "到场"), lambda r: str(r.attendance), lambda r: r.attendance, True),
         (translate("EventsModel", "满意度"), _satisfaction, lambda r: -1.0 if r.satisfaction is None else r.satisfaction, True),
-    ]  # fmt: skip
+    ]
 
 
 class EventsModel(QAbstractTableModel):
@@ -81,7 +81,7 @@ class EventsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.columns):  # fmt: skip
+                and 0 <= section < len(self.columns):
             return self.columns[section][0]
         return None
 

@@ -19,5 +19,5 @@ class ExpertsModel(RowListModel):
             ListColumn(translate("ExpertsModel", "擅长领域"), lambda u: u.row.fields_label),
             ListColumn(translate("ExpertsModel", "联系电话"), lambda u: u.row.phone),
             *usage_columns(),
-        ]  # fmt: skip
+        ]
         super().__init__(columns, parent)

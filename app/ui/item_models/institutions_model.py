@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from app.domain.catalogue import ENTERPRISE_STAGES
-from app.services.institutions import CatalogueRow, InstitutionRow
-from app.services.usage import Usage
+from app.services.institutions.resident import CatalogueRow, InstitutionRow
+from app.services.institutions.usage import Usage
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 
 translate = QCoreApplication.translate
@@ -40,7 +40,7 @@ def usage_tooltip(used: Used) -> str:
     return (translate("InstitutionsModel", "服务记录 %1 条（评价 %2 条，平均 %3）；需求 %4 项（回访评价 %5 项，平均 %6）")
             .replace("%1", str(u.records)).replace("%2", str(u.rated_records))
             .replace("%3", _average(u.record_satisfaction) or "—").replace("%4", str(u.demands))
-            .replace("%5", str(u.rated_demands)).replace("%6", _average(u.demand_satisfaction) or "—"))  # fmt: skip
+            .replace("%5", str(u.rated_demands)).replace("%6", _average(u.demand_satisfaction) or "—"))
 
 
 def usage_columns() -> list[ListColumn]:
@@ -51,7 +51,7 @@ def usage_columns() -> list[ListColumn]:
         ListColumn(translate("InstitutionsModel", "已办结"), lambda u: u.usage.demands_finished, align_right=True),
         ListColumn(translate("InstitutionsModel", "满意度"), lambda u: _average(u.usage.satisfaction),
                    lambda u: u.usage.satisfaction, True, usage_tooltip),
-    ]  # fmt: skip
+    ]
 
 
 def _day(value: object) -> str:
@@ -70,7 +70,7 @@ class InstitutionsModel(RowListModel):
             ListColumn(translate("InstitutionsModel", "入驻日期"), lambda u: _day(u.row.entered_on)),
             ListColumn(translate("InstitutionsModel", "退出日期"), lambda u: _day(u.row.exited_on)),
             *usage_columns(),
-        ]  # fmt: skip
+        ]
         super().__init__(columns, parent)
 
     def row_style(self, row: Used, role: int) -> Any:
@@ -93,5 +93,5 @@ class CatalogueModel(RowListModel):
             ListColumn(translate("CatalogueModel", "服务项目"), lambda r: r.title),
             ListColumn(translate("CatalogueModel", "收费方式"), lambda r: r.fee_label),
             ListColumn(translate("CatalogueModel", "服务内容"), lambda r: r.description, tooltip=lambda r: r.description),
-        ]  # fmt: skip
+        ]
         super().__init__(columns, parent)

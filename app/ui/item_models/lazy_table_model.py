@@ -48,7 +48,7 @@ class LazyTableModel(QAbstractTableModel):
     page_fetched = Signal(int)  # page number
 
     def __init__(self, columns: Sequence[Column], load_ids: LoadIds, fetch_rows: FetchRows,
-                 *, page_size: int = 100, parent: QObject | None = None) -> None:  # fmt: skip
+                 *, page_size: int = 100, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self._load_ids, self._fetch_rows = load_ids, fetch_rows
@@ -72,7 +72,7 @@ class LazyTableModel(QAbstractTableModel):
         self._generation += 1
         generation, key, descending, load = self._generation, self.sort_key, self.descending, self._load_ids
         run_in_background(None, lambda _ctx: list(load(key, descending)), show_progress=False,
-                          on_success=lambda ids: self._ids_arrived(generation, ids))  # fmt: skip
+                          on_success=lambda ids: self._ids_arrived(generation, ids))
 
     def _ids_arrived(self, generation: int, ids: list[Hashable]) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
@@ -91,7 +91,7 @@ class LazyTableModel(QAbstractTableModel):
         self.fetched_rows += len(ids)
         generation, fetch = self._generation, self._fetch_rows
         run_in_background(None, lambda _ctx: fetch(ids), show_progress=False,
-                          on_success=lambda rows: self._rows_arrived(generation, page, rows))  # fmt: skip
+                          on_success=lambda rows: self._rows_arrived(generation, page, rows))
 
     def _rows_arrived(self, generation: int, page: int, rows: Mapping[Hashable, Any] | Sequence[Any]) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
@@ -137,7 +137,7 @@ class LazyTableModel(QAbstractTableModel):
             horizontal = Qt.AlignmentFlag.AlignRight if column.align_right else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):  # fmt: skip
+                        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return None
         row = self.row_at(index.row())
         if row is None:

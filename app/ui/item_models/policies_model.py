@@ -19,9 +19,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.models.database import Database
-from app.services import policy_matching
-from app.services.policies import PolicyRow
-from app.services.policy_matching import MatchRow
+from app.services.policies import matching as policy_matching
+from app.services.policies.library import PolicyRow
+from app.services.policies.matching import MatchRow
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 
 translate = QCoreApplication.translate
@@ -48,7 +48,7 @@ class PoliciesModel(QAbstractTableModel):
             (translate("PoliciesModel", "失效日期"), lambda r: _day(r.expires_on) or translate("PoliciesModel", "长期有效"),
              lambda r: _day(r.expires_on) or "9999"),
             (translate("PoliciesModel", "状态"), lambda r: validity[r.current], lambda r: not r.current),
-        ]  # fmt: skip
+        ]
 
     def set_rows(self, rows: list[PolicyRow]) -> None:
         self.beginResetModel()
@@ -108,7 +108,7 @@ class PolicyMatchModel(LazyTableModel):
     """Matching enterprises of one policy; the first column carries the check box."""
 
     def __init__(self, db: Database, policy_id: uuid.UUID, load_ids: Callable[[str | None, bool], Sequence[Hashable]],
-                 parent: QObject | None = None, *, page_size: int = 100) -> None:  # fmt: skip
+                 parent: QObject | None = None, *, page_size: int = 100) -> None:
         self._db, self.policy_id = db, policy_id
         self.checked: set[Hashable] = set()
         super().__init__(match_columns(), load_ids, self._fetch, page_size=page_size, parent=parent)

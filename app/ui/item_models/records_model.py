@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from app.models.database import Database
-from app.services import service_records
-from app.services.service_records import RecordFilter, RecordRow, RecordSort
+from app.services.records import service_records
+from app.services.records.service_records import RecordFilter, RecordRow, RecordSort
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 
 translate = QCoreApplication.translate

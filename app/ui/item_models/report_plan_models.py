@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 
 from app.domain.catalogue import EVENT_TYPES
 from app.domain.report_sections import PLAN_INDICATORS
-from app.services.report_drafts import PlannedEvent, theme_label
+from app.services.reporting.drafts import PlannedEvent, theme_label
 
 Index = QModelIndex | QPersistentModelIndex
 _EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
-from app.services.staff import StaffRow
+from app.services.staff.roster import StaffRow
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 
 translate = QCoreApplication.translate
@@ -46,7 +46,7 @@ def staff_columns(today: Callable[[], date]) -> list[ListColumn]:
         ListColumn(translate("StaffModel", "离岗日期"), lambda r: _day(r.end_date), lambda r: _day(r.end_date) or None),
         ListColumn(translate("StaffModel", "参加总站培训"), trainings, lambda r: len(r.training_lines),
                    tooltip=lambda r: "\n".join(r.training_lines)),
-    ]  # fmt: skip
+    ]
 
 
 class StaffModel(RowListModel):

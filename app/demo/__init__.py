@@ -1,0 +1,1 @@
+"""Realistic, reproducible demo data for a profile (`station-desk demo-data`, the `--demo` profile)."""

@@ -1,0 +1,230 @@
+"""The enterprise form's fields: parsing, checking and the live size preview.
+
+Every error is a ValidationError whose message starts with the field's Chinese
+label and says how to fix it; `field` is the EnterpriseInput attribute.  A
+well-shaped credit code with a wrong check character raises
+CheckCharacterWarning instead (enterprise_service decides when, after every
+other check has passed, so the user confirms once).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from app.domain import credit_code, districts, enterprise_size, industries
+from app.domain.catalogue import ENTERPRISE_STATUSES
+from app.domain.enterprise_size import Size
+from app.domain.errors import FieldError, UserError, ValidationError
+from app.domain.industry_data import SECTIONS
+from app.domain.text_normalise import checked_text, parse_decimal, parse_int, parse_phone
+from app.domain.text_normalise import tidy_text as tidy
+from app.services.enterprises.names import name_initials
+
+FIELD_LABELS: dict[str, str] = {
+    "credit_code": "统一社会信用代码",
+    "name": "企业名称",
+    "industry_section": "行业门类",
+    "industry_code": "行业代码",
+    "district": "所在区",
+    "address": "地址",
+    "legal_representative": "法定代表人",
+    "contact_name": "联系人",
+    "contact_phone": "联系电话",
+    "employees": "从业人员（人）",
+    "revenue": "营业收入（万元）",
+    "assets": "资产总额（万元）",
+    "size_year": "规模数据年份",
+    "status": "经营状态",
+    "notes": "备注",
+}
+_TEXT_LIMITS = {"address": 300, "legal_representative": 100, "contact_name": 100, "notes": 2000}
+_STATUS_BY_LABEL = {label: code for code, label in ENTERPRISE_STATUSES.items()}
+_PHONE_SEPARATORS = str.maketrans({ch: "/" for ch in "、,，;；"})
+_CENT = Decimal("0.01")
+
+
+class CheckCharacterWarning(UserError):
+    """Well-shaped code, wrong check character: save only after the user confirms."""
+
+    def __init__(self, result: credit_code.CodeResult) -> None:
+        super().__init__(result.message, "credit_code")
+        self.code = result.code
+        self.expected_check = result.expected_check
+
+
+@dataclass(frozen=True)
+class EnterpriseInput:
+    """What the form (or an import row) submits, as typed: text, or numbers for the size inputs."""
+
+    credit_code: str = ""
+    name: str = ""
+    industry_section: str = ""  # A–T, or a section name (制造业)
+    industry_code: str = ""  # GB/T 4754 code (6510) or a division name (软件和信息技术服务业)
+    district: str = ""
+    address: str = ""
+    legal_representative: str = ""
+    contact_name: str = ""
+    contact_phone: str = ""
+    employees: object = None  # persons
+    revenue: object = None  # 万元
+    assets: object = None  # 万元
+    size_year: object = None
+    status: str = "active"  # code or label (正常 / 注销/停业 / 迁出)
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class ValidatedEnterprise:
+    """Clean values ready for the enterprise table."""
+
+    credit_code: str | None
+    credit_code_warning: bool
+    name: str
+    name_initials: str
+    industry_section: str | None
+    industry_code: str | None
+    district: str
+    address: str
+    legal_representative: str
+    contact_name: str
+    contact_phone: str
+    employees: int | None
+    revenue: Decimal | None
+    assets: Decimal | None
+    size_year: int | None
+    size: str | None
+    status: str
+    notes: str
+
+    def columns(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+@dataclass(frozen=True)
+class SizePreview:
+    size: Size | None
+    label: str  # 大型/中型/小型/微型, "" when it cannot be computed
+    missing: tuple[str, ...]  # what the form still needs, e.g. ("营业收入",)
+
+
+def _error(field: str, detail: str) -> ValidationError:
+    return ValidationError(f"{FIELD_LABELS[field]}：{detail}", field)
+
+
+def _number(value: object, field: str) -> Any:
+    try:
+        if field == "employees" or field == "size_year":
+            return parse_int(value, FIELD_LABELS[field])
+        number = parse_decimal(value, FIELD_LABELS[field], in_wan=True)
+    except FieldError as exc:
+        raise ValidationError(exc.message, field) from None
+    return None if number is None else number.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+def industry(section_raw: object, code_raw: object) -> tuple[str | None, str | None]:
+    """(section, code) from the two industry fields; either may be empty."""
+    section_text, code_text = tidy(section_raw), tidy(code_raw)
+    section = code = None
+    if code_text:
+        found = industries.parse_industry(code_text)
+        if found is None:
+            raise _error("industry_code", f"无法识别“{code_text[:20]}”，请填写国民经济行业分类代码（如 6510）或行业名称（如 软件和信息技术服务业）。")
+        section, code = found.section, found.code
+    if section_text:
+        found = industries.parse_industry(section_text)
+        if found is None:
+            raise _error("industry_section", f"无法识别“{section_text[:20]}”，请选择 A–T 中的一个门类（如 C 制造业）。")
+        if section and found.section != section:
+            raise _error(
+                "industry_code",
+                f"代码 {code or section} 属于门类 {section}（{SECTIONS[section]}），与所填门类 {found.section}"
+                f"（{SECTIONS[found.section]}）不一致，请核对。",
+            )
+        section, code = found.section, code or found.code
+    return section, code
+
+
+def size_preview(
+    industry_section: object, industry_code: object, employees: object, revenue: object, assets: object
+) -> SizePreview:
+    """The size the form shows while typing; unreadable inputs count as missing, never raise."""
+    try:
+        section, code = industry(industry_section, industry_code)
+    except ValidationError:
+        section = code = None
+    values = []
+    for value, field in ((employees, "employees"), (revenue, "revenue"), (assets, "assets")):
+        try:
+            values.append(_number(value, field))
+        except ValidationError:
+            values.append(None)
+    row = enterprise_size.standard_row(section, code)
+    size = enterprise_size.classify(row, *values)
+    missing = tuple(enterprise_size.missing_inputs(row, *values))
+    return SizePreview(size, size.label if size else "", missing)
+
+
+def _phone(value: object) -> str:
+    if value is not None and not isinstance(value, str):
+        raise _error("contact_phone", "请填写文字。")
+    raw = tidy(value)
+    parts = [p for p in raw.translate(_PHONE_SEPARATORS).split("/") if p.strip()]
+    try:
+        phones = [parse_phone(part, FIELD_LABELS["contact_phone"]) for part in parts]
+    except FieldError as exc:
+        raise ValidationError(exc.message + "多个号码请用“/”分隔。", "contact_phone") from None
+    text = "/".join(p for p in phones if p)
+    if len(text) > 50:
+        raise _error("contact_phone", "最多填写50个字符，请只保留常用号码。")
+    return text
+
+
+def _name(value: object) -> str:
+    name = checked_text(value, "name", FIELD_LABELS["name"], max_len=200, required=True)
+    if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cn") for ch in name):
+        raise _error("name", "含有换行、制表符或不可见字符，请按营业执照重新输入。")
+    return " ".join(name.split())
+
+
+def check_fields(data: EnterpriseInput) -> tuple[ValidatedEnterprise, credit_code.CodeResult | None]:
+    """Every field on its own, in form order.  Returns the values and the code's check result."""
+    code_result = None
+    code_text = "" if data.credit_code is None else data.credit_code
+    if not isinstance(code_text, str):
+        raise _error("credit_code", "请填写文字。")
+    if tidy(code_text):
+        code_result = credit_code.check(code_text)
+        if code_result.status is credit_code.CodeCheck.BAD_SHAPE:
+            raise ValidationError(code_result.message + "请对照营业执照核对；暂时不知道可以留空。", "credit_code")
+    name = _name(data.name)
+    section, code = industry(data.industry_section, data.industry_code)
+    district_text = tidy(data.district)
+    if not district_text:
+        raise _error("district", "不能为空，请选择企业所在的区。")
+    district = districts.parse_district(district_text)
+    if district is None:
+        raise _error("district", f"请从广州市十一个区中选择（{'、'.join(districts.NAMES)}）。")
+    texts = {f: checked_text(getattr(data, f), f, FIELD_LABELS[f], max_len=n) for f, n in _TEXT_LIMITS.items()}
+    phone = _phone(data.contact_phone)
+    employees, revenue, assets = (_number(getattr(data, f), f) for f in ("employees", "revenue", "assets"))
+    size_year = _number(data.size_year, "size_year")
+    latest = date.today().year + 1
+    if size_year is not None and not 1949 <= size_year <= latest:
+        raise _error("size_year", f"请填写 1949–{latest} 之间的年份，如 {latest - 2}。")
+    status_text = tidy(data.status) or "active"
+    status = status_text if status_text in ENTERPRISE_STATUSES else _STATUS_BY_LABEL.get(status_text)
+    if status is None:
+        raise _error("status", f"请选择{'、'.join(ENTERPRISE_STATUSES.values())}之一。")
+    size = enterprise_size.size_for(section, code, employees, revenue, assets)
+    values = ValidatedEnterprise(
+        credit_code=code_result.code if code_result else None,
+        credit_code_warning=bool(code_result and code_result.status is credit_code.CodeCheck.BAD_CHECK),
+        name=name, name_initials=name_initials(name), industry_section=section, industry_code=code,
+        district=district, contact_phone=phone, employees=employees, revenue=revenue, assets=assets,
+        size_year=size_year, size=size.value if size else None, status=status, **texts,
+    )
+    return values, code_result

@@ -1,0 +1,1 @@
+"""The written parts of reports (drafts, narrative text) behind the 报表 page."""

@@ -1,0 +1,1 @@
+"""The station itself: identity, profile (本站信息), files, profiles on disk, enrolment, compliance."""

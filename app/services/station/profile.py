@@ -1,0 +1,168 @@
+"""本站信息: the station's own profile (host, address, premises, signage, work rules).
+
+HQ owns the station's code, name, district and status; the station reports the rest
+about itself.  Once enrolled, the sync protocol (docs/sync-protocol.md, "Ownership")
+takes exactly those facts (app.sync.protocol.STATION_PROFILE_COLUMNS) from a push of the
+station's own row and keeps HQ's columns, so here the name stays HQ's (read-only) and
+everything else stays editable.  The two files are local-only columns: they never leave
+this machine, only their dates do.
+The signage photo and the filed work-rules document are copied into the profile folder
+(`<profile>/station_files/`), so the profile stays whole when the original is moved, and
+stored as a path relative to the profile folder ("station_files/…"): a profile copied to
+another machine keeps working.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app import paths
+from app.domain.errors import ValidationError
+from app.domain.text_normalise import checked_text
+from app.models import Station
+from app.services.institutions.resident import clean_phone
+from app.services.row_access import guarded_update, load_live
+from app.services.station import profile_files
+from app.services.station.enrolment_state import is_enrolled
+from app.services.station.identity import require_station
+
+FILES_FOLDER = "station_files"
+MAX_FILE_BYTES = profile_files.MAX_BYTES
+PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".heic"})
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".wps", ".odt", ".jpg", ".jpeg", ".png", ".txt"})
+FIELD_LABELS: dict[str, str] = {
+    "name": "服务站名称",
+    "host_organisation": "依托单位",
+    "address": "地址",
+    "phone": "联系电话",
+    "contact_person": "联系人",
+    "premises": "场地情况",
+    "equipment": "设施设备",
+    "signage_hung_on": "挂牌日期",
+    "signage_photo": "挂牌照片",
+    "work_rules_filed_on": "工作制度备案日期",
+    "work_rules_document": "工作制度文件",
+}
+_STALE = "本站信息刚被修改过（可能是同步更新），请关闭后重新打开再改。"
+
+
+@dataclass(frozen=True)
+class StationProfile:
+    code: str
+    district: str
+    status: str
+    name: str
+    host_organisation: str
+    address: str
+    phone: str
+    contact_person: str
+    premises: str
+    equipment: str
+    signage_hung_on: date | None
+    signage_photo: str | None  # relative to the profile folder
+    work_rules_filed_on: date | None
+    work_rules_document: str | None
+    version: int
+    editable: bool = True  # the station's own facts can always be saved
+    hq_fields_locked: bool = False  # enrolled: name (with code, district, status) is HQ's
+
+
+@dataclass(frozen=True)
+class ProfileInput:
+    """The editable part.  `*_file` is a file the user picked (copied in on save); None keeps
+    the stored file."""
+
+    name: str
+    host_organisation: str = ""
+    address: str = ""
+    phone: str = ""
+    contact_person: str = ""
+    premises: str = ""
+    equipment: str = ""
+    signage_hung_on: date | None = None
+    work_rules_filed_on: date | None = None
+    signage_file: Path | None = None
+    work_rules_file: Path | None = None
+
+
+def files_dir(profile: str) -> Path:
+    return profile_files.folder(paths.profile_dir(profile), FILES_FOLDER)
+
+
+def stored_path(profile: str, relative: str | None) -> Path | None:
+    """The absolute path of a stored file, or None when none is stored."""
+    return paths.profile_dir(profile) / relative if relative else None
+
+
+def read(session: Session) -> StationProfile:
+    station = load_live(session, Station, require_station(session).id, "找不到本站信息，请重新设置服务站。")
+    return StationProfile(station.code, station.district, station.status, station.name, station.host_organisation,
+                          station.address, station.phone, station.contact_person, station.premises, station.equipment,
+                          station.signage_hung_on, station.signage_photo, station.work_rules_filed_on,
+                          station.work_rules_document, station.version, True, is_enrolled(session))
+
+
+def check_file(source: Path, field: str, suffixes: frozenset[str]) -> None:
+    """Refuse a file that is missing, unreadable, of the wrong type or over the size limit."""
+    profile_files.check_file(source, field, FIELD_LABELS[field], suffixes)
+
+
+def validate(data: ProfileInput, *, hq_fields_locked: bool = False) -> dict[str, object]:
+    """The columns to write; with `hq_fields_locked` the name is not one of them (HQ's)."""
+
+    def text(field: str, max_len: int, *, required: bool = False) -> str:
+        return checked_text(getattr(data, field), field, FIELD_LABELS[field], max_len=max_len, required=required)
+
+    values: dict[str, object] = {} if hq_fields_locked else {"name": text("name", 200, required=True)}
+    values |= {
+        "host_organisation": text("host_organisation", 200),
+        "address": text("address", 300),
+        "phone": clean_phone(data.phone, "phone", FIELD_LABELS["phone"]),
+        "contact_person": text("contact_person", 100),
+        "premises": text("premises", 2000),
+        "equipment": text("equipment", 2000),
+    }
+    today = date.today()
+    for field in ("signage_hung_on", "work_rules_filed_on"):
+        day = getattr(data, field)
+        if day is not None and day > today:
+            raise ValidationError(f"{FIELD_LABELS[field]}：不能晚于今天，请填写实际日期。", field)
+        values[field] = day
+    if data.signage_file is not None:
+        check_file(data.signage_file, "signage_photo", PHOTO_SUFFIXES)
+    if data.work_rules_file is not None:
+        check_file(data.work_rules_file, "work_rules_document", DOCUMENT_SUFFIXES)
+    return values
+
+
+def _copy_in(profile: str, source: Path, stem: str, field: str) -> str:
+    return profile_files.copy_in(paths.profile_dir(profile), FILES_FOLDER, source, stem, field, FIELD_LABELS[field])
+
+
+def update(session: Session, profile: str, data: ProfileInput, expected_version: int | None) -> StationProfile:
+    """Save the profile; picked files are copied into `<profile>/station_files/` first.
+
+    A file copied for a save that then fails is removed again, so nothing is left half-way.
+    Once enrolled, `data.name` is ignored: the name is HQ's (see the module docstring).
+    """
+    values = validate(data, hq_fields_locked=is_enrolled(session))
+    station = load_live(session, Station, require_station(session).id, "找不到本站信息，请重新设置服务站。")
+    copied: list[Path] = []
+    try:
+        if data.signage_file is not None:
+            values["signage_photo"] = _copy_in(profile, data.signage_file, "signage", "signage_photo")
+            copied.append(paths.profile_dir(profile) / str(values["signage_photo"]))
+        if data.work_rules_file is not None:
+            values["work_rules_document"] = _copy_in(profile, data.work_rules_file, "work-rules", "work_rules_document")
+            copied.append(paths.profile_dir(profile) / str(values["work_rules_document"]))
+        guarded_update(session, Station, station, values, expected_version, _STALE)
+        session.flush()
+    except BaseException:
+        for path in copied:
+            path.unlink(missing_ok=True)
+        raise
+    return read(session)

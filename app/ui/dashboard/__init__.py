@@ -1,0 +1,1 @@
+"""首页: the dashboard page, its cards, charts, compliance checklist and click-through links."""

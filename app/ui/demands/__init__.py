@@ -1,0 +1,1 @@
+"""服务需求: the demand page and its dialogs."""

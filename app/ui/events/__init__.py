@@ -1,0 +1,1 @@
+"""活动: the events page, its form, detail panel and attendance dialog."""

@@ -1,0 +1,1 @@
+"""Excel import dialog and its column-mapping widget, shared by the enterprise and record imports."""

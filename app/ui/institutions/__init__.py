@@ -1,0 +1,1 @@
+"""机构与专家: the page and the institution and expert forms."""

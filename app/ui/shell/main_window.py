@@ -1,0 +1,242 @@
+"""The main window: navigation on the left, one page per section, station in the status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QKeySequence,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __version__, paths
+from app.models.database import Database
+from app.services.station.identity import StationInfo
+from app.settings import LANGUAGE, LAST_PAGE, Settings
+from app.ui import i18n
+from app.ui.dashboard.page import HomePage
+from app.ui.demands.page import DemandsPage
+from app.ui.enterprises.page import EnterprisesPage
+from app.ui.records import category_editor, lock_settings_dialog
+from app.ui.records.page import RecordsPage
+from app.ui.shell import window_state
+from app.ui.shell.navigation import sections
+from app.ui.shell.page_registry import page_factory
+from app.ui.shell.placeholder_page import PlaceholderPage
+from app.ui.station.demo_banner import DemoBanner
+from app.ui.sync.auto_sync import AutoSyncController
+from app.ui.sync.page import SyncPage
+from app.ui.widgets.prompts import inform
+
+
+class MainWindow(QMainWindow):
+    profile_switch_requested = Signal(str)  # the profile to open instead of this one
+    closed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        profile: str,
+        station: StationInfo | None,
+        settings: Settings,
+        *,
+        demo: bool = False,
+        remember: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.remember = remember  # False for --smoke: an offscreen geometry must not be restored later
+        self.db = db
+        self.profile = profile
+        self.settings = settings
+        self.demo = demo or profile == paths.DEMO_PROFILE or (station is not None and station.is_demo)
+        self._sections = sections()
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.nav.setStyleSheet(
+            "#navigation { border: none; border-right: 1px solid palette(mid); padding-top: 8px; outline: 0; }"
+            "#navigation::item { padding: 9px 18px; }"
+            "#navigation::item:selected { background: #2f6fb3; color: white; }"
+        )
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        for section in self._sections:
+            QListWidgetItem(section.title, self.nav)
+            page: QWidget
+            if section.key == "home":
+                page = self.home_page = HomePage(db)
+            elif section.key == "enterprises":
+                page = EnterprisesPage(db)
+            elif section.key == "service_records":
+                page = RecordsPage(db)
+            elif section.key == "demands":
+                page = DemandsPage(db)
+            elif section.key == "sync":
+                self.auto_sync = AutoSyncController(db, settings, enabled=not self.demo, parent=self)
+                self.auto_sync.start(self)
+                page = self.sync_page = SyncPage(db, self.auto_sync, demo=self.demo)
+            elif (factory := page_factory(section.key)) is not None:
+                page = factory(db)
+            else:
+                page = PlaceholderPage(section.title, section.coming)
+            self.pages[section.key] = page
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        for opener in self.pages.values():  # 首页's figures, 数据质量's rows: open what lies behind them
+            if hasattr(opener, "open_records"):
+                opener.open_records.connect(self.open_filtered)
+        # Wide enough for the longest title in the current language (English runs longer).
+        longest = max(self.nav.fontMetrics().horizontalAdvance(s.title) for s in self._sections)
+        self.nav.setFixedWidth(max(150, longest + 48))
+
+        self.banner = DemoBanner()
+        self.banner.setVisible(self.demo)
+        self.banner.setup_requested.connect(lambda: self.profile_switch_requested.emit(paths.DEFAULT_PROFILE))
+
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar()
+        self._build_menus()
+        self._build_page_shortcuts()
+        self.set_station(station)
+        if not window_state.restore_main_window(self, settings):
+            self.resize(1100, 720)
+        self.show_page(settings.get(LAST_PAGE))
+
+    # -- building -------------------------------------------------------------------
+    def _build_status_bar(self) -> None:
+        self.station_label = QLabel()
+        self.profile_label = QLabel()
+        self.sync_label = QLabel(self.auto_sync.status_text())  # the last sync in the log survives a restart
+        bar = self.statusBar()
+        for label in (self.station_label, self.profile_label, self.sync_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            bar.addPermanentWidget(label)
+        self.auto_sync.sync_started.connect(lambda: self.sync_label.setText(self.tr("正在同步…")))
+        self.auto_sync.sync_finished.connect(lambda _r: self.sync_label.setText(self.auto_sync.status_text()))
+        self.auto_sync.problem.connect(lambda message: bar.showMessage(message))
+        marker = self.tr("（演示）") if self.demo else ""
+        self.profile_label.setText(self.tr("档案：%1").replace("%1", self.profile) + marker)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        open_logs = file_menu.addAction(self.tr("打开日志文件夹"))
+        open_logs.triggered.connect(self.open_log_folder)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("退出(&X)"))
+        quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+
+        settings_menu = self.menuBar().addMenu(self.tr("设置(&S)"))
+        language_menu = settings_menu.addMenu(self.tr("界面语言"))
+        group = QActionGroup(self)
+        current = self.settings.get(LANGUAGE)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():  # each language named in itself, never translated
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            self.language_actions[code] = action
+        categories = settings_menu.addAction(self.tr("服务类别…"))
+        categories.triggered.connect(lambda: category_editor.edit_categories(self.db, self))
+        lock_days = settings_menu.addAction(self.tr("锁定期限…"))
+        lock_days.triggered.connect(lambda: lock_settings_dialog.edit_lock_days(self.db, self))
+
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        about = help_menu.addAction(self.tr("关于服务站工作台"))
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        about.triggered.connect(self.show_about)
+
+    def _build_page_shortcuts(self) -> None:
+        digits = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5,
+                  Qt.Key.Key_6, Qt.Key.Key_7, Qt.Key.Key_8, Qt.Key.Key_9, Qt.Key.Key_0]
+        for index, (section, key) in enumerate(zip(self._sections, digits, strict=True)):
+            action = QAction(section.title, self)
+            action.setShortcut(QKeySequence(Qt.Modifier.CTRL | key))
+            action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
+            self.addAction(action)
+
+    # -- behaviour --------------------------------------------------------------------
+    def set_station(self, station: StationInfo | None) -> None:
+        if station is None:
+            text = self.tr("服务站：演示数据生成中…") if self.demo else self.tr("服务站：尚未设置")
+            title = self.tr("中小企业服务站工作台")
+        else:
+            text = f"{station.name}（{station.code}）"
+            title = self.tr("中小企业服务站工作台") + f" — {station.name}"
+        self.station_label.setText(text)
+        self.setWindowTitle(title)
+
+    def show_page(self, key: str) -> None:
+        keys = [s.key for s in self._sections]
+        self.nav.setCurrentRow(keys.index(key) if key in keys else 0)
+
+    def open_filtered(self, key: str, filt: dict[str, object]) -> None:
+        """Show section `key` filtered as the home page asks (pages without show_filtered just open)."""
+        page = self.pages.get(key)
+        if page is not None and hasattr(page, "show_filtered"):
+            page.show_filtered(filt)
+        self.show_page(key)
+
+    def current_page_key(self) -> str:
+        return self._sections[max(0, self.nav.currentRow())].key
+
+    def choose_language(self, code: str) -> None:
+        if code == self.settings.get(LANGUAGE):
+            return
+        self.settings.set(LANGUAGE, code)
+        inform(
+            self,
+            self.tr("界面语言"),
+            self.tr("界面语言已改为“%1”，重新启动程序后生效。").replace("%1", i18n.LANGUAGES[code]),
+        )
+
+    def open_log_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.log_dir())))
+
+    def show_about(self) -> None:
+        inform(
+            self,
+            self.tr("关于服务站工作台"),
+            self.tr("中小企业服务站工作台\n版本 %1\n\n为广州市中小企业服务站的日常服务登记、需求跟踪和报表而设计。").replace(
+                "%1", __version__
+            ),
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.remember:
+            window_state.save_main_window(self, self.settings)
+            self.settings.set(LAST_PAGE, self.current_page_key())
+        super().closeEvent(event)
+        if event.isAccepted():
+            self.auto_sync.stop()
+            self.closed.emit()

@@ -1,0 +1,1 @@
+"""人员: the staff page and form."""

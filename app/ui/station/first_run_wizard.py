@@ -1,0 +1,157 @@
+"""First run: the station's identity and its first manager, or a look at the demo first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import districts
+from app.domain.errors import ValidationError
+from app.models.database import Database
+from app.services.station.identity import NewStation, StationInfo, create_station, validate
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+class FirstRunWizard(QDialog):
+    """exec() returns Accepted (station created, see `.station`), DEMO_CHOSEN, or Rejected."""
+
+    DEMO_CHOSEN = 2
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.station: StationInfo | None = None
+        self.setWindowTitle(self.tr("首次设置 — 中小企业服务站工作台"))
+
+        heading = QLabel(self.tr("欢迎使用中小企业服务站工作台"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        intro = QLabel(
+            self.tr("请填写本服务站的基本信息和站长（负责人），完成后即可开始登记服务。带 * 的为必填项。")
+        )
+        intro.setWordWrap(True)
+
+        self.code = QLineEdit()
+        self.code.setPlaceholderText(self.tr("例如 GZ-TH-001"))
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("授牌名称，例如 天河区中小企业服务站"))
+        self.district = QComboBox()
+        self.district.addItems(list(districts.NAMES))
+        self.district.setPlaceholderText(self.tr("请选择所在区"))
+        self.district.setCurrentIndex(-1)
+        self.district.setMinimumWidth(220)
+        self.host_organisation = QLineEdit()
+        self.host_organisation.setPlaceholderText(self.tr("例如 天河区工商业联合会"))
+        self.manager_name = QLineEdit()
+        self.manager_phone = QLineEdit()
+        self.manager_phone.setPlaceholderText(self.tr("手机或座机"))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.fields: dict[str, QWidget] = {
+            "code": self.code,
+            "name": self.name,
+            "district": self.district,
+            "host_organisation": self.host_organisation,
+            "manager_name": self.manager_name,
+            "manager_phone": self.manager_phone,
+        }
+        labels = {
+            "code": self.tr("服务站代码 *"),
+            "name": self.tr("服务站名称 *"),
+            "district": self.tr("所在区 *"),
+            "host_organisation": self.tr("依托单位"),
+            "manager_name": self.tr("站长/负责人姓名 *"),
+            "manager_phone": self.tr("负责人电话"),
+        }
+        self.errors: dict[str, QLabel] = {}
+        for key, widget in self.fields.items():
+            error = QLabel()
+            error.setStyleSheet(ERROR_STYLE)
+            error.setWordWrap(True)
+            error.hide()
+            cell = QVBoxLayout()
+            cell.setSpacing(2)
+            cell.addWidget(widget)
+            cell.addWidget(error)
+            form.addRow(labels[key], cell)
+            self.errors[key] = error
+        self.general_error = QLabel()
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+
+        self.demo_button = QPushButton(self.tr("先看看演示数据"))
+        self.demo_button.setToolTip(self.tr("打开单独的演示档案，随时可以回来完成设置。"))
+        self.demo_button.clicked.connect(lambda: self.done(self.DEMO_CHOSEN))
+        self.cancel_button = QPushButton(self.tr("取消"))
+        self.cancel_button.clicked.connect(self.reject)
+        self.finish_button = QPushButton(self.tr("完成设置"))
+        self.finish_button.setDefault(True)
+        self.finish_button.clicked.connect(self.submit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.finish_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(560)
+
+    def new_station(self) -> NewStation:
+        return NewStation(
+            code=self.code.text(),
+            name=self.name.text(),
+            district=self.district.currentText(),
+            host_organisation=self.host_organisation.text(),
+            manager_name=self.manager_name.text(),
+            manager_phone=self.manager_phone.text(),
+        )
+
+    def clear_errors(self) -> None:
+        for label in [*self.errors.values(), self.general_error]:
+            label.clear()
+            label.hide()
+
+    def show_error(self, message: str, field: str | None) -> None:
+        label = self.errors.get(field or "", self.general_error)
+        label.setText(message)
+        label.show()
+        widget = self.fields.get(field or "")
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def submit(self) -> None:
+        """Validate, then save in one transaction; on any ValidationError nothing is written."""
+        self.clear_errors()
+        new = self.new_station()
+        try:
+            validate(new)
+            with self.db.begin() as session:
+                self.station = create_station(session, new)
+        except ValidationError as exc:
+            self.station = None
+            self.show_error(exc.message, exc.field)
+            return
+        self.accept()

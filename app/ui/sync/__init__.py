@@ -1,0 +1,1 @@
+"""同步: the sync page, the enrolment dialog and automatic sync."""

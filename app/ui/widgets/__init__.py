@@ -1,0 +1,1 @@
+"""Shared widgets: list tables, search box, undo bar, form dialog, prompts, error dialog, pick-lists."""

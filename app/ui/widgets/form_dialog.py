@@ -1,0 +1,129 @@
+"""A form dialog that saves itself: fields in a QFormLayout, 保存/取消, the write on the serial
+worker (one transaction), and a UserError shown inside the dialog under the form, its field
+focused (and outlined, where the form sets `error_outline`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.errors import UserError
+from app.models.database import Database
+from app.ui.operations import run_in_background
+from app.ui.records.form_fields import parse_day
+from app.ui.widgets.error_dialog import show_error
+
+Work = Callable[[Any], Any]  # session -> the saved row
+
+
+def error_label() -> QLabel:
+    """The red message line under a dialog's form, hidden until there is something to say."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #c0392b;")
+    label.hide()
+    return label
+
+
+class FormDialog(QDialog):
+    saved = Signal(object)  # whatever work() returned
+    error_outline = ""  # style sheet that marks the refused field (e.g. a red border); "" only focuses it
+
+    def __init__(self, db: Database, title: str, parent: QWidget | None = None, *,
+                 ok_text: str | None = None, min_width: int = 480) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.setWindowTitle(title)
+        self.setMinimumWidth(min_width)
+        self.form = QFormLayout()
+        self.fields: dict[str, QWidget] = {}  # service field name -> widget (focused on error)
+        self._outlined: QWidget | None = None
+        self.error_label = error_label()
+        self.buttons = QDialogButtonBox()
+        self.ok_button = self.buttons.addButton(ok_text or self.tr("保存"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(self.form)
+        self.body.addWidget(self.error_label)
+        self.body.addWidget(self.buttons)
+
+    def add_row(self, field: str, label: str, widget: QWidget) -> None:
+        self.fields[field] = widget
+        self.form.addRow(label, widget)
+
+    @staticmethod
+    def text_box(lines: int, placeholder: str = "") -> QPlainTextEdit:
+        box = QPlainTextEdit()
+        box.setPlaceholderText(placeholder)
+        box.setTabChangesFocus(True)
+        box.setFixedHeight(box.fontMetrics().lineSpacing() * lines + 14)
+        return box
+
+    @staticmethod
+    def day(text: str, label: str, field: str) -> Any:
+        message = QCoreApplication.translate("FormDialog", "%1：请按“2026-07-01”的格式填写，或留空。").replace("%1", label)
+        return parse_day(text, message, field)
+
+    def work(self) -> Work:
+        """Read the fields (raising UserError for what the widgets can tell) and return the write."""
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        self.clear_errors()
+        try:
+            work = self.work()
+        except UserError as exc:
+            self._failed(exc)
+            return
+        db = self._db
+
+        def write(_ctx: object) -> Any:
+            with db.begin() as session:
+                return work(session)
+
+        self.ok_button.setEnabled(False)
+        run_in_background(self, write, serial=True, show_progress=False, title=self.windowTitle(),
+                          on_success=self._done, on_failure=self._failed)
+
+    def _done(self, result: Any) -> None:
+        self.accept()
+        self.saved.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        if not isinstance(exc, UserError):
+            show_error(self, self.tr("保存失败，请重试。"), repr(exc))
+            return
+        self.show_field_error(exc)
+
+    def clear_errors(self) -> None:
+        """Before another try: the last message and outline go."""
+        self.error_label.hide()
+        if self._outlined is not None:
+            self._outlined.setStyleSheet("")
+            self._outlined = None
+
+    def show_field_error(self, exc: UserError) -> None:
+        """The message under the form; the field it names (when the form has it) focused."""
+        self.clear_errors()
+        self.error_label.setText(exc.message)
+        self.error_label.show()
+        widget = self.fields.get(exc.field or "")
+        if widget is not None:
+            if self.error_outline:
+                widget.setStyleSheet(self.error_outline)
+                self._outlined = widget
+            widget.setFocus()
