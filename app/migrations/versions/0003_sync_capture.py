@@ -4,7 +4,7 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-01 09:00:00
 
-The trigger DDL comes from app.sync.capture (one source); it reads the columns from
+The trigger DDL is frozen in app/migrations/triggers/r0003.py (written by app.sync.capture; it read the columns from
 the live schema, so this migration creates exactly the triggers revision 0003's
 tables need.  Rows that existed before this revision are not in the outbox: the
 first enrolment queues them (app.sync.enrolment).
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import app.models.types
-from app.sync import capture
+from app.migrations.triggers import r0003, reinstall
 
 revision = '0003'
 down_revision = '0002'
@@ -95,14 +95,12 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_log')),
     )
     bind = op.get_bind()
-    if bind.dialect.name == 'sqlite':
-        capture.install(bind)
+    reinstall(bind, r0003.TRIGGERS)
 
 
 def downgrade() -> None:
     bind = op.get_bind()
-    if bind.dialect.name == 'sqlite':
-        capture.drop(bind)
+    reinstall(bind, ())
     for table in ('sync_log', 'sync_rejection', 'sync_cursor', 'sync_push_batch', 'sync_field_clock',
                   'sync_clock', 'sync_control'):
         op.drop_table(table)

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import app.models.types
-from app.sync import capture
+from app.migrations.triggers import r0003, r0005, reinstall
 
 
 revision = '0005'
@@ -95,7 +95,7 @@ def upgrade() -> None:
         ['service_date', 'category', 'channel', 'fee_type', 'enterprise_id', 'satisfaction', 'deleted'],
     )
     # ### end Alembic commands ###
-    capture.install(op.get_bind())
+    reinstall(op.get_bind(), r0005.TRIGGERS)
 
 
 def downgrade() -> None:
@@ -127,4 +127,4 @@ def downgrade() -> None:
 
     op.drop_table('info_report')
     # ### end Alembic commands ###
-    capture.install(op.get_bind())
+    reinstall(op.get_bind(), r0003.TRIGGERS)

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import app.models.types
-from app.sync import capture
+from app.migrations.triggers import r0006, reinstall
 
 
 revision = '0006'
@@ -43,7 +43,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_sync_conflict_row_id'), ['row_id'], unique=False)
 
     # ### end Alembic commands ###
-    capture.install(op.get_bind())
+    reinstall(op.get_bind(), r0006.TRIGGERS)
 
 
 def downgrade() -> None:
