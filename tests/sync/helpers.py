@@ -98,3 +98,14 @@ def hq_count(hq: Engine, where: str = "true", **params: Any) -> int:
 
 def new_uuid() -> uuid.UUID:
     return uuid7()
+
+
+def advance_clock(db: Database, ms: int) -> None:
+    """The injected clock of change capture: the station's next HLC stamp is at least `ms`
+    past its wall clock (the trigger ticks max(hlc + 1, now << 16)), with no sleep."""
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "UPDATE sync_clock SET hlc = max(hlc, (CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER)"
+            " + offset_ms + ?) << 16) WHERE id = 1",
+            (ms,),
+        )

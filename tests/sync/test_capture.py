@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from datetime import date
 
@@ -50,10 +49,13 @@ def test_core_bulk_insert_and_update_are_captured(db) -> None:  # type: ignore[n
 def test_raw_sql_update_is_captured_and_bumps_version(db) -> None:  # type: ignore[no-untyped-def]
     eid = _new_enterprise(db)
     with db.engine.begin() as conn:
+        # An injected past stamp instead of a sleep: SQLite's clock has millisecond resolution,
+        # Python's microseconds, so within one millisecond the trigger's stamp can read .449000
+        # after Python wrote .449009.  Written while applying, so the edit itself is not captured.
+        conn.exec_driver_sql("UPDATE sync_control SET applying = 1")
+        conn.exec_driver_sql("UPDATE enterprise SET updated_at = '2026-01-01 00:00:00.000000'")
+        conn.exec_driver_sql("UPDATE sync_control SET applying = 0")
         before = conn.exec_driver_sql("SELECT version, updated_at FROM enterprise").one()
-        # SQLite's clock has millisecond resolution, Python's microseconds: within the same
-        # millisecond the trigger's stamp can read .449000 after Python wrote .449009.
-        time.sleep(0.002)
         conn.exec_driver_sql("UPDATE enterprise SET notes = 'raw'")
         after = conn.exec_driver_sql("SELECT version, updated_at FROM enterprise").one()
     assert after[0] == before[0] + 1
@@ -118,7 +120,6 @@ def test_station_rows_are_captured_but_local_note_is_not(db) -> None:  # type: i
 
 def test_hlc_uses_the_offset_to_server_time(db) -> None:  # type: ignore[no-untyped-def]
     import time
-
     hour = 3600 * 1000
     with db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE sync_clock SET offset_ms = ?", (hour,))

@@ -3,8 +3,6 @@ report re-opened and re-submitted offline syncs (real syncs, real HQ)."""
 
 from __future__ import annotations
 
-import time
-
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, text
@@ -14,7 +12,7 @@ from app.models import AnnualReport, Enterprise
 from app.sync.engine import sync
 from app.sync.status import sync_status
 
-from .helpers import assert_station_equals_hq
+from .helpers import advance_clock, assert_station_equals_hq
 
 
 def test_a_losing_edit_is_listed_with_the_value_that_won(make_station, hq_engine: Engine) -> None:  # type: ignore[no-untyped-def]
@@ -28,8 +26,9 @@ def test_a_losing_edit_is_listed_with_the_value_that_won(make_station, hq_engine
     with a.db.begin() as s:  # A edits first, offline ...
         s.get(Enterprise, eid).contact_phone = "020-22222222"
     # Each station's clock offset to HQ is measured separately (a few ms apart on loopback),
-    # so "later" must be clearly later for the outcome to be decided by the test, not by jitter.
-    time.sleep(0.25)
+    # so "later" must be clearly later for the outcome to be decided by the test, not by jitter:
+    # B's hybrid logical clock is moved a second ahead instead of sleeping.
+    advance_clock(b.db, ms=1000)
     with b.db.begin() as s:  # ... B edits later and syncs first: the later stamp wins
         s.get(Enterprise, eid).contact_phone = "020-33333333"
         s.get(Enterprise, eid).address = "B 补充的地址"
