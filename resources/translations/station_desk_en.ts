@@ -47,6 +47,21 @@
     </message>
 </context>
 <context>
+    <name>CalendarPanel</name>
+    <message>
+        <source>显示整月</source>
+        <translation>Show whole month</translation>
+    </message>
+    <message>
+        <source>%1 场活动</source>
+        <translation>Events: %1</translation>
+    </message>
+    <message>
+        <source>%1年%2月共 %3 场活动。日历上标蓝的日子有活动，点击某天只看当天。</source>
+        <translation>%3 events in %1-%2. Days marked blue have events; click a day to see only that day.</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueForm</name>
     <message>
         <source>编辑服务项目：%1</source>
@@ -1204,6 +1219,37 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     </message>
 </context>
 <context>
+    <name>EventFilterBar</name>
+    <message>
+        <source>全部类型</source>
+        <translation>All types</translation>
+    </message>
+    <message>
+        <source>全部主题</source>
+        <translation>All themes</translation>
+    </message>
+    <message>
+        <source>日历所在月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>全部时间</source>
+        <translation>All dates</translation>
+    </message>
+    <message>
+        <source>搜索活动名称、地点、主讲嘉宾（Ctrl+F）</source>
+        <translation>Search title, venue or speakers (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>筛选</source>
+        <translation>Filter</translation>
+    </message>
+    <message>
+        <source>共 %1 场</source>
+        <translation>%1 events</translation>
+    </message>
+</context>
+<context>
     <name>EventForm</name>
     <message>
         <source>编辑活动</source>
@@ -1327,30 +1373,6 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
 <context>
     <name>EventsPage</name>
     <message>
-        <source>全部类型</source>
-        <translation>All types</translation>
-    </message>
-    <message>
-        <source>全部主题</source>
-        <translation>All themes</translation>
-    </message>
-    <message>
-        <source>日历所在月份</source>
-        <translation>Month</translation>
-    </message>
-    <message>
-        <source>全部时间</source>
-        <translation>All dates</translation>
-    </message>
-    <message>
-        <source>搜索活动名称、地点、主讲嘉宾（Ctrl+F）</source>
-        <translation>Search title, venue or speakers (Ctrl+F)</translation>
-    </message>
-    <message>
-        <source>筛选</source>
-        <translation>Filter</translation>
-    </message>
-    <message>
         <source>新建活动…</source>
         <translation>New event…</translation>
     </message>
@@ -1367,14 +1389,6 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
         <translation>Delete</translation>
     </message>
     <message>
-        <source>显示整月</source>
-        <translation>Show whole month</translation>
-    </message>
-    <message>
-        <source>共 %1 场</source>
-        <translation>%1 events</translation>
-    </message>
-    <message>
         <source>没有符合条件的活动。请换个关键词，或把筛选改回“全部”。</source>
         <translation>No event matches. Try other words, or set the filters back to “All”.</translation>
     </message>
@@ -1387,14 +1401,6 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
 点击“新建活动”（Ctrl+N）登记培训、沙龙、讲座、政策宣贯会等活动。</source>
         <translation>No events in this period yet.
 Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefings and more.</translation>
-    </message>
-    <message>
-        <source>%1 场活动</source>
-        <translation>Events: %1</translation>
-    </message>
-    <message>
-        <source>%1年%2月共 %3 场活动。日历上标蓝的日子有活动，点击某天只看当天。</source>
-        <translation>%3 events in %1-%2. Days marked blue have events; click a day to see only that day.</translation>
     </message>
     <message>
         <source>列表：%1 的活动</source>

@@ -9,22 +9,24 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from app.ui import theme
+
 CARD_STYLE = (
-    "#statCard { background: palette(base); border: 1px solid #d5dde6; border-radius: 8px; }"
-    "#statCard:hover, #statCard:focus { border: 1px solid #2f6fb3; }"
+    f"#statCard {{ background: palette(base); border: 1px solid {theme.PANEL_BORDER}; border-radius: 8px; }}"
+    f"#statCard:hover, #statCard:focus {{ border: 1px solid {theme.ACCENT}; }}"
 )
 
 
 def link(key: str, text: str) -> str:
     """Rich text for a clickable figure in a card's detail line."""
-    return f'<a href="{key}" style="color:#2f6fb3; text-decoration:none;">{text}</a>'
+    return f'<a href="{key}" style="color:{theme.ACCENT}; text-decoration:none;">{text}</a>'
 
 
 class StatCard(QFrame):
     activated = Signal()  # the big number was clicked
     link_activated = Signal(str)  # a figure in the detail line: its key
 
-    def __init__(self, title: str, accent: str = "#2f6fb3", parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, accent: str = theme.ACCENT, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statCard")
         self.setStyleSheet(CARD_STYLE)
@@ -37,9 +39,9 @@ class StatCard(QFrame):
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setBold(True)
         self.value_label.setFont(font)
-        self.value_label.setStyleSheet("color: #1f2d3d;")
+        self.value_label.setStyleSheet(f"color: {theme.TEXT_STRONG};")
         self.detail_label = QLabel()
-        self.detail_label.setStyleSheet("color: #5c6b7a;")
+        self.detail_label.setStyleSheet(f"color: {theme.TEXT_CARD_DETAIL};")
         self.detail_label.setWordWrap(True)
         self.detail_label.setTextFormat(Qt.TextFormat.RichText)
         self.detail_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)

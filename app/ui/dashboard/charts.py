@@ -20,9 +20,13 @@ from PySide6.QtCore import QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-BAR = QColor("#4f8fd6")
-HIGHLIGHT = QColor("#e08a2e")
-PANEL_STYLE = "#chartPanel { background: palette(base); border: 1px solid #d5dde6; border-radius: 8px; }"
+from app.ui import theme
+
+BAR = QColor(theme.CHART_BAR)
+HIGHLIGHT = QColor(theme.CHART_HIGHLIGHT)
+PANEL_STYLE = (
+    f"#chartPanel {{ background: palette(base); border: 1px solid {theme.PANEL_BORDER}; border-radius: 8px; }}"
+)
 
 
 class BarChartPanel(QFrame):
@@ -36,9 +40,9 @@ class BarChartPanel(QFrame):
         self.setStyleSheet(PANEL_STYLE)
         self.horizontal = horizontal
         self.title_label = QLabel(title)
-        self.title_label.setStyleSheet("font-weight: bold; color: #1f2d3d;")
+        self.title_label.setStyleSheet(f"font-weight: bold; color: {theme.TEXT_STRONG};")
         self.hint_label = QLabel(self.tr("点击柱形查看对应的服务记录"))
-        self.hint_label.setStyleSheet("color: #7a8794;")
+        self.hint_label.setStyleSheet(f"color: {theme.TEXT_SUBTITLE};")
         self.values: list[int] = []
         self.labels: list[str] = []
         self._hint = self.hint_label.text()
@@ -70,12 +74,12 @@ class BarChartPanel(QFrame):
         font.setPointSizeF(font.pointSizeF() * (0.9 if horizontal else 0.8))
         for axis in (self.category_axis, self.value_axis):
             axis.setLabelsFont(font)
-            axis.setGridLineColor(QColor("#e6ebf0"))
+            axis.setGridLineColor(QColor(theme.CHART_GRID))
         self.category_axis.setGridLineVisible(False)
         self.value_axis.setLabelsVisible(not value_labels)  # the bars carry their numbers
         self.series.setLabelsAngle(0)
         self.bars.setLabelFont(font)
-        self.bars.setLabelColor(QColor("#3a4753"))
+        self.bars.setLabelColor(QColor(theme.CHART_LABEL))
         category_side = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
         value_side = Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
         self.chart.addAxis(self.category_axis, category_side)

@@ -9,9 +9,17 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.services.station.compliance import MISSING, OK, OVERDUE, PENDING, Check, Checklist
+from app.ui import theme
 
-PANEL_STYLE = "#compliancePanel { background: palette(base); border: 1px solid #d5dde6; border-radius: 8px; }"
-MARKS = {OK: ("✓", "#2e8b57"), PENDING: ("!", "#d08a00"), OVERDUE: ("✗", "#c0392b"), MISSING: ("✗", "#c0392b")}
+PANEL_STYLE = (
+    f"#compliancePanel {{ background: palette(base); border: 1px solid {theme.PANEL_BORDER}; border-radius: 8px; }}"
+)
+MARKS = {
+    OK: ("✓", theme.CHECK_OK),
+    PENDING: ("!", theme.CHECK_PENDING),
+    OVERDUE: ("✗", theme.ERROR),
+    MISSING: ("✗", theme.ERROR),
+}
 CLICKABLE = {"staffing", "annual_summary", "annual_plan", "periodic_report"}
 
 
@@ -27,10 +35,10 @@ class CheckLine(QFrame):
         self.mark_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.mark_label.setStyleSheet(f"color: {color}; font-weight: bold; font-size: 15px;")
         self.title_label = QLabel(title)
-        self.title_label.setStyleSheet("color: #1f2d3d;")
+        self.title_label.setStyleSheet(f"color: {theme.TEXT_STRONG};")
         self.detail_label = QLabel(detail)
         self.detail_label.setWordWrap(True)
-        self.detail_label.setStyleSheet(f"color: {'#5c6b7a' if check.ok else color};")
+        self.detail_label.setStyleSheet(f"color: {theme.TEXT_CARD_DETAIL if check.ok else color};")
         text = QVBoxLayout()
         text.setSpacing(0)
         text.addWidget(self.title_label)
@@ -56,9 +64,9 @@ class CompliancePanel(QFrame):
         self.setObjectName("compliancePanel")
         self.setStyleSheet(PANEL_STYLE)
         self.heading = QLabel(self.tr("合规清单"))
-        self.heading.setStyleSheet("font-weight: bold; color: #1f2d3d;")
+        self.heading.setStyleSheet(f"font-weight: bold; color: {theme.TEXT_STRONG};")
         self.summary = QLabel()
-        self.summary.setStyleSheet("color: #7a8794;")
+        self.summary.setStyleSheet(f"color: {theme.TEXT_SUBTITLE};")
         self.lines: list[CheckLine] = []
         self._lines_box = QVBoxLayout()
         self._lines_box.setSpacing(2)

@@ -35,11 +35,12 @@ from app.services.dashboard.figures import (
     month_of,
 )
 from app.services.station.compliance import Check
+from app.ui import theme
 from app.ui.dashboard import links
 from app.ui.dashboard.cards import StatCard, link
 from app.ui.dashboard.charts import BarChartPanel
 from app.ui.dashboard.compliance import CompliancePanel
-from app.ui.operations import OpContext, run_in_background
+from app.ui.db_operations import read_in_background, with_context
 
 log = logging.getLogger(__name__)
 WIDE = 900  # px of page width from which the five cards fit in one row
@@ -47,8 +48,9 @@ CHECKLIST_WIDTH = 280  # px, beside the charts on a wide page
 QWIDGETSIZE_MAX = 16_777_215
 STALE_AFTER = 30.0  # seconds: coming back to the page later counts again
 TOGGLE_STYLE = (
-    "QPushButton { border: 1px solid #b8c6d6; padding: 4px 16px; background: palette(base); }"
-    "QPushButton:checked { background: #2f6fb3; color: white; border-color: #2f6fb3; }"
+    f"QPushButton {{ border: 1px solid {theme.TOGGLE_BORDER}; padding: 4px 16px; background: palette(base); }}"
+    f"QPushButton:checked {{ background: {theme.ACCENT}; color: {theme.TEXT_ON_ACCENT};"
+    f" border-color: {theme.ACCENT}; }}"
 )
 
 
@@ -64,13 +66,24 @@ class HomePage(QWidget):
         self._loaded_at = 0.0
         self.period_key = "year"
 
+        header = self._build_header()
+        self._build_cards()
+        self._build_charts()
+        self._build_empty_state()
+        self._lay_out(header)
+        self._set_heading()
+        self._show_loading()
+
+    # -- building ----------------------------------------------------------------------
+    def _build_header(self) -> QHBoxLayout:
+        """The heading and status line on the left, the 本月/本年 toggle on the right."""
         self.heading = QLabel()
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         self.heading.setFont(font)
         self.status_label = QLabel(self.tr("加载中…"))
-        self.status_label.setStyleSheet("color: #666;")
+        self.status_label.setStyleSheet(f"color: {theme.TEXT_MUTED};")
         self.month_button = QPushButton(self.tr("本月"))
         self.year_button = QPushButton(self.tr("本年"))
         self.period_group = QButtonGroup(self)
@@ -90,13 +103,16 @@ class HomePage(QWidget):
         header.addWidget(self.month_button, 0, Qt.AlignmentFlag.AlignBottom)
         header.addWidget(self.year_button, 0, Qt.AlignmentFlag.AlignBottom)
         header.setSpacing(0)
+        return header
 
+    def _build_cards(self) -> None:
+        """The five figures; each opens the records (or demands, events) behind it."""
         self.enterprises_served = StatCard(self.tr("服务企业（家）"))
         self.service_records = StatCard(self.tr("服务记录（条）"))
-        self.events = StatCard(self.tr("活动（场）"), "#3d8b6e")
+        self.events = StatCard(self.tr("活动（场）"), theme.CARD_EVENTS)
         self.events.setToolTip(self.tr("参与人次 = 签到人数 + 现场登记人数"))
-        self.open_demands = StatCard(self.tr("未办结需求（项）"), "#b36b2f")
-        self.satisfaction = StatCard(self.tr("服务满意度"), "#7a5aa6")
+        self.open_demands = StatCard(self.tr("未办结需求（项）"), theme.CARD_DEMANDS)
+        self.satisfaction = StatCard(self.tr("服务满意度"), theme.CARD_SATISFACTION)
         self.satisfaction.setToolTip(
             self.tr("已评价服务记录的平均分（1–5分）；满意率 = 评4分或5分的记录占已评价记录的比例，未评价的不计入。")
         )
@@ -111,9 +127,11 @@ class HomePage(QWidget):
         self.cards.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.grid = QGridLayout(self.cards)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(12)
+        self.grid.setSpacing(theme.SPACING)
         self._columns = 0
 
+    def _build_charts(self) -> None:
+        """The two charts and the compliance checklist, arranged by _arrange()."""
         self.category_chart = BarChartPanel(self.tr("服务记录按类别"), horizontal=True)
         self.category_chart.bar_clicked.connect(self._category_clicked)
         self.monthly_chart = BarChartPanel(self.tr("本年各月服务记录"), horizontal=False, value_labels=False)
@@ -124,11 +142,12 @@ class HomePage(QWidget):
         for chart in (self.category_chart, self.monthly_chart):
             chart.setMinimumHeight(340)  # lower, QtCharts elides the ten category names
         self.body = QGridLayout()
-        self.body.setSpacing(12)
+        self.body.setSpacing(theme.SPACING)
         self.body.setColumnStretch(0, 5)
         self.body.setColumnStretch(1, 6)
         self._arrange(5)
 
+    def _build_empty_state(self) -> None:
         self.empty_state = QLabel(
             self.tr(
                 "这里还没有数据。可以先在“企业”页导入企业库，或在“服务记录”页登记第一次服务；"
@@ -136,13 +155,15 @@ class HomePage(QWidget):
             )
         )
         self.empty_state.setWordWrap(True)
-        self.empty_state.setStyleSheet("background: #f3f7fb; border: 1px solid #c9d9ea; border-radius: 6px; padding: 12px;")
+        self.empty_state.setStyleSheet(f"background: {theme.EMPTY_BACKGROUND}; border: 1px solid {theme.EMPTY_BORDER};"
+                                       " border-radius: 6px; padding: 12px;")
         self.empty_state.hide()
 
+    def _lay_out(self, header: QHBoxLayout) -> None:
         content = QWidget()
         column = QVBoxLayout(content)
-        column.setContentsMargins(24, 16, 24, 16)
-        column.setSpacing(12)
+        column.setContentsMargins(theme.PAGE_MARGIN_X, theme.PAGE_MARGIN_Y, theme.PAGE_MARGIN_X, theme.PAGE_MARGIN_Y)
+        column.setSpacing(theme.SPACING)
         column.addLayout(header)
         column.addWidget(self.empty_state)
         column.addWidget(self.cards)
@@ -155,8 +176,6 @@ class HomePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
-        self._set_heading()
-        self._show_loading()
 
     # -- layout ------------------------------------------------------------------------
     def _arrange(self, columns: int) -> None:
@@ -212,17 +231,13 @@ class HomePage(QWidget):
         if self.overview is None:
             self._show_loading()
 
-        def count(_ctx: OpContext) -> Dashboard:
-            with db.begin() as session, db.begin() as scan:
-                return home_dashboard(session, today, scan_session=scan)
-
-        run_in_background(
+        read_in_background(
             self,
-            count,
+            db,
+            with_context(lambda session, ctx: home_dashboard(session, today, scan_session=ctx.second_session())),
             on_success=lambda dashboard: self._show(generation, dashboard),
             on_failure=lambda exc: self._failed(generation, exc),
             title=self.tr("统计首页数据"),
-            show_progress=False,
         )
 
     def _show(self, generation: int, dashboard: Dashboard) -> None:

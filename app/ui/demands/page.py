@@ -34,9 +34,10 @@ from app.services.demands.demands import (
     DemandSummary,
     TransitionEntry,
 )
+from app.ui import theme
+from app.ui.db_operations import read_in_background
 from app.ui.demands.dialogs import NewDemandDialog, TransitionDialog
 from app.ui.item_models.demands_model import DemandsModel
-from app.ui.operations import run_in_background
 from app.ui.widgets.list_views import list_view
 from app.ui.widgets.pick_lists import PickLists, current_staff_id, load_pick_lists
 from app.ui.widgets.search_box import SearchBox
@@ -76,7 +77,7 @@ class DemandsPage(QWidget):
         self.closed_range: tuple[date | None, date | None] | None = None
         self._closed_name = ""
         self.closed_label = QLabel()
-        self.closed_label.setStyleSheet("color: #2f6fb3;")
+        self.closed_label.setStyleSheet(f"color: {theme.ACCENT};")
         self.closed_clear = QPushButton(self.tr("不限办结时间"))
         self.closed_clear.clicked.connect(self.clear_closed_range)
         self._pending_select: object = None  # a demand to select once the list has loaded
@@ -246,19 +247,14 @@ class DemandsPage(QWidget):
             self._read_log(row.id, row.title, selected=True)
 
     def _read_log(self, demand_id: object, title: str, *, selected: bool) -> None:
-        db = self._db
-
-        def read(_ctx: object) -> list[TransitionEntry]:
-            with db.sessions() as session:
-                return demands.log(session, demand_id)  # type: ignore[arg-type]
-
         def show(entries: list[TransitionEntry]) -> None:
             current = self.selected()
             if selected and (current is None or current.id != demand_id):
                 return  # the selection moved on meanwhile
             self._show_log(demand_id, title, entries)
 
-        run_in_background(self, read, show_progress=False, on_success=show)
+        read_in_background(self, self._db, lambda s: demands.log(s, demand_id),  # type: ignore[arg-type]
+                           on_success=show)
 
     def _show_log(self, demand_id: object, title: str, entries: list[TransitionEntry]) -> None:
         self.log_entries, self._log_for = entries, demand_id

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from app.models.database import Database
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.registry import EnterpriseDetail, EnterpriseHistory
-from app.ui.operations import run_in_background
+from app.ui import theme
+from app.ui.db_operations import read_in_background
 
-OVERDUE = QColor("#c0392b")
+OVERDUE = QColor(theme.ERROR)
 
 
 def _day(value: date | datetime) -> date:
@@ -61,7 +62,7 @@ class EnterpriseDetailDialog(QDialog):
         self.timeline.setColumnWidth(1, 90)
         self.timeline.setColumnWidth(3, 130)
         self.empty = QLabel(self.tr("这家企业还没有服务记录、需求或活动记录。"))
-        self.empty.setStyleSheet("color: #666; padding: 16px;")
+        self.empty.setStyleSheet(f"color: {theme.TEXT_MUTED}; padding: 16px;")
         self.empty.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("关闭"))
@@ -78,13 +79,10 @@ class EnterpriseDetailDialog(QDialog):
         self._read()
 
     def _read(self) -> None:
-        db, enterprise_id = self._db, self.enterprise_id
-
-        def read(_ctx: object) -> tuple[EnterpriseDetail, EnterpriseHistory]:
-            with db.sessions() as session:
-                return enterprise_service.get(session, enterprise_id), enterprise_service.history(session, enterprise_id)
-
-        run_in_background(self, read, on_success=lambda r: self._show(*r), show_progress=False)
+        enterprise_id = self.enterprise_id
+        read_in_background(self, self._db, lambda s: (enterprise_service.get(s, enterprise_id),
+                                                      enterprise_service.history(s, enterprise_id)),
+                           on_success=lambda r: self._show(*r))
 
     def _show(self, detail: EnterpriseDetail, history: EnterpriseHistory) -> None:
         self.heading.setText(detail.name)

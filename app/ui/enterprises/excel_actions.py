@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from app.models.database import Database
 from app.services.enterprises.search import EnterpriseFilter
-from app.ui.operations import OpContext, Operation, run_in_background
+from app.ui.db_operations import DbContext, read_in_background, with_context
+from app.ui.operations import Operation
 from app.ui.widgets.prompts import inform
 
 translate = QCoreApplication.translate
@@ -50,13 +52,12 @@ def export(parent: QWidget, db: Database, filt: EnterpriseFilter, path: Path) ->
         return None
     title, label = translate("EnterpriseExcel", "导出企业"), translate("EnterpriseExcel", "正在导出…")
 
-    def write(ctx: OpContext) -> int:
-        with db.sessions() as session:
-            return export_enterprises(session, filt, path, progress=lambda done, total: ctx.progress(done, total, label),
-                                      cancelled=lambda: ctx.cancelled)
+    def write(session: Any, ctx: DbContext) -> int:
+        return export_enterprises(session, filt, path, progress=lambda done, total: ctx.progress(done, total, label),
+                                  cancelled=lambda: ctx.cancelled)
 
     def done(count: int) -> None:
         text = translate("EnterpriseExcel", "已导出 %1 家企业到\n%2").replace("%1", f"{count:,}").replace("%2", str(path))
         inform(parent, title, text)
 
-    return run_in_background(parent, write, title=title, on_success=done)
+    return read_in_background(parent, db, with_context(write), title=title, show_progress=True, on_success=done)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import uuid
+from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QGridLayout, QVBoxLayout, QWidget
@@ -21,8 +22,9 @@ from app.services.enterprises.registry import (
     EnterpriseDetail,
     size_preview,
 )
+from app.ui import theme
+from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.enterprises.form_fields import ERROR_STYLE, NOTE_STYLE, EnterpriseFields
-from app.ui.operations import run_in_background
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
 
@@ -75,13 +77,7 @@ class EnterpriseForm(EnterpriseFields):
 
     # -- loading --------------------------------------------------------------------
     def _load(self, enterprise_id: uuid.UUID) -> None:
-        db = self._db
-
-        def read(_ctx: object) -> EnterpriseDetail:
-            with db.sessions() as session:
-                return enterprise_service.get(session, enterprise_id)
-
-        run_in_background(self, read, on_success=self._loaded, show_progress=False)
+        read_in_background(self, self._db, lambda s: enterprise_service.get(s, enterprise_id), on_success=self._loaded)
 
     def _loaded(self, detail: EnterpriseDetail) -> None:
         self.editing = detail
@@ -101,9 +97,9 @@ class EnterpriseForm(EnterpriseFields):
         if code:
             result = credit_code.check(code)
             if result.status is credit_code.CodeCheck.VALID:
-                style, note = "color: #1d6b35;", self.tr("✓ 代码格式和校验位正确")
+                style, note = f"color: {theme.OK};", self.tr("✓ 代码格式和校验位正确")
             elif result.status is credit_code.CodeCheck.BAD_CHECK:
-                style, note = "color: #a15c00;", result.message
+                style, note = f"color: {theme.WARNING};", result.message
             elif any(ch not in credit_code.VALUES for ch in code):
                 # check() reports the length first; padded, it names the bad characters at once.
                 style, note = ERROR_STYLE, credit_code.check(code[:18].ljust(18, "0")).message
@@ -125,7 +121,7 @@ class EnterpriseForm(EnterpriseFields):
         else:
             shown = f"{code or section} {industries.label(section, code or None)}"
             self.industry_note.setText(self.tr("识别为：%1").replace("%1", html.escape(shown)))
-            self.industry_note.setStyleSheet("color: #1d6b35;")
+            self.industry_note.setStyleSheet(f"color: {theme.OK};")
         self._update_size()
 
     def _update_size(self) -> None:
@@ -139,15 +135,11 @@ class EnterpriseForm(EnterpriseFields):
 
     def _check_duplicates(self) -> None:
         self._dup_generation += 1
-        generation, db = self._dup_generation, self._db
+        generation = self._dup_generation
         code, name = self.credit_code.text(), self.name.text()
         exclude = self.editing.id if self.editing else None
-
-        def read(_ctx: object) -> DuplicateCheck:
-            with db.sessions() as session:
-                return enterprise_service.find_duplicates(session, code, name, exclude)
-
-        run_in_background(self, read, show_progress=False, on_success=lambda c: self._duplicates(generation, c))
+        read_in_background(self, self._db, lambda s: enterprise_service.find_duplicates(s, code, name, exclude),
+                           on_success=lambda c: self._duplicates(generation, c))
 
     def _duplicates(self, generation: int, check: DuplicateCheck) -> None:
         if generation != self._dup_generation:
@@ -170,18 +162,17 @@ class EnterpriseForm(EnterpriseFields):
         if self._busy:
             return
         self.clear_errors()
-        data, editing, db = self.collect(), self.editing, self._db
+        data, editing = self.collect(), self.editing
 
-        def write(_ctx: object) -> EnterpriseDetail:
-            with db.begin() as session:
-                if editing is None:
-                    return enterprise_service.create(session, data, confirm_check_warning=confirmed)
-                return enterprise_service.update(session, editing.id, data, editing.version,
-                                                 confirm_check_warning=confirmed)
+        def write(session: Any) -> EnterpriseDetail:
+            if editing is None:
+                return enterprise_service.create(session, data, confirm_check_warning=confirmed)
+            return enterprise_service.update(session, editing.id, data, editing.version,
+                                             confirm_check_warning=confirmed)
 
         self._busy = True
-        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("保存企业"),
-                          on_success=self._saved, on_failure=self._failed)
+        write_in_background(self, self._db, write, title=self.tr("保存企业"),
+                            on_success=self._saved, on_failure=self._failed)
 
     def _saved(self, detail: EnterpriseDetail) -> None:
         self._busy = False

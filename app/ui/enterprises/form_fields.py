@@ -21,9 +21,10 @@ from app.domain.catalogue import ENTERPRISE_STATUSES
 from app.domain.errors import UserError
 from app.domain.industry_data import DIVISIONS, SECTIONS
 from app.services.enterprises.registry import EnterpriseInput
+from app.ui import theme
 
-ERROR_STYLE = "color: #c0392b;"
-NOTE_STYLE = "color: #666;"
+ERROR_STYLE = f"color: {theme.ERROR};"
+NOTE_STYLE = f"color: {theme.TEXT_MUTED};"
 
 
 def industry_choices() -> list[str]:
@@ -71,7 +72,7 @@ class EnterpriseFields(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 14)
         self.code_note, self.industry_note, self.size_note = (small_label(NOTE_STYLE) for _ in range(3))
-        self.similar_note = small_label("color: #a15c00;")
+        self.similar_note = small_label(f"color: {theme.WARNING};")
         self.similar_note.hide()
         self.general_error = small_label(ERROR_STYLE)
         self.general_error.hide()

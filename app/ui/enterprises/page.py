@@ -27,13 +27,12 @@ from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises import search as enterprise_search
 from app.services.enterprises.quality import QualityIssue
 from app.services.enterprises.search import EnterpriseFilter, EnterpriseRow
-from app.ui.background_writes import delete_confirmed, write_in_background
+from app.ui.db_operations import delete_confirmed, read_in_background, write_in_background
 from app.ui.enterprises import excel_actions as enterprise_excel
 from app.ui.enterprises.detail import EnterpriseDetailDialog
 from app.ui.enterprises.form import EnterpriseForm
 from app.ui.enterprises.quality_dialog import QualityDialog, issue_target
 from app.ui.item_models.enterprises_model import EnterprisesModel
-from app.ui.operations import OpContext, run_in_background
 from app.ui.widgets.list_views import bind_keys, empty_state_label, list_view
 from app.ui.widgets.pick_lists import fill_combo
 from app.ui.widgets.search_box import SearchBox
@@ -122,13 +121,7 @@ class EnterprisesPage(QWidget):
         if not self._loaded:
             self._loaded = True
             self.apply_filter()  # from SQL at once; from the index once it is built
-            db = self._db
-
-            def build(_ctx: OpContext) -> None:
-                with db.sessions() as session:
-                    enterprise_search.warm_up(session)
-
-            run_in_background(self, build, show_progress=False, on_success=lambda _r: self._index_built())
+            read_in_background(self, self._db, enterprise_search.warm_up, on_success=lambda _r: self._index_built())
         self.search.setFocus()
 
     def _index_built(self) -> None:

@@ -8,6 +8,7 @@ it with keystrokes sent to the line edit.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 from app.models.database import Database
 from app.services.enterprises import search as enterprise_search
 from app.services.enterprises.search import EnterpriseFilter, EnterpriseRow
+from app.ui.db_operations import read_now
 from app.ui.operations import run_in_background
 
 MAX_RESULTS = 12
@@ -24,9 +26,12 @@ DEBOUNCE_MS = 120
 
 
 def search(db: Database, text: str) -> list[EnterpriseRow]:
-    with db.sessions() as session:
-        ids = enterprise_search.query_ids(session, EnterpriseFilter(text=text))
-        return enterprise_search.fetch_rows(session, list(ids[:MAX_RESULTS]))
+    return read_now(db, lambda session: _search(session, text))
+
+
+def _search(session: Any, text: str) -> list[EnterpriseRow]:
+    ids = enterprise_search.query_ids(session, EnterpriseFilter(text=text))
+    return enterprise_search.fetch_rows(session, list(ids[:MAX_RESULTS]))
 
 
 class EnterprisePicker(QLineEdit):

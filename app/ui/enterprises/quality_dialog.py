@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.models.database import Database
 from app.services.enterprises.quality import KINDS, QualityIssue, quality_issues
-from app.ui.operations import run_in_background
+from app.ui.db_operations import read_in_background
 
 
 def issue_target(issue: QualityIssue) -> tuple[str, dict[str, object]] | None:
@@ -69,14 +69,10 @@ class QualityDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        db, today = self._db, self._today()
-
-        def read(_ctx: object) -> list[QualityIssue]:
-            with db.sessions() as session:
-                return quality_issues(session, today=today)
-
+        today = self._today()
         self.refresh_button.setEnabled(False)
-        run_in_background(self, read, on_success=self._show, title=self.tr("检查数据质量"))
+        read_in_background(self, self._db, lambda s: quality_issues(s, today=today), on_success=self._show,
+                           title=self.tr("检查数据质量"), show_progress=True)
 
     def _show(self, issues: list[QualityIssue]) -> None:
         self.issues = issues

@@ -38,13 +38,14 @@ from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
 from app.services.events.attendance import AttendanceRow, ImportReport, Outcome
 from app.services.events.edits import CHINA_TIME, EventRow
+from app.ui import theme
+from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.enterprises.picker import EnterprisePicker
-from app.ui.operations import run_in_background
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
 
-OK_STYLE = "color: #1e7e34;"
-ERROR_STYLE = "color: #c0392b;"
+OK_STYLE = f"color: {theme.OK};"
+ERROR_STYLE = f"color: {theme.ERROR};"
 PROBLEMS_SHOWN = 20
 
 
@@ -140,13 +141,9 @@ class EventAttendanceDialog(QDialog):
 
     # -- reading ----------------------------------------------------------------------
     def reload(self) -> None:
-        db, event_id = self._db, self.event_row.id
-
-        def read(_ctx: object) -> list[AttendanceRow]:
-            with db.sessions() as session:
-                return event_attendance.list_attendance(session, event_id)
-
-        run_in_background(self, read, show_progress=False, on_success=self._show_rows)
+        event_id = self.event_row.id
+        read_in_background(self, self._db, lambda s: event_attendance.list_attendance(s, event_id),
+                           on_success=self._show_rows)
 
     def _show_rows(self, rows: list[AttendanceRow]) -> None:
         self.rows = rows
@@ -238,14 +235,8 @@ class EventAttendanceDialog(QDialog):
     # -- plumbing -------------------------------------------------------------------------
     def _write(self, work: Callable[[Any], Any], done: Callable[[Any], Any], *, title: str = "",
                progress: bool = False) -> None:
-        db = self._db
-
-        def run(_ctx: object) -> Any:
-            with db.begin() as session:
-                return work(session)
-
-        run_in_background(self, run, serial=True, show_progress=progress, title=title or self.windowTitle(),
-                          on_success=done, on_failure=self._failed)
+        write_in_background(self, self._db, work, show_progress=progress, title=title or self.windowTitle(),
+                            on_success=done, on_failure=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)

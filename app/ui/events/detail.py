@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -27,7 +28,8 @@ from app.models.database import Database
 from app.services.events import materials as event_materials
 from app.services.events.edits import CHINA_TIME, EventDetail, EventRow, PolicyChoice
 from app.services.events.materials import MaterialRow
-from app.ui.operations import run_in_background
+from app.ui import theme
+from app.ui.db_operations import DbContext, read_in_background, with_context, write_in_background
 from app.ui.widgets.prompts import confirm
 
 
@@ -49,7 +51,8 @@ class EventDetailPanel(QFrame):
         self.selected: Selected | None = None
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self.setObjectName("eventDetail")
-        self.setStyleSheet("#eventDetail { background: #fafbfc; border: 1px solid #dde3ea; border-radius: 4px; }")
+        self.setStyleSheet(f"#eventDetail {{ background: {theme.DETAIL_BACKGROUND};"
+                           f" border: 1px solid {theme.DETAIL_BORDER}; border-radius: 4px; }}")
         self.text = QLabel()
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setWordWrap(True)
@@ -106,13 +109,13 @@ class EventDetailPanel(QFrame):
             self.materials.addItem(placeholder)
         self.shown.emit(selected)
 
-    def _html(self, selected: Selected, row: EventRow | None, theme: str) -> str:
+    def _html(self, selected: Selected, row: EventRow | None, theme_label: str) -> str:
         d = selected.detail
         start, end = d.starts_at.astimezone(CHINA_TIME), d.ends_at.astimezone(CHINA_TIME)
         same_day = start.date() == end.date()
         span = f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}" if same_day else f"{start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M}"
         lines = [f"<b style='font-size:15px'>{escape(d.title)}</b>",
-                 f"{escape(d.type_label)}{'　·　' + escape(theme) if theme else ''}　·　{span}"]
+                 f"{escape(d.type_label)}{'　·　' + escape(theme_label) if theme_label else ''}　·　{span}"]
         facts = [(self.tr("地点"), escape(d.venue)), (self.tr("主办"), escape(d.organiser)),
                  (self.tr("合作机构"), escape(d.partners)), (self.tr("主讲嘉宾"), escape(d.speakers))]
         if row is not None and row.id == d.id:
@@ -121,12 +124,13 @@ class EventDetailPanel(QFrame):
             facts.append((self.tr("到场"), counts))
         facts.append((self.tr("宣贯政策"), "；".join(escape(p.title) for p in selected.policies)))
         facts.append((self.tr("满意度"), f"{d.satisfaction:.1f}" if d.satisfaction is not None else ""))
-        lines += [f"<span style='color:#666'>{label}：</span>{value}" for label, value in facts if value]
+        lines += [f"<span style='color:{theme.TEXT_MUTED}'>{label}：</span>{value}" for label, value in facts if value]
         text = d.summary or d.description
         if text:
-            lines.append(f"<span style='color:#444'>{escape(text[:300])}{'…' if len(text) > 300 else ''}</span>")
+            more = "…" if len(text) > 300 else ""
+            lines.append(f"<span style='color:{theme.TEXT_BODY}'>{escape(text[:300])}{more}</span>")
         # selectable, so it can be copied into `station-desk report attendance --event …`
-        lines.append(f"<span style='color:#8c959f; font-size:11px'>{self.tr('编号：')}{d.id.hex}</span>")
+        lines.append(f"<span style='color:{theme.TEXT_SMALL_PRINT}; font-size:11px'>{self.tr('编号：')}{d.id.hex}</span>")
         return "<br>".join(lines)
 
     # -- materials ---------------------------------------------------------------------------
@@ -143,42 +147,32 @@ class EventDetailPanel(QFrame):
     def attach_file(self, path: Path) -> None:
         if self.selected is None:
             return
-        db, folder, event_id = self._db, self.folder, self.selected.detail.id
-
-        def work(_ctx: object) -> MaterialRow:
-            with db.begin() as session:
-                return event_materials.attach(session, folder, event_id, path)
+        folder, event_id = self.folder, self.selected.detail.id
 
         def done(material: MaterialRow) -> None:
             self.said.emit(self.tr("已添加材料：%1").replace("%1", material.file_name))
             self.materials_changed.emit()
 
-        run_in_background(self, work, serial=True, title=self.tr("添加材料"), on_success=done)
+        write_in_background(self, self._db, lambda s: event_materials.attach(s, folder, event_id, path),
+                            title=self.tr("添加材料"), show_progress=True, on_success=done)
 
     def open_material(self) -> None:
-        material_id, db, folder = self._material_id(), self._db, self.folder
+        material_id, folder = self._material_id(), self.folder
         if material_id is None:
             return
-
-        def work(_ctx: object) -> Path:
-            with db.sessions() as session:
-                return event_materials.file_path(session, folder, material_id)
-
-        run_in_background(self, work, show_progress=False,
-                          on_success=lambda path: self.open_url(QUrl.fromLocalFile(str(path))))
+        read_in_background(self, self._db, lambda s: event_materials.file_path(s, folder, material_id),
+                           on_success=lambda path: self.open_url(QUrl.fromLocalFile(str(path))))
 
     def remove_material(self) -> None:
-        material_id, db, folder = self._material_id(), self._db, self.folder
+        material_id, folder = self._material_id(), self.folder
         item = self.materials.currentItem()
         if material_id is None or item is None:
             return
         if not confirm(self, self.tr("删除材料"), self.tr("删除材料“%1”？").replace("%1", item.text()), destructive=True):
             return
 
-        def work(_ctx: object) -> None:
-            with db.begin() as session:
-                copy = event_materials.remove(session, material_id, folder)
-            event_materials.discard_file(copy)  # committed: the copy can go
+        def work(session: Any, ctx: DbContext) -> None:
+            copy = event_materials.remove(session, material_id, folder)
+            ctx.after_commit(lambda: event_materials.discard_file(copy))  # committed: the copy can go
 
-        run_in_background(self, work, serial=True, show_progress=False,
-                          on_success=lambda _r: self.materials_changed.emit())
+        write_in_background(self, self._db, with_context(work), on_success=lambda _r: self.materials_changed.emit())

@@ -28,6 +28,7 @@ from app.services.events.edits import (
     PolicyChoice,
     ThemeChoices,
 )
+from app.ui import theme
 from app.ui.widgets.check_list import add_choices, ticked_values
 from app.ui.widgets.form_dialog import FormDialog, Work
 
@@ -45,7 +46,7 @@ def from_qt(value: QDateTime) -> datetime:
 class EventForm(FormDialog):
     """saved(EventDetail)."""
 
-    error_outline = "border: 1px solid #c0392b;"
+    error_outline = f"border: 1px solid {theme.ERROR};"
 
     def __init__(self, db: Database, detail: EventDetail | None, themes: ThemeChoices,
                  policies: list[PolicyChoice], parent: QWidget | None = None,
@@ -80,7 +81,7 @@ class EventForm(FormDialog):
         chosen = set(detail.policy_ids) if detail else set()
         add_choices(self.policy_list, ((policy.id, policy.label) for policy in policies), chosen)
         self.policy_hint = QLabel(self.tr("政策库里还没有政策；可先保存活动，以后再选。") if not policies else "")
-        self.policy_hint.setStyleSheet("color: #666;")
+        self.policy_hint.setStyleSheet(f"color: {theme.TEXT_MUTED};")
 
         self.fields = {
             "title": self.title_edit, "event_type": self.event_type, "theme": self.theme,

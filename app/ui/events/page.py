@@ -1,66 +1,42 @@
 """活动: the month calendar (days with events highlighted; a click shows that day) beside the
 event list (type / theme / month filters, search, sortable columns), and the selected
 event's details with its materials.  Ctrl+N new, Enter/F2 edit, Delete (confirmed, with
-撤销), Ctrl+F search."""
+撤销), Ctrl+F search.  The calendar side is app.ui.events.calendar_panel; what the page reads
+is app.ui.events.queries."""
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QSignalBlocker, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QShowEvent,
-    QTextCharFormat,
-)
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QCalendarWidget,
-    QComboBox,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.catalogue import EVENT_TYPES
 from app.domain.errors import UserError
 from app.models.database import Database
 from app.services.events import edits as events
-from app.services.events import materials as event_materials
-from app.services.events.edits import (
-    CHINA_TIME,
-    EventDetail,
-    EventFilter,
-    EventRow,
-    PolicyChoice,
-    ThemeChoices,
-)
-from app.ui.background_writes import delete_confirmed, write_in_background
+from app.services.events.edits import CHINA_TIME, EventDetail, EventFilter, EventRow, ThemeChoices
+from app.ui.db_operations import delete_confirmed, read_in_background, write_in_background
 from app.ui.events.attendance_dialog import EventAttendanceDialog
+from app.ui.events.calendar_panel import EVENT_DAY, EVENT_DAY_TEXT, CalendarPanel
 from app.ui.events.detail import EventDetailPanel, Selected
+from app.ui.events.filter_bar import EventFilterBar
 from app.ui.events.form import EventForm
+from app.ui.events.queries import FormChoices, Loaded, read_form_choices, read_list, read_selected
 from app.ui.item_models.events_model import SORT_ROLE, EventsModel
-from app.ui.operations import report_failure, run_in_background
+from app.ui.operations import report_failure
 from app.ui.widgets.list_views import bind_keys, empty_state_label, list_box, list_view
-from app.ui.widgets.pick_lists import fill_combo
-from app.ui.widgets.search_box import SearchBox
 from app.ui.widgets.undo_bar import UndoBar
 
-EVENT_DAY = QColor("#d6e9fb")
-EVENT_DAY_TEXT = QColor("#0b4f8a")
-
-
-@dataclass(frozen=True)
-class Loaded:
-    rows: list[EventRow]
-    days: dict[date, int]
-    themes: ThemeChoices
+__all__ = ["EVENT_DAY", "EVENT_DAY_TEXT", "EventsPage"]
 
 
 class EventsPage(QWidget):
@@ -75,35 +51,28 @@ class EventsPage(QWidget):
         self.themes = ThemeChoices()
         self.day: date | None = None  # the clicked day, else the calendar's whole month
         self.date_range: tuple[date, date] | None = None  # scope "range" (from 首页): inclusive days
-        self.days: dict[date, int] = {}
         self.selected: Selected | None = None
         self.dialog: QWidget | None = None
         self._deleted: EventRow | None = None
+        filters = self._build_filters()
+        actions = self._build_actions()
+        side = self._build_calendar(now().date())
+        right = self._build_list_and_detail(db, now)
+        self.info_bar = UndoBar(on_undo=self.undo_delete)
+        self.info_label, self.undo_button = self.info_bar.label, self.info_bar.undo_button  # tests reach them here
+        self._lay_out(filters, actions, side, right)
+        self._show_detail(None)
 
-        self.event_type = QComboBox()
-        self.event_type.addItem(self.tr("全部类型"), "")
-        for code, label in EVENT_TYPES.items():
-            self.event_type.addItem(label, code)
-        self.theme = QComboBox()
-        fill_combo(self.theme, [(self.tr("全部主题"), "")])
-        self.theme.setCurrentIndex(0)
-        self.scope = QComboBox()
-        self.scope.addItem(self.tr("日历所在月份"), "month")
-        self.scope.addItem(self.tr("全部时间"), "all")
-        self.search = SearchBox(self.tr("搜索活动名称、地点、主讲嘉宾（Ctrl+F）"))
-        self.search.settled.connect(self.reload)
-        self.count_label = QLabel()
-        for combo in (self.event_type, self.theme, self.scope):
-            combo.currentIndexChanged.connect(self.reload)
-            # long HQ theme names must not widen the whole window
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(7)
-        filters = QHBoxLayout()
-        for widget in (QLabel(self.tr("筛选")), self.event_type, self.theme, self.scope):
-            filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.count_label)
+    # -- building ----------------------------------------------------------------------------
+    def _build_filters(self) -> EventFilterBar:
+        self.filter_bar = EventFilterBar()
+        self.filter_bar.changed.connect(self.reload)
+        bar = self.filter_bar  # tests and the main window reach the boxes on the page
+        self.event_type, self.theme, self.scope, self.search = bar.event_type, bar.theme, bar.scope, bar.search
+        self.count_label = bar.count_label
+        return bar
 
+    def _build_actions(self) -> QHBoxLayout:
         self.new_button = QPushButton(self.tr("新建活动…"))
         self.edit_button = QPushButton(self.tr("编辑…"))
         self.attendance_button = QPushButton(self.tr("报名与签到…"))
@@ -114,35 +83,20 @@ class EventsPage(QWidget):
             button.clicked.connect(slot)
             actions.addWidget(button)
         actions.addStretch(1)
+        return actions
 
-        self.calendar = QCalendarWidget()
-        self.calendar.setGridVisible(False)
-        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
-        self.calendar.setMinimumSize(260, 240)
-        today = now().date()
-        self.calendar.setSelectedDate(QDate(today.year, today.month, today.day))
+    def _build_calendar(self, today: date) -> CalendarPanel:
+        self.calendar_panel = CalendarPanel(today)
+        self.calendar = self.calendar_panel.calendar
+        self.day_label, self.whole_month = self.calendar_panel.day_label, self.calendar_panel.whole_month
+        self.month_summary = self.calendar_panel.month_summary
         self.calendar.clicked.connect(self._day_clicked)
         self.calendar.activated.connect(self._day_clicked)  # Enter on a day chosen with the arrow keys
         self.calendar.currentPageChanged.connect(lambda _y, _m: self._page_changed())
-        self.day_label = QLabel()
-        self.day_label.setWordWrap(True)
-        self.whole_month = QPushButton(self.tr("显示整月"))
         self.whole_month.clicked.connect(self.show_whole_month)
-        self.month_summary = QLabel()
-        self.month_summary.setWordWrap(True)
-        self.month_summary.setStyleSheet("color: #555;")
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(0, 0, 8, 0)
-        side_layout.addWidget(self.calendar)
-        day_row = QHBoxLayout()
-        day_row.addWidget(self.day_label, 1)
-        day_row.addWidget(self.whole_month)
-        side_layout.addLayout(day_row)
-        side_layout.addWidget(self.month_summary)
-        side_layout.addStretch(1)
+        return self.calendar_panel
 
+    def _build_list_and_detail(self, db: Database, now: Callable[[], datetime]) -> QSplitter:
         self.model = EventsModel(self, now=now)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -154,17 +108,18 @@ class EventsPage(QWidget):
         self.empty_label.hide()
         bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected,
                   new=self.new_event, search=self.focus_search)
-
         self.detail_panel = EventDetailPanel(db)
         self.detail_panel.materials_changed.connect(self._selection_changed)
         self.detail_panel.said.connect(self._say)
-
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(list_box(self.table, self.empty_label))
         right.addWidget(self.detail_panel)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 2)
         right.setSizes([420, 220])
+        return right
+
+    def _lay_out(self, filters: QWidget, actions: QHBoxLayout, side: QWidget, right: QWidget) -> None:
         # A splitter, not a box: on a small screen the calendar side folds away instead of
         # forcing the whole window wider than the screen.
         body = QSplitter(Qt.Orientation.Horizontal)
@@ -173,25 +128,23 @@ class EventsPage(QWidget):
         body.addWidget(right)
         body.setStretchFactor(0, 0)
         body.setStretchFactor(1, 1)
-
-        self.info_bar = UndoBar(on_undo=self.undo_delete)
-        self.info_label, self.undo_button = self.info_bar.label, self.info_bar.undo_button  # tests reach them here
-
+        body.setHandleWidth(8)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         top = QVBoxLayout()
         top.setContentsMargins(16, 12, 16, 8)
         top.setSpacing(8)
-        for row in (filters, actions):
-            row.setSpacing(6)
-        body.setHandleWidth(8)
-        top.addLayout(filters)
+        actions.setSpacing(6)
+        top.addWidget(filters)
         top.addLayout(actions)
         top.addWidget(body, 1)
         layout.addLayout(top, 1)
         layout.addWidget(self.info_bar)
-        self._show_detail(None)
+
+    @property
+    def days(self) -> dict[date, int]:
+        return self.calendar_panel.days
 
     # -- loading ---------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -202,40 +155,28 @@ class EventsPage(QWidget):
 
     def current_filter(self) -> EventFilter:
         """What the service filters by; for scope "range" it reads all and reload() keeps the range's days."""
-        month = (self.calendar.yearShown(), self.calendar.monthShown())
-        by_month = self.scope.currentData() == "month"
-        return EventFilter(self.event_type.currentData() or None, self.theme.currentData() or None,
-                           month if by_month and self.day is None else None,
-                           self.day if by_month else None, self.search.text())
+        return self.filter_bar.event_filter(self.calendar_panel.shown_month(), self.day)
 
     def reload(self) -> None:
         self.search.cancel_pending()
         self._generation += 1
-        generation, db, filt = self._generation, self._db, self.current_filter()
+        generation, filt = self._generation, self.current_filter()
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
         span = self.date_range if self.scope.currentData() == "range" and self.day is None else None
 
-        def read(_ctx: object) -> Loaded:
-            with db.sessions() as session:
-                rows = events.list_events(session, filt)
-                if span is not None:  # the events starting on those China-time days
-                    rows = [r for r in rows if span[0] <= r.starts_at.astimezone(CHINA_TIME).date() <= span[1]]
-                return Loaded(rows, events.month_days(session, year, month), events.theme_choices(session))
-
-        run_in_background(self, read, show_progress=False, on_success=lambda got: self._loaded_rows(generation, got))
+        read_in_background(self, self._db, lambda s: read_list(s, filt, span, year, month),
+                           on_success=lambda got: self._loaded_rows(generation, got))
 
     def _loaded_rows(self, generation: int, got: Loaded) -> None:
         if generation != self._generation:
             return  # a newer filter is on its way
         keep = self.selected.detail.id if self.selected else None
         self.themes = got.themes
-        fill_combo(self.theme, [(self.tr("全部主题"), ""), *((label, code) for code, label in got.themes.labels.items())])
-        if self.theme.currentIndex() < 0:
-            self.theme.setCurrentIndex(0)
+        self.filter_bar.set_themes(got.themes)
         self.model.set_rows(got.rows)
-        self._mark_days(got.days)
+        self.calendar_panel.mark_days(got.days)
         count = len(got.rows)
-        self.count_label.setText(self.tr("共 %1 场").replace("%1", str(count)))
+        self.filter_bar.show_count(count)
         filt = self.current_filter()
         if filt.event_type or filt.theme or filt.text.strip():
             empty = self.tr("没有符合条件的活动。请换个关键词，或把筛选改回“全部”。")
@@ -256,33 +197,20 @@ class EventsPage(QWidget):
             self._show_detail(None)
         self.loaded.emit()
 
-    def _mark_days(self, days: dict[date, int]) -> None:
-        self.days = days
-        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears every day
-        marked = QTextCharFormat()
-        marked.setBackground(QBrush(EVENT_DAY))
-        marked.setForeground(QBrush(EVENT_DAY_TEXT))
-        marked.setFontWeight(700)
-        for day, count in days.items():
-            marked.setToolTip(self.tr("%1 场活动").replace("%1", str(count)))
-            self.calendar.setDateTextFormat(QDate(day.year, day.month, day.day), marked)
-
     def _describe_scope(self) -> None:
-        year, month = self.calendar.yearShown(), self.calendar.monthShown()
-        total = sum(self.days.values())
-        self.month_summary.setText(self.tr("%1年%2月共 %3 场活动。日历上标蓝的日子有活动，点击某天只看当天。")
-                                   .replace("%1", str(year)).replace("%2", str(month)).replace("%3", str(total)))
+        year, month = self.calendar_panel.shown_month()
         if self.day is not None:
-            self.day_label.setText(self.tr("列表：%1 的活动").replace("%1", self.day.strftime("%Y-%m-%d")))
+            listed = self.tr("列表：%1 的活动").replace("%1", self.day.strftime("%Y-%m-%d"))
         elif self.scope.currentData() == "range" and self.date_range is not None:
             start, end = self.date_range
-            self.day_label.setText(self.tr("列表：%1的活动（%2 至 %3）").replace("%1", self.scope.currentText())
-                                   .replace("%2", f"{start:%Y-%m-%d}").replace("%3", f"{end:%Y-%m-%d}"))
+            listed = (self.tr("列表：%1的活动（%2 至 %3）").replace("%1", self.scope.currentText())
+                      .replace("%2", f"{start:%Y-%m-%d}").replace("%3", f"{end:%Y-%m-%d}"))
         elif self.scope.currentData() == "month":
-            self.day_label.setText(self.tr("列表：%1年%2月的全部活动").replace("%1", str(year)).replace("%2", str(month)))
+            listed = self.tr("列表：%1年%2月的全部活动").replace("%1", str(year)).replace("%2", str(month))
         else:
-            self.day_label.setText(self.tr("列表：全部时间的活动"))
-        self.whole_month.setVisible(self.day is not None or self.scope.currentData() == "range")
+            listed = self.tr("列表：全部时间的活动")
+        self.calendar_panel.describe(listed, whole_month_button=self.day is not None
+                                     or self.scope.currentData() == "range")
 
     def _day_clicked(self, qdate: QDate) -> None:
         self.day = date(qdate.year(), qdate.month(), qdate.day())
@@ -302,23 +230,9 @@ class EventsPage(QWidget):
         label = str(filt.get("label") or f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}")
         today = self._now().date()
         shown = min(max(today, start), end)  # the calendar shows today's month if it is in the range
-        with (
-            QSignalBlocker(self.scope),
-            QSignalBlocker(self.event_type),
-            QSignalBlocker(self.theme),
-            QSignalBlocker(self.search),
-            QSignalBlocker(self.calendar),
-        ):
-            if self.scope.findData("range") < 0:
-                self.scope.addItem("", "range")
-            index = self.scope.findData("range")
-            self.scope.setItemText(index, label)
-            self.scope.setCurrentIndex(index)
-            self.event_type.setCurrentIndex(0)
-            self.theme.setCurrentIndex(0)
-            self.search.clear()
-            self.calendar.setSelectedDate(QDate(shown.year, shown.month, shown.day))
-            self.calendar.setCurrentPage(shown.year, shown.month)
+        self.filter_bar.show_range(label)
+        with QSignalBlocker(self.calendar):
+            self.calendar_panel.show_day(shown)
         self._loaded = True
         self.reload()
 
@@ -346,38 +260,31 @@ class EventsPage(QWidget):
         if row is None:
             self._show_detail(None)
             return
-        db, event_id = self._db, row.id
-
-        def read(_ctx: object) -> Selected:
-            with db.sessions() as session:
-                detail = events.get(session, event_id)
-                chosen = detail.policy_ids
-                policies = [p for p in events.policy_choices(session, include=chosen) if p.id in chosen]
-                policies.sort(key=lambda p: chosen.index(p.id))
-                return Selected(detail, event_materials.list_materials(session, event_id), policies)
+        event_id = row.id
 
         def show(selected: Selected) -> None:
             current = self.selected_row()
             if current is not None and current.id == selected.detail.id:
                 self._show_detail(selected)
 
-        def gone(exc: BaseException) -> None:
-            # The event was deleted (here, by undo's counterpart, or by a sync) between the
-            # click and the read: the list is stale, not the user's fault — refresh quietly.
-            if isinstance(exc, UserError):
-                self._show_detail(None)
-                self.reload()
-            else:
-                report_failure(self, exc)
+        read_in_background(self, self._db, lambda s: read_selected(s, event_id), on_success=show,
+                           on_failure=self._event_gone)
 
-        run_in_background(self, read, show_progress=False, on_success=show, on_failure=gone)
+    def _event_gone(self, exc: BaseException) -> None:
+        # The event was deleted (here, by undo's counterpart, or by a sync) between the
+        # click and the read: the list is stale, not the user's fault — refresh quietly.
+        if isinstance(exc, UserError):
+            self._show_detail(None)
+            self.reload()
+        else:
+            report_failure(self, exc)
 
     def _show_detail(self, selected: Selected | None) -> None:
         self.selected = selected
         for button in (self.edit_button, self.attendance_button, self.delete_button):
             button.setEnabled(selected is not None and selected.detail.own)
-        theme = selected.detail.theme if selected else None
-        label = self.themes.labels.get(theme, theme) if theme else ""
+        code = selected.detail.theme if selected else None
+        label = self.themes.labels.get(code, code) if code else ""
         self.detail_panel.show_event(selected, self.selected_row(), label)
 
     # -- dialogs -------------------------------------------------------------------------------
@@ -406,37 +313,21 @@ class EventsPage(QWidget):
         picked = self.calendar.selectedDate()  # a new event starts on the chosen day, 14:30
         start = datetime(picked.year(), picked.month(), picked.day(), 14, 30, tzinfo=CHINA_TIME)
 
-        def read(_ctx: object) -> tuple[EventDetail | None, ThemeChoices, list[PolicyChoice]]:
-            with db.sessions() as session:
-                detail = events.get(session, event_id) if event_id else None
-                chosen = detail.policy_ids if detail else ()
-                return detail, events.theme_choices(session), events.policy_choices(session, include=chosen)
-
-        def show(got: tuple[EventDetail | None, ThemeChoices, list[PolicyChoice]]) -> None:
+        def show(got: FormChoices) -> None:
             form = EventForm(db, got[0], got[1], got[2], self, start=start)
             form.saved.connect(self._saved)
             self._open_dialog(form)
 
-        def gone(exc: BaseException) -> None:
-            # The event was deleted (here, by undo's counterpart, or by a sync) between the
-            # click and the read: the list is stale, not the user's fault — refresh quietly.
-            if isinstance(exc, UserError):
-                self._show_detail(None)
-                self.reload()
-            else:
-                report_failure(self, exc)
-
-        run_in_background(self, read, show_progress=False, on_success=show, on_failure=gone)
+        read_in_background(self, db, lambda s: read_form_choices(s, event_id), on_success=show,
+                           on_failure=self._event_gone)
 
     def _saved(self, detail: EventDetail) -> None:
         self._say(self.tr("已保存：%1").replace("%1", detail.title))
         local = detail.starts_at.astimezone(CHINA_TIME).date()
         if self.scope.currentData() == "month":  # show the month it was saved in
             self.day = None
-            self.calendar.blockSignals(True)
-            self.calendar.setSelectedDate(QDate(local.year, local.month, local.day))
-            self.calendar.setCurrentPage(local.year, local.month)
-            self.calendar.blockSignals(False)
+            with QSignalBlocker(self.calendar):
+                self.calendar_panel.show_day(local)
         self.selected = None
         self._keep_after_reload(detail.id)
 

@@ -28,12 +28,12 @@ from app.services.institutions import experts, usage
 from app.services.institutions import resident as institutions
 from app.services.institutions.resident import CatalogueRow, ReferenceAccess
 from app.services.institutions.usage import Usage
-from app.ui.background_writes import delete_confirmed
+from app.ui import theme
+from app.ui.db_operations import delete_confirmed, read_in_background, read_now
 from app.ui.institutions.expert_form import ExpertForm
 from app.ui.institutions.institution_form import CatalogueForm, InstitutionForm
 from app.ui.item_models.experts_model import ExpertsModel
 from app.ui.item_models.institutions_model import CatalogueModel, InstitutionsModel, Used
-from app.ui.operations import run_in_background
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.list_table import ListTable
 from app.ui.widgets.pick_lists import current_staff_id
@@ -49,15 +49,18 @@ class Loaded:
 
 
 def read_all(db: Database, editor: Any) -> Loaded:
-    with db.sessions() as session:
-        by_institution, by_expert = usage.institution_usage(session), usage.expert_usage(session)
-        return Loaded(
-            institutions.reference_access(session, editor),
-            pick_lists.active_codes(session, pick_lists.SERVICE_CATEGORY),
-            [Used(r, by_institution.get(r.id, Usage())) for r in institutions.list_institutions(session)],
-            institutions.catalogue(session),
-            [Used(r, by_expert.get(r.id, Usage())) for r in experts.list_experts(session)],
-        )
+    return read_now(db, lambda session: _read_all(session, editor))
+
+
+def _read_all(session: Any, editor: Any) -> Loaded:
+    by_institution, by_expert = usage.institution_usage(session), usage.expert_usage(session)
+    return Loaded(
+        institutions.reference_access(session, editor),
+        pick_lists.active_codes(session, pick_lists.SERVICE_CATEGORY),
+        [Used(r, by_institution.get(r.id, Usage())) for r in institutions.list_institutions(session)],
+        institutions.catalogue(session),
+        [Used(r, by_expert.get(r.id, Usage())) for r in experts.list_experts(session)],
+    )
 
 
 class InstitutionsPage(QWidget):
@@ -70,8 +73,9 @@ class InstitutionsPage(QWidget):
         self.dialog: FormDialog | None = None
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("background: #eef4fb; border: 1px solid #b9cfe8; border-radius: 4px; padding: 8px 12px;"
-                                " color: #1f4e79;")
+        self.note.setStyleSheet(f"background: {theme.INFO_BACKGROUND}; border: 1px solid {theme.INFO_BORDER};"
+                                " border-radius: 4px; padding: 8px 12px;"
+                                f" color: {theme.INFO_TEXT};")
         self.note.hide()
 
         self.institutions = ListTable(InstitutionsModel(self), [200, 96, 56, 64, 104, 86, 86, 60, 60, 60, 60])
@@ -178,7 +182,7 @@ class InstitutionsPage(QWidget):
             if generation == self._generation:  # reads run in parallel: an older one may finish last
                 self._arrived(data)
 
-        run_in_background(self, lambda _ctx: read_all(db, editor), show_progress=False, on_success=arrived)
+        read_in_background(self, db, lambda session: _read_all(session, editor), on_success=arrived)
 
     def _arrived(self, data: Loaded) -> None:
         self.data = data

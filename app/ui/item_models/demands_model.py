@@ -12,11 +12,13 @@ from PySide6.QtGui import QColor
 from app.models.database import Database
 from app.services.demands import demands
 from app.services.demands.demands import DemandFilter, DemandRow, DemandSort
+from app.ui import theme
+from app.ui.db_operations import read_now
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 
 translate = QCoreApplication.translate
-OVERDUE_BACKGROUND = QColor("#fde2e1")
-OVERDUE_FOREGROUND = QColor("#a01b14")
+OVERDUE_BACKGROUND = QColor(theme.OVERDUE_ROW_BACKGROUND)
+OVERDUE_FOREGROUND = QColor(theme.OVERDUE_ROW_TEXT)
 
 
 def demand_columns(today: Callable[[], date]) -> list[Column]:
@@ -58,9 +60,7 @@ class DemandsModel(LazyTableModel):
 
     def _list_ids(self, key: str | None, descending: bool) -> Sequence[Hashable]:
         filt = self.filter
-        with self._db.sessions() as session:
-            return demands.list_ids(session, filt, DemandSort(key or "due_on", descending))
+        return read_now(self._db, lambda s: demands.list_ids(s, filt, DemandSort(key or "due_on", descending)))
 
     def _fetch(self, ids: list[Any]) -> dict[Any, DemandRow]:
-        with self._db.sessions() as session:
-            return demands.fetch_rows(session, ids)
+        return read_now(self._db, lambda s: demands.fetch_rows(s, ids))

@@ -11,11 +11,13 @@ from PySide6.QtGui import QColor
 from app.models.database import Database
 from app.services.enterprises import search as enterprise_search
 from app.services.enterprises.search import EnterpriseFilter, EnterpriseRow, SortKey
+from app.ui import theme
+from app.ui.db_operations import read_now
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 from app.ui.operations import run_in_background
 
 translate = QCoreApplication.translate
-WARNING_FOREGROUND = QColor("#a15c00")
+WARNING_FOREGROUND = QColor(theme.WARNING)
 
 
 def _code(row: EnterpriseRow) -> str:
@@ -77,9 +79,7 @@ class EnterprisesModel(LazyTableModel):
 
     def _list_ids(self, key: str | None, descending: bool) -> Sequence[Hashable]:
         filt = self.filter  # read once: the worker must not see half of a later change
-        with self._db.sessions() as session:
-            return enterprise_search.query_ids(session, filt, key or SortKey.NAME, descending)
+        return read_now(self._db, lambda s: enterprise_search.query_ids(s, filt, key or SortKey.NAME, descending))
 
     def _fetch(self, ids: list[Any]) -> list[EnterpriseRow]:
-        with self._db.sessions() as session:
-            return enterprise_search.fetch_rows(session, ids)
+        return read_now(self._db, lambda s: enterprise_search.fetch_rows(s, ids))

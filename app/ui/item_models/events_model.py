@@ -18,11 +18,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.services.events.edits import CHINA_TIME, EventRow
+from app.ui import theme
 
 translate = QCoreApplication.translate
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-UPCOMING = QColor("#1f5f99")
+UPCOMING = QColor(theme.TEXT_UPCOMING)
 
 Index = QModelIndex | QPersistentModelIndex
 

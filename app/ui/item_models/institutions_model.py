@@ -13,10 +13,11 @@ from PySide6.QtGui import QColor
 from app.domain.catalogue import ENTERPRISE_STAGES
 from app.services.institutions.resident import CatalogueRow, InstitutionRow
 from app.services.institutions.usage import Usage
+from app.ui import theme
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 
 translate = QCoreApplication.translate
-INACTIVE = QColor("#8a8a8a")
+INACTIVE = QColor(theme.TEXT_INACTIVE)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,11 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from app.services.pick_lists import EditItem, PickItem
+from app.ui import theme
 
 Index = QModelIndex | QPersistentModelIndex
 LABEL, STATE = 0, 1
-RETIRED_COLOUR = QColor("#888888")
+RETIRED_COLOUR = QColor(theme.TEXT_INACTIVE)
 
 
 @dataclass

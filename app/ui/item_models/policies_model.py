@@ -22,12 +22,14 @@ from app.models.database import Database
 from app.services.policies import matching as policy_matching
 from app.services.policies.library import PolicyRow
 from app.services.policies.matching import MatchRow
+from app.ui import theme
+from app.ui.db_operations import read_now
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 
 translate = QCoreApplication.translate
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-EXPIRED_FOREGROUND = QColor("#888888")
+EXPIRED_FOREGROUND = QColor(theme.TEXT_INACTIVE)
 
 
 def _day(value: object) -> str:
@@ -114,8 +116,7 @@ class PolicyMatchModel(LazyTableModel):
         super().__init__(match_columns(), load_ids, self._fetch, page_size=page_size, parent=parent)
 
     def _fetch(self, ids: list[Any]) -> dict[Any, MatchRow]:
-        with self._db.sessions() as session:
-            return policy_matching.fetch_rows(session, self.policy_id, ids)
+        return read_now(self._db, lambda s: policy_matching.fetch_rows(s, self.policy_id, ids))
 
     def _ids_arrived(self, generation: int, ids: list[Hashable]) -> None:
         present = set(ids)

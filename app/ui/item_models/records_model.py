@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from app.models.database import Database
 from app.services.records import service_records
 from app.services.records.service_records import RecordFilter, RecordRow, RecordSort
+from app.ui.db_operations import read_now
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 
 translate = QCoreApplication.translate
@@ -47,9 +48,8 @@ class RecordsModel(LazyTableModel):
 
     def _list_ids(self, key: str | None, descending: bool) -> Sequence[Hashable]:
         filt = self.filter  # read once: the worker must not see half of a later change
-        with self._db.sessions() as session:
-            return service_records.list_ids(session, filt, RecordSort(key or "service_date", descending))
+        order = RecordSort(key or "service_date", descending)
+        return read_now(self._db, lambda s: service_records.list_ids(s, filt, order))
 
     def _fetch(self, ids: list[Any]) -> dict[Any, RecordRow]:
-        with self._db.sessions() as session:
-            return service_records.fetch_rows(session, ids)
+        return read_now(self._db, lambda s: service_records.fetch_rows(s, ids))

@@ -10,10 +10,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from app.services.staff.roster import StaffRow
+from app.ui import theme
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 
 translate = QCoreApplication.translate
-FORMER = QColor("#8a8a8a")
+FORMER = QColor(theme.TEXT_INACTIVE)
 
 
 def staff_state(row: StaffRow, today: date) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Sequence
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -28,8 +29,10 @@ from app.services.actor import Actor
 from app.services.policies import matching as policy_matching
 from app.services.policies.library import PolicyRow
 from app.services.policies.matching import MatchResult, RelayResult
+from app.ui import theme
+from app.ui.db_operations import DbContext, read_now, with_context, write_in_background
 from app.ui.item_models.policies_model import PolicyMatchModel
-from app.ui.operations import OpContext, OperationCancelled, run_in_background
+from app.ui.operations import OperationCancelled
 from app.ui.records.form_fields import parse_day
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
@@ -76,7 +79,7 @@ class PolicyMatchDialog(QDialog):
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_label.setStyleSheet(f"color: {theme.TEXT_MUTED}; padding: 24px;")
         self.empty_label.hide()
 
         self.channel = QComboBox()
@@ -108,9 +111,8 @@ class PolicyMatchDialog(QDialog):
 
     # -- the list ----------------------------------------------------------------------
     def _load_ids(self, _key: str | None, _descending: bool) -> Sequence[Hashable]:  # on a worker
-        db, policy_id, on, text = self._db, self.policy.id, self._today, self._search_text
-        with db.sessions() as session:
-            result = policy_matching.match(session, policy_id, on, text=text)
+        policy_id, on, text = self.policy.id, self._today, self._search_text
+        result = read_now(self._db, lambda s: policy_matching.match(s, policy_id, on, text=text))
         self.result = result
         return result.ids
 
@@ -159,21 +161,20 @@ class PolicyMatchDialog(QDialog):
                 .replace("%3", self.channel.currentText()).replace("%4", self.policy.title))
         if not confirm(self, self.tr("记录已宣传"), text):
             return
-        db, policy_id, actor, today, lock_days = self._db, self.policy.id, self._actor, self._today, self._lock_days
+        policy_id, actor, today, lock_days = self.policy.id, self._actor, self._today, self._lock_days
         label = self.tr("正在登记服务记录…")
 
-        def write(ctx: OpContext) -> RelayResult:
+        def write(session: Any, ctx: DbContext) -> RelayResult:
             def progress(done: int, total: int) -> None:
                 ctx.raise_if_cancelled()  # before commit: nothing is saved
                 ctx.progress(done, total, label)
 
-            with db.begin() as session:
-                return policy_matching.relay(session, policy_id, ids, actor, day, channel, today=today,
-                                             lock_days=lock_days, progress=progress)
+            return policy_matching.relay(session, policy_id, ids, actor, day, channel, today=today,
+                                         lock_days=lock_days, progress=progress)
 
         self.relay_button.setEnabled(False)
-        run_in_background(self, write, serial=True, title=self.tr("记录已宣传"), on_success=self._relayed,
-                          on_failure=self._relay_failed)
+        write_in_background(self, self._db, with_context(write), title=self.tr("记录已宣传"), show_progress=True,
+                            on_success=self._relayed, on_failure=self._relay_failed)
 
     def _relayed(self, result: RelayResult) -> None:
         self.model.set_checked([])

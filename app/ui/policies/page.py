@@ -31,9 +31,9 @@ from app.services.actor import Actor
 from app.services.policies import library as policies
 from app.services.policies.library import Permissions, PolicyFilter, PolicyRow
 from app.services.station import profile_files
-from app.ui.background_writes import delete_confirmed, write_in_background
+from app.ui import theme
+from app.ui.db_operations import delete_confirmed, read_in_background, write_in_background
 from app.ui.item_models.policies_model import SORT_ROLE, PoliciesModel
-from app.ui.operations import run_in_background
 from app.ui.policies.form import PolicyForm
 from app.ui.policies.match_dialog import PolicyMatchDialog
 from app.ui.widgets.error_dialog import show_error
@@ -78,7 +78,7 @@ class PoliciesPage(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         self.match_button.clicked.connect(self.match_selected)
         self.notice = QLabel()
-        self.notice.setStyleSheet("color: #666;")
+        self.notice.setStyleSheet(f"color: {theme.TEXT_MUTED};")
         actions = QHBoxLayout()
         for button in (self.match_button, self.new_button, self.edit_button, self.delete_button):
             actions.addWidget(button)
@@ -131,7 +131,7 @@ class PoliciesPage(QWidget):
         self.note_button = QPushButton(self.tr("保存备注"))
         self.note_button.clicked.connect(self.save_note)
         self.note_status = QLabel()
-        self.note_status.setStyleSheet("color: #666;")
+        self.note_status.setStyleSheet(f"color: {theme.TEXT_MUTED};")
         note_row = QHBoxLayout()
         note_row.addWidget(self.note_status, 1)
         note_row.addWidget(self.note_button)
@@ -174,13 +174,9 @@ class PoliciesPage(QWidget):
         keep = select or (row.id if (row := self.selected()) else None)
         filt = PolicyFilter(self.category.currentData() or None, self.validity.currentData() or None,
                             self.search.text(), self._today())
-        db, actor = self._db, self.actor()
-
-        def read(_ctx: object) -> tuple[list[PolicyRow], Permissions]:
-            with db.sessions() as session:
-                return policies.list_policies(session, filt), policies.permissions(session, actor)
-
-        run_in_background(self, read, show_progress=False, on_success=lambda got: self._arrived(*got, keep))
+        actor = self.actor()
+        read_in_background(self, self._db, lambda s: (policies.list_policies(s, filt), policies.permissions(s, actor)),
+                           on_success=lambda got: self._arrived(*got, keep))
 
     def _arrived(self, rows: list[PolicyRow], allowed: Permissions, keep: uuid.UUID | None) -> None:
         self.permissions = allowed

@@ -7,6 +7,7 @@ Keys: Ctrl+N new, F2 rename, Ctrl+↑/↓ move, Delete retire, Enter saves, Esc 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -30,17 +31,17 @@ from app.models.database import Database
 from app.services import pick_lists
 from app.services.actor import Actor
 from app.services.pick_lists import SERVICE_CATEGORY, PickItem
+from app.ui import theme
+from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.item_models.pick_list_model import LABEL, PickListModel
-from app.ui.operations import run_in_background
 from app.ui.records.form_fields import RecordFields
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.form_dialog import error_label
 from app.ui.widgets.pick_lists import load_pick_lists
 
 
-def _read(db: Database) -> tuple[bool, list[PickItem]]:
-    with db.sessions() as session:
-        return pick_lists.editable(session), pick_lists.items(session, SERVICE_CATEGORY, include_inactive=True)
+def _read(session: Any) -> tuple[bool, list[PickItem]]:
+    return pick_lists.editable(session), pick_lists.items(session, SERVICE_CATEGORY, include_inactive=True)
 
 
 class CategoryEditor(QDialog):
@@ -65,7 +66,7 @@ class CategoryEditor(QDialog):
         self.view.horizontalHeader().setStretchLastSection(False)
         self.view.setColumnWidth(1, 180)
         self.empty_label = QLabel(self.tr("列表是空的：按 Ctrl+N 新增一个类别。"))
-        self.empty_label.setStyleSheet("color: #666;")
+        self.empty_label.setStyleSheet(f"color: {theme.TEXT_MUTED};")
         self.empty_label.hide()
 
         self.add_button = QPushButton(self.tr("新增 (Ctrl+N)"))
@@ -108,8 +109,7 @@ class CategoryEditor(QDialog):
             QShortcut(QKeySequence(keys), self, activated=slot)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._set_enabled(False)
-        db = self._db
-        run_in_background(self, lambda _ctx: _read(db), on_success=self._loaded, show_progress=False)
+        read_in_background(self, self._db, _read, on_success=self._loaded)
 
     # -- loading ----------------------------------------------------------------------
     def _loaded(self, found: tuple[bool, list[PickItem]]) -> None:
@@ -184,15 +184,10 @@ class CategoryEditor(QDialog):
             return
         if self.view.state() == QAbstractItemView.State.EditingState:
             return  # Enter in the name box only finishes that name (the delegate commits it); Enter again saves
-        items, db, actor = self.model.edit_items(), self._db, self._actor
-
-        def write(_ctx: object) -> list[PickItem]:
-            with db.begin() as session:
-                return pick_lists.save_local_list(session, SERVICE_CATEGORY, items, actor)
-
+        items, actor = self.model.edit_items(), self._actor
         self.save_button.setEnabled(False)
-        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("保存服务类别"),
-                          on_success=self._saved, on_failure=self._failed)
+        write_in_background(self, self._db, lambda s: pick_lists.save_local_list(s, SERVICE_CATEGORY, items, actor),
+                            title=self.tr("保存服务类别"), on_success=self._saved, on_failure=self._failed)
 
     def _saved(self, items: list[PickItem]) -> None:
         refresh_open_forms(self._db)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -17,7 +18,7 @@ from app.services.actor import Actor
 from app.services.records import service_records
 from app.services.records.period_locks import PeriodLockedError
 from app.services.records.service_records import RecordInput, RecordSummary
-from app.ui.operations import run_in_background
+from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.records.form_fields import RecordFields
 from app.ui.records.unlock_dialog import UnlockDialog
 from app.ui.widgets.error_dialog import show_error
@@ -84,13 +85,8 @@ class RecordForm(RecordFields):
 
     def load_record(self, record_id: uuid.UUID, enterprise_name: str) -> None:
         """Open a saved record for editing in this form."""
-        db = self._db
-
-        def read(_ctx: object) -> RecordSummary:
-            with db.sessions() as session:
-                return service_records.get(session, record_id)
-
-        run_in_background(self, read, on_success=lambda s: self._edit(s, enterprise_name), show_progress=False)
+        read_in_background(self, self._db, lambda s: service_records.get(s, record_id),
+                           on_success=lambda s: self._edit(s, enterprise_name))
 
     def _edit(self, summary: RecordSummary, enterprise_name: str) -> None:
         self.clear()
@@ -105,13 +101,9 @@ class RecordForm(RecordFields):
         self.category.setFocus()
         if self.editing is not None:
             return
-        db, today = self._db, self._today()
-
-        def read(_ctx: object) -> RecordInput | None:
-            with db.sessions() as session:
-                return service_records.last_record_for(session, enterprise_id, today=today)
-
-        run_in_background(self, read, on_success=lambda data: self._prefill(enterprise_id, data), show_progress=False)
+        today = self._today()
+        read_in_background(self, self._db, lambda s: service_records.last_record_for(s, enterprise_id, today=today),
+                           on_success=lambda data: self._prefill(enterprise_id, data))
 
     def _prefill(self, enterprise_id: uuid.UUID, data: RecordInput | None) -> None:
         if data is not None and self.picker.enterprise_id == enterprise_id and self.editing is None:
@@ -133,20 +125,19 @@ class RecordForm(RecordFields):
             return
         staff_id = data.staff_id
         actor = Actor(self.pick_lists.staff_name(staff_id) or self.tr("工作台"), staff_id)
-        editing, db, today, lock_days = self.editing, self._db, self._today(), self._lock_days
+        editing, today, lock_days = self.editing, self._today(), self._lock_days
         name, category = self.picker.text(), self.category.currentText()
 
-        def write(_ctx: object) -> RecordSummary:
-            with db.begin() as session:
-                if editing is None:
-                    return service_records.create(session, data, actor, today=today, lock_days=lock_days)
-                return service_records.update(session, editing.id, data, actor, editing.version,
-                                              today=today, lock_days=lock_days)
+        def write(session: Any) -> RecordSummary:
+            if editing is None:
+                return service_records.create(session, data, actor, today=today, lock_days=lock_days)
+            return service_records.update(session, editing.id, data, actor, editing.version,
+                                          today=today, lock_days=lock_days)
 
         self._busy = True
-        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("保存服务记录"),
-                          on_success=lambda s: self._saved(s, name, category, editing is not None),
-                          on_failure=self._failed)
+        write_in_background(self, self._db, write, title=self.tr("保存服务记录"),
+                            on_success=lambda s: self._saved(s, name, category, editing is not None),
+                            on_failure=self._failed)
 
     def _saved(self, summary: RecordSummary, name: str, category: str, edited: bool) -> None:
         self._busy = False

@@ -28,6 +28,7 @@ from app.domain.errors import UserError, ValidationError
 from app.models.database import Database
 from app.services.demands.demands import DemandInput
 from app.services.records.service_records import MAX_MINUTES, RecordInput
+from app.ui import theme
 from app.ui.enterprises.picker import EnterprisePicker
 from app.ui.widgets.pick_lists import PickLists, current_staff_id, fill_combo, select_data
 
@@ -97,7 +98,7 @@ class RecordFields(QWidget):
         self.save_button = QPushButton(self.tr("保存（Enter）"))
         self.clear_button = QPushButton(self.tr("清空（Esc）"))
         self.status_label = QLabel()
-        self.status_label.setStyleSheet("color: #1d6b35;")
+        self.status_label.setStyleSheet(f"color: {theme.OK};")
         self._layout()
 
     def _layout(self) -> None:
@@ -139,7 +140,7 @@ class RecordFields(QWidget):
                     grid.addWidget(widget, *target)
                 error = QLabel()
                 error.setWordWrap(True)
-                error.setStyleSheet("color: #c0392b;")
+                error.setStyleSheet(f"color: {theme.ERROR};")
                 error.hide()
                 grid.addWidget(error, r + 1, target[1], 1, target[3])
                 for name in fields:

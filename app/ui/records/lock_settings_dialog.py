@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QSpinBox, QWidget
 from app.models.database import Database
 from app.services.records import period_locks
 from app.services.references import Choice
-from app.ui.operations import run_in_background
+from app.ui.db_operations import read_in_background
 from app.ui.widgets.form_dialog import FormDialog, Work
 from app.ui.widgets.pick_lists import current_staff_id, select_data
 
@@ -41,17 +41,14 @@ class LockSettingsDialog(FormDialog):
         self.ok_button.setEnabled(False)  # until the managers are loaded
         self.days.setFocus()
         self.days.selectAll()
-        run_in_background(self, self._read_managers, show_progress=False, title=self.windowTitle(),
-                          on_success=self._fill_managers, on_failure=self._failed)
+        today = self._today
+        read_in_background(self, db, lambda s: period_locks.manager_choices(s, today), title=self.windowTitle(),
+                           on_success=self._fill_managers, on_failure=self._failed)
 
     @staticmethod
     def _configured() -> int:
         days = period_locks.configured_lock_days()
         return days if period_locks.MIN_LOCK_DAYS <= days <= period_locks.MAX_LOCK_DAYS else 10
-
-    def _read_managers(self, _ctx: object) -> list[Choice]:
-        with self._db.sessions() as session:
-            return period_locks.manager_choices(session, self._today)
 
     def _fill_managers(self, managers: list[Choice]) -> None:
         for choice in managers:

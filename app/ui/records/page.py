@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.models.database import Database
 from app.services.records import service_records
 from app.services.records.service_records import RecordFilter, RecordRow
-from app.ui.background_writes import delete_confirmed, write_in_background
+from app.ui.db_operations import delete_confirmed, write_in_background
 from app.ui.item_models.records_model import RecordsModel
 from app.ui.records.form import RecordForm
 from app.ui.widgets.list_views import bind_keys, empty_state_label, list_view

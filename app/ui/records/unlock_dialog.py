@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,7 +23,7 @@ from app.models.database import Database
 from app.services.records import period_locks
 from app.services.records.period_locks import UnlockEntry
 from app.services.references import Choice
-from app.ui.operations import run_in_background
+from app.ui.db_operations import write_in_background
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.form_dialog import error_label
 
@@ -68,15 +69,14 @@ class UnlockDialog(QDialog):
     def submit(self) -> None:
         data = self.manager.currentData()
         manager_id = uuid.UUID(data) if data else None
-        reason, period, db, today = self.reason.toPlainText(), self.period, self._db, self._today
+        reason, period, today = self.reason.toPlainText(), self.period, self._today
 
-        def write(_ctx: object) -> UnlockEntry:
-            with db.begin() as session:
-                return period_locks.unlock(session, period, manager_id, reason, today=today)  # type: ignore[arg-type]
+        def write(session: Any) -> UnlockEntry:
+            return period_locks.unlock(session, period, manager_id, reason, today=today)  # type: ignore[arg-type]
 
         self.ok_button.setEnabled(False)
-        run_in_background(self, write, serial=True, show_progress=False, title=self.tr("解锁期间"),
-                          on_success=self._done, on_failure=self._failed)
+        write_in_background(self, self._db, write, title=self.tr("解锁期间"), on_success=self._done,
+                            on_failure=self._failed)
 
     def _done(self, _entry: UnlockEntry) -> None:
         self.accept()

@@ -27,7 +27,8 @@ from app.domain.errors import UserError
 from app.models.database import Database
 from app.services.reporting import drafts as report_drafts
 from app.services.reporting.drafts import Draft, ReportText
-from app.ui.operations import run_in_background
+from app.ui import theme
+from app.ui.db_operations import read_in_background, write_in_background, write_now
 from app.ui.reporting.plan_tables import PlanTables
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
@@ -96,10 +97,11 @@ class ReportEditor(QWidget):
             status_row.addWidget(widget)
         self.review = QLabel()
         self.review.setWordWrap(True)
-        self.review.setStyleSheet("background: #fff4e5; border: 1px solid #f0b35a; padding: 6px; color: #7a4500;")
+        self.review.setStyleSheet(f"background: {theme.NOTICE_BACKGROUND}; border: 1px solid {theme.NOTICE_BORDER};"
+                                  f" padding: 6px; color: {theme.NOTICE_TEXT};")
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b00020;")
+        self.error_label.setStyleSheet(f"color: {theme.ERROR};")
         self.error_label.hide()
 
         body = QWidget()
@@ -159,13 +161,12 @@ class ReportEditor(QWidget):
         self.heading.setText(heading)
         self._set_error("")
         self._fill(None)
-        db, kind = self._db, self.kind
+        kind = self.kind
 
-        def read(_ctx: object) -> Draft:
-            with db.sessions() as session:
-                if kind == "info":
-                    return report_drafts.load_info(session, str(key))
-                return report_drafts.load_annual(session, int(key), kind)
+        def read(session: Any) -> Draft:
+            if kind == "info":
+                return report_drafts.load_info(session, str(key))
+            return report_drafts.load_annual(session, int(key), kind)
 
         def arrived(draft: Draft) -> None:
             newer = self._latest.get((draft.kind, draft.year, draft.period))
@@ -175,7 +176,7 @@ class ReportEditor(QWidget):
                 self._fill(draft)
                 self.loaded.emit(draft)
 
-        run_in_background(self, read, show_progress=False, on_success=arrived, on_failure=self._failed)
+        read_in_background(self, self._db, read, on_success=arrived, on_failure=self._failed)
 
     def _fill(self, draft: Draft | None) -> None:
         self.draft = draft
@@ -237,9 +238,9 @@ class ReportEditor(QWidget):
         if draft is None or not draft.editable or not self.dirty or self._stale:
             return
         ident = (draft.kind, draft.year, draft.period)
+        latest, text = self._latest.get(ident, draft), self.text()
         try:
-            with self._db.begin() as session:
-                saved = _call("save", session, self._latest.get(ident, draft), self.text())
+            saved = write_now(self._db, lambda s: _call("save", s, latest, text))
         except UserError as exc:
             log.warning("draft %s not saved on close: %s", ident, exc.message)
             return
@@ -263,11 +264,6 @@ class ReportEditor(QWidget):
             self._pump()
             return
         self._busy = True
-        db = self._db
-
-        def write(_ctx: object) -> Draft:
-            with db.begin() as session:
-                return _call(job.action, session, latest, job.text)
 
         def done(draft: Draft) -> None:
             self._busy = False
@@ -301,7 +297,8 @@ class ReportEditor(QWidget):
                 show_error(self, self.tr("之前编辑的报告未能保存：%1").replace("%1", exc.message), "")
             self._pump()
 
-        run_in_background(self, write, show_progress=False, serial=True, on_success=done, on_failure=failed)
+        write_in_background(self, self._db, lambda s: _call(job.action, s, latest, job.text),
+                            on_success=done, on_failure=failed)
 
     def _failed(self, exc: BaseException, *, focus: bool = False) -> None:
         if isinstance(exc, UserError):

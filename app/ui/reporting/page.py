@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import ValidationError
 from app.models.database import Database
+from app.ui import theme
 from app.ui.operations import OpContext, OperationCancelled, run_in_background
 from app.ui.reporting.editor import ReportEditor
 from app.ui.reporting.parameters import (
@@ -113,7 +114,7 @@ class ReportsPage(QWidget):
         self.print_button.clicked.connect(self.print_report)
         self.save_button.clicked.connect(self.save_pdf)
         self.result_label = QLabel()
-        self.result_label.setStyleSheet("color: #555;")
+        self.result_label.setStyleSheet(f"color: {theme.TEXT_SECONDARY};")
         buttons = QHBoxLayout()
         buttons.addWidget(self.result_label, 1)
         for button in (self.preview_button, self.print_button, self.save_button):
@@ -137,7 +138,7 @@ class ReportsPage(QWidget):
         label = QLabel(text)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        label.setStyleSheet("color: #555; padding-top: 8px;")
+        label.setStyleSheet(f"color: {theme.TEXT_SECONDARY}; padding-top: 8px;")
         return label
 
     # -- choosing ------------------------------------------------------------------------

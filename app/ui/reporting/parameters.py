@@ -25,7 +25,8 @@ from app.domain.errors import ValidationError
 from app.models.database import Database
 from app.services.reporting import drafts as report_drafts
 from app.services.reporting.drafts import EventChoice
-from app.ui.operations import run_in_background
+from app.ui import theme
+from app.ui.db_operations import read_in_background
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
@@ -71,7 +72,7 @@ class AnnualParameters(_Panel):
         super().__init__()
         self.year_box = self._year_box(today.year if today.month >= 10 else today.year - 1)
         self.hint = QLabel()
-        self.hint.setStyleSheet("color: #555;")
+        self.hint.setStyleSheet(f"color: {theme.TEXT_SECONDARY};")
         self.year_box.valueChanged.connect(self._hint)
         self._hint()
         for widget in (QLabel(self.tr("总结年度")), self.year_box, self.hint):
@@ -167,20 +168,14 @@ class EventParameters(_Panel):
         group.addButton(self.summary)
         self.attendance.setChecked(True)
         self.empty = QLabel(self.tr("还没有活动。请先在“活动”页面登记活动。"))
-        self.empty.setStyleSheet("color: #555;")
+        self.empty.setStyleSheet(f"color: {theme.TEXT_SECONDARY};")
         self.empty.hide()
         for widget in (QLabel(self.tr("活动")), self.events, self.attendance, self.summary, self.empty):
             self.row.addWidget(widget)
         self.row.addStretch(1)
 
     def reload(self) -> None:
-        db = self._db
-
-        def read(_ctx: object) -> list[EventChoice]:
-            with db.sessions() as session:
-                return report_drafts.event_choices(session)
-
-        run_in_background(self, read, show_progress=False, on_success=self._fill)
+        read_in_background(self, self._db, report_drafts.event_choices, on_success=self._fill)
 
     def _fill(self, choices: list[EventChoice]) -> None:
         chosen = self.events.currentData()

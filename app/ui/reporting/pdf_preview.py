@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.ui import theme
+
 # Rendering at a printer's full resolution (1200 dpi for a PDF printer) would need half a
 # gigabyte per A4 page; 300 dpi is what office laser printers resolve anyway.
 MAX_PRINT_DPI = 300
@@ -53,7 +55,7 @@ class PdfPreview(QWidget):
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setStyleSheet("background: #8a8a8a;")
+        self.view.setStyleSheet(f"background: {theme.PREVIEW_BACKGROUND};")
         self.previous_button = QPushButton(self.tr("上一页"))
         self.next_button = QPushButton(self.tr("下一页"))
         self.page_box = QSpinBox()

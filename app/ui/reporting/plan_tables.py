@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain.catalogue import EVENT_TYPES, THEME_MONTHS
 from app.domain.report_sections import PLAN_INDICATORS
 from app.services.reporting.drafts import PlannedEvent
+from app.ui import theme
 from app.ui.item_models.report_plan_models import PlannedEventsModel, TargetsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -113,7 +114,7 @@ class PlanTables(QWidget):
         self.remove_button = QPushButton(self.tr("删除所选活动"))
         self.remove_button.clicked.connect(self.remove_event)
         self.empty = QLabel(self.tr("还没有计划活动。点击“添加活动”按月份列出全年的培训、沙龙、讲座等。"))
-        self.empty.setStyleSheet("color: #666;")
+        self.empty.setStyleSheet(f"color: {theme.TEXT_MUTED};")
 
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel("<b>" + self.tr("全年活动计划") + "</b>"))

@@ -22,6 +22,7 @@ from app.services.station import profiles
 from app.services.station.identity import StationInfo, current_station
 from app.settings import ACTIVE_PROFILE, BACKUP_KEEP, Settings
 from app.ui import operations
+from app.ui.db_operations import read_now
 from app.ui.shell.database_problem_dialog import (
     NEW_PROFILE,
     OPEN_BACKUP,
@@ -85,8 +86,7 @@ class Launcher(QObject):
         if opened is None:
             return False
         db, profile = opened
-        with db.begin() as session:
-            station = current_station(session)
+        station = read_now(db, current_station)
         demo_mode = station is None and (profile == paths.DEMO_PROFILE or self.smoke)
         if station is None and not demo_mode:
             outcome = self.run_wizard(db)
@@ -163,8 +163,7 @@ class Launcher(QObject):
 
     def _start_demo_data(self, window: MainWindow, db: Database) -> None:
         def done() -> None:
-            with db.begin() as session:
-                window.set_station(current_station(session))
+            window.set_station(read_now(db, current_station))
             window.home_page.reload()
 
         start_demo_generation(window, db, done, window.banner.show_progress)

@@ -25,7 +25,7 @@ from app import __version__, paths
 from app.models.database import Database
 from app.services.station.identity import StationInfo
 from app.settings import LANGUAGE, LAST_PAGE, Settings
-from app.ui import i18n
+from app.ui import i18n, theme
 from app.ui.dashboard.page import HomePage
 from app.ui.demands.page import DemandsPage
 from app.ui.enterprises.page import EnterprisesPage
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet(
             "#navigation { border: none; border-right: 1px solid palette(mid); padding-top: 8px; outline: 0; }"
             "#navigation::item { padding: 9px 18px; }"
-            "#navigation::item:selected { background: #2f6fb3; color: white; }"
+            f"#navigation::item:selected {{ background: {theme.ACCENT}; color: {theme.TEXT_ON_ACCENT}; }}"
         )
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}

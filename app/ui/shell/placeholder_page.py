@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from app.ui import theme
+
 
 class PlaceholderPage(QWidget):
     def __init__(self, title: str, coming: str, parent: QWidget | None = None) -> None:
@@ -20,7 +22,7 @@ class PlaceholderPage(QWidget):
         self.message = QLabel(coming)
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setStyleSheet("color: #555;")
+        self.message.setStyleSheet(f"color: {theme.TEXT_SECONDARY};")
         self.message.setMaximumWidth(520)
         # A word-wrapped label given an alignment in a layout gets too little height and
         # clips; centring it between stretches instead keeps height-for-width working.

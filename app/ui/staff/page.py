@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 from app.models.database import Database
 from app.services.staff import roster as staff
 from app.services.staff.roster import Staffing, StaffRow
-from app.ui.background_writes import delete_confirmed
+from app.ui import theme
+from app.ui.db_operations import delete_confirmed, read_in_background
 from app.ui.item_models.row_list_model import RowFilterProxy
 from app.ui.item_models.staff_model import StaffModel
-from app.ui.operations import run_in_background
 from app.ui.staff.form import StaffForm
 from app.ui.station.profile_dialog import StationProfileDialog
 from app.ui.widgets.list_views import bind_keys, empty_state_label, list_view
@@ -77,8 +77,9 @@ class StaffPage(QWidget):
 
         self.warning = QFrame()
         self.warning.setObjectName("staffingWarning")
-        self.warning.setStyleSheet("#staffingWarning { background: #fdecea; border: 1px solid #e6a19b; border-radius: 4px; }"
-                                   " QLabel { color: #8c1d13; font-weight: bold; }")
+        self.warning.setStyleSheet(f"#staffingWarning {{ background: {theme.ALERT_BACKGROUND};"
+                                   f" border: 1px solid {theme.ALERT_BORDER}; border-radius: 4px; }}"
+                                   f" QLabel {{ color: {theme.ALERT_TEXT}; font-weight: bold; }}")
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
         warning_layout = QHBoxLayout(self.warning)
@@ -112,19 +113,16 @@ class StaffPage(QWidget):
 
     # -- reading ---------------------------------------------------------------------------
     def reload(self) -> None:
-        db, today = self._db, self._today()
+        today = self._today()
         self._generation += 1
         generation = self._generation
-
-        def read(_ctx: object) -> _Loaded:
-            with db.sessions() as session:
-                return _Loaded(staff.list_staff(session), staff.staffing(session, today))
 
         def arrived(loaded: _Loaded) -> None:
             if generation == self._generation:  # reads run in parallel: an older one may finish last
                 self._arrived(loaded)
 
-        run_in_background(self, read, show_progress=False, on_success=arrived)
+        read_in_background(self, self._db, lambda s: _Loaded(staff.list_staff(s), staff.staffing(s, today)),
+                           on_success=arrived)
 
     def _arrived(self, loaded: _Loaded) -> None:
         selected = self.selected()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.ui import theme
+
 
 class DemoBanner(QFrame):
     setup_requested = Signal()
@@ -13,8 +15,8 @@ class DemoBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("demoBanner")
         self.setStyleSheet(
-            "#demoBanner { background: #fff4d6; border-bottom: 1px solid #e0c36a; }"
-            "#demoBanner QLabel { color: #6b4e00; }"
+            f"#demoBanner {{ background: {theme.DEMO_BACKGROUND}; border-bottom: 1px solid {theme.DEMO_BORDER}; }}"
+            f"#demoBanner QLabel {{ color: {theme.DEMO_TEXT}; }}"
         )
         self.message = QLabel(self.tr("这是演示数据，不会同步。"))
         font = self.message.font()

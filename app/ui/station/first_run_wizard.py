@@ -19,8 +19,10 @@ from app.domain import districts
 from app.domain.errors import ValidationError
 from app.models.database import Database
 from app.services.station.identity import NewStation, StationInfo, create_station, validate
+from app.ui import theme
+from app.ui.db_operations import write_now
 
-ERROR_STYLE = "color: #b3261e;"
+ERROR_STYLE = f"color: {theme.ERROR};"
 
 
 class FirstRunWizard(QDialog):
@@ -148,8 +150,7 @@ class FirstRunWizard(QDialog):
         new = self.new_station()
         try:
             validate(new)
-            with self.db.begin() as session:
-                self.station = create_station(session, new)
+            self.station = write_now(self.db, lambda s: create_station(s, new))
         except ValidationError as exc:
             self.station = None
             self.show_error(exc.message, exc.field)

@@ -18,7 +18,8 @@ from app.domain.errors import UserError
 from app.models.database import Database
 from app.services.station import profile as station_profile
 from app.services.station.profile import DOCUMENT_SUFFIXES, PHOTO_SUFFIXES, ProfileInput, StationProfile
-from app.ui.operations import run_in_background
+from app.ui import theme
+from app.ui.db_operations import read_in_background
 from app.ui.widgets.form_dialog import FormDialog, Work
 
 translate = QCoreApplication.translate
@@ -36,8 +37,9 @@ class StationProfileDialog(FormDialog):
         self.work_rules_file: Path | None = None
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("background: #eef4fb; border: 1px solid #b9cfe8; border-radius: 4px; padding: 6px 10px;"
-                                " color: #1f4e79;")
+        self.note.setStyleSheet(f"background: {theme.INFO_BACKGROUND}; border: 1px solid {theme.INFO_BORDER};"
+                                " border-radius: 4px; padding: 6px 10px;"
+                                f" color: {theme.INFO_TEXT};")
         self.note.hide()
         self.body.insertWidget(0, self.note)
         self.identity = QLabel()
@@ -69,7 +71,7 @@ class StationProfileDialog(FormDialog):
                 self.form.addRow("", self.signage_preview)
         limit = QLabel(self.tr("照片和文件会复制到本档案的 station_files 文件夹，每个不超过 20 MB。"))
         limit.setWordWrap(True)
-        limit.setStyleSheet("color: #666;")
+        limit.setStyleSheet(f"color: {theme.TEXT_MUTED};")
         self.form.addRow("", limit)
         self.ok_button.setEnabled(False)  # until the profile has been read
         self._read()
@@ -84,13 +86,7 @@ class StationProfileDialog(FormDialog):
         return box
 
     def _read(self) -> None:
-        db = self._db
-
-        def read(_ctx: object) -> StationProfile:
-            with db.sessions() as session:
-                return station_profile.read(session)
-
-        run_in_background(self, read, show_progress=False, on_success=self.show_profile, on_failure=self._failed)
+        read_in_background(self, self._db, station_profile.read, on_success=self.show_profile, on_failure=self._failed)
 
     def show_profile(self, profile: StationProfile) -> None:
         self.profile = profile
@@ -112,7 +108,7 @@ class StationProfileDialog(FormDialog):
                                       "挂牌照片和工作制度文件只保存在本机。"))
             self.note.show()
             self.name.setReadOnly(True)
-            self.name.setStyleSheet("background: #f0f0f0; color: #555;")
+            self.name.setStyleSheet(f"background: {theme.READ_ONLY_BACKGROUND}; color: {theme.TEXT_SECONDARY};")
             self.name.setToolTip(self.tr("由服务总站维护"))
 
     def _stored(self, relative: str | None) -> Path | None:

@@ -20,18 +20,19 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.models.database import Database
-from app.ui.operations import run_in_background
+from app.ui import theme
+from app.ui.db_operations import write_in_background
 from app.ui.records.form_fields import parse_day
 from app.ui.widgets.error_dialog import show_error
 
-Work = Callable[[Any], Any]  # session -> the saved row
+Work = Callable[[Any], Any]  # a function of the session -> the saved row
 
 
 def error_label() -> QLabel:
     """The red message line under a dialog's form, hidden until there is something to say."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("color: #c0392b;")
+    label.setStyleSheet(f"color: {theme.ERROR};")
     label.hide()
     return label
 
@@ -88,15 +89,9 @@ class FormDialog(QDialog):
         except UserError as exc:
             self._failed(exc)
             return
-        db = self._db
-
-        def write(_ctx: object) -> Any:
-            with db.begin() as session:
-                return work(session)
-
         self.ok_button.setEnabled(False)
-        run_in_background(self, write, serial=True, show_progress=False, title=self.windowTitle(),
-                          on_success=self._done, on_failure=self._failed)
+        write_in_background(self, self._db, work, title=self.windowTitle(), on_success=self._done,
+                            on_failure=self._failed)
 
     def _done(self, result: Any) -> None:
         self.accept()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStackedWidget, QTableView, QWidget
 
+from app.ui import theme
 from app.ui.item_models.row_list_model import RowFilterProxy, RowListModel
 
 
@@ -40,7 +41,7 @@ class ListTable(QStackedWidget):
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-        self.empty_label.setStyleSheet("color: #666; padding: 24px;")
+        self.empty_label.setStyleSheet(f"color: {theme.TEXT_MUTED}; padding: 24px;")
         self.addWidget(self.table)
         self.addWidget(self.empty_label)
         self.empty_text, self.no_match_text = "", ""

@@ -10,6 +10,8 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from app.ui import theme
+
 Slot = Callable[[], object]
 
 
@@ -46,7 +48,7 @@ def empty_state_label() -> QLabel:
     label = QLabel()
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
-    label.setStyleSheet("color: #666; padding: 24px;")
+    label.setStyleSheet(f"color: {theme.TEXT_MUTED}; padding: 24px;")
     return label
 
 

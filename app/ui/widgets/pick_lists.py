@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
@@ -14,7 +15,7 @@ from app.models.database import Database
 from app.services import references
 from app.services.references import Choice
 from app.settings import CURRENT_STAFF_ID, Settings
-from app.ui.operations import run_in_background
+from app.ui.db_operations import read_in_background
 
 
 @dataclass(frozen=True)
@@ -28,18 +29,17 @@ class PickLists:
         return next((c.label for c in self.staff if c.id == staff_id), "")
 
 
-def read_pick_lists(db: Database, today: date) -> PickLists:
-    with db.sessions() as session:
-        return PickLists(
-            references.categories(session),
-            references.staff_choices(session, today),
-            references.institution_choices(session),
-            references.expert_choices(session),
-        )
+def _read_pick_lists(session: Any, today: date) -> PickLists:
+    return PickLists(
+        references.categories(session),
+        references.staff_choices(session, today),
+        references.institution_choices(session),
+        references.expert_choices(session),
+    )
 
 
 def load_pick_lists(parent: QWidget, db: Database, today: date, done: Callable[[PickLists], None]) -> None:
-    run_in_background(parent, lambda _ctx: read_pick_lists(db, today), on_success=done, show_progress=False)
+    read_in_background(parent, db, lambda session: _read_pick_lists(session, today), on_success=done)
 
 
 def fill_combo(combo: QComboBox, items: list[tuple[str, object]], *, keep: bool = True) -> None:

@@ -8,13 +8,16 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from app.ui import theme
+
 
 class UndoBar(QFrame):
     undo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, on_undo: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet("QFrame { background: #fff8e1; border-top: 1px solid #e6d9a8; }")
+        self.setStyleSheet(f"QFrame {{ background: {theme.UNDO_BACKGROUND};"
+                           f" border-top: 1px solid {theme.UNDO_BORDER}; }}")
         self.label = QLabel()
         self.undo_button = QPushButton(self.tr("撤销"))
         self.undo_button.clicked.connect(self.undo_requested)
