@@ -19,7 +19,7 @@ from app.services.period_locks import PeriodLockedError
 from app.services.policy_matching import Scope
 from app.services.service_records import RecordInput
 
-from . import TODAY, World, make_world
+from . import TODAY, World
 
 
 def add_enterprise(db, world: World, name: str, **values: Any) -> uuid.UUID:  # type: ignore[no-untyped-def]

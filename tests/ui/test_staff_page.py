@@ -15,7 +15,6 @@ from app.models import ProfileMeta
 from app.services import staff, station_profile
 from app.services.staff import StaffInput
 from app.services.station_service import NewStation, create_station
-from app.ui.fonts import install_cjk_font
 from app.ui.item_models.staff_model import StaffModel
 from app.ui.pages.staff_page import StaffPage
 from app.ui.prompts import answer_prompts
