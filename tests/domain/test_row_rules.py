@@ -64,6 +64,9 @@ def test_a_good_row_passes() -> None:
 
     assert row_problem("enterprise", dict(GOOD_ENTERPRISE, credit_code=make_code("91440101MA59UQXX8"))) is None
     assert row_problem("enterprise", dict(GOOD_ENTERPRISE, credit_code=None, revenue=None)) is None
+    code = make_code("91440101MA59UQXX8")
+    wrong_check = code[:17] + ("0" if code[17] != "0" else "1")  # kept with credit_code_warning, as the form does
+    assert row_problem("enterprise", dict(GOOD_ENTERPRISE, credit_code=wrong_check, credit_code_warning=True)) is None
 
 
 @pytest.mark.parametrize(
@@ -86,6 +89,8 @@ def test_a_good_row_passes() -> None:
         ({"district": "北京"}, "district"),
         ({"credit_code": "91440101"}, "credit_code"),
         ({"credit_code": "91440101 MA59UQXX8B"}, "credit_code"),
+        ({"credit_code": "91440101ma59uqxx8b"}, "credit_code"),
+        ({"credit_code": "91440101MA59UQXX8I"}, "credit_code"),
         ({"created_at": "yesterday"}, "created_at"),
         ({"created_at": "0001-01-01T00:00:00+14:00"}, "created_at"),
         ({"credit_code_warning": 1}, "credit_code_warning"),

@@ -51,7 +51,16 @@ def row_problem(tbl: str, data: Mapping[str, object], *, only: Iterable[str] | N
 
 
 def json_chars(data: Mapping[str, object]) -> int:
-    """The row's size as compact JSON text, in characters; unencodable values count as too big."""
+    """The row's size as compact JSON text, in characters; unencodable values count as too big.
+    A flat row clearly below the limit is not encoded (an escape takes at most 6 characters)."""
+    bound = 2
+    for key, value in data.items():
+        if isinstance(value, dict | list) or len(key) > 64:
+            bound = MAX_ROW_JSON_CHARS  # nested or odd: measure it
+            break
+        bound += 6 * len(key) + (6 * len(value) if isinstance(value, str) else 32) + 4
+    if bound < MAX_ROW_JSON_CHARS:
+        return bound
     try:
         return len(json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False))
     except (TypeError, ValueError, RecursionError):
