@@ -135,7 +135,8 @@ def parse_industry(text: object) -> IndustryMatch | None:
         by_code = _from_code(letter, digits)
         if by_code is None or by_name is None:
             return by_code  # an unrecognised name after a good code is ignored
-        a, b = by_code.code or "", by_name.code or a  # a section name agrees with any code in it
+        a = by_code.code or ""
+        b = by_name.code or a  # a section name agrees with any code in it
         agrees = by_name.section == by_code.section and (a.startswith(b) or b.startswith(a))
         return by_code if agrees else None
     if letter not in SECTIONS or by_name is None or by_name.section != letter:

@@ -27,6 +27,7 @@ REJECT_MESSAGES = {
     "report_transition": "年度报告不能从“{old}”改为“{new}”。",
     "report_delete": "已提交、已通过或已退回的年度报告不能删除。",
     "bad_row": "记录内容不完整或格式不对：{detail}。",
+    "invalid_row": "这条“{tbl}”记录没有同步：{detail}。请在本站改正后再保存。",
 }
 
 

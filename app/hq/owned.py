@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import text
 
+from app.domain import row_rules
 from app.hq.apply_context import ApplyContext
 from app.hq import merge
 from app.hq.wire import WireRow, clean_data
@@ -55,8 +56,9 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
             candidates.append(row)
     if not candidates:
         return
-    refs = {r.data.get("enterprise_id") for r in candidates if r.tbl in merge.ENTERPRISE_REF_TABLES}
-    aliases = merge.resolve_aliases(ctx.conn, refs)
+    # only text can be an id: a list or object here must never reach a set (finding 4: a 500)
+    refs = [r.data.get("enterprise_id") for r in candidates if r.tbl in merge.ENTERPRISE_REF_TABLES]
+    aliases = merge.resolve_aliases(ctx.conn, {ref for ref in refs if isinstance(ref, str)})
     existing = {}
     for tbl in sorted({r.tbl for r in candidates}):  # fixed lock order: concurrent pushes cannot deadlock
         ids = "{" + ",".join(str(r.id) for r in candidates if r.tbl == tbl) + "}"
@@ -64,8 +66,9 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
     writes: list[tuple[WireRow, dict[str, Any]]] = []
     for row in candidates:
         data = clean_data(row.tbl, row.data)
-        if row.tbl in merge.ENTERPRISE_REF_TABLES and data.get("enterprise_id") in aliases:
-            data["enterprise_id"] = aliases[data["enterprise_id"]]
+        ref = data.get("enterprise_id")
+        if row.tbl in merge.ENTERPRISE_REF_TABLES and isinstance(ref, str) and ref in aliases:
+            data["enterprise_id"] = aliases[ref]
         old = existing.get((row.tbl, row.id))
         if old is not None:
             if old.station_id != ctx.station:
@@ -85,9 +88,6 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
 
 # The columns of the station row that stay HQ's: a pushed copy never changes them.
 STATION_HQ_COLUMNS = ("code", "name", "district", "status")
-_PROFILE_DATES = frozenset({"signage_hung_on", "work_rules_filed_on"})
-_PROFILE_MAX_LEN = {"premises": 2000, "equipment": 2000, "address": 300, "host_organisation": 200,
-                    "contact_person": 100, "phone": 50}  # fmt: skip
 _LOCK_STATION = text("SELECT version, deleted, data FROM replica_row WHERE tbl = 'station' AND id = :i FOR UPDATE")
 _BUMP_STATION = text(
     "UPDATE replica_row SET data = CAST(:d AS jsonb), version = version + 1, updated_at = now() "
@@ -111,9 +111,9 @@ def apply_station_profile(ctx: ApplyContext, row: WireRow) -> None:
         return
     incoming = clean_data(row.tbl, row.data)
     profile = {k: incoming[k] for k in sorted(STATION_PROFILE_COLUMNS) if k in incoming}
-    problem = _profile_problem(profile)
-    if problem:
-        ctx.reject(row, "bad_row", detail=problem)
+    problem = row_rules.row_problem("station", profile, only=profile)  # the shared rules, profile columns only
+    if problem is not None:
+        ctx.reject(row, "bad_row", detail=f"本站信息{problem.message}")
         return
     data = dict(old.data, **profile)
     stale_copy = any(k in incoming and incoming[k] != old.data.get(k) for k in STATION_HQ_COLUMNS)
@@ -124,19 +124,9 @@ def apply_station_profile(ctx: ApplyContext, row: WireRow) -> None:
     ctx.accepted(row.tbl, row.id, version)
 
 
-def _profile_problem(profile: dict[str, Any]) -> str:
-    for name, value in profile.items():
-        if name in _PROFILE_DATES:
-            if value is not None and not (isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-"):
-                return f"本站信息“{name}”不是日期"
-        elif not isinstance(value, str) or len(value) > _PROFILE_MAX_LEN[name]:
-            return f"本站信息“{name}”不是文字或太长"
-    return ""
-
-
 def _report_move_allowed(ctx: ApplyContext, row: WireRow, old: Any, data: dict[str, Any]) -> bool:
     new_status = data.get("status")
-    if new_status not in REPORT_STATUSES:
+    if not isinstance(new_status, str) or new_status not in REPORT_STATUSES:  # a list is unhashable: finding 4
         ctx.reject(row, "bad_row", detail=f"年度报告状态“{str(new_status)[:20]}”无效")
         return False
     old_status = "draft" if old is None or old.deleted else old.data.get("status", "draft")

@@ -15,9 +15,10 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.domain import row_rules
 from app.hq import merge, owned
 from app.hq.apply_context import ApplyContext, PushResult, now_ms
-from app.hq.wire import WireRow
+from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import HQ_REFERENCE, SHARED, STATION_OWNED, STATION_PROFILE_TABLE
 
 __all__ = ["ApplyContext", "PushResult", "apply_push", "now_ms"]
@@ -41,6 +42,8 @@ def apply_push(
     ctx = ApplyContext(conn, station, batch_id, at_ms or now_ms(), PushResult(str(batch_id), "applied"))
     enterprises, station_rows = [], []
     for row in parsed:
+        if (row.tbl in SHARED or row.tbl in STATION_OWNED) and not _valid(ctx, row):
+            continue
         if row.tbl in SHARED:
             enterprises.append(row)
         elif row.tbl in STATION_OWNED:
@@ -63,6 +66,30 @@ def apply_push(
         {"r": json.dumps(ctx.result.to_json()), "s": station, "b": batch_id},
     )
     return ctx.result
+
+
+def _valid(ctx: ApplyContext, row: WireRow) -> bool:
+    """The shared row rules (app.domain.row_rules), before anything is stored: a row that
+    breaks one is logged as `invalid_row` and skipped, the rest of the batch applies.
+    (The station's own `station` row is checked column by column in app.hq.owned.)"""
+    problem = row_rules.row_problem(row.tbl, clean_data(row.tbl, row.data))
+    if problem is None:
+        return True
+    ctx.reject(_for_log(row), "invalid_row", detail=problem.message)
+    return False
+
+
+_LOG_TEXT_CHARS = 2000
+
+
+def _for_log(row: WireRow) -> WireRow:
+    """The row as rejected_write keeps it: long texts cut, a huge row reduced to its keys,
+    so a 100 MB name is refused without being stored anywhere."""
+    cut = _LOG_TEXT_CHARS
+    data = {k: v[:cut] + "…" if isinstance(v, str) and len(v) > cut else v for k, v in row.data.items()}
+    if row_rules.json_chars(data) > row_rules.MAX_ROW_JSON_CHARS:
+        data = {"_keys": sorted(k[:64] for k in row.data)[:200], "_cut": True}
+    return row.model_copy(update={"data": data, "field_hlc": None, "field_base_hlc": None})
 
 
 def _name_writers(ctx: ApplyContext) -> None:

@@ -107,3 +107,13 @@ def test_parse_industry_never_crashes(value: object) -> None:
     if found is not None:
         assert found.section in SECTIONS
         assert found.code is None or section_of(found.code) == found.section
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "code"),
+    [("C13 制造业", "C", "13"), ("C39 制造业", "C", "39"), ("52 零售业", "F", "52"), ("6510 软件和信息技术服务业", "I", "6510")],
+)
+def test_a_code_followed_by_its_section_or_division_name(text: str, section: str, code: str) -> None:
+    """Finding 11 (issue 10): "C13 制造业" raised UnboundLocalError."""
+    found = parse_industry(text)
+    assert found is not None and (found.section, found.code) == (section, code)

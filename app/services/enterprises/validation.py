@@ -20,6 +20,7 @@ from app.domain.catalogue import ENTERPRISE_STATUSES
 from app.domain.enterprise_size import Size
 from app.domain.errors import FieldError, UserError, ValidationError
 from app.domain.industry_data import SECTIONS
+from app.domain.row_rules.tables import ENTERPRISE as RULES
 from app.domain.text_normalise import checked_text, parse_decimal, parse_int, parse_phone
 from app.domain.text_normalise import tidy_text as tidy
 from app.services.enterprises.names import name_initials
@@ -41,7 +42,10 @@ FIELD_LABELS: dict[str, str] = {
     "status": "经营状态",
     "notes": "备注",
 }
-_TEXT_LIMITS = {"address": 300, "legal_representative": 100, "contact_name": 100, "notes": 2000}
+# Lengths come from the shared row rules (app/domain/row_rules), the ones HQ checks pushes against.
+_TEXT_LIMITS = {f: RULES[f].max_len or 0 for f in ("address", "legal_representative", "contact_name", "notes")}
+_NAME_MAX = RULES["name"].max_len or 0
+_PHONE_MAX = RULES["contact_phone"].max_len or 0
 _STATUS_BY_LABEL = {label: code for code, label in ENTERPRISE_STATUSES.items()}
 _PHONE_SEPARATORS = str.maketrans({ch: "/" for ch in "、,，;；"})
 _CENT = Decimal("0.01")
@@ -178,13 +182,13 @@ def _phone(value: object) -> str:
     except FieldError as exc:
         raise ValidationError(exc.message + "多个号码请用“/”分隔。", "contact_phone") from None
     text = "/".join(p for p in phones if p)
-    if len(text) > 50:
-        raise _error("contact_phone", "最多填写50个字符，请只保留常用号码。")
+    if len(text) > _PHONE_MAX:
+        raise _error("contact_phone", f"最多填写{_PHONE_MAX}个字符，请只保留常用号码。")
     return text
 
 
 def _name(value: object) -> str:
-    name = checked_text(value, "name", FIELD_LABELS["name"], max_len=200, required=True)
+    name = checked_text(value, "name", FIELD_LABELS["name"], max_len=_NAME_MAX, required=True)
     if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cn") for ch in name):
         raise _error("name", "含有换行、制表符或不可见字符，请按营业执照重新输入。")
     return " ".join(name.split())
