@@ -48,8 +48,9 @@ from app.services.excel.rows import (
     check_cancel,
     row_key,
 )
-from app.services.records import period_locks, service_records
-from app.services.records.service_records import FIELD_LABELS, RecordInput
+from app.services.records import period_locks
+from app.services.records import validation as record_validation
+from app.services.records.validation import FIELD_LABELS, RecordInput
 from app.services.references import categories
 from app.services.station.identity import require_station
 
@@ -190,7 +191,7 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, today: date, l
         seen.add(key)
         try:
             data = _record(cells, mapping, look, default_staff_id)
-            values = service_records._validate(session, data, actor, today, lock_days)  # the form's own rules
+            values = record_validation.validate_record(session, data, actor, today, lock_days)  # the form's own rules
         except FieldError as exc:
             report.reject(number, cells, exc.field, exc.message)
             continue

@@ -29,8 +29,9 @@ from app.domain.industry_data import SECTIONS
 from app.models import Enterprise, Policy, ServiceRecord
 from app.models.types import uuid7
 from app.services.actor import Actor
-from app.services.records import period_locks, service_records
-from app.services.records.service_records import RecordInput
+from app.services.records import period_locks
+from app.services.records import validation as record_validation
+from app.services.records.validation import RecordInput
 from app.services.row_access import load_live
 from app.services.station.identity import require_station
 
@@ -127,7 +128,9 @@ def conditions(scope: Scope) -> list[ColumnElement[bool]]:
     """WHERE terms for the enterprises in `scope` (expiry is the caller's business)."""
     terms: list[ColumnElement[bool]] = [Enterprise.deleted.is_(False), Enterprise.status == "active"]
     if scope.restricted_industry:
-        options = [Enterprise.industry_section.in_(sorted(scope.sections))] if scope.sections else []
+        options: list[ColumnElement[bool]] = (
+            [Enterprise.industry_section.in_(sorted(scope.sections))] if scope.sections else []
+        )
         options += [Enterprise.industry_code.startswith(code) for code in sorted(scope.codes)]
         terms.append(or_(*options) if options else false())
     if scope.restricted_size:
@@ -259,7 +262,7 @@ def _template(session: Session, policy: Policy, first: uuid.UUID, actor: Actor, 
     )
     # The quick-entry form's own checks (private there; RecordInput has no policy_id, so
     # create() cannot be called per row without a second UPDATE and version bump each).
-    values = service_records._validate(session, data, actor, today, lock_days)
+    values = record_validation.validate_record(session, data, actor, today, lock_days)
     return values | {"station_id": require_station(session).id, "policy_id": policy.id}
 
 

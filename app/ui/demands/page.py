@@ -24,16 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.catalogue import DEMAND_STATUSES
+from app.domain.demand_loop import OPEN_STATUSES, next_statuses
 from app.models.database import Database
 from app.services.actor import Actor
-from app.services.demands import demands
-from app.services.demands.demands import (
-    OPEN_STATUSES,
-    DemandFilter,
-    DemandRow,
-    DemandSummary,
-    TransitionEntry,
-)
+from app.services.demands import loop as demand_loop
+from app.services.demands.listing import DemandFilter, DemandRow
+from app.services.demands.loop import TransitionEntry
+from app.services.demands.shapes import DemandSummary
 from app.ui.demands.dialogs import NewDemandDialog, TransitionDialog
 from app.ui.item_models.demands_model import DemandsModel
 from app.ui.operations import run_in_background
@@ -223,7 +220,7 @@ class DemandsPage(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected()
-        allowed = demands.next_statuses(row.status) if row else ()
+        allowed = next_statuses(row.status) if row else ()
         for status, button in self.action_buttons.items():
             button.setEnabled(status in allowed)
         self.action_buttons["dispatched"].setText(
@@ -250,7 +247,7 @@ class DemandsPage(QWidget):
 
         def read(_ctx: object) -> list[TransitionEntry]:
             with db.sessions() as session:
-                return demands.log(session, demand_id)  # type: ignore[arg-type]
+                return demand_loop.log(session, demand_id)  # type: ignore[arg-type]
 
         def show(entries: list[TransitionEntry]) -> None:
             current = self.selected()

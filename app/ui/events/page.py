@@ -31,16 +31,14 @@ from PySide6.QtWidgets import (
 from app.domain.catalogue import EVENT_TYPES
 from app.domain.errors import UserError
 from app.models.database import Database
+from app.services.dashboard.overview import CHINA_TIME
+from app.services.events import choices as event_choices
 from app.services.events import edits as events
+from app.services.events import listing as event_listing
 from app.services.events import materials as event_materials
-from app.services.events.edits import (
-    CHINA_TIME,
-    EventDetail,
-    EventFilter,
-    EventRow,
-    PolicyChoice,
-    ThemeChoices,
-)
+from app.services.events.choices import PolicyChoice, ThemeChoices
+from app.services.events.edits import EventDetail
+from app.services.events.listing import EventFilter, EventRow
 from app.ui.background_writes import delete_confirmed, write_in_background
 from app.ui.events.attendance_dialog import EventAttendanceDialog
 from app.ui.events.detail import EventDetailPanel, Selected
@@ -217,10 +215,10 @@ class EventsPage(QWidget):
 
         def read(_ctx: object) -> Loaded:
             with db.sessions() as session:
-                rows = events.list_events(session, filt)
+                rows = event_listing.list_events(session, filt)
                 if span is not None:  # the events starting on those China-time days
                     rows = [r for r in rows if span[0] <= r.starts_at.astimezone(CHINA_TIME).date() <= span[1]]
-                return Loaded(rows, events.month_days(session, year, month), events.theme_choices(session))
+                return Loaded(rows, event_listing.month_days(session, year, month), event_choices.theme_choices(session))
 
         run_in_background(self, read, show_progress=False, on_success=lambda got: self._loaded_rows(generation, got))
 
@@ -352,7 +350,7 @@ class EventsPage(QWidget):
             with db.sessions() as session:
                 detail = events.get(session, event_id)
                 chosen = detail.policy_ids
-                policies = [p for p in events.policy_choices(session, include=chosen) if p.id in chosen]
+                policies = [p for p in event_choices.policy_choices(session, include=chosen) if p.id in chosen]
                 policies.sort(key=lambda p: chosen.index(p.id))
                 return Selected(detail, event_materials.list_materials(session, event_id), policies)
 
@@ -410,7 +408,7 @@ class EventsPage(QWidget):
             with db.sessions() as session:
                 detail = events.get(session, event_id) if event_id else None
                 chosen = detail.policy_ids if detail else ()
-                return detail, events.theme_choices(session), events.policy_choices(session, include=chosen)
+                return detail, event_choices.theme_choices(session), event_choices.policy_choices(session, include=chosen)
 
         def show(got: tuple[EventDetail | None, ThemeChoices, list[PolicyChoice]]) -> None:
             form = EventForm(db, got[0], got[1], got[2], self, start=start)

@@ -1,4 +1,4 @@
-"""The demand pool list: a LazyTableModel over demands.list_ids / fetch_rows, overdue rows tinted."""
+"""The demand pool list: a LazyTableModel over demand_listing.list_ids / fetch_rows, overdue rows tinted."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from app.models.database import Database
-from app.services.demands import demands
-from app.services.demands.demands import DemandFilter, DemandRow, DemandSort
+from app.services.demands import listing as demand_listing
+from app.services.demands.listing import DemandFilter, DemandRow, DemandSort
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 
 translate = QCoreApplication.translate
@@ -59,8 +59,8 @@ class DemandsModel(LazyTableModel):
     def _list_ids(self, key: str | None, descending: bool) -> Sequence[Hashable]:
         filt = self.filter
         with self._db.sessions() as session:
-            return demands.list_ids(session, filt, DemandSort(key or "due_on", descending))
+            return demand_listing.list_ids(session, filt, DemandSort(key or "due_on", descending))
 
     def _fetch(self, ids: list[Any]) -> dict[Any, DemandRow]:
         with self._db.sessions() as session:
-            return demands.fetch_rows(session, ids)
+            return demand_listing.fetch_rows(session, ids)

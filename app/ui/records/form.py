@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from app.domain.errors import UserError
 from app.models.database import Database
 from app.services.actor import Actor
-from app.services.records import service_records
+from app.services.records import entry as record_entry
 from app.services.records.period_locks import PeriodLockedError
-from app.services.records.service_records import RecordInput, RecordSummary
+from app.services.records.stored import RecordSummary
+from app.services.records.validation import RecordInput
 from app.ui.operations import run_in_background
 from app.ui.records.form_fields import RecordFields
 from app.ui.records.unlock_dialog import UnlockDialog
@@ -88,7 +89,7 @@ class RecordForm(RecordFields):
 
         def read(_ctx: object) -> RecordSummary:
             with db.sessions() as session:
-                return service_records.get(session, record_id)
+                return record_entry.get(session, record_id)
 
         run_in_background(self, read, on_success=lambda s: self._edit(s, enterprise_name), show_progress=False)
 
@@ -109,7 +110,7 @@ class RecordForm(RecordFields):
 
         def read(_ctx: object) -> RecordInput | None:
             with db.sessions() as session:
-                return service_records.last_record_for(session, enterprise_id, today=today)
+                return record_entry.last_record_for(session, enterprise_id, today=today)
 
         run_in_background(self, read, on_success=lambda data: self._prefill(enterprise_id, data), show_progress=False)
 
@@ -139,8 +140,8 @@ class RecordForm(RecordFields):
         def write(_ctx: object) -> RecordSummary:
             with db.begin() as session:
                 if editing is None:
-                    return service_records.create(session, data, actor, today=today, lock_days=lock_days)
-                return service_records.update(session, editing.id, data, actor, editing.version,
+                    return record_entry.create(session, data, actor, today=today, lock_days=lock_days)
+                return record_entry.update(session, editing.id, data, actor, editing.version,
                                               today=today, lock_days=lock_days)
 
         self._busy = True
