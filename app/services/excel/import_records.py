@@ -8,7 +8,7 @@ Decisions:
 - 转介机构 / 转介专家 (also 服务机构, 专家) are matched by exact cleaned name among
   live institutions and experts (an expert also as "姓名（单位）", as the form shows
   them); an empty cell means no referral, an unknown or ambiguous name rejects the row.
-- Each row goes through service_records' own validation (dates in the future or in
+- Each row goes through the form's own validation (records.validation: dates in the future or in
   a locked month, fee rules, satisfaction 1–5 …).
 - A record equal to a stored one (enterprise, date, category, channel, staff, minutes,
   summary) is ``unchanged``: re-running a file adds nothing.

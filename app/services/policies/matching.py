@@ -206,7 +206,7 @@ def relay(
 
     Enterprises that already have a live record for this policy are skipped, so running
     it twice records nothing new.  Everything is checked before the first row is written
-    (date, period lock, channel, staff: the rules of service_records), and the caller's
+    (date, period lock, channel, staff: records.validation's rules), and the caller's
     transaction holds all rows: `progress` may raise to abandon the lot.
     """
     today = today or date.today()
@@ -252,7 +252,7 @@ def _first_live(session: Session, ids: list[uuid.UUID]) -> uuid.UUID:
 
 def _template(session: Session, policy: Policy, first: uuid.UUID, actor: Actor, on_date: date, channel: str,
               today: date, lock_days: int) -> dict[str, Any]:
-    """Column values shared by every record, validated by service_records' own rules."""
+    """Column values shared by every record, validated by the quick-entry form's own rules."""
     data = RecordInput(
         enterprise_id=first,
         service_date=on_date,
@@ -260,7 +260,7 @@ def _template(session: Session, policy: Policy, first: uuid.UUID, actor: Actor, 
         channel=channel,
         summary=f"宣传政策《{policy.title}》",
     )
-    # The quick-entry form's own checks (private there; RecordInput has no policy_id, so
+    # The quick-entry form's own checks (RecordInput has no policy_id, so records.entry's
     # create() cannot be called per row without a second UPDATE and version bump each).
     values = record_validation.validate_record(session, data, actor, today, lock_days)
     return values | {"station_id": require_station(session).id, "policy_id": policy.id}

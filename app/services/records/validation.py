@@ -121,7 +121,9 @@ def validate_record(
         raise _err("service_date", "请填写日期，例如“2026-11-05”。")
     if day > today:
         raise _err("service_date", f"不能晚于今天（{today.isoformat()}），请填写实际服务的日期。")
-    period_locks.ensure_editable(session, day, today, lock_days, field="service_date", label=FIELD_LABELS["service_date"])
+    period_locks.ensure_editable(
+        session, day, today, lock_days, field="service_date", label=FIELD_LABELS["service_date"]
+    )
     known = categories(session)
     if not isinstance(data.category, str) or data.category not in known:
         retired = category_labels(session).get(data.category) if isinstance(data.category, str) else None
