@@ -42,9 +42,9 @@ def enterprise_cells(row: Mapping[str, Any]) -> list[Any]:
         value = row.get(name)
         if name == "size":
             code = value.value if isinstance(value, Size) else value
-            value = _SIZE_BY_CODE.get(code, code)
+            value = _SIZE_BY_CODE.get(code, code) if isinstance(code, str) else code
         elif name == "status":
-            value = ENTERPRISE_STATUSES.get(value, value)
+            value = ENTERPRISE_STATUSES.get(value, value) if isinstance(value, str) else value
         elif name in _DECIMALS and value not in (None, ""):
             try:
                 value = Decimal(str(value))

@@ -18,12 +18,11 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app.hq.apply_context import ApplyContext
 from app.hq import dedupe
+from app.hq.apply_context import ApplyContext
 from app.hq.dedupe import ENTERPRISE_REF_TABLES, code_of, resolve_aliases
 from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import MAX_FUTURE_SKEW_MS, hlc_from_ms, hlc_ms
-
 
 __all__ = ["ENTERPRISE_REF_TABLES", "apply_enterprise", "resolve_aliases"]
 DELETED = "deleted"  # pseudo-field: the tombstone merges like any other field

@@ -13,11 +13,10 @@ from typing import Any
 from sqlalchemy import text
 
 from app.domain import row_rules
-from app.hq.apply_context import ApplyContext
 from app.hq import merge
+from app.hq.apply_context import ApplyContext
 from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import ANNUAL_REPORT_STATION_MOVES, STATION_PROFILE_COLUMNS
-
 
 REPORT_STATUSES = {"draft": "草稿", "submitted": "已提交", "accepted": "已通过", "returned": "已退回"}
 # Fields HQ writes on station-owned rows; a station's copy never overwrites them.

@@ -26,8 +26,8 @@ from app.sync.protocol import (
     DEFAULT_PULL_LIMIT,
     LOCAL_ONLY_COLUMNS,
     MAX_PULL_LIMIT,
-    MAX_ROW_ARRAY_COLUMNS,
     MAX_PUSH_ROWS,
+    MAX_ROW_ARRAY_COLUMNS,
     SYNCED_TABLES,
 )
 

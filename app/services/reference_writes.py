@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from sqlalchemy.orm import Session
 
@@ -64,7 +64,10 @@ class ReferenceTable(Generic[R, D]):
 
     def add(self, session: Session, data: D, editor_id: uuid.UUID | None) -> R:
         require_editable(session, editor_id)
-        row = self.model(station_id=require_station(session).id, **self.validate(session, data))
+        # Every mapped model takes SQLAlchemy's keyword constructor; the Synced mixin R is
+        # bound to declares none, so say so to the type checker.
+        construct = cast(Callable[..., R], self.model)
+        row = construct(station_id=require_station(session).id, **self.validate(session, data))
         session.add(row)
         session.flush()
         return row

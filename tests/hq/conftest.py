@@ -17,6 +17,7 @@ from sqlalchemy import Engine, text
 from app.sync import protocol
 from tests.pg import fresh_database
 
+
 def _init_with_cli(url: str) -> None:
     from app.hq.cli import main
 

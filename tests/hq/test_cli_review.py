@@ -14,10 +14,10 @@ import pytest
 from sqlalchemy import Engine
 
 from app.hq import push as hq_push
-from app.hq.hq_edits import hq_edit
-from app.hq.push import now_ms
 from app.hq.cli import main
 from app.hq.db import DB_ENV
+from app.hq.hq_edits import hq_edit
+from app.hq.push import now_ms
 from app.models import AnnualReport, Enterprise
 from app.models.types import utcnow
 from app.sync.engine import sync

@@ -7,7 +7,8 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app.hq import pull, push as hq_push
+from app.hq import pull
+from app.hq import push as hq_push
 from app.hq.hq_edits import publish_reference
 from app.hq.tombstones import purge_tombstones
 from app.models.types import uuid7

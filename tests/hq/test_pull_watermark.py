@@ -25,7 +25,8 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from app.hq import pull, push as hq_push
+from app.hq import pull
+from app.hq import push as hq_push
 from app.models.types import uuid7
 from tests.hq.factories import service_record
 

@@ -12,18 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.catalogue import DEMAND_STATUSES
+from app.domain.demand_loop import ALL_TRANSITIONS, TRANSITIONS, UNSATISFIED_AT_MOST, is_overdue
 from app.domain.errors import UserError, ValidationError
 from app.models import Demand, DemandTransition
-from app.services.demands import demands
-from app.services.demands.demands import (
-    ALL_TRANSITIONS,
-    TRANSITIONS,
-    UNSATISFIED_AT_MOST,
-    Assignee,
-    DemandFilter,
-    DemandInput,
-    DemandSort,
-)
+from app.services.demands import edits as demand_edits
+from app.services.demands import listing as demand_listing
+from app.services.demands import loop as demand_loop
+from app.services.demands.listing import DemandFilter, DemandSort
+from app.services.demands.shapes import DEFAULT_DUE_DAYS, FIELD_LABELS, Assignee, DemandInput, DemandSummary
 
 from . import TODAY, World, count, make_world
 
@@ -33,19 +29,19 @@ def world(db) -> World:  # type: ignore[no-untyped-def]
     return make_world(db)
 
 
-def _new(db, world: World, **changes: Any) -> demands.DemandSummary:  # type: ignore[no-untyped-def]
+def _new(db, world: World, **changes: Any) -> DemandSummary:  # type: ignore[no-untyped-def]
     data = DemandInput(**{"title": "申请高新技术企业认定", "category": "policy", "enterprise_id": world.enterprise_id, **changes})
     with db.begin() as s:
-        return demands.create(s, data, world.clerk, today=TODAY)
+        return demand_edits.create(s, data, world.clerk, today=TODAY)
 
 
-def _move(db, world: World, demand_id: uuid.UUID, to: str, **kwargs: Any) -> demands.DemandSummary:  # type: ignore[no-untyped-def]
+def _move(db, world: World, demand_id: uuid.UUID, to: str, **kwargs: Any) -> DemandSummary:  # type: ignore[no-untyped-def]
     if to == "dispatched" and "assignee" not in kwargs:
         kwargs["assignee"] = Assignee.staff(world.clerk_id)
     if to == "followed_up" and "satisfaction" not in kwargs:
         kwargs["satisfaction"] = 5
     with db.begin() as s:
-        return demands.transition(s, demand_id, to, world.manager, kwargs.pop("note", f"转为{to}"), **kwargs)
+        return demand_loop.transition(s, demand_id, to, world.manager, kwargs.pop("note", f"转为{to}"), **kwargs)
 
 
 def _path_to(status: str) -> list[str]:
@@ -62,10 +58,10 @@ def _path_to(status: str) -> list[str]:
 def test_create_logs_acceptance_and_defaults_due_date(db, world: World) -> None:  # type: ignore[no-untyped-def]
     d = _new(db, world, received_on=date(2026, 11, 2))
     assert d.status == "accepted" and d.status_label == "受理"
-    assert d.due_on == date(2026, 11, 2) + timedelta(days=demands.DEFAULT_DUE_DAYS)
+    assert d.due_on == date(2026, 11, 2) + timedelta(days=DEFAULT_DUE_DAYS)
     assert d.assignee is None and d.next_statuses == ("dispatched",)
     with db.begin() as s:
-        entries = demands.log(s, d.id)
+        entries = demand_loop.log(s, d.id)
         row = s.get(Demand, d.id)
         assert row is not None and row.station_id == world.station_id
     assert [(e.from_status, e.to_status, e.actor) for e in entries] == [(None, "accepted", "李专员")]
@@ -89,9 +85,9 @@ def test_create_logs_acceptance_and_defaults_due_date(db, world: World) -> None:
 def test_invalid_demand_names_field_and_writes_nothing(db, world: World, field: str, changes: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s, pytest.raises(ValidationError) as info:
         data = DemandInput(**{"title": "t", "category": "policy", "enterprise_id": world.enterprise_id, **changes})
-        demands.create(s, data, world.clerk, today=TODAY)
+        demand_edits.create(s, data, world.clerk, today=TODAY)
     assert info.value.field == field
-    assert info.value.message.startswith(demands.FIELD_LABELS[field] + "：")
+    assert info.value.message.startswith(FIELD_LABELS[field] + "：")
     assert count(db, Demand) == 0 and count(db, DemandTransition) == 0
 
 
@@ -106,7 +102,7 @@ def test_full_loop_and_its_log(db, world: World) -> None:  # type: ignore[no-unt
     assert (done.status, done.satisfaction, done.next_statuses) == ("followed_up", 4, ())
     assert done.assignee == Assignee.institution(world.institution_id)
     with db.begin() as s:
-        entries = demands.log(s, d.id)
+        entries = demand_loop.log(s, d.id)
     assert [(e.from_status, e.to_status) for e in entries] == [
         (None, "accepted"),
         ("accepted", "dispatched"),
@@ -129,7 +125,7 @@ def test_every_legal_transition(db, world: World, source: str, target: str) -> N
     moved = _move(db, world, d.id, target)
     assert moved.status == target
     with db.begin() as s:
-        assert demands.log(s, d.id)[-1].to_status == target
+        assert demand_loop.log(s, d.id)[-1].to_status == target
 
 
 @pytest.mark.parametrize(
@@ -153,11 +149,11 @@ def test_illegal_transitions_list_allowed_steps(db, world: World, source: str, t
         _move(db, world, d.id, step)
     logged = count(db, DemandTransition)
     with db.begin() as s, pytest.raises(ValidationError) as info:
-        demands.transition(s, d.id, target, world.manager, assignee=None, satisfaction=None)
+        demand_loop.transition(s, d.id, target, world.manager, assignee=None, satisfaction=None)
     assert info.value.field == "status" and hint in info.value.message
     assert info.value.message.startswith("状态：不能从")
     with db.begin() as s:
-        assert demands.get(s, d.id).status == source
+        assert demand_edits.get(s, d.id).status == source
     assert count(db, DemandTransition) == logged
 
 
@@ -166,7 +162,7 @@ def test_dispatch_needs_exactly_one_valid_assignee(db, world: World) -> None:  #
     for bad in (None, Assignee("nobody", world.clerk_id), Assignee.staff(uuid.uuid4()),
                 Assignee.institution(world.exited_institution_id), Assignee.expert(uuid.uuid4())):
         with db.begin() as s, pytest.raises(ValidationError) as info:
-            demands.transition(s, d.id, "dispatched", world.manager, assignee=bad)
+            demand_loop.transition(s, d.id, "dispatched", world.manager, assignee=bad)
         assert info.value.field == "assignee" and info.value.message.startswith("承办方：")
     _move(db, world, d.id, "dispatched", assignee=Assignee.staff(world.clerk_id))
     moved = _move(db, world, d.id, "dispatched", assignee=Assignee.expert(world.expert_id), note="改派专家")
@@ -176,7 +172,7 @@ def test_dispatch_needs_exactly_one_valid_assignee(db, world: World) -> None:  #
         assert row is not None
         assert (row.assignee_staff_id, row.assignee_institution_id, row.assignee_expert_id) == (None, None, world.expert_id)
         with pytest.raises(ValidationError, match="只有“分派”时"):
-            demands.transition(s, d.id, "handling", world.manager, assignee=Assignee.staff(world.clerk_id))
+            demand_loop.transition(s, d.id, "handling", world.manager, assignee=Assignee.staff(world.clerk_id))
 
 
 def test_satisfaction_only_and_always_on_follow_up(db, world: World) -> None:  # type: ignore[no-untyped-def]
@@ -185,11 +181,11 @@ def test_satisfaction_only_and_always_on_follow_up(db, world: World) -> None:  #
         _move(db, world, d.id, step)
     for bad in (None, 0, 6, True, "5"):
         with db.begin() as s, pytest.raises(ValidationError) as info:
-            demands.transition(s, d.id, "followed_up", world.manager, satisfaction=bad)  # type: ignore[arg-type]
+            demand_loop.transition(s, d.id, "followed_up", world.manager, satisfaction=bad)  # type: ignore[arg-type]
         assert info.value.field == "satisfaction"
     e = _new(db, world)
     with db.begin() as s, pytest.raises(ValidationError, match="只有“回访”时"):
-        demands.transition(s, e.id, "dispatched", world.manager, assignee=Assignee.staff(world.clerk_id), satisfaction=5)
+        demand_loop.transition(s, e.id, "dispatched", world.manager, assignee=Assignee.staff(world.clerk_id), satisfaction=5)
 
 
 @pytest.mark.parametrize("score", range(1, 6))
@@ -199,7 +195,7 @@ def test_unsatisfied_follow_up_reopens(db, world: World, score: int) -> None:  #
         _move(db, world, d.id, step)
     after = _move(db, world, d.id, "followed_up", satisfaction=score)
     with db.begin() as s:
-        tail = [(e.from_status, e.to_status) for e in demands.log(s, d.id)][-2:]
+        tail = [(e.from_status, e.to_status) for e in demand_loop.log(s, d.id)][-2:]
     if score <= UNSATISFIED_AT_MOST:
         assert after.status == "handling" and after.closed_at is None and after.satisfaction == score
         assert tail == [("closed", "followed_up"), ("followed_up", "handling")]
@@ -216,17 +212,17 @@ def test_overdue(db, world: World) -> None:  # type: ignore[no-untyped-def]
     assert not d.is_overdue(date(2026, 11, 4)) and d.is_overdue(date(2026, 11, 5))
     fresh = _new(db, world, received_on=TODAY)
     with db.begin() as s:
-        assert demands.list_ids(s, DemandFilter(overdue_only=True, today=TODAY)) == [d.id]
-        assert demands.list_ids(s, DemandFilter(overdue_only=True, today=date(2026, 11, 16))) == [d.id, fresh.id]
+        assert demand_listing.list_ids(s, DemandFilter(overdue_only=True, today=TODAY)) == [d.id]
+        assert demand_listing.list_ids(s, DemandFilter(overdue_only=True, today=date(2026, 11, 16))) == [d.id, fresh.id]
     for step in _path_to("replied"):
         _move(db, world, d.id, step)
     with db.begin() as s:  # a reply does not stop the clock; closing does
-        assert demands.get(s, d.id).is_overdue(TODAY)
+        assert demand_edits.get(s, d.id).is_overdue(TODAY)
     closed = _move(db, world, d.id, "closed")
     assert not closed.is_overdue(TODAY)
     with db.begin() as s:
-        assert demands.list_ids(s, DemandFilter(overdue_only=True, today=TODAY)) == []
-    assert not demands.is_overdue("accepted", None, TODAY)
+        assert demand_listing.list_ids(s, DemandFilter(overdue_only=True, today=TODAY)) == []
+    assert not is_overdue("accepted", None, TODAY)
 
 
 def test_board_filters_and_rows(db, world: World) -> None:  # type: ignore[no-untyped-def]
@@ -236,16 +232,16 @@ def test_board_filters_and_rows(db, world: World) -> None:  # type: ignore[no-un
     _move(db, world, b.id, "dispatched", assignee=Assignee.institution(world.institution_id))
     _move(db, world, c.id, "dispatched", assignee=Assignee.expert(world.expert_id))
     with db.begin() as s:
-        assert demands.list_ids(s, DemandFilter(statuses=("dispatched",)), DemandSort("title")) == sorted(
+        assert demand_listing.list_ids(s, DemandFilter(statuses=("dispatched",)), DemandSort("title")) == sorted(
             [b.id, c.id], key=lambda i: {b.id: "商标注册", c.id: "劳动合同审查"}[i]
         )
-        assert demands.list_ids(s, DemandFilter(assignee=Assignee.expert(world.expert_id))) == [c.id]
-        assert demands.list_ids(s, DemandFilter(enterprise_id=world.other_enterprise_id)) == [b.id]
-        assert demands.list_ids(s, DemandFilter(text="律师")) == [c.id]
-        assert demands.list_ids(s)[-1] == c.id  # latest due date last
-        assert demands.list_ids(s, sort=DemandSort("status"))[0] == a.id
-        assert demands.list_ids(s, sort=DemandSort("enterprise"))[0] == b.id
-        rows = demands.fetch_rows(s, [c.id, b.id, a.id])
+        assert demand_listing.list_ids(s, DemandFilter(assignee=Assignee.expert(world.expert_id))) == [c.id]
+        assert demand_listing.list_ids(s, DemandFilter(enterprise_id=world.other_enterprise_id)) == [b.id]
+        assert demand_listing.list_ids(s, DemandFilter(text="律师")) == [c.id]
+        assert demand_listing.list_ids(s)[-1] == c.id  # latest due date last
+        assert demand_listing.list_ids(s, sort=DemandSort("status"))[0] == a.id
+        assert demand_listing.list_ids(s, sort=DemandSort("enterprise"))[0] == b.id
+        rows = demand_listing.fetch_rows(s, [c.id, b.id, a.id])
     assert list(rows) == [c.id, b.id, a.id]
     assert (rows[b.id].assignee_name, rows[b.id].status_label) == ("广州某知识产权代理事务所", "分派")
     assert (rows[c.id].assignee_name, rows[a.id].assignee_name, rows[a.id].category_label) == ("陈律师", "", "投融资")
@@ -265,55 +261,55 @@ def test_closed_range_cuts_at_china_midnight(db, world: World) -> None:  # type:
     with db.begin() as s:
         june = DemandFilter(closed_from=date(2026, 6, 1), closed_to=date(2026, 6, 30))
         july = DemandFilter(closed_from=date(2026, 7, 1), closed_to=date(2026, 7, 31))
-        assert demands.list_ids(s, june) == [early.id]
-        assert demands.list_ids(s, july) == [late.id]
-        assert set(demands.list_ids(s, DemandFilter(closed_from=date(2026, 6, 1)))) == {early.id, late.id}
-        assert set(demands.list_ids(s, DemandFilter(closed_to=date(2026, 7, 1)))) == {early.id, late.id}
-        assert still_open.id in demands.list_ids(s) and not DemandFilter().closed_range
+        assert demand_listing.list_ids(s, june) == [early.id]
+        assert demand_listing.list_ids(s, july) == [late.id]
+        assert set(demand_listing.list_ids(s, DemandFilter(closed_from=date(2026, 6, 1)))) == {early.id, late.id}
+        assert set(demand_listing.list_ids(s, DemandFilter(closed_to=date(2026, 7, 1)))) == {early.id, late.id}
+        assert still_open.id in demand_listing.list_ids(s) and not DemandFilter().closed_range
 
 
 def test_update_delete_restore(db, world: World) -> None:  # type: ignore[no-untyped-def]
     d = _new(db, world)
     with db.begin() as s:
-        edited = demands.update(s, d.id, DemandInput("申请专精特新认定", "policy", world.enterprise_id), d.version, today=TODAY)
+        edited = demand_edits.update(s, d.id, DemandInput("申请专精特新认定", "policy", world.enterprise_id), d.version, today=TODAY)
     assert edited.title == "申请专精特新认定" and edited.version == d.version + 1
     with db.begin() as s, pytest.raises(UserError, match="刚被其他人修改过"):
-        demands.update(s, d.id, DemandInput("旧标题", "policy", world.enterprise_id), d.version, today=TODAY)
+        demand_edits.update(s, d.id, DemandInput("旧标题", "policy", world.enterprise_id), d.version, today=TODAY)
     with db.begin() as s:
-        demands.delete(s, d.id, edited.version, today=TODAY)
+        demand_edits.delete(s, d.id, edited.version, today=TODAY)
     with db.begin() as s:
-        assert demands.list_ids(s) == [] and demands.fetch_rows(s, [d.id]) == {}
+        assert demand_listing.list_ids(s) == [] and demand_listing.fetch_rows(s, [d.id]) == {}
         with pytest.raises(UserError):
-            demands.transition(s, d.id, "dispatched", world.manager, assignee=Assignee.staff(world.clerk_id))
+            demand_loop.transition(s, d.id, "dispatched", world.manager, assignee=Assignee.staff(world.clerk_id))
     with db.begin() as s:
-        assert demands.restore(s, d.id, today=TODAY).status == "accepted"
-        assert demands.list_ids(s) == [d.id]
+        assert demand_edits.restore(s, d.id, today=TODAY).status == "accepted"
+        assert demand_listing.list_ids(s) == [d.id]
 
 
 def test_concurrent_transition_is_refused(db, world: World) -> None:  # type: ignore[no-untyped-def]
     d = _new(db, world)
     first = db.sessions()
     try:
-        assert demands.get(first, d.id).status == "accepted"  # the board showed 受理
+        assert demand_edits.get(first, d.id).status == "accepted"  # the board showed 受理
         _move(db, world, d.id, "dispatched")  # someone else dispatches meanwhile
         with pytest.raises(UserError, match="刚被其他人处理过，现在是“分派”"):
-            demands.transition(
+            demand_loop.transition(
                 first, d.id, "dispatched", world.manager, assignee=Assignee.staff(world.manager_id), seen_status="accepted"
             )
         first.rollback()
     finally:
         first.close()
     with db.begin() as s:
-        assert [e.to_status for e in demands.log(s, d.id)] == ["accepted", "dispatched"]
+        assert [e.to_status for e in demand_loop.log(s, d.id)] == ["accepted", "dispatched"]
 
 
 def test_log_order_survives_a_clock_set_back(db, world: World, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     d = _new(db, world)
-    monkeypatch.setattr(demands, "utcnow", lambda: datetime(2000, 1, 1, tzinfo=UTC))
+    monkeypatch.setattr(demand_loop, "utcnow", lambda: datetime(2000, 1, 1, tzinfo=UTC))
     _move(db, world, d.id, "dispatched")
     _move(db, world, d.id, "handling")
     with db.begin() as s:
-        assert [e.to_status for e in demands.log(s, d.id)] == ["accepted", "dispatched", "handling"]
+        assert [e.to_status for e in demand_loop.log(s, d.id)] == ["accepted", "dispatched", "handling"]
 
 
 # --- hypothesis: random walks stay inside the machine, and the log replays ----------
@@ -336,18 +332,18 @@ def test_random_walks_stay_in_the_machine(db, world: World, steps: list[tuple[st
     for target, kind, score in steps:
         assignee = Assignee(kind, ids[kind]) if kind else None
         with db.begin() as s:
-            before = demands.get(s, d.id).status
+            before = demand_edits.get(s, d.id).status
             try:
-                after = demands.transition(s, d.id, target, world.clerk, assignee=assignee, satisfaction=score).status
+                after = demand_loop.transition(s, d.id, target, world.clerk, assignee=assignee, satisfaction=score).status
             except ValidationError:
-                after = demands.get(s, d.id).status
+                after = demand_edits.get(s, d.id).status
                 assert after == before
             else:
                 assert (before, target) in TRANSITIONS
         assert after in DEMAND_STATUSES
     with db.begin() as s:
-        entries = demands.log(s, d.id)
-        current = demands.get(s, d.id).status
+        entries = demand_loop.log(s, d.id)
+        current = demand_edits.get(s, d.id).status
     assert (entries[0].from_status, entries[0].to_status) == (None, "accepted")
     for previous, entry in zip(entries, entries[1:], strict=False):
         assert entry.from_status == previous.to_status

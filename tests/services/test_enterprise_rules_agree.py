@@ -8,10 +8,10 @@ from decimal import Decimal
 import pytest
 
 from app.domain.credit_code import make_code
+from app.domain.errors import ValidationError
 from app.domain.row_rules import row_problem
 from app.domain.row_rules.tables import ENTERPRISE
 from app.services.enterprises.validation import EnterpriseInput, check_fields
-from app.domain.errors import ValidationError
 
 LONGEST = EnterpriseInput(
     credit_code=make_code("91440101MA59UQXX8"),

@@ -13,9 +13,11 @@ from sqlalchemy import select
 
 from app.domain.errors import ValidationError
 from app.models import Enterprise, Event, EventAttendance
+from app.services.dashboard.overview import CHINA_TIME
 from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
-from app.services.events.edits import CHINA_TIME, EventInput
+from app.services.events import listing as event_listing
+from app.services.events.edits import EventInput
 from app.services.excel.reader import WorkbookError
 
 from . import World, count, make_world
@@ -83,7 +85,7 @@ def test_walk_ins_are_counted_on_the_event(db, world: World, event_id: uuid.UUID
         version = event_attendance.set_walk_ins(s, event_id, 7)
     with db.begin() as s:
         assert s.get(Event, event_id).walk_in_count == 7  # type: ignore[union-attr]
-        assert events.list_events(s)[0].attendance == 7
+        assert event_listing.list_events(s)[0].attendance == 7
     with pytest.raises(ValidationError) as caught, db.begin() as s:
         event_attendance.set_walk_ins(s, event_id, -2, version)
     assert caught.value.field == "walk_in_count"

@@ -16,9 +16,13 @@ from hypothesis import strategies as st
 
 from app.domain.errors import UserError, ValidationError
 from app.models import Event, EventMaterial, Policy
+from app.services.dashboard.overview import CHINA_TIME
+from app.services.events import choices as event_choices
 from app.services.events import edits as events
+from app.services.events import listing as event_listing
 from app.services.events import materials as event_materials
-from app.services.events.edits import CHINA_TIME, FIELD_LABELS, EventFilter, EventInput
+from app.services.events.edits import FIELD_LABELS, EventInput
+from app.services.events.listing import EventFilter
 
 from . import World, count
 
@@ -47,10 +51,10 @@ def test_create_edit_delete_restore(db, world: World) -> None:  # type: ignore[n
         events.update(s, saved.id, lecture(title="旧版本的修改"), saved.version)
     with db.begin() as s:
         events.delete(s, saved.id, edited.version)
-        assert events.list_events(s) == []
+        assert event_listing.list_events(s) == []
     with db.begin() as s:
         assert events.restore(s, saved.id).title == "专利申请实务讲座"
-        assert [r.title for r in events.list_events(s)] == ["专利申请实务讲座"]
+        assert [r.title for r in event_listing.list_events(s)] == ["专利申请实务讲座"]
     assert count(db, Event) == 1  # soft: the row stays as a tombstone, then comes back
 
 
@@ -76,15 +80,15 @@ def test_filters_and_the_month_view_use_china_time(db, world: World) -> None:  #
     midnight = datetime(2026, 7, 31, 16, 30, tzinfo=UTC)
     _create(db, lecture(title="夜场沙龙", event_type="salon", starts_at=midnight, ends_at=midnight + timedelta(hours=1)))
     with db.begin() as s:
-        assert events.month_days(s, 2026, 7) == {date(2026, 7, 8): 1, date(2026, 7, 20): 1}
-        assert events.month_days(s, 2026, 8) == {date(2026, 8, 1): 1}
-        july = events.list_events(s, EventFilter(month=(2026, 7)))
+        assert event_listing.month_days(s, 2026, 7) == {date(2026, 7, 8): 1, date(2026, 7, 20): 1}
+        assert event_listing.month_days(s, 2026, 8) == {date(2026, 8, 1): 1}
+        july = event_listing.list_events(s, EventFilter(month=(2026, 7)))
         assert [r.title for r in july] == ["融资对接会", "知识产权保护讲座"]  # latest first
-        assert [r.title for r in events.list_events(s, EventFilter(day=date(2026, 8, 1)))] == ["夜场沙龙"]
-        assert [r.theme_label for r in events.list_events(s, EventFilter(theme="finance_tax"))] == ["财税主题月"]
-        assert [r.title for r in events.list_events(s, EventFilter(event_type="salon"))] == ["夜场沙龙"]
-        assert [r.title for r in events.list_events(s, EventFilter(text="陈律师"))] == ["融资对接会"]
-        assert events.list_events(s, EventFilter(text="100%"))  == []
+        assert [r.title for r in event_listing.list_events(s, EventFilter(day=date(2026, 8, 1)))] == ["夜场沙龙"]
+        assert [r.theme_label for r in event_listing.list_events(s, EventFilter(theme="finance_tax"))] == ["财税主题月"]
+        assert [r.title for r in event_listing.list_events(s, EventFilter(event_type="salon"))] == ["夜场沙龙"]
+        assert [r.title for r in event_listing.list_events(s, EventFilter(text="陈律师"))] == ["融资对接会"]
+        assert event_listing.list_events(s, EventFilter(text="100%"))  == []
 
 
 def test_a_policy_briefing_keeps_its_policies_in_order(db, world: World) -> None:  # type: ignore[no-untyped-def]
@@ -96,7 +100,7 @@ def test_a_policy_briefing_keeps_its_policies_in_order(db, world: World) -> None
         s.add_all([first, second, gone])
         s.flush()
         ids = (second.id, first.id)
-        assert [c.title for c in events.policy_choices(s)] == [first.title, second.title]
+        assert [c.title for c in event_choices.policy_choices(s)] == [first.title, second.title]
         gone_id = gone.id
     saved = _create(db, lecture(event_type="policy_briefing", policy_ids=ids))
     assert saved.policy_ids == ids

@@ -12,16 +12,19 @@ import pytest
 from app import settings
 from app.domain.errors import UserError, ValidationError
 from app.models import Demand, PeriodUnlock, ServiceRecord, StaffMember
-from app.services.demands import demands
-from app.services.demands.demands import Assignee, DemandInput
-from app.services.records import period_locks, service_records
+from app.services.demands import edits as demand_edits
+from app.services.demands import loop as demand_loop
+from app.services.demands.shapes import Assignee, DemandInput, DemandSummary
+from app.services.records import entry as record_entry
+from app.services.records import period_locks, recycle_bin
 from app.services.records.period_locks import (
     PeriodLockedError,
     ensure_editable,
     is_locked,
     lock_date,
 )
-from app.services.records.service_records import RecordInput
+from app.services.records.stored import RecordSummary
+from app.services.records.validation import RecordInput
 
 from . import TODAY, World, count
 
@@ -104,12 +107,12 @@ def test_message_names_month_date_and_fix(db, world: World) -> None:  # type: ig
     assert isinstance(info.value, UserError)
 
 
-def _october_record_and_demand(db, world: World) -> tuple[service_records.RecordSummary, demands.DemandSummary]:  # type: ignore[no-untyped-def]
+def _october_record_and_demand(db, world: World) -> tuple[RecordSummary, DemandSummary]:  # type: ignore[no-untyped-def]
     with db.begin() as s:  # entered while October was open
-        record = service_records.create(
+        record = record_entry.create(
             s, RecordInput(world.enterprise_id, OCTOBER, "policy"), world.clerk, today=TODAY, lock_days=10
         )
-        demand = demands.create(
+        demand = demand_edits.create(
             s, DemandInput("政策申报", "policy", world.enterprise_id, received_on=OCTOBER), world.clerk, today=TODAY
         )
     return record, demand
@@ -120,16 +123,16 @@ def test_locked_month_refuses_every_edit(db, world: World) -> None:  # type: ign
     before = (count(db, ServiceRecord), count(db, Demand))
     later = date(2026, 11, 20)
     with db.begin() as s:
-        nov = service_records.create(s, RecordInput(world.enterprise_id, date(2026, 11, 2), "ip"), world.clerk, today=later)
+        nov = record_entry.create(s, RecordInput(world.enterprise_id, date(2026, 11, 2), "ip"), world.clerk, today=later)
     attempts = [
-        lambda s: service_records.create(s, RecordInput(world.enterprise_id, OCTOBER, "ip"), world.clerk, today=later),
-        lambda s: service_records.update(s, record.id, replace(record.to_input(), summary="补录"), world.clerk, 1, today=later),
+        lambda s: record_entry.create(s, RecordInput(world.enterprise_id, OCTOBER, "ip"), world.clerk, today=later),
+        lambda s: record_entry.update(s, record.id, replace(record.to_input(), summary="补录"), world.clerk, 1, today=later),
         # moving a November record back into locked October: the new date counts too
-        lambda s: service_records.update(s, nov.id, replace(nov.to_input(), service_date=OCTOBER), world.clerk, 1, today=later),
-        lambda s: service_records.delete(s, record.id, today=later),
-        lambda s: demands.create(s, DemandInput("x", "policy", world.enterprise_id, received_on=OCTOBER), world.clerk, today=later),
-        lambda s: demands.update(s, demand.id, DemandInput("改标题", "policy", world.enterprise_id, received_on=OCTOBER), 1, today=later),
-        lambda s: demands.delete(s, demand.id, today=later),
+        lambda s: record_entry.update(s, nov.id, replace(nov.to_input(), service_date=OCTOBER), world.clerk, 1, today=later),
+        lambda s: recycle_bin.delete(s, record.id, today=later),
+        lambda s: demand_edits.create(s, DemandInput("x", "policy", world.enterprise_id, received_on=OCTOBER), world.clerk, today=later),
+        lambda s: demand_edits.update(s, demand.id, DemandInput("改标题", "policy", world.enterprise_id, received_on=OCTOBER), 1, today=later),
+        lambda s: demand_edits.delete(s, demand.id, today=later),
     ]
     for attempt in attempts:
         with db.begin() as s, pytest.raises(PeriodLockedError) as info:
@@ -137,9 +140,9 @@ def test_locked_month_refuses_every_edit(db, world: World) -> None:  # type: ign
         assert "2026年10月的记录已于2026-11-10锁定" in info.value.message
     assert (count(db, ServiceRecord), count(db, Demand)) == (before[0] + 1, before[1])
     with db.begin() as s:
-        assert service_records.get(s, record.id).version == 1
+        assert record_entry.get(s, record.id).version == 1
         # the loop itself goes on in a locked month, or October's demands could never close
-        moved = demands.transition(s, demand.id, "dispatched", world.manager, assignee=Assignee.staff(world.clerk_id))
+        moved = demand_loop.transition(s, demand.id, "dispatched", world.manager, assignee=Assignee.staff(world.clerk_id))
         assert moved.status == "dispatched"
 
 
@@ -176,11 +179,11 @@ def test_manager_unlock_allows_edit_until_relock(db, world: World, unlock_model:
         assert not is_locked(s, OCTOBER, later, 10)
         with pytest.raises(UserError, match="无需再次解锁"):
             period_locks.unlock(s, "2026-10", world.manager_id, "再解一次", today=later, lock_days=10)
-        edited = service_records.update(
+        edited = record_entry.update(
             s, record.id, replace(record.to_input(), summary="更正后的内容"), world.clerk, 1, today=later, lock_days=10
         )
         assert edited.summary == "更正后的内容"
-        demands.update(s, demand.id, DemandInput("更正标题", "policy", world.enterprise_id, received_on=OCTOBER), 1, today=later)
+        demand_edits.update(s, demand.id, DemandInput("更正标题", "policy", world.enterprise_id, received_on=OCTOBER), 1, today=later)
         assert is_locked(s, date(2026, 9, 1), later, 10)  # only the unlocked month opens
     with db.begin() as s:
         relocked = period_locks.relock(s, "2026-10", world.clerk_id)
@@ -188,7 +191,7 @@ def test_manager_unlock_allows_edit_until_relock(db, world: World, unlock_model:
     with db.begin() as s:
         assert is_locked(s, OCTOBER, later, 10)
         with pytest.raises(PeriodLockedError):
-            service_records.delete(s, record.id, today=later, lock_days=10)
+            recycle_bin.delete(s, record.id, today=later, lock_days=10)
         with pytest.raises(UserError, match="当前没有解锁"):
             period_locks.relock(s, "2026-10", world.clerk_id)
         log = period_locks.unlocks(s, "2026-10")

@@ -13,8 +13,10 @@ from app.domain.errors import ValidationError
 from app.models import PickListItem
 from app.services import pick_lists, references
 from app.services.pick_lists import SERVICE_CATEGORY, EditItem, save_local_list
-from app.services.records import service_records
-from app.services.records.service_records import RecordInput
+from app.services.records import entry as record_entry
+from app.services.records import listing as record_listing
+from app.services.records.stored import RecordSummary
+from app.services.records.validation import RecordInput
 
 from . import TODAY, World
 
@@ -29,10 +31,10 @@ def _current(db) -> list[EditItem]:  # type: ignore[no-untyped-def]
         return [EditItem(i.code, i.label, i.active) for i in pick_lists.items(s, SERVICE_CATEGORY, include_inactive=True)]
 
 
-def _record(db, world: World, category: str) -> service_records.RecordSummary:  # type: ignore[no-untyped-def]
+def _record(db, world: World, category: str) -> RecordSummary:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         data = RecordInput(enterprise_id=world.enterprise_id, service_date=TODAY, category=category)
-        return service_records.create(s, data, world.clerk, today=TODAY)
+        return record_entry.create(s, data, world.clerk, today=TODAY)
 
 
 def test_defaults_until_the_station_has_a_list(db, world: World) -> None:  # type: ignore[no-untyped-def]
@@ -95,7 +97,7 @@ def test_record_with_a_new_category_saves(db, world: World) -> None:  # type: ig
     code = _edit(db, world, _current(db) + [EditItem(None, "外贸服务")])[-1].code
     saved = _record(db, world, code)
     with db.begin() as s:
-        shown = service_records.fetch_rows(s, [saved.id])[saved.id]
+        shown = record_listing.fetch_rows(s, [saved.id])[saved.id]
     assert shown.category == code and shown.category_label == "外贸服务"
 
 
@@ -107,7 +109,7 @@ def test_retired_category_still_labelled_but_refused_for_new_records(db, world: 
         assert (item.active, item.deleted) == (False, False)  # kept, only inactive: a record uses it
         assert "startup" not in references.categories(s)
         assert pick_lists.labels(s, SERVICE_CATEGORY)["startup"] == "创业服务"
-        assert service_records.fetch_rows(s, [old.id])[old.id].category_label == "创业服务"
+        assert record_listing.fetch_rows(s, [old.id])[old.id].category_label == "创业服务"
     with pytest.raises(ValidationError) as refused:
         _record(db, world, "startup")
     assert refused.value.field == "category"

@@ -17,9 +17,9 @@ from app.models import Base, Enterprise, Policy, ServiceRecord
 from app.services.policies import library as policies
 from app.services.policies import matching as policy_matching
 from app.services.policies.matching import Scope
-from app.services.records import service_records
+from app.services.records import entry as record_entry
 from app.services.records.period_locks import PeriodLockedError
-from app.services.records.service_records import RecordInput
+from app.services.records.validation import RecordInput
 
 from . import TODAY, World
 
@@ -168,7 +168,7 @@ def test_relay_writes_nothing_when_a_rule_fails(db, world: World, firms) -> None
 def test_relay_skips_deleted_enterprises_and_counts_earlier_manual_records(db, world: World, firms) -> None:  # type: ignore[no-untyped-def]
     policy = add_policy(db, world)
     with db.begin() as s:  # told at the desk earlier, then the policy attached
-        saved = service_records.create(s, RecordInput(firms["bare"], TODAY, "policy"), world.clerk, today=TODAY, lock_days=10)
+        saved = record_entry.create(s, RecordInput(firms["bare"], TODAY, "policy"), world.clerk, today=TODAY, lock_days=10)
         row = s.get(ServiceRecord, saved.id)
         assert row is not None
         row.policy_id = policy

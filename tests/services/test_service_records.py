@@ -15,11 +15,17 @@ from hypothesis import strategies as st
 from app.domain.errors import UserError, ValidationError
 from app.models import Demand, DemandTransition, Enterprise, ServiceRecord
 from app.services.actor import Actor
-from app.services.demands import demands
-from app.services.demands.demands import DemandInput
-from app.services.records import service_records
+from app.services.demands import edits as demand_edits
+from app.services.demands import loop as demand_loop
+from app.services.demands.shapes import DEFAULT_DUE_DAYS, DemandInput
+from app.services.demands.shapes import FIELD_LABELS as DEMAND_FIELD_LABELS
+from app.services.records import entry as record_entry
+from app.services.records import listing as record_listing
+from app.services.records import recycle_bin
+from app.services.records.listing import RecordFilter, RecordSort
 from app.services.records.period_locks import PeriodLockedError
-from app.services.records.service_records import FIELD_LABELS, RecordFilter, RecordInput, RecordSort
+from app.services.records.stored import RecordSummary
+from app.services.records.validation import FIELD_LABELS, RecordInput
 
 from . import TODAY, World, count
 
@@ -29,14 +35,14 @@ def _input(world: World, **changes: Any) -> RecordInput:
     return replace(base, **changes)
 
 
-def _create(db, world: World, **changes: Any) -> service_records.RecordSummary:  # type: ignore[no-untyped-def]
+def _create(db, world: World, **changes: Any) -> RecordSummary:  # type: ignore[no-untyped-def]
     with db.begin() as s:
-        return service_records.create(s, _input(world, **changes), world.clerk, today=TODAY)
+        return record_entry.create(s, _input(world, **changes), world.clerk, today=TODAY)
 
 
 def test_quick_entry_defaults(db, world: World) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
-        saved = service_records.create(s, RecordInput(world.enterprise_id, category="ip"), world.clerk)
+        saved = record_entry.create(s, RecordInput(world.enterprise_id, category="ip"), world.clerk)
     assert saved.service_date == date.today()
     assert (saved.channel, saved.fee_type, saved.fee) == ("walk_in", "free", None)
     assert saved.staff_id == world.clerk_id
@@ -92,21 +98,21 @@ def test_each_rule_names_its_field_and_writes_nothing(db, world: World, index: i
     before = (count(db, ServiceRecord), count(db, Demand), count(db, DemandTransition))
     with db.begin() as s:  # the caller commits anyway: validation must precede every write
         with pytest.raises(ValidationError) as info:
-            service_records.create(s, _input(world, **changes), world.clerk, today=TODAY)
+            record_entry.create(s, _input(world, **changes), world.clerk, today=TODAY)
     assert info.value.field == field
-    label = FIELD_LABELS.get(field) or demands.FIELD_LABELS[field.removeprefix("demand.")]
+    label = FIELD_LABELS.get(field) or DEMAND_FIELD_LABELS[field.removeprefix("demand.")]
     assert info.value.message.startswith(label + "：")
     assert (count(db, ServiceRecord), count(db, Demand), count(db, DemandTransition)) == before
 
 
 def test_locked_date_error_is_a_lock_error(db, world: World) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s, pytest.raises(PeriodLockedError, match="2026年9月的记录已于2026-10-10锁定"):
-        service_records.create(s, _input(world, service_date=date(2026, 9, 1)), world.clerk, today=TODAY)
+        record_entry.create(s, _input(world, service_date=date(2026, 9, 1)), world.clerk, today=TODAY)
 
 
 def test_missing_staff_is_named(db, world: World) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s, pytest.raises(ValidationError) as info:
-        service_records.create(s, _input(world), Actor("命令行"), today=TODAY)
+        record_entry.create(s, _input(world), Actor("命令行"), today=TODAY)
     assert info.value.field == "staff_id"
 
 
@@ -116,7 +122,7 @@ def test_deleted_enterprise_is_refused(db, world: World) -> None:  # type: ignor
         assert enterprise is not None
         enterprise.deleted = True
     with db.begin() as s, pytest.raises(ValidationError) as info:
-        service_records.create(s, _input(world, enterprise_id=world.other_enterprise_id), world.clerk, today=TODAY)
+        record_entry.create(s, _input(world, enterprise_id=world.other_enterprise_id), world.clerk, today=TODAY)
     assert info.value.field == "enterprise_id"
 
 
@@ -135,11 +141,11 @@ def test_record_and_demand_created_together(db, world: World) -> None:  # type: 
     saved = _create(db, world, category="financing", create_demand=DemandInput(title="需要一笔200万元的流动资金贷款"))
     assert saved.demand_id is not None
     with db.begin() as s:
-        demand = demands.get(s, saved.demand_id)
+        demand = demand_edits.get(s, saved.demand_id)
         assert demand.service_record_id == saved.id
         assert (demand.enterprise_id, demand.category, demand.status) == (world.enterprise_id, "financing", "accepted")
-        assert demand.received_on == TODAY and demand.due_on == TODAY + timedelta(days=demands.DEFAULT_DUE_DAYS)
-        entries = demands.log(s, saved.demand_id)
+        assert demand.received_on == TODAY and demand.due_on == TODAY + timedelta(days=DEFAULT_DUE_DAYS)
+        entries = demand_loop.log(s, saved.demand_id)
     assert [(e.from_status, e.to_status, e.actor) for e in entries] == [(None, "accepted", "李专员")]
 
 
@@ -147,54 +153,54 @@ def test_failure_in_demand_part_leaves_no_record(db, world: World, monkeypatch: 
     def broken(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("disk full while writing the demand")
 
-    monkeypatch.setattr(demands, "create", broken)
+    monkeypatch.setattr(demand_edits, "create", broken)
     with pytest.raises(RuntimeError):
         with db.begin() as s:  # one transaction per user action: the record rolls back with it
-            service_records.create(s, _input(world, create_demand=DemandInput(title="x")), world.clerk, today=TODAY)
+            record_entry.create(s, _input(world, create_demand=DemandInput(title="x")), world.clerk, today=TODAY)
     assert count(db, ServiceRecord) == 0 and count(db, Demand) == 0
 
 
 def test_update_checks_version(db, world: World) -> None:  # type: ignore[no-untyped-def]
     saved = _create(db, world, summary="初次咨询")
     with db.begin() as s:
-        edited = service_records.update(
+        edited = record_entry.update(
             s, saved.id, replace(saved.to_input(), summary="咨询高企认定"), world.clerk, saved.version, today=TODAY
         )
     assert edited.version == saved.version + 1 and edited.summary == "咨询高企认定"
     with db.begin() as s, pytest.raises(UserError, match="刚被其他人修改过"):
-        service_records.update(s, saved.id, replace(saved.to_input(), summary="旧版本"), world.clerk, saved.version, today=TODAY)
+        record_entry.update(s, saved.id, replace(saved.to_input(), summary="旧版本"), world.clerk, saved.version, today=TODAY)
     with db.begin() as s:
-        assert service_records.get(s, saved.id).summary == "咨询高企认定"
+        assert record_entry.get(s, saved.id).summary == "咨询高企认定"
 
 
 def test_update_validates_like_create(db, world: World) -> None:  # type: ignore[no-untyped-def]
     saved = _create(db, world)
     with db.begin() as s, pytest.raises(ValidationError) as info:
-        service_records.update(s, saved.id, replace(saved.to_input(), contact_minutes=-3), world.clerk, 1, today=TODAY)
+        record_entry.update(s, saved.id, replace(saved.to_input(), contact_minutes=-3), world.clerk, 1, today=TODAY)
     assert info.value.field == "contact_minutes"
     with db.begin() as s:
-        assert service_records.get(s, saved.id).version == 1
+        assert record_entry.get(s, saved.id).version == 1
 
 
 def test_soft_delete_and_restore(db, world: World) -> None:  # type: ignore[no-untyped-def]
     saved = _create(db, world)
     with db.begin() as s:
-        service_records.delete(s, saved.id, saved.version, today=TODAY)
+        recycle_bin.delete(s, saved.id, saved.version, today=TODAY)
     with db.begin() as s:
         row = s.get(ServiceRecord, saved.id)
         assert row is not None and row.deleted  # a tombstone, never a physical delete
-        assert service_records.list_ids(s) == []
-        assert service_records.fetch_rows(s, [saved.id]) == {}
-        assert service_records.last_record_for(s, world.enterprise_id) is None
+        assert record_listing.list_ids(s) == []
+        assert record_listing.fetch_rows(s, [saved.id]) == {}
+        assert record_entry.last_record_for(s, world.enterprise_id) is None
         with pytest.raises(UserError):
-            service_records.get(s, saved.id)
+            record_entry.get(s, saved.id)
         with pytest.raises(UserError):
-            service_records.update(s, saved.id, saved.to_input(), world.clerk, 2, today=TODAY)
+            record_entry.update(s, saved.id, saved.to_input(), world.clerk, 2, today=TODAY)
     with db.begin() as s:
-        restored = service_records.restore(s, saved.id, today=TODAY)
+        restored = recycle_bin.restore(s, saved.id, today=TODAY)
     assert restored.version == 3
     with db.begin() as s:
-        assert service_records.list_ids(s) == [saved.id]
+        assert record_listing.list_ids(s) == [saved.id]
 
 
 def test_other_stations_record_is_read_only(db, world: World) -> None:  # type: ignore[no-untyped-def]
@@ -204,12 +210,12 @@ def test_other_stations_record_is_read_only(db, world: World) -> None:  # type: 
         )
         s.add(foreign)
     with db.begin() as s, pytest.raises(UserError, match="其他服务站"):
-        service_records.delete(s, foreign.id, today=TODAY)
+        recycle_bin.delete(s, foreign.id, today=TODAY)
 
 
 def test_last_record_prefills_a_returning_enterprise(db, world: World) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
-        assert service_records.last_record_for(s, world.enterprise_id) is None
+        assert record_entry.last_record_for(s, world.enterprise_id) is None
     _create(db, world, service_date=date(2026, 10, 20), category="legal", summary="旧的")
     _create(
         db, world, service_date=TODAY, category="ip", channel="phone", prep_minutes=10, contact_minutes=25,
@@ -218,14 +224,14 @@ def test_last_record_prefills_a_returning_enterprise(db, world: World) -> None: 
     )
     later = TODAY + timedelta(days=3)
     with db.begin() as s:
-        prefill = service_records.last_record_for(s, world.enterprise_id, today=later)
+        prefill = record_entry.last_record_for(s, world.enterprise_id, today=later)
     assert prefill == RecordInput(
         enterprise_id=world.enterprise_id, service_date=later, category="ip", channel="phone", prep_minutes=10,
         contact_minutes=25, fee_type="low_fee", fee=Decimal("80.00"), institution_id=world.institution_id,
     )
     # the desk types only what happened this time; the staff member defaults to whoever is logged in
     with db.begin() as s:
-        saved = service_records.create(s, replace(prefill, summary="商标续展"), world.clerk, today=later)
+        saved = record_entry.create(s, replace(prefill, summary="商标续展"), world.clerk, today=later)
     assert saved.staff_id == world.clerk_id and saved.fee == Decimal("80.00")
 
 
@@ -234,28 +240,28 @@ def test_list_filters_sorts_and_fetches(db, world: World) -> None:  # type: igno
     b = _create(db, world, service_date=date(2026, 11, 1), category="legal", staff_id=world.manager_id)
     c = _create(db, world, enterprise_id=world.other_enterprise_id, category="legal", summary="100%_特殊字符")
     with db.begin() as s:
-        assert service_records.list_ids(s) == [c.id, b.id, a.id]
-        assert service_records.list_ids(s, sort=RecordSort("service_date", descending=False)) == [a.id, b.id, c.id]
-        assert service_records.list_ids(s, RecordFilter(date_from=date(2026, 10, 2), date_to=date(2026, 11, 1))) == [
+        assert record_listing.list_ids(s) == [c.id, b.id, a.id]
+        assert record_listing.list_ids(s, sort=RecordSort("service_date", descending=False)) == [a.id, b.id, c.id]
+        assert record_listing.list_ids(s, RecordFilter(date_from=date(2026, 10, 2), date_to=date(2026, 11, 1))) == [
             b.id,
             a.id,
         ]
-        assert set(service_records.list_ids(s, RecordFilter(category="legal"))) == {b.id, c.id}
-        assert service_records.list_ids(s, RecordFilter(staff_id=world.manager_id)) == [b.id]
-        assert service_records.list_ids(s, RecordFilter(enterprise_id=world.other_enterprise_id)) == [c.id]
-        assert service_records.list_ids(s, RecordFilter(text="专精特新")) == [a.id]
-        assert service_records.list_ids(s, RecordFilter(text="丙丁")) == [c.id]
-        assert service_records.list_ids(s, RecordFilter(text="%_")) == [c.id]  # wildcards are literal
-        by_name = service_records.list_ids(s, sort=RecordSort("enterprise", descending=False))
+        assert set(record_listing.list_ids(s, RecordFilter(category="legal"))) == {b.id, c.id}
+        assert record_listing.list_ids(s, RecordFilter(staff_id=world.manager_id)) == [b.id]
+        assert record_listing.list_ids(s, RecordFilter(enterprise_id=world.other_enterprise_id)) == [c.id]
+        assert record_listing.list_ids(s, RecordFilter(text="专精特新")) == [a.id]
+        assert record_listing.list_ids(s, RecordFilter(text="丙丁")) == [c.id]
+        assert record_listing.list_ids(s, RecordFilter(text="%_")) == [c.id]  # wildcards are literal
+        by_name = record_listing.list_ids(s, sort=RecordSort("enterprise", descending=False))
         assert by_name[0] == c.id  # 广州丙丁… sorts before 广州市…
-        assert len(service_records.list_ids(s, sort=RecordSort("staff"))) == 3
-        rows = service_records.fetch_rows(s, [a.id, c.id, uuid.uuid4()])
+        assert len(record_listing.list_ids(s, sort=RecordSort("staff"))) == 3
+        rows = record_listing.fetch_rows(s, [a.id, c.id, uuid.uuid4()])
     assert list(rows) == [a.id, c.id]
     assert rows[a.id].enterprise_name == "广州市甲乙科技有限公司"
     assert (rows[a.id].category_label, rows[a.id].channel_label, rows[a.id].staff_name) == ("政策咨询", "来访", "李专员")
     with pytest.raises(ValueError):
         with db.begin() as s:
-            service_records.list_ids(s, sort=RecordSort("nonsense"))
+            record_listing.list_ids(s, sort=RecordSort("nonsense"))
 
 
 # --- hypothesis: the form never crashes, never half-saves, always names the field ----
@@ -291,10 +297,10 @@ def test_random_input_saves_whole_or_names_a_field(db, world: World, fields: dic
     before = (count(db, ServiceRecord), count(db, Demand))
     try:
         with db.begin() as s:
-            saved = service_records.create(s, _input(world, **fields), world.clerk, today=TODAY)
+            saved = record_entry.create(s, _input(world, **fields), world.clerk, today=TODAY)
     except ValidationError as exc:
         assert exc.field is not None
-        label = FIELD_LABELS.get(exc.field) or demands.FIELD_LABELS[exc.field.removeprefix("demand.")]
+        label = FIELD_LABELS.get(exc.field) or DEMAND_FIELD_LABELS[exc.field.removeprefix("demand.")]
         assert exc.message.startswith(label + "：")
         assert (count(db, ServiceRecord), count(db, Demand)) == before
     else:

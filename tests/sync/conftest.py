@@ -23,6 +23,7 @@ from app.sync.client import SyncClient
 from app.sync.enrolment import enroll, open_client
 from tests.pg import admin_conninfo, fresh_database  # noqa: F401 (admin_conninfo: benchmarks)
 
+
 def _init(url: str) -> None:
     from app.hq.db import init_db
 

@@ -12,9 +12,9 @@ from sqlalchemy import Engine
 from app.hq.cli import main as hq_main
 from app.models.database import open_database
 from app.services import pick_lists, references
-from app.services.station import identity as station_service
-from app.services.pick_lists import SERVICE_CATEGORY, EditItem
 from app.services.actor import Actor
+from app.services.pick_lists import SERVICE_CATEGORY, EditItem
+from app.services.station import identity as station_service
 from app.sync.engine import sync
 from app.sync.enrolment import enroll, open_client
 

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from app.models import Demand
 from app.services.actor import Actor
-from app.services.demands import demands
-from app.services.demands.demands import DemandInput
+from app.services.demands import edits as demand_edits
+from app.services.demands.shapes import DemandInput
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.validation import EnterpriseInput
 from app.services.station.identity import NewStation, create_station
@@ -33,7 +33,7 @@ def firm(db):  # type: ignore[no-untyped-def]
 
 def add_demand(db, firm, title: str, received: date, due: date | None = None) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as session:
-        demands.create(session, DemandInput(title, "financing", firm, received_on=received, due_on=due),
+        demand_edits.create(session, DemandInput(title, "financing", firm, received_on=received, due_on=due),
                        Actor("陈晓明"), today=TODAY, lock_days=10)
 
 

@@ -19,8 +19,8 @@ from app.services.actor import Actor
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.names import name_initials
 from app.services.enterprises.validation import EnterpriseInput
-from app.services.records import service_records
-from app.services.records.service_records import RecordInput
+from app.services.records import entry as record_entry
+from app.services.records.validation import RecordInput
 from app.services.references import staff_choices
 from app.services.station.identity import NewStation, StationInfo, create_station
 from app.settings import Settings
@@ -203,7 +203,7 @@ def test_detail_shows_the_whole_history_newest_first(qtbot, db, firms) -> None: 
     with db.begin() as session:
         staff = staff_choices(session)[0].id
         for day, summary in ((3, "研发费用加计扣除"), (5, "高新技术企业认定")):
-            service_records.create(session, RecordInput(firm, date(2026, 6, day), "policy", contact_minutes=30,
+            record_entry.create(session, RecordInput(firm, date(2026, 6, day), "policy", contact_minutes=30,
                                                         summary=summary), Actor("陈晓明", staff),
                                    today=date(2026, 6, 15), lock_days=10)
     page = open_page(qtbot, db)

@@ -18,9 +18,11 @@ from sqlalchemy import func, select
 from app.domain.catalogue import EVENT_TYPES
 from app.models import Enterprise, Event, EventAttendance, Policy
 from app.models.database import Database
+from app.services.dashboard.overview import CHINA_TIME
 from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
-from app.services.events.edits import CHINA_TIME, EventInput
+from app.services.events import listing as event_listing
+from app.services.events.edits import EventInput
 from app.services.station.identity import NewStation, create_station
 from app.ui.events.attendance_dialog import EventAttendanceDialog
 from app.ui.events.form import EventForm
@@ -272,7 +274,7 @@ def test_events_model_passes_the_model_tester(qtmodeltester, db, station) -> Non
     add_event(db, "对话民营企业家", "dialogue", datetime(2026, 7, 1, 9, 30, tzinfo=CHINA_TIME), satisfaction=4.5)
     add_event(db, "数字化转型论坛", "forum", datetime(2026, 8, 1, 9, 30, tzinfo=CHINA_TIME), theme="policy")
     with db.sessions() as session:
-        rows = events.list_events(session)
+        rows = event_listing.list_events(session)
     model = EventsModel(now=lambda: NOW)
     qtmodeltester.check(model)
     model.set_rows(rows)

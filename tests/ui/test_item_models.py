@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from app.services.actor import Actor
-from app.services.demands import demands
-from app.services.demands.demands import DemandInput
+from app.services.demands import edits as demand_edits
+from app.services.demands.shapes import DemandInput
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.validation import EnterpriseInput
-from app.services.records import service_records
-from app.services.records.service_records import RecordInput
+from app.services.records import entry as record_entry
+from app.services.records.validation import RecordInput
 from app.services.references import staff_choices
 from app.services.station.identity import NewStation, create_station
 from app.ui.item_models.demands_model import OVERDUE_BACKGROUND, DemandsModel
@@ -107,11 +107,11 @@ def filled(db):  # type: ignore[no-untyped-def]
         staff = staff_choices(session)[0].id
         actor = Actor("陈晓明", staff)
         for day in (1, 2, 3):
-            service_records.create(session, RecordInput(firm, date(2026, 6, day), "policy", contact_minutes=30),
+            record_entry.create(session, RecordInput(firm, date(2026, 6, day), "policy", contact_minutes=30),
                                    actor, today=TODAY, lock_days=10)
-        demands.create(session, DemandInput("融资对接", "financing", firm, received_on=date(2026, 6, 1),
+        demand_edits.create(session, DemandInput("融资对接", "financing", firm, received_on=date(2026, 6, 1),
                                             due_on=date(2026, 6, 5)), actor, today=TODAY, lock_days=10)
-        demands.create(session, DemandInput("专利申请", "ip", firm, received_on=TODAY), actor, today=TODAY, lock_days=10)
+        demand_edits.create(session, DemandInput("专利申请", "ip", firm, received_on=TODAY), actor, today=TODAY, lock_days=10)
     return db
 
 

@@ -16,9 +16,10 @@ from app.models.database import Database
 from app.services.actor import Actor
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.validation import EnterpriseInput
-from app.services.records import period_locks, service_records
+from app.services.records import entry as record_entry
+from app.services.records import period_locks
 from app.services.records.period_locks import PeriodLockedError
-from app.services.records.service_records import RecordInput
+from app.services.records.validation import RecordInput
 from app.services.references import staff_choices
 from app.ui.records.lock_settings_dialog import LockSettingsDialog
 
@@ -63,7 +64,7 @@ def test_a_manager_changes_the_days_and_last_month_follows(qtbot, db, station) -
     firm = _firm(db)
     staff = _staff(db)
     with db.begin() as session:  # what the records page's save does (lock_days from the setting)
-        service_records.create(session, RecordInput(firm, LAST_MONTH, category="policy", staff_id=staff),
+        record_entry.create(session, RecordInput(firm, LAST_MONTH, category="policy", staff_id=staff),
                                Actor("陈晓明"), today=TODAY)
 
     dialog = open_dialog(qtbot, db)
@@ -73,7 +74,7 @@ def test_a_manager_changes_the_days_and_last_month_follows(qtbot, db, station) -
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert last_month_locked(db)
     with db.begin() as session, pytest.raises(PeriodLockedError):
-        service_records.create(session, RecordInput(firm, LAST_MONTH, category="policy", staff_id=staff),
+        record_entry.create(session, RecordInput(firm, LAST_MONTH, category="policy", staff_id=staff),
                                Actor("陈晓明"), today=TODAY)
     with db.sessions() as session:
         assert len(session.scalars(select(ServiceRecord)).all()) == 1

@@ -19,16 +19,16 @@ from sqlalchemy import func, select
 
 from app.models import Demand, ServiceRecord
 from app.models.database import Database
-from app.services.demands import demands
+from app.services.demands.shapes import FIELD_LABELS as DEMAND_FIELD_LABELS
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.validation import EnterpriseInput
-from app.services.records import service_records
+from app.services.records import validation as record_validation
 from app.services.station.identity import StationInfo
 from app.ui.records.form import RecordForm
 from app.ui.widgets.prompts import answer_prompts
 
 TODAY = date(2026, 6, 15)
-LABELS = (*service_records.FIELD_LABELS.values(), *demands.FIELD_LABELS.values())
+LABELS = (*record_validation.FIELD_LABELS.values(), *DEMAND_FIELD_LABELS.values())
 
 
 pytestmark = pytest.mark.usefixtures("presented")

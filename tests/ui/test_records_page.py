@@ -18,8 +18,8 @@ from app.models.database import Database
 from app.services.actor import Actor
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.validation import EnterpriseInput
-from app.services.records import service_records
-from app.services.records.service_records import RecordInput
+from app.services.records import entry as record_entry
+from app.services.records.validation import RecordInput
 from app.services.references import staff_choices
 from app.services.station.identity import NewStation, StationInfo, create_station
 from app.ui import operations
@@ -195,7 +195,7 @@ def test_esc_clears_the_quick_entry_form_and_saves_nothing(qtbot, db, firms) -> 
 def add_record(db: Database, firm: uuid.UUID, day: date = TODAY, **values: object) -> None:
     data = RecordInput(firm, day, **{"category": "policy", "staff_id": staff_id(db), **values})  # type: ignore[arg-type]
     with db.begin() as session:
-        service_records.create(session, data, Actor("陈晓明"), today=TODAY, lock_days=10)
+        record_entry.create(session, data, Actor("陈晓明"), today=TODAY, lock_days=10)
 
 
 def test_a_returning_enterprise_is_prefilled_from_its_last_visit(qtbot, db, firms) -> None:  # type: ignore[no-untyped-def]

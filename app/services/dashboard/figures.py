@@ -31,10 +31,10 @@ from typing import Any
 from sqlalchemy import Select, case, func, literal, select
 from sqlalchemy.orm import Session
 
+from app.domain.demand_loop import OPEN_STATUSES
 from app.models import Demand, Enterprise, Event, EventAttendance, ServiceRecord
 from app.services import pick_lists
 from app.services.dashboard.overview import CHINA_TIME
-from app.services.demands.demands import OPEN_STATUSES
 from app.services.station.compliance import Checklist, checklist
 
 SR = ServiceRecord

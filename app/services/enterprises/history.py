@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.catalogue import CHANNELS, DEMAND_STATUSES, EVENT_TYPES, FEE_TYPES
+from app.domain.demand_loop import is_overdue
 from app.domain.errors import UserError
 from app.models import (
     Demand,
@@ -20,7 +21,6 @@ from app.models import (
     ServiceRecord,
     StaffMember,
 )
-from app.services.demands import demands as demand_service
 from app.services.references import category_labels
 
 
@@ -117,7 +117,7 @@ def history(session: Session, enterprise_id: uuid.UUID, *, today: date | None = 
             HistoryDemand(
                 dem.id, dem.title, labels.get(dem.category, dem.category), dem.status,
                 DEMAND_STATUSES.get(dem.status, dem.status), dem.received_on, dem.due_on,
-                demand_service.is_overdue(dem.status, dem.due_on, today), dem.closed_at, dem.satisfaction,
+                is_overdue(dem.status, dem.due_on, today), dem.closed_at, dem.satisfaction,
             )
             for dem in demand_rows
         ],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 
 from app.domain import credit_code, enterprise_size
 from app.domain.catalogue import DEMAND_STATUSES
+from app.domain.demand_loop import OPEN_STATUSES
 from app.models import Demand, Enterprise, ServiceRecord
-from app.services.demands.demands import OPEN_STATUSES
 from app.services.enterprises.names import name_key
 from app.services.references import category_labels
 
@@ -62,22 +62,22 @@ def _enterprise_issues(session: Session) -> Iterable[QualityIssue]:
     for row in session.execute(select(e.id, e.name).where(live, e.credit_code.is_(None)).order_by(e.name)):
         yield _issue("missing_code", "enterprise", row.id, row.id, row.name, "未填写统一社会信用代码，请对照营业执照补填。")
     cols = (e.id, e.name, e.industry_section, e.industry_code, e.employees, e.revenue, e.assets)
-    for row in session.execute(select(*cols).where(live, e.size.is_(None)).order_by(e.name)):
-        std = enterprise_size.standard_row(row.industry_section, row.industry_code)
-        missing = enterprise_size.missing_inputs(std, row.employees, row.revenue, row.assets)
+    for unsized in session.execute(select(*cols).where(live, e.size.is_(None)).order_by(e.name)):
+        std = enterprise_size.standard_row(unsized.industry_section, unsized.industry_code)
+        missing = enterprise_size.missing_inputs(std, unsized.employees, unsized.revenue, unsized.assets)
         reason = (
             f"缺少划型所需的{'、'.join(missing)}，无法确定企业规模，请补填。"
             if missing
             else "企业规模尚未计算，请打开该企业保存一次。"
         )
-        yield _issue("missing_size_inputs", "enterprise", row.id, row.id, row.name, reason)
+        yield _issue("missing_size_inputs", "enterprise", unsized.id, unsized.id, unsized.name, reason)
     query = select(e.id, e.name, e.credit_code).where(live, e.credit_code_warning.is_(True)).order_by(e.name)
-    for row in session.execute(query):
-        expected = credit_code.check(row.credit_code or "").expected_check
+    for warned in session.execute(query):
+        expected = credit_code.check(warned.credit_code or "").expected_check
         hint = f"（按规则应为“{expected}”）" if expected else ""
         yield _issue(
-            "code_warning", "enterprise", row.id, row.id, row.name,
-            f"统一社会信用代码 {row.credit_code} 的校验位不符{hint}，保存时已确认。请对照营业执照复核。",
+            "code_warning", "enterprise", warned.id, warned.id, warned.name,
+            f"统一社会信用代码 {warned.credit_code} 的校验位不符{hint}，保存时已确认。请对照营业执照复核。",
         )
 
 
@@ -95,8 +95,8 @@ def _duplicates(session: Session) -> Iterable[QualityIssue]:
             yield _issue("duplicate_code", "enterprise", member_id, member_id, name,
                          f"与{others}使用同一个统一社会信用代码 {code}，请核对后删除多余的一条。")
     by_key: dict[str, list[tuple[uuid.UUID, str]]] = defaultdict(list)
-    for row in session.execute(select(e.id, e.name).where(live)):
-        by_key[name_key(row.name)].append((row.id, row.name))
+    for named in session.execute(select(e.id, e.name).where(live)):
+        by_key[name_key(named.name)].append((named.id, named.name))
     for members in sorted((m for m in by_key.values() if len(m) > 1), key=lambda m: m[0][1]):
         for member_id, name in members:
             others = "、".join(f"“{n}”" for i, n in members if i != member_id)
@@ -118,18 +118,19 @@ def _record_issues(session: Session, today: date) -> Iterable[QualityIssue]:
         yield _issue("zero_minutes", "service_record", row.id, row.enterprise_id, title,
                      "准备时长和服务时长都是0分钟，服务时长要计入工作量统计，请补填实际用时。", row.name)
     d = Demand
-    query = (
+    overdue = (
         select(d.id, d.enterprise_id, d.title, d.status, d.due_on, Enterprise.name)
         .join(Enterprise, Enterprise.id == d.enterprise_id)
         .where(d.deleted.is_not(True), d.status.in_(OPEN_STATUSES), d.due_on < today)
         .order_by(d.due_on)
     )
-    for row in session.execute(query):
-        days = (today - row.due_on).days
+    for late in session.execute(overdue):
+        assert late.due_on is not None  # the query keeps only demands with a due date
+        days = (today - late.due_on).days
         yield _issue(
-            "overdue_demand", "demand", row.id, row.enterprise_id, f"{row.name}：{row.title}",
-            f"已超过办结期限 {days} 天（期限 {row.due_on:%Y-%m-%d}），当前状态为“{DEMAND_STATUSES.get(row.status, row.status)}”。"
-            "请跟进办结，或与企业商定后调整期限。", row.name,
+            "overdue_demand", "demand", late.id, late.enterprise_id, f"{late.name}：{late.title}",
+            f"已超过办结期限 {days} 天（期限 {late.due_on:%Y-%m-%d}），当前状态为“{DEMAND_STATUSES.get(late.status, late.status)}”。"
+            "请跟进办结，或与企业商定后调整期限。", late.name,
         )
 
 
@@ -140,11 +141,12 @@ def quality_issues(
     wanted = set(KINDS if kinds is None else kinds)
     today = today or date.today()
     found: list[QualityIssue] = []
-    for produces, issues in (
+    sources: list[tuple[set[str], Callable[[], Iterable[QualityIssue]]]] = [
         ({"missing_code", "missing_size_inputs", "code_warning"}, lambda: _enterprise_issues(session)),
         ({"duplicate_code", "duplicate_name"}, lambda: _duplicates(session)),
         ({"zero_minutes", "overdue_demand"}, lambda: _record_issues(session, today)),
-    ):
+    ]
+    for produces, issues in sources:
         if produces & wanted:
             found.extend(issue for issue in issues() if issue.kind in wanted)
     return found

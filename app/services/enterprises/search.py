@@ -18,8 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import and_, bindparam, case, func, or_, select
+from sqlalchemy import SQLColumnExpression, and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -152,8 +153,8 @@ def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
-def _phone_digits_sql() -> ColumnElement[str]:
-    expr: ColumnElement[str] = Enterprise.contact_phone
+def _phone_digits_sql() -> SQLColumnExpression[str]:
+    expr: SQLColumnExpression[str] = Enterprise.contact_phone
     for ch in " -+()":
         expr = func.replace(expr, ch, "")
     return expr
@@ -183,7 +184,7 @@ def _conditions(criteria: Criteria) -> list[ColumnElement[bool]]:
     return conds
 
 
-def _order(key: SortKey) -> list[ColumnElement[object]]:
+def _order(key: SortKey) -> list[SQLColumnExpression[Any]]:
     """The index's order: the key's rank, then name order (initials, name, id).
 
     `name_initials || ''` keeps SQLite from walking ix_enterprise_name_initials with a

@@ -75,9 +75,10 @@ class GramColumn:
         """Rows whose value contains q; `in_order` is the live values in name order."""
         n = len(in_order)
         postings = [self.postings.get(piece) for piece in (_pieces(q) if len(q) <= 2 else set(_pairs(q)))]
-        if any(p is None for p in postings):
+        present = [p for p in postings if p is not None]
+        if len(present) < len(postings):
             return 0
-        rarest: array[int] = min(postings, key=len)  # type: ignore[arg-type, assignment]
+        rarest = min(present, key=len)
         if len(q) <= 2:  # the query is one piece: its postings are the answer
             return positions_mask(n, map(pos.__getitem__, self.postings[q]))
         if len(rarest) > n // _DENSE:

@@ -30,7 +30,7 @@ from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, compress
-from typing import Any
+from typing import Any, cast
 
 from app.services.enterprises.search_columns import GramColumn, PrefixColumn, scan_mask
 from app.services.enterprises.search_terms import (
@@ -110,7 +110,8 @@ class _View:
         self.slots, self.n = slots, len(order)
         self.pos = array("i", [self.n]) * len(slots.ids)  # slot -> position; retired -> n
         deque(map(self.pos.__setitem__, order, range(self.n)), maxlen=0)
-        self.ids = list(map(slots.ids.__getitem__, order))
+        # `order` holds live slots only, and a live slot's id is never None
+        self.ids = cast(list[uuid.UUID], list(map(slots.ids.__getitem__, order)))
         self.names = list(map(slots.search_names.values.__getitem__, order))
         self.initials = list(map(slots.initials.values.__getitem__, order))
         self.phones = list(map(slots.phones.__getitem__, order))
@@ -146,7 +147,7 @@ class _View:
             at = hay.find(q, at + 1)
         return int.from_bytes(hits, "big")
 
-    def sort_value(self, key: SortKey) -> Callable[[int], object]:
+    def sort_value(self, key: SortKey) -> Callable[[int], str | int]:
         if key is SortKey.INDUSTRY:
             return self.industry.__getitem__
         if key is SortKey.UPDATED_AT:
@@ -158,7 +159,7 @@ class _View:
         if key not in self._orders:
             order = sorted(range(self.n), key=self.sort_value(key))
             permute = operator.itemgetter(*order) if self.n > 1 else tuple
-            self._orders[key] = (order, permute)  # type: ignore[assignment]
+            self._orders[key] = (order, permute)
         return self._orders[key]
 
     def every_id(self, key: SortKey, descending: bool) -> IdList:

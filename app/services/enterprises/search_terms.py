@@ -12,7 +12,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from app.domain.credit_code import ALPHABET
 from app.domain.districts import NAMES as DISTRICT_NAMES
@@ -62,8 +62,9 @@ def make_entry(row: Sequence[object]) -> Entry:
         values[0] = uuid.UUID(hex=str(values[0]))
     values[10], values[12] = bool(values[10]), bool(values[12])
     for i in (5, 6, 7, 8, 9):
-        if isinstance(values[i], str):
-            values[i] = sys.intern(values[i])  # type: ignore[arg-type]
+        value = values[i]
+        if isinstance(value, str):
+            values[i] = sys.intern(value)
     return Entry._make(values)
 
 
@@ -145,7 +146,13 @@ class IdList(Sequence[uuid.UUID]):
     def __len__(self) -> int:
         return len(self._rows)
 
-    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+    @overload
+    def __getitem__(self, i: int) -> uuid.UUID: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[uuid.UUID]: ...
+
+    def __getitem__(self, i: int | slice) -> uuid.UUID | list[uuid.UUID]:
         if isinstance(i, slice):
             return list(map(self._ids.__getitem__, self._rows[i]))
         return self._ids[self._rows[i]]

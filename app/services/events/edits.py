@@ -1,8 +1,7 @@
-"""Events (活动): create, edit, soft-delete and list trainings, salons, lectures, policy
-briefings …, and the month view the calendar shows.
+"""Events (活动): create, edit, soft-delete and restore trainings, salons, lectures, policy
+briefings …  The list and the calendar are `listing.py`; the form's pick-lists `choices.py`.
 
-Times are aware datetimes; days and months are China time (CHINA_TIME), so an event at
-00:30 Beijing time belongs to the day the station sees on its wall calendar.
+Times are aware datetimes; a time typed without a zone is China time (CHINA_TIME).
 A policy briefing (政策宣贯会) names the policies it explains; their ids are kept, in the
 order chosen, as comma-separated hex in `Event.policy_ids`.
 """
@@ -11,17 +10,17 @@ from __future__ import annotations
 
 import math
 import uuid
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.catalogue import EVENT_TYPES
 from app.domain.errors import UserError, ValidationError
 from app.domain.text_normalise import checked_text
-from app.models import Event, EventAttendance, Policy
+from app.models import Event, Policy
 from app.services import pick_lists
 from app.services.dashboard.overview import CHINA_TIME
 from app.services.row_access import ensure_own, guarded_update, load_live
@@ -106,64 +105,6 @@ class EventDetail:
             self.partners, self.speakers, self.walk_in_count, self.satisfaction, self.description, self.summary,
             self.policy_ids,
         )
-
-
-@dataclass(frozen=True)
-class EventRow:
-    """One line of the event list."""
-
-    id: uuid.UUID
-    title: str
-    event_type: str
-    type_label: str
-    theme: str | None
-    theme_label: str
-    starts_at: datetime
-    ends_at: datetime
-    venue: str
-    registered: int
-    checked_in: int
-    walk_in_count: int
-    satisfaction: float | None
-    version: int
-
-    @property
-    def day(self) -> date:
-        return self.starts_at.astimezone(CHINA_TIME).date()
-
-    @property
-    def attendance(self) -> int:
-        """Who came: checked-in registrants plus walk-ins."""
-        return self.checked_in + self.walk_in_count
-
-
-@dataclass(frozen=True)
-class EventFilter:
-    event_type: str | None = None
-    theme: str | None = None
-    month: tuple[int, int] | None = None  # (year, month), China time
-    day: date | None = None  # China time; narrower than month
-    text: str = ""  # in title, venue, speakers or organiser
-
-
-@dataclass(frozen=True)
-class PolicyChoice:
-    id: uuid.UUID
-    title: str
-    issuer: str
-    issued_on: date | None
-
-    @property
-    def label(self) -> str:
-        return f"{self.title}（{self.issuer}）" if self.issuer else self.title
-
-
-@dataclass(frozen=True)
-class ThemeChoices:
-    """Theme tags a form may offer: code → label (the active list) and every label known."""
-
-    active: dict[str, str] = field(default_factory=dict)
-    labels: dict[str, str] = field(default_factory=dict)
 
 
 # --- validation -----------------------------------------------------------------
@@ -289,90 +230,10 @@ def get(session: Session, event_id: uuid.UUID) -> EventDetail:
     return _detail(row, require_station(session).id)
 
 
-def list_events(session: Session, filt: EventFilter | None = None) -> list[EventRow]:
-    """Matching events, latest first, with their registered and checked-in counts."""
-    filt = filt or EventFilter()
-    registered = func.count(EventAttendance.id)
-    checked_in = func.count(EventAttendance.checked_in_at)
-    query = (
-        select(Event, registered, checked_in)
-        .outerjoin(EventAttendance, (EventAttendance.event_id == Event.id) & EventAttendance.deleted.is_(False))
-        .where(Event.deleted.is_(False))
-        .group_by(Event.id)
-    )
-    if filt.event_type:
-        query = query.where(Event.event_type == filt.event_type)
-    if filt.theme:
-        query = query.where(Event.theme == filt.theme)
-    span = _day_span(filt.day) if filt.day else _month_span(*filt.month) if filt.month else None
-    if span is not None:
-        query = query.where(Event.starts_at >= span[0], Event.starts_at < span[1])
-    text = filt.text.strip()
-    if text:
-        columns = (Event.title, Event.venue, Event.speakers, Event.organiser, Event.partners)
-        query = query.where(or_(*(c.contains(text, autoescape=True) for c in columns)))
-    themes = pick_lists.labels(session, pick_lists.EVENT_THEME)
-    rows = session.execute(query.order_by(Event.starts_at.desc(), Event.id)).all()
-    return [_list_row(e, int(reg), int(came), themes) for e, reg, came in rows]
-
-
-def _list_row(e: Event, registered: int, checked_in: int, themes: dict[str, str]) -> EventRow:
-    return EventRow(
-        e.id, e.title, e.event_type, EVENT_TYPES.get(e.event_type, e.event_type), e.theme,
-        themes.get(e.theme, e.theme) if e.theme else "", e.starts_at, e.ends_at, e.venue, registered, checked_in,
-        e.walk_in_count, e.satisfaction, e.version,
-    )
-
-
-def month_days(session: Session, year: int, month: int) -> dict[date, int]:
-    """China-time day → number of events starting that day, for the calendar."""
-    start, end = _month_span(year, month)
-    days: dict[date, int] = {}
-    for (starts_at,) in session.execute(
-        select(Event.starts_at).where(Event.deleted.is_(False), Event.starts_at >= start, Event.starts_at < end)
-    ):
-        day = starts_at.astimezone(CHINA_TIME).date()
-        days[day] = days.get(day, 0) + 1
-    return days
-
-
-def theme_choices(session: Session) -> ThemeChoices:
-    return ThemeChoices(
-        pick_lists.active_codes(session, pick_lists.EVENT_THEME), pick_lists.labels(session, pick_lists.EVENT_THEME)
-    )
-
-
-def policy_choices(session: Session, *, include: tuple[uuid.UUID, ...] = ()) -> list[PolicyChoice]:
-    """Live policies a briefing can explain, newest first (`include`: ids already chosen,
-    listed even when they have expired since)."""
-    rows = session.execute(
-        select(Policy.id, Policy.title, Policy.issuer, Policy.issued_on, Policy.expires_on)
-        .where(Policy.deleted.is_(False))
-        .order_by(Policy.issued_on.desc(), Policy.title)
-    ).all()
-    today = datetime.now(CHINA_TIME).date()
-    return [
-        PolicyChoice(r.id, r.title, r.issuer, r.issued_on)
-        for r in rows
-        if r.expires_on is None or r.expires_on >= today or r.id in include
-    ]
-
-
 # --- internals ----------------------------------------------------------------------
 
 _STALE = "这场活动刚被其他人修改过。请刷新后查看最新内容，再重新操作。"
 _NOT_OURS = "这场活动属于其他服务站或服务总站，只能查看，不能修改。"
-
-
-def _month_span(year: int, month: int) -> tuple[datetime, datetime]:
-    start = datetime(year, month, 1, tzinfo=CHINA_TIME)
-    end = datetime(year + (month == 12), month % 12 + 1, 1, tzinfo=CHINA_TIME)
-    return start, end
-
-
-def _day_span(day: date) -> tuple[datetime, datetime]:
-    start = datetime(day.year, day.month, day.day, tzinfo=CHINA_TIME)
-    return start, start + timedelta(days=1)
 
 
 def _load(session: Session, event_id: uuid.UUID) -> Event:

@@ -61,7 +61,8 @@ REQUIRED = {"enterprises": ("name",), "records": ("service_date",)}
 # spaces, required-field stars, colons, bracketed units: 营业收入（万元）, 从业人员(人)
 _NOISE = re.compile(r"[\s*＊:：]|[(（\[【][^)）\]】]*[)）\]】]|(?<=..)(万元|分钟)$")
 
-REMEMBERED = settings.persist("import_mappings", {}, dict)  # "kind:signature" → {field: column}
+# "kind:signature" → {field: column}
+REMEMBERED: settings.Option[dict[str, dict[str, int]]] = settings.persist("import_mappings", {}, dict)
 
 
 def header_key(text: object) -> str:
@@ -113,7 +114,8 @@ def signature(headers: Sequence[object]) -> str:
 def remember(kind: str, headers: Sequence[object], mapping: Mapping) -> None:
     """Keep a mapping the user confirmed, for the next file with the same header row."""
     store = settings.Settings()
-    saved = dict(store.get(REMEMBERED))  # never mutate the option's shared default
+    current = store.get(REMEMBERED)
+    saved = dict(current)  # never mutate the option's shared default
     saved[f"{kind}:{signature(headers)}"] = {f: int(c) for f, c in mapping.items()}
     store.set(REMEMBERED, saved)
 

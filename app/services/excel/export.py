@@ -36,7 +36,8 @@ _PAGE = 2000
 def _letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(index + 1)
+    letter: str = get_column_letter(index + 1)  # openpyxl ships no types
+    return letter
 
 
 def _save_atomically(book, path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -68,7 +69,7 @@ def export_enterprises(session: Session, filt: EnterpriseFilter | None, path: Pa
         found = {r.id: r for r in session.execute(select(Enterprise.id, *_FIELDS).where(Enterprise.id.in_(chunk)))}
         for eid in chunk:
             if (row := found.get(eid)) is not None:
-                sheet.append(enterprise_cells(row._mapping))
+                sheet.append(enterprise_cells(row._asdict()))
         if progress is not None:
             progress(min(start + _PAGE, len(ids)), len(ids), "正在导出…")
     check_cancel(cancelled)

@@ -104,18 +104,18 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, confirm_warnin
             if progress is not None:
                 progress(i, len(sheet.rows), "正在检查…")
         cleaned = clean_cells(cells, columns)
-        key = tuple(cleaned.values())  # == row_key(cells, columns)
-        if key in seen:
+        repeat_key = tuple(cleaned.values())  # == row_key(cells, columns)
+        if repeat_key in seen:
             report.duplicates_in_file += 1
             continue
-        seen[key] = number
+        seen[repeat_key] = number
         try:
-            values, _ = check_fields(_input(cells, mapping, cleaned))
+            validated, _ = check_fields(_input(cells, mapping, cleaned))
         except UserError as exc:
             label = FIELD_LABELS.get(exc.field or "", "数据")
             report.reject(number, cells, label, exc.message)
             continue
-        checked.append((number, cells, values.columns()))
+        checked.append((number, cells, validated.columns()))
     by_code = _existing(session, Enterprise.credit_code, {v["credit_code"] for _, _, v in checked if v["credit_code"]})
     by_name = _existing(session, Enterprise.name, {v["name"] for _, _, v in checked if not v["credit_code"]})
     names_in_db = {tidy_text(n): e for n, e in by_name.items()}

@@ -8,7 +8,7 @@ Decisions:
 - 转介机构 / 转介专家 (also 服务机构, 专家) are matched by exact cleaned name among
   live institutions and experts (an expert also as "姓名（单位）", as the form shows
   them); an empty cell means no referral, an unknown or ambiguous name rejects the row.
-- Each row goes through service_records' own validation (dates in the future or in
+- Each row goes through the form's own validation (records.validation: dates in the future or in
   a locked month, fee rules, satisfaction 1–5 …).
 - A record equal to a stored one (enterprise, date, category, channel, staff, minutes,
   summary) is ``unchanged``: re-running a file adds nothing.
@@ -48,8 +48,9 @@ from app.services.excel.rows import (
     check_cancel,
     row_key,
 )
-from app.services.records import period_locks, service_records
-from app.services.records.service_records import FIELD_LABELS, RecordInput
+from app.services.records import period_locks
+from app.services.records import validation as record_validation
+from app.services.records.validation import FIELD_LABELS, RecordInput
 from app.services.references import categories
 from app.services.station.identity import require_station
 
@@ -190,7 +191,7 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, today: date, l
         seen.add(key)
         try:
             data = _record(cells, mapping, look, default_staff_id)
-            values = service_records._validate(session, data, actor, today, lock_days)  # the form's own rules
+            values = record_validation.validate_record(session, data, actor, today, lock_days)  # the form's own rules
         except FieldError as exc:
             report.reject(number, cells, exc.field, exc.message)
             continue

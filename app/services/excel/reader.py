@@ -89,7 +89,7 @@ def read_sheet(path: Path | str, kind: str, progress: Progress | None = None,
             if not hasattr(sheet, "iter_rows"):  # chart sheets
                 continue
             sheet.reset_dimensions()
-            head = [tuple(r) for _, r in zip(range(HEADER_SCAN_ROWS), sheet.iter_rows(values_only=True))]
+            head = [tuple(r) for _, r in zip(range(HEADER_SCAN_ROWS), sheet.iter_rows(values_only=True), strict=False)]
             score, index = _best_header(kind, head)
             if score >= 2 and (chosen is None or score > chosen[0]):
                 chosen = (score, index, sheet)

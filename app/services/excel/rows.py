@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import insert
@@ -88,8 +89,9 @@ def text_cell(value: object) -> str:
     """A cell as the form would have it typed (dates as 2024-03-05, 52.0 as 52)."""
     if value is None:
         return ""
-    if hasattr(value, "date") and hasattr(value, "hour"):
-        return value.date().isoformat()  # type: ignore[attr-defined, no-any-return]
+    if hasattr(value, "date") and hasattr(value, "hour"):  # a datetime, or a cell that acts like one
+        day: date = value.date()
+        return day.isoformat()
     return tidy_text(value)
 
 

@@ -29,8 +29,9 @@ from app.domain.industry_data import SECTIONS
 from app.models import Enterprise, Policy, ServiceRecord
 from app.models.types import uuid7
 from app.services.actor import Actor
-from app.services.records import period_locks, service_records
-from app.services.records.service_records import RecordInput
+from app.services.records import period_locks
+from app.services.records import validation as record_validation
+from app.services.records.validation import RecordInput
 from app.services.row_access import load_live
 from app.services.station.identity import require_station
 
@@ -127,7 +128,9 @@ def conditions(scope: Scope) -> list[ColumnElement[bool]]:
     """WHERE terms for the enterprises in `scope` (expiry is the caller's business)."""
     terms: list[ColumnElement[bool]] = [Enterprise.deleted.is_(False), Enterprise.status == "active"]
     if scope.restricted_industry:
-        options = [Enterprise.industry_section.in_(sorted(scope.sections))] if scope.sections else []
+        options: list[ColumnElement[bool]] = (
+            [Enterprise.industry_section.in_(sorted(scope.sections))] if scope.sections else []
+        )
         options += [Enterprise.industry_code.startswith(code) for code in sorted(scope.codes)]
         terms.append(or_(*options) if options else false())
     if scope.restricted_size:
@@ -203,7 +206,7 @@ def relay(
 
     Enterprises that already have a live record for this policy are skipped, so running
     it twice records nothing new.  Everything is checked before the first row is written
-    (date, period lock, channel, staff: the rules of service_records), and the caller's
+    (date, period lock, channel, staff: records.validation's rules), and the caller's
     transaction holds all rows: `progress` may raise to abandon the lot.
     """
     today = today or date.today()
@@ -249,7 +252,7 @@ def _first_live(session: Session, ids: list[uuid.UUID]) -> uuid.UUID:
 
 def _template(session: Session, policy: Policy, first: uuid.UUID, actor: Actor, on_date: date, channel: str,
               today: date, lock_days: int) -> dict[str, Any]:
-    """Column values shared by every record, validated by service_records' own rules."""
+    """Column values shared by every record, validated by the quick-entry form's own rules."""
     data = RecordInput(
         enterprise_id=first,
         service_date=on_date,
@@ -257,9 +260,9 @@ def _template(session: Session, policy: Policy, first: uuid.UUID, actor: Actor, 
         channel=channel,
         summary=f"宣传政策《{policy.title}》",
     )
-    # The quick-entry form's own checks (private there; RecordInput has no policy_id, so
+    # The quick-entry form's own checks (RecordInput has no policy_id, so records.entry's
     # create() cannot be called per row without a second UPDATE and version bump each).
-    values = service_records._validate(session, data, actor, today, lock_days)
+    values = record_validation.validate_record(session, data, actor, today, lock_days)
     return values | {"station_id": require_station(session).id, "policy_id": policy.id}
 
 

@@ -11,8 +11,8 @@ Filters are plain dicts:
 
 from __future__ import annotations
 
+from app.domain.demand_loop import OPEN_STATUSES
 from app.services.dashboard.figures import CLOSED_STATUSES, Period
-from app.services.demands.demands import OPEN_STATUSES
 from app.services.station.compliance import Check
 
 Target = tuple[str, dict[str, object]]

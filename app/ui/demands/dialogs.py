@@ -19,13 +19,10 @@ from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.errors import ValidationError
 from app.models.database import Database
 from app.services.actor import Actor
-from app.services.demands import demands
-from app.services.demands.demands import (
-    ASSIGNEE_KINDS,
-    Assignee,
-    DemandInput,
-    DemandRow,
-)
+from app.services.demands import edits as demand_edits
+from app.services.demands import loop as demand_loop
+from app.services.demands.listing import DemandRow
+from app.services.demands.shapes import ASSIGNEE_KINDS, DEFAULT_DUE_DAYS, Assignee, DemandInput
 from app.ui.enterprises.picker import EnterprisePicker
 from app.ui.records.form_fields import parse_day
 from app.ui.widgets.form_dialog import FormDialog, Work
@@ -44,7 +41,7 @@ class NewDemandDialog(FormDialog):
             self.category.addItem(label, code)
         self.description = self.text_box(3, self.tr("企业的具体诉求"))
         self.due_on = QLineEdit()
-        self.due_on.setPlaceholderText(self.tr("留空则为受理后%1天").replace("%1", str(demands.DEFAULT_DUE_DAYS)))
+        self.due_on.setPlaceholderText(self.tr("留空则为受理后%1天").replace("%1", str(DEFAULT_DUE_DAYS)))
         for label, widget in [(self.tr("企业"), self.picker), (self.tr("需求标题"), self.title_edit),
                               (self.tr("服务类别"), self.category), (self.tr("需求描述"), self.description),
                               (self.tr("办结期限"), self.due_on)]:
@@ -57,7 +54,7 @@ class NewDemandDialog(FormDialog):
         data = DemandInput(self.title_edit.text(), self.category.currentData() or "", self.picker.enterprise_id,
                            self.description.toPlainText(), due_on=due)
         actor, today = self._actor, self._today
-        return lambda session: demands.create(session, data, actor, today=today)
+        return lambda session: demand_edits.create(session, data, actor, today=today)
 
 
 class TransitionDialog(FormDialog):
@@ -95,5 +92,5 @@ class TransitionDialog(FormDialog):
         if to_status == "dispatched" and self.assignee.currentData():
             assignee = Assignee(self.kind.currentData(), uuid.UUID(self.assignee.currentData()))
         satisfaction = self.satisfaction.value() if to_status == "followed_up" else None
-        return lambda session: demands.transition(session, row.id, to_status, actor, note, assignee=assignee,
+        return lambda session: demand_loop.transition(session, row.id, to_status, actor, note, assignee=assignee,
                                                   satisfaction=satisfaction, seen_status=row.status)

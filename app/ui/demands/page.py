@@ -24,16 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.catalogue import DEMAND_STATUSES
+from app.domain.demand_loop import OPEN_STATUSES, next_statuses
 from app.models.database import Database
 from app.services.actor import Actor
-from app.services.demands import demands
-from app.services.demands.demands import (
-    OPEN_STATUSES,
-    DemandFilter,
-    DemandRow,
-    DemandSummary,
-    TransitionEntry,
-)
+from app.services.demands import loop as demand_loop
+from app.services.demands.listing import DemandFilter, DemandRow
+from app.services.demands.loop import TransitionEntry
+from app.services.demands.shapes import DemandSummary
 from app.ui import theme
 from app.ui.db_operations import read_in_background
 from app.ui.demands.dialogs import NewDemandDialog, TransitionDialog
@@ -224,7 +221,7 @@ class DemandsPage(QWidget):
 
     def _update_buttons(self) -> None:
         row = self.selected()
-        allowed = demands.next_statuses(row.status) if row else ()
+        allowed = next_statuses(row.status) if row else ()
         for status, button in self.action_buttons.items():
             button.setEnabled(status in allowed)
         self.action_buttons["dispatched"].setText(
@@ -253,7 +250,7 @@ class DemandsPage(QWidget):
                 return  # the selection moved on meanwhile
             self._show_log(demand_id, title, entries)
 
-        read_in_background(self, self._db, lambda s: demands.log(s, demand_id),  # type: ignore[arg-type]
+        read_in_background(self, self._db, lambda s: demand_loop.log(s, demand_id),  # type: ignore[arg-type]
                            on_success=show)
 
     def _show_log(self, demand_id: object, title: str, entries: list[TransitionEntry]) -> None:

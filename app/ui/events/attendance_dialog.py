@@ -34,10 +34,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import UserError
 from app.models.database import Database
+from app.services.dashboard.overview import CHINA_TIME
 from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
 from app.services.events.attendance import AttendanceRow, ImportReport, Outcome
-from app.services.events.edits import CHINA_TIME, EventRow
+from app.services.events.listing import EventRow
 from app.ui import theme
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.enterprises.picker import EnterprisePicker

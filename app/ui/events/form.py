@@ -20,14 +20,10 @@ from PySide6.QtWidgets import (
 from app.domain.catalogue import EVENT_TYPES
 from app.domain.errors import ValidationError
 from app.models.database import Database
+from app.services.dashboard.overview import CHINA_TIME
 from app.services.events import edits as events
-from app.services.events.edits import (
-    CHINA_TIME,
-    EventDetail,
-    EventInput,
-    PolicyChoice,
-    ThemeChoices,
-)
+from app.services.events.choices import PolicyChoice, ThemeChoices
+from app.services.events.edits import EventDetail, EventInput
 from app.ui import theme
 from app.ui.widgets.check_list import add_choices, ticked_values
 from app.ui.widgets.form_dialog import FormDialog, Work

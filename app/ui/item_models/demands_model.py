@@ -1,4 +1,4 @@
-"""The demand pool list: a LazyTableModel over demands.list_ids / fetch_rows, overdue rows tinted."""
+"""The demand pool list: a LazyTableModel over demand_listing.list_ids / fetch_rows, overdue rows tinted."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from app.models.database import Database
-from app.services.demands import demands
-from app.services.demands.demands import DemandFilter, DemandRow, DemandSort
+from app.services.demands import listing as demand_listing
+from app.services.demands.listing import DemandFilter, DemandRow, DemandSort
 from app.ui import theme
 from app.ui.db_operations import read_now
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
@@ -60,7 +60,7 @@ class DemandsModel(LazyTableModel):
 
     def _list_ids(self, key: str | None, descending: bool) -> Sequence[Hashable]:
         filt = self.filter
-        return read_now(self._db, lambda s: demands.list_ids(s, filt, DemandSort(key or "due_on", descending)))
+        return read_now(self._db, lambda s: demand_listing.list_ids(s, filt, DemandSort(key or "due_on", descending)))
 
     def _fetch(self, ids: list[Any]) -> dict[Any, DemandRow]:
-        return read_now(self._db, lambda s: demands.fetch_rows(s, ids))
+        return read_now(self._db, lambda s: demand_listing.fetch_rows(s, ids))

@@ -1,4 +1,4 @@
-"""The service-record list: a LazyTableModel over service_records.list_ids / fetch_rows."""
+"""The service-record list: a LazyTableModel over record_listing.list_ids / fetch_rows."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject
 
 from app.models.database import Database
-from app.services.records import service_records
-from app.services.records.service_records import RecordFilter, RecordRow, RecordSort
+from app.services.records import listing as record_listing
+from app.services.records.listing import RecordFilter, RecordRow, RecordSort
 from app.ui.db_operations import read_now
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 
@@ -49,7 +49,7 @@ class RecordsModel(LazyTableModel):
     def _list_ids(self, key: str | None, descending: bool) -> Sequence[Hashable]:
         filt = self.filter  # read once: the worker must not see half of a later change
         order = RecordSort(key or "service_date", descending)
-        return read_now(self._db, lambda s: service_records.list_ids(s, filt, order))
+        return read_now(self._db, lambda s: record_listing.list_ids(s, filt, order))
 
     def _fetch(self, ids: list[Any]) -> dict[Any, RecordRow]:
-        return read_now(self._db, lambda s: service_records.fetch_rows(s, ids))
+        return read_now(self._db, lambda s: record_listing.fetch_rows(s, ids))

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from app.domain.errors import UserError
 from app.models.database import Database
 from app.services.actor import Actor
-from app.services.records import service_records
+from app.services.records import entry as record_entry
 from app.services.records.period_locks import PeriodLockedError
-from app.services.records.service_records import RecordInput, RecordSummary
+from app.services.records.stored import RecordSummary
+from app.services.records.validation import RecordInput
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.records.form_fields import RecordFields
 from app.ui.records.unlock_dialog import UnlockDialog
@@ -85,7 +86,7 @@ class RecordForm(RecordFields):
 
     def load_record(self, record_id: uuid.UUID, enterprise_name: str) -> None:
         """Open a saved record for editing in this form."""
-        read_in_background(self, self._db, lambda s: service_records.get(s, record_id),
+        read_in_background(self, self._db, lambda s: record_entry.get(s, record_id),
                            on_success=lambda s: self._edit(s, enterprise_name))
 
     def _edit(self, summary: RecordSummary, enterprise_name: str) -> None:
@@ -102,7 +103,7 @@ class RecordForm(RecordFields):
         if self.editing is not None:
             return
         today = self._today()
-        read_in_background(self, self._db, lambda s: service_records.last_record_for(s, enterprise_id, today=today),
+        read_in_background(self, self._db, lambda s: record_entry.last_record_for(s, enterprise_id, today=today),
                            on_success=lambda data: self._prefill(enterprise_id, data))
 
     def _prefill(self, enterprise_id: uuid.UUID, data: RecordInput | None) -> None:
@@ -130,8 +131,8 @@ class RecordForm(RecordFields):
 
         def write(session: Any) -> RecordSummary:
             if editing is None:
-                return service_records.create(session, data, actor, today=today, lock_days=lock_days)
-            return service_records.update(session, editing.id, data, actor, editing.version,
+                return record_entry.create(session, data, actor, today=today, lock_days=lock_days)
+            return record_entry.update(session, editing.id, data, actor, editing.version,
                                           today=today, lock_days=lock_days)
 
         self._busy = True

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from app.domain.catalogue import CHANNELS, FEE_TYPES
 from app.domain.errors import UserError, ValidationError
 from app.models.database import Database
-from app.services.demands.demands import DemandInput
-from app.services.records.service_records import MAX_MINUTES, RecordInput
+from app.services.demands.shapes import DemandInput
+from app.services.records.validation import MAX_MINUTES, RecordInput
 from app.ui import theme
 from app.ui.enterprises.picker import EnterprisePicker
 from app.ui.widgets.pick_lists import PickLists, current_staff_id, fill_combo, select_data

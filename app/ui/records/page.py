@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.database import Database
-from app.services.records import service_records
-from app.services.records.service_records import RecordFilter, RecordRow
+from app.services.records import recycle_bin
+from app.services.records.listing import RecordFilter, RecordRow
 from app.ui.db_operations import delete_confirmed, write_in_background
 from app.ui.item_models.records_model import RecordsModel
 from app.ui.records.form import RecordForm
@@ -190,7 +190,7 @@ class RecordsPage(QWidget):
         text = text.replace("%1", row.service_date.isoformat()).replace("%2", row.enterprise_name).replace("%3", row.category_label)
         today, lock_days = self._today(), self._lock_days
         delete_confirmed(self, self._db, self.tr("删除服务记录"), text,
-                         lambda s: service_records.delete(s, row.id, row.version, today=today, lock_days=lock_days),
+                         lambda s: recycle_bin.delete(s, row.id, row.version, today=today, lock_days=lock_days),
                          on_success=lambda _r: self._deleted(row), progress_title=self.tr("删除服务记录"))
 
     def _deleted(self, row: RecordRow) -> None:
@@ -212,5 +212,5 @@ class RecordsPage(QWidget):
             self.model.reload()
             self.list_changed.emit()
 
-        write_in_background(self, self._db, lambda s: service_records.restore(s, row.id, today=today, lock_days=lock_days),
+        write_in_background(self, self._db, lambda s: recycle_bin.restore(s, row.id, today=today, lock_days=lock_days),
                             on_success=restored, title=self.tr("撤销删除"))
