@@ -15,10 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.errors import UserError, ValidationError
+from app.domain.periods import CHINA_TIME
 from app.models import Event, EventMaterial, Policy
 from app.services.events import edits as events
 from app.services.events import materials as event_materials
-from app.services.events.edits import CHINA_TIME, FIELD_LABELS, EventFilter, EventInput
+from app.services.events.edits import FIELD_LABELS, EventFilter, EventInput
 
 from . import World, count
 

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
 
 from app.domain.catalogue import EVENT_TYPES
+from app.domain.periods import CHINA_TIME
 from app.models import Enterprise, Event, EventAttendance, Policy
 from app.models.database import Database
 from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
-from app.services.events.edits import CHINA_TIME, EventInput
+from app.services.events.edits import EventInput
 from app.services.station.identity import NewStation, create_station
 from app.ui.events.attendance_dialog import EventAttendanceDialog
 from app.ui.events.form import EventForm

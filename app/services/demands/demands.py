@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.errors import UserError, ValidationError
+from app.domain.periods import CHINA_TIME
 from app.domain.text_normalise import checked_text
 from app.models import (
     Demand,
@@ -35,7 +36,6 @@ from app.models import (
 )
 from app.models.types import utcnow
 from app.services.actor import Actor
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.records import period_locks
 from app.services.references import (
     categories,

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import ValidationError
+from app.domain.periods import CHINA_TIME
 from app.domain.text_normalise import checked_text
 from app.domain.text_normalise import tidy_text as normalise_cell
 from app.models import Enterprise, Event, EventAttendance
@@ -155,7 +156,7 @@ def register(session: Session, event_id: uuid.UUID, enterprise_id: uuid.UUID, at
     if check_in and "checked_in_at" in values:
         return Outcome(_row(row, enterprise), f"{enterprise.name}：已签到。", "checked_in")
     when = (row.checked_in_at if check_in else row.registered_at) or row.created_at
-    shown = when.astimezone(events.CHINA_TIME).strftime("%m-%d %H:%M")
+    shown = when.astimezone(CHINA_TIME).strftime("%m-%d %H:%M")
     done = "签到" if check_in else "报名"
     return Outcome(_row(row, enterprise), f"{enterprise.name}：{shown} 已经{done}过了，无需重复。", "none")
 

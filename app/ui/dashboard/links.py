@@ -11,8 +11,9 @@ Filters are plain dicts:
 
 from __future__ import annotations
 
-from app.services.dashboard.figures import CLOSED_STATUSES, Period
+from app.domain.periods import Period
 from app.services.demands.demands import OPEN_STATUSES
+from app.services.reporting.figures import FINISHED_DEMAND_STATUSES as CLOSED_STATUSES
 from app.services.station.compliance import Check
 
 Target = tuple[str, dict[str, object]]

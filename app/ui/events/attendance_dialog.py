@@ -33,11 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
 from app.services.events.attendance import AttendanceRow, ImportReport, Outcome
-from app.services.events.edits import CHINA_TIME, EventRow
+from app.services.events.edits import EventRow
 from app.ui.enterprises.picker import EnterprisePicker
 from app.ui.operations import run_in_background
 from app.ui.widgets.error_dialog import show_error

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.services.events import materials as event_materials
-from app.services.events.edits import CHINA_TIME, EventDetail, EventRow, PolicyChoice
+from app.services.events.edits import EventDetail, EventRow, PolicyChoice
 from app.services.events.materials import MaterialRow
 from app.ui.operations import run_in_background
 from app.ui.widgets.prompts import confirm

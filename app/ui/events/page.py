@@ -30,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.catalogue import EVENT_TYPES
 from app.domain.errors import UserError
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.services.events import edits as events
 from app.services.events import materials as event_materials
 from app.services.events.edits import (
-    CHINA_TIME,
     EventDetail,
     EventFilter,
     EventRow,

@@ -17,7 +17,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.services.events.edits import CHINA_TIME, EventRow
+from app.domain.periods import CHINA_TIME
+from app.services.events.edits import EventRow
 
 translate = QCoreApplication.translate
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
