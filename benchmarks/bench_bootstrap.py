@@ -39,9 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cpu_usage as cpu  # noqa: E402
-from baselines import baseline_line, pg_copy, replica_rows, sqlite_executemany  # noqa: E402
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
+from baselines import baseline_line, pg_copy, replica_rows, sqlite_executemany  # noqa: E402
 from psycopg import sql  # noqa: E402
 from sqlalchemy import text  # noqa: E402
 
@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
                     ids = [r[0] for r in conn.exec_driver_sql(
                         f"SELECT id FROM service_record ORDER BY random() LIMIT {args.changed}")]  # fmt: skip
                     conn.exec_driver_sql("UPDATE service_record SET summary = summary || '（已回访）' WHERE id IN "
-                                         f"(SELECT value FROM json_each(?))", (json.dumps(ids),))  # fmt: skip
+                                         "(SELECT value FROM json_each(?))", (json.dumps(ids),))  # fmt: skip
                 started = time.perf_counter()
                 result = sync(db, client)
                 inc.append(time.perf_counter() - started)

@@ -87,8 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     sys.path.insert(0, str(ROOT))
     from sqlalchemy import text
 
+    from app.domain.periods import china_today
     from app.models.database import open_database
-    from app.services.dashboard.figures import china_today, home_dashboard
+    from app.services.dashboard.figures import home_dashboard
 
     with tempfile.TemporaryDirectory(prefix="bench_dashboard_") as folder:
         copy = Path(folder) / "station.db"

@@ -50,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cpu_usage as cpu  # noqa: E402
 from baselines import baseline_line, copy_tuples, pg_copy, sqlite_executemany, storage_tuples  # noqa: E402
+
 from app.hq import accounts  # noqa: E402
 from app.hq.db import init_db, make_engine  # noqa: E402
 from app.models.types import uuid7  # noqa: E402

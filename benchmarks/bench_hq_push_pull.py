@@ -30,9 +30,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import psycopg
+from baselines import copy_tuples, pg_copy, sqlite_executemany, storage_tuples
 from psycopg import sql
 
-from baselines import copy_tuples, pg_copy, sqlite_executemany, storage_tuples
 from app.hq import accounts, pull
 from app.hq import push as hq_push
 from app.hq.db import init_db, make_engine

@@ -67,8 +67,8 @@ def main() -> None:
     from app.services.enterprises import search as enterprise_search
     from app.services.excel.import_enterprises import import_enterprises
     from app.services.excel.reader import read_sheet
-    from app.services.station.profiles import open_profile
     from app.services.station.identity import NewStation, create_station
+    from app.services.station.profiles import open_profile
 
     path = work / "enterprises.xlsx"
     print(f"generating {args.rows} rows … {timed(lambda: build(path, args.rows)):.1f} s")

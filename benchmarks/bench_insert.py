@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.models.database import open_database
 from app.demo.context import uuid7_hexes
 from app.demo.data import CACHE_KIB, generate
+from app.models.database import open_database
 
 RECORD_COLUMNS = ("id,enterprise_id,service_date,follow_up_on,category,channel,prep_minutes,contact_minutes,fee_type,"
                   "fee,staff_id,institution_id,expert_id,policy_id,summary,outcome,satisfaction,reportable,station_id,"

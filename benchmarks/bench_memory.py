@@ -67,8 +67,8 @@ def child_app(home: str, top: int) -> dict[str, object]:
     steps: dict[str, object] = {"start": status()}
     from PySide6.QtWidgets import QApplication
 
-    from app.services.station.profiles import open_profile
     from app.services.station.identity import current_station
+    from app.services.station.profiles import open_profile
     from app.settings import Settings
     from app.ui import operations
     from app.ui.shell.main_window import MainWindow

@@ -48,8 +48,8 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication([])
     from app.demo import data as demo_data
-    from app.services.station.profiles import open_profile
     from app.services.station.identity import current_station
+    from app.services.station.profiles import open_profile
     from app.settings import Settings
     from app.ui import fonts, i18n
     from app.ui.shell.main_window import MainWindow

@@ -36,8 +36,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 def run_events(args: argparse.Namespace) -> int:
     from app.domain.errors import UserError
+    from app.domain.periods import parse_period
     from app.reports.event_lookup import list_events
-    from app.reports.periods import parse_period
 
     db = open_db(args)
     if db is None:

@@ -19,6 +19,8 @@ from app.domain.catalogue import DEMAND_STATUSES
 UNSATISFIED_AT_MOST = 2
 
 OPEN_STATUSES = ("accepted", "dispatched", "handling", "replied")
+# 已办结 and 已回访: the loop is closed (the dashboard's "closed", the report's "已办结")
+FINISHED_STATUSES = ("closed", "followed_up")
 TRANSITIONS: frozenset[tuple[str, str]] = frozenset(
     {
         ("accepted", "dispatched"),

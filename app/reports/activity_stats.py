@@ -8,10 +8,9 @@ from datetime import date, datetime
 from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.models import Demand, Event, EventAttendance, ServiceInstitution, ServiceRecord, StaffMember
-from app.reports.periods import Period
-from app.reports.record_stats import SATISFIED
-from app.services.dashboard.overview import FINISHED_DEMAND_STATUSES
+from app.domain.periods import Period
+from app.models import Demand, Event, ServiceInstitution, ServiceRecord, StaffMember
+from app.services.reporting import figures as F
 from app.services.staff import rules as staff_rules
 
 
@@ -36,15 +35,15 @@ class DemandFigures:
 
 
 def demand_figures(session: Session, period: Period, today: date) -> DemandFigures:
+    """Demands received in the period, by category: how many are 办结 and 超期 as of `today`."""
     d = Demand
-    finished = d.status.in_(FINISHED_DEMAND_STATUSES)
-    overdue = ~finished & (d.due_on < today)
     rows = session.execute(
         select(
-            d.category, func.count(), func.sum(case((finished, 1), else_=0)), func.sum(case((overdue, 1), else_=0)),
-            func.count(d.satisfaction), func.sum(case((d.satisfaction >= SATISFIED, 1), else_=0)),
+            d.category, func.count(), func.count(case((F.demand_finished(), 1))),
+            func.count(case((F.demand_overdue(today), 1))),
+            func.count(d.satisfaction), func.count(case((F.is_satisfied(d.satisfaction), 1))),
         )
-        .where(d.received_on >= period.start, d.received_on < period.end, d.deleted.is_(False))
+        .where(F.demand_received_in(period))
         .group_by(d.category)
     ).all()
     lines = sorted((DemandLine(c, n, int(f or 0), int(o or 0)) for c, n, f, o, _, _ in rows), key=lambda x: -x.received)
@@ -64,31 +63,31 @@ class EventLine:
     starts_at: datetime
     event_type: str
     theme: str | None
-    registered: int
-    checked_in: int
-    walk_in: int
+    turnout: F.Turnout
+
+    @property
+    def registered(self) -> int:
+        return self.turnout.registered
+
+    @property
+    def checked_in(self) -> int:
+        return self.turnout.checked_in
+
+    @property
+    def walk_in(self) -> int:
+        return self.turnout.walk_in
 
     @property
     def attendees(self) -> int:
-        """Who came: checked-in registrations plus walk-ins."""
-        return self.checked_in + self.walk_in
+        """参与人次: checked-in registrations plus walk-ins."""
+        return self.turnout.people
 
 
 def event_lines(session: Session, period: Period) -> list[EventLine]:
     """Live events starting in the period (Guangzhou days), with their attendance."""
-    start, end = period.utc_range()
-    e, a = Event, EventAttendance
-    live = a.deleted.is_(False)
-    registered = func.count(a.id).filter(live)
-    checked = func.count(a.checked_in_at).filter(live)
-    rows = session.execute(
-        select(e.title, e.starts_at, e.event_type, e.theme, registered, checked, e.walk_in_count)
-        .outerjoin(a, a.event_id == e.id)
-        .where(e.starts_at >= start, e.starts_at < end, e.deleted.is_(False))
-        .group_by(e.id)
-        .order_by(e.starts_at)
-    ).all()
-    return [EventLine(t, s, k, th, int(r), int(c), int(w or 0)) for t, s, k, th, r, c, w in rows]
+    e = Event
+    rows = F.events_held(session, period, e.title, e.starts_at, e.event_type, e.theme)
+    return [EventLine(title, starts_at, kind, theme, turnout) for (title, starts_at, kind, theme), turnout in rows]
 
 
 @dataclass(frozen=True)

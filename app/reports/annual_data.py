@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from app.domain.periods import Period, year_period
 from app.reports.activity_stats import (
     DemandFigures,
     EventLine,
@@ -20,8 +21,7 @@ from app.reports.activity_stats import (
 )
 from app.reports.context import ReportContext
 from app.reports.narrative_data import Narrative, annual_narrative
-from app.reports.periods import Period, year_period
-from app.reports.record_stats import RecordFigures, ServedFigures, record_figures, served_enterprises
+from app.reports.record_stats import RecordFigures, ServedFigures, record_figures, scan_records, served_enterprises
 from app.services import pick_lists
 
 STEPS = 7  # data steps reported to `progress` before the layout starts
@@ -74,9 +74,10 @@ def annual_figures(
     (or 31 December for a past year)."""
     period = year_period(year)
     last_day = min(ctx.today, date(period.start.year, 12, 31))
-    records = record_figures(session, period.start, period.end)
+    scan = scan_records(session, period)
+    records = record_figures(scan)
     step()
-    served = served_enterprises(session, period.start, period.end)
+    served = served_enterprises(session, scan)
     step()
     demands = demand_figures(session, period, ctx.today)
     step()

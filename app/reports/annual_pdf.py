@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from app.domain.periods import CHINA_TIME
 from app.domain.report_sections import SUMMARY_SECTIONS
 from app.reports import labels as L
 from app.reports.annual_data import AnnualFigures, share
 from app.reports.blocks import percent
 from app.reports.charts import bar_chart, column_chart, pie_chart
 from app.reports.story import Story
-from app.services.dashboard.overview import CHINA_TIME
 
 HEADINGS = "一二三四五六七八九十"
 

@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
+from app.domain.periods import CHINA_TIME
 from app.models.types import utcnow
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.station import identity as station_service
 from app.services.station.identity import StationInfo
 

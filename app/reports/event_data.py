@@ -11,10 +11,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import ValidationError
+from app.domain.periods import CHINA_TIME
 from app.models import Enterprise, Event, EventAttendance, EventMaterial, Policy
 from app.reports.record_stats import UNKNOWN
 from app.services import pick_lists
-from app.services.dashboard.overview import CHINA_TIME
 
 
 @dataclass(frozen=True)

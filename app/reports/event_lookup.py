@@ -15,9 +15,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import ValidationError
+from app.domain.periods import CHINA_TIME, Period
 from app.models import Event
-from app.reports.periods import Period
-from app.services.dashboard.overview import CHINA_TIME
 
 _DAY = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:\s+(.*))?$", re.DOTALL)
 HINT = "请填写活动编号（32 位十六进制，可带短横线），或日期加标题，例如 2026-11-30 或 “2026-11-30 知识产权”"

@@ -8,15 +8,16 @@ from datetime import timedelta
 
 from sqlalchemy.orm import Session
 
+from app.domain.periods import Period, parse_period
 from app.reports.activity_stats import DemandFigures, EventLine, Staffing, demand_figures, event_lines, staffing
 from app.reports.context import ReportContext
 from app.reports.narrative_data import Narrative, info_narrative
-from app.reports.periods import Period, parse_period
 from app.reports.record_stats import (
     RecordFigures,
     ServedFigures,
     TopEnterprise,
     record_figures,
+    scan_records,
     served_enterprises,
     top_enterprises,
 )
@@ -44,11 +45,12 @@ def info_figures(
 ) -> InfoFigures:
     """ValidationError (with the format hint) when `period_text` is not "2026-09" / "2026-Q3"."""
     period = parse_period(period_text)
-    records = record_figures(session, period.start, period.end)
+    scan = scan_records(session, period)
+    records = record_figures(scan)
     step()
-    served = served_enterprises(session, period.start, period.end)
+    served = served_enterprises(session, scan)
     step()
-    top = top_enterprises(session, period.start, period.end, TOP)
+    top = top_enterprises(session, period, TOP)
     step()
     demands = demand_figures(session, period, ctx.today)
     step()

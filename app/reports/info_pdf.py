@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from app.domain.periods import CHINA_TIME
 from app.domain.report_sections import INFO_SECTIONS
 from app.reports import labels as L
 from app.reports.annual_data import share
 from app.reports.blocks import percent
 from app.reports.info_data import InfoFigures
 from app.reports.story import Story
-from app.services.dashboard.overview import CHINA_TIME
 
 
 def info_story(story: Story, f: InfoFigures) -> None:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from app.domain.periods import parse_period
 from app.models.database import Database
 from app.reports import labels as L
 from app.reports.api import build_report
-from app.reports.periods import parse_period
 from app.services import pick_lists
 from tests.reports.conftest import pdf_text
 from tests.reports.test_build_kinds import YEAR

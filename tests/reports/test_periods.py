@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from app.domain.errors import ValidationError
-from app.reports.periods import PERIOD_HINT, parse_period, year_period
+from app.domain.periods import PERIOD_HINT, parse_period, year_period
 
 
 @pytest.mark.parametrize(

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from sqlalchemy import text
 from sqlalchemy.sql import Select
 
+from app.domain.periods import year_period
 from app.models.database import Database
 from app.reports.record_stats import records_statement, served_statement
 
@@ -19,11 +18,11 @@ def _plan(db: Database, statement: Select) -> str:  # type: ignore[type-arg]
 
 
 def test_records_by_day_category_channel_fee_stream_from_the_covering_index(empty_db: Database) -> None:
-    plan = _plan(empty_db, records_statement(date(2026, 1, 1), date(2027, 1, 1)))
+    plan = _plan(empty_db, records_statement(year_period(2026)))
     assert "COVERING INDEX ix_service_record_stats" in plan, plan
     assert "TEMP B-TREE" not in plan, plan  # grouped in index order, no sort
 
 
 def test_served_enterprises_probe_only_the_enterprise_date_index(empty_db: Database) -> None:
-    plan = _plan(empty_db, served_statement(date(2026, 1, 1), date(2027, 1, 1)))
+    plan = _plan(empty_db, served_statement(year_period(2026)))
     assert "COVERING INDEX ix_service_record_enterprise_date" in plan, plan

@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import select
 
 from app.demo.data import DEMO_STATION, generate
+from app.domain.periods import CHINA_TIME
 from app.main import main
 from app.models import Event
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.station.identity import require_station
 from app.services.station.profiles import open_profile
 from tests.reports.conftest import assert_only_embedded_cjk_font, pdf_pages, pdf_text

@@ -10,17 +10,12 @@ import pytest
 from sqlalchemy import select, text
 
 from app.demo import data as demo_data
+from app.domain.periods import month_of, year_of
 from app.models import Demand, Enterprise, Event, EventAttendance, ServiceRecord
 from app.models.database import Database
-from app.services.dashboard.figures import (
-    Dashboard,
-    PeriodFigures,
-    home_dashboard,
-    month_of,
-    scan_statement,
-    served_statement,
-    year_of,
-)
+from app.services.dashboard.figures import Dashboard, PeriodFigures, home_dashboard
+from app.services.reporting.figures import records_statement as scan_statement
+from app.services.reporting.figures import served_statement
 
 from . import make_world
 

@@ -12,8 +12,8 @@ from openpyxl import Workbook
 from sqlalchemy import select
 
 from app.domain.errors import ValidationError
+from app.domain.periods import CHINA_TIME
 from app.models import Enterprise, Event, EventAttendance
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
 from app.services.events import listing as event_listing

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.errors import UserError, ValidationError
+from app.domain.periods import CHINA_TIME
 from app.models import Event, EventMaterial, Policy
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.events import choices as event_choices
 from app.services.events import edits as events
 from app.services.events import listing as event_listing

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import func, select
 
 from app.domain.catalogue import EVENT_TYPES
+from app.domain.periods import CHINA_TIME
 from app.models import Enterprise, Event, EventAttendance, Policy
 from app.models.database import Database
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
 from app.services.events import listing as event_listing

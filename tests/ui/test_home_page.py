@@ -12,10 +12,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from app.demo import data as demo_data
+from app.domain.periods import CHINA_TIME, china_today
 from app.models import Demand, Enterprise, Event, ServiceRecord, StaffMember
 from app.models.database import Database
-from app.services.dashboard.figures import china_today
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.station.identity import NewStation, StationInfo, create_station
 from app.settings import Settings
 from app.ui import operations

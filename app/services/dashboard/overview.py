@@ -1,20 +1,15 @@
-"""The home page's figures: this year's counts, cheap enough for a million records."""
+"""The year at a glance (the short form of the home dashboard): counts for this calendar year,
+each as defined in app.services.reporting.figures."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.domain.catalogue import DEMAND_STATUSES
-from app.models import Demand, Enterprise, Event, ServiceRecord
-
-# Guangzhou has no daylight saving time, so a fixed offset is exact (and needs no tzdata on Windows).
-CHINA_TIME = timezone(timedelta(hours=8))
-FINISHED_DEMAND_STATUSES = ("closed", "followed_up")
-OPEN_DEMAND_STATUSES = tuple(s for s in DEMAND_STATUSES if s not in FINISHED_DEMAND_STATUSES)
+from app.domain.periods import year_of
+from app.services.reporting import figures as F
 
 
 @dataclass(frozen=True)
@@ -30,47 +25,14 @@ class Overview:
         return not (self.enterprises or self.service_records or self.open_demands or self.events)
 
 
-def _count(session: Session, statement) -> int:  # type: ignore[no-untyped-def]
-    return int(session.scalar(statement) or 0)
-
-
-def _service_records_in(session: Session, start: date, end: date) -> int:
-    # `deleted` is not part of the date index, so filtering on it directly would
-    # visit every row of the year.  Count the year from the covering date index,
-    # then subtract the (few) tombstones found through the `deleted` index.
-    in_range = (ServiceRecord.service_date >= start) & (ServiceRecord.service_date < end)
-    everything = _count(session, select(func.count()).select_from(ServiceRecord).where(in_range))
-    tombstones = _count(
-        session,
-        select(func.count()).select_from(ServiceRecord).where(ServiceRecord.deleted.is_(True), in_range),
-    )
-    return everything - tombstones
-
-
 def station_overview(session: Session, today: date) -> Overview:
     """Counts for the calendar year containing `today`; deleted rows never count."""
-    start, end = date(today.year, 1, 1), date(today.year + 1, 1, 1)
-    start_at = datetime(today.year, 1, 1, tzinfo=CHINA_TIME)
-    end_at = datetime(today.year + 1, 1, 1, tzinfo=CHINA_TIME)
-    enterprises = _count(
-        session, select(func.count()).select_from(Enterprise).where(Enterprise.deleted.is_(False))
-    )
-    open_demands = _count(
-        session,
-        select(func.count())
-        .select_from(Demand)
-        .where(Demand.status.in_(OPEN_DEMAND_STATUSES), Demand.deleted.is_(False)),
-    )
-    events = _count(
-        session,
-        select(func.count())
-        .select_from(Event)
-        .where(Event.starts_at >= start_at, Event.starts_at < end_at, Event.deleted.is_(False)),
-    )
+    year = year_of(today)
+    open_demands, _overdue, _closed = F.demand_counts(session, today, [])
     return Overview(
         year=today.year,
-        enterprises=enterprises,
-        service_records=_service_records_in(session, start, end),
+        enterprises=F.library_size(session),
+        service_records=F.scan_records(session, year, by=()).total().records,
         open_demands=open_demands,
-        events=events,
+        events=len(F.events_held(session, year)),
     )

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import OPEN_STATUSES, is_overdue
+from app.domain.periods import CHINA_TIME
 from app.models import Demand, Enterprise, Expert, ServiceInstitution, StaffMember
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.demands.shapes import Assignee
 from app.services.demands.stored import assignee_of
 from app.services.references import category_labels

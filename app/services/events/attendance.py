@@ -17,11 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import ValidationError
+from app.domain.periods import CHINA_TIME
 from app.domain.text_normalise import checked_text
 from app.domain.text_normalise import tidy_text as normalise_cell
 from app.models import Enterprise, Event, EventAttendance
 from app.models.types import utcnow
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.enterprises import search as enterprise_search
 from app.services.enterprises.search import EnterpriseFilter
 from app.services.events import edits as events

@@ -10,9 +10,9 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.periods import CHINA_TIME
 from app.models import Policy
 from app.services import pick_lists
-from app.services.dashboard.overview import CHINA_TIME
 
 
 @dataclass(frozen=True)

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalogue import EVENT_TYPES
 from app.domain.errors import UserError, ValidationError
+from app.domain.periods import CHINA_TIME
 from app.domain.text_normalise import checked_text
 from app.models import Event, Policy
 from app.services import pick_lists
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.row_access import ensure_own, guarded_update, load_live
 from app.services.station.identity import require_station
 

@@ -11,9 +11,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.catalogue import EVENT_TYPES
+from app.domain.periods import CHINA_TIME
 from app.models import Event, EventAttendance
 from app.services import pick_lists
-from app.services.dashboard.overview import CHINA_TIME
 
 
 @dataclass(frozen=True)

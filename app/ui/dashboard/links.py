@@ -11,8 +11,9 @@ Filters are plain dicts:
 
 from __future__ import annotations
 
+from app.domain.demand_loop import FINISHED_STATUSES as CLOSED_STATUSES
 from app.domain.demand_loop import OPEN_STATUSES
-from app.services.dashboard.figures import CLOSED_STATUSES, Period
+from app.domain.periods import Period
 from app.services.station.compliance import Check
 
 Target = tuple[str, dict[str, object]]

@@ -26,14 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import china_today, month_of
 from app.models.database import Database
-from app.services.dashboard.figures import (
-    Dashboard,
-    PeriodFigures,
-    china_today,
-    home_dashboard,
-    month_of,
-)
+from app.services.dashboard.figures import Dashboard, PeriodFigures, home_dashboard
 from app.services.station.compliance import Check
 from app.ui import theme
 from app.ui.dashboard import links

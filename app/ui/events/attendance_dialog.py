@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
 from app.services.events.attendance import AttendanceRow, ImportReport, Outcome

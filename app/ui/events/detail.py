@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.events import materials as event_materials
 from app.services.events.choices import PolicyChoice
 from app.services.events.edits import EventDetail

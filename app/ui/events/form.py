@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from app.domain.catalogue import EVENT_TYPES
 from app.domain.errors import ValidationError
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.events import edits as events
 from app.services.events.choices import PolicyChoice, ThemeChoices
 from app.services.events.edits import EventDetail, EventInput

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
-from app.services.dashboard.overview import CHINA_TIME
 from app.services.events import edits as events
 from app.services.events.choices import ThemeChoices
 from app.services.events.edits import EventDetail

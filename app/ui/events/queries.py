@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from app.services.dashboard.overview import CHINA_TIME
+from app.domain.periods import CHINA_TIME
 from app.services.events import choices as event_choices
 from app.services.events import edits as events
 from app.services.events import listing as event_listing

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.services.dashboard.overview import CHINA_TIME
+from app.domain.periods import CHINA_TIME
 from app.services.events.listing import EventRow
 from app.ui import theme
 
