@@ -11,13 +11,20 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, insert
 
 from app.models import Station
 from app.sync.capture import merged_fields
 from app.sync.client import SyncError
 from app.sync.own_rows import mark_own
-from app.sync.profile_meta import CODE_KEY, DEMO_KEY, PROFILE_STATION_KEY, STATION_KEY, meta, set_meta
+from app.sync.profile_meta import (
+    CODE_KEY,
+    DEMO_KEY,
+    PROFILE_STATION_KEY,
+    STATION_KEY,
+    meta,
+    set_meta,
+)
 from app.sync.protocol import SHARED, STATION_OWNED, SYNCED_TABLES
 
 
@@ -100,7 +107,7 @@ def _create_from_hq(conn: Connection, station_id: uuid.UUID, code: str, name: st
     facts stay empty here and are not queued: HQ's copy (with what HQ knows of them) comes
     with the first pull, and an empty copy pushed first would overwrite it."""
     conn.exec_driver_sql("DELETE FROM station WHERE code = ? AND id != ?", (code, station_id.hex))  # an earlier pull's copy
-    conn.execute(Station.__table__.insert().values(id=station_id, station_id=station_id, code=code, name=name or code,
+    conn.execute(insert(Station).values(id=station_id, station_id=station_id, code=code, name=name or code,
                                                    district=district))  # fmt: skip
     if meta(conn, DEMO_KEY) is None:
         set_meta(conn, DEMO_KEY, "0")

@@ -12,11 +12,25 @@ from typing import Any
 from sqlalchemy import Engine, func, select, update
 
 from app.hq.hq_edits import publish_reference
-from app.models import Demand, Enterprise, Expert, ServiceInstitution, ServiceRecord, StaffMember
+from app.models import (
+    Demand,
+    Enterprise,
+    Expert,
+    ServiceInstitution,
+    ServiceRecord,
+    StaffMember,
+)
 from app.models.database import Database, open_database
 from app.reports.annual_data import annual_figures
 from app.reports.context import report_context
-from app.services import experts, institutions, pick_lists, policies, station_service, usage
+from app.services import (
+    experts,
+    institutions,
+    pick_lists,
+    policies,
+    station_service,
+    usage,
+)
 from app.services.pick_lists import SERVICE_CATEGORY, EditItem
 from app.services.staff_lookup import Actor
 from app.sync.engine import sync
@@ -194,5 +208,30 @@ def test_a_repair_of_a_reference_table_keeps_the_own_rows(
         assert _sections(db) == before
         with db.sessions() as s:
             assert all(not s.get(ServiceInstitution, i).deleted for i in ids["institution"])  # type: ignore[union-attr]
+    finally:
+        db.dispose()
+
+
+def test_reference_rows_pulled_from_hq_never_become_the_station_own(
+    hq_engine: Engine, hq_http: Any, tmp_path: Path, memory_keyring: object
+) -> None:
+    """Only a profile that never pulled stamps its reference rows as its own: one enrolled
+    as another station before (holding no work yet) keeps HQ's rows HQ's, so a row HQ
+    deleted meanwhile is still retired."""
+    gone = "0192f3c0-0000-7000-8000-00000000a003"
+    with hq_engine.begin() as conn:
+        publish_reference(conn, "service_institution", [{"id": gone, "name": "将撤销的机构", "category": "financing"}])
+    db = open_database(tmp_path / "no-station.db")
+    try:
+        enroll(db, "http://testserver", new_enrol_code(hq_engine, "GZ-OWN-05"), http=hq_http)
+        assert sync(db, open_client(db, http=hq_http)).completed
+        with hq_engine.begin() as conn:
+            publish_reference(conn, "service_institution", [{"id": gone, "name": "将撤销的机构", "category": "financing", "deleted": True}])
+        enroll(db, "http://testserver", new_enrol_code(hq_engine, "GZ-OWN-06"), http=hq_http)  # the code was for another station
+        second = sync(db, open_client(db, http=hq_http))  # a bootstrap: it carries no tombstones, the check retires the row
+        assert second.completed, second
+        with db.sessions() as s:
+            row = s.get(ServiceInstitution, uuid.UUID(gone))
+            assert row is not None and row.station_id is None and row.deleted
     finally:
         db.dispose()
