@@ -2,8 +2,10 @@
 defaults in app.domain.catalogue.  Codes of inactive items keep their label, so old
 records still read well after HQ retires a category.
 
-A station not enrolled with HQ may edit its own copy (save_local_list); once enrolled,
-HQ's list is authoritative: the first sync's check retires local rows HQ never sent."""
+A station not enrolled with HQ may edit its own copy (save_local_list); once enrolled it
+is read-only, and once HQ's list has arrived HQ's is the one offered.  The station's own
+items are never deleted by a sync (app/sync/own_rows.py): those its records use keep
+labelling them."""
 
 from __future__ import annotations
 
@@ -41,13 +43,22 @@ class PickItem:
 def items(session: Session, list_name: str, *, include_inactive: bool = False) -> list[PickItem]:
     """The list in display order; the catalogue defaults while the database has none."""
     rows = session.execute(
-        select(PickListItem.code, PickListItem.label, PickListItem.active)
+        select(PickListItem.code, PickListItem.label, PickListItem.active, PickListItem.station_id)
         .where(PickListItem.list_name == list_name, PickListItem.deleted.is_(False))
         .order_by(PickListItem.sort_order, PickListItem.code)
     ).all()
     if not rows:
         return [PickItem(code, label) for code, label in DEFAULTS.get(list_name, {}).items()]
-    return [PickItem(r.code, r.label, r.active) for r in rows if include_inactive or r.active]
+    found = [PickItem(r.code, r.label, r.active) for r in rows if r.station_id is None]
+    if found and len(found) < len(rows):
+        # HQ's list (no station id) has arrived: the station's own pre-enrolment list (app/sync/own_rows.py)
+        # gives way; its items that records still use stay as retired labels, so those records read well.
+        hq_codes = {item.code for item in found}
+        used = used_codes(session, list_name) if include_inactive else set()
+        found += [PickItem(r.code, r.label, False) for r in rows if r.station_id is not None and r.code in used - hq_codes]
+    else:
+        found = [PickItem(r.code, r.label, r.active) for r in rows]
+    return [item for item in found if include_inactive or item.active]
 
 
 def labels(session: Session, list_name: str) -> dict[str, str]:

@@ -19,19 +19,30 @@ from pathlib import Path
 
 from sqlalchemy import Connection
 
-from app import credentials
+from app import credentials, paths
 from app.models.database import Database
-from app.sync.capture import merged_fields
 from app.sync.client import SyncClient, SyncError
-from app.sync.protocol import SHARED, STATION_OWNED, SYNCED_TABLES
+from app.sync.profile_meta import (
+    CA_KEY,
+    CODE_KEY,
+    DEMO_KEY,
+    PERSISTED_KEY,
+    PROFILE_STATION_KEY,
+    SERVER_KEY,
+    STATION_KEY,
+)
+from app.sync.profile_meta import meta as _meta
+from app.sync.profile_meta import set_meta as _set_meta
+from app.sync.station_adoption import adopt_station, refuse_other_station
 
-SERVER_KEY = "sync_server"
-CODE_KEY = "sync_station_code"
-STATION_KEY = "sync_station_id"
-PERSISTED_KEY = "sync_token_persisted"
-CA_KEY = "sync_ca_file"  # HQ's private CA, copied into the profile folder; relative to it
+__all__ = ["CODE_KEY", "PERSISTED_KEY", "PROFILE_STATION_KEY", "SERVER_KEY", "STATION_KEY", "Enrolment", "adopt_station",
+           "enroll", "open_client", "refuse_demo", "refuse_other_station", "stored_ca_file"]  # fmt: skip
+
 CA_FILE_NAME = "hq-ca.pem"
-PROFILE_STATION_KEY = "station_id"  # app.services.station.identity.STATION_KEY
+DEMO_REFUSED = (
+    "这是演示档案（其中是生成的演示数据），不能登记到总部，也不能同步：演示数据会被上传到总部，混进真实的统计。"
+    "请为真实的服务站新建一个档案再登记，例如：station-desk --profile 本站 enroll --server 总部网址 --code 登记码。"
+)
 
 
 @dataclass(frozen=True)
@@ -48,15 +59,21 @@ def secret_name(server: str, station_code: str) -> str:
     return f"sync-token:{server.rstrip('/')}:{station_code}"
 
 
-def _meta(conn: Connection, key: str) -> str | None:
-    return conn.exec_driver_sql("SELECT value FROM profile_meta WHERE key = ?", (key,)).scalar()
+def _has_station(conn: Connection) -> bool:
+    own = _meta(conn, PROFILE_STATION_KEY)
+    return own is not None and conn.exec_driver_sql("SELECT 1 FROM station WHERE id = ?", (uuid.UUID(own).hex,)).first() is not None
 
 
-def _set_meta(conn: Connection, key: str, value: str) -> None:
-    conn.exec_driver_sql(
-        "INSERT INTO profile_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        (key, value),
-    )
+def refuse_demo(db: Database) -> None:
+    """Refuse a demo profile: the `--demo` profile, or one whose station was made as a demo.
+
+    The one check behind every way to enrol or sync (station-desk enroll and sync, the
+    window's enrol dialog, automatic sync): `enroll` and `open_client` call it first.
+    Raises SyncError with DEMO_REFUSED."""
+    with db.engine.connect() as conn:
+        demo = _meta(conn, DEMO_KEY) == "1"
+    if demo or db.path.resolve().parent == (paths.profiles_dir() / paths.DEMO_PROFILE).resolve():
+        raise SyncError(DEMO_REFUSED)
 
 
 def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = None,
@@ -66,6 +83,7 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
     `ca_file`: the certificate authority HQ's certificate is signed by, when it is not one
     the system trusts.  It is copied into the profile folder and every later request
     trusts it too.  Without it, a CA stored by an earlier enrolment is still trusted."""
+    refuse_demo(db)
     server = server.strip().rstrip("/")
     trusted, forget_ca = ca_file, False
     if ca_file is None:
@@ -89,6 +107,7 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
     kept_ca = _keep_ca_file(db, ca_file) if ca_file is not None else None
     with db.engine.begin() as conn:
         first = _meta(conn, STATION_KEY) != str(station_id)
+        had_station = _has_station(conn)
         renamed = adopt_station(conn, station_id, queue_everything=first, code=station_code, name=name,
                                 district=str(station.get("district", "")))  # fmt: skip
         _set_meta(conn, SERVER_KEY, server)
@@ -100,100 +119,14 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
         elif forget_ca:
             conn.exec_driver_sql("DELETE FROM profile_meta WHERE key = ?", (CA_KEY,))
     message = f"已登记到总部：{name}（{station_code}）。"
+    if not had_station:
+        message += "本档案原来没有服务站信息，已采用总部登记的站点编码、名称和所在区；首次同步会取回总部保存的其余信息。"
     if renamed:
         message += f"本机原来的站点编码“{renamed}”已改为总部分配的“{station_code}”。"
     if kept_ca is not None:
         message += f"已信任总部的证书颁发机构(CA)文件（已复制为档案文件夹中的 {kept_ca}）。"
     message += stored.message_zh
     return Enrolment(server, station_code, name, station_id, stored.persisted, message)
-
-
-def refuse_other_station(conn: Connection, station_id: uuid.UUID, station_code: str) -> None:
-    """Refuse to enrol a profile already enrolled as ANOTHER HQ station that holds work.
-
-    Adopting HQ's station row is right for a profile set up offline (its own id and code
-    were made up locally, HQ's are authoritative).  But a profile already enrolled as
-    station A that holds A's records must not become station B: adopt_station would
-    relabel A's service records as B's and push them to HQ under B.  Such a profile
-    keeps its link; the user opens a new profile for B (or uses A's code).
-    """
-    previous = _meta(conn, STATION_KEY)
-    if previous is None or previous == str(station_id):
-        return
-    old = uuid.UUID(previous).hex
-    for tbl in STATION_OWNED:
-        if conn.exec_driver_sql(f"SELECT 1 FROM {tbl} WHERE station_id = ? LIMIT 1", (old,)).first() is not None:
-            code = _meta(conn, CODE_KEY) or ""
-            raise SyncError(
-                f"本档案已登记为总部的另一个服务站（{code}），并且已有该站的工作记录，不能改登记为“{station_code}”。"
-                "请为新站点新建一个档案再登记；如果登记码发错了，请联系总部重新发放本站的登记码。"
-            )
-
-
-def adopt_station(conn: Connection, station_id: uuid.UUID, *, queue_everything: bool, code: str = "",
-                  name: str = "", district: str = "") -> str | None:  # fmt: skip
-    """Make HQ's station id this profile's (docs/sync-protocol.md, "Station id"), and
-    HQ's code, name and district its station row's; returns the local code replaced, if any.
-
-    HQ's station registry is authoritative: a code typed at first-run setup that
-    differs from HQ's would collide (UNIQUE station.code) with HQ's station list on the
-    first pull, possibly with another station that really has that code.  Adopting HQ's
-    row here, in the enrolment transaction, avoids that.
-
-    On first enrolment every row the station may write is queued, so data entered
-    before enrolment (or before capture existed) reaches HQ.  Runs with capture off:
-    the rewrite itself is not a change to sync, the queue is built explicitly.
-    """
-    new = station_id.hex
-    conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
-    old_raw = _meta(conn, PROFILE_STATION_KEY)
-    old = uuid.UUID(old_raw).hex if old_raw else None
-    if old and old != new:
-        for tbl in SYNCED_TABLES:
-            conn.exec_driver_sql(f"UPDATE {tbl} SET station_id = ? WHERE station_id = ?", (new, old))
-        if conn.exec_driver_sql("SELECT 1 FROM station WHERE id = ?", (new,)).first() is None:
-            conn.exec_driver_sql("UPDATE station SET id = ? WHERE id = ?", (new, old))
-    renamed = None
-    local_code = conn.exec_driver_sql("SELECT code FROM station WHERE id = ?", (new,)).scalar()
-    if code and local_code is not None and local_code != code:
-        # Another local station row holding HQ's code can only come from an earlier pull; it is
-        # HQ reference data and UNIQUE(code) counts tombstones too, so it goes, and the bootstrap
-        # that follows a new station id (sync_cursor is cleared below) brings HQ's copy back.
-        conn.exec_driver_sql("DELETE FROM station WHERE code = ? AND id != ?", (code, new))
-        conn.exec_driver_sql("UPDATE station SET code = ? WHERE id = ?", (code, new))
-        renamed = local_code
-    if local_code is not None and (name or district):
-        conn.exec_driver_sql(
-            "UPDATE station SET name = coalesce(nullif(?, ''), name), district = coalesce(nullif(?, ''), district) WHERE id = ?",
-            (name, district, new),
-        )
-    _set_meta(conn, PROFILE_STATION_KEY, str(station_id))
-    if queue_everything:
-        for tbl in ("sync_outbox", "sync_push_batch", "sync_field_clock", "sync_cursor"):
-            conn.exec_driver_sql(f"DELETE FROM {tbl}")
-        conn.exec_driver_sql(
-            "UPDATE sync_clock SET hlc = max(hlc + 1, "
-            "(CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + offset_ms) << 16) WHERE id = 1"
-        )
-        hlc = conn.exec_driver_sql("SELECT hlc FROM sync_clock WHERE id = 1").scalar_one()
-        for tbl in SHARED + STATION_OWNED:
-            where = "" if tbl in SHARED else " WHERE station_id = ?"
-            conn.exec_driver_sql(
-                f"INSERT INTO sync_outbox(tbl, row_id, hlc) SELECT ?, id, ? FROM {tbl}{where} ORDER BY id",
-                (tbl, hlc, new) if where else (tbl, hlc),
-            )
-        # the station's own row: the profile facts it reports (app.hq.owned.apply_station_profile)
-        conn.exec_driver_sql("INSERT INTO sync_outbox(tbl, row_id, hlc) SELECT 'station', id, ? FROM station WHERE id = ?", (hlc, new))
-        for tbl in SHARED:
-            columns = [r[1] for r in conn.exec_driver_sql(f"PRAGMA table_info({tbl})")]
-            values = ", ".join(f"('{f}')" for f in merged_fields(tbl, columns))
-            conn.exec_driver_sql(
-                "INSERT OR IGNORE INTO sync_field_clock(tbl, row_id, field, hlc) "
-                f"SELECT ?, t.id, f.column1, ? FROM {tbl} AS t, (VALUES {values}) AS f",
-                (tbl, hlc),
-            )
-    conn.exec_driver_sql("UPDATE sync_control SET applying = 0 WHERE id = 1")
-    return renamed
 
 
 def _keep_ca_file(db: Database, ca_file: Path) -> str:
@@ -224,7 +157,9 @@ def stored_ca_file(db: Database) -> Path | None:
 
 
 def open_client(db: Database, *, http: httpx.Client | None = None) -> SyncClient:
-    """A client with this profile's server and token.  Raises SyncError saying what to do."""
+    """A client with this profile's server and token.  Raises SyncError saying what to do
+    (a demo profile never gets one: refuse_demo)."""
+    refuse_demo(db)
     with db.engine.connect() as conn:
         server, code, persisted = (_meta(conn, k) for k in (SERVER_KEY, CODE_KEY, PERSISTED_KEY))
     if not server or not code:

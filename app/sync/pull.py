@@ -22,6 +22,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from app.sync import capture
 from app.sync.codec import codec, uuid_in
+from app.sync.own_rows import not_own_sql
 from app.sync.protocol import SHARED, SYNCED_TABLES
 from app.sync.push import BASE_FIELD
 
@@ -184,12 +185,13 @@ def apply_page(
 
 def retire_unseen(conn: Connection, tbl: str) -> int:
     """After a full re-pull of one table: live local rows HQ did not send (and we have
-    not queued) are marked deleted without capture, so the station equals HQ again."""
+    not queued) are marked deleted without capture, so the station equals HQ again.
+    The station's own reference rows are never HQ's to send and stay (app/sync/own_rows.py)."""
     with conn.begin():
         conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
         result = conn.exec_driver_sql(
             f"UPDATE {tbl} SET deleted = 1 WHERE deleted = 0 AND id NOT IN (SELECT id FROM temp.sync_seen) "
-            "AND id NOT IN (SELECT row_id FROM sync_outbox WHERE tbl = ?)",
+            f"AND id NOT IN (SELECT row_id FROM sync_outbox WHERE tbl = ?) AND {not_own_sql(tbl)}",
             (tbl,),
         )
         conn.exec_driver_sql("DELETE FROM temp.sync_seen")
