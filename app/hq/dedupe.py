@@ -162,14 +162,14 @@ def merge_into(
         text("UPDATE enterprise_alias SET survivor_id = :s WHERE survivor_id = :m RETURNING merged_id::text"),
         {"m": merged_id, "s": survivor_id},
     ).scalars().all()
-    rewritten = rewrite_references(conn, merged_id, survivor_id)
+    rewrite_references(conn, merged_id, survivor_id)
     code = data["credit_code"]
     merged_data = {"data": data, "field_hlc": hlc, "field_station": src, "station_id": str(owner) if owner else None}
     conn.execute(
         text(
-            "INSERT INTO merge_record (survivor_id, merged_id, credit_code, station_id, survivor_before, merged_before, "
-            "merged_data, filled, rewritten, aliases) VALUES (:s, :m, :c, :st, CAST(:sb AS jsonb), CAST(:mb AS jsonb), "
-            "CAST(:md AS jsonb), CAST(:f AS jsonb), CAST(:rw AS jsonb), CAST(:al AS jsonb))"
+            "INSERT INTO merge_record (survivor_id, merged_id, credit_code, station_id, survivor_before, "
+            "merged_before, merged_data, filled, aliases) VALUES (:s, :m, :c, :st, CAST(:sb AS jsonb), "
+            "CAST(:mb AS jsonb), CAST(:md AS jsonb), CAST(:f AS jsonb), CAST(:al AS jsonb))"
         ),
         {
             "s": survivor_id,
@@ -180,7 +180,6 @@ def merge_into(
             "mb": _j(merged_before),
             "md": _j(merged_data),
             "f": _j(filled),
-            "rw": _j(rewritten),
             "al": _j(sorted(aliases)),
         },
     )
@@ -188,19 +187,37 @@ def merge_into(
     ctx.accepted("enterprise", merged_id, version)
 
 
-def rewrite_references(conn: Connection, merged_id: uuid.UUID, survivor_id: uuid.UUID) -> list[list[str]]:
+def rewrite_references(conn: Connection, merged_id: uuid.UUID, survivor_id: uuid.UUID) -> int:
     """Point every stored row that references the merged enterprise at the survivor
-    (a new version, so the owning station pulls the rewritten row); returns [tbl, id]
-    of each row re-pointed."""
-    rows = conn.execute(
+    (a new version, so the owning station pulls the rewritten row), remembering the id
+    each named (enterprise_ref_origin) for unmerge."""
+    return conn.execute(
         text(
-            "UPDATE replica_row SET data = jsonb_set(data, '{enterprise_id}', to_jsonb(CAST(:s AS text))), "
+            "WITH moved AS (UPDATE replica_row "
+            "SET data = jsonb_set(data, '{enterprise_id}', to_jsonb(CAST(:s AS text))), "
             "version = version + 1, updated_at = now() "
-            "WHERE tbl = ANY(CAST(:tbls AS text[])) AND data->>'enterprise_id' = :m RETURNING tbl, id::text"
+            "WHERE tbl = ANY(CAST(:tbls AS text[])) AND data->>'enterprise_id' = :m RETURNING tbl, id) "
+            "INSERT INTO enterprise_ref_origin (tbl, row_id, named_id) SELECT tbl, id, CAST(:m AS uuid) FROM moved "
+            "ON CONFLICT DO NOTHING"
         ),
         {"s": str(survivor_id), "m": str(merged_id), "tbls": list(ENTERPRISE_REF_TABLES)},
+    ).rowcount
+
+
+def note_redirected(ctx: ApplyContext, rows: Iterable[tuple[str, uuid.UUID, str]]) -> None:
+    """Remember the merged id a pushed row named before it was re-pointed at the survivor
+    on arrival ((tbl, id, named id) of each); only rows the station owns are noted."""
+    items = [{"t": tbl, "i": str(row_id), "n": named} for tbl, row_id, named in rows]
+    if not items:
+        return
+    ctx.conn.execute(
+        text(
+            "INSERT INTO enterprise_ref_origin (tbl, row_id, named_id) SELECT u.t, u.i, u.n "
+            "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(t text, i uuid, n uuid) "
+            "JOIN replica_row r ON r.tbl = u.t AND r.id = u.i AND r.station_id = :s ON CONFLICT DO NOTHING"
+        ),
+        {"rows": _j(items), "s": ctx.station},
     )
-    return sorted([tbl, row_id] for tbl, row_id in rows)
 
 
 def _j(value: Any) -> str:

@@ -114,7 +114,7 @@ def hold(
     station in its push answer.  The answer entry is a rejection, so older clients show
     it as one; `request_id` is additive.  Not a rejected_write: this table is the record."""
     assert ctx.station is not None
-    data = {"row": row.model_dump(mode="json"), **extra}
+    data = json.dumps({"row": row.model_dump(mode="json"), **extra}, ensure_ascii=False)
     request_id = ctx.conn.execute(
         text(
             "SELECT id FROM enterprise_request WHERE status = 'pending' AND kind = :k AND enterprise_id = :e "
@@ -128,12 +128,12 @@ def hold(
                 "INSERT INTO enterprise_request (kind, enterprise_id, survivor_id, station_id, data) "
                 "VALUES (:k, :e, :v, :s, CAST(:d AS jsonb)) RETURNING id"
             ),
-            {"k": kind, "e": enterprise_id, "v": survivor_id, "s": ctx.station, "d": json.dumps(data, ensure_ascii=False)},
+            {"k": kind, "e": enterprise_id, "v": survivor_id, "s": ctx.station, "d": data},
         ).scalar_one()
     else:  # the station asked again (e.g. deleted it again after the pull brought it back): keep its latest row
         ctx.conn.execute(
             text("UPDATE enterprise_request SET data = CAST(:d AS jsonb) WHERE id = :i"),
-            {"i": request_id, "d": json.dumps(data, ensure_ascii=False)},
+            {"i": request_id, "d": data},
         )
     message = MESSAGES[kind].format(id=request_id)
     entry = {"tbl": row.tbl, "id": str(row.id), "reason": REASON, "message": message, "request_id": request_id}

@@ -26,11 +26,11 @@ from sqlalchemy import text
 
 from app.hq import dedupe, enterprise_requests
 from app.hq.apply_context import ApplyContext
-from app.hq.dedupe import ENTERPRISE_REF_TABLES, code_of, resolve_aliases
+from app.hq.dedupe import ENTERPRISE_REF_TABLES, code_of, note_redirected, resolve_aliases
 from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import MAX_FUTURE_SKEW_MS, hlc_from_ms, hlc_ms
 
-__all__ = ["ENTERPRISE_REF_TABLES", "apply_enterprise", "resolve_aliases"]
+__all__ = ["ENTERPRISE_REF_TABLES", "apply_enterprise", "note_redirected", "resolve_aliases"]
 DELETED = "deleted"  # pseudo-field: the tombstone merges like any other field
 UNMERGED = frozenset({"created_at", "updated_at"})
 

@@ -7,9 +7,9 @@ rows and aliases the merge re-pointed point back at the merged enterprise.
   re-inserted if the tombstone has since been purged.
 - The survivor loses the fields the merge filled in, where they still hold the merged
   value (a later edit of such a field is kept).
-- References re-pointed by the merge go back unless they were moved since.  Rows pushed
-  after the merge that still named the merged id were rewritten on arrival and are not
-  in the record: they stay with the survivor.
+- Rows that named the merged enterprise (or an id merged into it) and were re-pointed
+  at the survivor, by the merge or on arrival afterwards (enterprise_ref_origin), go
+  back, unless they have been moved to another enterprise since.
 - The pair is marked as two enterprises: the same credit code never merges them again
   automatically (app.hq.dedupe.find_live_by_code); HQ corrects the code if it is wrong.
 Every changed row gets a new version, so each station's next pull carries the undo.
@@ -79,7 +79,6 @@ def unmerge(conn: Connection, merge_id: int, undone_by: str, at_ms: int | None =
     stamp_ms = at_ms or now_ms()
     restored = _restore_survivor(conn, survivor, rec.survivor_before, rec.filled or {}, stamp_ms)
     _revive_merged(conn, rec.merged_id, merged_data, stamp_ms)
-    references = _point_back(conn, rec.rewritten or [], rec.survivor_id, rec.merged_id)
     aliases = conn.execute(
         text(
             "UPDATE enterprise_alias SET survivor_id = :m WHERE survivor_id = :s "
@@ -88,9 +87,9 @@ def unmerge(conn: Connection, merge_id: int, undone_by: str, at_ms: int | None =
         {"m": rec.merged_id, "s": rec.survivor_id, "ids": "{" + ",".join(rec.aliases or []) + "}"},
     ).rowcount
     conn.execute(text("DELETE FROM enterprise_alias WHERE merged_id = :m"), {"m": rec.merged_id})
-    conn.execute(
-        text("UPDATE merge_record SET undone_at = now(), undone_by = :by WHERE id = :i"), {"i": merge_id, "by": undone_by}
-    )
+    references = _point_back(conn, rec.survivor_id, rec.merged_id)
+    undo = "UPDATE merge_record SET undone_at = now(), undone_by = :by WHERE id = :i"
+    conn.execute(text(undo), {"i": merge_id, "by": undone_by})
     return UnmergeResult(merge_id, rec.survivor_id, rec.merged_id, restored, references, aliases)
 
 
@@ -155,17 +154,18 @@ def _revive_merged(conn: Connection, merged_id: uuid.UUID, merged: dict[str, Any
     )
 
 
-def _point_back(conn: Connection, rewritten: list[list[str]], survivor_id: uuid.UUID, merged_id: uuid.UUID) -> int:
-    if not rewritten:
-        return 0
+def _point_back(conn: Connection, survivor_id: uuid.UUID, merged_id: uuid.UUID) -> int:
+    """Rows at the survivor that once named the merged enterprise, or an id merged into
+    it (its aliases, already pointed back), go back to it."""
     return conn.execute(
         text(
             "UPDATE replica_row r SET data = jsonb_set(r.data, '{enterprise_id}', to_jsonb(CAST(:m AS text))), "
             "version = r.version + 1, updated_at = now() "
-            "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(t text, i uuid) "
-            "WHERE r.tbl = u.t AND r.id = u.i AND r.data->>'enterprise_id' = :s"
+            "WHERE r.tbl = ANY(CAST(:tbls AS text[])) AND r.data->>'enterprise_id' = :s AND EXISTS ("
+            "SELECT 1 FROM enterprise_ref_origin o WHERE o.tbl = r.tbl AND o.row_id = r.id AND (o.named_id = :mid "
+            "OR o.named_id IN (SELECT merged_id FROM enterprise_alias WHERE survivor_id = :mid)))"
         ),
-        {"m": str(merged_id), "s": str(survivor_id), "rows": _j([{"t": t, "i": i} for t, i in rewritten])},
+        {"m": str(merged_id), "mid": merged_id, "s": str(survivor_id), "tbls": list(dedupe.ENTERPRISE_REF_TABLES)},
     ).rowcount
 
 

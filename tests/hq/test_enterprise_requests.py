@@ -30,7 +30,8 @@ def stored(engine: Any, row_id: str) -> Any:
 
 def requests_for(engine: Any, row_id: str) -> list[Any]:
     with engine.connect() as conn:
-        sql = "SELECT id, kind, survivor_id, station_id, status, data FROM enterprise_request WHERE enterprise_id = :i ORDER BY id"
+        sql = "SELECT id, kind, survivor_id, station_id, status, data FROM enterprise_request WHERE enterprise_id = :i"
+        sql += " ORDER BY id"
         return conn.execute(text(sql), {"i": row_id}).all()
 
 
@@ -53,7 +54,8 @@ def test_deleting_an_enterprise_another_station_registered_becomes_a_request(hq_
     assert answer["reason"] == REASON and answer["request_id"] == req.id and f"申请编号 {req.id}" in answer["message"]
     assert result.accepted == 0 and not result.versions
     with hq_engine.connect() as conn:  # the request is the record, not a rejected write
-        assert conn.execute(text("SELECT count(*) FROM rejected_write WHERE row_id = :i"), {"i": ent["id"]}).scalar() == 0
+        logged = conn.execute(text("SELECT count(*) FROM rejected_write WHERE row_id = :i"), {"i": ent["id"]}).scalar()
+    assert logged == 0
     # asking again (after the pull brought it back) is the same request
     push(hq_engine, other.station_id, [deletion(ent, 20)], at=20)
     assert len(requests_for(hq_engine, ent["id"])) == 1
@@ -123,7 +125,9 @@ def test_copying_a_live_code_onto_another_stations_enterprise_is_held_for_hq(hq_
     after = stored(hq_engine, target["id"])
     assert not after.deleted and after.data["credit_code"] == "91440101MA5C0A0002"
     with hq_engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM merge_record WHERE merged_id = :i"), {"i": target["id"]}).scalar() == 0
+        sql = "SELECT count(*) FROM merge_record WHERE merged_id = :i"
+        merges = conn.execute(text(sql), {"i": target["id"]}).scalar()
+    assert merges == 0
     [req] = requests_for(hq_engine, target["id"])
     assert (req.kind, str(req.survivor_id), req.data["credit_code"]) == ("merge", holder["id"], code)
     # HQ approves: the usual merge, recorded so that unmerge can undo it
@@ -151,7 +155,8 @@ def test_held_delete_over_http_answers_a_rejection_and_the_row_comes_back_on_pul
     ent = enterprise(owner.station_id, now)
     assert call(app_client, owner, "/v1/push", {"batch_id": str(uuid.uuid4()), "rows": [ent]}).status_code == 200
     cursor = pull_to_end(app_client, other, None)[1]
-    answer = call(app_client, other, "/v1/push", {"batch_id": str(uuid.uuid4()), "rows": [deletion_at(ent, now + (1 << 16))]})
+    delete = {"batch_id": str(uuid.uuid4()), "rows": [deletion_at(ent, now + (1 << 16))]}
+    answer = call(app_client, other, "/v1/push", delete)
     assert answer.status_code == 200
     body = answer.json()
     assert body["status"] == "applied" and [r["reason"] for r in body["rejected"]] == [REASON]
