@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from app import __version__
+from app.hq import cli_shared_enterprises
 from app.hq.db import DB_ENV, default_url
 
 EXIT_USAGE = 2
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     purge = sub.add_parser("purge-tombstones", parents=[common], help="清理超过保留期的删除记录")
     purge.add_argument("--days", type=int)
     _add_review_commands(sub, common)
+    cli_shared_enterprises.add_commands(sub, common)
     return parser
 
 
@@ -127,6 +129,8 @@ def _admin(args: argparse.Namespace, conn, accounts) -> int:  # type: ignore[no-
         return _publish(conn, args.file)
     elif args.command in ("reports", "review-report", "conflicts", "rejected"):
         return _review(args, conn)
+    elif args.command in cli_shared_enterprises.COMMANDS:
+        return cli_shared_enterprises.run(args, conn)
     elif args.command == "purge-tombstones":
         from app.hq.tombstones import purge_tombstones
 

@@ -3,7 +3,8 @@
 The enterprise already live at HQ with the code survives (HQ saw it first); the
 newcomer is kept as a deleted row with `data.merged_into`, its non-empty fields the
 survivor lacks are merged in, differing ones go to conflict_log, and every row that
-references it, now or in any later push, points at the survivor.
+references it, now or in any later push, points at the survivor.  The merge record
+keeps both rows' full data so HQ can undo it (app.hq.unmerge).
 """
 
 from __future__ import annotations
@@ -42,10 +43,15 @@ def lock_row(conn: Connection, row_id: uuid.UUID) -> Row[Any] | None:
 
 
 def find_live_by_code(conn: Connection, code: str | None, exclude: uuid.UUID) -> uuid.UUID | None:
+    """The live enterprise holding `code`, other than `exclude`.  A pair HQ has unmerged
+    (`station-desk-hq unmerge`) is two enterprises by HQ's decision: never merged again
+    automatically."""
     return conn.execute(
         text(
-            "SELECT id FROM replica_row WHERE tbl = 'enterprise' AND NOT deleted "
-            "AND data->>'credit_code' = :c AND id <> :x ORDER BY id LIMIT 1"
+            "SELECT r.id FROM replica_row r WHERE r.tbl = 'enterprise' AND NOT r.deleted "
+            "AND r.data->>'credit_code' = :c AND r.id <> :x AND NOT EXISTS (SELECT 1 FROM merge_record m "
+            "WHERE m.undone_at IS NOT NULL AND ((m.survivor_id = r.id AND m.merged_id = :x) "
+            "OR (m.merged_id = r.id AND m.survivor_id = :x))) ORDER BY r.id LIMIT 1"
         ),
         {"c": code, "x": exclude},
     ).scalar()
@@ -86,6 +92,18 @@ def log_conflict(ctx: ApplyContext, row_id: uuid.UUID, name: str, winner: tuple[
     )  # fmt: skip
 
 
+def row_image(row: Row[Any]) -> dict[str, Any]:
+    """A stored enterprise row as a merge record keeps it (its full data, for unmerge)."""
+    return {
+        "data": row.data,
+        "field_hlc": row.field_hlc or {},
+        "field_station": row.field_station or {},
+        "deleted": row.deleted,
+        "station_id": str(row.station_id) if row.station_id else None,
+        "version": row.version,
+    }
+
+
 def merge_into(
     ctx: ApplyContext,
     survivor_id: uuid.UUID,
@@ -94,22 +112,26 @@ def merge_into(
     hlc: dict[str, int],
     src: dict[str, str],
     owner: uuid.UUID | None,
+    merged_before: dict[str, Any] | None = None,
 ) -> None:
+    """Merge `merged_id` (its state as merged: data, hlc, src) into the live survivor.
+    The merge record keeps both rows' full data, the fields filled in, and every
+    reference and alias re-pointed, so `app.hq.unmerge` can undo it."""
     conn = ctx.conn
     survivor = lock_row(conn, survivor_id)
     assert survivor is not None
     s_data, s_hlc, s_src = dict(survivor.data), dict(survivor.field_hlc or {}), dict(survivor.field_station or {})
-    changed = False
+    filled: dict[str, Any] = {}
     for name, value in data.items():
         if name in SKIP_ON_MERGE or value in (None, ""):
             continue
         if s_data.get(name) in (None, ""):
             s_data[name], s_hlc[name], s_src[name] = value, hlc.get(name, 0), src.get(name, "")
-            changed = True
+            filled[name] = value
         elif s_data[name] != value:
             log_conflict(ctx, survivor_id, name, (s_data[name], s_hlc.get(name, 0), s_src.get(name, "")),
                          (value, hlc.get(name, 0), src.get(name, "")))  # fmt: skip
-    if changed:
+    if filled:
         conn.execute(
             text(
                 "UPDATE replica_row SET data = CAST(:d AS jsonb), field_hlc = CAST(:h AS jsonb), "
@@ -129,11 +151,6 @@ def merge_into(
         ),
         {"i": merged_id, "o": owner, "d": _j(tomb), "h": _j(hlc), "s": _j(src)},
     ).scalar_one()
-    code = data["credit_code"]
-    conn.execute(
-        text("INSERT INTO merge_record (survivor_id, merged_id, credit_code, station_id) VALUES (:s, :m, :c, :st)"),
-        {"s": survivor_id, "m": merged_id, "c": code, "st": ctx.station},
-    )
     conn.execute(
         text(
             "INSERT INTO enterprise_alias (merged_id, survivor_id) VALUES (:m, :s) "
@@ -141,23 +158,66 @@ def merge_into(
         ),
         {"m": merged_id, "s": survivor_id},
     )
-    conn.execute(text("UPDATE enterprise_alias SET survivor_id = :s WHERE survivor_id = :m"), {"m": merged_id, "s": survivor_id})
+    aliases = conn.execute(
+        text("UPDATE enterprise_alias SET survivor_id = :s WHERE survivor_id = :m RETURNING merged_id::text"),
+        {"m": merged_id, "s": survivor_id},
+    ).scalars().all()
     rewrite_references(conn, merged_id, survivor_id)
+    code = data["credit_code"]
+    merged_data = {"data": data, "field_hlc": hlc, "field_station": src, "station_id": str(owner) if owner else None}
+    conn.execute(
+        text(
+            "INSERT INTO merge_record (survivor_id, merged_id, credit_code, station_id, survivor_before, "
+            "merged_before, merged_data, filled, aliases) VALUES (:s, :m, :c, :st, CAST(:sb AS jsonb), "
+            "CAST(:mb AS jsonb), CAST(:md AS jsonb), CAST(:f AS jsonb), CAST(:al AS jsonb))"
+        ),
+        {
+            "s": survivor_id,
+            "m": merged_id,
+            "c": code,
+            "st": ctx.station,
+            "sb": _j(row_image(survivor)),
+            "mb": _j(merged_before),
+            "md": _j(merged_data),
+            "f": _j(filled),
+            "al": _j(sorted(aliases)),
+        },
+    )
     ctx.result.merged.append({"merged_id": str(merged_id), "survivor_id": str(survivor_id), "credit_code": code})
     ctx.accepted("enterprise", merged_id, version)
 
 
 def rewrite_references(conn: Connection, merged_id: uuid.UUID, survivor_id: uuid.UUID) -> int:
     """Point every stored row that references the merged enterprise at the survivor
-    (a new version, so the owning station pulls the rewritten row)."""
+    (a new version, so the owning station pulls the rewritten row), remembering the id
+    each named (enterprise_ref_origin) for unmerge."""
     return conn.execute(
         text(
-            "UPDATE replica_row SET data = jsonb_set(data, '{enterprise_id}', to_jsonb(CAST(:s AS text))), "
+            "WITH moved AS (UPDATE replica_row "
+            "SET data = jsonb_set(data, '{enterprise_id}', to_jsonb(CAST(:s AS text))), "
             "version = version + 1, updated_at = now() "
-            "WHERE tbl = ANY(CAST(:tbls AS text[])) AND data->>'enterprise_id' = :m"
+            "WHERE tbl = ANY(CAST(:tbls AS text[])) AND data->>'enterprise_id' = :m RETURNING tbl, id) "
+            "INSERT INTO enterprise_ref_origin (tbl, row_id, named_id) SELECT tbl, id, CAST(:m AS uuid) FROM moved "
+            "ON CONFLICT DO NOTHING"
         ),
         {"s": str(survivor_id), "m": str(merged_id), "tbls": list(ENTERPRISE_REF_TABLES)},
     ).rowcount
+
+
+def note_redirected(ctx: ApplyContext, rows: Iterable[tuple[str, uuid.UUID, str]]) -> None:
+    """Remember the merged id a pushed row named before it was re-pointed at the survivor
+    on arrival ((tbl, id, named id) of each); only rows the station owns are noted."""
+    items = [{"t": tbl, "i": str(row_id), "n": named} for tbl, row_id, named in rows]
+    if not items:
+        return
+    ctx.conn.execute(
+        text(
+            "INSERT INTO enterprise_ref_origin (tbl, row_id, named_id) SELECT u.t, u.i, u.n "
+            "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(t text, i uuid, n uuid) "
+            "JOIN replica_row r ON r.tbl = u.t AND r.id = u.i AND r.station_id = :s ON CONFLICT DO NOTHING"
+        ),
+        {"rows": _j(items), "s": ctx.station},
+    )
 
 
 def _j(value: Any) -> str:

@@ -8,31 +8,43 @@ and differs goes to conflict_log:
 - a stored value overwritten by another writer, unless the row carries
   `field_base_hlc` proving the station had seen that value (sequential edit).
 `field_hlc` names the fields the station asserts; fields it leaves out keep HQ's value.
+
+Trust boundary: a station may not delete, or merge away, an enterprise another station
+registered or has served (app.hq.enterprise_requests).  That part of its change is held
+back as a request for HQ; the rest of the row merges as usual, and the row's version
+moves so the station's next pull brings HQ's row back.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from typing import Any
 
 from sqlalchemy import text
 
-from app.hq import dedupe
+from app.hq import dedupe, enterprise_requests
 from app.hq.apply_context import ApplyContext
-from app.hq.dedupe import ENTERPRISE_REF_TABLES, code_of, resolve_aliases
+from app.hq.dedupe import ENTERPRISE_REF_TABLES, code_of, note_redirected, resolve_aliases
 from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import MAX_FUTURE_SKEW_MS, hlc_from_ms, hlc_ms
 
-__all__ = ["ENTERPRISE_REF_TABLES", "apply_enterprise", "resolve_aliases"]
+__all__ = ["ENTERPRISE_REF_TABLES", "apply_enterprise", "note_redirected", "resolve_aliases"]
 DELETED = "deleted"  # pseudo-field: the tombstone merges like any other field
 UNMERGED = frozenset({"created_at", "updated_at"})
 
 
-def clamp(ctx: ApplyContext, hlc: int) -> int:
-    if hlc_ms(hlc) > ctx.now_ms + MAX_FUTURE_SKEW_MS:
-        return hlc_from_ms(ctx.now_ms, hlc & 0xFFFF)
+def clamp_hlc(now_ms: int, hlc: int) -> int:
+    """A stamp more than MAX_FUTURE_SKEW_MS ahead of server time becomes server time
+    (its counter kept): a station cannot pin a field against later edits."""
+    if hlc_ms(hlc) > now_ms + MAX_FUTURE_SKEW_MS:
+        return hlc_from_ms(now_ms, hlc & 0xFFFF)
     return hlc
+
+
+def clamp(ctx: ApplyContext, hlc: int) -> int:
+    return clamp_hlc(ctx.now_ms, hlc)
 
 
 def writer(ctx: ApplyContext) -> str:
@@ -62,7 +74,7 @@ def _insert_new(ctx: ApplyContext, row: WireRow, data: dict[str, Any]) -> bool:
     src = dict.fromkeys(hlc, writer(ctx))
     code = code_of(data)
     survivor = dedupe.find_live_by_code(ctx.conn, code, row.id) if code and not row.deleted else None
-    if survivor is not None:
+    if survivor is not None:  # a new row is its station's alone: merging it away takes nothing from others
         dedupe.merge_into(ctx, survivor, row.id, data, hlc, src, ctx.station)
         return True
     version = ctx.conn.execute(
@@ -101,17 +113,19 @@ def _merge_existing(ctx: ApplyContext, row: WireRow, target: uuid.UUID, old: Any
             changed = True
         elif (inc_h, me) < (cur_h, cur_s) and inc_v != cur_v:
             dedupe.log_conflict(ctx, target, name, (cur_v, cur_h, cur_s), (inc_v, inc_h, me))
+    held = _hold_foreign(ctx, row, target, old, cur, (cur_hlc, cur_src), redirected)
     deleted = bool(cur.pop(DELETED))
     if changed and "updated_at" in data:
         cur["updated_at"] = data["updated_at"]
     code = code_of(cur)
     survivor = dedupe.find_live_by_code(ctx.conn, code, target) if code and not deleted else None
     if survivor is not None:
-        dedupe.merge_into(ctx, survivor, target, cur, cur_hlc, cur_src, old.station_id)
+        dedupe.merge_into(ctx, survivor, target, cur, cur_hlc, cur_src, old.station_id, dedupe.row_image(old))
         return
-    if not changed:
+    if not changed and not held:
         ctx.accepted("enterprise", row.id, old.version)
         return
+    # a held change moves the version too: the station's pull brings HQ's row back
     version = ctx.conn.execute(
         text(
             "UPDATE replica_row SET data = CAST(:data AS jsonb), field_hlc = CAST(:h AS jsonb), "
@@ -120,7 +134,53 @@ def _merge_existing(ctx: ApplyContext, row: WireRow, target: uuid.UUID, old: Any
         ),
         {"i": target, "d": deleted, "data": _j(cur), "h": _j(cur_hlc), "src": _j(cur_src)},
     ).scalar_one()
-    ctx.accepted("enterprise", row.id, version)
+    if not held:
+        ctx.accepted("enterprise", row.id, version)
+
+
+def _hold_foreign(
+    ctx: ApplyContext,
+    row: WireRow,
+    target: uuid.UUID,
+    old: Any,
+    cur: dict[str, Any],
+    clocks: tuple[dict[str, int], dict[str, str]],
+    redirected: bool,
+) -> bool:
+    """Hold back a station's deletion of, or code change merging away, an enterprise
+    that is not its alone: put the old value (and its stamp) back in `cur` and record a
+    request for HQ.  True when something was held.  HQ's own edits are never held."""
+    if ctx.station is None or redirected:
+        return False
+    station, held = ctx.station, False
+    shared = functools.cache(lambda: enterprise_requests.others_stake(ctx.conn, target, old.station_id, station))
+    if cur[DELETED] and not old.deleted:
+        if not shared():
+            return False  # its own enterprise: deleted as asked
+        _put_back(cur, clocks, old, DELETED)
+        enterprise_requests.hold(ctx, row, "delete", target)
+        held = True
+    code = code_of(cur)
+    survivor = dedupe.find_live_by_code(ctx.conn, code, target) if code and not cur[DELETED] else None
+    if survivor is not None and shared():
+        _put_back(cur, clocks, old, "credit_code")
+        _put_back(cur, clocks, old, DELETED)  # an undelete that would merge stays deleted
+        enterprise_requests.hold(ctx, row, "merge", target, survivor, credit_code=code)
+        held = True
+    return held
+
+
+def _put_back(cur: dict[str, Any], clocks: tuple[dict[str, int], dict[str, str]], old: Any, name: str) -> None:
+    """The stored value of `name` and its stamp, instead of the station's."""
+    cur[name] = old.deleted if name == DELETED else old.data.get(name)
+    hlc, src = clocks
+    stored_hlc, stored_src = old.field_hlc or {}, old.field_station or {}
+    hlc.pop(name, None)
+    src.pop(name, None)
+    if name in stored_hlc:
+        hlc[name] = stored_hlc[name]
+    if name in stored_src:
+        src[name] = stored_src[name]
 
 
 def _j(value: Any) -> str:

@@ -121,14 +121,51 @@ class ConflictLog(HqBase):
 
 
 class MergeRecord(HqBase):
+    """One credit-code merge, with what app.hq.unmerge needs to undo it (migration 0002)."""
+
     __tablename__ = "merge_record"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    survivor_id: Mapped[uuid.UUID]
+    survivor_id: Mapped[uuid.UUID] = mapped_column(index=True)
     merged_id: Mapped[uuid.UUID] = mapped_column(index=True)
     credit_code: Mapped[str]
     station_id: Mapped[uuid.UUID | None]
     at: Mapped[datetime] = mapped_column(server_default=NOW)
+    survivor_before: Mapped[dict[str, Any] | None]
+    merged_before: Mapped[dict[str, Any] | None]
+    merged_data: Mapped[dict[str, Any] | None]
+    filled: Mapped[dict[str, Any] | None]
+    aliases: Mapped[dict[str, Any] | None]
+    undone_at: Mapped[datetime | None]
+    undone_by: Mapped[str | None]
+
+
+class EnterpriseRequest(HqBase):
+    """A station's deletion or merge of a shared enterprise, waiting for HQ (app.hq.enterprise_requests)."""
+
+    __tablename__ = "enterprise_request"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    kind: Mapped[str]  # delete / merge
+    enterprise_id: Mapped[uuid.UUID] = mapped_column(index=True)
+    survivor_id: Mapped[uuid.UUID | None]
+    station_id: Mapped[uuid.UUID]
+    data: Mapped[dict[str, Any]] = mapped_column(server_default=text("'{}'::jsonb"))
+    status: Mapped[str] = mapped_column(server_default="pending")  # pending / approved / rejected
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW)
+    decided_by: Mapped[str | None]
+    decided_at: Mapped[datetime | None]
+    comment: Mapped[str] = mapped_column(server_default="")
+
+
+class EnterpriseRefOrigin(HqBase):
+    """The enterprise id a station-owned row named before HQ re-pointed it at a survivor."""
+
+    __tablename__ = "enterprise_ref_origin"
+
+    tbl: Mapped[str] = mapped_column(primary_key=True)
+    row_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    named_id: Mapped[uuid.UUID] = mapped_column(primary_key=True)
 
 
 class EnterpriseAlias(HqBase):

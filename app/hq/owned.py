@@ -83,6 +83,9 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
             continue
         writes.append((row, data))
     _upsert(ctx, writes)
+    # the merged id each re-pointed row named, so that unmerge can point it back
+    redirected = [(r.tbl, r.id, r.data["enterprise_id"]) for r, _ in writes if r.data.get("enterprise_id") in aliases]
+    merge.note_redirected(ctx, redirected)
 
 
 # The columns of the station row that stay HQ's: a pushed copy never changes them.

@@ -34,7 +34,11 @@ MAX_PUSH_ROWS = 2000
 DEFAULT_PULL_LIMIT = 5000
 MAX_PULL_LIMIT = 20000
 TOMBSTONE_HORIZON_DAYS = 180
-MAX_FUTURE_SKEW_MS = 24 * 3600 * 1000
+# HQ clamps field stamps further ahead of its own clock than this to its own clock
+# (app.hq.merge.clamp_hlc).  Minutes, not a day: a stamp far ahead would pin a field
+# against every later edit until the world caught up with it.  The client measures its
+# offset to server time at every sync, so an honest station is within a second or so.
+MAX_FUTURE_SKEW_MS = 5 * 60 * 1000
 
 UPGRADE_MESSAGE = "服务器要求更新的客户端版本，请升级服务站工作台。"
 

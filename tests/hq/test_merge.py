@@ -76,12 +76,36 @@ def test_tie_goes_to_higher_station_id_and_future_stamps_are_clamped(hq_engine, 
     push(hq_engine, high.station_id, [edit(base, hlc(10), address="high")])
     push(hq_engine, low.station_id, [edit(base, hlc(10), address="low")])
     assert stored(hq_engine, base["id"]).data["address"] == "high"
-    future = hlc(MAX_FUTURE_SKEW_MS + 3_600_000)  # a station clock a day and an hour ahead
+    future = hlc(MAX_FUTURE_SKEW_MS + 3_600_000)  # a station clock an hour past the allowed skew
     push(hq_engine, low.station_id, [edit(base, future, contact_name="未来")])
     row = stored(hq_engine, base["id"])
     assert row.field_hlc["contact_name"] == hlc(0, future & 0xFFFF)  # clamped to server time
     push(hq_engine, high.station_id, [edit(base, hlc(60_000), contact_name="一分钟后")])
     assert stored(hq_engine, base["id"]).data["contact_name"] == "一分钟后"
+
+
+def test_pin_attack_a_stamp_hours_ahead_loses_to_the_owners_later_edit(hq_engine, enrol) -> None:
+    """Finding 7: a station stamps a field 23 hours ahead so the owner's later edits lose."""
+    owner, attacker = enrol("M-PIN-A"), enrol("M-PIN-X")
+    assert MAX_FUTURE_SKEW_MS <= 15 * 60_000  # minutes, not a day
+    base = enterprise(owner.station_id, hlc(0))
+    push(hq_engine, owner.station_id, [base])
+    pin = hlc(23 * 3_600_000, 7)
+    push(hq_engine, attacker.station_id, [edit(base, pin, name="钉住的名称")])
+    assert stored(hq_engine, base["id"]).field_hlc["name"] == hlc(0, 7)  # server time, counter kept
+    later = edit(base, hlc(60_000), name="业主改的名称")
+    with hq_engine.begin() as conn:  # the owner edits a minute later with an honest clock
+        hq_push.apply_push(conn, owner.station_id, uuid.uuid4(), [later], at_ms=T0 + 60_000)
+    assert stored(hq_engine, base["id"]).data["name"] == "业主改的名称"
+
+
+def test_honest_skew_within_the_limit_keeps_its_stamp(hq_engine, enrol) -> None:
+    a = enrol("M-SKEW")
+    base = enterprise(a.station_id, hlc(0))
+    push(hq_engine, a.station_id, [base])
+    ahead = hlc(MAX_FUTURE_SKEW_MS - 1_000)  # a clock a little fast, within the allowed skew
+    push(hq_engine, a.station_id, [edit(base, ahead, address="快一点的时钟")])
+    assert stored(hq_engine, base["id"]).field_hlc["address"] == ahead
 
 
 def test_same_credit_code_from_two_stations_merges_and_rewrites_references(hq_engine, enrol) -> None:

@@ -11,7 +11,9 @@ revoking a station's token mid-sync (then re-enrolling), and by local edits made
 push is in flight.
 
 Oracle: every enterprise write HQ *applied* is recorded from the push batches as they
-pass the transport (value, hlc, writer, base), plus HQ's own edits.  After healing:
+pass the transport (value, hlc as HQ clamped it, writer, base), plus HQ's own edits.  A
+deletion HQ held back as a request (another station registered or served the
+enterprise: app.hq.enterprise_requests) is not a write, and the enterprise stays live.  After healing:
 the final value of a field is one that was written; for rows untouched by a credit-code
 merge it is the value of the highest (hlc, writer); every other written value is in
 conflict_log or was superseded by a writer that had seen it.
@@ -27,7 +29,7 @@ import shutil
 import tempfile
 import threading
 import uuid
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -38,7 +40,10 @@ import httpx
 from sqlalchemy import Engine, text
 
 from app.hq import accounts
+from app.hq import push as hq_push
+from app.hq.enterprise_requests import REASON as HELD
 from app.hq.hq_edits import hq_edit, publish_reference
+from app.hq.merge import clamp_hlc
 from app.hq.push import now_ms
 from app.models import Demand, Enterprise, ServiceRecord, StaffMember
 from app.models.database import Database, open_database
@@ -52,7 +57,10 @@ from .helpers import assert_station_equals_hq
 from .test_sync_faults import Crash
 
 SERVER = "http://testserver"
-HQ_TABLES = ("replica_row", "applied_batch", "conflict_log", "merge_record", "enterprise_alias", "rejected_write", "station_account")
+HQ_TABLES = (
+    "replica_row", "applied_batch", "conflict_log", "merge_record", "enterprise_alias", "rejected_write",
+    "station_account", "enterprise_request", "enterprise_ref_origin",
+)
 CHECKED = ("name", "contact_name", "notes", "address", "employees", "deleted")
 EDITABLE = ("name", "contact_name", "notes", "address", "employees")
 # Every kind must fire in a test run (asserted there).
@@ -84,6 +92,27 @@ class SimStation:
     transport: FaultTransport
     staff_id: uuid.UUID | None = None
     revoked: bool = False
+
+
+class HqClock:
+    """Stands in for app.hq.push.now_ms and remembers what HQ read, so the oracle clamps
+    future stamps exactly as HQ did (a station's clock skewed by an hour is past
+    MAX_FUTURE_SKEW_MS).  Returns the real time: HQ behaves as it would anyway."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.reads: deque[int] = deque(maxlen=8)
+
+    def __call__(self) -> int:
+        value = int(self.inner())
+        self.reads.append(value)
+        return value
+
+
+def hq_clock() -> HqClock:
+    if not isinstance(hq_push.now_ms, HqClock):
+        hq_push.now_ms = HqClock(hq_push.now_ms)  # type: ignore[assignment]
+    return hq_push.now_ms  # type: ignore[return-value]
 
 
 class FaultTransport(httpx.BaseTransport):
@@ -127,6 +156,8 @@ class FaultTransport(httpx.BaseTransport):
         return response
 
     def _send(self, request: httpx.Request) -> httpx.Response:
+        clock = hq_clock()
+        clock.reads.clear()
         response = self.inner.handle_request(request)
         body = response.read()
         if request.url.path.endswith("/v1/push") and response.status_code == 200:
@@ -134,7 +165,9 @@ class FaultTransport(httpx.BaseTransport):
             if answer.get("status") == "applied":
                 assert self.station is not None
                 sent = protocol.decode(request.content, request.headers.get("Content-Encoding"))
-                self.sim.record_push(self.station, sent["rows"])
+                held = {r["id"] for r in answer.get("rejected", []) if r.get("reason") == HELD}
+                # the first time HQ read its clock in this request is the push's own time
+                self.sim.record_push(self.station, sent["rows"], clock.reads[0], held)
         headers = [(k, v) for k, v in response.headers.items() if k.lower() not in ("content-length", "content-encoding")]
         return httpx.Response(response.status_code, headers=headers, content=body, request=request)
 
@@ -151,6 +184,7 @@ class Simulation:
     writes: list[Write] = field(default_factory=list)
     created: dict[tuple[str, str], str] = field(default_factory=dict)  # (tbl, id hex) → station code
     deleted: set[tuple[str, str]] = field(default_factory=set)
+    deleted_by: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))  # → station codes
     owned_last: dict[tuple[str, str], str] = field(default_factory=dict)  # station-owned row → last summary/title
     codes: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     policies: list[str] = field(default_factory=list)
@@ -186,7 +220,7 @@ class Simulation:
             for suffix in ("", "-wal", "-shm", "-journal"):
                 Path(f"{st.path}{suffix}").unlink(missing_ok=True)
         self.stations, self.writes = [], []
-        self.created, self.deleted, self.owned_last = {}, set(), {}
+        self.created, self.deleted, self.owned_last, self.deleted_by = {}, set(), {}, defaultdict(set)
         self.codes, self.policies, self.seq, self.repairs = defaultdict(list), [], 0, []
         self.rng = random.Random(seed)
         with self.hq.begin() as conn:  # DELETE, not TRUNCATE: 2 ms against 116 ms for these few rows
@@ -222,14 +256,24 @@ class Simulation:
         st.revoked = False
 
     # --- the oracle's write log ------------------------------------------------------
-    def record_push(self, st: SimStation, rows: list[dict[str, Any]]) -> None:
+    def record_push(self, st: SimStation, rows: list[dict[str, Any]], hq_ms: int, held: set[str]) -> None:
         with self.lock:
             for row in rows:
                 if row["tbl"] != "enterprise":
                     continue
+                if row["id"] in held:  # its deletion waits for HQ: the enterprise stays live
+                    STATS["held_for_hq"] += 1
+                    key = ("enterprise", uuid.UUID(row["id"]).hex)
+                    self.deleted_by[key].discard(st.code)
+                    if not self.deleted_by[key]:
+                        self.deleted.discard(key)
                 base = row.get("field_base_hlc") or {}
-                for name, hlc in (row.get("field_hlc") or {}).items():
+                for name, stamp in (row.get("field_hlc") or {}).items():
+                    hlc = clamp_hlc(hq_ms, stamp)
+                    STATS["clamped"] += hlc != stamp
                     if name not in CHECKED or (name in base and hlc <= base[name]):
+                        continue
+                    if name == "deleted" and row["id"] in held:
                         continue
                     value = row["deleted"] if name == "deleted" else row["data"].get(name)
                     self.writes.append(Write(row["id"], name, value, hlc, str(st.station_id), base.get(name)))
@@ -266,6 +310,7 @@ class Simulation:
                 e = rng.choice(ents)
                 e.deleted = True
                 self.deleted.add(("enterprise", e.id.hex))
+                self.deleted_by[("enterprise", e.id.hex)].add(st.code)
             elif choice == "edit_record" and mine:
                 r = rng.choice(mine)
                 if rng.random() < 0.3:

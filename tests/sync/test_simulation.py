@@ -53,6 +53,25 @@ def test_random_schedules_with_faults_keep_every_invariant(sim: Simulation) -> N
     assert ran["seeds"] >= SEEDS
     never = [k for k in KINDS if ran[k] == 0]
     assert not never, f"fault kinds never injected: {never}"
+    print(f"  held for HQ {ran['held_for_hq']:5}  stamps clamped {ran['clamped']}")
+
+
+def test_longer_schedules_hold_deletions_for_hq_and_clamp_skewed_stamps(sim: Simulation) -> None:
+    """Issue 10, finding 7: a station's deletion of an enterprise another station registered
+    or served waits for HQ (the enterprise stays live everywhere), and an honest clock an
+    hour fast is clamped to HQ's time plus MAX_FUTURE_SKEW_MS.  Both happen here, often
+    enough to count, and every invariant still holds."""
+    sim.n_ops = 30
+    before = STATS.copy()
+    failures = []
+    for seed in range(13):  # seeds 1 and 12 hold a deletion; most clamp
+        try:
+            sim.run(seed)
+        except AssertionError as exc:
+            failures.append(f"seed {seed}: {exc}")
+    ran = STATS - before
+    assert not failures, "\n".join(failures[:5])
+    assert ran["held_for_hq"] > 0 and ran["clamped"] > 0, dict(ran)
 
 
 @pytest.mark.parametrize("broken", [Faults(clear_all_on_ack=True), Faults(cursor_apart=True)], ids=["clear_all_on_ack", "cursor_apart"])

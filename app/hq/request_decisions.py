@@ -1,0 +1,84 @@
+"""HQ decides a station's request to delete or merge away a shared enterprise
+(app.hq.enterprise_requests).  Used by `station-desk-hq requests decide` and, later,
+by the HQ desk's admin endpoint; runs inside the caller's transaction.
+
+Approving applies the change as HQ's own edit (a server stamp, so it wins over every
+station's earlier value and reaches every station on its next pull); a merge then goes
+through the usual credit-code merge and can be undone with `station-desk-hq unmerge`.
+Rejecting changes nothing: the station already has HQ's row back.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, text
+
+from app.hq.enterprise_requests import EnterpriseRequest, RequestError, get_request, mark_decided
+from app.hq.hq_edits import hq_edit
+
+
+@dataclass(frozen=True)
+class Decision:
+    request: EnterpriseRequest  # as it stands after the decision
+    outcome: str  # one Chinese sentence: what happened to the enterprise
+
+
+def decide(
+    conn: Connection,
+    request_id: int,
+    approve: bool,
+    decided_by: str,
+    comment: str = "",
+    at_ms: int | None = None,
+) -> Decision:
+    """Approve or reject one pending request; RequestError (Chinese) when it is not pending
+    or can no longer be carried out."""
+    request = get_request(conn, request_id, lock=True)
+    if request.status != "pending":
+        when = request.decided_at.strftime("%Y-%m-%d %H:%M") if request.decided_at else ""
+        raise RequestError(f"申请 {request_id} 已由 {request.decided_by or '总部'} 于 {when} {request.status_label}，不能再次处理。")
+    if not decided_by.strip():
+        raise RequestError("请写明处理人（--by）。")
+    if approve:
+        outcome = _carry_out(conn, request, at_ms)
+    else:
+        outcome = f"已驳回，企业“{request.enterprise_name}”保持不变。"
+    mark_decided(conn, request_id, "approved" if approve else "rejected", decided_by.strip(), comment.strip())
+    return Decision(get_request(conn, request_id), outcome)
+
+
+def _carry_out(conn: Connection, request: EnterpriseRequest, at_ms: int | None) -> str:
+    row = conn.execute(
+        text("SELECT deleted, data FROM replica_row WHERE tbl = 'enterprise' AND id = :i"), {"i": request.enterprise_id}
+    ).first()
+    if row is None:
+        raise RequestError(f"企业 {request.enterprise_id} 已不在总部库中，无法执行；请驳回这条申请。")
+    name = row.data.get("name") or str(request.enterprise_id)
+    if request.kind == "delete":
+        if row.deleted:
+            return f"企业“{name}”已被删除，无需再处理。"
+        hq_edit(conn, "enterprise", request.enterprise_id, {"deleted": True}, at_ms=at_ms)
+        return f"已删除企业“{name}”，各服务站下次同步后生效。"
+    code = request.data.get("credit_code")
+    if row.deleted:
+        raise RequestError(f"企业“{name}”已被删除，无法合并；请驳回这条申请。")
+    if not isinstance(code, str) or not code:
+        raise RequestError(f"申请 {request.id} 没有记录要改成的统一社会信用代码，无法执行；请驳回。")
+    hq_edit(conn, "enterprise", request.enterprise_id, {"credit_code": code}, at_ms=at_ms)
+    survivor = conn.execute(
+        text("SELECT survivor_id FROM enterprise_alias WHERE merged_id = :m"), {"m": request.enterprise_id}
+    ).scalar()
+    if survivor is None:
+        return f"已把企业“{name}”的统一社会信用代码改为 {code}（已没有其他使用该代码的企业，未合并）。"
+    merge_id = _latest_merge(conn, request.enterprise_id)
+    return f"已把企业“{name}”并入 {survivor}（合并编号 {merge_id}，可用 unmerge {merge_id} 撤销）。"
+
+
+def _latest_merge(conn: Connection, merged_id: uuid.UUID) -> int:
+    return int(
+        conn.execute(
+            text("SELECT max(id) FROM merge_record WHERE merged_id = :m AND undone_at IS NULL"), {"m": merged_id}
+        ).scalar_one()
+    )
