@@ -73,7 +73,7 @@ class AddressThrottle:
                 record.strikes = 0
                 return None
             record.strikes += 1
-            wait = min(self.first_wait * 2 ** min(record.strikes - 1, 30), self.max_wait)
+            wait: float = min(self.first_wait * float(2 ** min(record.strikes - 1, 30)), self.max_wait)
             record.locked_until = now + wait
             return max(1, math.ceil(wait))
 
