@@ -1,13 +1,13 @@
 """A good station syncing beside a flood of bad requests, against a live `station-desk-hq serve`.
 
     .venv/bin/python benchmarks/bench_flood.py [--syncs 200] [--rows 20] [--flood-procs 2] [--flood-conns 4]
-                                               [--flood-from 127.0.0.2] [--workers 1]
+                                               [--flood-from 127.0.0.2] [--flood-addresses 1] [--workers 1]
                                                [--pg postgresql://postgres@127.0.0.1:5432/postgres]
 
 A fresh database and a real server process on loopback.  One enrolled station syncs
 (hello, push --rows small rows, pull to done) --syncs times, half with no flood and half
-while --flood-procs processes (each with --flood-conns connections, from --flood-from,
-another loopback address: an attacker elsewhere) send bad requests as fast as the server
+while --flood-procs processes (each with --flood-conns connections, from --flood-addresses
+loopback addresses from --flood-from: an attacker elsewhere) send bad requests as fast as the server
 answers them: wrong tokens (hello, push with a body), wrong enrolment codes, a 10 KB zstd
 body expanding to 120 MB (enroll), and oversized bodies (enroll).  The two conditions
 alternate in blocks of 10 syncs, so drift on a shared machine hits both alike.  Prints the
@@ -46,6 +46,7 @@ from app.models.types import uuid7  # noqa: E402
 from app.sync import protocol  # noqa: E402
 
 BLOCK = 10  # syncs per block; blocks alternate between no flood and flood
+ROTATE = 50  # flood requests per connection (and source address) before moving on
 V2 = {protocol.PROTOCOL_HEADER: str(protocol.PROTOCOL_VERSION)}
 
 
@@ -95,8 +96,9 @@ def _flood_requests(zip_bomb: bytes) -> list[tuple[str, str, bytes, dict[str, st
     ]
 
 
-def flood_process(base: str, source: str, conns: int, stop: Any, counts: Any, zip_bomb: bytes) -> None:
-    """Send bad requests on `conns` connections from `source` until `stop` is set; add the
+def flood_process(base: str, sources: list[str], conns: int, stop: Any, counts: Any, zip_bomb: bytes) -> None:
+    """Send bad requests on `conns` connections until `stop` is set, each connection moving to
+    the next of `sources` every ROTATE requests (an attacker with many addresses); add the
     answers by status to `counts` (a shared dict)."""
     requests = _flood_requests(zip_bomb)
     seen: Counter[int] = Counter()
@@ -104,17 +106,21 @@ def flood_process(base: str, source: str, conns: int, stop: Any, counts: Any, zi
 
     def worker(offset: int) -> None:
         mine: Counter[int] = Counter()
-        transport = httpx.HTTPTransport(local_address=source)
-        with httpx.Client(base_url=base, transport=transport, headers=V2, timeout=60) as http:
-            n = offset
-            while not stop.is_set():
-                method, path, body, headers = requests[n % len(requests)]
-                headers = {k: v.replace("{n}", str(n)) for k, v in headers.items()}
-                try:
-                    mine[http.request(method, path, content=body, headers=headers).status_code] += 1
-                except httpx.HTTPError:
-                    mine[0] += 1  # the server closed on an unread body: counted as "no answer"
-                n += 1
+        n = offset
+        while not stop.is_set():
+            source = sources[(n // ROTATE) % len(sources)]
+            transport = httpx.HTTPTransport(local_address=source)
+            with httpx.Client(base_url=base, transport=transport, headers=V2, timeout=60) as http:
+                for _ in range(ROTATE):
+                    if stop.is_set():
+                        break
+                    method, path, body, headers = requests[n % len(requests)]
+                    headers = {k: v.replace("{n}", str(n)) for k, v in headers.items()}
+                    try:
+                        mine[http.request(method, path, content=body, headers=headers).status_code] += 1
+                    except httpx.HTTPError:
+                        mine[0] += 1  # the server closed on an unread body: counted as "no answer"
+                    n += 1
         with lock:
             seen.update(mine)
 
@@ -155,8 +161,11 @@ def measure(base: str, station: GoodStation, args: argparse.Namespace) -> dict[s
             alone.extend(station.sync(args.rows) for _ in range(BLOCK if args.syncs >= BLOCK else max(1, args.syncs // 2)))
             continue
         stop = context.Event()
-        procs = [context.Process(target=flood_process, args=(base, args.flood_from, args.flood_conns, stop, counts, zip_bomb))
-                 for _ in range(args.flood_procs)]
+        first = [int(x) for x in args.flood_from.split(".")]
+        sources = [".".join(map(str, [*first[:3], first[3] + i])) for i in range(args.flood_addresses)]
+        procs = [context.Process(target=flood_process, args=(base, sources[p::args.flood_procs] or sources, args.flood_conns,
+                                                              stop, counts, zip_bomb))
+                 for p in range(args.flood_procs)]
         for p in procs:
             p.start()
         time.sleep(args.flood_warmup)  # let the flood get going before measuring beside it
@@ -182,7 +191,8 @@ def report(result: dict[str, Any], args: argparse.Namespace) -> str:
         f"  without flood: median {a50 * 1000:.1f} ms  p95 {a95 * 1000:.1f} ms",
         f"  with flood:    median {f50 * 1000:.1f} ms  p95 {f95 * 1000:.1f} ms",
         f"  ratio: median {f50 / a50:.2f}x  p95 {f95 / a95:.2f}x  (target p95 ≤ 2x)",
-        f"flood: {args.flood_procs} process(es) x {args.flood_conns} connections from {args.flood_from}, "
+        f"flood: {args.flood_procs} process(es) x {args.flood_conns} connections from {args.flood_addresses} address(es) "
+        f"starting at {args.flood_from}, "
         f"{total} requests ({rate:.0f}/s while flooding), answers by status {result['statuses']}",
     ]
     return "\n".join(lines)
@@ -194,7 +204,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--rows", type=int, default=20)
     parser.add_argument("--flood-procs", type=int, default=2)
     parser.add_argument("--flood-conns", type=int, default=4)
-    parser.add_argument("--flood-from", default="127.0.0.2", help="the flood's source address (loopback)")
+    parser.add_argument("--flood-from", default="127.0.0.2", help="the flood's (first) source address (loopback)")
+    parser.add_argument("--flood-addresses", type=int, default=1, help="source addresses from --flood-from upwards (≤ 250)")
     parser.add_argument("--flood-warmup", type=float, default=0.5, help="seconds of flood before measuring beside it")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
