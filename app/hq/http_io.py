@@ -34,6 +34,9 @@ class Limits:
     body: int  # bytes as received (compressed or plain)
     json: int  # bytes of JSON after decompression
 
+    def __post_init__(self) -> None:
+        assert self.body <= self.json, "a plain body is bounded by the body cap alone"
+
 
 ENROL_LIMITS = Limits(body=16 * KIB, json=64 * KIB)
 SMALL_LIMITS = Limits(body=256 * KIB, json=1 * MIB)  # pull and check requests
@@ -115,8 +118,7 @@ def decode_body(data: bytes, encoding: str | None, limit: int) -> Any:
         raw = decompress_capped(data, limit)
     elif encoding not in (None, "identity"):
         raise ApiError(400, "bad_body", "请求使用了不支持的压缩方式，请使用 zstd 或不压缩。")
-    elif len(data) > limit:
-        raise ApiError(413, "too_large", TOO_LARGE_JSON.format(limit=_size(limit)))
+    # a plain body is already within the body cap, which is below the JSON cap (Limits)
     try:
         return json.loads(raw)
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors

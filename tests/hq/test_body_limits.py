@@ -5,6 +5,7 @@ and does that work in its worker thread: the loop keeps answering meanwhile."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 import tracemalloc
@@ -16,6 +17,7 @@ import zstandard
 
 from app.hq import http_io
 from app.hq.http_io import ENROL_LIMITS, PUSH_LIMITS, SMALL_LIMITS, Limits
+from app.hq.server import create_app
 from app.sync import protocol
 from tests.hq.conftest import call
 
@@ -71,6 +73,10 @@ def test_every_endpoint_caps_body_and_decompressed_size(app_client, enrol, path:
     headers = station.headers() if path != "/v1/enroll" else dict(V1)
     oversized = app_client.post(path, content=b" " * (limits.body + 1), headers=headers)
     assert oversized.status_code == 413 and "太大" in oversized.json()["message"], oversized.text
+    # the same without Content-Length (chunked): counted while it is read
+    chunked = app_client.post(path, content=iter([b" " * (limits.body + 1)]), headers=headers)
+    assert "content-length" not in chunked.request.headers
+    assert chunked.status_code == 413 and "太大" in chunked.json()["message"], chunked.text
     expanded = app_client.post(path, content=json_bomb(limits.json + 1), headers={**headers, "Content-Encoding": "zstd"})
     assert expanded.status_code == 413 and "解压后太大" in expanded.json()["message"], expanded.text
     # a frame asking libzstd for a bigger window than stations ever use: refused, not allocated
@@ -117,3 +123,24 @@ def test_decompression_and_parsing_leave_the_event_loop_free(app_client, enrol, 
     assert answered_meanwhile, "the event loop was blocked while a body was being decoded"
     assert answers["hello"].status_code == 200
     assert answers["bomb"].status_code == 413
+
+
+def test_a_declared_oversized_body_is_refused_before_it_is_read(hq_engine) -> None:
+    """By its Content-Length alone: the body is never received (raw ASGI, counting receives)."""
+    app = create_app(engine=hq_engine)
+    received: list[int] = []
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        received.append(1)
+        return {"type": "http.request", "body": b" " * 1024, "more_body": True}
+
+    async def send(message: dict[str, Any]) -> None:
+        sent.append(message)
+
+    headers = [(b"x-station-desk-protocol", b"1"), (b"content-length", str(10**9).encode())]
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": "/v1/enroll", "raw_path": b"/v1/enroll", "query_string": b"", "root_path": "", "headers": headers,
+             "client": ("192.0.2.1", 1000), "server": ("testserver", 80)}
+    asyncio.run(app(scope, receive, send))
+    assert sent[0]["status"] == 413 and received == []
