@@ -39,6 +39,9 @@ import zstandard
 from psycopg import sql
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import cpu_usage as cpu  # noqa: E402
 
 from app.hq import accounts  # noqa: E402
 from app.hq.db import init_db, make_engine  # noqa: E402
@@ -96,10 +99,14 @@ def _flood_requests(zip_bomb: bytes) -> list[tuple[str, str, bytes, dict[str, st
     ]
 
 
-def flood_process(base: str, sources: list[str], conns: int, stop: Any, counts: Any, zip_bomb: bytes) -> None:
-    """Send bad requests on `conns` connections until `stop` is set, each connection moving to
-    the next of `sources` every ROTATE requests (an attacker with many addresses); add the
-    answers by status to `counts` (a shared dict)."""
+def flood_process(base: str, sources: list[str], conns: int, go: Any, stop: Any, ready: Any, counts: Any,
+                  zip_bomb: bytes, nice: int) -> None:
+    """Send bad requests on `conns` connections while `go` is set, until `stop` is set, each
+    connection moving to the next of `sources` every ROTATE requests (an attacker with many
+    addresses); add the answers by status to `counts` (a shared dict).  Started once and
+    kept waiting between flood blocks, so starting a process costs nothing during them."""
+    if nice:
+        os.nice(nice)  # the attacker's own CPU is not HQ's: on one machine, let it yield to HQ and the station
     requests = _flood_requests(zip_bomb)
     seen: Counter[int] = Counter()
     lock = threading.Lock()
@@ -108,18 +115,20 @@ def flood_process(base: str, sources: list[str], conns: int, stop: Any, counts: 
         mine: Counter[int] = Counter()
         n = offset
         while not stop.is_set():
+            if not go.wait(0.2):
+                continue
             source = sources[(n // ROTATE) % len(sources)]
             transport = httpx.HTTPTransport(local_address=source)
             with httpx.Client(base_url=base, transport=transport, headers=V2, timeout=60) as http:
                 for _ in range(ROTATE):
-                    if stop.is_set():
+                    if not go.is_set():
                         break
                     method, path, body, headers = requests[n % len(requests)]
                     headers = {k: v.replace("{n}", str(n)) for k, v in headers.items()}
                     try:
                         mine[http.request(method, path, content=body, headers=headers).status_code] += 1
                     except httpx.HTTPError:
-                        mine[0] += 1  # the server closed on an unread body: counted as "no answer"
+                        mine[0] += 1  # no answer (the server closed the connection)
                     n += 1
         with lock:
             seen.update(mine)
@@ -127,6 +136,7 @@ def flood_process(base: str, sources: list[str], conns: int, stop: Any, counts: 
     threads = [threading.Thread(target=worker, args=(i,)) for i in range(conns)]
     for t in threads:
         t.start()
+    ready.put(1)
     for t in threads:
         t.join()
     for status, count in seen.items():
@@ -145,39 +155,50 @@ def quantiles(times: list[float]) -> tuple[float, float]:
     return statistics.median(times), p95
 
 
-def measure(base: str, station: GoodStation, args: argparse.Namespace) -> dict[str, Any]:
+def measure(base: str, station: GoodStation, args: argparse.Namespace, server_pid: int) -> dict[str, Any]:
     context = mp.get_context("spawn")
     manager = context.Manager()
-    counts = manager.dict()
-    zip_bomb = bomb()
+    counts, ready = manager.dict(), manager.Queue()
+    go, stop = context.Event(), context.Event()
+    first = [int(x) for x in args.flood_from.split(".")]
+    sources = [".".join(map(str, [*first[:3], first[3] + i])) for i in range(args.flood_addresses)]
+    procs = [context.Process(target=flood_process, args=(base, sources[p :: args.flood_procs] or sources, args.flood_conns,
+                                                          go, stop, ready, counts, bomb(), args.flood_nice))
+             for p in range(args.flood_procs)]
+    for p in procs:
+        p.start()
+    for _ in procs:
+        ready.get(timeout=120)
     alone: list[float] = []
     flooded: list[float] = []
     flood_seconds = 0.0
+    # CPU seconds per wall second in each condition: HQ's server process, the flood's processes
+    spent = {"alone": [0.0, 0.0, 0.0], "flood": [0.0, 0.0, 0.0]}  # wall, server, flood clients
+
+    def cpu_now() -> tuple[float, float, float]:
+        return time.perf_counter(), cpu.tree(server_pid), sum(cpu.process(p.pid) for p in procs if p.pid)
     for _ in range(3):
         station.sync(args.rows)  # warm up: connections, the gate's memory, PostgreSQL's caches
-    blocks = max(2, args.syncs // BLOCK)
-    for block in range(blocks):
+    per_block = BLOCK if args.syncs >= 2 * BLOCK else max(1, args.syncs // 2)
+    for block in range(max(2, args.syncs // per_block)):
+        before = cpu_now()
         if block % 2 == 0:
-            alone.extend(station.sync(args.rows) for _ in range(BLOCK if args.syncs >= BLOCK else max(1, args.syncs // 2)))
-            continue
-        stop = context.Event()
-        first = [int(x) for x in args.flood_from.split(".")]
-        sources = [".".join(map(str, [*first[:3], first[3] + i])) for i in range(args.flood_addresses)]
-        procs = [context.Process(target=flood_process, args=(base, sources[p::args.flood_procs] or sources, args.flood_conns,
-                                                              stop, counts, zip_bomb))
-                 for p in range(args.flood_procs)]
-        for p in procs:
-            p.start()
-        time.sleep(args.flood_warmup)  # let the flood get going before measuring beside it
-        started = time.perf_counter()
-        flooded.extend(station.sync(args.rows) for _ in range(BLOCK if args.syncs >= BLOCK else max(1, args.syncs // 2)))
-        stop.set()
-        for p in procs:
-            p.join(60)
-        flood_seconds += time.perf_counter() - started + args.flood_warmup
+            alone.extend(station.sync(args.rows) for _ in range(per_block))
+        else:
+            go.set()
+            time.sleep(args.flood_warmup)  # let the flood get going before measuring beside it
+            flooded.extend(station.sync(args.rows) for _ in range(per_block))
+            go.clear()
+            flood_seconds += time.perf_counter() - before[0]
+        totals = spent["alone" if block % 2 == 0 else "flood"]
+        for i, (a, b) in enumerate(zip(before, cpu_now(), strict=True)):
+            totals[i] += b - a
+    stop.set()
+    for p in procs:
+        p.join(60)
     statuses = dict(sorted(counts.items()))
     manager.shutdown()
-    return {"alone": alone, "flooded": flooded, "statuses": statuses, "flood_seconds": flood_seconds}
+    return {"alone": alone, "flooded": flooded, "statuses": statuses, "flood_seconds": flood_seconds, "cpu": spent}
 
 
 def report(result: dict[str, Any], args: argparse.Namespace) -> str:
@@ -195,6 +216,10 @@ def report(result: dict[str, Any], args: argparse.Namespace) -> str:
         f"starting at {args.flood_from}, "
         f"{total} requests ({rate:.0f}/s while flooding), answers by status {result['statuses']}",
     ]
+    (wall_a, server_a, _), (wall_f, server_f, clients_f) = result["cpu"]["alone"], result["cpu"]["flood"]
+    if wall_a and wall_f:
+        lines.append(f"CPU (cores busy): HQ server {server_a / wall_a:.2f} without flood, {server_f / wall_f:.2f} with it; "
+                     f"flood clients {clients_f / wall_f:.2f} (on the same 2 cores here; elsewhere in a real attack)")
     return "\n".join(lines)
 
 
@@ -207,6 +232,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--flood-from", default="127.0.0.2", help="the flood's (first) source address (loopback)")
     parser.add_argument("--flood-addresses", type=int, default=1, help="source addresses from --flood-from upwards (≤ 250)")
     parser.add_argument("--flood-warmup", type=float, default=0.5, help="seconds of flood before measuring beside it")
+    parser.add_argument("--flood-nice", type=int, default=10,
+                        help="niceness of the flood's processes (0: compete with HQ for the CPU as equals)")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args(argv)
@@ -236,7 +263,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
                 time.sleep(0.1)
         enrolled = httpx.post(base + "/v1/enroll", json={"code": code}, headers=V2).json()
         station = GoodStation(base, enrolled["token"], enrolled["station"]["id"])
-        result = measure(base, station, args)
+        result = measure(base, station, args, server.pid)
         print(report(result, args))
         return result
     finally:
