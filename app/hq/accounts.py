@@ -18,6 +18,7 @@ ENROL_DAYS = 7
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I/O/0/1: read aloud over the phone
 STATION_CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 _COLUMNS = "code, name, district, station_id, status, enrolled_at, cursor_txid, last_seen_at"
+_NOW = "COALESCE(CAST(:now AS timestamptz), now())"  # an injected clock, or PostgreSQL's
 
 
 class AccountError(Exception):
@@ -63,8 +64,11 @@ def get_station(conn: Connection, code: str) -> StationInfo | None:
     return StationInfo(*row) if row else None
 
 
-def add_station(conn: Connection, code: str, name: str, district: str = "") -> tuple[StationInfo, str]:
-    """Create a station account; returns it and its one-time enrolment code."""
+def add_station(
+    conn: Connection, code: str, name: str, district: str = "", now: datetime | None = None
+) -> tuple[StationInfo, str]:
+    """Create a station account; returns it and its one-time enrolment code, valid for
+    ENROL_DAYS from `now` (None: PostgreSQL's now())."""
     if not STATION_CODE.match(code):
         raise AccountError("服务站编号只能包含字母、数字、“-”和“_”，最长 32 位。")
     if not name.strip():
@@ -75,9 +79,10 @@ def add_station(conn: Connection, code: str, name: str, district: str = "") -> t
     conn.execute(
         text(
             "INSERT INTO station_account (code, name, district, station_id, enrol_code_hash, enrol_expires_at) "
-            "VALUES (:c, :n, :d, :s, :h, now() + make_interval(days => :days))"
+            f"VALUES (:c, :n, :d, :s, :h, {_NOW} + make_interval(days => :days))"
         ),
-        {"c": code, "n": name.strip(), "d": district, "s": uuid7(), "h": digest(_normalise_code(enrol)), "days": ENROL_DAYS},
+        {"c": code, "n": name.strip(), "d": district, "s": uuid7(), "h": digest(_normalise_code(enrol)), "days": ENROL_DAYS,
+         "now": now},
     )
     info = get_station(conn, code)
     assert info is not None
@@ -85,15 +90,17 @@ def add_station(conn: Connection, code: str, name: str, district: str = "") -> t
     return info, enrol
 
 
-def reissue_code(conn: Connection, code: str) -> str:
-    """A new enrolment code (a replaced PC, a revoked station coming back)."""
+def reissue_code(conn: Connection, code: str, now: datetime | None = None) -> str:
+    """A new enrolment code (a replaced PC, a lost token, a revoked station coming back).
+    The old token stops working at once: whoever asked for a new code no longer trusts
+    the machine holding it."""
     enrol = _new_enrol_code()
     updated = conn.execute(
         text(
-            "UPDATE station_account SET enrol_code_hash = :h, enrol_expires_at = now() + make_interval(days => :days) "
-            "WHERE code = :c"
+            "UPDATE station_account SET enrol_code_hash = :h, token_hash = NULL, "
+            f"enrol_expires_at = {_NOW} + make_interval(days => :days) WHERE code = :c"
         ),
-        {"c": code, "h": digest(_normalise_code(enrol)), "days": ENROL_DAYS},
+        {"c": code, "h": digest(_normalise_code(enrol)), "days": ENROL_DAYS, "now": now},
     ).rowcount
     if not updated:
         raise AccountError(f"没有编号为 {code} 的服务站。")
@@ -119,16 +126,17 @@ def list_stations(conn: Connection) -> list[StationInfo]:
     return [StationInfo(*row) for row in conn.execute(text(f"SELECT {_COLUMNS} FROM station_account ORDER BY code"))]
 
 
-def enroll(conn: Connection, enrol_code: str) -> tuple[str, StationInfo]:
-    """Consume an enrolment code; returns the new token (shown once) and the station."""
+def enroll(conn: Connection, enrol_code: str, now: datetime | None = None) -> tuple[str, StationInfo]:
+    """Consume an enrolment code that has not expired at `now` (None: PostgreSQL's now());
+    returns the new token (shown once) and the station."""
     token = secrets.token_urlsafe(32)
     row = conn.execute(
         text(
             "UPDATE station_account SET token_hash = :t, enrol_code_hash = NULL, enrol_expires_at = NULL, "
             "status = 'active', revoked_at = NULL, enrolled_at = now() "
-            f"WHERE enrol_code_hash = :h AND enrol_expires_at > now() RETURNING {_COLUMNS}"
+            f"WHERE enrol_code_hash = :h AND enrol_expires_at > {_NOW} RETURNING {_COLUMNS}"
         ),
-        {"t": digest(token), "h": digest(_normalise_code(enrol_code))},
+        {"t": digest(token), "h": digest(_normalise_code(enrol_code)), "now": now},
     ).first()
     if row is None:
         raise AccountError("登记码无效、已使用或已过期。请向总部索取新的登记码。")

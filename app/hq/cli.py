@@ -109,8 +109,9 @@ def _admin(args: argparse.Namespace, conn, accounts) -> int:  # type: ignore[no-
         print(f"已新增服务站 {info.code} {info.name}（{info.station_id}）。一次性登记码（{accounts.ENROL_DAYS} 天内有效）：")
         print(code)
     elif args.command == "reissue-code":
-        print(f"服务站 {args.code} 的新登记码（{accounts.ENROL_DAYS} 天内有效，旧令牌在登记后失效）：")
-        print(accounts.reissue_code(conn, args.code))
+        enrol_code = accounts.reissue_code(conn, args.code)
+        print(f"服务站 {args.code} 的旧同步令牌已立即失效；新登记码（{accounts.ENROL_DAYS} 天内有效）：")
+        print(enrol_code)
     elif args.command == "revoke-station":
         info = accounts.revoke_station(conn, args.code)
         print(f"已撤销服务站 {info.code} {info.name} 的同步令牌。")

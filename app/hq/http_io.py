@@ -1,8 +1,15 @@
-"""Bodies and errors of the sync service: zstd/JSON in and out, Chinese error answers."""
+"""Bodies and errors of the sync service: zstd/JSON in and out, Chinese error answers.
+
+A body is read on the event loop only as bytes, and only up to its endpoint's cap; it is
+decompressed and parsed by `RawBody.json()` in the endpoint's worker thread, with the
+decompressed size capped while decompressing (docs/sync-protocol.md, "Limits and throttling").
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import zstandard
@@ -12,46 +19,110 @@ from pydantic import BaseModel, ValidationError
 
 from app.sync import protocol
 
-MAX_BODY = 32 * 1024 * 1024  # compressed, as received
-MAX_JSON = 128 * 1024 * 1024  # after decompression
+KIB, MIB = 1024, 1024 * 1024
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+CHUNK = 256 * KIB  # decompression step: a bomb costs at most its cap plus one step
+# Stations compress at level 3 (a 2 MB window); level 19 uses 8 MB.  A frame asking for
+# more is refused before libzstd allocates its window.
+MAX_WINDOW = 8 * MIB
+TOO_LARGE = "请求数据太大（超过 {limit}），请分批上传或升级服务站工作台。"
+TOO_LARGE_JSON = "请求数据解压后太大（超过 {limit}），请分批上传或升级服务站工作台。"
+
+
+@dataclass(frozen=True)
+class Limits:
+    body: int  # bytes as received (compressed or plain)
+    json: int  # bytes of JSON after decompression
+
+    def __post_init__(self) -> None:
+        assert self.body <= self.json, "a plain body is bounded by the body cap alone"
+
+
+ENROL_LIMITS = Limits(body=16 * KIB, json=64 * KIB)
+SMALL_LIMITS = Limits(body=256 * KIB, json=1 * MIB)  # pull and check requests
+PUSH_LIMITS = Limits(body=16 * MIB, json=32 * MIB)  # 2,000 rows of 16 KB on average
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, error: str, message: str) -> None:
+    def __init__(self, status: int, error: str, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
-        self.status, self.error, self.message = status, error, message
+        self.status, self.error, self.message, self.headers = status, error, message, headers
 
 
-def error_response(status: int, error: str, message: str) -> JSONResponse:
+def error_response(status: int, error: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     # Errors are always plain JSON, so any client (and curl) can read them.
-    return JSONResponse({"error": error, "message": message}, status_code=status)
+    return JSONResponse({"error": error, "message": message}, status_code=status, headers=headers)
 
 
-async def read_json(request: Request) -> Any:
-    """The decoded request body.  Refuses oversized bodies and zstd bombs by size
-    *before* holding them in memory, and every malformed body with a 4xx."""
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BODY:
-            raise ApiError(413, "too_large", "请求数据太大，请分批上传。")
-        chunks.append(chunk)
-    body = b"".join(chunks)
-    encoding = (request.headers.get("content-encoding") or "").strip().lower() or None
-    if encoding == protocol.CONTENT_ENCODING:
-        try:
-            reader = zstandard.ZstdDecompressor().stream_reader(body)
-            raw = reader.read(MAX_JSON + 1)
-        except zstandard.ZstdError as exc:
-            raise ApiError(400, "bad_body", "请求数据无法解压（不是有效的 zstd 数据）。") from exc
-        if len(raw) > MAX_JSON:
-            raise ApiError(413, "too_large", "请求数据解压后太大，请分批上传。")
-        body, encoding = raw, None
+def throttled(wait: int) -> ApiError:
+    message = f"登记码或同步令牌错误次数过多，请 {wait} 秒后再试；如忘记登记码，请向总部索取新的登记码。"
+    return ApiError(429, "too_many_failures", message, {"Retry-After": str(wait)})
+
+
+def _size(n: int) -> str:
+    return f"{n // MIB} MB" if n >= MIB else f"{n // KIB} KB"
+
+
+@dataclass(frozen=True)
+class RawBody:
+    """A request body as received.  `json()` does the CPU work: call it from a worker
+    thread (a plain `def` endpoint), never on the event loop."""
+
+    data: bytes
+    encoding: str | None
+    limits: Limits
+
+    def json(self) -> Any:
+        return decode_body(self.data, self.encoding, self.limits.json)
+
+
+def body_reader(limits: Limits) -> Callable[[Request], Awaitable[RawBody]]:
+    """A dependency reading the body as bytes, refusing it (413) as soon as it passes
+    `limits.body`; by its Content-Length before reading anything when it declares one."""
+
+    async def read_body(request: Request) -> RawBody:
+        declared = (request.headers.get("content-length") or "").strip()
+        if declared.isdigit() and int(declared) > limits.body:
+            raise ApiError(413, "too_large", TOO_LARGE.format(limit=_size(limits.body)))
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limits.body:
+                raise ApiError(413, "too_large", TOO_LARGE.format(limit=_size(limits.body)))
+            chunks.append(chunk)
+        encoding = (request.headers.get("content-encoding") or "").strip().lower() or None
+        return RawBody(b"".join(chunks), encoding, limits)
+
+    return read_body
+
+
+def decompress_capped(data: bytes, limit: int) -> bytearray:
+    """zstd-decompress `data`, stopping (413) as soon as the output passes `limit`."""
+    out = bytearray()
     try:
-        return protocol.decode(body, encoding)
-    except (ValueError, RecursionError) as exc:
-        raise ApiError(400, "bad_body", "请求数据不是有效的 JSON，或使用了不支持的压缩方式。") from exc
+        decompressor = zstandard.ZstdDecompressor(max_window_size=MAX_WINDOW)
+        with decompressor.stream_reader(data, read_across_frames=True) as reader:
+            while chunk := reader.read(CHUNK):
+                if len(out) + len(chunk) > limit:
+                    raise ApiError(413, "too_large", TOO_LARGE_JSON.format(limit=_size(limit)))
+                out += chunk
+    except zstandard.ZstdError as exc:
+        raise ApiError(400, "bad_body", "请求数据无法解压（不是有效的 zstd 数据，或压缩参数超出总部允许的范围）。") from exc
+    return out
+
+
+def decode_body(data: bytes, encoding: str | None, limit: int) -> Any:
+    """The request's JSON value; every malformed or oversized body gets a 4xx."""
+    raw: bytes | bytearray = data
+    if encoding == protocol.CONTENT_ENCODING:
+        raw = decompress_capped(data, limit)
+    elif encoding not in (None, "identity"):
+        raise ApiError(400, "bad_body", "请求使用了不支持的压缩方式，请使用 zstd 或不压缩。")
+    # a plain body is already within the body cap, which is below the JSON cap (Limits)
+    try:
+        return json.loads(raw)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
+        raise ApiError(400, "bad_body", "请求数据不是有效的 JSON。") from exc
 
 
 def parse(model: type[BaseModel], payload: Any) -> Any:

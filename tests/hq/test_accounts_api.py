@@ -72,3 +72,45 @@ def test_revoked_station_can_come_back_with_a_new_code(app_client, hq_engine, en
     assert app_client.get("/v1/hello", headers=station.headers()).status_code == 401  # the old token stays dead
     fresh = Enrolled("GZ-PY-005", station.station_id, answer.json()["token"])
     assert app_client.get("/v1/hello", headers=fresh.headers()).status_code == 200
+
+
+def test_enrolment_codes_expire(hq_engine) -> None:
+    """Finding 12: removing the expiry check went unnoticed.  A code is good for ENROL_DAYS."""
+    from starlette.testclient import TestClient
+
+    from app.hq.server import create_app
+    from tests.hq.fake_clock import WALL_START, FakeClock
+
+    clock = FakeClock()
+    with hq_engine.begin() as conn:
+        _, late = accounts.add_station(conn, "GZ-EX-006", "过期测试服务站", now=WALL_START)
+        _, timely = accounts.add_station(conn, "GZ-EX-007", "按时登记服务站", now=WALL_START)
+    headers = {protocol.PROTOCOL_HEADER: "1"}
+    with TestClient(create_app(engine=hq_engine, clock=clock.clock())) as client:
+        clock.advance(accounts.ENROL_DAYS * 86400 - 60)
+        assert client.post("/v1/enroll", json={"code": timely}, headers=headers).status_code == 200
+        clock.advance(120)  # one minute past the ENROL_DAYS
+        expired = client.post("/v1/enroll", json={"code": late}, headers=headers)
+    assert expired.status_code == 401 and "过期" in expired.json()["message"]
+    with hq_engine.connect() as conn:
+        assert accounts.get_station(conn, "GZ-EX-006").enrolled_at is None  # type: ignore[union-attr]
+
+
+def test_reissue_code_revokes_the_old_token_at_once(app_client, hq_url, enrol, capsys) -> None:
+    """Finding 12: `reissue-code` left the old token working until the new code was used."""
+    from app.hq.cli import main
+
+    station = enrol("GZ-RE-008")
+    assert app_client.get("/v1/hello", headers=station.headers()).status_code == 200  # the gate now knows it
+    capsys.readouterr()
+    assert main(["reissue-code", "GZ-RE-008", "--db", hq_url]) == 0
+    printed = capsys.readouterr().out
+    assert "已立即失效" in printed
+    for path, payload in (("/v1/push", {"batch_id": str(uuid.uuid4()), "rows": []}), ("/v1/pull", {"cursor": None})):
+        assert call(app_client, station, path, payload).status_code == 401
+    assert app_client.get("/v1/hello", headers=station.headers()).status_code == 401
+    answer = app_client.post("/v1/enroll", json={"code": printed.strip().splitlines()[-1]}, headers={protocol.PROTOCOL_HEADER: "1"})
+    assert answer.status_code == 200
+    fresh = Enrolled("GZ-RE-008", station.station_id, answer.json()["token"])
+    assert fresh.station_id == uuid.UUID(answer.json()["station"]["id"])
+    assert app_client.get("/v1/hello", headers=fresh.headers()).status_code == 200

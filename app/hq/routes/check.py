@@ -1,0 +1,32 @@
+"""POST /v1/check: live-row counts and hashes per table, compared with the station's."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from app.hq import pull as hq_pull
+from app.hq.apply_context import now_ms
+from app.hq.gate import authenticated
+from app.hq.http_io import SMALL_LIMITS, RawBody, body_reader, parse, respond
+from app.hq.routes.context import Service, Token
+from app.hq.wire import CheckRequest
+
+router = APIRouter()
+Body = Annotated[RawBody, Depends(body_reader(SMALL_LIMITS))]
+
+
+@router.post("/v1/check")
+def check(request: Request, hq: Service, token: Token, body: Body) -> Response:
+    req = parse(CheckRequest, body.json())
+    figures = {t: (f.count, f.hash) for t, f in req.tables.items()}
+
+    def work(conn: Any) -> dict[str, hq_pull.TableCheck]:
+        return hq_pull.check(conn, authenticated(conn, token).station_id, figures)
+
+    result = hq.in_transaction(work, read_only=True)
+    tables = {t: {"count": c.count, "hash": c.hash, "match": c.match} for t, c in result.items()}
+    mismatched = sorted(t for t, c in result.items() if not c.match)
+    return respond(request, {"tables": tables, "mismatched": mismatched, "server_time_ms": now_ms()})

@@ -1,0 +1,31 @@
+"""POST /v1/push: one idempotent batch, applied as the token's station."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from app.hq import push as hq_push
+from app.hq.gate import authenticated
+from app.hq.http_io import PUSH_LIMITS, RawBody, body_reader, parse, respond
+from app.hq.routes.context import Service, Token
+from app.hq.wire import PushRequest
+
+router = APIRouter()
+Body = Annotated[RawBody, Depends(body_reader(PUSH_LIMITS))]
+
+
+@router.post("/v1/push")
+def push(request: Request, hq: Service, token: Token, body: Body) -> Response:
+    req = parse(PushRequest, body.json())
+
+    def work(conn: Any) -> hq_push.PushResult:
+        # FOR SHARE: a revocation waits for this push or refuses it.  The station is the
+        # token's, whatever station_id the body names (a row naming another is rejected).
+        me = authenticated(conn, token, lock=True)
+        return hq_push.apply_push(conn, me.station_id, req.batch_id, req.rows)
+
+    result = hq.in_transaction(work)
+    return respond(request, {**result.to_json(), "server_time_ms": hq_push.now_ms()})
