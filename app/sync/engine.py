@@ -119,6 +119,8 @@ def _pull_with_resync(run: _Run) -> None:
     with run.conn.begin():
         # a repair interrupted last time starts over (its "seen" set was in memory)
         run.conn.exec_driver_sql("DELETE FROM sync_cursor WHERE scope LIKE 'table:%'")
+    # rows quarantined by an older version of the app: this one may store them
+    run.result.pulled += pull.retry_quarantined(run.conn, stale_only=True)[0]
     try:
         _pull(run, pull.MAIN_SCOPE)
     except ResyncRequired:
