@@ -129,3 +129,16 @@ def test_the_check_counts_a_quarantined_row_as_hq_holds_it(db: Database) -> None
     expected = sum(check.row_hash(i.replace("-", ""), v) for i, v in hq_ids) + check.row_hash(other[0], other[1])
     assert seen == {"count": 3, "hash": expected & ((1 << 64) - 1)}
     assert plain["enterprise"]["count"] == 2
+
+
+def test_a_full_re_pull_that_no_longer_sends_a_quarantined_row_drops_it(db: Database) -> None:
+    """HQ deleted the bad row while this station bootstrapped (no tombstone came): the
+    repair's full re-pull of the table does not send it, so its entry goes too."""
+    gone, still = _enterprise(revenue="abc"), _enterprise(revenue="xyz")
+    _apply(db, [gone, still])
+    with db.engine.connect() as conn:
+        with conn.begin():
+            conn.exec_driver_sql("CREATE TEMP TABLE IF NOT EXISTS sync_seen(id TEXT PRIMARY KEY)")
+        pull.apply_page(conn, pull.table_scope("enterprise"), [still], None, True, seen=True)
+        pull.retire_unseen(conn, "enterprise")
+    assert set(_kept(db)) == {still["id"]}
