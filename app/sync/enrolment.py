@@ -31,6 +31,7 @@ STATION_KEY = "sync_station_id"
 PERSISTED_KEY = "sync_token_persisted"
 CA_KEY = "sync_ca_file"  # HQ's private CA, copied into the profile folder; relative to it
 CA_FILE_NAME = "hq-ca.pem"
+INSECURE_KEY = "sync_insecure_http"  # "1": the user enrolled with --insecure-http (plain http:// allowed)
 PROFILE_STATION_KEY = "station_id"  # app.services.station_service.STATION_KEY
 
 
@@ -60,12 +61,14 @@ def _set_meta(conn: Connection, key: str, value: str) -> None:
 
 
 def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = None,
-           ca_file: Path | None = None) -> Enrolment:  # fmt: skip
+           ca_file: Path | None = None, insecure_http: bool = False) -> Enrolment:  # fmt: skip
     """Exchange the one-time code for a token.  Raises SyncError (Chinese message).
 
     `ca_file`: the certificate authority HQ's certificate is signed by, when it is not one
     the system trusts.  It is copied into the profile folder and every later request
-    trusts it too.  Without it, a CA stored by an earlier enrolment is still trusted."""
+    trusts it too.  Without it, a CA stored by an earlier enrolment is still trusted.
+    `insecure_http`: allow plain http:// to a host outside loopback, now and in every later
+    sync (kept with the enrolment; app/sync/client.py require_secure_transport)."""
     server = server.strip().rstrip("/")
     trusted, forget_ca = ca_file, False
     if ca_file is None:
@@ -73,7 +76,7 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
             trusted = stored_ca_file(db)
         except SyncError:  # the stored CA file is gone: enrolling again without it is the way out
             forget_ca = True
-    with SyncClient(server, http=http, ca_file=trusted) as client:
+    with SyncClient(server, http=http, ca_file=trusted, insecure_http=insecure_http) as client:
         answer = client.enroll(code.strip())
     try:
         token = str(answer["token"])
@@ -95,6 +98,7 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
         _set_meta(conn, CODE_KEY, station_code)
         _set_meta(conn, STATION_KEY, str(station_id))
         _set_meta(conn, PERSISTED_KEY, "1" if stored.persisted else "0")
+        _set_meta(conn, INSECURE_KEY, "1" if insecure_http else "0")
         if kept_ca is not None:
             _set_meta(conn, CA_KEY, kept_ca)
         elif forget_ca:
@@ -226,7 +230,7 @@ def stored_ca_file(db: Database) -> Path | None:
 def open_client(db: Database, *, http: httpx.Client | None = None) -> SyncClient:
     """A client with this profile's server and token.  Raises SyncError saying what to do."""
     with db.engine.connect() as conn:
-        server, code, persisted = (_meta(conn, k) for k in (SERVER_KEY, CODE_KEY, PERSISTED_KEY))
+        server, code, persisted, insecure = (_meta(conn, k) for k in (SERVER_KEY, CODE_KEY, PERSISTED_KEY, INSECURE_KEY))
     if not server or not code:
         raise SyncError("本档案还没有登记到总部，请先运行：station-desk enroll --server 总部网址 --code 登记码")
     token = credentials.load_secret(secret_name(server, code))
@@ -237,4 +241,5 @@ def open_client(db: Database, *, http: httpx.Client | None = None) -> SyncClient
                 f"（station-desk enroll --server {server} --code 新登记码）。"
             )
         raise SyncError(f"系统凭据存储中找不到本站的同步令牌，请重新登记（station-desk enroll --server {server} --code 新登记码）。")
-    return SyncClient(server, token, http=http, ca_file=stored_ca_file(db) if http is None else None)
+    return SyncClient(server, token, http=http, ca_file=stored_ca_file(db) if http is None else None,
+                      insecure_http=insecure == "1")  # fmt: skip
