@@ -20,7 +20,17 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, Column, Double, Integer, String, Text, Uuid
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Double,
+    Integer,
+    String,
+    Text,
+    Uuid,
+)
 
 from app.models.types import ISODate, ScaledDecimal, UTCDateTime
 from app.sync.codec import _converters, _missing_default, codec
@@ -40,7 +50,7 @@ def _kind(column: Column[Any]) -> str:
     kind = column.type
     if isinstance(kind, ISODate):
         return "date"
-    if isinstance(kind, (ScaledDecimal, Integer, BigInteger)) or isinstance(kind, Boolean):
+    if isinstance(kind, (ScaledDecimal, Integer, BigInteger, Boolean)):
         return "int"  # ScaledDecimal and Boolean are stored as integers by the codec
     if isinstance(kind, Double):
         return "number"
@@ -132,7 +142,8 @@ def problem(tbl: str, row: dict[str, Any]) -> str:
     """The first column of an object wire row that cannot be stored, in Chinese:
     "enterprise 表的 revenue 字段：应为数字，收到 'abc'。" plus the advice."""
     c = codec(tbl)
-    data = row.get("data") if isinstance(row.get("data"), dict) else {}
+    given = row.get("data")
+    data: dict[str, Any] = given if isinstance(given, dict) else {}
     for column in c.table.columns:
         if column.name in c.local_columns:
             continue

@@ -13,7 +13,12 @@ import pytest
 from sqlalchemy import Engine
 
 from app.models.database import open_database
-from app.sync.client import InsecureTransportError, SyncClient, is_loopback, plain_http_over_network
+from app.sync.client import (
+    InsecureTransportError,
+    SyncClient,
+    is_loopback,
+    plain_http_over_network,
+)
 from app.sync.enrolment import INSECURE_KEY, enroll, open_client
 
 from .conftest import new_enrol_code
