@@ -14,6 +14,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--code", required=True, help="总部发放的一次性登记码")
     p.add_argument("--ca-file", type=Path, metavar="PATH",
                    help="总部服务器证书的证书颁发机构(CA)文件（PEM 格式）；总部使用自签名或单位内部证书时需要")
+    p.add_argument("--insecure-http", action="store_true",
+                   help="允许用不加密的 http:// 连接本机以外的总部服务器（令牌和数据以明文传输，仅限受控的测试网络）；"
+                        "以后的同步沿用此设置")
     p.set_defaults(handler=run)
 
 
@@ -28,12 +31,14 @@ def run(args: argparse.Namespace) -> int:
     if db is None:
         return EXIT_USAGE
     try:
-        result = enroll(db, args.server, args.code, ca_file=args.ca_file)
+        result = enroll(db, args.server, args.code, ca_file=args.ca_file, insecure_http=args.insecure_http)
     except SyncError as exc:
         return fail(f"登记失败：{exc.message}", EXIT_FAILED)
     finally:
         db.dispose()
     print(result.message)
+    if args.insecure_http:
+        print("警告：已允许用不加密的 http:// 连接总部，同步令牌和数据以明文传输，只应在受控的测试网络中使用。")
     if not result.persisted:
         print("注意：令牌没有保存到系统凭据存储，本次运行结束后需要重新登记。")
     return EXIT_OK

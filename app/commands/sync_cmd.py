@@ -30,7 +30,7 @@ def _progress(phase: str, done: int, total: int | None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # imported here: every start of the window builds this parser (tests/test_startup_imports.py)
-    from app.sync.client import SyncError
+    from app.sync.client import SyncError, plain_http_over_network
     from app.sync.engine import sync
     from app.sync.enrolment import open_client
     from app.sync.protocol import MAX_PULL_LIMIT
@@ -44,15 +44,23 @@ def run(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGINT, lambda *_: stop.update(requested=True))
     try:
         client = open_client(db)
+        if plain_http_over_network(client.base_url):
+            print("警告：与总部的连接没有加密（http://），同步令牌和数据以明文传输。请向总部索取 https:// 网址后重新登记。",
+                  file=sys.stderr, flush=True)
         with client:
             result = sync(db, client, progress=_progress, cancelled=lambda: stop["requested"], page_size=args.page_size,
                           verify=True if args.check else None)
+        with db.engine.connect() as conn:
+            kept = conn.exec_driver_sql("SELECT count(*) FROM sync_quarantine").scalar_one()
     except SyncError as exc:
         return fail(exc.message, EXIT_FAILED)
     finally:
         signal.signal(signal.SIGINT, previous)
         db.dispose()
     print(result.summary(), flush=True)
+    if kept:
+        print(f"注意：有 {kept} 条从总部下载的记录无法保存到本机，已暂存并会在总部更正或软件升级后重试；"
+              "详情见窗口的“同步”页面。", file=sys.stderr)
     if not result.completed:
         print(f"同步未完成：{result.message}", file=sys.stderr)
         return EXIT_FAILED

@@ -38,7 +38,7 @@ class StationInfo:
 
     def to_json(self) -> dict[str, str]:
         return {"id": str(self.station_id), "station_id": str(self.station_id), "code": self.code, "name": self.name,
-                "district": self.district, "status": self.status}  # fmt: skip
+                "district": self.district, "status": self.status}
 
 
 def digest(secret: str) -> str:

@@ -109,7 +109,7 @@ def list_reports(conn: Connection, station: str | None = None, status: str | Non
     )
     return [
         ReportRow(code, int(data.get("year") or 0), str(data.get("kind", "")), str(data.get("status", "")),
-                  _time(data.get("submitted_at")), row_id, str(data.get("review_comment") or ""))  # fmt: skip
+                  _time(data.get("submitted_at")), row_id, str(data.get("review_comment") or ""))
         for code, data, row_id in rows
     ]
 
@@ -156,7 +156,7 @@ def list_conflicts(conn: Connection, station: str | None = None, limit: int = 50
         params,
     )
     return [ConflictRow(_time(at), tbl, rid, f, _value(lv), _value(wv), who(ls), who(ws))
-            for at, tbl, rid, f, lv, wv, ls, ws in rows]  # fmt: skip
+            for at, tbl, rid, f, lv, wv, ls, ws in rows]
 
 
 def list_rejected(conn: Connection, station: str | None = None, limit: int = 50) -> list[RejectedRow]:

@@ -93,7 +93,7 @@ class ApplyContext:
             "winning_value": winner[0], "losing_value": loser[0],
             "winner": winner[2], "loser": loser[2],
             "at": _dt.datetime.fromtimestamp(self.now_ms / 1000, _dt.UTC).isoformat(timespec="milliseconds"),
-        })  # fmt: skip
+        })
 
 
 def now_ms() -> int:

@@ -197,7 +197,7 @@ def _serve(args: argparse.Namespace, url: str) -> int:
     options = {"host": args.host, "port": args.port, "ssl_certfile": args.certfile, "ssl_keyfile": args.keyfile,
                "proxy_headers": True, "access_log": args.access_log, "log_level": "info",
                # longer than clients' idle gaps, so a reused connection is rarely closed under them
-               "timeout_keep_alive": 75}  # fmt: skip
+               "timeout_keep_alive": 75}
     if args.workers <= 1:
         from app.hq.server import create_app
 

@@ -89,7 +89,7 @@ def log_conflict(ctx: ApplyContext, row_id: uuid.UUID, name: str, winner: tuple[
             "lv": json.dumps(loser[0], ensure_ascii=False), "wh": winner[1], "lh": loser[1],
             "ws": uuid.UUID(winner[2]) if winner[2] else None, "ls": uuid.UUID(loser[2]) if loser[2] else None,
         },
-    )  # fmt: skip
+    )
 
 
 def row_image(row: Row[Any]) -> dict[str, Any]:
@@ -130,7 +130,7 @@ def merge_into(
             filled[name] = value
         elif s_data[name] != value:
             log_conflict(ctx, survivor_id, name, (s_data[name], s_hlc.get(name, 0), s_src.get(name, "")),
-                         (value, hlc.get(name, 0), src.get(name, "")))  # fmt: skip
+                         (value, hlc.get(name, 0), src.get(name, "")))
     if filled:
         conn.execute(
             text(

@@ -162,3 +162,26 @@ class SyncHashDelta(Base):
     row_id: Mapped[str] = mapped_column(String(32))
     version: Mapped[int] = mapped_column(BigInteger)
     sign: Mapped[int] = mapped_column(Integer)
+
+
+class SyncQuarantine(Base):
+    """A pulled row this station could not store (bad type, missing required value, too
+    long, a constraint): kept with its error instead of stopping the pull, shown on the
+    同步 page, retried after an upgrade (`app_version` differs) or when the user asks.
+
+    `raw` is the row as an object wire row (JSON), whatever shape it arrived in, so a
+    later version of the app can read it.  One entry per (tbl, row_id): HQ's newest
+    version that failed.  The entry goes once a version of the row applies."""
+
+    __tablename__ = "sync_quarantine"
+    __table_args__ = (Index("ux_sync_quarantine_tbl_row_id", "tbl", "row_id", unique=True),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    tbl: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[str] = mapped_column(String(32))
+    error: Mapped[str] = mapped_column(Text)
+    raw: Mapped[str] = mapped_column(Text)
+    first_seen: Mapped[datetime] = mapped_column(default=utcnow)
+    last_seen: Mapped[datetime] = mapped_column(default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    app_version: Mapped[str] = mapped_column(String(40))

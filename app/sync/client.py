@@ -53,9 +53,47 @@ class CertificateError(SyncError):
     """HQ's TLS certificate failed verification (self-signed, a private CA, a wrong name)."""
 
 
-# OpenSSL verify codes (X509_V_ERR_*) with their own advice
+class InsecureTransportError(SyncError):
+    """Plain http:// to a host outside this machine, without --insecure-http."""
+
+
+# OpenSSL verify codes (X509_V_ERR_*) with their own advice.  A name check against a host
+# typed as an IP address fails with IP_ADDRESS_MISMATCH, not HOSTNAME_MISMATCH.
 _CERT_EXPIRED = 10
-_HOSTNAME_MISMATCH = 62
+_NAME_MISMATCH = frozenset({62, 64})  # X509_V_ERR_HOSTNAME_MISMATCH, X509_V_ERR_IP_ADDRESS_MISMATCH
+
+
+def is_loopback(host: str | None) -> bool:
+    """localhost, 127.0.0.0/8 or ::1: traffic that never leaves this machine."""
+    import ipaddress
+
+    if not host:
+        return False
+    host = host.strip("[]").rstrip(".").lower()
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def plain_http_over_network(url: str) -> bool:
+    """An http:// address of a host outside this machine: token and data travel in clear."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() == "http" and not is_loopback(parts.hostname)
+
+
+def require_secure_transport(url: str, insecure_http: bool = False) -> None:
+    """Refuse plain http:// outside loopback unless the user insisted (--insecure-http).
+    Raises InsecureTransportError with the fix in Chinese."""
+    if plain_http_over_network(url) and not insecure_http:
+        raise InsecureTransportError(
+            f"总部网址 {url} 使用不加密的 http://，同步令牌和本站数据会以明文在网络上传输。"
+            "请改用 https:// 网址；只有在受控的测试网络中，才可在登记时加 --insecure-http 强制使用 http://。"
+        )
 
 
 def tls_context(ca_file: str | Path | None = None) -> Any:
@@ -75,7 +113,7 @@ def tls_context(ca_file: str | Path | None = None) -> Any:
             raise SyncError(f"找不到证书颁发机构(CA)文件：{ca_file}。请确认文件路径，或重新向总部索取。", repr(exc)) from exc
         except OSError as exc:  # ssl.SSLError too: not a PEM certificate
             raise SyncError(f"无法使用证书颁发机构(CA)文件 {ca_file}：它不可读或不是 PEM 格式的证书（.pem/.crt），"
-                            "请向总部索取正确的 CA 文件。", repr(exc)) from exc  # fmt: skip
+                            "请向总部索取正确的 CA 文件。", repr(exc)) from exc
     return context
 
 
@@ -95,13 +133,13 @@ def _certificate_failure(exc: BaseException) -> Any:
 
 def _certificate_message(base_url: str, failure: Any) -> str:
     code = getattr(failure, "verify_code", None)
-    if code == _HOSTNAME_MISMATCH:
+    if code in _NAME_MISMATCH:
         return (f"服务器证书与网址不符：{base_url} 出示的证书不是为这个地址签发的。"
-                "请使用证书上的域名访问总部，或请总部为这个地址重新签发证书。")  # fmt: skip
+                "请使用证书上的域名访问总部，或请总部为这个地址重新签发证书。")
     if code == _CERT_EXPIRED:
         return f"服务器证书已过期：{base_url} 的证书已超过有效期，请联系总部更换证书；数据已保存在本机。"
     return (f"服务器证书不受信任：{base_url} 的证书不是由本机信任的证书颁发机构签发的（例如自签名或单位内部证书）。"
-            "请向总部索取证书颁发机构(CA)文件，并在登记时用 --ca-file 指定，或把它加入系统信任。")  # fmt: skip
+            "请向总部索取证书颁发机构(CA)文件，并在登记时用 --ca-file 指定，或把它加入系统信任。")
 
 
 def _server_message(response: httpx.Response) -> str:
@@ -129,14 +167,19 @@ class SyncClient:
         timeout: float = 60.0,
         protocol_version: int = protocol.PROTOCOL_VERSION,
         ca_file: str | Path | None = None,
+        insecure_http: bool = False,
     ) -> None:
+        """`insecure_http`: allow plain http:// to a host outside loopback (checked when
+        this client opens its own connection; an injected `http` is the caller's transport)."""
         self.base_url = base_url.rstrip("/")
+        self.insecure_http = insecure_http
         self.token = token
         self.protocol_version = protocol_version
         # the newest version falls back to 1 once when an older HQ answers 426
         self._may_downgrade = protocol_version == protocol.PROTOCOL_VERSION != 1
         self._owned = http is None
         if http is None:
+            require_secure_transport(self.base_url, insecure_http)
             import httpx  # ~0.15 s: loaded when a sync starts, not with the window
 
             http = httpx.Client(base_url=self.base_url, timeout=httpx.Timeout(timeout, connect=10.0), verify=tls_context(ca_file))

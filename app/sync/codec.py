@@ -174,7 +174,7 @@ def _storage_body(table: Table, env: dict[str, Any], source: Callable[[int, str]
         elif cin is dt_in and not column.nullable and env[f"m{i}"] is None:
             # a NOT NULL timestamp HQ did not send (published reference rows): the time in the uuid7 id
             body.append(f"    v{i} = {source(i, column.name)}\n" + _INLINE["dt"].format(v=f"v{i}")
-                        + f"    if v{i} is None:\n        v{i} = id_time({row_id})\n")  # fmt: skip
+                        + f"    if v{i} is None:\n        v{i} = id_time({row_id})\n")
             values.append(f"v{i}")
         elif (kind := _inline_kind(cin)) is not None:
             body.append(f"    v{i} = {source(i, column.name)}\n" + _INLINE[kind].format(v=f"v{i}"))

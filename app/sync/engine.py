@@ -119,6 +119,8 @@ def _pull_with_resync(run: _Run) -> None:
     with run.conn.begin():
         # a repair interrupted last time starts over (its "seen" set was in memory)
         run.conn.exec_driver_sql("DELETE FROM sync_cursor WHERE scope LIKE 'table:%'")
+    # rows quarantined by an older version of the app: this one may store them
+    run.result.pulled += pull.retry_quarantined(run.conn, stale_only=True)[0]
     try:
         _pull(run, pull.MAIN_SCOPE)
     except ResyncRequired:
@@ -171,7 +173,7 @@ def _pull(run: _Run, scope: str, table: str | None = None) -> None:
                     seen=table is not None,
                     cursor_apart=run.faults.cursor_apart,
                     between=run.faults.between_page_and_cursor,
-                )  # fmt: skip
+                )
                 state = (new_cursor, done)
             run.progress("pull" if table is None else "repair", run.result.pulled, None)
             if done:

@@ -36,13 +36,14 @@ from app.sync.profile_meta import set_meta as _set_meta
 from app.sync.station_adoption import adopt_station, refuse_other_station
 
 __all__ = ["CODE_KEY", "PERSISTED_KEY", "PROFILE_STATION_KEY", "SERVER_KEY", "STATION_KEY", "Enrolment", "adopt_station",
-           "enroll", "open_client", "refuse_demo", "refuse_other_station", "stored_ca_file"]  # fmt: skip
+           "enroll", "open_client", "refuse_demo", "refuse_other_station", "stored_ca_file"]
 
 CA_FILE_NAME = "hq-ca.pem"
 DEMO_REFUSED = (
     "这是演示档案（其中是生成的演示数据），不能登记到总部，也不能同步：演示数据会被上传到总部，混进真实的统计。"
     "请为真实的服务站新建一个档案再登记，例如：station-desk --profile 本站 enroll --server 总部网址 --code 登记码。"
 )
+INSECURE_KEY = "sync_insecure_http"  # "1": the user enrolled with --insecure-http (plain http:// allowed)
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ def refuse_demo(db: Database) -> None:
 
 
 def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = None,
-           ca_file: Path | None = None) -> Enrolment:  # fmt: skip
+           ca_file: Path | None = None, insecure_http: bool = False) -> Enrolment:
     """Exchange the one-time code for a token.  Raises SyncError (Chinese message).
 
     `ca_file`: the certificate authority HQ's certificate is signed by, when it is not one
@@ -91,7 +92,7 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
             trusted = stored_ca_file(db)
         except SyncError:  # the stored CA file is gone: enrolling again without it is the way out
             forget_ca = True
-    with SyncClient(server, http=http, ca_file=trusted) as client:
+    with SyncClient(server, http=http, ca_file=trusted, insecure_http=insecure_http) as client:
         answer = client.enroll(code.strip())
     try:
         token = str(answer["token"])
@@ -109,11 +110,12 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
         first = _meta(conn, STATION_KEY) != str(station_id)
         had_station = _has_station(conn)
         renamed = adopt_station(conn, station_id, queue_everything=first, code=station_code, name=name,
-                                district=str(station.get("district", "")))  # fmt: skip
+                                district=str(station.get("district", "")))
         _set_meta(conn, SERVER_KEY, server)
         _set_meta(conn, CODE_KEY, station_code)
         _set_meta(conn, STATION_KEY, str(station_id))
         _set_meta(conn, PERSISTED_KEY, "1" if stored.persisted else "0")
+        _set_meta(conn, INSECURE_KEY, "1" if insecure_http else "0")
         if kept_ca is not None:
             _set_meta(conn, CA_KEY, kept_ca)
         elif forget_ca:
@@ -161,7 +163,7 @@ def open_client(db: Database, *, http: httpx.Client | None = None) -> SyncClient
     (a demo profile never gets one: refuse_demo)."""
     refuse_demo(db)
     with db.engine.connect() as conn:
-        server, code, persisted = (_meta(conn, k) for k in (SERVER_KEY, CODE_KEY, PERSISTED_KEY))
+        server, code, persisted, insecure = (_meta(conn, k) for k in (SERVER_KEY, CODE_KEY, PERSISTED_KEY, INSECURE_KEY))
     if not server or not code:
         raise SyncError("本档案还没有登记到总部，请先运行：station-desk enroll --server 总部网址 --code 登记码")
     token = credentials.load_secret(secret_name(server, code))
@@ -172,4 +174,5 @@ def open_client(db: Database, *, http: httpx.Client | None = None) -> SyncClient
                 f"（station-desk enroll --server {server} --code 新登记码）。"
             )
         raise SyncError(f"系统凭据存储中找不到本站的同步令牌，请重新登记（station-desk enroll --server {server} --code 新登记码）。")
-    return SyncClient(server, token, http=http, ca_file=stored_ca_file(db) if http is None else None)
+    return SyncClient(server, token, http=http, ca_file=stored_ca_file(db) if http is None else None,
+                      insecure_http=insecure == "1")

@@ -5,6 +5,12 @@ and foreign keys are off: pages follow HQ's commit order, not parent-before-chil
 so a child may arrive before its parent; the data is consistent again once the pull
 reaches `done`.  `PRAGMA foreign_keys` is a no-op inside a transaction, so it is set
 on the connection before BEGIN and restored after COMMIT/ROLLBACK.
+
+A row that cannot be stored (app/sync/row_guard.py, or a constraint the database
+enforces) never stops the pull: it goes to quarantine (app/sync/quarantine.py) with its
+error, the rest of the page applies and the cursor moves on.  Each table's rows are
+written in one savepoint; only when the database refuses that batch are its rows
+written one savepoint each, to find the bad ones.
 """
 
 from __future__ import annotations
@@ -19,8 +25,9 @@ from typing import Any
 from sqlalchemy import Connection, column, table
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, ProgrammingError
 
-from app.sync import capture
+from app.sync import capture, quarantine, row_guard
 from app.sync.codec import codec, uuid_in
 from app.sync.own_rows import not_own_sql
 from app.sync.protocol import SHARED, SYNCED_TABLES
@@ -73,17 +80,18 @@ class Page:
     grouped: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
     bases: list[tuple[str, str, str, int]] = field(default_factory=list)
     max_hlc: int = 0
+    failed: list[quarantine.Failed] = field(default_factory=list)  # rows that cannot be stored
 
     @property
     def size(self) -> int:
-        return sum(len(v) for v in self.grouped.values())
+        return sum(len(v) for v in self.grouped.values()) + len(self.failed)
 
 
 def prepare(rows: list[Any]) -> Page:
     """Object rows (protocol 1) or array rows (protocol 2, protocol.ROW_ARRAY_HEAD), mixed
     freely; rows of tables this client does not know are skipped."""
     page = Page(defaultdict(list))
-    grouped, objects, arrays = page.grouped, _converters(False), _converters(True)
+    grouped, objects, arrays, guards = page.grouped, _converters(False), _converters(True), _guards()
     for row in rows:
         if row.__class__ is list:
             tbl, stamps, convert = row[0], row[5], arrays.get(row[0])
@@ -92,7 +100,16 @@ def prepare(rows: list[Any]) -> Page:
             stamps, convert = row.get("field_hlc"), objects.get(tbl)
         if convert is None:
             continue  # a table this client does not know yet
-        grouped[tbl].append(convert(row))
+        try:
+            values = convert(row)
+            storable = guards[tbl](values)
+        except Exception:  # noqa: BLE001 — whatever HQ sent (revenue "abc", a list for a date): quarantined
+            storable = False
+        if not storable:
+            raw = quarantine.as_object(tbl, row)
+            page.failed.append(quarantine.failed(tbl, raw, row_guard.problem(tbl, raw)))
+            continue
+        grouped[tbl].append(values)
         if stamps and tbl in SHARED:
             top = max(int(v) for v in stamps.values())
             row_id = row[1] if row.__class__ is list else row["id"]
@@ -102,14 +119,22 @@ def prepare(rows: list[Any]) -> Page:
 
 
 @cache
+def _guards() -> dict[str, Callable[[tuple[Any, ...]], bool]]:
+    return {t: row_guard.accepts(t) for t in SYNCED_TABLES}
+
+
+@cache
 def _converters(arrays: bool) -> dict[str, Callable[[Any], tuple[Any, ...]]]:
     return {t: codec(t).from_array if arrays else codec(t).to_storage for t in SYNCED_TABLES}
 
 
 def apply_rows(conn: Connection, page: Page, seen: bool = False) -> int:
     """Upsert a page inside the caller's transaction; rows with queued local changes are
-    skipped (ours is newer and goes to HQ first; HQ's merge comes back later)."""
+    skipped (ours is newer and goes to HQ first; HQ's merge comes back later).  Rows that
+    cannot be stored go to quarantine; rows that apply leave it."""
     pending = {(t, r) for t, r in conn.exec_driver_sql("SELECT DISTINCT tbl, row_id FROM sync_outbox")}
+    held = quarantine.any_kept(conn)
+    failed = [f for f in page.failed if (f.tbl, f.row_id) not in pending] if pending else list(page.failed)
     applied = 0
     for tbl in SYNCED_TABLES:
         values = page.grouped.get(tbl)
@@ -120,19 +145,70 @@ def apply_rows(conn: Connection, page: Page, seen: bool = False) -> int:
             values = [v for v in values if (tbl, v[id_pos]) not in pending]
             if not values:
                 continue
-        conn.exec_driver_sql(upsert_sql(tbl), values)
+        values, refused = _upsert(conn, tbl, values, page)
+        failed += refused
         if seen:
             conn.exec_driver_sql("INSERT OR IGNORE INTO temp.sync_seen(id) VALUES (?)", [(v[id_pos],) for v in values])
+        if held:
+            quarantine.release(conn, tbl, [v[id_pos] for v in values])
         applied += len(values)
-    bases = [b for b in page.bases if (b[0], b[1]) not in pending] if pending else page.bases
+    applied += _apply_failed(conn, failed, seen)
+    bad = {(f.tbl, f.row_id) for f in failed}
+    bases = [b for b in page.bases if (b[0], b[1]) not in pending and (b[0], b[1]) not in bad]
     if bases:
         conn.exec_driver_sql("INSERT OR REPLACE INTO sync_field_clock(tbl, row_id, field, hlc) VALUES (?, ?, ?, ?)", bases)
     return applied
 
 
+# What the database says about a row it will not store.  Not OperationalError: a full disk
+# or a locked file is no fault of the row, and must stop the sync rather than fill the quarantine.
+_ROW_REFUSED = (IntegrityError, InterfaceError, ProgrammingError, DataError, OverflowError)
+
+
+def _upsert(conn: Connection, tbl: str, values: list[tuple[Any, ...]], page: Page
+            ) -> tuple[list[tuple[Any, ...]], list[quarantine.Failed]]:
+    """(rows stored, rows refused).  One savepoint for the batch; one per row only if it fails."""
+    try:
+        with conn.begin_nested():
+            conn.exec_driver_sql(upsert_sql(tbl), values)
+        return values, []
+    except _ROW_REFUSED:
+        pass
+    stored, refused = [], []
+    to_wire, id_pos = codec(tbl).to_wire, codec(tbl).id_position
+    for v in values:
+        try:
+            with conn.begin_nested():
+                conn.exec_driver_sql(upsert_sql(tbl), v)
+            stored.append(v)
+        except _ROW_REFUSED as exc:
+            raw = to_wire(v)
+            top = [b[3] for b in page.bases if b[0] == tbl and b[1] == v[id_pos]]
+            if top:
+                raw["field_hlc"] = {BASE_FIELD: top[0]}
+            detail = str(getattr(exc, "orig", exc))
+            refused.append(quarantine.Failed(tbl, v[id_pos], f"{tbl} 表的这一行无法保存到本机（{detail}）。"
+                                                             f"{row_guard.ROW_ERROR_ADVICE}", raw))
+    return stored, refused
+
+
+def _apply_failed(conn: Connection, failed: list[quarantine.Failed], seen: bool) -> int:
+    """Quarantine what failed.  A tombstone whose data is bad still deletes: only its
+    `deleted` and `version` matter here.  Returns the tombstones applied."""
+    tombstones = [f for f in failed if f.deleted]
+    for f in tombstones:
+        conn.exec_driver_sql(f"UPDATE {f.tbl} SET deleted = 1, version = ? WHERE id = ?", (int(f.raw["version"]), f.row_id))
+        quarantine.release(conn, f.tbl, [f.row_id])
+    kept = [f for f in failed if not f.deleted]
+    quarantine.keep(conn, kept)
+    if seen and kept:  # HQ has the row: a repair must not retire our older copy of it
+        conn.exec_driver_sql("INSERT OR IGNORE INTO temp.sync_seen(id) VALUES (?)", [(f.row_id,) for f in kept])
+    return len(tombstones)
+
+
 def apply_page(
     conn: Connection,
-    scope: str,
+    scope: str | None,
     rows: Page | list[dict[str, Any]],
     cursor: Any,
     done: bool,
@@ -141,15 +217,16 @@ def apply_page(
     cursor_apart: bool = False,
     between: Callable[[], None] | None = None,
 ) -> int:
-    """Rows and cursor in one transaction.  `cursor_apart` is the broken variant (cursor
-    committed first, page after; `between` runs in the gap) kept only for tests."""
+    """Rows and cursor in one transaction (`scope` None: rows only, a quarantine retry).
+    `cursor_apart` is the broken variant (cursor committed first, page after; `between`
+    runs in the gap) kept only for tests."""
     page = rows if isinstance(rows, Page) else prepare(rows)
     conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
     if page.size >= BULK_PAGE:  # index pages of a growing table stay in memory (default is 2 MB)
         conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KB}")
     conn.commit()
     try:
-        if cursor_apart:
+        if cursor_apart and scope is not None:
             with conn.begin():
                 write_cursor(conn, scope, cursor, done)
             if between is not None:
@@ -170,7 +247,7 @@ def apply_page(
             capture.create_hash(conn, unkept)
             if page.max_hlc:
                 conn.exec_driver_sql("UPDATE sync_clock SET hlc = max(hlc, ?) WHERE id = 1", (page.max_hlc,))
-            if not cursor_apart:
+            if not cursor_apart and scope is not None:
                 if between is not None:
                     between()
                 write_cursor(conn, scope, cursor, done)
@@ -183,11 +260,27 @@ def apply_page(
         conn.commit()
 
 
+def retry_quarantined(conn: Connection, *, stale_only: bool) -> tuple[int, int]:
+    """Apply quarantined rows again: all of them, or (`stale_only`) those that failed under
+    another app version (an upgrade may store them now).  Returns (applied, still kept).
+    `conn` must have no transaction open."""
+    rows = quarantine.kept_rows(conn, stale_only=stale_only)
+    conn.rollback()
+    applied = apply_page(conn, None, prepare(rows), None, False) if rows else 0
+    still = conn.exec_driver_sql("SELECT count(*) FROM sync_quarantine").scalar_one()
+    conn.rollback()
+    return applied, int(still)
+
+
 def retire_unseen(conn: Connection, tbl: str) -> int:
     """After a full re-pull of one table: live local rows HQ did not send (and we have
     not queued) are marked deleted without capture, so the station equals HQ again.
-    The station's own reference rows are never HQ's to send and stay (app/sync/own_rows.py)."""
+    The station's own reference rows are never HQ's to send and stay (app/sync/own_rows.py).
+    Quarantined rows of the table HQ no longer sent are gone at HQ: dropped too."""
     with conn.begin():
+        conn.exec_driver_sql(
+            "DELETE FROM sync_quarantine WHERE tbl = ? AND row_id NOT IN (SELECT id FROM temp.sync_seen)", (tbl,)
+        )
         conn.exec_driver_sql("UPDATE sync_control SET applying = 1 WHERE id = 1")
         result = conn.exec_driver_sql(
             f"UPDATE {tbl} SET deleted = 1 WHERE deleted = 0 AND id NOT IN (SELECT id FROM temp.sync_seen) "

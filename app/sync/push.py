@@ -152,7 +152,7 @@ def _store_conflicts(conn: Connection, batch: Batch, details: Any) -> None:
             batch.batch_id, d["tbl"][:40], row_id, d["field"][:64],
             json.dumps(d.get("losing_value"), ensure_ascii=False), json.dumps(d.get("winning_value"), ensure_ascii=False),
             str(d.get("winner") or "")[:64], str(d.get("loser") or "")[:64], at,
-        ))  # fmt: skip
+        ))
     if rows:
         conn.exec_driver_sql(
             "INSERT INTO sync_conflict(batch_id, tbl, row_id, field, losing_value, winning_value, winner, loser, at) "

@@ -51,7 +51,7 @@ def refuse_other_station(conn: Connection, station_id: uuid.UUID, station_code: 
 
 
 def adopt_station(conn: Connection, station_id: uuid.UUID, *, queue_everything: bool, code: str = "",
-                  name: str = "", district: str = "") -> str | None:  # fmt: skip
+                  name: str = "", district: str = "") -> str | None:
     """Make HQ's station id this profile's (docs/sync-protocol.md, "Station id"), and
     HQ's code, name and district its station row's; returns the local code replaced, if any.
 
@@ -108,7 +108,7 @@ def _create_from_hq(conn: Connection, station_id: uuid.UUID, code: str, name: st
     with the first pull, and an empty copy pushed first would overwrite it."""
     conn.exec_driver_sql("DELETE FROM station WHERE code = ? AND id != ?", (code, station_id.hex))  # an earlier pull's copy
     conn.execute(insert(Station).values(id=station_id, station_id=station_id, code=code, name=name or code,
-                                                   district=district))  # fmt: skip
+                                                   district=district))
     if meta(conn, DEMO_KEY) is None:
         set_meta(conn, DEMO_KEY, "0")
 

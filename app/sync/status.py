@@ -1,5 +1,6 @@
 """What the 同步 page shows: link to HQ, pending changes, last result, rejected writes,
-the conflicts HQ reported for this station's pushes, and the syncs that had them.
+the conflicts HQ reported for this station's pushes, the syncs that had them, and the
+pulled rows kept in quarantine (app/sync/quarantine.py).
 
 Plain dataclasses (never live ORM objects), read in one short connection, so the UI
 can call it from a worker and hand the result to the GUI thread.
@@ -13,6 +14,8 @@ from datetime import UTC, datetime
 
 from app.domain.export_columns import ENTERPRISE_COLUMNS
 from app.models.database import Database
+from app.sync import quarantine
+from app.sync.client import plain_http_over_network
 from app.sync.codec import uuid_out
 from app.sync.enrolment import CODE_KEY, SERVER_KEY
 
@@ -97,10 +100,16 @@ class SyncStatus:
     rejections: list[Rejection] = field(default_factory=list)
     conflicted: list[ConflictedSync] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
+    quarantined: list[quarantine.QuarantinedRow] = field(default_factory=list)
 
     @property
     def enrolled(self) -> bool:
         return bool(self.server and self.station_code)
+
+    @property
+    def insecure(self) -> bool:
+        """HQ is reached by plain http:// outside this machine (enrolled with --insecure-http)."""
+        return bool(self.server) and plain_http_over_network(self.server or "")
 
 
 def _when(text: str | None) -> datetime | None:
@@ -139,6 +148,7 @@ def sync_status(db: Database, rejections: int = 200, conflicted: int = 100, conf
             "ORDER BY c.id DESC LIMIT ?",
             (conflicts,),
         ).all()
+        kept = quarantine.listed(conn)
     return SyncStatus(
         server=meta.get(SERVER_KEY),
         station_code=meta.get(CODE_KEY),
@@ -147,11 +157,12 @@ def sync_status(db: Database, rejections: int = 200, conflicted: int = 100, conf
         rejections=[Rejection(t, uuid_out(r) or "", reason, _when(at) or datetime.now(UTC)) for t, r, reason, at in refused],
         conflicted=[ConflictedSync(_when(at), int(n), int(pushed)) for at, n, pushed in merged],
         conflicts=[_conflict(*row) for row in details],
+        quarantined=kept,
     )
 
 
 def _conflict(at: str | None, tbl: str, row_id: str, name: str | None, fld: str, losing: str, winning: str,
-              winner: str, loser: str) -> Conflict:  # fmt: skip
+              winner: str, loser: str) -> Conflict:
     mine = winning if winner == "station" else losing
     return Conflict(_when(at), tbl, uuid_out(row_id) or "", name or "", fld, FIELD_LABELS.get(fld, fld),
-                    _shown(mine), _shown(winning), winner, loser)  # fmt: skip
+                    _shown(mine), _shown(winning), winner, loser)

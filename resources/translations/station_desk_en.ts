@@ -512,6 +512,10 @@ This file will not be changed. You can open a backup (as a new profile) or creat
         <translation>Server address</translation>
     </message>
     <message>
+        <source>仍然使用不加密的 http:// 连接（令牌和数据以明文传输，仅限受控的测试网络）</source>
+        <translation>Use unencrypted http:// anyway (token and data travel in clear; controlled test networks only)</translation>
+    </message>
+    <message>
         <source>登记</source>
         <translation>Enrol</translation>
     </message>
@@ -2889,6 +2893,57 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
 </context>
 <context>
+    <name>QuarantineList</name>
+    <message>
+        <source>这些记录从总部下载后无法保存到本机（例如数值不是数字、缺少必填项或内容过长）。它们不会阻塞其他数据的同步；总部更正后会自动下载，升级本软件后也会自动重试。</source>
+        <translation>These records were downloaded from HQ but could not be saved on this computer (for example a number that is not a number, a missing required value or text that is too long). They do not hold up the rest of the sync; they are downloaded again once HQ corrects them, and retried after this program is upgraded.</translation>
+    </message>
+    <message>
+        <source>没有无法保存的数据：从总部下载的每一条记录都已保存到本机。</source>
+        <translation>Nothing is waiting: every record downloaded from HQ was saved on this computer.</translation>
+    </message>
+    <message>
+        <source>重试</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <source>再次尝试把这些记录保存到本机</source>
+        <translation>Try again to save these records on this computer</translation>
+    </message>
+    <message>
+        <source>数据表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>记录</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>错误</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>尝试次数</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <source>正在重试…</source>
+        <translation>Retrying…</translation>
+    </message>
+    <message>
+        <source>已保存 %1 条，仍有 %2 条无法保存。</source>
+        <translation>%1 saved, %2 still cannot be saved.</translation>
+    </message>
+    <message>
+        <source>重试未能完成：%1</source>
+        <translation>The retry did not finish: %1</translation>
+    </message>
+    <message>
+        <source>正在重试无法保存的下载…</source>
+        <translation>Retrying downloads that could not be saved…</translation>
+    </message>
+</context>
+<context>
     <name>RecordFields</name>
     <message>
         <source>请选择</source>
@@ -3733,6 +3788,10 @@ Please correct it and try again.</translation>
         <translation>Enrol with HQ…</translation>
     </message>
     <message>
+        <source>无法保存的下载</source>
+        <translation>Downloads not saved</translation>
+    </message>
+    <message>
         <source>总部服务器</source>
         <translation>HQ server</translation>
     </message>
@@ -3827,6 +3886,14 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     <message>
         <source>%1 条</source>
         <translation>%1</translation>
+    </message>
+    <message>
+        <source>无法保存的下载 (%1)</source>
+        <translation>Downloads not saved (%1)</translation>
+    </message>
+    <message>
+        <source>警告：与总部的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。请向总部索取 https:// 网址后重新登记。</source>
+        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station's data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
     </message>
     <message>
         <source>尚未同步</source>

@@ -20,7 +20,7 @@ def service_record(station: uuid.UUID, enterprise_id: uuid.UUID | str, **data: A
         "tbl": "service_record", "id": str(uuid7()), "station_id": str(station), "version": 1, "deleted": False,
         "data": {"enterprise_id": str(enterprise_id), "service_date": "2026-03-02", "category": "policy",
                  "summary": "政策咨询", **data},
-    }  # fmt: skip
+    }
 
 
 def enterprise(station: uuid.UUID, stamp: int, row_id: uuid.UUID | None = None, **data: Any) -> dict[str, Any]:
@@ -28,7 +28,7 @@ def enterprise(station: uuid.UUID, stamp: int, row_id: uuid.UUID | None = None, 
     return {
         "tbl": "enterprise", "id": str(row_id or uuid7()), "station_id": str(station), "version": 1,
         "deleted": False, "data": fields, "field_hlc": dict.fromkeys(fields, stamp),
-    }  # fmt: skip
+    }
 
 
 def edit(row: dict[str, Any], stamp: int, **changes: Any) -> dict[str, Any]:
@@ -40,4 +40,4 @@ def report(station: uuid.UUID, status: str = "draft", row_id: str | None = None,
     return {
         "tbl": "annual_report", "id": row_id or str(uuid7()), "station_id": str(station), "version": 1,
         "deleted": False, "data": {"year": 2026, "kind": "summary", "status": status, "narrative": {}, **data},
-    }  # fmt: skip
+    }

@@ -27,7 +27,7 @@ def test_add_station_prints_the_code_last_and_enrols(hq_url: str, capsys: pytest
     result = subprocess.run(
         [sys.executable, "-m", "app.hq.cli", "add-station", "C-TH-001", "天河区服务站", "--district", "天河区"],
         cwd=REPO, env=dict(os.environ, **{DB_ENV: hq_url}), capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+    )
     assert result.returncode == 0, result.stderr
     code = result.stdout.strip().splitlines()[-1]
     assert len(code) == 23 and code.count("-") == 3
@@ -55,7 +55,7 @@ def test_publish_from_json_file(hq_url: str, hq_engine, tmp_path: Path, capsys: 
     source = tmp_path / "ref.json"
     pid = str(uuid7())
     source.write_text(json.dumps({"policy": [{"id": pid, "title": "研发费用加计扣除", "category": "tax"}],
-                                  "expert": [{"name": "李专家", "fields": "finance_tax"}]}, ensure_ascii=False))  # fmt: skip
+                                  "expert": [{"name": "李专家", "fields": "finance_tax"}]}, ensure_ascii=False))
     assert main(["publish", str(source), "--db", hq_url]) == 0
     assert "policy：已发布 1 条" in capsys.readouterr().out
     bad = tmp_path / "bad.json"
@@ -69,7 +69,7 @@ def test_publish_from_json_file(hq_url: str, hq_engine, tmp_path: Path, capsys: 
 def test_export_enterprises_all_and_by_station(hq_url: str, hq_engine, enrol, tmp_path: Path) -> None:
     a, b = enrol("C-A1"), enrol("C-B1")
     created = enterprise(a.station_id, hlc(0), credit_code="91440101MA5C000009", size="small", status="active",
-                         employees=35, revenue="1200.50", size_year=2025)  # fmt: skip
+                         employees=35, revenue="1200.50", size_year=2025)
     served = enterprise(b.station_id, hlc(0), name="乙公司", size="micro")
     other = enterprise(b.station_id, hlc(0), name="丙公司")
     with hq_engine.begin() as conn:

@@ -36,7 +36,7 @@ def _hq(capsys: pytest.CaptureFixture[str], *args: str, db: str) -> tuple[int, s
 def _submitted(station, year: int, kind: str) -> uuid.UUID:  # type: ignore[no-untyped-def]
     with station.db.begin() as s:
         row = AnnualReport(year=year, kind=kind, status="submitted", narrative={"总结": "全年服务企业 120 家"},
-                           submitted_at=utcnow(), station_id=station.station_id)  # fmt: skip
+                           submitted_at=utcnow(), station_id=station.station_id)
         s.add(row)
         s.flush()
         rid = row.id
@@ -57,7 +57,7 @@ def test_hq_returns_a_report_with_a_comment_and_the_station_sees_it(make_station
     code, _, err = _hq(capsys, "review-report", "--station", "GZ-REV-A", "--year", "2026", "--kind", "summary", "--return", db=hq_url)
     assert code != 0 and "退回意见" in err and "Traceback" not in err  # a return needs a comment
     code, out, _ = _hq(capsys, "review-report", "--station", "GZ-REV-A", "--year", "2026", "--kind", "summary",
-                       "--return", "--comment", "请补充服务企业名单", db=hq_url)  # fmt: skip
+                       "--return", "--comment", "请补充服务企业名单", db=hq_url)
     assert code == 0 and "已退回" in out
 
     assert sync(a.db, a.client()).completed
@@ -118,7 +118,7 @@ def test_conflicts_and_rejected_writes_are_listed(make_station, hq_url: str, hq_
     line = lines[0]
     assert lines[1].split("\t")[4:6] == ["020-11111111", "020-33333333"]
     assert line.split("\t")[1:] == ["enterprise", str(eid), "联系电话(contact_phone)", "020-22222222", "020-33333333",
-                                    "GZ-LOG-A", "总部"]  # fmt: skip
+                                    "GZ-LOG-A", "总部"]
     assert str(eid) not in _hq(capsys, "conflicts", "--station", "GZ-LOG-B", db=hq_url)[1]
 
     with hq_engine.begin() as conn:  # a station may never accept its own report
@@ -136,6 +136,6 @@ def test_conflicts_and_rejected_writes_are_listed(make_station, hq_url: str, hq_
 def test_the_commands_read_the_database_from_the_environment(hq_url: str) -> None:
     done = subprocess.run([sys.executable, "-m", "app.hq.cli", "conflicts", "--limit", "3"], cwd=REPO,
                           env=dict(os.environ, **{DB_ENV: hq_url}, PYTHONIOENCODING="utf-8"), capture_output=True,
-                          text=True, encoding="utf-8", timeout=60, check=False)  # fmt: skip
+                          text=True, encoding="utf-8", timeout=60, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("时间\t表\t记录\t字段\t被覆盖的值\t生效的值")

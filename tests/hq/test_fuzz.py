@@ -29,7 +29,7 @@ scalars = st.one_of(
     st.none(), st.booleans(), st.integers(min_value=-(10**400), max_value=10**400),
     st.floats(allow_nan=True, allow_infinity=True), any_text,
     st.sampled_from(["x" * 2_000_000, "\x00", "\ud800", "9" * 5000]),
-)  # fmt: skip
+)
 json_values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(any_text, inner, max_size=4), max_leaves=20)
 ids = st.one_of(st.uuids().map(str), any_text, st.integers(), st.none())
 tables = st.one_of(st.sampled_from([*protocol.SYNCED_TABLES, "sync_outbox", "", "enterprise; DROP TABLE x"]), any_text)
@@ -40,14 +40,14 @@ rows = st.fixed_dictionaries(
         "deleted": st.one_of(st.booleans(), st.integers(), any_text), "data": json_values,
         "field_hlc": st.one_of(st.dictionaries(any_text, st.one_of(st.integers(min_value=-(2**70), max_value=2**70), any_text)), json_values),
     },
-)  # fmt: skip
+)
 near_valid = st.one_of(
     st.fixed_dictionaries({"batch_id": ids, "rows": st.one_of(st.lists(rows, max_size=4), json_values)}),
     st.fixed_dictionaries({"cursor": st.one_of(st.none(), json_values, st.fixed_dictionaries({"txid": st.one_of(any_text, st.integers()), "tbl": any_text, "id": ids})),
                            "limit": st.one_of(st.integers(min_value=-(2**70), max_value=2**70), any_text), "table": tables}),
     st.fixed_dictionaries({"tables": st.one_of(json_values, st.dictionaries(tables, st.fixed_dictionaries({"count": json_values, "hash": json_values})))}),
     st.fixed_dictionaries({"code": json_values}),
-)  # fmt: skip
+)
 
 
 def encode(value: Any, how: str) -> tuple[bytes, dict[str, str]]:
@@ -99,7 +99,7 @@ def well_shaped_rows(station: uuid.UUID) -> st.SearchStrategy[dict[str, Any]]:
     """Rows that fit the wire shape, with hostile content: applied or rejected row by row."""
     plain_text = st.text(max_size=20)
     values = st.one_of(st.none(), st.booleans(), st.integers(-(2**63), 2**63), st.floats(allow_nan=False, allow_infinity=False),
-                       plain_text, st.uuids().map(str))  # fmt: skip
+                       plain_text, st.uuids().map(str))
     field_names = st.sampled_from(["credit_code", "name", "status", "enterprise_id", "year", "kind", "merged_into", "id", "deleted"])
     return st.fixed_dictionaries(
         {
@@ -111,7 +111,7 @@ def well_shaped_rows(station: uuid.UUID) -> st.SearchStrategy[dict[str, Any]]:
         },
         optional={"field_hlc": st.dictionaries(st.one_of(field_names, plain_text), st.integers(0, 2**63 - 1), max_size=4),
                   "field_base_hlc": st.dictionaries(field_names, st.integers(0, 2**63 - 1), max_size=2)},
-    )  # fmt: skip
+    )
 
 
 def test_fuzz_push_rows_with_a_valid_envelope(app_client, hq_engine, enrol) -> None:

@@ -184,7 +184,7 @@ def test_push_answer_lists_each_conflict_with_the_parties_by_code(hq_engine, enr
     assert detail == {
         "tbl": "enterprise", "id": base["id"], "field": "contact_phone", "losing_value": "A-phone",
         "winning_value": "B-phone", "winner": "M-CD-B", "loser": "station", "at": detail["at"],
-    }  # fmt: skip
+    }
     assert detail["at"].startswith("2027-01-15T08:00:00.050")  # T0 + 50 ms, UTC
     assert str(b.station_id) not in str(lost.to_json())  # other stations by code, never by id
     with hq_engine.begin() as conn:  # a resent batch answers the same details

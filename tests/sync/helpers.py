@@ -24,21 +24,21 @@ def add_work(db: Database, station_id: uuid.UUID, n: int, seed: int = 0) -> list
     with db.begin() as s:
         staff = StaffMember(name=f"员工{seed}", station_id=station_id)
         event = Event(title=f"活动{seed}", event_type="salon", starts_at=datetime(2026, 4, 1, 2, tzinfo=UTC),
-                      ends_at=datetime(2026, 4, 1, 4, tzinfo=UTC), station_id=station_id)  # fmt: skip
+                      ends_at=datetime(2026, 4, 1, 4, tzinfo=UTC), station_id=station_id)
         s.add_all([staff, event])
         s.flush()
         for i in range(n):
             e = Enterprise(name=f"企业{seed}-{i}", station_id=station_id, revenue=Decimal(rng.randint(0, 10**6)) / 100,
-                           employees=rng.randint(1, 300), district="天河区")  # fmt: skip
+                           employees=rng.randint(1, 300), district="天河区")
             s.add(e)
             s.flush()
             ids.append(e.id)
             s.add(ServiceRecord(enterprise_id=e.id, service_date=date(2026, 1, 1) + timedelta(days=i % 300),
                                 category="finance", station_id=station_id, staff_id=staff.id,
-                                fee=Decimal("12.50") if i % 3 == 0 else None, summary=f"服务{i}"))  # fmt: skip
+                                fee=Decimal("12.50") if i % 3 == 0 else None, summary=f"服务{i}"))
             if i % 4 == 0:
                 s.add(Demand(enterprise_id=e.id, title=f"需求{i}", category="finance", received_on=date(2026, 2, 1),
-                             station_id=station_id))  # fmt: skip
+                             station_id=station_id))
             if i % 5 == 0:
                 s.add(EventAttendance(event_id=event.id, enterprise_id=e.id, attendee_name=f"参会人{i}", station_id=station_id))
     return ids

@@ -67,7 +67,7 @@ EDITABLE = ("name", "contact_name", "notes", "address", "employees")
 KINDS = (
     "lose_request", "lose_reply", "duplicate", "crash_before_request", "crash_after_commit",
     "crash_at_step", "crash_after_step", "crash_page_cursor", "revoke", "edit_in_flight", "clock_skew",
-)  # fmt: skip
+)
 TRANSPORT_KINDS = ("lose_request", "lose_reply", "duplicate", "crash_before_request", "crash_after_commit", "revoke", "edit_in_flight")
 STATS: Counter[str] = Counter()  # fault kind → times injected (and "seeds")
 
@@ -296,7 +296,7 @@ class Simulation:
                 if rng.random() < 0.5:
                     code = f"914401010000{rng.randint(0, 2):06d}"
                 e = Enterprise(name=self._value(), station_id=st.station_id, credit_code=code, district="天河区",
-                               contact_name=rng.choice(["", self._value()]), employees=rng.randint(1, 50))  # fmt: skip
+                               contact_name=rng.choice(["", self._value()]), employees=rng.randint(1, 50))
                 s.add(e)
                 s.flush()
                 self.created[("enterprise", e.id.hex)] = st.code
@@ -321,14 +321,14 @@ class Simulation:
                     self.owned_last[("service_record", r.id.hex)] = r.summary
             elif choice == "demand":
                 d = Demand(enterprise_id=rng.choice(ents).id, title=self._value(), category="finance",
-                           received_on=date(2026, 2, 1), station_id=st.station_id)  # fmt: skip
+                           received_on=date(2026, 2, 1), station_id=st.station_id)
                 s.add(d)
                 s.flush()
                 self.created[("demand", d.id.hex)] = st.code
                 self.owned_last[("demand", d.id.hex)] = d.title
             else:
                 r = ServiceRecord(enterprise_id=rng.choice(ents).id, service_date=date(2026, 3, 1), category="finance",
-                                  station_id=st.station_id, staff_id=st.staff_id, summary=self._value())  # fmt: skip
+                                  station_id=st.station_id, staff_id=st.staff_id, summary=self._value())
                 s.add(r)
                 s.flush()
                 self.created[("service_record", r.id.hex)] = st.code
@@ -350,7 +350,7 @@ class Simulation:
                 self.writes.append(Write(str(row_id), name, value, stamp, "", None))
             elif self.policies and rng.random() < 0.5:
                 publish_reference(conn, "policy", [{"id": rng.choice(self.policies), "title": self._value(), "category": "tax",
-                                                    "issued_on": "2026-03-01"}])  # fmt: skip
+                                                    "issued_on": "2026-03-01"}])
             else:
                 made = publish_reference(conn, "policy", [{"title": self._value(), "category": "tax", "issued_on": "2026-03-01"}])
                 self.policies.append(str(made[0].id))
@@ -463,7 +463,7 @@ def check_invariants(sim: Simulation) -> None:
         dup = conn.execute(text("SELECT id FROM replica_row GROUP BY id HAVING count(*) > 1")).all()
         alias = {uuid.UUID(m).hex: uuid.UUID(s).hex for m, s in conn.execute(text("SELECT merged_id::text, survivor_id::text FROM enterprise_alias"))}
         merged = {uuid.UUID(m).hex: (uuid.UUID(s).hex, c) for m, s, c in conn.execute(
-            text("SELECT merged_id::text, survivor_id::text, credit_code FROM merge_record"))}  # fmt: skip
+            text("SELECT merged_id::text, survivor_id::text, credit_code FROM merge_record"))}
         losers: dict[tuple[str, str], list[Any]] = defaultdict(list)
         for rid, name, lv in conn.execute(text("SELECT row_id::text, field, losing_value FROM conflict_log")):
             h = uuid.UUID(rid).hex
@@ -537,7 +537,7 @@ def fast_engine(url: str) -> Engine:
     from app.hq.db import normalise_url
 
     return create_engine(normalise_url(url), pool_size=10, max_overflow=20,
-                         connect_args={"options": "-c synchronous_commit=off"})  # fmt: skip
+                         connect_args={"options": "-c synchronous_commit=off"})
 
 
 @contextlib.contextmanager

@@ -152,10 +152,18 @@ def test_a_bulk_page_leaves_the_triggers_in_place_even_when_it_fails(db) -> None
     with db.engine.connect() as conn:
         pull.apply_page(conn, pull.MAIN_SCOPE, rows, {"txid": "5"}, True)
         assert triggers() == before and len(before) >= 29
-        broken = [*rows[:pull.BULK_PAGE], {**base, "id": str(uuid7()), "data": {"name": None}}]  # NOT NULL fails
-        with pytest.raises(Exception, match="NOT NULL"):
-            pull.apply_page(conn, pull.MAIN_SCOPE, broken, {"txid": "6"}, True)
+        # A bad row no longer fails the page (it is quarantined: tests/sync/test_quarantine.py);
+        # a crash after the rows were written, before the cursor, does.
+        broken = [*rows[:pull.BULK_PAGE], {**base, "id": str(uuid7()), "data": {"name": None}}]  # NOT NULL
+
+        def crash() -> None:
+            raise RuntimeError("crash between the page and its cursor")
+
+        with pytest.raises(RuntimeError, match="crash"):
+            pull.apply_page(conn, pull.MAIN_SCOPE, broken, {"txid": "6"}, True, between=crash)
     assert triggers() == before
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM sync_quarantine").scalar() == 0  # rolled back with the page
     assert _outbox(db) == []
     with db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE enterprise SET notes = 'local' WHERE rowid = 1")

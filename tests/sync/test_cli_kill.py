@@ -44,7 +44,7 @@ def server(hq_url: str) -> Iterator[str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "app.hq.cli", "serve", "--db", hq_url, "--host", "127.0.0.1", "--port", str(port)],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):
@@ -63,12 +63,12 @@ def server(hq_url: str) -> Iterator[str]:
 
 def _env(home: Path, keyring_backend: str = "tests.sync.file_keyring.FileKeyring") -> dict[str, str]:
     return dict(os.environ, STATION_DESK_HOME=str(home), PYTHONIOENCODING="utf-8", PYTHON_KEYRING_BACKEND=keyring_backend,
-                STATION_DESK_TEST_KEYRING=str(home / "test-keyring.json"))  # fmt: skip
+                STATION_DESK_TEST_KEYRING=str(home / "test-keyring.json"))
 
 
 def _desk(home: Path, *args: str, **kw: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "app.main", *args], cwd=REPO, env=_env(home, **kw),
-                          capture_output=True, text=True, encoding="utf-8", timeout=300, check=False)  # fmt: skip
+                          capture_output=True, text=True, encoding="utf-8", timeout=300, check=False)
 
 
 def _setup_and_enrol(home: Path, hq_engine: Engine, server: str, code: str, **kw: str) -> subprocess.CompletedProcess[str]:
@@ -93,7 +93,7 @@ def test_sync_killed_at_random_points_completes_with_invariants(server: str, hq_
         while round_no < KILLS or (kills < MIN_KILLS and round_no < MAX_ROUNDS):
             proc = subprocess.Popen([sys.executable, "-m", "app.main", "sync", "--page-size", str(rng.choice([50, 200]))],
                                     cwd=REPO, env=_env(station_home), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                    text=True, encoding="utf-8")  # fmt: skip
+                                    text=True, encoding="utf-8")
             # Kill after a random number of progress lines (a push batch or a pulled page each),
             # then a random moment more: inside a page, between pages, or while waiting for HQ.
             for _ in range(rng.randint(1, 10)):
@@ -119,7 +119,7 @@ def test_sync_killed_at_random_points_completes_with_invariants(server: str, hq_
         with hq_engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM rejected_write WHERE station_id = :s"), {"s": station_id}).scalar() == 0
             hq_enterprises = conn.execute(text("SELECT count(*) FROM replica_row WHERE tbl = 'enterprise' AND station_id = :s"),
-                                          {"s": station_id}).scalar()  # fmt: skip
+                                          {"s": station_id}).scalar()
         assert hq_enterprises == len(ids)  # nothing duplicated, nothing lost
         assert_station_equals_hq(db, hq_engine, station_id)
     finally:

@@ -23,7 +23,7 @@ def test_requests_carry_version_token_and_zstd_and_answers_are_decoded() -> None
         seen["headers"] = request.headers
         seen["body"] = protocol.decode(request.content, request.headers.get("content-encoding"))
         return httpx.Response(200, content=protocol.encode({"status": "applied", "中": "文"}),
-                              headers={"Content-Encoding": "zstd"})  # fmt: skip
+                              headers={"Content-Encoding": "zstd"})
 
     answer = _client(handler).push("b1", [{"tbl": "enterprise"}])
     headers = seen["headers"]

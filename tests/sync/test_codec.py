@@ -31,7 +31,7 @@ def _fill(db) -> None:  # type: ignore[no-untyped-def]
             AnnualReport(year=2026, kind="plan", narrative={"总结": "完成\n“引号”", "n": [1, 2.5, None]},
                          targets={"visits": 120.0}, station_id=station),
             Policy(title="政策", category="tax", issued_on=date(2026, 1, 1), local_note="mine"),
-        ])  # fmt: skip
+        ])
 
 
 def _storage(db, tbl: str) -> list[tuple]:  # type: ignore[no-untyped-def,type-arg]

@@ -25,7 +25,7 @@ def test_demo_data_refuses_an_enrolled_profile(capsys: pytest.CaptureFixture[str
     db = open_profile("enrolled")
     with db.begin() as s:  # what enrolment leaves in the profile
         s.add_all([ProfileMeta(key=enrolment.SERVER_KEY, value="https://sync.example.gov.cn"),
-                   ProfileMeta(key=enrolment.CODE_KEY, value="GZ-TH-001")])  # fmt: skip
+                   ProfileMeta(key=enrolment.CODE_KEY, value="GZ-TH-001")])
     db.dispose()
     code = main(["--profile", "enrolled", "demo-data", "--enterprises", "3", "--records", "2"])
     err = capsys.readouterr().err

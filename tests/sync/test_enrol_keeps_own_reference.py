@@ -73,10 +73,10 @@ def _own_station(tmp_path: Path, code: str) -> tuple[Database, dict[str, list[uu
             s.flush()
             s.add(ServiceRecord(enterprise_id=firm.id, service_date=date(YEAR, 1 + n % 12, 5), category=own_code if n % 5 == 0 else "financing",
                                 station_id=me.id, staff_id=staff.id, institution_id=ids["institution"][n % 3],
-                                expert_id=ids["expert"][n % 4], policy_id=ids["policy"][n % 2], summary=f"服务{n}"))  # fmt: skip
+                                expert_id=ids["expert"][n % 4], policy_id=ids["policy"][n % 2], summary=f"服务{n}"))
             if n % 6 == 0:
                 s.add(Demand(enterprise_id=firm.id, title=f"需求{n}", category="financing", received_on=date(YEAR, 2, 1),
-                             station_id=me.id, assignee_institution_id=ids["institution"][0]))  # fmt: skip
+                             station_id=me.id, assignee_institution_id=ids["institution"][0]))
     return db, ids
 
 
@@ -172,7 +172,7 @@ def test_hq_category_list_replaces_the_own_list_but_used_own_codes_keep_their_la
         publish_reference(conn, "pick_list_item", [
             {"id": "0192f3c0-0000-7000-8000-00000000b001", "list_name": "service_category", "code": "policy", "label": "政策咨询"},
             {"id": "0192f3c0-0000-7000-8000-00000000b002", "list_name": "service_category", "code": "financing", "label": "投融资服务"},
-        ])  # fmt: skip
+        ])
     db, _ids = _own_station(tmp_path, "GZ-OWN-03")
     try:
         with db.sessions() as s:

@@ -44,7 +44,7 @@ def _hq_content(make_station, hq_engine: Engine):  # type: ignore[no-untyped-def
     with hq_engine.begin() as conn:
         inst = publish_reference(conn, "service_institution", [{"name": f"机构{i}", "category": "finance"} for i in range(6)])
         publish_reference(conn, "catalogue_entry", [{"institution_id": str(inst[0].id), "title": "融资对接", "stage": "growth",
-                                                    "category": "finance"}])  # fmt: skip
+                                                    "category": "finance"}])
         publish_reference(conn, "policy", [{"title": f"政策{i}", "category": "tax", "issued_on": "2026-03-01"} for i in range(9)])
         publish_reference(conn, "expert", [{"name": f"专家{i}", "fields": "finance"} for i in range(4)])
         hq_edit(conn, "enterprise", p_ids[10], {"address": "总部修改的地址"})
@@ -103,7 +103,7 @@ def test_interrupted_syncs_end_identical_to_an_uninterrupted_one(make_station, h
                     client = Flaky(client, k)
                 try:
                     result = sync(db, client, page_size=rng.randint(1, 40), cancelled=cancelled,
-                                  faults=Faults(between_page_and_cursor=tick))  # fmt: skip
+                                  faults=Faults(between_page_and_cursor=tick))
                 except Crash:
                     interruptions += 1
                     continue
@@ -131,7 +131,7 @@ def test_pages_follow_numeric_txid_order_across_a_digit_boundary(make_station, h
         conn.execute(text("ALTER TABLE replica_row DISABLE TRIGGER replica_row_txid"))
         conn.execute(text(
             "UPDATE replica_row SET txid = CAST((98 + (abs(hashtext(id::text)) % 4))::text AS xid8) "
-            "WHERE tbl = 'enterprise' AND station_id = :s"), {"s": source.station_id})  # fmt: skip
+            "WHERE tbl = 'enterprise' AND station_id = :s"), {"s": source.station_id})
         conn.execute(text("ALTER TABLE replica_row ENABLE TRIGGER replica_row_txid"))
     for page_size in (1, 2, 3):
         b = make_station(f"GZ-DIGITS-{page_size}")

@@ -31,7 +31,7 @@ PUBLISHED = {
         {"id": "0192f3c0-0000-7000-8000-000000000004", "list_name": "service_category", "code": "startup",
          "label": "创业服务", "sort_order": 40, "active": False},
     ]
-}  # fmt: skip
+}
 
 
 def test_hq_published_categories_reach_the_station(

@@ -33,7 +33,7 @@ def save_profile(db, tmp_path, **changes: object) -> station_profile.StationProf
         name=current.name, host_organisation=current.host_organisation, address=current.address, phone=current.phone,
         contact_person=current.contact_person, premises=current.premises, equipment=current.equipment,
         signage_hung_on=current.signage_hung_on, work_rules_filed_on=current.work_rules_filed_on,
-    )  # fmt: skip
+    )
     values.update(changes)
     with db.begin() as s:
         return station_profile.update(s, PROFILE, ProfileInput(**values), current.version)  # type: ignore[arg-type]
@@ -50,7 +50,7 @@ def test_signage_date_reaches_hq_and_no_other_station_can_change_it(make_station
     photo = tmp_path / "signage.png"
     photo.write_bytes(b"\x89PNG a photo")
     saved = save_profile(a.db, tmp_path, signage_hung_on=date(2025, 9, 1), premises="独立办公场地 120 平方米",
-                         name="本站想改的名称", signage_file=photo)  # fmt: skip
+                         name="本站想改的名称", signage_file=photo)
     assert saved.name == "GZ-PROF-A 服务站"  # the name is HQ's once enrolled: the input is ignored
     assert saved.signage_photo and outbox_size(a.db) == 1
     result = sync(a.db, a.client(), verify=True)
@@ -98,7 +98,7 @@ def test_hq_rename_arrives_and_the_station_profile_edits_survive(make_station, h
     # HQ publishing the station again (a re-enrolment, a revocation) keeps the reported facts
     with hq_engine.begin() as conn:
         publish_reference(conn, "station", [{"id": str(a.station_id), "code": "GZ-PROF-C", "name": "再次发布的名称",
-                                             "district": "天河区", "status": "approved"}])  # fmt: skip
+                                             "district": "天河区", "status": "approved"}])
     _, data = hq_station(hq_engine, a.station_id)
     assert data["name"] == "再次发布的名称" and data["contact_person"] == "李娜"
     assert sync(a.db, a.client(), verify=True).completed
@@ -152,7 +152,7 @@ def test_bad_profile_values_are_rejected_whole(make_station, hq_engine) -> None:
     assert sync(a.db, a.client()).completed
     before = hq_station(hq_engine, a.station_id)
     row = {"tbl": "station", "id": str(a.station_id), "station_id": None, "version": 0, "deleted": True,
-           "data": {"premises": 12, "code": "GZ-HIJACK"}}  # fmt: skip
+           "data": {"premises": 12, "code": "GZ-HIJACK"}}
     answer = push_raw(a, [row])
     assert [r["reason"] for r in answer["rejected"]] == ["bad_row"]
     ok = dict(row, data={"premises": "两间办公室", "code": "GZ-HIJACK", "status": "approved"})

@@ -60,7 +60,7 @@ def test_lost_push_reply_is_resent_under_the_same_id_and_not_duplicated(make_sta
     with hq_engine.connect() as conn:
         batches = conn.execute(text("SELECT count(*) FROM applied_batch WHERE station_id = :s"), {"s": a.station_id}).scalar()
         versions = set(conn.execute(text("SELECT version FROM replica_row WHERE station_id = :s AND tbl <> 'station'"),
-                                    {"s": a.station_id}).scalars())  # fmt: skip
+                                    {"s": a.station_id}).scalars())
     assert batches == len({b for b, _ in lossy.pushes + retry.pushes})
     assert versions == {1}, "a resent batch must not apply anything twice"
     assert_station_equals_hq(a.db, hq_engine, a.station_id)
@@ -140,7 +140,7 @@ def test_resync_after_the_horizon_bootstraps_and_keeps_local_edits(make_station,
         conn.execute(text("DELETE FROM replica_row WHERE id = :i"), {"i": ids[5]})
         conn.execute(text("INSERT INTO hq_meta (key, value) VALUES ('purged_through_txid', :v) "
                           "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value"),
-                     {"v": str(conn.execute(text("SELECT pg_current_xact_id()::text")).scalar_one())})  # fmt: skip
+                     {"v": str(conn.execute(text("SELECT pg_current_xact_id()::text")).scalar_one())})
 
     def edit_once() -> None:
         if not edited:

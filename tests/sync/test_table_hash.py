@@ -64,7 +64,7 @@ OPS = st.lists(
         st.integers(min_value=0, max_value=50),
     ),
     max_size=25,
-)  # fmt: skip
+)
 
 
 def _apply(db: Database, ids: dict[str, list[uuid.UUID]], op: str, tbl: str, n: int) -> None:

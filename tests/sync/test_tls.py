@@ -54,7 +54,7 @@ def make_private_ca(folder: Path) -> tuple[Path, Path, Path]:
                                      encipher_only=False, decipher_only=False), critical=True)
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
-    )  # fmt: skip
+    )
     server = (
         x509.CertificateBuilder().subject_name(_name("127.0.0.1")).issuer_name(ca.subject)
         .public_key(key.public_key()).serial_number(x509.random_serial_number())
@@ -65,7 +65,7 @@ def make_private_ca(folder: Path) -> tuple[Path, Path, Path]:
         .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
-    )  # fmt: skip
+    )
     paths = folder / "ca.pem", folder / "server.pem", folder / "server.key"
     paths[0].write_bytes(ca.public_bytes(serialization.Encoding.PEM))
     paths[1].write_bytes(server.public_bytes(serialization.Encoding.PEM))
@@ -89,7 +89,7 @@ def tls_server(hq_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
         [sys.executable, "-m", "app.hq.cli", "serve", "--db", hq_url, "--host", "127.0.0.1", "--port", str(port),
          "--certfile", str(cert), "--keyfile", str(key)],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    )
     url = f"https://127.0.0.1:{port}"
     try:
         trust = ssl.create_default_context(cafile=str(ca))
@@ -109,13 +109,13 @@ def tls_server(hq_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 def _desk(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, STATION_DESK_HOME=str(home), PYTHONIOENCODING="utf-8",
-               PYTHON_KEYRING_BACKEND="tests.sync.file_keyring.FileKeyring", STATION_DESK_TEST_KEYRING=str(home / "test-keyring.json"))  # fmt: skip
+               PYTHON_KEYRING_BACKEND="tests.sync.file_keyring.FileKeyring", STATION_DESK_TEST_KEYRING=str(home / "test-keyring.json"))
     return subprocess.run([sys.executable, "-m", "app.main", *args], cwd=REPO, env=env, capture_output=True, text=True,
-                          encoding="utf-8", timeout=300, check=False)  # fmt: skip
+                          encoding="utf-8", timeout=300, check=False)
 
 
 def test_a_private_ca_is_refused_clearly_until_enrolled_with_it(tls_server: tuple[str, Path], hq_engine: Engine,
-                                                                tmp_path: Path) -> None:  # fmt: skip
+                                                                tmp_path: Path) -> None:
     url, ca = tls_server
     home = tmp_path / "desk"
     home.mkdir()
@@ -158,3 +158,88 @@ def test_the_client_raises_a_certificate_error_not_offline(tls_server: tuple[str
     assert refused.value.message.startswith("服务器证书不受信任")
     with SyncClient(url.replace("127.0.0.1", "localhost"), ca_file=ca) as client, pytest.raises(AuthError):
         client.hello()  # TLS accepted; HQ then asks for a token
+
+
+def _certificate_for(folder: Path, ca_pem: Path, names: list[x509.GeneralName], ca_key: ec.EllipticCurvePrivateKey) -> tuple[Path, Path]:
+    now, key = datetime.now(UTC), ec.generate_private_key(ec.SECP256R1())
+    ca = x509.load_pem_x509_certificate(ca_pem.read_bytes())
+    cert = (
+        x509.CertificateBuilder().subject_name(_name("hq.other.example")).issuer_name(ca.subject)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(hours=1)).not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName(names), critical=False)
+        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
+        .sign(ca_key, hashes.SHA256())
+    )
+    paths = folder / "other.pem", folder / "other.key"
+    paths[0].write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    paths[1].write_bytes(_pem(key))
+    return paths
+
+
+@pytest.fixture(scope="module")
+def other_name_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[int, Path]]:
+    """(port, CA file) of a TLS listener on 127.0.0.1 whose certificate, signed by a CA the
+    client trusts, names only hq.other.example.  The handshake is all the tests need."""
+    import threading
+
+    folder = tmp_path_factory.mktemp("pki-other")
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    now = datetime.now(UTC)
+    ca = (
+        x509.CertificateBuilder().subject_name(_name("另一个 CA")).issuer_name(_name("另一个 CA"))
+        .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(hours=1)).not_valid_after(now + timedelta(days=2))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+        .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True, crl_sign=True, content_commitment=False,
+                                     key_encipherment=False, data_encipherment=False, key_agreement=False,
+                                     encipher_only=False, decipher_only=False), critical=True)
+        .sign(ca_key, hashes.SHA256())
+    )
+    ca_pem = folder / "ca.pem"
+    ca_pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    cert, key = _certificate_for(folder, ca_pem, [x509.DNSName("hq.other.example")], ca_key)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            try:
+                with context.wrap_socket(conn, server_side=True):
+                    pass
+            except (ssl.SSLError, OSError):
+                pass  # the client refused our certificate: that is the point
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1], ca_pem
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        listener.close()
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"])
+def test_a_certificate_for_another_name_says_wrong_address(other_name_server: tuple[int, Path], host: str) -> None:
+    """Trusted CA, wrong name: 网址不符 (finding 6), whether the address is an IP or a name."""
+    port, ca = other_name_server
+    with SyncClient(f"https://{host}:{port}", ca_file=ca) as client, pytest.raises(CertificateError) as refused:
+        client.hello()
+    assert refused.value.message.startswith("服务器证书与网址不符"), refused.value.message
+    assert "不受信任" not in refused.value.message
+
+
+def test_an_untrusted_certificate_for_another_name_says_untrusted_first(other_name_server: tuple[int, Path]) -> None:
+    port, _ = other_name_server
+    with SyncClient(f"https://127.0.0.1:{port}") as client, pytest.raises(CertificateError) as refused:
+        client.hello()
+    assert refused.value.message.startswith("服务器证书不受信任")

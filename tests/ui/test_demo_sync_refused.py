@@ -42,10 +42,10 @@ def test_the_enrol_dialog_refuses_a_demo_profile(qtbot, demo_db: Database) -> No
 def test_sync_refuses_a_demo_profile_linked_by_an_older_version(qtbot, demo_db: Database, automatic: bool) -> None:  # type: ignore[no-untyped-def]
     with demo_db.begin() as s:  # what enrolling a demo profile with an older version left behind
         s.add_all([ProfileMeta(key=enrolment.SERVER_KEY, value="http://127.0.0.1:9"),
-                   ProfileMeta(key=enrolment.CODE_KEY, value="DEMO-01")])  # fmt: skip
+                   ProfileMeta(key=enrolment.CODE_KEY, value="DEMO-01")])
     controller = AutoSyncController(demo_db, enabled=True, interval_ms=3_600_000)
     with qtbot.waitSignal(controller.problem, timeout=10_000) as problem, \
-            qtbot.waitSignal(controller.sync_finished, timeout=10_000) as finished:  # fmt: skip
+            qtbot.waitSignal(controller.sync_finished, timeout=10_000) as finished:
         assert controller.sync_now(automatic=automatic)
     assert problem.args == [DEMO_REFUSED]
     result = finished.args[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,8 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.models.database import Database
-from app.sync.client import SyncError
+from app.sync.client import SyncError, plain_http_over_network
 from app.sync.enrolment import Enrolment, enroll
+from app.ui import theme
 from app.ui.operations import OpContext, run_in_background
 from app.ui.sync.auto_sync import HttpFactory
 from app.ui.widgets.prompts import inform
@@ -47,11 +49,17 @@ class EnrollDialog(QDialog):
         self.code.setPlaceholderText(self.tr("登记码"))
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #b3261e;")
+        self.error_label.setStyleSheet(f"color: {theme.ERROR};")
         self.error_label.hide()
         form = QFormLayout()
         form.addRow(self.tr("服务器网址"), self.server)
         form.addRow(self.tr("登记码"), self.code)
+        # shown only for plain http:// to another machine: the client refuses it unless ticked
+        self.insecure_http = QCheckBox(self.tr("仍然使用不加密的 http:// 连接（令牌和数据以明文传输，仅限受控的测试网络）"))
+        self.insecure_http.setStyleSheet(f"color: {theme.ERROR};")
+        self.insecure_http.hide()
+        self.server.textChanged.connect(self._server_changed)
+        form.addRow("", self.insecure_http)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -68,6 +76,12 @@ class EnrollDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
 
+    def _server_changed(self, text: str) -> None:
+        plain = plain_http_over_network(text)
+        self.insecure_http.setVisible(plain)
+        if not plain:
+            self.insecure_http.setChecked(False)
+
     def _fail(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
@@ -83,10 +97,10 @@ class EnrollDialog(QDialog):
             return
         self.ok_button.setEnabled(False)
         self.error_label.hide()
-        db, http = self._db, self._http_factory()
+        db, http, insecure = self._db, self._http_factory(), self.insecure_http.isChecked()
 
         def work(_ctx: OpContext) -> Enrolment:
-            return enroll(db, server, code, http=http)
+            return enroll(db, server, code, http=http, insecure_http=insecure)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, SyncError):

@@ -1,5 +1,6 @@
 """同步: link to HQ, last result, pending changes, 立即同步 (F5) with progress and 取消, rejected
-writes, and the conflicts HQ decided while merging this station's pushed edits.
+writes, the conflicts HQ decided while merging this station's pushed edits, and the rows
+downloaded from HQ that could not be saved here (quarantine, with 重试).
 
 Conflicts are listed field by field (time, 企业, 字段, 本站的值, 生效的值) from the push
 answer's `conflict_details`, kept locally in `sync_conflict`; while none are kept, the count
@@ -29,11 +30,13 @@ from PySide6.QtWidgets import (
 from app.models.database import Database
 from app.sync.engine import SyncResult
 from app.sync.status import SyncStatus, sync_status
+from app.ui import theme
 from app.ui.item_models.conflicted_syncs_model import ConflictedSyncsModel
 from app.ui.item_models.sync_conflicts_model import SORT_ROLE, SyncConflictsModel
 from app.ui.operations import run_in_background
 from app.ui.sync.auto_sync import AutoSyncController
 from app.ui.sync.enroll_dialog import EnrollDialog
+from app.ui.sync.quarantine_list import QuarantineList
 
 
 def _label(text: str = "", style: str = "") -> QLabel:
@@ -54,14 +57,30 @@ class SyncPage(QWidget):
         self._db, self.controller, self.demo = db, controller, demo
         self.status: SyncStatus | None = None
         self._loaded = False
+        self.views = QStackedWidget()
+        self.views.addWidget(self._build_not_enrolled())
+        self.views.addWidget(self._build_enrolled())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self._build_heading())
+        layout.addWidget(self.views, 1)
+        self._add_shortcuts()
+        self._follow(controller)
+        if demo:
+            self._show_demo()
+
+    # -- building -------------------------------------------------------------------
+    def _build_heading(self) -> QLabel:
         heading = QLabel(self.tr("与总部同步"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         heading.setFont(font)
+        return heading
 
-        # not enrolled (or demo): an explanation and the way forward
-        self.empty_text = _label(style="color: #444;")
+    def _build_not_enrolled(self) -> QWidget:
+        """Not enrolled (or demo): an explanation and the way forward."""
+        self.empty_text = _label(style=f"color: {theme.TEXT_BODY};")
         self.enroll_button = QPushButton(self.tr("登记到总站…"))
         self.enroll_button.clicked.connect(self.open_enroll_dialog)
         empty = QWidget()
@@ -69,25 +88,43 @@ class SyncPage(QWidget):
         column.addWidget(self.empty_text)
         column.addWidget(self.enroll_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
+        return empty
 
-        # enrolled
-        self.server_label, self.code_label, self.last_label = (
-            _label(),
-            _label(),
-            _label(),
-        )
-        self.counts_label, self.message_label, self.pending_label = (
-            _label(),
-            _label(),
-            _label(),
-        )
+    def _build_enrolled(self) -> QWidget:
+        enrolled = QWidget()
+        column = QVBoxLayout(enrolled)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self._build_facts())
+        # plain http:// outside this machine (enrolled with --insecure-http): said in red, always
+        self.insecure_label = _label(style=f"color: {theme.ERROR}; font-weight: bold;")
+        self.insecure_label.hide()
+        column.addWidget(self.insecure_label)
+        self.problem_label = _label(style=f"color: {theme.ERROR}; font-weight: bold;")
+        self.problem_label.hide()
+        column.addWidget(self.problem_label)
+        column.addLayout(self._build_actions())
+        # the lists share one tab area, so the page fits a small screen
+        self.lists = QTabWidget()
+        self.lists.addTab(self._build_rejections_tab(), self.tr("被总部拒绝的更改"))
+        self.lists.addTab(self._build_conflicts_tab(), self.tr("同步冲突"))
+        self.quarantine = QuarantineList(self._db)
+        self.quarantine.retried.connect(lambda _outcome: self.refresh())
+        self.lists.addTab(self.quarantine, self.tr("无法保存的下载"))
+        column.addSpacing(8)
+        column.addWidget(self.lists, 1)
+        return enrolled
+
+    def _build_facts(self) -> QFormLayout:
+        self.server_label, self.code_label, self.last_label = _label(), _label(), _label()
+        self.counts_label, self.message_label, self.pending_label = _label(), _label(), _label()
         form = QFormLayout()
         for caption, widget in ((self.tr("总部服务器"), self.server_label), (self.tr("站点编码"), self.code_label),
                                 (self.tr("上次同步"), self.last_label), (self.tr("结果"), self.counts_label),
                                 (self.tr("说明"), self.message_label), (self.tr("待上传的更改"), self.pending_label)):
             form.addRow(caption, widget)
-        self.problem_label = _label(style="color: #b3261e; font-weight: bold;")
-        self.problem_label.hide()
+        return form
+
+    def _build_actions(self) -> QHBoxLayout:
         self.sync_button = QPushButton(self.tr("立即同步 (F5)"))
         self.sync_button.clicked.connect(self.sync_now)
         self.cancel_button = QPushButton(self.tr("取消"))
@@ -99,23 +136,29 @@ class SyncPage(QWidget):
         actions.addWidget(self.progress, 1)
         actions.addWidget(self.phase_label)
         actions.addWidget(self.cancel_button)
-        actions.addStretch(
-            0
-        )  # idle: the progress bar is hidden, the button keeps its size
+        actions.addStretch(0)  # idle: the progress bar is hidden, the button keeps its size
+        return actions
+
+    def _build_rejections_tab(self) -> QWidget:
         self.rejections = QTableWidget(0, 4)
-        self.rejections.setHorizontalHeaderLabels(
-            [self.tr("数据表"), self.tr("记录"), self.tr("原因"), self.tr("时间")]
-        )
+        self.rejections.setHorizontalHeaderLabels([self.tr("数据表"), self.tr("记录"), self.tr("原因"), self.tr("时间")])
         self.rejections.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.rejections.setSelectionBehavior(
-            QAbstractItemView.SelectionBehavior.SelectRows
-        )
+        self.rejections.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rejections.verticalHeader().hide()
         self.rejections.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate([100, 270, 360]):
             self.rejections.setColumnWidth(col, width)
-        self.no_rejections = _label(self.tr("没有被拒绝的更改。"), "color: #666;")
-        self.conflicts_note = _label(style="color: #555;")
+        self.no_rejections = _label(self.tr("没有被拒绝的更改。"), f"color: {theme.TEXT_MUTED};")
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        column.addWidget(_label(self.tr("这些更改被总部拒绝，已保存在本机，不会阻塞其他数据上传。"), f"color: {theme.TEXT_SECONDARY};"))
+        column.addWidget(self.rejections, 1)
+        column.addWidget(self.no_rejections)
+        column.addStretch(0)
+        return tab
+
+    def _build_conflict_list(self) -> None:
+        """The field-by-field conflicts, sortable and filtered (Ctrl+F)."""
         self.conflict_list_model = SyncConflictsModel(self)
         self.conflict_proxy = QSortFilterProxyModel(self)
         self.conflict_proxy.setSourceModel(self.conflict_list_model)
@@ -135,9 +178,15 @@ class SyncPage(QWidget):
         self.conflict_list.horizontalHeader().setStretchLastSection(True)
         for col, width in enumerate([130, 200, 110, 150, 150]):
             self.conflict_list.setColumnWidth(col, width)
-        self.no_conflict_match = _label(self.tr("没有符合筛选条件的冲突。"), "color: #666;")
+        self.no_conflict_match = _label(self.tr("没有符合筛选条件的冲突。"), f"color: {theme.TEXT_MUTED};")
         for widget in (self.conflict_filter, self.conflict_list, self.no_conflict_match):
             widget.hide()  # until show_status: an empty list must not make the page taller
+        for changed in (self.conflict_proxy.modelReset, self.conflict_proxy.rowsInserted,
+                        self.conflict_proxy.rowsRemoved, self.conflict_proxy.layoutChanged):
+            changed.connect(self._conflict_matches)
+
+    def _build_conflicted_syncs(self) -> None:
+        """Conflict counts per sync: shown only when HQ sent no details."""
         self.conflicts_model = ConflictedSyncsModel(self)
         self.conflicts = QTableView()
         self.conflicts.setModel(self.conflicts_model)
@@ -146,69 +195,47 @@ class SyncPage(QWidget):
         self.conflicts.horizontalHeader().setStretchLastSection(True)
         self.conflicts.setColumnWidth(0, 180)
         self.conflicts.setColumnWidth(1, 120)
-        self.no_conflicts = _label(self.tr("本站上传的更改还没有与其他站点的修改冲突过。"), "color: #666;")
+
+    def _build_conflicts_tab(self) -> QWidget:
+        self._build_conflict_list()
+        self._build_conflicted_syncs()
+        self.conflicts_note = _label(style=f"color: {theme.TEXT_SECONDARY};")
+        self.no_conflicts = _label(self.tr("本站上传的更改还没有与其他站点的修改冲突过。"), f"color: {theme.TEXT_MUTED};")
         self.conflicts_detail = _label(self.tr(
             "冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在总部的冲突记录中。"
-            "以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。"), "color: #555;")
-        enrolled = QWidget()
-        column = QVBoxLayout(enrolled)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(form)
-        column.addWidget(self.problem_label)
-        column.addLayout(actions)
-        # the two lists share one tab area, so the page fits a small screen
-        rejected_tab = QWidget()
-        rejected_column = QVBoxLayout(rejected_tab)
-        rejected_column.addWidget(_label(self.tr("这些更改被总部拒绝，已保存在本机，不会阻塞其他数据上传。"), "color: #555;"))
-        rejected_column.addWidget(self.rejections, 1)
-        rejected_column.addWidget(self.no_rejections)
-        rejected_column.addStretch(0)
-        conflicts_tab = QWidget()
-        conflicts_column = QVBoxLayout(conflicts_tab)
-        conflicts_column.addWidget(self.conflict_filter)
-        conflicts_column.addWidget(self.conflict_list, 3)
-        conflicts_column.addWidget(self.no_conflict_match)
-        conflicts_column.addWidget(self.conflicts, 1)
-        conflicts_column.addWidget(self.no_conflicts)
-        conflicts_column.addWidget(self.conflicts_detail)
-        conflicts_column.addStretch(0)
-        conflicts_column.addWidget(self.conflicts_note)
-        self.lists = QTabWidget()
-        self.lists.addTab(rejected_tab, self.tr("被总部拒绝的更改"))
-        self.lists.addTab(conflicts_tab, self.tr("同步冲突"))
-        column.addSpacing(8)
-        column.addWidget(self.lists, 1)
+            "以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。"), f"color: {theme.TEXT_SECONDARY};")
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        column.addWidget(self.conflict_filter)
+        column.addWidget(self.conflict_list, 3)
+        column.addWidget(self.no_conflict_match)
+        column.addWidget(self.conflicts, 1)
+        column.addWidget(self.no_conflicts)
+        column.addWidget(self.conflicts_detail)
+        column.addStretch(0)
+        column.addWidget(self.conflicts_note)
+        return tab
 
-        self.views = QStackedWidget()
-        self.views.addWidget(empty)
-        self.views.addWidget(enrolled)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(heading)
-        layout.addWidget(self.views, 1)
-
+    def _add_shortcuts(self) -> None:
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
-        shortcut.setContext(
-            Qt.ShortcutContext.WidgetWithChildrenShortcut
-        )  # only while this page is shown
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only while this page is shown
         shortcut.activated.connect(self.sync_now)
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self._find_conflict)
-        self.conflict_proxy.modelReset.connect(self._conflict_matches)
-        self.conflict_proxy.rowsInserted.connect(self._conflict_matches)
-        self.conflict_proxy.rowsRemoved.connect(self._conflict_matches)
-        self.conflict_proxy.layoutChanged.connect(self._conflict_matches)
+
+    def _follow(self, controller: AutoSyncController) -> None:
         controller.sync_started.connect(self._started)
         controller.progressed.connect(self._progressed)
         controller.sync_finished.connect(self._finished)
         controller.problem.connect(self._problem)
         self._set_running(controller.is_running())
-        if demo:
-            self.empty_text.setText(self.tr("这是演示档案：演示数据只在本机使用，永远不会与总部同步。"
-                                            "要与总部同步，请切换到正式档案后再登记。"))
-            self.enroll_button.setEnabled(False)
-            self.sync_button.setEnabled(False)
+
+    def _show_demo(self) -> None:
+        self.empty_text.setText(self.tr("这是演示档案：演示数据只在本机使用，永远不会与总部同步。"
+                                        "要与总部同步，请切换到正式档案后再登记。"))
+        self.enroll_button.setEnabled(False)
+        self.sync_button.setEnabled(False)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -241,30 +268,40 @@ class SyncPage(QWidget):
         self.views.setCurrentIndex(1)
         self.server_label.setText(status.server or "")
         self.code_label.setText(status.station_code or "")
-        self.pending_label.setText(
-            self.tr("%1 条").replace("%1", f"{status.pending:,}")
-        )
+        self.pending_label.setText(self.tr("%1 条").replace("%1", f"{status.pending:,}"))
+        self._show_transport(status)
+        self._show_last(status)
+        self._show_conflicts(status)
+        self._show_rejections(status)
+        self.quarantine.set_rows(status.quarantined)
+        self.lists.setTabText(2, self.tr("无法保存的下载 (%1)").replace("%1", str(len(status.quarantined)))
+                              if status.quarantined else self.tr("无法保存的下载"))
+        self.refreshed.emit(status)
+
+    def _show_transport(self, status: SyncStatus) -> None:
+        self.insecure_label.setText(self.tr(
+            "警告：与总部的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。"
+            "请向总部索取 https:// 网址后重新登记。") if status.insecure else "")
+        self.insecure_label.setVisible(status.insecure)
+
+    def _show_last(self, status: SyncStatus) -> None:
         last = status.last
         if last is None:
             self.last_label.setText(self.tr("尚未同步"))
             self.counts_label.setText("—")
             self.message_label.setText("")
-        else:
-            when = (
-                last.finished_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-                if last.finished_at
-                else ""
-            )
-            self.last_label.setText(
-                f"{when}  " + (self.tr("成功") if last.completed else self.tr("未完成"))
-            )
-            self.counts_label.setText(self.tr("上传 %1 · 下载 %2 · 被拒绝 %3 · 冲突 %4")
-                                      .replace("%1", str(last.pushed)).replace("%2", str(last.pulled))
-                                      .replace("%3", str(last.rejected)).replace("%4", str(last.conflicts)))
-            self.message_label.setText(last.message)
-            self.conflicts_note.setText(
-                self.tr("本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由总部保存在冲突记录中。")
-                .replace("%1", str(last.conflicts)) if last.conflicts else "")
+            return
+        when = last.finished_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if last.finished_at else ""
+        self.last_label.setText(f"{when}  " + (self.tr("成功") if last.completed else self.tr("未完成")))
+        self.counts_label.setText(self.tr("上传 %1 · 下载 %2 · 被拒绝 %3 · 冲突 %4")
+                                  .replace("%1", str(last.pushed)).replace("%2", str(last.pulled))
+                                  .replace("%3", str(last.rejected)).replace("%4", str(last.conflicts)))
+        self.message_label.setText(last.message)
+        self.conflicts_note.setText(
+            self.tr("本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由总部保存在冲突记录中。")
+            .replace("%1", str(last.conflicts)) if last.conflicts else "")
+
+    def _show_conflicts(self, status: SyncStatus) -> None:
         self.conflict_list_model.set_rows(status.conflicts)
         for widget in (self.conflict_filter, self.conflict_list):
             widget.setVisible(bool(status.conflicts))
@@ -275,19 +312,15 @@ class SyncPage(QWidget):
         self.conflicts.setVisible(bool(status.conflicted) and not status.conflicts)
         self.no_conflicts.setVisible(not status.conflicted and not status.conflicts)
         self.conflicts_detail.setVisible(bool(status.conflicted or status.conflicts))
+
+    def _show_rejections(self, status: SyncStatus) -> None:
         self.rejections.setVisible(bool(status.rejections))
         self.no_rejections.setVisible(not status.rejections)
         self.rejections.setRowCount(len(status.rejections))
         for row, r in enumerate(status.rejections):
-            cells = [
-                r.tbl,
-                r.row_id,
-                r.reason,
-                r.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-            ]
+            cells = [r.tbl, r.row_id, r.reason, r.at.astimezone().strftime("%Y-%m-%d %H:%M")]
             for col, text in enumerate(cells):
                 self.rejections.setItem(row, col, QTableWidgetItem(text))
-        self.refreshed.emit(status)
 
     def _conflict_matches(self) -> None:
         listed = bool(self.conflict_list_model.rows)
