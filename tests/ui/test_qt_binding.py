@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 SPIN = """
+import sys
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtWidgets import QApplication, QTableView
 app = QApplication(sys.argv)
