@@ -72,7 +72,7 @@ def copy_tuples(wire_rows: Iterable[dict[str, Any]]) -> list[CopyRow]:
         (r["tbl"], r["id"], r.get("station_id"), r.get("version") or 1, bool(r.get("deleted")),
          json.dumps(r["data"], ensure_ascii=False), json.dumps(r["field_hlc"]) if r.get("field_hlc") else None)
         for r in wire_rows
-    ]  # fmt: skip
+    ]
 
 
 def replica_rows(conninfo: str, ids: Sequence[str] | None = None) -> list[CopyRow]:
@@ -118,4 +118,4 @@ def baseline_line(label: str, rows: int, sync_s: float, raw_s: float, copy_s: fl
     return (f"{label}: {rows:,} rows in {sync_s * 1000:,.0f} ms = {rows / sync_s:,.0f} rows/s | "
             f"raw SQLite {raw_s * 1000:,.0f} ms ({rows / raw_s:,.0f} rows/s) | COPY {copy_s * 1000:,.0f} ms "
             f"({rows / copy_s:,.0f} rows/s) | sync/raw-SQLite {share(sync_s, raw_s)} | sync/COPY {share(sync_s, copy_s)} "
-            "[throughput shares]")  # fmt: skip
+            "[throughput shares]")

@@ -106,7 +106,7 @@ def _instrument(spent: dict[str, float]) -> Callable[[], None]:
 
     def undo() -> None:
         (pull.apply_page, sync_engine._verify, SyncClient.pull_page, pull.prepare,  # type: ignore[method-assign]
-         sync_check.local_summary) = saved  # fmt: skip
+         sync_check.local_summary) = saved
 
     return undo
 
@@ -125,15 +125,15 @@ def _bootstrap_once(db: Any, page_size: int | None, server_pid: int) -> float:
     cpu1 = (time.process_time(), cpu.tree(server_pid), cpu.postgres(), os.getloadavg()[0])
     assert result.completed, result.message
     print(f"bootstrap: {result.pulled:,} rows in {boot:.1f} s = {result.pulled / boot:,.0f} rows/s "
-          f"(page {page_size or 'auto'}; check included, repaired={result.repaired})")  # fmt: skip
+          f"(page {page_size or 'auto'}; check included, repaired={result.repaired})")
     pulled_s = boot - spent.get("check", 0.0)
     print(f"  without the count-and-hash check ({spent.get('check', 0.0):.1f} s): {result.pulled / pulled_s:,.0f} rows/s")
     print(f"  on the syncing thread: decode + convert {spent.get('prepare', 0):.1f} s, write (upsert + cursor, "
-          f"one transaction per page) {spent['apply']:.1f} s = {result.pulled / spent['apply']:,.0f} rows/s")  # fmt: skip
+          f"one transaction per page) {spent['apply']:.1f} s = {result.pulled / spent['apply']:,.0f} rows/s")
     print(f"  fetch thread (pages ahead, overlapped): HTTP {spent.get('fetch', 0):.1f} s; "
-          f"check: local hashing {spent.get('local hash', 0):.1f} s")  # fmt: skip
+          f"check: local hashing {spent.get('local hash', 0):.1f} s")
     print(f"  CPU s during the bootstrap: station {cpu1[0] - cpu0[0]:.1f}, HQ service {cpu1[1] - cpu0[1]:.1f}, "
-          f"PostgreSQL (all databases) {cpu1[2] - cpu0[2]:.1f}; load average {cpu0[3]:.1f} → {cpu1[3]:.1f}", flush=True)  # fmt: skip
+          f"PostgreSQL (all databases) {cpu1[2] - cpu0[2]:.1f}; load average {cpu0[3]:.1f} → {cpu1[3]:.1f}", flush=True)
     return boot
 
 
@@ -149,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="incremental and no-op syncs (and their baselines): median of N")
     parser.add_argument("--bootstrap-runs", type=int, default=1,
                         help="bootstraps (each into a new station file) and their baselines: median of N; "
-                             "default 1 because one takes ~90 s with its baselines")  # fmt: skip
+                             "default 1 because one takes ~90 s with its baselines")
     args = parser.parse_args(argv)
     n_ent, n_rec = int(args.rows * 0.4), args.rows - int(args.rows * 0.4)
     name = f"sd_bench_{secrets.token_hex(4)}"
@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
             conn.execute(text(RECORD_SQL), {"st": info.station_id, "n": n_rec, "ne": n_ent})
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-m", "app.hq.cli", "serve", "--db", url, "--port", str(port)],
-                                  cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+                                  cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         base = f"http://127.0.0.1:{port}"
         _wait(base)
         boots, raws, copies = [], [], []
@@ -182,13 +182,13 @@ def main(argv: list[str] | None = None) -> int:
             boots.append(_bootstrap_once(db, args.page_size, server.pid))
             with db.engine.connect() as conn:
                 stored = {t: [tuple(r) for r in conn.exec_driver_sql(f"SELECT {', '.join(codec(t).columns)} FROM {t}")]
-                          for t in ("station", "enterprise", "service_record")}  # fmt: skip
+                          for t in ("station", "enterprise", "service_record")}
             total = sum(len(v) for v in stored.values())
             raws.append(sqlite_executemany(stored, work / "raw.db"))
             del stored
             copies.append(pg_copy(url, copy_rows))
             print(f"  baselines after it: raw SQLite {total:,} rows in {raws[-1]:.1f} s, COPY {len(copy_rows):,} rows "
-                  f"in {copies[-1]:.1f} s; {_load()}", flush=True)  # fmt: skip
+                  f"in {copies[-1]:.1f} s; {_load()}", flush=True)
             if run < args.bootstrap_runs - 1:
                 db.dispose()
         del copy_rows
@@ -199,26 +199,26 @@ def main(argv: list[str] | None = None) -> int:
             for _ in range(args.repeat):
                 with db.engine.begin() as conn:
                     ids = [r[0] for r in conn.exec_driver_sql(
-                        f"SELECT id FROM service_record ORDER BY random() LIMIT {args.changed}")]  # fmt: skip
+                        f"SELECT id FROM service_record ORDER BY random() LIMIT {args.changed}")]
                     conn.exec_driver_sql("UPDATE service_record SET summary = summary || '（已回访）' WHERE id IN "
-                                         "(SELECT value FROM json_each(?))", (json.dumps(ids),))  # fmt: skip
+                                         "(SELECT value FROM json_each(?))", (json.dumps(ids),))
                 started = time.perf_counter()
                 result = sync(db, client)
                 inc.append(time.perf_counter() - started)
                 assert result.completed and result.pushed == args.changed, (result.pushed, result.message)
                 trips.add(result.round_trips)
                 print(f"  incremental: {inc[-1] * 1000:.0f} ms, pushed={result.pushed} pulled={result.pulled} "
-                      f"round trips={result.round_trips} repaired={result.repaired}; {_load()}", flush=True)  # fmt: skip
+                      f"round trips={result.round_trips} repaired={result.repaired}; {_load()}", flush=True)
                 with db.engine.connect() as conn:
                     cols = codec("service_record").columns
                     rows = [tuple(r) for r in conn.exec_driver_sql(
                         f"SELECT {', '.join(cols)} FROM service_record WHERE id IN (SELECT value FROM json_each(?))",
-                        (json.dumps(ids),))]  # fmt: skip
+                        (json.dumps(ids),))]
                 inc_raw.append(sqlite_executemany({"service_record": rows}, work / "raw.db"))
                 inc_copy.append(pg_copy(url, replica_rows(url, [uuid_out(i) for i in ids])))
             print(baseline_line(f"INCREMENTAL {args.changed} changed rows (push + echo pull + check), median of {len(inc)}",
                                 args.changed, statistics.median(inc), statistics.median(inc_raw),
-                                statistics.median(inc_copy)) + f"; round trips {sorted(trips)}; {_load()}")  # fmt: skip
+                                statistics.median(inc_copy)) + f"; round trips {sorted(trips)}; {_load()}")
             times, noop_trips = [], set()
             for _ in range(args.repeat):
                 started = time.perf_counter()
@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
                 times.append((time.perf_counter() - started) * 1000)
                 noop_trips.add(noop.round_trips)
             print(f"NO-OP sync median of {len(times)}: {statistics.median(times):.0f} ms "
-                  f"({min(times):.0f}–{max(times):.0f}), round trips {sorted(noop_trips)}; {_load()}")  # fmt: skip
+                  f"({min(times):.0f}–{max(times):.0f}), round trips {sorted(noop_trips)}; {_load()}")
         db.dispose()
         hq.dispose()
     finally:

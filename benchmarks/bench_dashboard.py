@@ -132,12 +132,12 @@ def main(argv: list[str] | None = None) -> int:
                 *year),
             "dashboard, one session": one_session,
             "dashboard, two sessions (what the page runs)": two_sessions,
-        }  # fmt: skip
+        }
         for label, (wall, cpu) in interleaved(args.runs, cases).items():
             print(line(label, wall, cpu))
         naive = interleaved(1, {"naive": sql(
             "SELECT count(DISTINCT enterprise_id) FROM service_record WHERE service_date >= ? "
-            "AND service_date < ? AND deleted = 0", *year)})["naive"]  # fmt: skip
+            "AND service_date < ? AND deleted = 0", *year)})["naive"]
         print(line("for scale: count(DISTINCT enterprise_id) this year, naive", *naive))
         if not args.no_page:
             print(line("page: reload() until overview_loaded", page_times(db, args.runs)))

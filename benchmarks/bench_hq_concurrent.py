@@ -82,11 +82,11 @@ class Station:
         """One sync's push: two new enterprises and rows - 2 service records of the first."""
         ents = [{"tbl": "enterprise", "id": str(uuid7()), "station_id": self.station_id, "deleted": False,
                  "data": {"name": f"企业{secrets.token_hex(3)}", "credit_code": None}, "field_hlc": {"name": 1}}
-                for _ in range(2)]  # fmt: skip
+                for _ in range(2)]
         records = [{"tbl": "service_record", "id": str(uuid7()), "station_id": self.station_id, "deleted": False,
                     "data": {"enterprise_id": ents[0]["id"], "service_date": "2026-03-02", "category": "policy",
                              "summary": "咨询"}}
-                   for _ in range(rows - 2)]  # fmt: skip
+                   for _ in range(rows - 2)]
         return ents + records
 
     def sync(self, rows: int) -> float:
@@ -111,7 +111,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--spread", type=float, default=0.0, help="start stations within this many seconds")
     parser.add_argument("--protocol", type=int, default=protocol.PROTOCOL_VERSION, choices=sorted(protocol.SUPPORTED_VERSIONS),
-                        help="the X-Station-Desk-Protocol header the stations send")  # fmt: skip
+                        help="the X-Station-Desk-Protocol header the stations send")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args()
@@ -133,7 +133,7 @@ def main() -> None:
             [sys.executable, "-m", "app.hq.cli", "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port),
              "--workers", str(args.workers)],
             env=dict(os.environ), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
+        )
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
             try:
@@ -167,7 +167,7 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
     alone = statistics.median(stations[0].sync(args.rows) for _ in range(5))
     start_rule = f"starting at random within {args.spread:g} s" if args.spread else "all starting in the same instant"
     print(f"{len(stations)} stations {start_rule}, {args.workers} server worker(s), {args.rows} rows pushed each per sync, "
-          f"protocol {args.protocol}; one station alone: {alone * 1000:.0f} ms")  # fmt: skip
+          f"protocol {args.protocol}; one station alone: {alone * 1000:.0f} ms")
     walls: list[float] = []
     p95s: list[float] = []
     raws: list[float] = []
@@ -177,13 +177,14 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
         errors: list[BaseException] = []
         gate = threading.Barrier(len(stations))
 
-        def one(s: Station, delay: float) -> None:
+        def one(s: Station, delay: float, gate: threading.Barrier = gate, times: list[float] = times,
+                errors: list[BaseException] = errors) -> None:
             gate.wait()
             time.sleep(delay)
             try:
                 times.append(s.sync(args.rows))
-            except BaseException as exc:  # noqa: BLE001 - counted and reported
-                errors.append(exc)
+            except BaseException as failure:  # noqa: BLE001 - counted and reported
+                errors.append(failure)
 
         rng = random.Random(round_no)
         threads = [threading.Thread(target=one, args=(s, rng.uniform(0, args.spread))) for s in stations]
@@ -197,9 +198,9 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
         spent = [b - a for a, b in zip(cpu0, (time.process_time(), cpu.tree(server_pid), cpu.postgres()), strict=True)]
         q = statistics.quantiles(times, n=20) if len(times) > 1 else [0] * 19
         print(f"round {round_no + 1}: p50 {statistics.median(times):.2f} s  p95 {q[18]:.2f} s  max {max(times):.2f} s  "
-              f"wall {wall:.1f} s  errors {len(errors)}  p95/alone {q[18] / alone:.0f}x")  # fmt: skip
+              f"wall {wall:.1f} s  errors {len(errors)}  p95/alone {q[18] / alone:.0f}x")
         print(f"  CPU s: clients {spent[0]:.1f}, HQ workers {spent[1]:.1f}, PostgreSQL (all databases) {spent[2]:.1f}; "
-              f"load {os.getloadavg()[0]:.1f}")  # fmt: skip
+              f"load {os.getloadavg()[0]:.1f}")
         for exc in errors[:3]:
             print("  error:", repr(exc)[:200])
         n, raw, copy_s = baselines(stations, args.rows, conninfo)
@@ -208,12 +209,12 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
         raws.append(raw)
         copies.append(copy_s)
         print(f"  baselines: {n:,} rows ({len(stations)} × {args.rows}) raw SQLite {raw * 1000:.0f} ms, "
-              f"COPY {copy_s * 1000:.0f} ms; load {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
+              f"COPY {copy_s * 1000:.0f} ms; load {os.getloadavg()[0]:.1f}", flush=True)
     n = len(stations) * args.rows
     print(f"p95 of one sync, median of {len(p95s)} rounds: {statistics.median(p95s):.2f} s")
     print(baseline_line(f"ROUND of {len(stations)} syncs (wall), median of {len(walls)} rounds, rows pushed", n,
                         statistics.median(walls), statistics.median(raws), statistics.median(copies))
-          + f"; load {os.getloadavg()[0]:.1f}")  # fmt: skip
+          + f"; load {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

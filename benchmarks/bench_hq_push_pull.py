@@ -48,7 +48,7 @@ def make_rows(station: uuid.UUID, n: int) -> list[dict]:
                   "prep_minutes": 10, "contact_minutes": 25, "fee_type": "free", "summary": f"政策咨询与辅导 {i}",
                   "outcome": "已解答", "reportable": True}}
         for i in range(n)
-    ]  # fmt: skip
+    ]
 
 
 def timed(label: str, rows: int, work, baselines: dict[str, float] | None = None) -> float:  # type: ignore[no-untyped-def]
@@ -60,7 +60,7 @@ def timed(label: str, rows: int, work, baselines: dict[str, float] | None = None
     rate = rows / seconds
     shares = "".join(f"  {base_s / seconds:6.1%} of {name}" for name, base_s in (baselines or {}).items())
     print(f"{label:<12} {rows:>9,} rows  {seconds:7.2f} s  {rate:>10,.0f} rows/s{shares}  load {os.getloadavg()[0]:.1f}",
-          flush=True)  # fmt: skip
+          flush=True)
     return seconds
 
 

@@ -41,7 +41,7 @@ def build(path: Path, rows: int) -> None:
         sheet.append([
             n + 1, f"广州测试{n:05d}科技有限公司", make_code(f"914401{n:011d}"), INDUSTRIES[n % 10], DISTRICTS[n % 11],
             str(5 + n % 300), f"{100 + n % 5000:,}", 50 + n % 3000, "张三", f"138{n:08d}", "李四",
-        ])  # fmt: skip
+        ])
     book.save(path)
 
 

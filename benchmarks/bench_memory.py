@@ -123,7 +123,7 @@ def ensure_profile(home: Path, enterprises: int, records: int) -> None:
     if (home / "profiles" / "default" / "station.db").exists():
         return
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate_data.py"), "--home", str(home),
-                    "--enterprises", str(enterprises), "--records", str(records)], check=True)  # fmt: skip
+                    "--enterprises", str(enterprises), "--records", str(records)], check=True)
 
 
 def main() -> int:

@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with db.begin() as session:
             counts = (session.scalar(select(func.count()).select_from(Enterprise)),
-                      session.scalar(select(func.count()).select_from(ServiceRecord)))  # fmt: skip
+                      session.scalar(select(func.count()).select_from(ServiceRecord)))
         print(f"profile: {counts[0]:,} enterprises, {counts[1]:,} service records; year {args.year}; "
               f"load average {os.getloadavg()[0]:.2f}; {args.runs} runs after one warm-up")
 
@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             conn = sqlite3.connect(work / "station.db")
             conn.execute("SELECT count(*), count(satisfaction) FROM service_record INDEXED BY ix_service_record_stats "
                          "WHERE service_date >= ? AND service_date < ?",
-                         (f"{args.year}-01-01", f"{args.year + 1}-01-01")).fetchone()  # fmt: skip
+                         (f"{args.year}-01-01", f"{args.year + 1}-01-01")).fetchone()
             conn.close()
 
         def data_only() -> None:

@@ -39,7 +39,7 @@ QUERIES = [
     "9144010", "91440106", "91440106MA5",
     # contact phones
     "1380", "13922", "020-8",
-]  # fmt: skip
+]
 
 BRAND_CHARS = (
     "华盛鑫源恒泰信诚德丰博瑞嘉宏利通远航星汇明光新创智联美佳天海城安康乐鸿祥福顺兴旺富宝龙凤锦绣"
@@ -54,9 +54,9 @@ TRADES = [  # (words, section, code)
     ("服装", "C", "1810"), ("食品", "C", "1499"), ("电子", "C", "3990"), ("机械设备", "C", "3490"),
     ("化妆品", "C", "2682"), ("印刷", "C", "2319"), ("文化传播", "R", "8810"), ("广告", "L", "7251"),
     ("企业管理咨询", "L", "7243"), ("人力资源", "L", "7262"), ("教育咨询", "P", "8399"), ("农业发展", "A", "0190"),
-]  # fmt: skip
+]
 SHOPS = [("餐饮店", "H", "6210"), ("商行", "F", "5299"), ("经营部", "F", "5291"), ("汽车维修店", "O", "8111"),
-         ("美容美发店", "O", "8070"), ("便利店", "F", "5212")]  # fmt: skip
+         ("美容美发店", "O", "8070"), ("便利店", "F", "5212")]
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蔡蒋余于杜叶程苏魏吕丁"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红梅玲文斌婷俊峰鹏辉宇浩然欣怡子轩"
 
@@ -214,7 +214,7 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="profile home to create or reuse (default: a temporary one)")
     parser.add_argument("--per-query", action="store_true", help="also print each query's median")
     parser.add_argument("--generator", choices=["demo", "own"], default="demo",
-                        help="app.demo.data (default) or this file's own generator")  # fmt: skip
+                        help="app.demo.data (default) or this file's own generator")
     args = parser.parse_args()
 
     home = args.keep or Path(tempfile.mkdtemp(prefix="bench-search-"))
@@ -242,7 +242,7 @@ def main() -> int:
         rss, started, started_cpu = _rss_mb(), time.perf_counter(), time.process_time()
         es.warm_up(session)
         print(f"index built in {time.perf_counter() - started:.1f} s ({time.process_time() - started_cpu:.1f} s CPU); "
-              f"resident memory +{_rss_mb() - rss:.0f} MB (now {_rss_mb():.0f} MB)")  # fmt: skip
+              f"resident memory +{_rss_mb() - rss:.0f} MB (now {_rss_mb():.0f} MB)")
         approaches["index"] = lambda q: page(
             session, es.query_ids(session, es.EnterpriseFilter(text=q), es.SortKey.NAME, False)
         )
@@ -261,7 +261,7 @@ def main() -> int:
             flat = [v for vs in samples.values() for v in vs]
             results[name] = samples
             print(f"{name:<10} {_pct(flat, 0.5):8.1f} {_pct(flat, 0.95):8.1f} {max(flat):8.1f}   "
-                  f"{_pct(cpu, 0.5):8.1f} {_pct(cpu, 0.95):8.1f}")  # fmt: skip
+                  f"{_pct(cpu, 0.5):8.1f} {_pct(cpu, 0.95):8.1f}")
         every = es.EnterpriseFilter()
         for key in es.SortKey:
             timings = []

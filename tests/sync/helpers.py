@@ -73,7 +73,7 @@ def hq_visible_rows(hq: Engine, station_id: uuid.UUID, live_only: bool = True) -
             k = codec(tbl)
             wire = {"tbl": tbl, "id": rid, "station_id": sid, "version": version, "deleted": deleted, "data": data}
             stored = k.to_storage(wire)
-            out[(tbl, uuid.UUID(rid).hex)] = tuple(v for n, v in zip(k.columns, stored) if n not in k.local_columns)
+            out[(tbl, uuid.UUID(rid).hex)] = tuple(v for n, v in zip(k.columns, stored, strict=True) if n not in k.local_columns)
     return out
 
 

@@ -49,7 +49,7 @@ def test_storage_wire_storage_is_identical(db) -> None:  # type: ignore[no-untyp
             back = k.to_storage(wire)
             if tbl == "policy":
                 assert wire["data"].get("local_note") is None
-                back = tuple(v if n != "local_note" else row[i] for i, (n, v) in enumerate(zip(k.columns, back)))
+                back = tuple(v if n != "local_note" else row[i] for i, (n, v) in enumerate(zip(k.columns, back, strict=True)))
             assert back == row, tbl
 
 

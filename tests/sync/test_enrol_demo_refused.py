@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, func, select
 
+from app.demo import data as demo_data
 from app.main import main
 from app.models import Enterprise, ProfileMeta
-from app.demo import data as demo_data
 from app.services.station import identity as station_service
 from app.services.station.profiles import open_profile
 from app.sync import enrolment

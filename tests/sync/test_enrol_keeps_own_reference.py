@@ -24,13 +24,12 @@ from app.models.database import Database, open_database
 from app.reports.annual_data import annual_figures
 from app.reports.context import report_context
 from app.services import pick_lists
-from app.services.institutions import experts
+from app.services.actor import Actor
+from app.services.institutions import experts, usage
 from app.services.institutions import resident as institutions
+from app.services.pick_lists import SERVICE_CATEGORY, EditItem
 from app.services.policies import library as policies
 from app.services.station import identity as station_service
-from app.services.institutions import usage
-from app.services.pick_lists import SERVICE_CATEGORY, EditItem
-from app.services.actor import Actor
 from app.sync.engine import sync
 from app.sync.enrolment import enroll, open_client
 

@@ -17,10 +17,10 @@ from app.services.station.identity import NewStation, create_station
 from app.sync import pull
 from app.sync.enrolment import CODE_KEY, SERVER_KEY
 from app.ui import operations
-from app.ui.widgets import error_dialog
 from app.ui.sync.auto_sync import AutoSyncController
 from app.ui.sync.enroll_dialog import EnrollDialog
 from app.ui.sync.page import SyncPage
+from app.ui.widgets import error_dialog
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
