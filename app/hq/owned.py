@@ -84,7 +84,8 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
         writes.append((row, data))
     _upsert(ctx, writes)
     # the merged id each re-pointed row named, so that unmerge can point it back
-    redirected = [(r.tbl, r.id, r.data["enterprise_id"]) for r, _ in writes if r.data.get("enterprise_id") in aliases]
+    named = ((r, r.data.get("enterprise_id")) for r, _ in writes if r.tbl in merge.ENTERPRISE_REF_TABLES)
+    redirected = [(r.tbl, r.id, ref) for r, ref in named if isinstance(ref, str) and ref in aliases]
     merge.note_redirected(ctx, redirected)
 
 
