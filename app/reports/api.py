@@ -37,6 +37,8 @@ class ReportInfo:
     pages: int
     cutoff: datetime  # aware, China time: when the data were read
     title: str
+    # Said before printing: empty sections (printed as 无), planned events, missing contacts.
+    warnings: tuple[str, ...] = ()
 
 
 def build_report(
@@ -82,4 +84,4 @@ def build_report(
             result = builders.attendance(session, job, event_id)  # type: ignore[arg-type]
         else:
             result = builders.event_summary(session, job, event_id)  # type: ignore[arg-type]
-    return ReportInfo(out, result.pages, result.cutoff, result.title)
+    return ReportInfo(out, result.pages, result.cutoff, result.title, result.warnings)
