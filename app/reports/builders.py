@@ -33,6 +33,7 @@ class Job:
     size: str
     progress: Progress | None
     cancelled: Cancelled | None
+    now: datetime | None = None  # the cut-off; None: the clock
 
     def report(self, done: float) -> None:
         if self.progress is not None:
@@ -71,7 +72,7 @@ def _write(job: Job, ctx: ReportContext, story: Story, title: str, period_text: 
 
 
 def annual(session: Session, job: Job, year: int | None) -> Result:
-    ctx = report_context(session)
+    ctx = report_context(session, job.now)
     figures = annual_data.annual_figures(session, ctx, year, job.stepper(annual_data.STEPS))
     y = figures.period.start.year
     story = Story(text_width(portrait(job.size)))
@@ -104,27 +105,27 @@ def _one_part(job: Job, ctx: ReportContext, title: str, period_text: str | None,
 
 
 def info(session: Session, job: Job, period: str | None) -> Result:
-    ctx = report_context(session)
+    ctx = report_context(session, job.now)
     figures = info_data.info_figures(session, ctx, period, job.stepper(info_data.STEPS))
     title, span = f"{figures.period.label}定期信息报送", figures.period.span
     return _one_part(job, ctx, title, span, figures.narrative.status, lambda story: info_story(story, figures))
 
 
 def attendance(session: Session, job: Job, event_id: uuid.UUID) -> Result:
-    ctx = report_context(session)
+    ctx = report_context(session, job.now)
     sheet = event_data.event_sheet(session, event_id)
     return _one_part(job, ctx, "活动签到表", None, None, lambda story: attendance_story(story, sheet), submitted=False)
 
 
 def event_summary(session: Session, job: Job, event_id: uuid.UUID) -> Result:
-    ctx = report_context(session)
+    ctx = report_context(session, job.now)
     sheet = event_data.event_sheet(session, event_id)
     held = is_held(sheet.starts_at, ctx.cutoff)
     return _one_part(job, ctx, "活动总结", None, None, lambda story: event_summary_story(story, sheet, held=held))
 
 
 def signage(session: Session, job: Job, *, qr: bool) -> Result:
-    ctx = report_context(session)
+    ctx = report_context(session, job.now)
     contact = station_data.station_contact(session, ctx)
     write_signage(job.out, contact, job.size, qr=qr)
     job.report(SCALE)
