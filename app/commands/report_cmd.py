@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import uuid
 from pathlib import Path
 
@@ -82,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(f"无法写入 {args.out}：{exc.strerror or exc}", EXIT_FAILED)
     finally:
         db.dispose()
+    for warning in info.warnings:  # the PDF is still written: the user decides whether to print it
+        print(f"注意：{warning}", file=sys.stderr)
     print(f"报表：{info.title}")
     print(f"文件：{info.path.resolve()}")
     print(f"页数：{info.pages}")

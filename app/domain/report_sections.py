@@ -17,7 +17,9 @@ PLAN_SECTIONS: dict[str, str] = {
     "measures": "主要措施",
     "support_needed": "需要总站协调支持的事项",
 }
-# plan targets: indicator → value for the plan's year
+# plan targets: indicator → value for the plan's year.  "attendees" keeps the title its
+# targets were typed under (enterprises, 家次); the people (人次, walk-ins included) come last
+# and are optional: drafts written before it existed can still be submitted.
 PLAN_INDICATORS: dict[str, str] = {
     "enterprises_served": "服务企业数（家）",
     "service_records": "服务记录（次）",
@@ -25,7 +27,9 @@ PLAN_INDICATORS: dict[str, str] = {
     "attendees": "活动参与企业（家次）",
     "demands_closed": "办结需求（项）",
     "satisfied_share": "满意率（%）",
+    "attendee_people": "活动参与（人次）",
 }
+OPTIONAL_INDICATORS = frozenset({"attendee_people"})
 # info_report: 定期信息报送
 INFO_SECTIONS: dict[str, str] = {
     "key_industries": "重点产业发展情况",

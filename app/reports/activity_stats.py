@@ -82,12 +82,19 @@ class EventLine:
         """参与人次: checked-in registrations plus walk-ins."""
         return self.turnout.people
 
+    @property
+    def enterprises(self) -> int:
+        """参与企业（家次）: distinct checked-in enterprises."""
+        return self.turnout.enterprises
 
-def event_lines(session: Session, period: Period) -> list[EventLine]:
-    """Live events starting in the period (Guangzhou days), with their attendance."""
+
+def event_lines(session: Session, period: Period, cutoff: datetime) -> tuple[list[EventLine], list[EventLine]]:
+    """Live events starting in the period (Guangzhou days), with their attendance: those held
+    by the cut-off, and those still planned (F.is_held)."""
     e = Event
     rows = F.events_held(session, period, e.title, e.starts_at, e.event_type, e.theme)
-    return [EventLine(title, starts_at, kind, theme, turnout) for (title, starts_at, kind, theme), turnout in rows]
+    lines = [EventLine(title, starts_at, kind, theme, turnout) for (title, starts_at, kind, theme), turnout in rows]
+    return [x for x in lines if F.is_held(x.starts_at, cutoff)], [x for x in lines if not F.is_held(x.starts_at, cutoff)]
 
 
 @dataclass(frozen=True)

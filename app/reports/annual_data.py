@@ -33,7 +33,8 @@ class AnnualFigures:
     records: RecordFigures
     served: ServedFigures
     demands: DemandFigures
-    events: list[EventLine]
+    events: list[EventLine]  # held by the cut-off
+    planned: list[EventLine]  # in the period, after the cut-off: 计划, not counted as held
     institutions: list[InstitutionUse]
     staffing: Staffing
     category_labels: dict[str, str]
@@ -43,7 +44,13 @@ class AnnualFigures:
 
     @property
     def attendees(self) -> int:
+        """参与人次 of the events held."""
         return sum(e.attendees for e in self.events)
+
+    @property
+    def attendee_enterprises(self) -> int:
+        """参与企业（家次） of the events held."""
+        return sum(e.enterprises for e in self.events)
 
     @property
     def is_empty(self) -> bool:
@@ -55,7 +62,8 @@ class AnnualFigures:
             "enterprises_served": self.served.total,
             "service_records": self.records.total,
             "events": len(self.events),
-            "attendees": self.attendees,
+            "attendees": self.attendee_enterprises,  # titled 活动参与企业（家次）
+            "attendee_people": self.attendees,
             "demands_closed": self.demands.finished,
             "satisfied_share": share(self.records.satisfied, self.records.rated),
         }
@@ -81,7 +89,7 @@ def annual_figures(
     step()
     demands = demand_figures(session, period, ctx.today)
     step()
-    events = event_lines(session, period)
+    events, planned = event_lines(session, period, ctx.cutoff)
     step()
     institutions = institution_use(session, period)
     step()
@@ -92,7 +100,7 @@ def annual_figures(
     plan = annual_narrative(session, station, period.start.year + 1, "plan")
     step()
     return AnnualFigures(
-        period, records, served, demands, events, institutions, staff,
+        period, records, served, demands, events, planned, institutions, staff,
         pick_lists.labels(session, pick_lists.SERVICE_CATEGORY), pick_lists.labels(session, pick_lists.EVENT_THEME),
         summary, plan,
     )

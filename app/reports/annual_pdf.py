@@ -7,12 +7,18 @@ from collections.abc import Callable
 from app.domain.periods import CHINA_TIME
 from app.domain.report_sections import SUMMARY_SECTIONS
 from app.reports import labels as L
+from app.reports.activity_stats import EventLine
 from app.reports.annual_data import AnnualFigures, share
 from app.reports.blocks import percent
 from app.reports.charts import bar_chart, column_chart, pie_chart
 from app.reports.story import Story
 
 HEADINGS = "一二三四五六七八九十"
+PEOPLE = "活动参与（人次）"  # F.Turnout.people: checked-in people and walk-ins
+ENTERPRISES = "活动参与企业（家次）"  # F.Turnout.enterprises
+PLANNED = "计划"
+UNITS_NOTE = ("活动参与（人次）= 已签到的报名人数 + 现场登记人数；"
+              "活动参与企业（家次）= 每场活动已签到的企业数（同一企业多人只计一家）之和。")
 
 
 def summary_story(story: Story, f: AnnualFigures) -> None:
@@ -31,16 +37,16 @@ def summary_story(story: Story, f: AnnualFigures) -> None:
 
 def key_figures(story: Story, f: AnnualFigures) -> None:
     r, d = f.records, f.demands
-    if f.is_empty and not f.served.total:
-        story.no_data()
     rows = [
         ["服务企业（家）", f.served.total, "服务记录（次）", r.total],
-        ["举办活动（场）", len(f.events), "活动参与（人次）", f.attendees],
+        ["举办活动（场）", len(f.events), "服务满意率", percent(share(r.satisfied, r.rated))],
+        [PEOPLE, f.attendees, ENTERPRISES, f.attendee_enterprises],
         ["受理需求（项）", d.received, "已办结需求（项）", d.finished],
-        ["逾期未办结（项）", d.overdue, "服务满意率", percent(share(r.satisfied, r.rated))],
+        ["逾期未办结（项）", d.overdue, "计划活动（场）", len(f.planned)],
     ]
-    story.table(["指标", "数值", "指标", "数值"], rows, [3, 2, 3, 2])
-    story.note("统计口径：服务记录按服务日期计入本年度；需求按受理日期计入，办结与逾期状态以数据截止时间为准；"
+    story.table(["指标", "数值", "指标", "数值"], rows, [3.4, 1.6, 3.4, 1.6])
+    story.note("统计口径：服务记录按服务日期计入本年度；需求按受理日期计入，办结与逾期状态以数据截至时间为准；"
+               "活动以数据截至时已开始的为举办，其后的为计划活动，不计入举办场次和参与数；"
                "满意率为评价“满意”及以上（4–5分）的服务记录占已评价记录的比例。")
 
 
@@ -91,29 +97,48 @@ def _counts(story: Story, title: str, pairs: list[tuple[str, int]], label: Calla
 def events_section(story: Story, f: AnnualFigures) -> None:
     if not f.events:
         story.no_data()
-        return
+    else:
+        held_events(story, f)
+    planned_events(story, f.planned, f.theme_labels)
+
+
+def held_events(story: Story, f: AnnualFigures) -> None:
     by_type: dict[str, list[int]] = {}
     for e in f.events:
-        line = by_type.setdefault(e.event_type, [0, 0, 0])
-        line[0], line[1], line[2] = line[0] + 1, line[1] + e.registered, line[2] + e.attendees
+        line = by_type.setdefault(e.event_type, [0, 0, 0, 0])
+        line[0] += 1
+        line[1] += e.registered
+        line[2] += e.enterprises
+        line[3] += e.attendees
     order = L.ordered({k: v[0] for k, v in by_type.items()}, L.EVENT_TYPE_ORDER)
     rows = [[L.event_type_label(k), *by_type[k]] for k, _ in order]
-    story.table(["活动类型", "场次", "报名（人次）", "参与（人次）"], rows, [4, 2, 2, 2],
-                total=["合计", len(f.events), sum(e.registered for e in f.events), f.attendees])
+    story.table(["活动类型", "场次", "报名（人次）", ENTERPRISES, PEOPLE], rows, [3.4, 1.4, 2, 2.4, 2],
+                total=["合计", len(f.events), sum(e.registered for e in f.events), f.attendee_enterprises,
+                       f.attendees])
     themed = [e for e in f.events if e.theme]
     if themed:
         by_theme: dict[str, list[int]] = {}
         for e in themed:
-            line = by_theme.setdefault(e.theme or "", [0, 0])
-            line[0], line[1] = line[0] + 1, line[1] + e.attendees
-        story.table(["主题月", "场次", "参与（人次）"],
-                    [[L.pick(f.theme_labels, k), *v] for k, v in by_theme.items()], [6, 2, 2])
-        rows = [[f"{e.starts_at.astimezone(CHINA_TIME):%m-%d}", L.pick(f.theme_labels, e.theme), e.title, e.registered,
-                 e.attendees] for e in themed]
-        story.table(["日期", "主题月", "活动名称", "报名", "参与"], rows, [1.4, 2.2, 5, 1.2, 1.2])
-    else:
-        story.note("本年度没有主题月活动。")
-    story.note("参与人次 = 已签到的报名人数 + 现场登记人数。")
+            line = by_theme.setdefault(e.theme or "", [0, 0, 0])
+            line[0] += 1
+            line[1] += e.enterprises
+            line[2] += e.attendees
+        story.table(["主题月", "场次", ENTERPRISES, PEOPLE],
+                    [[L.pick(f.theme_labels, k), *v] for k, v in by_theme.items()], [4.2, 1.4, 2.4, 2])
+        rows = [[f"{e.starts_at.astimezone(CHINA_TIME):%m-%d}", L.pick(f.theme_labels, e.theme), e.title,
+                 e.enterprises, e.attendees] for e in themed]
+        story.table(["日期", "主题月", "活动名称", "参与（家次）", "参与（人次）"], rows, [1.3, 2.4, 4.4, 1.6, 1.6])
+    story.note(UNITS_NOTE)
+
+
+def planned_events(story: Story, planned: list[EventLine], themes: dict[str, str]) -> None:
+    """Events after the cut-off: listed as planned, never as held."""
+    if not planned:
+        return
+    story.note(f"另有计划活动 {len(planned)} 场，在数据截至时尚未举行，不计入举办场次和参与数：")
+    rows = [[f"{e.starts_at.astimezone(CHINA_TIME):%m-%d %H:%M}", e.title, L.event_type_label(e.event_type),
+             L.pick(themes, e.theme) if e.theme else None, e.registered, PLANNED] for e in planned]
+    story.table(["时间", "活动名称", "类型", "主题月", "报名（人次）", "状态"], rows, [1.8, 4.2, 1.6, 1.9, 1.9, 1.2])
 
 
 def demands_section(story: Story, f: AnnualFigures) -> None:

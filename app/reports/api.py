@@ -37,6 +37,8 @@ class ReportInfo:
     pages: int
     cutoff: datetime  # aware, China time: when the data were read
     title: str
+    # Said before printing: empty sections (printed as 无), planned events, missing contacts.
+    warnings: tuple[str, ...] = ()
 
 
 def build_report(
@@ -51,6 +53,7 @@ def build_report(
     qr: bool = True,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    now: datetime | None = None,
 ) -> ReportInfo:
     """Build one report into `out` (a .pdf path in an existing folder).
 
@@ -58,6 +61,7 @@ def build_report(
     "2026-Q3" or "2026-09"), "attendance" and "event_summary" (`event_id`).
     `progress(done, 100)` is called from the calling thread (reading the data takes the
     first 40); `cancelled()` is polled between data steps and after every laid-out block.
+    `now` (tests) replaces the clock: the data cut-off, after which events are planned.
     """
     if kind not in KINDS:
         raise ValidationError(f"报表类型：“{kind}”无效，可选 {'、'.join(KINDS)}。", "kind")
@@ -70,7 +74,7 @@ def build_report(
         raise ValidationError(f"输出文件：文件夹“{out.parent}”不存在，请先创建或另选位置。", "out")
     if kind in ("attendance", "event_summary") and event_id is None:
         raise ValidationError("活动：请选择一场活动（活动编号）。", "event_id")
-    job = builders.Job(out, size, progress, cancelled)
+    job = builders.Job(out, size, progress, cancelled, now)
     with db.begin() as session:
         if kind == "signage":
             result = builders.signage(session, job, qr=qr)
@@ -82,4 +86,4 @@ def build_report(
             result = builders.attendance(session, job, event_id)  # type: ignore[arg-type]
         else:
             result = builders.event_summary(session, job, event_id)  # type: ignore[arg-type]
-    return ReportInfo(out, result.pages, result.cutoff, result.title)
+    return ReportInfo(out, result.pages, result.cutoff, result.title, result.warnings)

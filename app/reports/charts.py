@@ -3,7 +3,9 @@ a chart left at its default would pull in Helvetica, unembedded."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.piecharts import Pie
@@ -28,7 +30,7 @@ def column_chart(title: str, labels: Sequence[str], values: Sequence[int], width
     chart.data = [list(values)]
     chart.bars[0].fillColor = CHART_COLOURS[0]
     chart.bars[0].strokeColor = None
-    chart.valueAxis.valueMin = 0
+    integer_axis(chart.valueAxis, max(values, default=0))
     chart.valueAxis.labels.fontName = font
     chart.valueAxis.labels.fontSize = 7.5
     chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}"
@@ -91,6 +93,29 @@ def pie_chart(title: str, labels: Sequence[str], values: Sequence[int], width: f
         pie.slices[i].fillColor = CHART_COLOURS[i % len(CHART_COLOURS)]
     drawing.add(pie)
     return drawing
+
+
+MAX_TICKS = 6
+
+
+def integer_step(top: float, max_ticks: int = MAX_TICKS) -> int:
+    """A step of 1, 2 or 5 × 10ⁿ giving at most `max_ticks` intervals up to `top`: counts
+    are whole numbers, so the axis never shows 0, 0, 1, 2, 2 (rounded fractional ticks)."""
+    step = 1
+    while top / step > max_ticks:
+        for factor in (2, 5 / 2, 2):  # 1 → 2 → 5 → 10 → …
+            step = int(step * factor)
+            if top / step <= max_ticks:
+                break
+    return step
+
+
+def integer_axis(axis: Any, top: float) -> None:
+    """Ticks at whole numbers from 0 to at least `top` (1 when every value is 0)."""
+    step = integer_step(top)
+    axis.valueMin = 0
+    axis.valueStep = step
+    axis.valueMax = max(step, math.ceil(top / step) * step)
 
 
 def _drawing(width: float, height: float) -> Drawing:

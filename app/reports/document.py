@@ -41,6 +41,9 @@ def _numbered_canvas(decor: PageDecor) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
+            # Set by a FooterSwitch on the page where a part with its own period begins (the plan
+            # after the summary); every page's saved state carries it, so earlier pages keep theirs.
+            self.footer_text: str | None = None
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
             self._pages.append(dict(self.__dict__))
@@ -65,11 +68,25 @@ def _numbered_canvas(decor: PageDecor) -> type[Canvas]:
             self.drawString(MARGIN, height - MARGIN + 5 * mm, _fit(decor.header, font, 8.5, width - 2 * MARGIN))
             self.line(MARGIN, height - MARGIN + 3.5 * mm, width - MARGIN, height - MARGIN + 3.5 * mm)
             self.line(MARGIN, MARGIN - 4 * mm, width - MARGIN, MARGIN - 4 * mm)
-            self.drawString(MARGIN, MARGIN - 8 * mm, _fit(decor.footer, font, 8.5, width - 2 * MARGIN - 40 * mm))
+            self.drawString(MARGIN, MARGIN - 8 * mm, _fit(self.footer_text or decor.footer, font, 8.5, width - 2 * MARGIN - 40 * mm))
             self.drawRightString(width - MARGIN, MARGIN - 8 * mm, f"第 {self._pageNumber} 页 / 共 {total} 页")
             self.restoreState()
 
     return NumberedCanvas
+
+
+class FooterSwitch(Flowable):
+    """Takes no room; from the page it lands on, the footer reads `text` instead."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 (ReportLab's names)
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.footer_text = self.text  # type: ignore[attr-defined]
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:

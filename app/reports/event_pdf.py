@@ -46,9 +46,19 @@ def attendance_story(story: Story, sheet: EventSheet) -> None:
     story.table(["序号", "单位名称", "姓名", "联系电话", "签名"], rows, [1, 5, 2, 2.5, 2.5], min_height_mm=SIGN_ROW_MM)
 
 
-def event_summary_story(story: Story, sheet: EventSheet) -> None:
+def event_summary_story(story: Story, sheet: EventSheet, *, held: bool = True) -> None:
+    """After the event; before it (`held` False: it starts after the cut-off) only what is
+    known, marked as planned: no check-in rate of 0.0% for an event yet to come."""
     story.h1("一、活动基本情况")
     _facts(story, sheet, after=True)
+    if not held:
+        when = f"{sheet.starts_at:%Y-%m-%d %H:%M}"
+        story.h1("二、报名情况")
+        story.para_note(f"本活动为计划活动，定于 {when} 举行，数据截至时尚未举行，签到与参与情况待活动结束后统计。")
+        story.table(["指标", "数值"], [["状态", "计划"], ["报名（人）", len(sheet.attendees)]], [6, 4])
+        story.warnings.append(f"活动“{story.glyphs.clean(sheet.title)}”定于 {when} 举行，尚未举行："
+                              "活动总结只列出报名情况，请在活动结束后重新生成。")
+        return
     story.h1("二、参与情况")
     registered, came = len(sheet.attendees), sheet.checked_in
     rows = [

@@ -34,10 +34,12 @@ class InfoFigures:
     served: ServedFigures
     top: list[TopEnterprise]
     demands: DemandFigures
-    events: list[EventLine]
+    events: list[EventLine]  # held by the cut-off
+    planned: list[EventLine]  # in the period, after the cut-off: 计划, not counted as held
     staffing: Staffing  # on the period's last day (or the cut-off, if sooner)
     category_labels: dict[str, str]
     narrative: Narrative
+    theme_labels: dict[str, str]
 
 
 def info_figures(
@@ -54,10 +56,11 @@ def info_figures(
     step()
     demands = demand_figures(session, period, ctx.today)
     step()
-    events = event_lines(session, period)
+    events, planned = event_lines(session, period, ctx.cutoff)
     narrative = info_narrative(session, ctx.station.id, period.key)
     step()
     staff = staffing(session, min(ctx.today, period.end - timedelta(days=1)))
     step()
     labels = pick_lists.labels(session, pick_lists.SERVICE_CATEGORY)
-    return InfoFigures(period, records, served, top, demands, events, staff, labels, narrative)
+    themes = pick_lists.labels(session, pick_lists.EVENT_THEME)
+    return InfoFigures(period, records, served, top, demands, events, planned, staff, labels, narrative, themes)

@@ -6,6 +6,7 @@ from app.domain.periods import CHINA_TIME
 from app.domain.report_sections import INFO_SECTIONS
 from app.reports import labels as L
 from app.reports.annual_data import share
+from app.reports.annual_pdf import ENTERPRISES, PEOPLE, UNITS_NOTE, planned_events
 from app.reports.blocks import percent
 from app.reports.info_data import InfoFigures
 from app.reports.story import Story
@@ -17,11 +18,10 @@ def info_story(story: Story, f: InfoFigures) -> None:
     rows = [
         ["服务企业（家）", f.served.total, "服务记录（次）", r.total],
         ["受理需求（项）", d.received, "已办结（项）", d.finished],
-        ["举办活动（场）", len(f.events), "活动参与（人次）", sum(e.attendees for e in f.events)],
+        ["举办活动（场）", len(f.events), "计划活动（场）", len(f.planned)],
+        [ENTERPRISES, sum(e.enterprises for e in f.events), PEOPLE, sum(e.attendees for e in f.events)],
     ]
-    if not (r.total or d.received or f.events):
-        story.no_data()
-    story.table(["指标", "数值", "指标", "数值"], rows, [3, 2, 3, 2])
+    story.table(["指标", "数值", "指标", "数值"], rows, [3.4, 1.6, 3.4, 1.6])
     if r.total:
         cats = L.ordered(r.by_category, list(f.category_labels))
         story.table(["服务类别", "服务记录（次）", "占比"],
@@ -50,9 +50,13 @@ def info_story(story: Story, f: InfoFigures) -> None:
     story.narrative(f.narrative.text("demands"))
 
     story.h1("五、活动开展情况")
-    story.table(["日期", "活动名称", "类型", "报名", "参与"],
-                [[f"{e.starts_at.astimezone(CHINA_TIME):%m-%d}", e.title, L.event_type_label(e.event_type), e.registered,
-                  e.attendees] for e in f.events], [1.3, 6, 1.8, 1.2, 1.2])
+    if f.events or not f.planned:
+        story.table(["日期", "活动名称", "类型", "报名（人次）", "参与（人次）", "参与（家次）"],
+                    [[f"{e.starts_at.astimezone(CHINA_TIME):%m-%d}", e.title, L.event_type_label(e.event_type),
+                      e.registered, e.attendees, e.enterprises] for e in f.events], [1.2, 5.4, 1.8, 1.4, 1.4, 1.4])
+    if f.events:
+        story.note(UNITS_NOTE)
+    planned_events(story, f.planned, f.theme_labels)
 
     story.h1(f"六、{INFO_SECTIONS['problems']}")
     story.narrative(f.narrative.text("problems"))
@@ -64,5 +68,5 @@ def staffing_note(story: Story, f: InfoFigures) -> None:
     """The convention's two-full-time rule, as of the period's last day (issue 5: the reports say so)."""
     s = f.staffing
     verdict = "符合服务公约“配备不少于2名专职服务工作人员”的要求。" if not s.shortfall else \
-        f"未达到服务公约不少于2名专职人员的要求，尚缺 {s.shortfall} 名，请尽快补充。"
+        f"未达到服务公约不少于2名专职人员的要求，尚缺 {s.shortfall} 名。"
     story.note(f"人员配备：截至 {s.on.isoformat()}，在岗人员 {len(s.members)} 名，其中专职 {s.full_time} 名，{verdict}")

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from app.domain.catalogue import EVENT_TYPES
-from app.domain.report_sections import PLAN_INDICATORS, PLAN_SECTIONS
+from app.domain.report_sections import OPTIONAL_INDICATORS, PLAN_INDICATORS, PLAN_SECTIONS
 from app.reports import labels as L
 from app.reports.annual_data import AnnualFigures
-from app.reports.story import NOT_WRITTEN, Story
+from app.reports.story import Story
 
 
 def plan_story(story: Story, f: AnnualFigures) -> None:
@@ -17,9 +17,11 @@ def plan_story(story: Story, f: AnnualFigures) -> None:
     rows = []
     for key, title in PLAN_INDICATORS.items():
         target = plan.targets.get(key)
+        if target is None and key in OPTIONAL_INDICATORS:
+            continue  # an optional indicator without a target is left out, not printed blank
         rows.append([title, _num(f.actual(key)), _num(target)])
     if not plan.targets:
-        story.note(f"{NOT_WRITTEN}（下表仅列出 {year} 年实际完成情况）")
+        story.unwritten_here(f"二、主要指标（{year + 1}年目标）")
     story.table(["指标", f"{year}年实际", f"{year + 1}年目标"], rows, [5, 2.5, 2.5])
     story.h1("三、活动计划")
     if plan.planned_events:
@@ -30,7 +32,7 @@ def plan_story(story: Story, f: AnnualFigures) -> None:
         ]
         story.table(["月份", "活动类型", "主题月", "活动名称"], events, [1.3, 2, 2.2, 6])
     else:
-        story.note(NOT_WRITTEN)
+        story.narrative("")
     story.h1(f"四、{PLAN_SECTIONS['measures']}")
     story.narrative(plan.text("measures"))
     story.h1(f"五、{PLAN_SECTIONS['support_needed']}")

@@ -16,17 +16,41 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph
 
+from app.reports.blocks import NBSP
 from app.reports.document import write_atomically
 from app.reports.glyphs import Glyphs
+from app.reports.kinsoku import KinsokuParagraph
 from app.reports.station_data import NETWORK, StationContact
-from app.reports.story import Story
 from app.reports.styles import ACCENT, GREY, INK, landscape_size, styles
+
+CONTACT_FIELDS = (("依托单位", "host_organisation"), ("地址", "address"), ("联系电话", "phone"),
+                  ("联系人", "contact_person"))
+
+
+def missing_contacts(contact: StationContact) -> list[str]:
+    """The contact details the signage would print without (labels, in print order)."""
+    return [label for label, attr in CONTACT_FIELDS if not str(getattr(contact, attr)).strip()]
+
+
+def has_qr(contact: StationContact, qr: bool) -> bool:
+    """A QR code is printed only when it carries a way to reach the station, not just its name."""
+    return qr and any(str(getattr(contact, attr)).strip() for _, attr in CONTACT_FIELDS[1:])
+
+
+def signage_warnings(contact: StationContact, *, qr: bool) -> list[str]:
+    """What to tell before printing a signage with contact details missing."""
+    missing = missing_contacts(contact)
+    if not missing:
+        return []
+    found = [f"标识牌缺少{'、'.join(missing)}，打印件上不会有这些项。请先在“本站信息”中填写，再打印。"]
+    if qr and not has_qr(contact, qr):
+        found.append("没有地址、联系电话或联系人，二维码不会印出。")
+    return found
 
 
 def write_signage(out: Path, contact: StationContact, size: str, *, qr: bool) -> int:
-    return write_atomically(out, lambda target: _draw(target, contact, size, qr))
+    return write_atomically(out, lambda target: _draw(target, contact, size, has_qr(contact, qr)))
 
 
 def _draw(target: str, contact: StationContact, size: str, qr: bool) -> int:
@@ -64,9 +88,16 @@ def _draw(target: str, contact: StationContact, size: str, qr: bool) -> int:
     c.drawText(text)
     c.restoreState()
 
-    # the station's own name: one line as large as fits, else wrapped (and smaller if need be)
+    lines = [(_spread(label, font), glyphs.clean(value).replace("\n", " ")) for label, value in (
+        ("依托单位", contact.host_organisation), ("地址", contact.address), ("联系电话", contact.phone),
+        ("联系人", contact.contact_person)) if value.strip()]
+
+    # the station's own name: one line as large as fits, else wrapped (and smaller if need be);
+    # without contact lines (or a QR code) it takes their room rather than leave it blank
     name = glyphs.clean(contact.name).replace("\n", " ")
-    box_w, box_top, box_bottom = width - 120 * k, band_top - band_h - 14 * k, 60 * k + 4 * 30 * k + 20 * k
+    rows = max(len(lines), 4 if qr else 0)
+    box_w, box_top = width - 120 * k, band_top - band_h - 14 * k
+    box_bottom = 60 * k + rows * 30 * k + 20 * k if rows else 60 * k
     size = _fit_size(name, font, 60 * k, box_w)
     if size >= 40 * k:
         c.setFont(font, size)
@@ -77,14 +108,12 @@ def _draw(target: str, contact: StationContact, size: str, qr: bool) -> int:
     qr_side = 150 * k if qr else 0
 
     # contact lines bottom-left, QR bottom-right
-    lines = [(label, glyphs.clean(value).replace("\n", " ")) for label, value in (
-        ("依托单位", contact.host_organisation), ("地　　址", contact.address), ("联系电话", contact.phone),
-        ("联 系 人", contact.contact_person)) if value.strip()]
     info_w = width - 120 * k - (qr_side + 30 * k if qr else 0)
     y = 60 * k + (len(lines) - 1) * 30 * k
-    c.setStrokeColor(ACCENT)
-    c.setLineWidth(1 * k)
-    c.line(60 * k, y + 44 * k, 60 * k + info_w, y + 44 * k)
+    if lines:
+        c.setStrokeColor(ACCENT)
+        c.setLineWidth(1 * k)
+        c.line(60 * k, y + 44 * k, 60 * k + info_w, y + 44 * k)
     for label, value in lines:
         _paragraph(c, f"{label}：{value}", font, 17 * k, INK, 60 * k, y + 24 * k, info_w, 28 * k, center=False)
         y -= 30 * k
@@ -103,6 +132,16 @@ def _draw(target: str, contact: StationContact, size: str, qr: bool) -> int:
     return 1
 
 
+def _spread(label: str, font: str, chars: int = 4) -> str:
+    """A label spread over the width of `chars` characters, as on a form ("地　　址"), with
+    no-break spaces: a paragraph collapses runs of ordinary and ideographic spaces."""
+    gaps = len(label) - 1
+    if gaps < 1 or len(label) >= chars:
+        return label
+    per_gap = round((chars - len(label)) * stringWidth("中", font, 10) / stringWidth(NBSP, font, 10) / gaps)
+    return (NBSP * per_gap).join(label)
+
+
 def _fit_size(text: str, font: str, size: float, width: float) -> float:
     while size > 8 and stringWidth(text, font, size) > width:
         size *= 0.95
@@ -112,11 +151,10 @@ def _fit_size(text: str, font: str, size: float, width: float) -> float:
 def _paragraph(c: Canvas, text: str, font: str, size: float, colour: colors.Color, x: float, top: float,
                width: float, height: float, center: bool = True) -> None:
     """Draw `text` wrapped into the box under `top`, shrinking until it fits."""
-    markup = Story.escape(text)
     while True:
         style = ParagraphStyle("sign", fontName=font, fontSize=size, leading=size * 1.25, textColor=colour,
                                alignment=TA_CENTER if center else 0, wordWrap="CJK")
-        para = Paragraph(markup, style)
+        para = KinsokuParagraph.of(text, style)
         _, h = para.wrap(width, height)
         if h <= height or size <= 6:
             para.drawOn(c, x, top - h if center else top - min(h, height))

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Drawing
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -17,16 +18,17 @@ from reportlab.platypus import (
     KeepTogether,
     LongTable,
     PageBreak,
-    Paragraph,
     Spacer,
     TableStyle,
 )
 
 from app.reports.glyphs import Glyphs
+from app.reports.kinsoku import KinsokuParagraph
 from app.reports.styles import GREY, HEAD_FILL, RULE, Styles, styles
 
-NOT_WRITTEN = "（本节尚未填写）"
-NO_DATA = "本期暂无数据"
+# What a final document says where there is nothing (the official style, never the app's wording):
+NOT_WRITTEN = "无"  # a written section left empty (listed in `Story.unwritten` for a warning)
+NO_DATA = "无"  # a table with no rows
 CELL_LIMIT = 300  # characters; a longer cell would make a row taller than a page
 CHUNK = 1500  # a very long paragraph is set in pieces: splitting one re-wraps all the rest
 
@@ -44,6 +46,10 @@ class Story:
         self.glyphs = glyphs or Glyphs()
         self.s: Styles = styles()
         self.items: list[Flowable] = []
+        self.heading = ""  # the last heading, naming what an empty section is
+        self.part = ""  # the part of a two-part report the headings belong to ("2027年度计划")
+        self.unwritten: list[str] = []  # headings of sections still to be written, for the warning
+        self.warnings: list[str] = []  # other things to tell whoever prints the report
 
     # --- text ---------------------------------------------------------------------
     @staticmethod
@@ -54,47 +60,68 @@ class Story:
     def markup(self, text: str | None) -> str:
         return escape(self.glyphs.clean(text))
 
+    def para(self, text: str | None, style: ParagraphStyle) -> KinsokuParagraph:
+        """A paragraph of user or report text: cleaned, escaped, broken by the 禁则 rules."""
+        return KinsokuParagraph.of(self.glyphs.clean(text), style)
+
     def add(self, flowable: Flowable) -> None:
         self.items.append(flowable)
 
     def title(self, text: str) -> None:
-        self.add(Paragraph(self.markup(text), self.s.title))
+        self.add(self.para(text, self.s.title))
 
     def subtitle(self, text: str) -> None:
-        self.add(Paragraph(self.markup(text), self.s.subtitle))
+        self.add(self.para(text, self.s.subtitle))
 
     def h1(self, text: str) -> None:
         # Not keepWithNext: that wraps heading and a long table in one KeepTogether, which
         # jumps to a fresh page.  A heading just needs some room under it.
         self.add(CondPageBreak(HEADING_ROOM))
-        self.add(Paragraph(self.markup(text), self.s.h1))
+        self.add(self.para(text, self.s.h1))
+        self.heading = text
 
     def h2(self, text: str) -> None:
         self.add(CondPageBreak(HEADING_ROOM))
-        self.add(Paragraph(self.markup(text), self.s.h2))
+        self.add(self.para(text, self.s.h2))
+        self.heading = text
+
+    def para_note(self, text: str) -> None:
+        """A sentence of the report's own in body type (not the grey note)."""
+        self.add(self.para(text, self.s.body))
 
     def note(self, text: str) -> None:
-        self.add(Paragraph(self.markup(text), self.s.note))
+        self.add(self.para(text, self.s.note))
 
     def no_data(self) -> None:
-        self.note(NO_DATA)
+        self.add(self.para(NO_DATA, self.s.body))
 
     def paragraphs(self, text: str) -> None:
         """Body text: one paragraph per line, very long lines set in pieces."""
         for line in self.glyphs.clean(text).splitlines():
             line = line.strip()
             for start in range(0, len(line), CHUNK):
-                self.add(Paragraph(escape(line[start : start + CHUNK]), self.s.body))
+                self.add(KinsokuParagraph.of(line[start : start + CHUNK], self.s.body))
 
     def narrative(self, text: str | None) -> None:
-        """A written section, or a visible note that it has not been written yet."""
+        """A written section; an empty one says 无 and is listed in `unwritten`."""
         if text and text.strip():
             self.paragraphs(text)
-        else:
-            self.note(NOT_WRITTEN)
+            return
+        self.unwritten_here()
+        last = self.items[-1] if self.items else None
+        if not (isinstance(last, KinsokuParagraph) and last.plain == NOT_WRITTEN):  # once, after an empty table
+            self.add(self.para(NOT_WRITTEN, self.s.body))
+
+    def unwritten_here(self, what: str = "") -> None:
+        """Note that the section under the last heading (or `what`) still has to be written."""
+        self.unwritten.append(f"{self.part}{what or self.heading}")
 
     def spacer(self, height_mm: float = 4) -> None:
-        self.add(Spacer(1, height_mm * mm))
+        self.add(self.spacer_flowable(height_mm))
+
+    @staticmethod
+    def spacer_flowable(height_mm: float) -> Spacer:
+        return Spacer(1, height_mm * mm)
 
     def page_break(self) -> None:
         self.add(PageBreak())
@@ -103,7 +130,7 @@ class Story:
         self.add(drawing)
 
     # --- tables -------------------------------------------------------------------
-    def cell(self, value: Cell, numeric: bool = False) -> Paragraph:
+    def cell(self, value: Cell, numeric: bool = False) -> KinsokuParagraph:
         if value is None:
             text = "—"
         elif isinstance(value, float):
@@ -114,7 +141,7 @@ class Story:
             text = self.glyphs.clean(value).replace("\n", " ")
             if len(text) > CELL_LIMIT:
                 text = text[: CELL_LIMIT - 1] + "…"
-        return Paragraph(escape(text), self.s.cell_num if numeric else self.s.cell)
+        return KinsokuParagraph.of(text, self.s.cell_num if numeric else self.s.cell)
 
     def table(
         self,
@@ -134,7 +161,7 @@ class Story:
             return
         scale = self.width / sum(widths)
         numeric = [all(_is_figure(r[i]) for r in rows) for i in range(len(headers))]
-        data = [[Paragraph(self.markup(h), self.s.cell_head) for h in headers]]
+        data = [[self.para(h, self.s.cell_head) for h in headers]]
         data += [[self.cell(v, numeric[i]) for i, v in enumerate(row)] for row in rows]
         if total is not None:
             data.append([self.cell(v, numeric[i]) for i, v in enumerate(total)])

@@ -3375,6 +3375,18 @@ Please correct it and try again.</translation>
         <translation>Created “%1”, %2 pages</translation>
     </message>
     <message>
+        <source>；注意：%1</source>
+        <translation>; note: %1</translation>
+    </message>
+    <message>
+        <source>仍要继续吗？</source>
+        <translation>Continue anyway?</translation>
+    </message>
+    <message>
+        <source>报表还有未完成的部分</source>
+        <translation>The report is not complete yet</translation>
+    </message>
+    <message>
         <source>报表未能生成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。</source>
         <translation>The report could not be created. Please try again; if it keeps failing, click “Copy debug info” and send it to support.</translation>
     </message>

@@ -89,16 +89,20 @@ def test_demands(figures) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_events_and_attendance(figures) -> None:  # type: ignore[no-untyped-def]
-    f, raw, _ = figures
+    f, raw, cutoff = figures
     start = datetime(YEAR, 1, 1, tzinfo=CHINA).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
     end = datetime(YEAR + 1, 1, 1, tzinfo=CHINA).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
-    events = _rows(raw, "SELECT id, walk_in_count FROM event WHERE deleted = 0 AND starts_at >= ? AND starts_at < ?",
-                   start, end)
+    held_by = cutoff.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    events = _rows(raw, "SELECT id, walk_in_count FROM event WHERE deleted = 0 AND starts_at >= ? AND starts_at < ? "
+                        "AND starts_at <= ?", start, end, held_by)
+    later = _rows(raw, "SELECT count(*) FROM event WHERE deleted = 0 AND starts_at > ? AND starts_at < ?", held_by, end)
     assert len(f.events) == len(events) > 0
+    assert len(f.planned) == later[0][0], "events after the cut-off are planned, not held"
     for column, mine in (("event_type", Counter(e.event_type for e in f.events)),
                          ("theme", Counter(e.theme for e in f.events if e.theme))):
         expected = dict(_rows(raw, f"SELECT {column}, count(*) FROM event WHERE deleted = 0 AND starts_at >= ? "
-                                   f"AND starts_at < ? AND {column} IS NOT NULL GROUP BY 1", start, end))
+                                   f"AND starts_at < ? AND starts_at <= ? AND {column} IS NOT NULL GROUP BY 1",
+                              start, end, held_by))
         assert dict(mine) == expected, column
     ids = tuple(e[0] for e in events)
     marks = ",".join("?" * len(ids))

@@ -84,7 +84,9 @@ def test_annual_report_has_both_parts_and_the_cutoff(demo_db: Database, tmp_path
     assert f"{YEAR}年度服务工作总结" in text and f"{YEAR + 1}年度服务工作计划" in text
     assert f"数据截至：{info.cutoff:%Y-%m-%d %H:%M}" in text
     assert f"统计期间：{YEAR}年1月1日—{YEAR}年12月31日" in text
-    assert "（本节尚未填写）" in text  # the demo has no written narrative
+    # the demo has no written narrative: the print says 无 (never the app's wording), the caller is told
+    assert "尚未填写" not in text and "无" in text.split()
+    assert info.warnings and "主要工作开展情况" in info.warnings[0] and "总体目标" in info.warnings[0]
 
 
 def test_attendance_sheet_lists_registered_enterprises_and_blank_rows(demo_db: Database, tmp_path: Path) -> None:
@@ -191,4 +193,8 @@ def test_written_sections_targets_and_planned_events_are_printed(empty_db: Datab
     assert text.index("融资对接沙龙") > text.index("知识产权主题月培训"), "months first, undated last"
     info_text = "".join(pdf_text(info_out, layout=False).split())
     assert "重点产业发展情况" in info_text and "制造业企业需求集中在数字化转型。" in info_text
-    assert info_text.count("（本节尚未填写）") == 4
+    assert "尚未填写" not in info_text
+    info_warning = build_report(empty_db, "info", info_out, period="2026-Q3").warnings[0]
+    for section in ("重点企业发展情况", "企业服务需求受理及解决情况", "存在问题", "工作亮点"):
+        assert section in info_warning, section
+    assert "重点产业发展情况" not in info_warning, "that one is written"

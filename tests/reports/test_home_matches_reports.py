@@ -105,7 +105,7 @@ def seeded(empty_db: Database) -> Iterator[Database]:
 def read_both(db: Database, today: date) -> tuple[Dashboard, AnnualFigures]:
     now = datetime(today.year, today.month, today.day, 23, 30, tzinfo=CHINA_TIME)  # late: UTC is still "today"
     with db.begin() as session:
-        dashboard = home_dashboard(session, today)
+        dashboard = home_dashboard(session, today, now=now)  # one cut-off: events after it are planned
         annual = annual_figures(session, report_context(session, now), YEAR)
     return dashboard, annual
 
@@ -147,7 +147,9 @@ def test_home_year_equals_the_annual_report(seeded: Database, today: date) -> No
     assert annual.actual("enterprises_served") == year.enterprises_served
     assert annual.actual("service_records") == year.service_records
     assert annual.actual("events") == year.events
-    assert annual.actual("attendees") == year.attendees
+    # "attendees" is titled 活动参与企业（家次）: enterprises; the people (人次) are "attendee_people"
+    assert annual.actual("attendees") == year.attendee_enterprises
+    assert annual.actual("attendee_people") == year.attendees
     assert annual.actual("satisfied_share") == round(100 * (year.satisfied_share or 0), 1)
     # every demand was received this year, so the report's year and the home page's "now" agree
     assert annual.demands.overdue == dashboard.overdue_demands
@@ -158,6 +160,10 @@ def test_home_year_equals_the_annual_report(seeded: Database, today: date) -> No
 def test_the_seeded_edges_are_counted_as_defined(seeded: Database) -> None:
     dashboard, _annual = read_both(seeded, date(2026, 11, 5))
     year, month = dashboard.year, dashboard.month
+    # read on 11-05 at 23:30: 年末最后一场 (12-31) is still planned, so it is not counted as held
+    assert (year.events, year.attendees, year.attendee_enterprises) == (3, 12, 3)
+    with seeded.begin() as session:  # without a cut-off the home page counts every event of the year
+        year = home_dashboard(session, date(2026, 11, 5)).year
     # a, b and the deleted enterprise; not the one with tombstones only, not the one outside the year
     assert (year.enterprises_served, year.service_records) == (3, 6)
     assert (year.rated, year.satisfied, year.score_total) == (4, 3, 16)
@@ -173,7 +179,7 @@ def test_the_seeded_edges_are_counted_as_defined(seeded: Database) -> None:
 def test_home_month_equals_the_periodic_report(seeded: Database, today: date, key: str) -> None:
     now = datetime(today.year, today.month, today.day, 23, 30, tzinfo=CHINA_TIME)
     with seeded.begin() as session:
-        dashboard = home_dashboard(session, today)
+        dashboard = home_dashboard(session, today, now=now)
         info = info_figures(session, report_context(session, now), key)
     assert info.period == month_of(today) == dashboard.month.period
     assert common(dashboard.month) == report_side(info.served.total, info.records, info.events)

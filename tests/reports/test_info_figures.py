@@ -63,8 +63,9 @@ def printed(demo_db: Database, raw: sqlite3.Connection, tmp_path_factory: pytest
     texts = {}
     for key in (QUARTER, MONTH):
         out = folder / f"{key}.pdf"
-        build_report(demo_db, "info", out, period=key)
+        info = build_report(demo_db, "info", out, period=key)
         texts[key] = pdf_text(out)
+        texts["cutoff"] = info.cutoff.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
     return texts
 
 
@@ -78,8 +79,9 @@ def test_overview_figures(raw: sqlite3.Connection, printed: dict[str, str], key:
     demands = _rows(raw, "SELECT status FROM demand WHERE deleted = 0 AND received_on >= ? AND received_on < ?",
                     start, end)
     finished = sum(s in FINISHED for (s,) in demands)
-    events = _rows(raw, "SELECT id, walk_in_count FROM event WHERE deleted = 0 AND starts_at >= ? AND starts_at < ?",
-                   _utc(period.start), _utc(period.end))
+    held_by = printed["cutoff"]  # events after the report's cut-off are planned, not held
+    events = _rows(raw, "SELECT id, walk_in_count FROM event WHERE deleted = 0 AND starts_at >= ? AND starts_at < ? "
+                        "AND starts_at <= ?", _utc(period.start), _utc(period.end), held_by)
     ids = [e[0] for e in events] or [b""]
     checked = _rows(raw, f"SELECT count(checked_in_at) FROM event_attendance WHERE deleted = 0 AND event_id IN "
                          f"({','.join('?' * len(ids))})", *ids)[0][0]

@@ -53,7 +53,9 @@ def test_a_station_without_data_prints_every_kind(empty_db: Database, tmp_path: 
         text = _flat(pdf_text(out))
         assert "天河区测试服务站" in text
         if kind in ("annual", "info"):
-            assert NO_DATA in text and NOT_WRITTEN in text
+            lines = [line.strip() for line in pdf_text(out).splitlines()]
+            assert NO_DATA in lines and NOT_WRITTEN in lines  # a line of its own: 无
+            assert info.warnings and "尚未填写" in info.warnings[0]
     assert "本活动暂无签到记录" in _flat(pdf_text(tmp_path / "event_summary.pdf"))
 
 
@@ -71,7 +73,9 @@ def test_narrative_of_many_pages_flows_over_pages(empty_db: Database, tmp_path: 
     assert info.pages >= 20
     text = _flat(pdf_text(out))
     assert "全文完。" in text and "120." in text
-    assert NOT_WRITTEN in text  # highlights, measures and the whole plan are still empty
+    assert NOT_WRITTEN in [line.strip() for line in pdf_text(out).splitlines()]  # the plan is still empty
+    for section in ("工作亮点与典型案例", "下一步工作措施", "总体目标", "需要总站协调支持的事项"):
+        assert section in info.warnings[0], section
     info_out = tmp_path / "info.pdf"
     assert build_report(empty_db, "info", info_out, period=f"{YEAR}-Q3").pages >= 10
     assert "全文完。" in _flat(pdf_text(info_out))

@@ -154,3 +154,28 @@ def test_listing_events_with_their_ids(profile: str, capsys: pytest.CaptureFixtu
     assert "2031年1月没有活动" in capsys.readouterr().out
     assert main(["report", "events", "--month", "2030年11月"]) != 0
     assert "月份" in capsys.readouterr().err
+
+
+def test_warnings_go_to_stderr_and_the_pdf_is_still_written(profile: str, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 13 (Reports 2, 4, 8): the command line says what the printout lacks, on stderr."""
+    db = open_profile("default")
+    try:
+        with db.begin() as session:
+            start = datetime(2099, 3, 1, 9, tzinfo=CHINA_TIME)
+            future = Event(station_id=require_station(session).id, title="远期计划活动", event_type="salon",
+                           starts_at=start, ends_at=start + timedelta(hours=2))
+            session.add(future)
+            session.flush()
+            future_id = str(future.id)
+    finally:
+        db.dispose()
+    for args, words in ((["annual", "--year", str(YEAR)], ("尚未填写", "主要工作开展情况")),
+                        (["event-summary", "--event", future_id], ("尚未举行",)),
+                        (["signage"], ("标识牌缺少", "联系人"))):
+        out = tmp_path / f"{args[0]}.pdf"
+        assert main(["report", *args, "--out", str(out)]) == 0, args
+        captured = capsys.readouterr()
+        assert out.is_file() and f"文件：{out}" in captured.out
+        assert all(word in captured.err for word in words), (args, captured.err)
+        assert "注意：" not in captured.out

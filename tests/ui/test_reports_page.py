@@ -406,3 +406,45 @@ def test_a_clash_with_another_window_is_reported_and_reloaded(qtbot, db, station
     with qtbot.waitSignal(editor.saved, timeout=10_000):
         editor.save_now()
     assert stored(db).narrative["work_done"] == "读取后再改"
+
+
+def test_printing_a_report_with_empty_sections_asks_first(qtbot, db, station, engine: FakeEngine,  # type: ignore[no-untyped-def]
+                                                          tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 13 (Reports 4, 8): what the engine says is missing is shown before printing or saving."""
+    warning = "以下部分尚未填写，打印件中将显示为“无”：2026年度总结 二、主要工作开展情况。"
+    plain = engine.__call__
+
+    def with_warning(*args: Any, **kwargs: Any) -> ReportInfo:
+        info = plain(*args, **kwargs)
+        return ReportInfo(info.path, info.pages, info.cutoff, info.title, (warning,))
+
+    monkeypatch.setattr(reports_page, "build_report", with_warning)
+    page = open_page(qtbot, db)
+    printers: list[QPrinter] = []
+    page.choose_printer = lambda printer: printers.append(printer) or False
+    with answer_prompts(False) as asked:
+        page.print_report()
+        qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert asked[0].kind == "confirm" and warning in asked[0].text
+    assert printers == [], "declined: the printer is not even asked for"
+    assert warning in page.result_label.text()
+    with answer_prompts(True) as asked:
+        page.print_report()
+        qtbot.waitUntil(lambda: bool(printers), timeout=10_000)
+    assert len(asked) == 1
+    saved = tmp_path / "总结.pdf"
+    page.choose_save_path = lambda name: str(saved)
+    with answer_prompts(False) as asked:
+        page.save_pdf()
+        qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
+    assert not saved.exists(), "declined: nothing saved"
+
+
+def test_no_question_when_nothing_is_missing(qtbot, db, station, engine: FakeEngine) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(qtbot, db)
+    printers: list[QPrinter] = []
+    page.choose_printer = lambda printer: printers.append(printer) or False
+    with answer_prompts(False) as asked:
+        page.print_report()
+        qtbot.waitUntil(lambda: bool(printers), timeout=10_000)
+    assert asked == []

@@ -16,7 +16,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy.orm import Session
 
@@ -82,8 +82,13 @@ def _categories(session: Session, counts: Counter[str]) -> tuple[CategoryCount, 
     return tuple(sorted(items, key=lambda item: (-item.count, rank[item.code])))
 
 
-def home_dashboard(session: Session, today: date, *, scan_session: Session | None = None) -> Dashboard:
+def home_dashboard(
+    session: Session, today: date, *, scan_session: Session | None = None, now: datetime | None = None
+) -> Dashboard:
     """All figures of the home page for the month and the year containing `today`.
+
+    With `now` (the reports' cut-off), events count as held only when they started by then,
+    as in the reports (F.event_started_by); without it, every event of the period counts.
 
     With `scan_session` (a second session of the same database) the record scan, the one
     heavy read, runs on a worker thread while `session` does the rest: SQLite releases the
@@ -92,7 +97,7 @@ def home_dashboard(session: Session, today: date, *, scan_session: Session | Non
     with ThreadPoolExecutor(1) if scan_session is not None else nullcontext() as pool:
         pending = pool.submit(F.scan_records, scan_session, year) if pool is not None and scan_session is not None else None
         served_any = F.served_with_tombstones(session, [month, year])
-        events = F.events_held(session, year, Event.starts_at)
+        events = F.events_held(session, year, Event.starts_at, until=now)
         open_demands, overdue, closed = F.demand_counts(session, today, [month, year])
         enterprises = F.library_size(session)
         compliance = checklist(session, today)

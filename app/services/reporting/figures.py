@@ -5,8 +5,11 @@ Definitions, over a `Period` of Guangzhou days (app.domain.periods); deleted row
 * 服务企业: distinct enterprises with at least one live service record dated in the period.
 * 服务记录: live service records dated in the period (`service_date` is a local date).
 * 活动: live events starting in the period (`starts_at` is UTC, cut at Guangzhou midnight).
-* 参与人次: per event, live attendances checked in plus `walk_in_count`; 参与企业（家次）: per
-  event, distinct enterprises among the checked-in attendances, summed over the events.
+  举办 (held) = started by the cut-off (`starts_at` <= the time the data were read); one that
+  starts later is 计划 (planned): listed as such, never counted as held, its turnout not counted.
+* 参与人次 (people): per event, live attendances checked in plus `walk_in_count`, walk-ins
+  being people; 参与企业（家次）: per event, distinct enterprises among the checked-in
+  attendances, summed over the events.  A report prints each with its own unit.
 * 需求: 未办结 = status 受理/分派/处理/反馈; 超期 = 未办结 and the due date before today;
   办结 = status 办结 or 回访 (closed in the period: `closed_at` in it).
 * 满意度: records scored 1–5 (unrated ones left out); 满意 = scored 4 or 5; average = mean score.
@@ -22,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, distinct, func, literal, select
@@ -50,6 +53,16 @@ def is_satisfied(score: ColumnElement[Any] | Column) -> ColumnElement[bool]:
 def event_held_in(period: Period) -> ColumnElement[bool]:
     start, end = period.utc_range()
     return (Event.starts_at >= start) & (Event.starts_at < end) & Event.deleted.is_(False)
+
+
+def event_started_by(cutoff: datetime) -> ColumnElement[bool]:
+    """Held, not planned: the event had started when the data were read."""
+    return Event.starts_at <= cutoff
+
+
+def is_held(starts_at: datetime, cutoff: datetime) -> bool:
+    """`event_started_by` for an event already read."""
+    return starts_at <= cutoff
 
 
 def checked_in() -> ColumnElement[bool]:
@@ -222,7 +235,7 @@ class Turnout:
     registered: int  # live attendances
     checked_in: int  # of those, checked in
     walk_in: int  # registered on the spot (a count on the event)
-    enterprises: int  # distinct enterprises among the checked-in attendances
+    enterprises: int  # 参与企业（家次）: distinct enterprises among the checked-in attendances
 
     @property
     def people(self) -> int:
@@ -230,12 +243,16 @@ class Turnout:
         return self.checked_in + self.walk_in
 
 
-def events_statement(period: Period, *columns: Column) -> Select[Any]:
-    """`columns` of each event held in the period, then its turnout (registered, checked in,
-    walk-ins, enterprises), earliest first."""
+PEOPLE_UNIT = "人次"  # Turnout.people
+ENTERPRISE_UNIT = "家次"  # Turnout.enterprises
+
+
+def events_statement(period: Period, *columns: Column, until: datetime | None = None) -> Select[Any]:
+    """`columns` of each event in the period (started by `until`, when given), then its turnout
+    (registered, checked in, walk-ins, enterprises), earliest first."""
     a = EventAttendance
     live, came = a.deleted.is_(False), checked_in()
-    return (
+    statement = (
         select(*columns, func.count(case((live, a.id))), func.count(case((came, 1))),
                func.coalesce(Event.walk_in_count, 0), func.count(distinct(case((came, a.enterprise_id)))))
         .select_from(Event)
@@ -244,11 +261,15 @@ def events_statement(period: Period, *columns: Column) -> Select[Any]:
         .group_by(Event.id)
         .order_by(Event.starts_at)
     )
+    return statement if until is None else statement.where(event_started_by(until))
 
 
-def events_held(session: Session, period: Period, *columns: Column) -> list[tuple[tuple[Any, ...], Turnout]]:
-    """(the event's `columns`, its turnout) for each event held in the period."""
-    rows = session.execute(events_statement(period, *columns)).all()
+def events_held(
+    session: Session, period: Period, *columns: Column, until: datetime | None = None
+) -> list[tuple[tuple[Any, ...], Turnout]]:
+    """(the event's `columns`, its turnout) for each event in the period, held by `until` when
+    given (else every event of the period, planned ones too)."""
+    rows = session.execute(events_statement(period, *columns, until=until)).all()
     n = len(columns)
     return [(tuple(row[:n]), Turnout(*(int(v or 0) for v in row[n:]))) for row in rows]
 

@@ -13,6 +13,7 @@ from app.domain.catalogue import EVENT_TYPES, THEME_MONTHS
 from app.domain.errors import ValidationError
 from app.domain.report_sections import (
     INFO_SECTIONS,
+    OPTIONAL_INDICATORS,
     PLAN_INDICATORS,
     PLAN_SECTIONS,
     SUMMARY_SECTIONS,
@@ -151,7 +152,7 @@ def check_ready_to_submit(kind: str, narrative: dict[str, str], targets: dict[st
             raise ValidationError(f"{title}：提交前请填写这一栏（确实没有可写“无”）。", f"narrative.{key}")
     if kind == "plan":
         for key, label in PLAN_INDICATORS.items():
-            if key not in targets:
+            if key not in targets and key not in OPTIONAL_INDICATORS:
                 raise ValidationError(f"{label}：提交前请填写目标值。", f"targets.{key}")
 
 

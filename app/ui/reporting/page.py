@@ -46,7 +46,7 @@ from app.ui.reporting.parameters import (
 )
 from app.ui.reporting.pdf_preview import PdfPreviewDialog, print_pdf
 from app.ui.widgets.error_dialog import show_error
-from app.ui.widgets.prompts import inform
+from app.ui.widgets.prompts import confirm, inform
 
 KINDS = ("annual", "info", "signage", "event")
 
@@ -242,7 +242,11 @@ class ReportsPage(QWidget):
 
         def done(info: Any) -> None:
             self.last_report = info
-            self.result_label.setText(self.tr("已生成“%1”，共 %2 页").replace("%1", info.title).replace("%2", str(info.pages)))
+            text = self.tr("已生成“%1”，共 %2 页").replace("%1", info.title).replace("%2", str(info.pages))
+            if getattr(info, "warnings", ()):
+                text += self.tr("；注意：%1").replace("%1", " ".join(info.warnings))
+            self.result_label.setText(text)
+            self.result_label.setToolTip("\n".join(getattr(info, "warnings", ()) or ()))
             then(info)
 
         def failed(exc: BaseException) -> None:
@@ -284,9 +288,19 @@ class ReportsPage(QWidget):
         self.preview_dialog = dialog
         dialog.show()
 
+    def _still_wanted(self, info: Any) -> bool:
+        """Before a report is printed or saved: say what it still lacks (empty sections, which
+        print as 无; signage contacts; an event not yet held) and let the user stop."""
+        warnings = list(getattr(info, "warnings", ()) or ())
+        if not warnings:
+            return True
+        text = "\n\n".join(warnings) + "\n\n" + self.tr("仍要继续吗？")
+        return confirm(self, self.tr("报表还有未完成的部分"), text)
+
     def print_report(self) -> None:
         def print_and_discard(info: Any) -> None:
-            self._print_file(Path(info.path))
+            if self._still_wanted(info):
+                self._print_file(Path(info.path))
             Path(info.path).unlink(missing_ok=True)
 
         self._produce(None, print_and_discard)
@@ -323,6 +337,9 @@ class ReportsPage(QWidget):
         target = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
 
         def copy(info: Any) -> None:
+            if not self._still_wanted(info):
+                Path(info.path).unlink(missing_ok=True)
+                return
             try:
                 shutil.copyfile(info.path, target)
             except OSError as exc:
