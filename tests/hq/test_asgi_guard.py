@@ -110,9 +110,10 @@ def test_good_requests_go_through_with_their_protocol_and_token(clock) -> None:
 
 
 def test_a_token_hq_trusts_passes_a_locked_address(clock) -> None:
-    guard, inner, _, token_gate = door(clock, hold=0.0)
+    guard, inner, limiter, token_gate = door(clock, hold=0.0)
     token_gate.remember("known-station")
     clock.advance(gate_module.GATE_SECONDS + 1)  # past the gate's short memory: trust, not that memory, lets it pass
+    assert limiter.failed(LOCKED)  # and the address is locked again
     assert call(guard, "GET", "/v1/hello", [V1, bearer("known-station")], LOCKED)["status"] == 200
     assert call(guard, "GET", "/v1/hello", [V1, bearer("unknown")], LOCKED)["status"] == 429
 
