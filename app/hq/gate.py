@@ -1,7 +1,10 @@
 """Who may make HQ work: the protocol header, the bearer token, the per-address throttle.
 
-Checks here run on the event loop before a body is read, so a stranger costs HQ no
-decompression, and an address that keeps failing costs it no database work either.
+`TokenGate.screen` decides from memory alone; the front door (`app.hq.asgi_guard`) calls it
+before FastAPI routes the request.  `TokenGate.__call__` (a dependency, on the event loop,
+before a body is read) checks an unknown token in the database.  So a stranger costs HQ no
+decompression, an address that keeps failing, or a token that just failed, no database
+work either.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ from app.sync import protocol
 
 GATE_SECONDS = 60.0
 TRUST_SECONDS = 7 * 24 * 3600.0
-GATE_SIZE = 10_000
+GATE_SIZE = 10_000  # tokens remembered per memo; a memo past it forgets its expired entries, or all
+REFUSED_SECONDS = 600.0  # a refused token stays refused (HQ never reissues one), remembered this long
+MISSING_TOKEN = "缺少同步令牌，请先登记本站（station-desk enroll）。"
 AUTH_MESSAGE = "同步令牌无效、已过期或已被总部撤销，请联系总部获取新的登记码后重新登记。"
 
 
@@ -38,7 +43,7 @@ async def require_protocol(request: Request) -> None:
 def bearer(request: Request) -> str:
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(401, "unauthorized", "缺少同步令牌，请先登记本站（station-desk enroll）。")
+        raise ApiError(401, "unauthorized", MISSING_TOKEN)
     return token.strip()
 
 
@@ -57,9 +62,11 @@ def authenticated(conn: Any, token: str, lock: bool = False) -> StationInfo:
 
 class TokenGate:
     """Who may make HQ read a request body: tokens that passed the database check within
-    the last GATE_SECONDS, else a database check now, unless the address is throttled.
-    Only a gate: every endpoint checks the token again in its own transaction (one
-    connection per request), so a revocation takes effect at once.
+    the last GATE_SECONDS, else a database check now, unless the address is throttled or
+    the token failed that check within REFUSED_SECONDS (a token HQ refused never becomes
+    good: revocation clears it, enrolment issues a new random one).  Only a gate: every
+    endpoint checks the token again in its own transaction (one connection per request),
+    so a revocation takes effect at once.
 
     A token that passed within TRUST_SECONDS is not held back by its address's throttle:
     a good station behind the same NAT as a guesser keeps syncing."""
@@ -69,33 +76,58 @@ class TokenGate:
         self.lock = threading.Lock()
         self.passed: dict[str, float] = {}  # sha256 of a token → monotonic time it may pass until
         self.trusted: dict[str, float] = {}  # sha256 of a token → until when its address's throttle is waived
+        self.refused: dict[str, float] = {}  # sha256 of a token → until when it is refused without a database check
+
+    def screen(self, token: str, address: str) -> ApiError | None:
+        """From memory alone: None when `token` may go on (to the database check, or past it),
+        else the answer: 429 while `address` is locked, 401 (or 429) for a token just refused,
+        counted as another failure of `address`."""
+        key, now = accounts.digest(token), self.clock()
+        if self.passed.get(key, 0.0) >= now:
+            return None
+        if self.trusted.get(key, 0.0) < now and (wait := self.throttle.retry_after(address)):
+            return throttled(wait)
+        if self.refused.get(key, 0.0) >= now:
+            return self._failure(address)
+        return None
 
     async def __call__(self, request: Request) -> str:
-        token = bearer(request)
-        key = accounts.digest(token)
-        now = self.clock()
-        if self.passed.get(key, 0.0) >= now:
-            return token
+        token: str | None = getattr(request.state, "token", None)  # the front door's, when it screened it
         address = client_address(request)
-        if self.trusted.get(key, 0.0) < now and (wait := self.throttle.retry_after(address)):
-            raise throttled(wait)
+        if token is None:
+            token = bearer(request)
+            if refused := self.screen(token, address):
+                raise refused
+        key = accounts.digest(token)
+        if self.passed.get(key, 0.0) >= self.clock():
+            return token
         if not await run_in_threadpool(self._known, token):
-            if wait := self.throttle.failed(address):
-                raise throttled(wait)
-            raise ApiError(401, "unauthorized", AUTH_MESSAGE)
+            self._remember(self.refused, key, self.clock() + REFUSED_SECONDS)
+            raise self._failure(address)
         self.remember(token)
         return token
 
     def remember(self, token: str) -> None:
         """`token` just proved good (a database check, or HQ issued it at enrolment)."""
         key, now = accounts.digest(token), self.clock()
+        self.refused.pop(key, None)
+        self._remember(self.passed, key, now + GATE_SECONDS)
+        self._remember(self.trusted, key, now + TRUST_SECONDS)
+
+    def _remember(self, memo: dict[str, float], key: str, until: float) -> None:
         with self.lock:
-            for memo in (self.passed, self.trusted):
-                if len(memo) > GATE_SIZE:
-                    for k in [k for k, t in memo.items() if t < now]:
-                        del memo[k]
-            self.passed[key] = now + GATE_SECONDS
-            self.trusted[key] = now + TRUST_SECONDS
+            if len(memo) >= GATE_SIZE:
+                now = self.clock()
+                for k in [k for k, t in memo.items() if t < now]:
+                    del memo[k]
+                if len(memo) >= GATE_SIZE:  # a flood of fresh entries: forget them all rather than grow
+                    memo.clear()
+            memo[key] = until
+
+    def _failure(self, address: str) -> ApiError:
+        if wait := self.throttle.failed(address):
+            return throttled(wait)
+        return ApiError(401, "unauthorized", AUTH_MESSAGE)
 
     def _known(self, token: str) -> bool:
         with self.engine.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:

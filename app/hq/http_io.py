@@ -59,7 +59,7 @@ def throttled(wait: int) -> ApiError:
     return ApiError(429, "too_many_failures", message, {"Retry-After": str(wait)})
 
 
-def _size(n: int) -> str:
+def size_text(n: int) -> str:
     return f"{n // MIB} MB" if n >= MIB else f"{n // KIB} KB"
 
 
@@ -78,17 +78,15 @@ class RawBody:
 
 def body_reader(limits: Limits) -> Callable[[Request], Awaitable[RawBody]]:
     """A dependency reading the body as bytes, refusing it (413) as soon as it passes
-    `limits.body`; by its Content-Length before reading anything when it declares one."""
+    `limits.body`.  A body declaring more by its Content-Length never gets here: the
+    front door (`app.hq.asgi_guard`) refuses it before anything is read."""
 
     async def read_body(request: Request) -> RawBody:
-        declared = (request.headers.get("content-length") or "").strip()
-        if declared.isdigit() and int(declared) > limits.body:
-            raise ApiError(413, "too_large", TOO_LARGE.format(limit=_size(limits.body)))
         chunks, size = [], 0
         async for chunk in request.stream():
             size += len(chunk)
             if size > limits.body:
-                raise ApiError(413, "too_large", TOO_LARGE.format(limit=_size(limits.body)))
+                raise ApiError(413, "too_large", TOO_LARGE.format(limit=size_text(limits.body)))
             chunks.append(chunk)
         encoding = (request.headers.get("content-encoding") or "").strip().lower() or None
         return RawBody(b"".join(chunks), encoding, limits)
@@ -104,7 +102,7 @@ def decompress_capped(data: bytes, limit: int) -> bytearray:
         with decompressor.stream_reader(data, read_across_frames=True) as reader:
             while chunk := reader.read(CHUNK):
                 if len(out) + len(chunk) > limit:
-                    raise ApiError(413, "too_large", TOO_LARGE_JSON.format(limit=_size(limit)))
+                    raise ApiError(413, "too_large", TOO_LARGE_JSON.format(limit=size_text(limit)))
                 out += chunk
     except zstandard.ZstdError as exc:
         raise ApiError(400, "bad_body", "请求数据无法解压（不是有效的 zstd 数据，或压缩参数超出总部允许的范围）。") from exc

@@ -2,7 +2,8 @@
 
 `create_app` only assembles: the endpoints live in `app.hq.routes` (one module per
 concern), what they share in `app.hq.routes.context`, the token gate in `app.hq.gate`,
-bodies and error answers in `app.hq.http_io`, the per-address back-off in `app.hq.throttle`.
+bodies and error answers in `app.hq.http_io`, the per-address back-off in `app.hq.throttle`,
+the front door that answers obviously bad requests before routing in `app.hq.asgi_guard`.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.hq.asgi_guard import HOLD_SECONDS, Guard
 from app.hq.clock import Clock
 from app.hq.db import DB_ENV, make_engine
 from app.hq.http_io import ApiError, error_response
@@ -32,6 +34,7 @@ from app.sync import protocol
 
 log = logging.getLogger(__name__)
 POOL_ENV = "STATION_DESK_HQ_POOL"  # "size,overflow" per worker, set by `serve --workers`
+HOLD_ENV = "STATION_DESK_HQ_HOLD_429"  # seconds a 429 is held back (app/hq/asgi_guard.py); 0: never
 THREADS = 8  # endpoint threads per worker process
 
 
@@ -50,9 +53,11 @@ def create_app(
     pool: tuple[int, int] = (10, 20),
     clock: Clock | None = None,
     throttle: AddressThrottle | None = None,
+    hold_429: float | None = None,
 ) -> FastAPI:
-    """The service over `engine` (or a new pool on `db_url`); `clock` and `throttle` are
-    for tests, which move time instead of sleeping."""
+    """The service over `engine` (or a new pool on `db_url`); `clock`, `throttle` and
+    `hold_429` (how long a 429 is held back, app/hq/asgi_guard.py; default HOLD_ENV, else
+    HOLD_SECONDS) are for tests, which move time instead of sleeping."""
     if engine is None:
         assert db_url is not None
         engine = make_engine(db_url, *pool)
@@ -60,7 +65,11 @@ def create_app(
         title="Station Desk HQ sync", version=str(protocol.PROTOCOL_VERSION), docs_url=None, redoc_url=None, lifespan=_lifespan
     )
     app.state.engine = engine
-    app.state.service = ServiceContext.build(engine, clock or Clock(), throttle)
+    app.state.service = context = ServiceContext.build(engine, clock or Clock(), throttle)
+    # bad requests are answered at the door, before routing (app/hq/asgi_guard.py)
+    if hold_429 is None:
+        hold_429 = float(os.environ.get(HOLD_ENV) or HOLD_SECONDS)
+    app.add_middleware(Guard, gate=context.gate, throttle=context.throttle, hold=hold_429)
     for module in (hello, enrol, push, pull, check):
         app.include_router(module.router)
     _install_error_handlers(app)

@@ -31,7 +31,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 def app(hq_engine: Engine, clock: FakeClock) -> Any:
-    return create_app(engine=hq_engine, clock=clock.clock())
+    return create_app(engine=hq_engine, clock=clock.clock(), hold_429=0.0)  # holding a 429 back: test_asgi_guard
 
 
 @pytest.fixture
