@@ -80,7 +80,9 @@ def _value(value: Any) -> str:
 
 
 def station_id_of(conn: Connection, code: str) -> uuid.UUID:
-    found = conn.execute(text("SELECT station_id FROM station_account WHERE code = :c"), {"c": code}).scalar()
+    found: uuid.UUID | None = conn.execute(
+        text("SELECT station_id FROM station_account WHERE code = :c"), {"c": code}
+    ).scalar()
     if found is None:
         raise HqEditError(f"没有编号为 {code} 的服务站（list-stations 可列出全部编号）。")
     return found

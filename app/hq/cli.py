@@ -13,10 +13,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__
 from app.hq import cli_shared_enterprises
 from app.hq.db import DB_ENV, default_url
+
+if TYPE_CHECKING:  # for annotations only
+    from sqlalchemy import Connection
 
 EXIT_USAGE = 2
 EXIT_ERROR = 1
@@ -56,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_review_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def _add_review_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     reports = sub.add_parser("reports", parents=[common], help="列出各服务站的年度报告（总结/计划）")
     reports.add_argument("--station", help="只列出这个服务站编号的报告")
     reports.add_argument("--status", choices=["draft", "submitted", "accepted", "returned"], help="只列出这个状态的报告")
@@ -80,8 +84,6 @@ def _fail(message: str, code: int = EXIT_ERROR) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.hq import accounts
-
     url = args.db or default_url()
     if not url:
         return _fail(f"错误：{args.command} 需要总部同步数据库地址：请用 --db 或环境变量 {DB_ENV} 指定。", EXIT_USAGE)
@@ -98,12 +100,14 @@ def run(args: argparse.Namespace) -> int:
             print("总部数据库结构已是最新。")
             return 0
         with engine.begin() as conn:
-            return _admin(args, conn, accounts)
+            return _admin(args, conn)
     finally:
         engine.dispose()
 
 
-def _admin(args: argparse.Namespace, conn, accounts) -> int:  # type: ignore[no-untyped-def]
+def _admin(args: argparse.Namespace, conn: Connection) -> int:
+    from app.hq import accounts
+
     if args.command == "add-station":
         info, code = accounts.add_station(conn, args.code, args.name, args.district)
         print(f"已新增服务站 {info.code} {info.name}（{info.station_id}）。一次性登记码（{accounts.ENROL_DAYS} 天内有效）：")
@@ -140,7 +144,7 @@ def _admin(args: argparse.Namespace, conn, accounts) -> int:  # type: ignore[no-
     return 0
 
 
-def _publish(conn, path: Path) -> int:  # type: ignore[no-untyped-def]
+def _publish(conn: Connection, path: Path) -> int:
     from app.hq.hq_edits import publish_reference
 
     try:
@@ -155,7 +159,7 @@ def _publish(conn, path: Path) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _review(args: argparse.Namespace, conn) -> int:  # type: ignore[no-untyped-def]
+def _review(args: argparse.Namespace, conn: Connection) -> int:
     from app.hq import admin_views as views
 
     if args.command == "reports":

@@ -159,7 +159,7 @@ def _bound(conn: Connection, xmax: str, running: list[str]) -> int:
     if not running:
         return int(xmax)
     # xid (32 bit) → True when its transaction runs in another database
-    elsewhere = dict(
+    elsewhere: dict[int, bool] = dict(
         conn.execute(
             text(
                 "SELECT l.transactionid::text::bigint, a.datid IS DISTINCT FROM "

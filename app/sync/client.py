@@ -198,13 +198,13 @@ class SyncClient:
 
     # --- endpoints ---------------------------------------------------------------
     def hello(self) -> dict[str, Any]:
-        return self._call("GET", "/v1/hello")
+        return _object(self._call("GET", "/v1/hello"))
 
     def enroll(self, code: str) -> dict[str, Any]:
-        return self._call("POST", "/v1/enroll", {"code": code}, auth=False)
+        return _object(self._call("POST", "/v1/enroll", {"code": code}, auth=False))
 
     def push(self, batch_id: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
-        return self._call("POST", "/v1/push", {"batch_id": batch_id, "rows": rows})
+        return _object(self._call("POST", "/v1/push", {"batch_id": batch_id, "rows": rows}))
 
     def pull(self, cursor: Any, limit: int, table: str | None = None) -> dict[str, Any]:
         return self.pull_page(cursor, limit, table).decode()
@@ -222,23 +222,24 @@ class SyncClient:
             payload["table"] = table
         if self.protocol_version >= protocol.ROW_ARRAYS_SINCE and limit > protocol.DEFAULT_PULL_LIMIT:
             payload["columns"] = _wire_columns()
-        return PulledPage(self._call("POST", "/v1/pull", payload, raw=True))
+        return PulledPage(self._call("POST", "/v1/pull", payload))
 
     def check(self, tables: dict[str, dict[str, Any]]) -> dict[str, Any]:
-        return self._call("POST", "/v1/check", {"tables": tables})
+        return _object(self._call("POST", "/v1/check", {"tables": tables}))
 
     # --- transport ---------------------------------------------------------------
-    def _call(self, method: str, path: str, payload: Any = None, *, auth: bool = True, raw: bool = False) -> Any:
+    def _call(self, method: str, path: str, payload: Any = None, *, auth: bool = True) -> bytes:
+        """The answer's body as received (zstd or plain JSON); `_object` decodes it."""
         try:
-            return self._send(method, path, payload, auth=auth, raw=raw)
+            return self._send(method, path, payload, auth=auth)
         except UpgradeRequired:
             if not self._may_downgrade:
                 raise
             self._may_downgrade = False
             self.protocol_version = 1  # an HQ older than this client: version 1 is a subset
-            return self._send(method, path, payload, auth=auth, raw=raw)
+            return self._send(method, path, payload, auth=auth)
 
-    def _send(self, method: str, path: str, payload: Any, *, auth: bool, raw: bool) -> Any:
+    def _send(self, method: str, path: str, payload: Any, *, auth: bool) -> bytes:
         headers = {protocol.PROTOCOL_HEADER: str(self.protocol_version), "Accept": "application/json"}
         if auth and self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -264,7 +265,7 @@ class SyncClient:
             ) from exc
         self.round_trips += 1
         _raise_for_status(response)
-        return response.content if raw else _object(response.content)
+        return response.content
 
 
 @cache

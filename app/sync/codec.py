@@ -37,9 +37,10 @@ TOP_LEVEL = ("id", "station_id", "version", "deleted")
 def uuid_in(v: Any) -> str | None:
     if v is None:
         return None
-    if len(v) == 36:
-        return v.replace("-", "").lower()
-    return uuid.UUID(v).hex
+    text: str = v  # wire text; anything else fails below (a pulled row is then quarantined)
+    if len(text) == 36:
+        return text.replace("-", "").lower()
+    return uuid.UUID(text).hex
 
 
 def uuid_out(h: str | None) -> str | None:

@@ -129,7 +129,7 @@ def sync_status(db: Database, rejections: int = 200, conflicted: int = 100, conf
     """The profile's sync state; `rejections` = how many of the newest rejected writes,
     `conflicted` = how many of the newest syncs that reported conflicts."""
     with db.engine.connect() as conn:
-        meta = dict(
+        meta: dict[str, str] = dict(
             conn.exec_driver_sql("SELECT key, value FROM profile_meta WHERE key IN (?, ?)", (SERVER_KEY, CODE_KEY)).all()
         )
         pending = conn.exec_driver_sql("SELECT count(DISTINCT tbl || row_id) FROM sync_outbox").scalar_one()
@@ -153,12 +153,17 @@ def sync_status(db: Database, rejections: int = 200, conflicted: int = 100, conf
         server=meta.get(SERVER_KEY),
         station_code=meta.get(CODE_KEY),
         pending=int(pending),
-        last=None if last is None else LastSync(_when(last[0]), bool(last[1]), *last[2:6], last[6]),
+        last=None if last is None else _last_sync(*last),
         rejections=[Rejection(t, uuid_out(r) or "", reason, _when(at) or datetime.now(UTC)) for t, r, reason, at in refused],
         conflicted=[ConflictedSync(_when(at), int(n), int(pushed)) for at, n, pushed in merged],
         conflicts=[_conflict(*row) for row in details],
         quarantined=kept,
     )
+
+
+def _last_sync(finished_at: str | None, completed: int, pushed: int, pulled: int, rejected: int, conflicts: int,
+               message: str) -> LastSync:
+    return LastSync(_when(finished_at), bool(completed), pushed, pulled, rejected, conflicts, message)
 
 
 def _conflict(at: str | None, tbl: str, row_id: str, name: str | None, fld: str, losing: str, winning: str,

@@ -6,7 +6,7 @@ Callers pass an open connection in `config.attributes["connection"]` (app.hq.db)
 from __future__ import annotations
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from app.hq.models import HqBase
 
@@ -14,7 +14,7 @@ VERSION_TABLE = "hq_alembic_version"
 config = context.config
 
 
-def _configure(connection) -> None:  # type: ignore[no-untyped-def]
+def _configure(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=HqBase.metadata,
@@ -30,7 +30,10 @@ def run() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    engine = create_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    if url is None:
+        raise RuntimeError("HQ migrations need a connection (app.hq.db) or sqlalchemy.url in the Alembic config")
+    engine = create_engine(url)
     with engine.connect() as conn:
         _configure(conn)
         with context.begin_transaction():
