@@ -24,25 +24,19 @@ from pydantic import (
 
 from app.sync.protocol import (
     DEFAULT_PULL_LIMIT,
-    LOCAL_ONLY_COLUMNS,
     MAX_PULL_LIMIT,
     MAX_PUSH_ROWS,
     MAX_ROW_ARRAY_COLUMNS,
     SYNCED_TABLES,
+    rule_data,
 )
 
 TableName = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
 Hlc = Annotated[StrictInt, Field(ge=0, lt=1 << 63)]
 Txid = Annotated[StrictStr, Field(pattern=r"^[0-9]{1,19}$")]
 MAX_DEPTH = 24
-# Row attributes travel beside `data`; a copy inside `data` is ignored.  `merged_into` is
-# HQ's own mark on a merged enterprise.
-BOOKKEEPING = frozenset({"id", "station_id", "version", "deleted", "merged_into"})
-
-
-def clean_data(tbl: str, data: dict[str, Any]) -> dict[str, Any]:
-    drop = BOOKKEEPING | LOCAL_ONLY_COLUMNS.get(tbl, frozenset())
-    return {k: v for k, v in data.items() if k not in drop}
+# The data the row rules judge: one definition for HQ and the station's pull (app/sync/row_guard.py).
+clean_data = rule_data
 
 
 def check_json_value(value: Any) -> None:

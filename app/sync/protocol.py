@@ -71,6 +71,18 @@ LOCAL_ONLY_COLUMNS: dict[str, frozenset[str]] = {
     "policy": frozenset({"local_note"}),
     "station": frozenset({"signage_photo", "work_rules_document"}),
 }
+# Row attributes travel beside `data`; a copy inside `data` is ignored.  `merged_into` is
+# HQ's own mark on a merged enterprise.
+BOOKKEEPING = frozenset({"id", "station_id", "version", "deleted", "merged_into"})
+
+
+def rule_data(tbl: str, data: dict[str, Any]) -> dict[str, Any]:
+    """A row's `data` as the row rules (app.domain.row_rules) judge it, on both sides:
+    without bookkeeping and local-only keys."""
+    drop = BOOKKEEPING | LOCAL_ONLY_COLUMNS.get(tbl, frozenset())
+    return {k: v for k, v in data.items() if k not in drop}
+
+
 # The `station` row is HQ reference data, except these facts the station reports about
 # itself: HQ takes them from a push of the station's OWN row (docs/sync-protocol.md).
 STATION_PROFILE_TABLE = "station"

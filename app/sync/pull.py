@@ -91,19 +91,20 @@ def prepare(rows: list[Any]) -> Page:
     """Object rows (protocol 1) or array rows (protocol 2, protocol.ROW_ARRAY_HEAD), mixed
     freely; rows of tables this client does not know are skipped."""
     page = Page(defaultdict(list))
-    grouped, objects, arrays, guards = page.grouped, _converters(False), _converters(True), _guards()
+    grouped, objects, arrays = page.grouped, _converters(False), _converters(True)
+    object_guards, array_guards = _guards(False), _guards(True)
     for row in rows:
         if row.__class__ is list:
-            tbl, stamps, convert = row[0], row[5], arrays.get(row[0])
+            tbl, stamps, convert, guard = row[0], row[5], arrays.get(row[0]), array_guards.get(row[0])
         else:
             tbl = row["tbl"]
-            stamps, convert = row.get("field_hlc"), objects.get(tbl)
-        if convert is None:
+            stamps, convert, guard = row.get("field_hlc"), objects.get(tbl), object_guards.get(tbl)
+        if convert is None or guard is None:
             continue  # a table this client does not know yet
-        try:
-            values = convert(row)
-            storable = guards[tbl](values)
-        except Exception:  # noqa: BLE001 — whatever HQ sent (revenue "abc", a list for a date): quarantined
+        try:  # the shared row rules first (what HQ would refuse), then the conversion to storage
+            storable = guard(row)
+            values = convert(row) if storable else ()
+        except Exception:  # noqa: BLE001 — whatever HQ sent (a short array row): quarantined
             storable = False
         if not storable:
             raw = quarantine.as_object(tbl, row)
@@ -119,8 +120,8 @@ def prepare(rows: list[Any]) -> Page:
 
 
 @cache
-def _guards() -> dict[str, Callable[[tuple[Any, ...]], bool]]:
-    return {t: row_guard.accepts(t) for t in SYNCED_TABLES}
+def _guards(arrays: bool) -> dict[str, Callable[[Any], bool]]:
+    return {t: row_guard.accepts(t, arrays) for t in SYNCED_TABLES}
 
 
 @cache
@@ -195,11 +196,14 @@ def _upsert(conn: Connection, tbl: str, values: list[tuple[Any, ...]], page: Pag
 def _apply_failed(conn: Connection, failed: list[quarantine.Failed], seen: bool) -> int:
     """Quarantine what failed.  A tombstone whose data is bad still deletes: only its
     `deleted` and `version` matter here.  Returns the tombstones applied."""
-    tombstones = [f for f in failed if f.deleted]
+    # (only a tombstone whose id, version and flag are well formed: the rest is kept as it is)
+    tombstones: list[quarantine.Failed] = []
+    kept: list[quarantine.Failed] = []
+    for f in failed:
+        (tombstones if f.deleted and row_guard.envelope_ok(f.raw) else kept).append(f)
     for f in tombstones:
         conn.exec_driver_sql(f"UPDATE {f.tbl} SET deleted = 1, version = ? WHERE id = ?", (int(f.raw["version"]), f.row_id))
         quarantine.release(conn, f.tbl, [f.row_id])
-    kept = [f for f in failed if not f.deleted]
     quarantine.keep(conn, kept)
     if seen and kept:  # HQ has the row: a repair must not retire our older copy of it
         conn.exec_driver_sql("INSERT OR IGNORE INTO temp.sync_seen(id) VALUES (?)", [(f.row_id,) for f in kept])

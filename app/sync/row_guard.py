@@ -1,161 +1,207 @@
 """Can this pulled row be stored here?  The apply-time guard of the pull.
 
-SQLite stores whatever it is given (text in an INTEGER column, 100 KB in a VARCHAR(200)),
-and the ORM then fails far from the cause, on every screen that reads the row.  So each
-storage tuple the codec built is checked against the column definitions of the models
-(the station's own schema) before it is written: type, required (NOT NULL), String
-length, ISO date.  Values that cannot even be converted (revenue "abc") fail in the codec
-and are diagnosed here column by column.  Business rules (enumerations, credit-code
-format) are HQ's validation's job; this guard only keeps the local store readable.
+The answer comes from the shared row rules (app/domain/row_rules), the very rules HQ
+checks every pushed row against: a row HQ would refuse (revenue "abc", a 100 KB name,
+a status outside its enumeration, a malformed credit code) is quarantined here
+(app/sync/quarantine.py), whoever wrote it into HQ's store.  A rule changed there
+changes both sides.  What this module adds is only what the rules cannot know:
 
-`accepts(tbl)` is generated per table (one boolean expression, ~1 µs a row: a bootstrap
-calls it a million times); `problem(tbl, row)` runs only for a row that failed and names
-the column and the fix in Chinese.
+- the wire envelope beside `data` (`id`, `station_id`, `version`, `deleted`), checked
+  by `ENVELOPE`, rules built with the same `FieldRule`s;
+- which keys count: bookkeeping and local-only keys are dropped as HQ drops them
+  (`protocol.rule_data`); an array row carries only the columns this station asked for;
+- speed: a bootstrap checks a million rows.  `accepts(tbl, arrays)` is generated per
+  table from the rules: an inline test clears the common values (short text, uuids,
+  bounded integers, booleans) and the row's size by a bound; any value it cannot clear
+  goes to the rule itself, and a row it does not clear is judged by `first_problem`,
+  the rules' own verdict.  The inline tests only ever accept what the rule accepts
+  (tests/sync/test_row_guard.py checks this on every kind).
+
+Converting wire values to storage is the codec's job (app/sync/codec.py); a value the
+rules accept always converts, and a row the database still refuses (a UNIQUE code) is
+found by app/sync/pull.py.  `problem(tbl, row)` names the field and the fix in Chinese.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Callable
-from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import (
-    JSON,
-    BigInteger,
-    Boolean,
-    Column,
-    Double,
-    Integer,
-    String,
-    Text,
-    Uuid,
-)
-
-from app.models.types import ISODate, ScaledDecimal, UTCDateTime
-from app.sync.codec import _converters, _missing_default, codec
+from app.domain import row_rules
+from app.domain.row_rules import TABLE_RULES, FieldRule, Kind
+from app.domain.row_rules.fields import of
+from app.sync import quarantine
+from app.sync.codec import codec
+from app.sync.protocol import ROW_ARRAY_HEAD, rule_data
 
 ROW_ERROR_ADVICE = "这是总部的数据有误，请联系总部更正；更正后或升级本软件后会自动重试。"
 
-
-def _iso_date(v: Any) -> bool:
-    try:
-        date.fromisoformat(v)
-    except (TypeError, ValueError):
-        return False
-    return len(v) == 10
-
-
-def _kind(column: Column[Any]) -> str:
-    kind = column.type
-    if isinstance(kind, ISODate):
-        return "date"
-    if isinstance(kind, (ScaledDecimal, Integer, BigInteger, Boolean)):
-        return "int"  # ScaledDecimal and Boolean are stored as integers by the codec
-    if isinstance(kind, Double):
-        return "number"
-    if isinstance(kind, (UTCDateTime, Uuid, Text)):
-        return "text"
-    if isinstance(kind, String):
-        return "string"
-    if isinstance(kind, JSON):
-        return "json"
-    return "any"
-
-
-_TEST = {
-    "int": "{v}.__class__ is int",
-    "number": "({v}.__class__ is int or {v}.__class__ is float)",
-    "text": "{v}.__class__ is str",
-    "string": "({v}.__class__ is str and len({v}) <= {n})",
-    "date": "({v}.__class__ is str and iso_date({v}))",
+# The wire row's own fields (docs/sync-protocol.md, "Wire rows"): what HQ's request shapes
+# (app/hq/wire.py) and its store guarantee, checked here as every `data` key is.
+ENVELOPE: dict[str, FieldRule] = {
+    "id": of("记录编号", Kind.UUID, required=True),
+    "station_id": of("所属服务站", Kind.UUID, nullable=True),
+    "version": of("版本号", Kind.INTEGER, required=True, minimum=0, maximum=2**63 - 1),
+    "deleted": of("删除标记", Kind.BOOLEAN, required=True),
 }
+_ARRAY_AT = {name: ROW_ARRAY_HEAD.index(name) for name in ENVELOPE}
+_ARRAY_DATA = len(ROW_ARRAY_HEAD)
+_MISSING = object()
+_UUID_SHAPE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE).fullmatch
+
+Found = tuple[str, FieldRule | None, Any, str]  # field, its rule, the value as sent, the rule's detail
 
 
-@cache
-def accepts(tbl: str) -> Callable[[tuple[Any, ...]], bool]:
-    """True when every column of the storage tuple has a storable value."""
-    c = codec(tbl)
-    terms = []
-    for i, column in enumerate(c.table.columns):
-        test = _TEST.get(_kind(column))
-        if column.name in c.local_columns or test is None:
-            if not column.nullable and column.name not in c.local_columns:
-                terms.append(f"t[{i}] is not None")
-            continue
-        length = getattr(column.type, "length", None)
-        check = test.format(v=f"t[{i}]", n=length) if length is not None or "{n}" not in test else f"t[{i}].__class__ is str"
-        terms.append(check if not column.nullable else f"(t[{i}] is None or {check})")
-    env: dict[str, Any] = {"iso_date": _iso_date}
-    exec(f"def accepts(t):\n    return {' and '.join(terms) or 'True'}\n", env)  # noqa: S102 — from our own metadata
-    return env["accepts"]  # type: ignore[no-any-return]
+def first_problem(tbl: str, row: dict[str, Any]) -> Found | None:
+    """The rules' verdict on an object wire row: its first problem, or None when it may be stored."""
+    for name, rule in ENVELOPE.items():
+        value = row.get(name, _MISSING)
+        detail = rule.problem(None if value is _MISSING else value)
+        if detail is not None:
+            return name, rule, value, detail
+    data = row.get("data")
+    if not isinstance(data, dict):
+        return "data", None, data, "应为一组字段（JSON 对象）"
+    found = row_rules.row_problem(tbl, rule_data(tbl, data))
+    if found is None:
+        return None
+    return found.field, TABLE_RULES.get(tbl, {}).get(found.field), data.get(found.field, _MISSING), found.detail
 
 
-def _shown(v: Any) -> str:
-    text = repr(v)
-    return text if len(text) <= 40 else f"{text[:37]}…"
-
-
-def _column_problem(column: Column[Any], value: Any) -> str | None:
-    """Why `value` (as it travelled) cannot be stored in `column`, or None."""
-    if value is None:
-        return None if column.nullable else "缺少必填值"
-    convert = _converters(column)[0]
-    try:
-        stored = convert(value) if convert is not None else value
-    except Exception:  # noqa: BLE001 — any failure of the codec's converter is the answer
-        stored = _Unconvertible
-    kind, length = _kind(column), getattr(column.type, "length", None)
-    if stored is _Unconvertible or not _value_ok(kind, length, stored):
-        if kind == "string" and isinstance(value, str) and length is not None:
-            return f"长度 {len(value):,} 个字符，超过上限 {length}"
-        expected = {"int": "数字" if isinstance(column.type, ScaledDecimal) else "整数", "number": "数字",
-                    "date": "YYYY-MM-DD 格式的日期", "string": "文本", "text": "文本"}.get(kind, "有效的值")
-        if isinstance(column.type, UTCDateTime):
-            expected = "ISO 8601 格式的时间"
-        elif isinstance(column.type, Uuid):
-            expected = "UUID 编号"
-        return f"应为{expected}，收到 {_shown(value)}"
-    return None
-
-
-class _Unconvertible:
-    pass
-
-
-def _value_ok(kind: str, length: int | None, s: Any) -> bool:
-    """The test `accepts` inlines (_TEST), for one value."""
-    if kind == "int":
-        return s.__class__ is int
-    if kind == "number":
-        return s.__class__ is int or s.__class__ is float
-    if kind == "text":
-        return s.__class__ is str
-    if kind == "string":
-        return s.__class__ is str and (length is None or len(s) <= length)
-    if kind == "date":
-        return s.__class__ is str and _iso_date(s)
-    return True
+def envelope_ok(row: dict[str, Any]) -> bool:
+    return all(rule.problem(row.get(name)) is None for name, rule in ENVELOPE.items())
 
 
 def problem(tbl: str, row: dict[str, Any]) -> str:
-    """The first column of an object wire row that cannot be stored, in Chinese:
+    """Why an object wire row cannot be stored, in Chinese, for the 同步 page:
     "enterprise 表的 revenue 字段：应为数字，收到 'abc'。" plus the advice."""
-    c = codec(tbl)
-    given = row.get("data")
-    data: dict[str, Any] = given if isinstance(given, dict) else {}
-    for column in c.table.columns:
-        if column.name in c.local_columns:
-            continue
-        if column.name in ("id", "station_id", "version", "deleted"):
-            value = row.get(column.name)
-        elif column.name not in data:  # a missing key takes the column default
-            if _missing_default(column) is None and not column.nullable and not isinstance(column.type, UTCDateTime):
-                return f"{tbl} 表的 {column.name} 字段：缺少必填值。{ROW_ERROR_ADVICE}"
-            continue
-        else:
-            value = data[column.name]
-        found = _column_problem(column, value)
-        if found is not None:
-            return f"{tbl} 表的 {column.name} 字段：{found}。{ROW_ERROR_ADVICE}"
-    return f"{tbl} 表的这一行无法保存到本机。{ROW_ERROR_ADVICE}"
+    found = first_problem(tbl, row)
+    if found is None:
+        return f"{tbl} 表的这一行无法保存到本机。{ROW_ERROR_ADVICE}"
+    name, rule, value, detail = found
+    if rule is None:  # the row as a whole: too big, or no data
+        return f"{tbl} 表的这一行：{detail}。{ROW_ERROR_ADVICE}"
+    return f"{tbl} 表的 {name} 字段：{_phrase(rule, value, detail)}。{ROW_ERROR_ADVICE}"
+
+
+_EXPECTED = {
+    Kind.TEXT: "文本", Kind.UUID: "UUID 编号", Kind.DATE: "YYYY-MM-DD 格式的日期", Kind.TIMESTAMP: "ISO 8601 格式的时间",
+    Kind.DECIMAL: "数字", Kind.INTEGER: "整数", Kind.NUMBER: "数字", Kind.BOOLEAN: "true 或 false",
+}
+
+
+def _phrase(rule: FieldRule, value: Any, detail: str) -> str:
+    """What HQ sent, said to the station's user: a missing value, a length or a wrong type in
+    plain words; anything else (an enumeration, a credit code, a range) in the rule's words."""
+    if value is _MISSING or value is None:
+        return "缺少必填值"
+    if rule.kind is Kind.TEXT and isinstance(value, str) and rule.max_len is not None and len(value) > rule.max_len:
+        return f"长度 {len(value):,} 个字符，超过上限 {rule.max_len}"
+    expected = _EXPECTED.get(rule.kind)
+    loose = dataclasses.replace(rule, choices=None, not_blank=False, max_len=None, minimum=None, maximum=None, places=18)
+    if expected is not None and loose.problem(value) is not None:
+        return f"应为{expected}，收到 {_shown(value)}"
+    return detail.rstrip("。")
+
+
+def _shown(v: Any) -> str:
+    text = repr(v) if isinstance(v, str | int | float | bool) else type(v).__name__
+    return text if len(text) <= 40 else f"{text[:37]}…"
+
+
+# --- the generated check -------------------------------------------------------------
+def _fast(rule: FieldRule, v: str, env: dict[str, Any], key: str) -> str:
+    """A Python expression over `v` that is true only when `rule` accepts the value."""
+    kind = rule.kind
+    if kind is Kind.TEXT:
+        test = f"{v}.__class__ is str"
+        if rule.choices is not None:
+            env[f"c_{key}"] = rule.choices
+            test += f" and {v} in c_{key}"
+        if rule.max_len is not None:
+            test += f" and len({v}) <= {rule.max_len}"
+        if rule.not_blank:
+            test += f" and {v}.strip() != ''"
+        test = f"({test})"
+    elif kind is Kind.UUID:
+        test = f"({v}.__class__ is str and uuid_shape({v}) is not None)"
+    elif kind is Kind.BOOLEAN:
+        test = f"{v}.__class__ is bool"
+    elif kind is Kind.INTEGER and _integral(rule.minimum) and _integral(rule.maximum):
+        test = f"({v}.__class__ is int and {int(rule.minimum or 0)} <= {v} <= {int(rule.maximum or 0)})"
+    else:  # dates, timestamps, decimals, credit codes, JSON: the rule's own check
+        env[f"p_{key}"] = rule.problem
+        test = f"p_{key}({v}) is None"
+    return f"({v} is None or {test})" if rule.nullable else test
+
+
+def _integral(bound: Any) -> bool:
+    return bound is not None and bound == int(bound)
+
+
+# Bound of a value's compact JSON in characters, beyond 6 per character of text (an escape
+# takes at most 6): quotes, or the longest value the rule accepts of a bounded kind; None
+# where the rules set no bound (unbounded numbers, JSON objects and lists).
+_VALUE_CHARS = {Kind.TEXT: 6, Kind.CREDIT_CODE: 6, Kind.UUID: 38, Kind.DATE: 12, Kind.TIMESTAMP: 42, Kind.BOOLEAN: 5}
+
+
+def _value_chars(rule: FieldRule) -> int | None:
+    if rule.kind in (Kind.INTEGER, Kind.DECIMAL, Kind.NUMBER):
+        # within ±10^18: ≤ 20 characters as an integer, ≤ 24 as a float's repr, a decimal
+        # string ≤ 38 and its quotes
+        low, high = rule.minimum, rule.maximum
+        return 64 if low is not None and high is not None and abs(low) < 10**18 and abs(high) < 10**18 else None
+    return _VALUE_CHARS.get(rule.kind)
+
+
+def _size_test(names: tuple[str, ...], value: Callable[[int, str], str], rules: dict[str, FieldRule]) -> str | None:
+    """An expression true only when the row's data is within MAX_ROW_JSON_CHARS; None when
+    the row must be measured."""
+    static, dynamic = 2, []
+    for i, name in enumerate(names):
+        rule = rules.get(name)
+        chars = None if rule is None else _value_chars(rule)
+        if rule is None or chars is None:
+            return None
+        static += len(name) + 4 + chars  # "name": and a comma
+        if rule.kind in (Kind.TEXT, Kind.CREDIT_CODE):
+            v = value(i, name)
+            dynamic.append(f"(6 * len({v}) if {v}.__class__ is str else 0)")
+    return f"{static} + {' + '.join(dynamic) or '0'} <= {row_rules.MAX_ROW_JSON_CHARS}"
+
+
+@cache
+def accepts(tbl: str, arrays: bool) -> Callable[[Any], bool]:
+    """True when a wire row of `tbl` (an array row if `arrays`, else an object row) may be
+    stored: the rules' verdict, taken by the generated test when it clears the row."""
+    rules = TABLE_RULES.get(tbl, {})
+    env: dict[str, Any] = {"uuid_shape": _UUID_SHAPE, "M": _MISSING, "json_chars": row_rules.json_chars}
+    terms = [_fast(rule, f"r[{_ARRAY_AT[n]}]" if arrays else f"r.get({n!r}, M)", env, f"e_{n}")
+             for n, rule in ENVELOPE.items()]
+    if arrays:
+        names = codec(tbl).data_columns
+        env["names"], env["slow"] = names, lambda r: first_problem(tbl, quarantine.as_object(tbl, r)) is None
+
+        def at(i: int, name: str) -> str:
+            return f"r[{_ARRAY_DATA + i}]"
+
+        terms += [_fast(rules[n], at(i, n), env, f"d_{i}") for i, n in enumerate(names) if n in rules]
+        terms.append(_size_test(names, at, rules) or f"json_chars(dict(zip(names, r[{_ARRAY_DATA}:]))) <= MAX")
+        head = f"    if r[{ROW_ARRAY_HEAD.index('absent')}] is not None:\n        return slow(r)\n"
+        head += f"    if len(r) != {_ARRAY_DATA + len(names)}:\n        return slow(r)\n"
+    else:
+        env["slow"] = lambda r: first_problem(tbl, r) is None
+        for i, (name, rule) in enumerate(rules.items()):
+            test = _fast(rule, f"v{i}", env, f"d_{i}")
+            terms.append(f"((v{i} := g({name!r}, M)) is M or {test})" if not rule.required else
+                         f"((v{i} := g({name!r}, M)) is not M and {test})")
+        terms.append("json_chars(d) <= MAX")
+        head = "    d = r.get('data')\n    if d.__class__ is not dict:\n        return slow(r)\n    g = d.get\n"
+    env["MAX"] = row_rules.MAX_ROW_JSON_CHARS
+    source = f"def accepts(r):\n{head}    return ({' and '.join(terms)}) or slow(r)\n"
+    exec(compile(source, f"<row_guard {tbl}>", "exec"), env)  # noqa: S102 — generated from the shared rules
+    check: Callable[[Any], bool] = env["accepts"]
+    return check

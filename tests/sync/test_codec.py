@@ -18,7 +18,7 @@ from app.sync.protocol import SYNCED_TABLES
 def _fill(db) -> None:  # type: ignore[no-untyped-def]
     station = uuid7()
     with db.begin() as s:
-        e = Enterprise(name="广州“测试”有限公司", credit_code="91440101MA59TEST0X", revenue=Decimal("1234.5"),
+        e = Enterprise(name="广州“测试”有限公司", credit_code="91440101MA59TEXT0X", revenue=Decimal("1234.5"),
                        assets=Decimal("0.01"), employees=12, station_id=station, credit_code_warning=True)
         staff = StaffMember(name="陈晓明", station_id=station, start_date=date(2025, 1, 2))
         s.add_all([e, staff])
@@ -28,8 +28,8 @@ def _fill(db) -> None:  # type: ignore[no-untyped-def]
                           staff_id=staff.id, station_id=station, reportable=False),
             Event(title="沙龙", event_type="salon", starts_at=datetime(2026, 5, 1, 1, 2, 3, tzinfo=UTC),
                   ends_at=datetime(2026, 5, 1, 3, 0, 0, 5, tzinfo=UTC), satisfaction=4.5, station_id=station),
-            AnnualReport(year=2026, kind="plan", narrative={"总结": "完成\n“引号”", "n": [1, 2.5, None]},
-                         targets={"visits": 120.0}, station_id=station),
+            AnnualReport(year=2026, kind="plan", narrative={"总结": "完成\n“引号”"},  # what the row rules accept
+                         planned_events=[{"n": 1, "x": 2.5, "y": None}], targets={"visits": 120.0}, station_id=station),
             Policy(title="政策", category="tax", issued_on=date(2026, 1, 1), local_note="mine"),
         ])
 
