@@ -30,7 +30,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from app.domain import row_rules
+from app.domain import credit_code, row_rules
 from app.domain.row_rules import TABLE_RULES, FieldRule, Kind
 from app.domain.row_rules.fields import of
 from app.sync import quarantine
@@ -51,6 +51,13 @@ _ARRAY_AT = {name: ROW_ARRAY_HEAD.index(name) for name in ENVELOPE}
 _ARRAY_DATA = len(ROW_ARRAY_HEAD)
 _MISSING = object()
 _UUID_SHAPE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE).fullmatch
+
+# Dates and UTC times as HQ writes them, in a range where every match is a real moment (day
+# ≤ 28, years 1000-9999); anything else (the 29th, another offset) goes to the rule.
+_DAY = "[1-9][0-9]{3}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+_DATE_SHAPE = re.compile(_DAY).fullmatch
+_CREDIT_CODE_SHAPE = re.compile(f"[{''.join(credit_code.VALUES)}]{{18}}").fullmatch
+_UTC_SHAPE = re.compile(_DAY + r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\.[0-9]{6})?\+00:00").fullmatch
 
 Found = tuple[str, FieldRule | None, Any, str]  # field, its rule, the value as sent, the rule's detail
 
@@ -128,6 +135,17 @@ def _fast(rule: FieldRule, v: str, env: dict[str, Any], key: str) -> str:
         test = f"({test})"
     elif kind is Kind.UUID:
         test = f"({v}.__class__ is str and uuid_shape({v}) is not None)"
+    elif kind in (Kind.DATE, Kind.TIMESTAMP):
+        env[f"p_{key}"] = rule.problem
+        shape = "date_shape" if kind is Kind.DATE else "utc_shape"
+        test = f"(({v}.__class__ is str and {shape}({v}) is not None) or p_{key}({v}) is None)"
+    elif kind is Kind.CREDIT_CODE:  # well shaped: accepted as it stands (the check character is only a warning)
+        env[f"p_{key}"] = rule.problem
+        test = f"(({v}.__class__ is str and credit_code_shape({v}) is not None) or p_{key}({v}) is None)"
+    elif kind is Kind.DECIMAL and (digits := _decimal_digits(rule)):
+        env[f"p_{key}"] = rule.problem
+        env[f"s_{key}"] = re.compile(f"[0-9]{{1,{digits}}}(?:\\.[0-9]{{1,{rule.places}}})?").fullmatch
+        test = f"(({v}.__class__ is str and s_{key}({v}) is not None) or p_{key}({v}) is None)"
     elif kind is Kind.BOOLEAN:
         test = f"{v}.__class__ is bool"
     elif kind is Kind.INTEGER and _integral(rule.minimum) and _integral(rule.maximum):
@@ -136,6 +154,15 @@ def _fast(rule: FieldRule, v: str, env: dict[str, Any], key: str) -> str:
         env[f"p_{key}"] = rule.problem
         test = f"p_{key}({v}) is None"
     return f"({v} is None or {test})" if rule.nullable else test
+
+
+def _decimal_digits(rule: FieldRule) -> int:
+    """Digits before the point that a plain decimal string may have and stay in range
+    (0: none, every value goes to the rule)."""
+    low, high = rule.minimum, rule.maximum
+    if low is None or low > 0 or high is None or high < 10:
+        return 0
+    return min(len(str(int(high))) - 1, 18)
 
 
 def _integral(bound: Any) -> bool:
@@ -178,20 +205,23 @@ def accepts(tbl: str, arrays: bool) -> Callable[[Any], bool]:
     """True when a wire row of `tbl` (an array row if `arrays`, else an object row) may be
     stored: the rules' verdict, taken by the generated test when it clears the row."""
     rules = TABLE_RULES.get(tbl, {})
-    env: dict[str, Any] = {"uuid_shape": _UUID_SHAPE, "M": _MISSING, "json_chars": row_rules.json_chars}
-    terms = [_fast(rule, f"r[{_ARRAY_AT[n]}]" if arrays else f"r.get({n!r}, M)", env, f"e_{n}")
+    env: dict[str, Any] = {"uuid_shape": _UUID_SHAPE, "date_shape": _DATE_SHAPE, "utc_shape": _UTC_SHAPE,
+                           "credit_code_shape": _CREDIT_CODE_SHAPE, "M": _MISSING, "json_chars": row_rules.json_chars}
+    terms = [_fast(rule, f"h{_ARRAY_AT[n]}" if arrays else f"r.get({n!r}, M)", env, f"e_{n}")
              for n, rule in ENVELOPE.items()]
     if arrays:
         names = codec(tbl).data_columns
         env["names"], env["slow"] = names, lambda r: first_problem(tbl, quarantine.as_object(tbl, r)) is None
 
         def at(i: int, name: str) -> str:
-            return f"r[{_ARRAY_DATA + i}]"
+            return f"v{i}"
 
         terms += [_fast(rules[n], at(i, n), env, f"d_{i}") for i, n in enumerate(names) if n in rules]
         terms.append(_size_test(names, at, rules) or f"json_chars(dict(zip(names, r[{_ARRAY_DATA}:]))) <= MAX")
         head = f"    if r[{ROW_ARRAY_HEAD.index('absent')}] is not None:\n        return slow(r)\n"
         head += f"    if len(r) != {_ARRAY_DATA + len(names)}:\n        return slow(r)\n"
+        local = [f"h{i}" for i in range(_ARRAY_DATA)] + [f"v{i}" for i in range(len(names))]
+        head += f"    {', '.join(local)}, = r\n"  # one unpacking: locals are the cheapest reads
     else:
         env["slow"] = lambda r: first_problem(tbl, r) is None
         for i, (name, rule) in enumerate(rules.items()):
