@@ -106,7 +106,7 @@ def _push_all(run: _Run) -> None:
         batch = push.open_batch(run.engine)
         if batch is None:
             return
-        rows = push.batch_rows(run.engine, batch)
+        batch, rows = push.fit_batch(run.engine, batch, push.batch_rows(run.engine, batch))
         answer: dict[str, Any] = run.client.push(batch.batch_id, rows) if rows else {}
         outcome = push.acknowledge(run.engine, batch, rows, answer, clear_all=run.faults.clear_all_on_ack)
         run.result.pushed += outcome.rows

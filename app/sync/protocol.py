@@ -31,6 +31,14 @@ MAX_ROW_ARRAY_COLUMNS = 90  # PostgreSQL's json_build_array takes at most 100 ar
 PROTOCOL_HEADER = "X-Station-Desk-Protocol"
 CONTENT_ENCODING = "zstd"
 MAX_PUSH_ROWS = 2000
+# HQ's caps on one push request (app/hq/routes/push.py; 413 over either): the body as
+# received, and its JSON after decompression.  The client keeps each request's JSON within
+# PUSH_BATCH_BYTES (app/sync/push.py `fit_batch`): a margin below both caps, whatever the
+# rows compress to (zstd adds a few bytes at most to what it cannot compress).  One row is
+# at most MAX_ROW_JSON_CHARS (65,536) characters of data, at most 6 bytes each: ~400 KB.
+MAX_PUSH_BODY_BYTES = 16 * 1024 * 1024
+MAX_PUSH_JSON_BYTES = 32 * 1024 * 1024
+PUSH_BATCH_BYTES = min(MAX_PUSH_BODY_BYTES, MAX_PUSH_JSON_BYTES) * 9 // 10
 DEFAULT_PULL_LIMIT = 5000
 MAX_PULL_LIMIT = 20000
 TOMBSTONE_HORIZON_DAYS = 180
@@ -132,10 +140,14 @@ def _default(value: Any) -> Any:
     raise TypeError(f"cannot encode {type(value).__name__}")
 
 
+def dumps(payload: Any) -> bytes:
+    """The JSON of a message as it travels (before compression): what HQ's caps count."""
+    return json.dumps(payload, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
+
+
 def encode(payload: Any) -> bytes:
     """JSON then zstd."""
-    raw = json.dumps(payload, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
-    return zstandard.ZstdCompressor(level=3).compress(raw)
+    return zstandard.ZstdCompressor(level=3).compress(dumps(payload))
 
 
 def decode(body: bytes, content_encoding: str | None) -> Any:

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, Engine
 
 from app.models.types import uuid7
 from app.sync.codec import codec, dt_in, uuid_in
-from app.sync.protocol import MAX_PUSH_ROWS, SHARED, SYNCED_TABLES
+from app.sync.protocol import MAX_PUSH_ROWS, PUSH_BATCH_BYTES, SHARED, SYNCED_TABLES, dumps
 
 # sync_field_clock row holding the highest HQ stamp of an enterprise as last pulled
 BASE_FIELD = "*"
@@ -89,6 +89,34 @@ def batch_rows(engine: Engine, batch: Batch) -> list[dict[str, Any]]:
                         w["field_base_hlc"] = dict.fromkeys(stamps, base)
             rows.extend(wire)
     return rows
+
+
+def fit_batch(engine: Engine, batch: Batch, rows: list[dict[str, Any]], budget: int = PUSH_BATCH_BYTES
+              ) -> tuple[Batch, list[dict[str, Any]]]:
+    """The batch cut so its request's JSON stays within `budget` bytes (HQ refuses a push
+    over protocol.MAX_PUSH_JSON_BYTES with 413, and a station must never wedge on it).
+
+    Rows are taken in the order they were first queued; the first that would overflow and
+    every later one wait: `max_seq` drops below its first outbox entry (stored, so a resend
+    of this batch id carries the same rows or fewer).  At least one row always goes: a row
+    is at most ~400 KB (the row rules' 65,536 characters), far below the budget."""
+    sizes = {(r["tbl"], r["id"]): len(dumps(r)) + 1 for r in rows}  # and its comma
+    total = len(dumps({"batch_id": batch.batch_id, "rows": []}))
+    if total + sum(sizes.values()) <= budget:
+        return batch, rows
+    with engine.begin() as conn:
+        first = {(tbl, row_id): int(seq) for tbl, row_id, seq in conn.exec_driver_sql(
+            "SELECT tbl, row_id, min(seq) FROM sync_outbox WHERE seq <= ? GROUP BY tbl, row_id", (batch.max_seq,))}
+        queued = sorted((first[(key[0], uuid_in(key[1]) or "")], key) for key in sizes)
+        max_seq = batch.max_seq
+        for n, (seq, key) in enumerate(queued):
+            total += sizes[key]
+            if total > budget and n > 0:
+                max_seq = seq - 1
+                break
+        conn.exec_driver_sql("UPDATE sync_push_batch SET max_seq = ? WHERE batch_id = ?", (max_seq, batch.batch_id))
+    going = {key for seq, key in queued if seq <= max_seq}
+    return Batch(batch.batch_id, max_seq), [r for r in rows if (r["tbl"], r["id"]) in going]
 
 
 def acknowledge(engine: Engine, batch: Batch, sent: list[dict[str, Any]], answer: dict[str, Any], *, clear_all: bool = False) -> PushOutcome:

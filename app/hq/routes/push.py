@@ -9,12 +9,15 @@ from fastapi.responses import Response
 
 from app.hq import push as hq_push
 from app.hq.gate import authenticated
-from app.hq.http_io import PUSH_LIMITS, RawBody, body_reader, parse, respond
+from app.hq.http_io import Limits, RawBody, body_reader, parse, respond
 from app.hq.routes.context import Service, Token
 from app.hq.wire import PushRequest
+from app.sync import protocol
 
 router = APIRouter()
-Body = Annotated[RawBody, Depends(body_reader(PUSH_LIMITS))]
+# The caps the station's client batches below (app/sync/push.py `fit_batch`): one definition.
+PUSH_REQUEST_LIMITS = Limits(body=protocol.MAX_PUSH_BODY_BYTES, json=protocol.MAX_PUSH_JSON_BYTES)
+Body = Annotated[RawBody, Depends(body_reader(PUSH_REQUEST_LIMITS))]
 
 
 @router.post("/v1/push")
