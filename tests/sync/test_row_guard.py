@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from app.domain.row_rules import MAX_ROW_JSON_CHARS, TABLE_RULES, FieldRule, Kind, row_problem
-from app.sync import row_guard
+from app.models.database import Database
+from app.sync import pull, quarantine, row_guard
 from app.sync.codec import codec
 from app.sync.protocol import SYNCED_TABLES, rule_data
 
@@ -135,3 +136,18 @@ def test_the_message_names_the_field_and_what_hq_sent() -> None:
     assert "status 字段：" in message({"name": "企业", "status": "bogus"}) and "不是可选的值" in message({"name": "企业", "status": "bogus"})
     assert "credit_code 字段：" in message({"name": "企业", "credit_code": "123"})
     assert "联系总部" in message({"name": "企业", "credit_code": "123"})
+
+
+def test_a_tombstone_with_a_malformed_version_is_kept_not_applied(db: Database) -> None:
+    """A bad tombstone still deletes (only `deleted` and `version` matter), unless those are bad
+    themselves: then it is kept in quarantine, and the pull goes on."""
+    row_id = "0192f3a4-5b6c-7d8e-9f01-23456789abce"
+    live = {"tbl": "enterprise", "id": row_id, "station_id": None, "version": 1, "deleted": False, "data": {"name": "企业"}}
+    with db.engine.connect() as conn:
+        pull.apply_page(conn, pull.MAIN_SCOPE, [live], {"c": 1}, True)
+        tombstone = {**live, "version": "2", "deleted": True, "data": {"name": None}}
+        assert pull.apply_page(conn, pull.MAIN_SCOPE, [tombstone], {"c": 2}, True) == 0
+        assert conn.exec_driver_sql("SELECT version, deleted FROM enterprise").all() == [(1, 0)]
+        kept = quarantine.listed(conn)
+        assert [(q.row_id, "version 字段：应为整数" in q.error) for q in kept] == [(row_id, True)]
+        assert pull.read_cursor(conn, pull.MAIN_SCOPE) == ({"c": 2}, True)
