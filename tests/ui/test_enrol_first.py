@@ -14,9 +14,9 @@ from typing import Any
 
 import httpx
 import pytest
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import Engine, select
 from sync.conftest import hq_engine, hq_url, new_enrol_code  # noqa: F401 - fixtures
 from sync.test_cli_kill import server  # noqa: F401 - fixture: the live HQ service
@@ -26,10 +26,12 @@ from app.models import ProfileMeta, StaffMember
 from app.models.database import Database, open_database
 from app.services.station import profiles
 from app.services.station.identity import NewStation, create_station, current_station
+from app.settings import Settings
 from app.sync import enrolment
 from app.sync.engine import sync
 from app.sync.enrolment import DEMO_REFUSED, enroll, open_client
 from app.ui.fonts import install_cjk_font
+from app.ui.shell.launcher import Launcher
 from app.ui.station import enrol_first
 from app.ui.station.enrol_first import EnrolFirstDialog
 from app.ui.station.first_run_wizard import FirstRunWizard
@@ -119,6 +121,35 @@ def test_enrol_asks_nothing_when_hq_knows_the_staff(
     assert staff_names(db) == ["李四"]  # from HQ, nobody added
 
 
+def test_the_launcher_opens_the_main_window_with_hqs_station(
+    qtbot, station_home: Path, server: str, hq_engine: Engine, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    code = fresh_code()
+    _old_pc(tmp_path, server, hq_engine, code)
+    enrol_code = new_enrol_code(hq_engine, code)
+
+    def act() -> None:  # inside the real wizard's exec()
+        wizard = QApplication.activeModalWidget()
+        if not isinstance(wizard, FirstRunWizard):
+            QTimer.singleShot(20, act)
+            return
+        wizard.enrol_button.click()
+        dialog = wizard.enrol_button.dialog
+        assert dialog is not None
+        dialog.form.server.setText(server)
+        dialog.form.code.setText(enrol_code)
+        dialog.enrol_button.click()
+
+    QTimer.singleShot(0, act)
+    launcher = Launcher(Settings())
+    try:
+        assert launcher.start(paths.DEFAULT_PROFILE)
+        assert launcher.window is not None and code in launcher.window.station_label.text()
+        assert launcher.db is not None and staff_names(launcher.db) == ["李四"]
+    finally:
+        launcher.close()
+
+
 def test_a_wrong_code_shows_the_message_and_keeps_the_input(
     qtbot, wizard: FirstRunWizard, db: Database, server: str
 ) -> None:  # type: ignore[no-untyped-def]
@@ -129,6 +160,19 @@ def test_a_wrong_code_shows_the_message_and_keeps_the_input(
     assert dialog.pages.currentIndex() == enrol_first.ENROL and dialog.enrol_button.isEnabled()
     with db.sessions() as s:
         assert current_station(s) is None and s.get(ProfileMeta, enrolment.SERVER_KEY) is None
+
+
+def test_the_ca_file_reaches_the_enrolment(qtbot, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The optional CA file is used: a missing one is named in the message, before any request."""
+    dialog = EnrolFirstDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.form.server.setText("https://127.0.0.1:9")
+    dialog.form.code.setText("ABCD-EFGH")
+    dialog.form.ca_file.setText(str(tmp_path / "missing-ca.pem"))
+    dialog.enrol_button.click()
+    qtbot.waitUntil(dialog.form.error_label.isVisible, timeout=10_000)
+    assert "找不到证书颁发机构(CA)文件" in dialog.form.error_label.text() and "missing-ca.pem" in dialog.form.error_label.text()
 
 
 def _closed_port() -> int:

@@ -35,6 +35,7 @@ class EnrollDialog(QDialog):
         self.form = EnrolForm(db, http_factory, self)
         # the form's widgets under the names the 同步 page's tests use
         self.server, self.code, self.error_label = self.form.server, self.form.code, self.form.error_label
+        self.insecure_http = self.form.insecure_http
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
