@@ -494,42 +494,146 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
 </context>
 <context>
-    <name>EnrollDialog</name>
+    <name>EnrolChoiceButton</name>
     <message>
-        <source>登记到总站</source>
+        <source>登记到服务总站</source>
         <translation>Enrol with HQ</translation>
     </message>
     <message>
-        <source>请填写总部提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。</source>
-        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once).</translation>
+        <source>已有总部发放的登记码：站点信息以总部为准，只需补充总部没有的信息。</source>
+        <translation>Have an enrolment code from HQ? The station&apos;s details come from HQ; you only add what HQ does not know.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolFirstDialog</name>
+    <message>
+        <source>登记到服务总站</source>
+        <translation>Enrol with HQ</translation>
     </message>
     <message>
-        <source>登记码</source>
-        <translation>Enrolment code</translation>
+        <source>请填写总部提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。服务站代码、名称和所在区以总部登记的为准，本站信息和人员在登记后的首次同步中取回，无需再填。</source>
+        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station&apos;s code, name and district are taken from HQ&apos;s register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
     </message>
     <message>
-        <source>服务器网址</source>
-        <translation>Server address</translation>
-    </message>
-    <message>
-        <source>仍然使用不加密的 http:// 连接（令牌和数据以明文传输，仅限受控的测试网络）</source>
-        <translation>Use unencrypted http:// anyway (token and data travel in clear; controlled test networks only)</translation>
+        <source>返回</source>
+        <translation>Back</translation>
     </message>
     <message>
         <source>登记</source>
         <translation>Enrol</translation>
     </message>
     <message>
-        <source>取消</source>
-        <translation>Cancel</translation>
+        <source>正在连接总部…</source>
+        <translation>Connecting to HQ…</translation>
     </message>
     <message>
-        <source>请填写以 https:// 或 http:// 开头的服务器网址。</source>
-        <translation>Enter a server address starting with https:// or http://.</translation>
+        <source>取消同步</source>
+        <translation>Cancel sync</translation>
     </message>
     <message>
-        <source>请填写登记码。</source>
-        <translation>Enter the enrolment code.</translation>
+        <source>登记已经保存；同步可以以后再做。</source>
+        <translation>The enrolment is saved; the sync can be done later.</translation>
+    </message>
+    <message>
+        <source>手机或座机</source>
+        <translation>Mobile or landline</translation>
+    </message>
+    <message>
+        <source>站长/负责人姓名 *</source>
+        <translation>Manager&apos;s name *</translation>
+    </message>
+    <message>
+        <source>负责人电话</source>
+        <translation>Manager&apos;s phone</translation>
+    </message>
+    <message>
+        <source>完成设置</source>
+        <translation>Finish setup</translation>
+    </message>
+    <message>
+        <source>已登记到总部：%1（%2）</source>
+        <translation>Enrolled with HQ: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>正在上传本机已有的数据…</source>
+        <translation>Uploading the data already on this computer…</translation>
+    </message>
+    <message>
+        <source>正在取回总部保存的本站信息和人员…</source>
+        <translation>Fetching the station&apos;s details and staff from HQ…</translation>
+    </message>
+    <message>
+        <source>正在核对数据…</source>
+        <translation>Checking data…</translation>
+    </message>
+    <message>
+        <source>正在取消…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>总部还没有本站的人员信息。请填写站长（负责人），完成后即可开始登记服务。</source>
+        <translation>HQ has no staff on record for this station yet. Enter the station manager; then you can start recording services.</translation>
+    </message>
+    <message>
+        <source>未知原因</source>
+        <translation>unknown reason</translation>
+    </message>
+    <message>
+        <source>首次同步未能完成：%1
+登记已经保存。以后联网时本站会自动与总部同步，取回总部保存的本站信息。请先填写站长（负责人），离线也可以开始登记服务。</source>
+        <translation>The first sync did not finish: %1
+The enrolment is saved. When the network is back the station syncs with HQ by itself and fetches what HQ holds about it. Enter the station manager now; you can start recording services offline.</translation>
+    </message>
+    <message>
+        <source>保存未能完成：%1</source>
+        <translation>Saving failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolForm</name>
+    <message>
+        <source>登记码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <source>可选：总部证书不是系统信任的证书时才需要</source>
+        <translation>Optional: only if HQ&apos;s certificate is not one this system trusts</translation>
+    </message>
+    <message>
+        <source>总部发放的证书颁发机构(CA)文件（.pem 或 .crt），登记时复制到本档案的文件夹。</source>
+        <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile&apos;s folder on enrolment.</translation>
+    </message>
+    <message>
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>仍然使用不加密的 http:// 连接（令牌和数据以明文传输，仅限受控的测试网络）</source>
+        <translation>Use unencrypted http:// anyway (token and data travel in clear; controlled test networks only)</translation>
+    </message>
+    <message>
+        <source>服务器网址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>CA 文件</source>
+        <translation>CA file</translation>
+    </message>
+    <message>
+        <source>选择总部的证书颁发机构(CA)文件</source>
+        <translation>Choose HQ&apos;s certificate authority (CA) file</translation>
+    </message>
+    <message>
+        <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>服务器网址：请填写以 https:// 或 http:// 开头的网址，例如 https://hq.example.gov.cn。</source>
+        <translation>Server address: enter an address starting with https:// or http://, for example https://hq.example.gov.cn.</translation>
+    </message>
+    <message>
+        <source>登记码：请填写总部发放的一次性登记码。</source>
+        <translation>Enrolment code: enter the one-time enrolment code from HQ.</translation>
     </message>
     <message>
         <source>登记未能完成：%1</source>
@@ -546,6 +650,25 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     <message>
         <source>本机没有安全的凭据存储（如 Windows 凭据管理器或 GNOME 密钥环），同步令牌只保存到程序关闭为止；下次启动后需要向总部索取新的登记码重新登记。</source>
         <translation>This computer has no secure credential store (such as Windows Credential Manager or GNOME Keyring), so the sync token is kept only until the program closes; after a restart you will need a new enrolment code from HQ.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <source>登记到总站</source>
+        <translation>Enrol with HQ</translation>
+    </message>
+    <message>
+        <source>请填写总部提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。</source>
+        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once).</translation>
+    </message>
+    <message>
+        <source>登记</source>
+        <translation>Enrol</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -3905,7 +4028,7 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     </message>
     <message>
         <source>警告：与总部的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。请向总部索取 https:// 网址后重新登记。</source>
-        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station's data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
+        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station&apos;s data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
     </message>
     <message>
         <source>尚未同步</source>

@@ -92,7 +92,12 @@ def validate(new: NewStation) -> None:
         raise ValidationError("服务站名称：不能超过200个字。", "name")
     if not districts.is_district(new.district):
         raise ValidationError(f"所在区：请从广州市十一个区中选择（{'、'.join(districts.NAMES)}）。", "district")
-    if not new.manager_name.strip():
+    validate_manager_name(new.manager_name)
+
+
+def validate_manager_name(name: str) -> None:
+    """The first manager's one rule, for manual setup and for a station enrolled from HQ alike."""
+    if not name.strip():
         raise ValidationError("站长/负责人姓名：不能为空，首次设置需要一位负责人。", "manager_name")
 
 
@@ -112,22 +117,38 @@ def create_station(session: Session, new: NewStation, *, demo: bool = False) -> 
     session.add(station)
     session.flush()
     station.station_id = station.id
-    session.add(
-        StaffMember(
-            station_id=station.id,
-            name=new.manager_name.strip(),
-            phone=new.manager_phone.strip(),
-            role="manager",
-            full_time=True,
-            start_date=date.today(),
-        )
-    )
+    _add_manager(session, station.id, new.manager_name, new.manager_phone)
     _set_meta(session, STATION_KEY, str(station.id))
     _set_meta(session, DEMO_KEY, "1" if demo else "0")
     session.flush()
     info = current_station(session)
     assert info is not None
     return info
+
+
+def _add_manager(session: Session, station_id: uuid.UUID, name: str, phone: str) -> None:
+    session.add(
+        StaffMember(station_id=station_id, name=name.strip(), phone=phone.strip(), role="manager", full_time=True,
+                    start_date=date.today())
+    )
+
+
+def needs_first_manager(session: Session) -> bool:
+    """True when this profile's station has nobody on its roster: a station enrolled from HQ
+    before HQ knew its staff (or whose first sync has not run yet)."""
+    station = require_station(session)
+    staff = select(StaffMember.id).where(StaffMember.station_id == station.id, StaffMember.deleted.is_(False))
+    return session.scalars(staff.limit(1)).first() is None
+
+
+def add_first_manager(session: Session, name: str, phone: str = "") -> None:
+    """Give a station set up from HQ's identity its first manager (manual setup's rule:
+    validate_manager_name).  Refuses when the roster already has someone."""
+    validate_manager_name(name)
+    if not needs_first_manager(session):
+        raise ValidationError("本站已有人员，请到“人员”页面添加或修改。")
+    _add_manager(session, require_station(session).id, name, phone)
+    session.flush()
 
 
 def station_count(session: Session) -> int:

@@ -21,6 +21,7 @@ from app.models.database import Database
 from app.services.station.identity import NewStation, StationInfo, create_station, validate
 from app.ui import theme
 from app.ui.db_operations import write_now
+from app.ui.station.enrol_first import EnrolChoiceButton
 
 ERROR_STYLE = f"color: {theme.ERROR};"
 
@@ -99,6 +100,8 @@ class FirstRunWizard(QDialog):
         self.demo_button = QPushButton(self.tr("先看看演示数据"))
         self.demo_button.setToolTip(self.tr("打开单独的演示档案，随时可以回来完成设置。"))
         self.demo_button.clicked.connect(lambda: self.done(self.DEMO_CHOSEN))
+        self.enrol_button = EnrolChoiceButton(db, self)  # 登记到服务总站 (app/ui/station/enrol_first.py)
+        self.enrol_button.station_ready.connect(self._enrolled)
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.clicked.connect(self.reject)
         self.finish_button = QPushButton(self.tr("完成设置"))
@@ -106,6 +109,7 @@ class FirstRunWizard(QDialog):
         self.finish_button.clicked.connect(self.submit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.enrol_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.finish_button)
@@ -155,4 +159,9 @@ class FirstRunWizard(QDialog):
             self.station = None
             self.show_error(exc.message, exc.field)
             return
+        self.accept()
+
+    def _enrolled(self, station: StationInfo) -> None:
+        """Enrolled with HQ's station identity (and its manager): nothing left to set up here."""
+        self.station = station
         self.accept()
