@@ -40,7 +40,7 @@ class Limits:
 
 ENROL_LIMITS = Limits(body=16 * KIB, json=64 * KIB)
 SMALL_LIMITS = Limits(body=256 * KIB, json=1 * MIB)  # pull and check requests
-PUSH_LIMITS = Limits(body=16 * MIB, json=32 * MIB)  # 2,000 rows of 16 KB on average
+PUSH_LIMITS = Limits(body=protocol.MAX_PUSH_BODY_BYTES, json=protocol.MAX_PUSH_JSON_BYTES)
 
 
 class ApiError(Exception):

@@ -97,7 +97,7 @@ def serve_workers(workers: int, options: dict[str, Any]) -> None:
     sock = config.bind_socket()
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     if "target" in inspect.signature(Multiprocess).parameters:  # uvicorn < 0.30
-        Multiprocess(config, target=uvicorn.Server(config).run, sockets=[sock]).run()  # type: ignore[call-arg]
+        Multiprocess(config, target=uvicorn.Server(config).run, sockets=[sock]).run()  # type: ignore[call-arg]  # the older signature; the stubs describe the installed one
     else:
         Multiprocess(config, sockets=[sock]).run()
 
