@@ -99,8 +99,9 @@ def main(argv: list[str] | None = None) -> int:
         print("hostile writes:")
         for kind in HOSTILE_KINDS:
             print(f"  {kind:22} {STATS['hostile:' + kind]:6}")
-        print(f"  refused rows {STATS['hostile:rejected']}, changes held for HQ {STATS['held_for_hq']}, "
-              f"stamps clamped {STATS['clamped']}")
+        print(f"  refused rows {STATS['hostile:rejected']}, changes held for HQ {STATS['hostile:held_for_hq']}, "
+              f"stamps clamped {STATS['hostile:clamped']}")
+    print(f"honest stations: deletions held for HQ {STATS['held_for_hq']}, stamps clamped {STATS['clamped']}")
     for line in failures:
         print("FAILED", line)
     return 1 if failures else 0

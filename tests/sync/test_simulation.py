@@ -54,7 +54,8 @@ def test_random_schedules_with_faults_keep_every_invariant(sim: Simulation) -> N
     assert not failures, "\n".join(failures[:5])
     assert ran["seeds"] >= SEEDS
     print(f"  held for HQ {ran['held_for_hq']:5}  stamps clamped {ran['clamped']}")
-    print("hostile station:", ", ".join(f"{k}={ran['hostile:' + k]}" for k in HOSTILE_KINDS), f"(refused {ran['hostile:rejected']})")
+    print("hostile station:", ", ".join(f"{k}={ran['hostile:' + k]}" for k in HOSTILE_KINDS))
+    print(f"  refused {ran['hostile:rejected']}  held for HQ {ran['hostile:held_for_hq']}  stamps clamped {ran['hostile:clamped']}")
     never = [k for k in KINDS if ran[k] == 0]
     assert not never, f"fault kinds never injected: {never}"
     unsent = [k for k in HOSTILE_KINDS if ran["hostile:" + k] == 0]

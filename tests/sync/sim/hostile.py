@@ -96,7 +96,7 @@ class HostileStation:
                 "WHERE tbl IN ('service_record', 'demand', 'staff_member') "
                 "AND station_id <> :me ORDER BY id LIMIT 40"), {"me": me})]
         others = [st.station_id for st in self.sim.stations]
-        return Snapshot(me, others, live, owned, list(self.sim.policies), protocol_now())  # type: ignore[arg-type]
+        return Snapshot(me, others, live, owned, list(self.sim.policies), protocol_now())
 
     def _fresh(self, last: bool = False) -> None:
         rng, snap = self.rng, self.snapshot()

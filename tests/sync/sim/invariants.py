@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
 
-
 from app.hq.apply_context import now_ms
 from app.sync.protocol import MAX_FUTURE_SKEW_MS, hlc_from_ms
 
@@ -152,14 +151,18 @@ def _check_stamps(sim: Simulation) -> None:
 
 def _check_deleters(sim: Simulation, merged: dict[str, tuple[str, str]]) -> None:
     """An enterprise is deleted only by the station that registered it (or by HQ): any other
-    station's deletion is held as a request (issue 10, finding 7)."""
+    station's deletion is held as a request (issue 10, finding 7).  The last stamp on
+    `deleted` may be another station's (deleting what was already deleted); the registrant's
+    own deletion must then be among the writes HQ applied."""
+    by_registrant = {(uuid.UUID(w.group).hex, w.writer) for w in sim.writes if w.field == "deleted" and w.value is True}
     with sim.hq.connect() as conn:
         for rid, registrant, src in conn.execute(text(
             "SELECT id::text, station_id::text, field_station->>'deleted' FROM replica_row WHERE tbl = 'enterprise' AND deleted"
         )):
-            if uuid.UUID(rid).hex in merged:
+            h = uuid.UUID(rid).hex
+            if h in merged or src in (registrant, "") or (h, registrant) in by_registrant:
                 continue
-            assert src in (registrant, ""), f"enterprise {rid} (registered by {registrant}) deleted by {src}"
+            raise AssertionError(f"enterprise {rid} (registered by {registrant}) deleted by {src}")
 
 
 def check_hostile(sim: Simulation) -> None:
@@ -178,7 +181,7 @@ def check_hostile(sim: Simulation) -> None:
         requests = {(k, uuid.UUID(e).hex) for k, e in conn.execute(
             text("SELECT kind, enterprise_id::text FROM enterprise_request WHERE station_id = :h"), {"h": hs.station_id})}
         assert requests == hs.requests, f"requests for HQ {sorted(requests)[:4]}, expected {sorted(hs.requests)[:4]}"
-        registrants = dict(conn.execute(text(
+        registrants: dict[str, str] = dict(conn.execute(text(
             "SELECT id::text, station_id::text FROM replica_row WHERE tbl = 'enterprise' AND id = ANY(CAST(:ids AS uuid[]))"
         ), {"ids": [str(uuid.UUID(h)) for h in hs.registered]}).all())
         wrong = {i: s for i, s in registrants.items() if s != str(hs.station_id)}

@@ -39,12 +39,13 @@ def record_push(
     rejected: frozenset[str] = frozenset(),
 ) -> None:
     """The enterprise writes of one applied push by station `code`; `rejected`: row ids HQ refused."""
+    prefix = "hostile:" if code == "HX" else ""  # the honest stations' figures stay comparable with older runs
     with sim.lock:
         for row in rows:
             if row.get("tbl") != "enterprise" or row["id"] in rejected:
                 continue
             if row["id"] in held:  # its deletion waits for HQ: the enterprise stays live
-                STATS["held_for_hq"] += 1
+                STATS[prefix + "held_for_hq"] += 1
                 key = ("enterprise", uuid.UUID(row["id"]).hex)
                 sim.deleted_by[key].discard(code)
                 if not sim.deleted_by[key]:
@@ -52,7 +53,7 @@ def record_push(
             base = row.get("field_base_hlc") or {}
             for name, stamp in (row.get("field_hlc") or {}).items():
                 hlc = clamp_hlc(hq_ms, stamp)
-                STATS["clamped"] += hlc != stamp
+                STATS[prefix + "clamped"] += hlc != stamp
                 if name not in CHECKED or (name in base and hlc <= base[name]):
                     continue
                 if name == "deleted" and row["id"] in held:

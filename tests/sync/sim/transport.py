@@ -40,8 +40,8 @@ class HqClock:
 
 def hq_clock() -> HqClock:
     if not isinstance(hq_push.now_ms, HqClock):
-        hq_push.now_ms = HqClock(hq_push.now_ms)  # type: ignore[assignment]
-    return hq_push.now_ms  # type: ignore[return-value]
+        hq_push.now_ms = HqClock(hq_push.now_ms)
+    return hq_push.now_ms
 
 
 def send_plain(inner: httpx.BaseTransport, request: httpx.Request) -> tuple[httpx.Response, bytes, int | None]:

@@ -83,7 +83,9 @@ class Simulation:
                     s, station_service.NewStation(code=code, name=f"{code} 服务站", district="天河区", manager_name="陈晓明")
                 )
             with db.begin() as s:
-                staff = StaffMember(name=f"{code}员工", station_id=station_service.current_station(s).id)
+                station = station_service.current_station(s)
+                assert station is not None
+                staff = StaffMember(name=f"{code}员工", station_id=station.id)
                 s.add(staff)
                 s.flush()
                 staff_id = staff.id
