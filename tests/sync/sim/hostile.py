@@ -202,11 +202,11 @@ class HostileStation:
             got = reasons.pop(s.row["id"], None)
             if not replay:
                 STATS[f"hostile:{s.kind}"] += 1
-            assert got == s.expect, (
+            assert got == s.expect or not self.sim.check_answers, (
                 f"hostile {s.kind} row {s.row['tbl']} {s.row['id']}: HQ answered {got!r}, expected {s.expect!r}"
                 f" ({_brief(s.row)})"
             )
-        assert not reasons, f"HQ refused rows the hostile station never sent: {reasons}"
+        assert not reasons or not self.sim.check_answers, f"HQ refused rows the hostile station never sent: {reasons}"
         self.batches.append(body)
         held = {s.row["id"] for s in batch if s.expect == HELD}
         refused = frozenset(s.row["id"] for s in batch if s.expect not in (None, HELD))

@@ -55,6 +55,7 @@ class Simulation:
     broken: Faults | None = None  # a broken variant applied to every sync
     n_ops: int = 8
     hostile_rate: float = 0.35  # chance, after each operation, that the hostile station pushes (0: no hostile station)
+    check_answers: bool = True  # False: only the final invariants judge HQ (shows they catch a broken HQ alone)
     templates: dict[str, tuple[Path, uuid.UUID]] = field(default_factory=dict)
     stations: list[SimStation] = field(default_factory=list)
     hostile: HostileStation | None = None
