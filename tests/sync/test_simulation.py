@@ -1,7 +1,8 @@
-"""Randomized simulation: 3 stations + HQ (real PostgreSQL), faults at every protocol
-step, healed and checked against the invariants of ../shared/sync-notes.md.
-The model, oracle and fault injector are in simulation.py; more seeds:
-`benchmarks/sync_soak.py --seeds 2000`."""
+"""Randomized simulation: 3 honest stations, a hostile station and HQ (real PostgreSQL),
+faults at every protocol step, healed and checked against the invariants of
+../shared/sync-notes.md and what the hostile station must never achieve (issue 10).
+The model, oracle, fault injector and hostile station are in tests/sync/sim/; more seeds:
+`benchmarks/sync_soak.py --seeds 1000`."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from sqlalchemy import Engine
 
 from app.sync.engine import Faults
 
-from .simulation import KINDS, STATS, Simulation, fast_engine, scratch_dir
+from .sim import HOSTILE_KINDS, KINDS, STATS, Simulation, fast_engine, scratch_dir
+from .sim.broken import HQ_BROKEN, hq_broken
 
 SEEDS = int(os.environ.get("STATION_DESK_SIM_SEEDS", "200"))
 REGRESSION_SEEDS: list[int] = []  # seeds that once found a bug (see the report)
@@ -51,9 +53,13 @@ def test_random_schedules_with_faults_keep_every_invariant(sim: Simulation) -> N
         print(f"  {kind:22} {ran[kind]:5}  " + ", ".join(f"{k.split('@')[1]}={v}" for k, v in sorted(ran.items()) if k.startswith(kind + "@")))
     assert not failures, "\n".join(failures[:5])
     assert ran["seeds"] >= SEEDS
+    print(f"  held for HQ {ran['held_for_hq']:5}  stamps clamped {ran['clamped']}")
+    print("hostile station:", ", ".join(f"{k}={ran['hostile:' + k]}" for k in HOSTILE_KINDS))
+    print(f"  refused {ran['hostile:rejected']}  held for HQ {ran['hostile:held_for_hq']}  stamps clamped {ran['hostile:clamped']}")
     never = [k for k in KINDS if ran[k] == 0]
     assert not never, f"fault kinds never injected: {never}"
-    print(f"  held for HQ {ran['held_for_hq']:5}  stamps clamped {ran['clamped']}")
+    unsent = [k for k in HOSTILE_KINDS if ran["hostile:" + k] == 0]
+    assert not unsent, f"hostile writes never sent: {unsent}"
 
 
 def test_longer_schedules_hold_deletions_for_hq_and_clamp_skewed_stamps(sim: Simulation) -> None:
@@ -77,15 +83,26 @@ def test_longer_schedules_hold_deletions_for_hq_and_clamp_skewed_stamps(sim: Sim
 @pytest.mark.parametrize("broken", [Faults(clear_all_on_ack=True), Faults(cursor_apart=True)], ids=["clear_all_on_ack", "cursor_apart"])
 def test_broken_variants_are_caught(sim: Simulation, broken: Faults) -> None:
     sim.broken = broken
-    caught = 0
+    _assert_caught(sim, str(broken))
+
+
+@pytest.mark.parametrize("broken", sorted(HQ_BROKEN))
+def test_broken_trust_boundary_is_caught(sim: Simulation, broken: str) -> None:
+    """HQ with one trust-boundary check removed (row validation in push, the future-stamp
+    clamp, holding other stations' enterprises): the hostile station gets through, and the
+    simulation says so."""
+    with hq_broken(broken):
+        _assert_caught(sim, broken)
+
+
+def _assert_caught(sim: Simulation, broken: str) -> None:
     for seed in range(40):
         try:
             sim.run(seed)
         except AssertionError as exc:
             print(f"\nbroken variant {broken} caught at seed {seed}: {str(exc).splitlines()[0][:200]}")
-            caught += 1
-            break
-    assert caught, "the invariant checker never noticed the broken variant"
+            return
+    raise AssertionError("the invariant checker never noticed the broken variant")
 
 
 def test_regression_seed_448_bootstrap_check_interrupted(sim: Simulation) -> None:
