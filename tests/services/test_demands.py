@@ -15,11 +15,11 @@ from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import ALL_TRANSITIONS, TRANSITIONS, UNSATISFIED_AT_MOST, is_overdue
 from app.domain.errors import UserError, ValidationError
 from app.models import Demand, DemandTransition
-from app.services.demands.demands import edits as demand_edits
-from app.services.demands.demands import listing as demand_listing
-from app.services.demands.demands import loop as demand_loop
-from app.services.demands.demands.listing import DemandFilter, DemandSort
-from app.services.demands.demands.shapes import DEFAULT_DUE_DAYS, FIELD_LABELS, Assignee, DemandInput, DemandSummary
+from app.services.demands import edits as demand_edits
+from app.services.demands import listing as demand_listing
+from app.services.demands import loop as demand_loop
+from app.services.demands.listing import DemandFilter, DemandSort
+from app.services.demands.shapes import DEFAULT_DUE_DAYS, FIELD_LABELS, Assignee, DemandInput, DemandSummary
 
 from . import TODAY, World, count, make_world
 

@@ -20,9 +20,9 @@ from app.models import Event, EventMaterial, Policy
 from app.services.events import edits as events
 from app.services.events import materials as event_materials
 from app.services.events.edits import FIELD_LABELS, EventInput
-from app.services.events.edits import choices as event_choices
-from app.services.events.edits import listing as event_listing
-from app.services.events.edits.listing import EventFilter
+from app.services.events import choices as event_choices
+from app.services.events import listing as event_listing
+from app.services.events.listing import EventFilter
 
 from . import World, count
 

@@ -12,9 +12,9 @@ import pytest
 from app import settings
 from app.domain.errors import UserError, ValidationError
 from app.models import Demand, PeriodUnlock, ServiceRecord, StaffMember
-from app.services.demands.demands import edits as demand_edits
-from app.services.demands.demands import loop as demand_loop
-from app.services.demands.demands.shapes import Assignee, DemandInput, DemandSummary
+from app.services.demands import edits as demand_edits
+from app.services.demands import loop as demand_loop
+from app.services.demands.shapes import Assignee, DemandInput, DemandSummary
 from app.services.records import entry as record_entry
 from app.services.records import period_locks, recycle_bin
 from app.services.records.period_locks import (

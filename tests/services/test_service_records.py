@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 from app.domain.errors import UserError, ValidationError
 from app.models import Demand, DemandTransition, Enterprise, ServiceRecord
 from app.services.actor import Actor
-from app.services.demands.demands import edits as demand_edits
-from app.services.demands.demands import loop as demand_loop
-from app.services.demands.demands.shapes import DEFAULT_DUE_DAYS, DemandInput
-from app.services.demands.demands.shapes import FIELD_LABELS as DEMAND_FIELD_LABELS
+from app.services.demands import edits as demand_edits
+from app.services.demands import loop as demand_loop
+from app.services.demands.shapes import DEFAULT_DUE_DAYS, DemandInput
+from app.services.demands.shapes import FIELD_LABELS as DEMAND_FIELD_LABELS
 from app.services.records import entry as record_entry
 from app.services.records import listing as record_listing
 from app.services.records import recycle_bin

@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from app.models import Demand
 from app.services.actor import Actor
-from app.services.demands.demands import edits as demand_edits
-from app.services.demands.demands.shapes import DemandInput
+from app.services.demands import edits as demand_edits
+from app.services.demands.shapes import DemandInput
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.validation import EnterpriseInput
 from app.services.station.identity import NewStation, create_station

@@ -19,7 +19,7 @@ from sqlalchemy import func, select
 
 from app.models import Demand, ServiceRecord
 from app.models.database import Database
-from app.services.demands.demands.shapes import FIELD_LABELS as DEMAND_FIELD_LABELS
+from app.services.demands.shapes import FIELD_LABELS as DEMAND_FIELD_LABELS
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.validation import EnterpriseInput
 from app.services.records import validation as record_validation

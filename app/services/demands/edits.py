@@ -16,9 +16,9 @@ from app.domain.errors import UserError
 from app.domain.text_normalise import checked_text
 from app.models import Demand
 from app.services.actor import Actor
-from app.services.demands.demands.loop import write_log
-from app.services.demands.demands.shapes import DEFAULT_DUE_DAYS, FIELD_LABELS, DemandInput, DemandSummary, field_error
-from app.services.demands.demands.stored import conditional_update, ensure_own_demand, load, load_own, summary_of
+from app.services.demands.loop import write_log
+from app.services.demands.shapes import DEFAULT_DUE_DAYS, FIELD_LABELS, DemandInput, DemandSummary, field_error
+from app.services.demands.stored import conditional_update, ensure_own_demand, load, load_own, summary_of
 from app.services.records import period_locks
 from app.services.references import categories, require_enterprise
 from app.services.station.identity import require_station

@@ -15,8 +15,8 @@ from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import OPEN_STATUSES, is_overdue
 from app.domain.periods import CHINA_TIME
 from app.models import Demand, Enterprise, Expert, ServiceInstitution, StaffMember
-from app.services.demands.demands.shapes import Assignee
-from app.services.demands.demands.stored import assignee_of
+from app.services.demands.shapes import Assignee
+from app.services.demands.stored import assignee_of
 from app.services.references import category_labels
 
 

@@ -24,8 +24,8 @@ from app.domain.text_normalise import checked_text
 from app.models import DemandTransition
 from app.models.types import utcnow
 from app.services.actor import Actor
-from app.services.demands.demands.shapes import ASSIGNEE_KINDS, FIELD_LABELS, Assignee, DemandSummary, field_error
-from app.services.demands.demands.stored import conditional_update, load_own, summary_of
+from app.services.demands.shapes import ASSIGNEE_KINDS, FIELD_LABELS, Assignee, DemandSummary, field_error
+from app.services.demands.stored import conditional_update, load_own, summary_of
 from app.services.references import require_expert, require_institution, require_staff
 
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from app.models import Demand
-from app.services.demands.demands.shapes import Assignee, DemandSummary
+from app.services.demands.shapes import Assignee, DemandSummary
 from app.services.row_access import ensure_own, guarded_update, load_live
 
 

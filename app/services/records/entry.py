@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from app.models import ServiceRecord
 from app.services.actor import Actor
-from app.services.demands.demands import edits as demand_edits
-from app.services.demands.demands.shapes import DemandInput
+from app.services.demands import edits as demand_edits
+from app.services.demands.shapes import DemandInput
 from app.services.records import period_locks
 from app.services.records.stored import RecordSummary, conditional_update, load, load_own, summary_of
 from app.services.records.validation import FIELD_LABELS, RecordInput, validate_record

@@ -16,7 +16,7 @@ from app.domain.catalogue import CHANNELS, FEE_TYPES
 from app.domain.errors import ValidationError
 from app.domain.text_normalise import checked_text
 from app.services.actor import Actor
-from app.services.demands.demands.shapes import DemandInput
+from app.services.demands.shapes import DemandInput
 from app.services.records import period_locks
 from app.services.references import (
     categories,

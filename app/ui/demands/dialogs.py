@@ -19,10 +19,10 @@ from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.errors import ValidationError
 from app.models.database import Database
 from app.services.actor import Actor
-from app.services.demands.demands import edits as demand_edits
-from app.services.demands.demands import loop as demand_loop
-from app.services.demands.demands.listing import DemandRow
-from app.services.demands.demands.shapes import ASSIGNEE_KINDS, DEFAULT_DUE_DAYS, Assignee, DemandInput
+from app.services.demands import edits as demand_edits
+from app.services.demands import loop as demand_loop
+from app.services.demands.listing import DemandRow
+from app.services.demands.shapes import ASSIGNEE_KINDS, DEFAULT_DUE_DAYS, Assignee, DemandInput
 from app.ui.enterprises.picker import EnterprisePicker
 from app.ui.records.form_fields import parse_day
 from app.ui.widgets.form_dialog import FormDialog, Work

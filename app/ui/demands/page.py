@@ -27,10 +27,10 @@ from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import OPEN_STATUSES, next_statuses
 from app.models.database import Database
 from app.services.actor import Actor
-from app.services.demands.demands import loop as demand_loop
-from app.services.demands.demands.listing import DemandFilter, DemandRow
-from app.services.demands.demands.loop import TransitionEntry
-from app.services.demands.demands.shapes import DemandSummary
+from app.services.demands import loop as demand_loop
+from app.services.demands.listing import DemandFilter, DemandRow
+from app.services.demands.loop import TransitionEntry
+from app.services.demands.shapes import DemandSummary
 from app.ui import theme
 from app.ui.db_operations import read_in_background
 from app.ui.demands.dialogs import NewDemandDialog, TransitionDialog

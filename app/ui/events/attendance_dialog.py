@@ -38,7 +38,7 @@ from app.models.database import Database
 from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
 from app.services.events.attendance import AttendanceRow, ImportReport, Outcome
-from app.services.events.edits.listing import EventRow
+from app.services.events.listing import EventRow
 from app.ui import theme
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.enterprises.picker import EnterprisePicker

@@ -28,8 +28,8 @@ from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.services.events import materials as event_materials
 from app.services.events.edits import EventDetail
-from app.services.events.edits.choices import PolicyChoice
-from app.services.events.edits.listing import EventRow
+from app.services.events.choices import PolicyChoice
+from app.services.events.listing import EventRow
 from app.services.events.materials import MaterialRow
 from app.ui import theme
 from app.ui.db_operations import DbContext, read_in_background, with_context, write_in_background

@@ -9,8 +9,8 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from app.domain.catalogue import EVENT_TYPES
-from app.services.events.edits.choices import ThemeChoices
-from app.services.events.edits.listing import EventFilter
+from app.services.events.choices import ThemeChoices
+from app.services.events.listing import EventFilter
 from app.ui.widgets.pick_lists import fill_combo
 from app.ui.widgets.search_box import SearchBox
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from app.models.database import Database
-from app.services.demands.demands import listing as demand_listing
-from app.services.demands.demands.listing import DemandFilter, DemandRow, DemandSort
+from app.services.demands import listing as demand_listing
+from app.services.demands.listing import DemandFilter, DemandRow, DemandSort
 from app.ui import theme
 from app.ui.db_operations import read_now
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.domain.periods import CHINA_TIME
-from app.services.events.edits.listing import EventRow
+from app.services.events.listing import EventRow
 from app.ui import theme
 
 translate = QCoreApplication.translate

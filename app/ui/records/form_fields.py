@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from app.domain.catalogue import CHANNELS, FEE_TYPES
 from app.domain.errors import UserError, ValidationError
 from app.models.database import Database
-from app.services.demands.demands.shapes import DemandInput
+from app.services.demands.shapes import DemandInput
 from app.services.records.validation import MAX_MINUTES, RecordInput
 from app.ui import theme
 from app.ui.enterprises.picker import EnterprisePicker
