@@ -21,3 +21,17 @@ def presented(qapp) -> Iterator[list[tuple[object, ...]]]:  # type: ignore[no-un
     error_dialog.set_presenter(previous)
     assert operations.shutdown(5000), "an operation was still running after the test"
     assert calls == [], "an unexpected error dialog was shown"
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_prompt() -> Iterator[None]:
+    """A prompt nobody answered (no answer_prompts block) fails the test instead of waiting for a
+    click that never comes offscreen."""
+    from app.ui.widgets import prompts
+
+    def refuse(prompt: prompts.Prompt) -> bool:
+        raise AssertionError(f"unexpected prompt: {prompt.title}: {prompt.text}")
+
+    previous = prompts.set_prompt_handler(refuse)
+    yield
+    prompts.set_prompt_handler(previous)

@@ -121,7 +121,9 @@ def test_edit_form_shows_errors_beside_the_field(qtbot, db, station) -> None:  #
     form.end_date.setText("31/12/2026")
     form.submit()
     assert "离岗日期：请按" in form.error_label.text()
-    form.reject()
+    with answer_prompts(True) as asked:  # the typed date is thrown away only when the user agrees
+        form.reject()
+    assert len(asked) == 1 and not form.isVisible()
 
 
 def test_station_profile_dialog_from_the_staff_page(qtbot, db, station, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -16,7 +16,7 @@ from app.models.types import uuid7
 from app.services.station.identity import NewStation, create_station
 from app.sync import pull
 from app.sync.enrolment import CODE_KEY, SERVER_KEY
-from app.ui import operations
+from app.ui import operations, theme
 from app.ui.sync.auto_sync import AutoSyncController
 from app.ui.sync.enroll_dialog import EnrollDialog
 from app.ui.sync.page import SyncPage
@@ -99,7 +99,7 @@ def test_plain_http_to_another_machine_shows_a_red_warning(qtbot, db, server: st
     page = open_page(qtbot, db)
     assert page.insecure_label.isVisible() is warned
     if warned:
-        assert "没有加密" in page.insecure_label.text() and "#b3261e" in page.insecure_label.styleSheet()
+        assert "没有加密" in page.insecure_label.text() and theme.ERROR in page.insecure_label.styleSheet()
 
 
 def test_the_enrol_dialog_refuses_plain_http_unless_ticked(qtbot, db) -> None:  # type: ignore[no-untyped-def]

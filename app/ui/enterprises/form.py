@@ -27,6 +27,7 @@ from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.enterprises.form_fields import ERROR_STYLE, NOTE_STYLE, EnterpriseFields
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
+from app.ui.widgets.unsaved_input import Snapshot, may_discard, typed_text
 
 
 class EnterpriseForm(EnterpriseFields):
@@ -71,6 +72,7 @@ class EnterpriseForm(EnterpriseFields):
         self.code_note.linkActivated.connect(lambda link: self._open(uuid.UUID(link)))
         self._code_changed("")
         self._industry_changed("")
+        self._pristine: Snapshot | None = typed_text(self)
         if enterprise_id is not None:
             self.setEnabled(False)
             self._load(enterprise_id)
@@ -87,7 +89,12 @@ class EnterpriseForm(EnterpriseFields):
             self.general_error.setText(self.tr("这家企业的资料由总部或其他服务站维护，本站只能查看。"))
             self.general_error.show()
         self.name.setFocus()
+        self._pristine = typed_text(self)
         self.loaded.emit()
+
+    def reject(self) -> None:
+        if may_discard(self, self._pristine):
+            super().reject()
 
     # -- live feedback --------------------------------------------------------------
     def _code_changed(self, text: str) -> None:

@@ -99,6 +99,11 @@ class RecordFields(QWidget):
         self.clear_button = QPushButton(self.tr("清空（Esc）"))
         self.status_label = QLabel()
         self.status_label.setStyleSheet(f"color: {theme.OK};")
+        # The desk works by keyboard: the field the cursor jumped to (after a pick: 服务类别) must show.
+        self.setStyleSheet(
+            "QComboBox:focus, QSpinBox:focus, QDateEdit:focus, QLineEdit:focus, QPlainTextEdit:focus"
+            f" {{ border: 2px solid {theme.FOCUS_FRAME}; border-radius: 2px; }}"
+        )
         self._layout()
 
     def _layout(self) -> None:

@@ -52,7 +52,7 @@ class RecordsPage(QWidget):
         self.deleted: RecordRow | None = None  # what 撤销 would bring back
         self.form = RecordForm(db, today=today, lock_days=lock_days)
         self.form.setObjectName("recordForm")
-        self.form.setStyleSheet("#recordForm { border-bottom: 1px solid palette(mid); }")
+        self.form.setStyleSheet(self.form.styleSheet() + "\n#recordForm { border-bottom: 1px solid palette(mid); }")
         self.form.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.form.record_saved.connect(lambda _s: self.model.reload())
         self.form.pick_lists_loaded.connect(lambda: self._pick_lists(self.form.pick_lists))
