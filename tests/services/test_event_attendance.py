@@ -16,8 +16,8 @@ from app.domain.periods import CHINA_TIME
 from app.models import Enterprise, Event, EventAttendance
 from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
-from app.services.events.edits import EventInput
 from app.services.events import listing as event_listing
+from app.services.events.edits import EventInput
 from app.services.excel.reader import WorkbookError
 
 from . import World, count, make_world

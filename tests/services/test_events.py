@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 from app.domain.errors import UserError, ValidationError
 from app.domain.periods import CHINA_TIME
 from app.models import Event, EventMaterial, Policy
+from app.services.events import choices as event_choices
 from app.services.events import edits as events
+from app.services.events import listing as event_listing
 from app.services.events import materials as event_materials
 from app.services.events.edits import FIELD_LABELS, EventInput
-from app.services.events import choices as event_choices
-from app.services.events import listing as event_listing
 from app.services.events.listing import EventFilter
 
 from . import World, count

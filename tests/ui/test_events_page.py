@@ -21,8 +21,8 @@ from app.models import Enterprise, Event, EventAttendance, Policy
 from app.models.database import Database
 from app.services.events import attendance as event_attendance
 from app.services.events import edits as events
-from app.services.events.edits import EventInput
 from app.services.events import listing as event_listing
+from app.services.events.edits import EventInput
 from app.services.station.identity import NewStation, create_station
 from app.ui.events.attendance_dialog import EventAttendanceDialog
 from app.ui.events.form import EventForm

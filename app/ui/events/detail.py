@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.services.events import materials as event_materials
-from app.services.events.edits import EventDetail
 from app.services.events.choices import PolicyChoice
+from app.services.events.edits import EventDetail
 from app.services.events.listing import EventRow
 from app.services.events.materials import MaterialRow
 from app.ui import theme

@@ -22,8 +22,8 @@ from app.domain.errors import ValidationError
 from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.services.events import edits as events
-from app.services.events.edits import EventDetail, EventInput
 from app.services.events.choices import PolicyChoice, ThemeChoices
+from app.services.events.edits import EventDetail, EventInput
 from app.ui import theme
 from app.ui.widgets.check_list import add_choices, ticked_values
 from app.ui.widgets.form_dialog import FormDialog, Work

@@ -24,8 +24,8 @@ from app.domain.errors import UserError
 from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.services.events import edits as events
-from app.services.events.edits import EventDetail
 from app.services.events.choices import ThemeChoices
+from app.services.events.edits import EventDetail
 from app.services.events.listing import EventFilter, EventRow
 from app.ui.db_operations import delete_confirmed, read_in_background, write_in_background
 from app.ui.events.attendance_dialog import EventAttendanceDialog

@@ -8,12 +8,12 @@ from datetime import date
 from typing import Any
 
 from app.domain.periods import CHINA_TIME
-from app.services.events import edits as events
-from app.services.events import materials as event_materials
-from app.services.events.edits import EventDetail
 from app.services.events import choices as event_choices
+from app.services.events import edits as events
 from app.services.events import listing as event_listing
+from app.services.events import materials as event_materials
 from app.services.events.choices import PolicyChoice, ThemeChoices
+from app.services.events.edits import EventDetail
 from app.services.events.listing import EventFilter, EventRow
 from app.ui.events.detail import Selected
 
