@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import districts
 from app.domain.errors import NoStationError, ValidationError
+from app.domain.periods import china_today
 from app.models import ProfileMeta, StaffMember, Station
 
 STATION_KEY = "station_id"
@@ -119,7 +119,7 @@ def create_station(session: Session, new: NewStation, *, demo: bool = False) -> 
             phone=new.manager_phone.strip(),
             role="manager",
             full_time=True,
-            start_date=date.today(),
+            start_date=china_today(),
         )
     )
     _set_meta(session, STATION_KEY, str(station.id))

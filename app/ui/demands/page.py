@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import OPEN_STATUSES, next_statuses
+from app.domain.periods import CHINA_TIME, china_today
 from app.models.database import Database
 from app.services.actor import Actor
 from app.services.demands import loop as demand_loop
@@ -47,7 +48,7 @@ ACTIONS = ("dispatched", "handling", "replied", "closed", "followed_up")
 class DemandsPage(QWidget):
     log_shown = Signal(object)  # list[TransitionEntry] of the selected demand
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = china_today) -> None:
         super().__init__(parent)
         self._db, self._today = db, today
         self.pick_lists = PickLists()
@@ -259,7 +260,7 @@ class DemandsPage(QWidget):
         self.log_table.setRowCount(len(entries))
         for number, entry in enumerate(entries):
             change = f"{entry.from_label} → {entry.to_label}" if entry.from_label else entry.to_label
-            cells = [entry.at.astimezone().strftime("%Y-%m-%d %H:%M"), entry.actor, change, entry.note]
+            cells = [entry.at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M"), entry.actor, change, entry.note]
             for column, text in enumerate(cells):
                 self.log_table.setItem(number, column, QTableWidgetItem(text))
         self.log_shown.emit(entries)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.enterprises.quality import KINDS, QualityIssue, quality_issues
 from app.ui.db_operations import read_in_background
@@ -40,7 +41,7 @@ class QualityDialog(QDialog):
     open_requested = Signal(object)  # the QualityIssue whose record should open
 
     def __init__(self, db: Database, parent: QWidget | None = None,
-                 *, today: Callable[[], date] = date.today) -> None:
+                 *, today: Callable[[], date] = china_today) -> None:
         super().__init__(parent)
         self._db, self._today = db, today
         self.issues: list[QualityIssue] = []

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
+from app.domain.periods import china_today
 from app.services.staff.roster import StaffRow
 from app.ui import theme
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
@@ -51,7 +52,7 @@ def staff_columns(today: Callable[[], date]) -> list[ListColumn]:
 
 
 class StaffModel(RowListModel):
-    def __init__(self, parent: QObject | None = None, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, parent: QObject | None = None, *, today: Callable[[], date] = china_today) -> None:
         self.today = today
         super().__init__(staff_columns(today), parent)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.catalogue import CHANNELS
 from app.domain.errors import UserError
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.actor import Actor
 from app.services.policies import matching as policy_matching
@@ -45,7 +46,7 @@ class PolicyMatchDialog(QDialog):
                  *, today: date | None = None, lock_days: int | None = None) -> None:
         super().__init__(parent)
         self._db, self.policy, self._actor, self._lock_days = db, policy, actor, lock_days
-        self._today = today or date.today()
+        self._today = today or china_today()
         self.result: MatchResult | None = None
         self.setWindowTitle(self.tr("匹配企业：%1").replace("%1", policy.title))
         self.resize(860, 560)

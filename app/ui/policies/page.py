@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.actor import Actor
 from app.services.policies import library as policies
@@ -45,7 +46,7 @@ from app.ui.widgets.search_box import SearchBox
 class PoliciesPage(QWidget):
     loaded = Signal(int)  # the row count, after each reload
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = china_today) -> None:
         super().__init__(parent)
         self._db, self._today = db, today
         self.pick_lists = PickLists()

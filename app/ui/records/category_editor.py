@@ -6,7 +6,6 @@ Keys: Ctrl+N new, F2 rename, Ctrl+↑/↓ move, Delete retire, Enter saves, Esc 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import shiboken6
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services import pick_lists
 from app.services.actor import Actor
@@ -220,7 +220,7 @@ def refresh_open_forms(db: Database) -> None:
                 if loaded is not None:
                     loaded.emit()
 
-            load_pick_lists(form, db, date.today(), take)
+            load_pick_lists(form, db, china_today(), take)
 
 
 def edit_categories(db: Database, parent: QWidget | None = None) -> None:

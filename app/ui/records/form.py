@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from app.domain.errors import UserError, ValidationError
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.actor import Actor
 from app.services.records import entry as record_entry
@@ -35,7 +36,7 @@ class RecordForm(RecordFields):
     pick_lists_loaded = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today, lock_days: int | None = None) -> None:
+                 today: Callable[[], date] = china_today, lock_days: int | None = None) -> None:
         super().__init__(db, parent)
         self._db, self._today, self._lock_days = db, today, lock_days
         self.editing: RecordSummary | None = None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.records import recycle_bin
 from app.services.records.listing import RecordFilter, RecordRow
@@ -46,7 +47,7 @@ class RecordsPage(QWidget):
     list_changed = Signal()  # after a delete or an undo has been applied
 
     def __init__(self, db: Database, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today, lock_days: int | None = None) -> None:
+                 today: Callable[[], date] = china_today, lock_days: int | None = None) -> None:
         super().__init__(parent)
         self._db, self._today, self._lock_days = db, today, lock_days
         self.deleted: RecordRow | None = None  # what 撤销 would bring back

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.services.reporting import drafts as report_drafts
 from app.services.reporting.drafts import Draft, ReportText
@@ -204,7 +205,7 @@ class ReportEditor(QWidget):
         if draft is None:
             self.status_label.setText(self.tr("正在读取…"))
         elif draft.status == "submitted" and draft.submitted_at is not None:
-            when = draft.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = draft.submitted_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
             self.status_label.setText(self.tr("状态：已提交（%1），内容不能再修改").replace("%1", when))
         else:
             self.status_label.setText(self.tr("状态：%1").replace("%1", draft.status_label))

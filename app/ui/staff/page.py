@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.staff import roster as staff
 from app.services.staff.roster import Staffing, StaffRow
@@ -42,7 +43,7 @@ class _Loaded:
 class StaffPage(QWidget):
     loaded = Signal()  # the roster and the staffing check have been (re)read
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = china_today) -> None:
         super().__init__(parent)
         self._db, self._today = db, today
         self.dialog: StaffForm | StationProfileDialog | None = None

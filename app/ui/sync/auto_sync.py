@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.settings import Settings, setting
 from app.sync.client import AuthError, OfflineError, SyncError, UpgradeRequired
@@ -180,7 +181,7 @@ class AutoSyncController(QObject):
             return
         result, error = outcome
         if result is not None:
-            self.last_result, self.last_finished = result, datetime.now()
+            self.last_result, self.last_finished = result, datetime.now(CHINA_TIME)
             self.offline = isinstance(error, OfflineError)
             if isinstance(error, AuthError | UpgradeRequired) or (
                 error is not None and "登记" in error.message
@@ -197,8 +198,8 @@ class AutoSyncController(QObject):
         if self.last_result is None or self.last_finished is None:
             if self.logged_success is None:
                 return self.tr("上次同步：尚未同步")
-            logged = self.logged_success.astimezone()
-            fmt = "%H:%M" if logged.date() == datetime.now().date() else "%m-%d %H:%M"
+            logged = self.logged_success.astimezone(CHINA_TIME)
+            fmt = "%H:%M" if logged.date() == datetime.now(CHINA_TIME).date() else "%m-%d %H:%M"
             return self.tr("上次同步：%1 成功").replace("%1", logged.strftime(fmt))
         when = self.last_finished.strftime("%H:%M")
         if self.last_result.completed:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.sync.engine import SyncResult
 from app.sync.status import SyncStatus, sync_status
@@ -291,7 +292,7 @@ class SyncPage(QWidget):
             self.counts_label.setText("—")
             self.message_label.setText("")
             return
-        when = last.finished_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if last.finished_at else ""
+        when = last.finished_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M:%S") if last.finished_at else ""
         self.last_label.setText(f"{when}  " + (self.tr("成功") if last.completed else self.tr("未完成")))
         self.counts_label.setText(self.tr("上传 %1 · 下载 %2 · 被拒绝 %3 · 冲突 %4")
                                   .replace("%1", str(last.pushed)).replace("%2", str(last.pulled))
@@ -318,7 +319,7 @@ class SyncPage(QWidget):
         self.no_rejections.setVisible(not status.rejections)
         self.rejections.setRowCount(len(status.rejections))
         for row, r in enumerate(status.rejections):
-            cells = [r.tbl, r.row_id, r.reason, r.at.astimezone().strftime("%Y-%m-%d %H:%M")]
+            cells = [r.tbl, r.row_id, r.reason, r.at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")]
             for col, text in enumerate(cells):
                 self.rejections.setItem(row, col, QTableWidgetItem(text))
 
