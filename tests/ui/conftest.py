@@ -23,14 +23,30 @@ def presented(qapp) -> Iterator[list[tuple[object, ...]]]:  # type: ignore[no-un
     assert calls == [], "an unexpected error dialog was shown"
 
 
+_in_test_body = False  # set while a test's own code runs (not its fixtures' set-up or teardown)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):  # type: ignore[no-untyped-def]
+    global _in_test_body
+    _in_test_body = True
+    try:
+        yield
+    finally:
+        _in_test_body = False
+
+
 @pytest.fixture(autouse=True)
 def no_unexpected_prompt() -> Iterator[None]:
-    """A prompt nobody answered (no answer_prompts block) fails the test instead of waiting for a
-    click that never comes offscreen."""
+    """A prompt the test did not answer (no answer_prompts block) fails it instead of waiting for
+    a click that never comes offscreen.  When pytest-qt closes the test's windows afterwards,
+    prompts are answered 确定 (what typed input there was is thrown away)."""
     from app.ui.widgets import prompts
 
     def refuse(prompt: prompts.Prompt) -> bool:
-        raise AssertionError(f"unexpected prompt: {prompt.title}: {prompt.text}")
+        if _in_test_body:
+            raise AssertionError(f"unexpected prompt: {prompt.title}: {prompt.text}")
+        return True
 
     previous = prompts.set_prompt_handler(refuse)
     yield
