@@ -160,7 +160,7 @@ def test_station_profile_name_is_hqs_once_enrolled(qtbot, db, station) -> None: 
     page = open_page(qtbot, db)
     dialog = page.open_profile()
     qtbot.waitUntil(dialog.note.isVisible, timeout=5000)
-    assert "以总站登记为准" in dialog.note.text() and "由本站填报" in dialog.note.text()
+    assert "以服务总站登记为准" in dialog.note.text() and "由本站填报" in dialog.note.text()
     assert dialog.name.isReadOnly() and dialog.ok_button.isEnabled() and dialog.signage_button.isVisibleTo(dialog)
     assert not dialog.premises.isReadOnly() and not dialog.signage_on.isReadOnly()
     dialog.premises.setPlainText("独立办公场地 120 平方米")

@@ -115,7 +115,7 @@ class Permissions:
 
 def permissions(session: Session, actor: Actor) -> Permissions:
     if is_enrolled(session):
-        return Permissions(False, "本站已登记到总部，政策由总部统一发布，只能查看和填写本站备注。")
+        return Permissions(False, "本站已登记到服务总站，政策由服务总站统一发布，只能查看和填写本站备注。")
     staff = session.get(StaffMember, actor.staff_id) if actor.staff_id is not None else None
     if staff is None or staff.deleted or staff.role != "manager":
         return Permissions(False, "只有站长/负责人可以新增、修改或删除政策，请由站长操作。")

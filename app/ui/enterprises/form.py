@@ -97,7 +97,7 @@ class EnterpriseForm(EnterpriseFields):
         self.fill(detail.to_input(), detail.industry_label)
         self.setEnabled(detail.editable)
         if not detail.editable:
-            self.general_error.setText(self.tr("这家企业的资料由总部或其他服务站维护，本站只能查看。"))
+            self.general_error.setText(self.tr("这家企业的资料由服务总站或其他服务站维护，本站只能查看。"))
             self.general_error.show()
         self.name.setFocus()
         self._pristine = typed_text(self)

@@ -210,8 +210,8 @@ class InstitutionsPage(QWidget):
             self.institutions.empty_text = self.tr("还没有入驻服务机构。点击“新增机构”（Ctrl+N）登记入驻本站的服务机构。")
             self.experts.empty_text = self.tr("专家库还是空的。点击“新增专家”（Ctrl+N）添加。")
         else:
-            self.institutions.empty_text = self.tr("还没有入驻服务机构。总站发布后，同步时会自动出现在这里。")
-            self.experts.empty_text = self.tr("专家库还是空的。总站发布后，同步时会自动出现在这里。")
+            self.institutions.empty_text = self.tr("还没有入驻服务机构。服务总站发布后，同步时会自动出现在这里。")
+            self.experts.empty_text = self.tr("专家库还是空的。服务总站发布后，同步时会自动出现在这里。")
 
     def _filter_institutions(self) -> None:
         status = self.status.currentData()

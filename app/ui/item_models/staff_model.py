@@ -46,7 +46,7 @@ def staff_columns(today: Callable[[], date]) -> list[ListColumn]:
         ListColumn(translate("StaffModel", "联系电话"), lambda r: r.phone),
         ListColumn(translate("StaffModel", "到岗日期"), lambda r: _day(r.start_date), lambda r: _day(r.start_date) or None),
         ListColumn(translate("StaffModel", "离岗日期"), lambda r: _day(r.end_date), lambda r: _day(r.end_date) or None),
-        ListColumn(translate("StaffModel", "参加总站培训"), trainings, lambda r: len(r.training_lines),
+        ListColumn(translate("StaffModel", "参加服务总站培训"), trainings, lambda r: len(r.training_lines),
                    tooltip=lambda r: "\n".join(r.training_lines)),
     ]
 

@@ -126,7 +126,7 @@ class PoliciesPage(QWidget):
         attachment.addWidget(self.attachment_label, 1)
         attachment.addWidget(self.open_button)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("本站备注（只保存在本机，不上报总部）"))
+        self.note.setPlaceholderText(self.tr("本站备注（只保存在本机，不上报服务总站）"))
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 14)
         self.note_button = QPushButton(self.tr("保存备注"))
@@ -189,7 +189,7 @@ class PoliciesPage(QWidget):
         elif allowed.can_edit:
             text = self.tr("政策法规库还是空的。点击“新增政策…”（Ctrl+N）录入第一条。")
         else:
-            text = self.tr("政策法规库还是空的。政策由总部发布，同步后会出现在这里。")
+            text = self.tr("政策法规库还是空的。政策由服务总站发布，同步后会出现在这里。")
         self.empty_label.setText(text)
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))

@@ -116,8 +116,8 @@ class CategoryEditor(QDialog):
         editable, items = found
         self.model.set_items(items, editable=editable)
         if not editable:
-            self.intro.setText(self.tr("本站已登记到总部同步：服务类别由总部统一发布，这里只能查看。"
-                                       "如需增加或调整类别，请联系总部；总部发布后，下次同步即生效。"))
+            self.intro.setText(self.tr("本站已登记到服务总站同步：服务类别由服务总站统一发布，这里只能查看。"
+                                       "如需增加或调整类别，请联系服务总站；服务总站发布后，下次同步即生效。"))
             self.save_button.hide()
             self.cancel_button.setText(self.tr("关闭"))
         self._set_enabled(editable)

@@ -1,5 +1,5 @@
 """Editor of one written report (annual summary, plan or information report): a text box per
-section, for a plan its targets and events, the status with 提交总站…/重新编辑, and the draft
+section, for a plan its targets and events, the status with 提交服务总站…/重新编辑, and the draft
 saved by itself — a few seconds after typing stops, on Ctrl+S (the page) and when the page
 is left.  Every save carries the version last loaded, so a clash is reported, not lost."""
 
@@ -84,7 +84,7 @@ class ReportEditor(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.status_label = QLabel()
-        self.submit_button = QPushButton(self.tr("提交总站…"))
+        self.submit_button = QPushButton(self.tr("提交服务总站…"))
         self.submit_button.clicked.connect(self.submit)
         self.reopen_button = QPushButton(self.tr("重新编辑"))
         self.reopen_button.clicked.connect(self.reopen)
@@ -210,7 +210,7 @@ class ReportEditor(QWidget):
         else:
             self.status_label.setText(self.tr("状态：%1").replace("%1", draft.status_label))
         comment = draft.review_comment if draft is not None and draft.status in ("returned", "draft") else ""
-        self.review.setText(self.tr("总站退回意见：%1").replace("%1", comment))
+        self.review.setText(self.tr("服务总站退回意见：%1").replace("%1", comment))
         self.review.setVisible(bool(comment))
 
     # -- saving -----------------------------------------------------------------------
@@ -332,8 +332,8 @@ class ReportEditor(QWidget):
         draft = self.draft
         if draft is None or not draft.can_submit:
             return
-        title = self.tr("提交总站")
-        text = self.tr("提交后“%1”不能再修改（总站退回后可重新编辑）。确定提交吗？").replace("%1", self.heading.text())
+        title = self.tr("提交服务总站")
+        text = self.tr("提交后“%1”不能再修改（服务总站退回后可重新编辑）。确定提交吗？").replace("%1", self.heading.text())
         if confirm(self, title, text):
             self._autosave.stop()
             self._enqueue("submit")

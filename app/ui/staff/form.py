@@ -31,7 +31,7 @@ class StaffForm(FormDialog):
                                      ("role", self.tr("岗位"), self.role), ("full_time", self.tr("专职/兼职"), self.full_time),
                                      ("start_date", self.tr("到岗日期"), self.start_date),
                                      ("end_date", self.tr("离岗日期"), self.end_date),
-                                     ("trainings", self.tr("参加总站培训"), self.trainings)):
+                                     ("trainings", self.tr("参加服务总站培训"), self.trainings)):
             self.add_row(field, label, widget)
         if row is not None:
             self.name.setText(row.name)

@@ -165,7 +165,7 @@ class AutoSyncController(QObject):
             self._finished((SyncResult(message=message), None))
 
         self._op = run_in_background(parent, work, on_success=self._finished, on_failure=failed,
-                                     title=self.tr("与总部同步"), show_progress=False)
+                                     title=self.tr("与服务总站同步"), show_progress=False)
         # Not serial: a bootstrap can take minutes and would queue every save behind it;
         # the engine commits page by page and WAL + busy_timeout orders the writers.
         self._op.progressed.connect(

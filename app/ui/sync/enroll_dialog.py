@@ -1,4 +1,4 @@
-"""登记到总站: server address + one-time enrolment code → this profile's link to HQ."""
+"""登记到服务总站: server address + one-time enrolment code → this profile's link to HQ."""
 
 from __future__ import annotations
 
@@ -35,11 +35,11 @@ class EnrollDialog(QDialog):
         super().__init__(parent)
         self._db, self._http_factory = db, http_factory
         self.result_enrolment: Enrolment | None = None
-        self.setWindowTitle(self.tr("登记到总站"))
+        self.setWindowTitle(self.tr("登记到服务总站"))
         self.setMinimumWidth(460)
         intro = QLabel(
             self.tr(
-                "请填写总部提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。"
+                "请填写服务总站提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。"
             )
         )
         intro.setWordWrap(True)
@@ -114,13 +114,13 @@ class EnrollDialog(QDialog):
 
         # serial: enrolment rewrites the station id in every table in one transaction
         run_in_background(self, work, on_success=self._done, on_failure=failed, serial=True,
-                          cancellable=False, title=self.tr("正在登记到总站…"))
+                          cancellable=False, title=self.tr("正在登记到服务总站…"))
 
     def _done(self, enrolment: Enrolment) -> None:
         self.result_enrolment = enrolment
         if not enrolment.persisted:
             inform(self, self.tr("令牌只保存到程序关闭"),
                    self.tr("本机没有安全的凭据存储（如 Windows 凭据管理器或 GNOME 密钥环），同步令牌只保存到程序关闭为止；"
-                           "下次启动后需要向总部索取新的登记码重新登记。"))
+                           "下次启动后需要向服务总站索取新的登记码重新登记。"))
         self.enrolled.emit(enrolment)
         self.accept()
