@@ -20,6 +20,7 @@ from app.sync.enrolment import Enrolment, enroll
 from app.ui import theme
 from app.ui.operations import OpContext, run_in_background
 from app.ui.sync.auto_sync import HttpFactory
+from app.ui.widgets.dialog_fit import grow_to_content
 from app.ui.widgets.prompts import inform
 
 
@@ -81,10 +82,12 @@ class EnrollDialog(QDialog):
         self.insecure_http.setVisible(plain)
         if not plain:
             self.insecure_http.setChecked(False)
+        grow_to_content(self)
 
     def _fail(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
+        grow_to_content(self)  # taller, rather than squeezing the two input boxes
         self.ok_button.setEnabled(True)
 
     def submit(self) -> None:

@@ -25,6 +25,7 @@ from app.models.database import Database
 from app.ui import theme
 from app.ui.db_operations import write_in_background
 from app.ui.records.form_fields import parse_day
+from app.ui.widgets.dialog_fit import grow_to_content
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.unsaved_input import Snapshot, first_field, may_discard, typed_text
 
@@ -132,6 +133,7 @@ class FormDialog(QDialog):
         self.clear_errors()
         self.error_label.setText(exc.message)
         self.error_label.show()
+        grow_to_content(self)
         widget = self.fields.get(exc.field or "")
         if widget is not None:
             if self.error_outline:
