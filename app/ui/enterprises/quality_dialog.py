@@ -24,6 +24,7 @@ from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.enterprises.quality import KINDS, QualityIssue, quality_issues
 from app.ui.db_operations import read_in_background
+from app.ui.widgets.dialog_fit import fit_size
 
 
 def issue_target(issue: QualityIssue) -> tuple[str, dict[str, object]] | None:
@@ -46,7 +47,7 @@ class QualityDialog(QDialog):
         self._db, self._today = db, today
         self.issues: list[QualityIssue] = []
         self.setWindowTitle(self.tr("数据质量"))
-        self.resize(1040, 600)
+        fit_size(self, 1040, 600)  # no larger than a 1024×600 screen allows
         self.summary = QLabel(self.tr("正在检查…"))
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()

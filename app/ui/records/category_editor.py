@@ -35,6 +35,7 @@ from app.ui import theme
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.item_models.pick_list_model import LABEL, PickListModel
 from app.ui.records.form_fields import RecordFields
+from app.ui.widgets.dialog_fit import fit_size
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.form_dialog import error_label
 from app.ui.widgets.pick_lists import load_pick_lists
@@ -101,7 +102,7 @@ class CategoryEditor(QDialog):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(560, 460)
+        fit_size(self, 560, 460)  # no larger than a 1024×600 screen allows
 
         for keys, slot in ((QKeySequence.StandardKey.New, self.add_item), (Qt.Key.Key_Delete, self.retire_current),
                            (Qt.Modifier.CTRL | Qt.Key.Key_Up, lambda: self.move_current(-1)),
