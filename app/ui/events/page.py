@@ -170,6 +170,13 @@ class EventsPage(QWidget):
         read_in_background(self, self._db, lambda s: read_list(s, filt, span, year, month),
                            on_success=lambda got: self._loaded_rows(generation, got))
 
+    def _hide_empty_columns(self, rows: list[EventRow]) -> None:
+        # On a 1024-pixel screen every pixel counts: a column empty in every row gives its width
+        # to 活动名称 rather than elide it.
+        for column, value in ((4, lambda r: r.theme_label), (5, lambda r: r.venue), (8, lambda r: r.satisfaction)):
+            empty = all(value(row) in ("", None) for row in rows)
+            self.table.setColumnHidden(column, empty and bool(rows))
+
     def _loaded_rows(self, generation: int, got: Loaded) -> None:
         if generation != self._generation:
             return  # a newer filter is on its way
@@ -177,6 +184,7 @@ class EventsPage(QWidget):
         self.themes = got.themes
         self.filter_bar.set_themes(got.themes)
         self.model.set_rows(got.rows)
+        self._hide_empty_columns(got.rows)
         self.calendar_panel.mark_days(got.days)
         count = len(got.rows)
         self.filter_bar.show_count(count)
