@@ -84,16 +84,28 @@ def require_station(session: Session) -> StationInfo:
 
 
 def validate(new: NewStation) -> None:
+    """The first problem of `new` as a ValidationError (its field named), or nothing."""
+    problems = problems_of(new)
+    if problems:
+        raise problems[0]
+
+
+def problems_of(new: NewStation) -> list[ValidationError]:
+    """Every problem of `new`, in form order: a form shows them all at once."""
+    problems = []
     if not _CODE.match(new.code.strip()):
-        raise ValidationError("服务站代码：请填写2–32位字母、数字或短横线，例如“GZ-TH-001”。", "code")
+        problems.append(ValidationError("服务站代码：请填写2–32位字母、数字或短横线，例如“GZ-TH-001”。", "code"))
     if not new.name.strip():
-        raise ValidationError("服务站名称：不能为空，请填写授牌名称。", "name")
-    if len(new.name.strip()) > 200:
-        raise ValidationError("服务站名称：不能超过200个字。", "name")
+        problems.append(ValidationError("服务站名称：不能为空，请填写授牌名称。", "name"))
+    elif len(new.name.strip()) > 200:
+        problems.append(ValidationError("服务站名称：不能超过200个字。", "name"))
     if not districts.is_district(new.district):
-        raise ValidationError(f"所在区：请从广州市十一个区中选择（{'、'.join(districts.NAMES)}）。", "district")
+        problems.append(
+            ValidationError(f"所在区：请从广州市十一个区中选择（{'、'.join(districts.NAMES)}）。", "district")
+        )
     if not new.manager_name.strip():
-        raise ValidationError("站长/负责人姓名：不能为空，首次设置需要一位负责人。", "manager_name")
+        problems.append(ValidationError("站长/负责人姓名：不能为空，首次设置需要一位负责人。", "manager_name"))
+    return problems
 
 
 def create_station(session: Session, new: NewStation, *, demo: bool = False) -> StationInfo:
