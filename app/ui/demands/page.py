@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import html
+import uuid
 from collections.abc import Callable
 from datetime import date
 
@@ -100,6 +102,13 @@ class DemandsPage(QWidget):
             # The style's 80 px minimum per button would push the window past 700 px.
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance(labels[status]) + 20)
             actions.addWidget(button)
+        # After a step that takes a demand out of the chosen list: where it went, and a way to it.
+        self.moved_label = QLabel()
+        self.moved_label.setStyleSheet(f"color: {theme.OK};")
+        self.moved_label.linkActivated.connect(self._show_moved)
+        self.moved_label.hide()
+        actions.addSpacing(12)
+        actions.addWidget(self.moved_label)
         actions.addStretch(1)
 
         self.model = DemandsModel(db, self, today=today)
@@ -278,15 +287,26 @@ class DemandsPage(QWidget):
         self.dialog.saved.connect(self._moved)
         self.dialog.open()
 
+    def _show_moved(self, link: str) -> None:
+        self.moved_label.hide()
+        self.show_filtered({"demand_id": uuid.UUID(link)})
+
     def _moved(self, summary: DemandSummary) -> None:
+        self.moved_label.hide()
         def reselect(_count: int) -> None:
             self.model.ids_loaded.disconnect(reselect)
             row = self.model.row_of(summary.id)
             if row >= 0:
                 self.table.selectRow(row)
                 self._selection_changed()
-            else:  # filtered out by its new status: still show what was just done
+            else:  # filtered out by its new status: still show what was just done, and say where it went
                 self._read_log(summary.id, summary.title, selected=False)
+                self.moved_label.setText(
+                    self.tr("“%1”现为“%2”，已不在当前列表中。").replace("%1", html.escape(summary.title))
+                    .replace("%2", DEMAND_STATUSES.get(summary.status, summary.status))
+                    + f' <a href="{summary.id}">{self.tr("查看")}</a>'
+                )
+                self.moved_label.show()
 
         self.model.ids_loaded.connect(reselect)
         self.model.reload()
