@@ -51,3 +51,18 @@ def no_unexpected_prompt() -> Iterator[None]:
     previous = prompts.set_prompt_handler(refuse)
     yield
     prompts.set_prompt_handler(previous)
+
+
+@pytest.fixture
+def cjk_font(qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The shipped CJK font as the application font, as at start-up: widths measured in a test
+    are then the widths a user sees (offscreen Qt has no Chinese glyphs of its own)."""
+    from PySide6.QtGui import QFont
+
+    from app.ui.fonts import install_cjk_font
+
+    before = QFont(qapp.font())
+    family = install_cjk_font(qapp)
+    assert family, "resources/fonts/wqy-microhei.ttc did not load"
+    yield family
+    qapp.setFont(before)

@@ -25,7 +25,7 @@ from app.ui.sync.enroll_dialog import EnrollDialog
 from app.ui.widgets import dialog_fit
 from app.ui.widgets.pick_lists import PickLists
 
-pytestmark = pytest.mark.usefixtures("presented")
+pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
 SCREENS = [(1366, 768), (1024, 600)]
 CATEGORIES = {"policy": "政策咨询", "finance_tax": "财税服务"}
 

@@ -6,7 +6,7 @@ import pytest
 
 from app.ui.sync.enroll_dialog import EnrollDialog
 
-pytestmark = pytest.mark.usefixtures("presented")
+pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
 
 
 @pytest.mark.parametrize("server", ["", "ftp://hq.example.gov.cn", "https://hq.example.gov.cn"])

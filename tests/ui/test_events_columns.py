@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
+from PySide6.QtWidgets import QStyle
 
 from app.domain.periods import CHINA_TIME
 from app.services.events import edits as events
@@ -13,7 +14,7 @@ from app.services.events.edits import EventInput
 from app.services.station.identity import NewStation, create_station
 from app.ui.events.page import EventsPage
 
-pytestmark = pytest.mark.usefixtures("presented")
+pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
 NOW = datetime(2026, 6, 15, 10, 0, tzinfo=CHINA_TIME)
 TITLE = "研发费用加计扣除政策宣讲会"
 
@@ -32,5 +33,7 @@ def test_the_title_is_whole_at_1024_and_empty_columns_step_aside(qtbot, db) -> N
     table = page.table
     assert table.isColumnHidden(4) and table.isColumnHidden(8)  # no theme month, no satisfaction yet
     assert not table.isColumnHidden(5)  # the venue is there
-    need = table.fontMetrics().horizontalAdvance(TITLE) + 12
-    assert table.columnWidth(2) >= need, (table.columnWidth(2), need)
+    # the cell's text margins: (focus frame margin + 1) on each side
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    need = table.fontMetrics().horizontalAdvance(TITLE) + margin
+    assert table.columnWidth(2) >= need, (table.columnWidth(2), need, table.viewport().width(), [table.columnWidth(c) for c in range(9)], page.calendar_panel.width())

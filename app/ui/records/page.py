@@ -62,8 +62,8 @@ class RecordsPage(QWidget):
         for key, label in [("all", self.tr("全部日期")), ("this_month", self.tr("本月")), ("last_month", self.tr("上月")),
                            ("30_days", self.tr("近30天")), ("this_year", self.tr("今年"))]:
             self.period.addItem(label, key)
-        fill_combo(self.category, [(self.tr("全部类别"), "")])
-        fill_combo(self.staff, [(self.tr("全部人员"), "")])
+        fill_combo(self.category, [(self.tr("全部类别"), "")], whole=True)
+        fill_combo(self.staff, [(self.tr("全部人员"), "")], whole=True)
         self.category.setCurrentIndex(0)
         self.staff.setCurrentIndex(0)
         self.search = SearchBox(self.tr("搜索企业名称、服务内容或结果"))
@@ -117,8 +117,9 @@ class RecordsPage(QWidget):
         self.form.picker.setFocus()  # Ctrl+3, then type the visitor's name
 
     def _pick_lists(self, lists: PickLists) -> None:
-        fill_combo(self.category, [(self.tr("全部类别"), "")] + [(v, k) for k, v in lists.categories.items()])
-        fill_combo(self.staff, [(self.tr("全部人员"), "")] + [(c.label, str(c.id)) for c in lists.staff])
+        fill_combo(self.category, [(self.tr("全部类别"), "")] + [(v, k) for k, v in lists.categories.items()],
+                   whole=True)
+        fill_combo(self.staff, [(self.tr("全部人员"), "")] + [(c.label, str(c.id)) for c in lists.staff], whole=True)
 
     def apply_filter(self) -> None:
         key = self.period.currentData()

@@ -42,11 +42,14 @@ def load_pick_lists(parent: QWidget, db: Database, today: date, done: Callable[[
     read_in_background(parent, db, lambda session: _read_pick_lists(session, today), on_success=done)
 
 
-def fill_combo(combo: QComboBox, items: list[tuple[str, object]], *, keep: bool = True) -> None:
-    """Replace the items (label, data), keeping the current choice when it is still offered."""
-    # Long labels (人力资源与人才, long staff or institution names) must not widen the window.
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(4)
+def fill_combo(combo: QComboBox, items: list[tuple[str, object]], *, keep: bool = True, whole: bool = False) -> None:
+    """Replace the items (label, data), keeping the current choice when it is still offered.
+    `whole`: the box grows to its longest label (a filter beside a stretching search box)."""
+    if whole:  # "数字化转!" was a filter four characters wide
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    else:  # in a form, long labels (人力资源与人才, long staff names) must not widen the window
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(4)
     current = combo.currentData() if keep else None
     combo.blockSignals(True)
     combo.clear()
