@@ -35,6 +35,7 @@ from app.services.demands.listing import DemandFilter, DemandRow
 from app.services.demands.loop import TransitionEntry
 from app.services.demands.shapes import DemandSummary
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background
 from app.ui.demands.dialogs import NewDemandDialog, TransitionDialog
 from app.ui.item_models.demands_model import DemandsModel
@@ -63,7 +64,7 @@ class DemandsPage(QWidget):
         self.status.addItem(self.tr("待办（未回访）"), TO_DO)
         self.status.addItem(self.tr("未办结"), OPEN_STATUSES)
         for code, label in DEMAND_STATUSES.items():
-            self.status.addItem(label, (code,))
+            self.status.addItem(shown(label), (code,))
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.status.setMinimumContentsLength(8)  # "待办（未回访）" whole, not clipped
         self.status.setCurrentIndex(1)  # what still needs doing, 回访 included

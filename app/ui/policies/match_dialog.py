@@ -31,6 +31,7 @@ from app.services.policies import matching as policy_matching
 from app.services.policies.library import PolicyRow
 from app.services.policies.matching import MatchResult, RelayResult
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import DbContext, read_now, with_context, write_in_background
 from app.ui.item_models.policies_model import PolicyMatchModel
 from app.ui.operations import OperationCancelled
@@ -86,7 +87,7 @@ class PolicyMatchDialog(QDialog):
 
         self.channel = QComboBox()
         for code, label in CHANNELS.items():
-            self.channel.addItem(label, code)
+            self.channel.addItem(shown(label), code)
         self.channel.setCurrentIndex(self.channel.findData("online"))
         self.service_date = QLineEdit(self._today.isoformat())
         self.service_date.setMaximumWidth(110)

@@ -33,6 +33,7 @@ from app.services.policies import library as policies
 from app.services.policies.library import Permissions, PolicyFilter, PolicyRow
 from app.services.station import profile_files
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import delete_confirmed, read_in_background, write_in_background
 from app.ui.item_models.policies_model import SORT_ROLE, PoliciesModel
 from app.ui.policies.form import PolicyForm
@@ -59,7 +60,7 @@ class PoliciesPage(QWidget):
         fill_combo(self.category, [(self.tr("全部类别"), "")])
         self.category.setCurrentIndex(0)
         for label, key in [(self.tr("全部"), ""), (self.tr("现行"), "current"), (self.tr("已失效"), "expired")]:
-            self.validity.addItem(label, key)
+            self.validity.addItem(shown(label), key)
         self.validity.setCurrentIndex(1)
         self.search = SearchBox(self.tr("搜索政策标题、发布机关或摘要"))
         self.count_label = QLabel()

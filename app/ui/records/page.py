@@ -20,6 +20,7 @@ from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.records import recycle_bin
 from app.services.records.listing import RecordFilter, RecordRow
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import delete_confirmed, write_in_background
 from app.ui.item_models.records_model import RecordsModel
 from app.ui.records.form import RecordForm
@@ -61,7 +62,7 @@ class RecordsPage(QWidget):
         self.period, self.category, self.staff = QComboBox(), QComboBox(), QComboBox()
         for key, label in [("all", self.tr("全部日期")), ("this_month", self.tr("本月")), ("last_month", self.tr("上月")),
                            ("30_days", self.tr("近30天")), ("this_year", self.tr("今年"))]:
-            self.period.addItem(label, key)
+            self.period.addItem(shown(label), key)
         fill_combo(self.category, [(self.tr("全部类别"), "")], whole=True)
         fill_combo(self.staff, [(self.tr("全部人员"), "")], whole=True)
         self.category.setCurrentIndex(0)

@@ -29,6 +29,7 @@ from app.models.database import Database
 from app.services.reporting import drafts as report_drafts
 from app.services.reporting.drafts import Draft, ReportText
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background, write_in_background, write_now
 from app.ui.reporting.plan_tables import PlanTables
 from app.ui.widgets.error_dialog import show_error
@@ -109,7 +110,8 @@ class ReportEditor(QWidget):
         form = QVBoxLayout(body)
         form.setContentsMargins(0, 0, 8, 0)
         self.texts: dict[str, QPlainTextEdit] = {}
-        for key, title in report_drafts.sections_of(kind).items():
+        for key, heading in report_drafts.sections_of(kind).items():
+            title = shown(heading)
             box = self.texts[key] = QPlainTextEdit()
             box.setPlaceholderText(self.tr("请填写%1").replace("%1", title))
             box.setMinimumHeight(96)
@@ -208,7 +210,7 @@ class ReportEditor(QWidget):
             when = draft.submitted_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
             self.status_label.setText(self.tr("状态：已提交（%1），内容不能再修改").replace("%1", when))
         else:
-            self.status_label.setText(self.tr("状态：%1").replace("%1", draft.status_label))
+            self.status_label.setText(self.tr("状态：%1").replace("%1", shown(draft.status_label)))
         comment = draft.review_comment if draft is not None and draft.status in ("returned", "draft") else ""
         self.review.setText(self.tr("服务总站退回意见：%1").replace("%1", comment))
         self.review.setVisible(bool(comment))

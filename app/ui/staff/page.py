@@ -26,6 +26,7 @@ from app.models.database import Database
 from app.services.staff import roster as staff
 from app.services.staff.roster import Staffing, StaffRow
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import delete_confirmed, read_in_background
 from app.ui.item_models.row_list_model import RowFilterProxy
 from app.ui.item_models.staff_model import StaffModel
@@ -63,7 +64,7 @@ class StaffPage(QWidget):
         self.show_which = QComboBox()
         for label, key in ((self.tr("在岗人员"), "current"), (self.tr("在岗专职"), "full_time"),
                            (self.tr("已离岗"), "left"), (self.tr("全部人员"), "all")):
-            self.show_which.addItem(label, key)
+            self.show_which.addItem(shown(label), key)
         self.show_which.currentIndexChanged.connect(self.apply_filter)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索姓名、电话或培训"))

@@ -15,6 +15,7 @@ from app.models.database import Database
 from app.services import references
 from app.services.references import Choice
 from app.settings import CURRENT_STAFF_ID, Settings
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background
 
 
@@ -54,7 +55,7 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, object]], *, keep: bool 
     combo.blockSignals(True)
     combo.clear()
     for label, data in items:
-        combo.addItem(label, data)
+        combo.addItem(shown(label), data)
     combo.setCurrentIndex(combo.findData(current) if current is not None else -1)
     combo.blockSignals(False)
 
