@@ -112,3 +112,26 @@ def test_no_chinese_shows_on_any_page_in_english(qtbot, db, english) -> None:  #
             found[section.key] = sorted(set(texts))
     assert QCoreApplication.translate("Navigation", "首页") == "Home"
     assert not found, "\n".join(f"{key}: {texts}" for key, texts in found.items())
+
+
+def test_with_demo_data_no_catalogue_name_stays_chinese(qtbot, db, english) -> None:  # type: ignore[no-untyped-def]
+    """Rows from the services carry Chinese labels (受理, 培训, 政策咨询…); none reaches the screen."""
+    from app.demo import data as demo_data
+    from app.services.station.identity import current_station
+
+    demo_data.generate(db, enterprises=30, records=120)
+    with db.sessions() as session:
+        station = current_station(session)
+    window = MainWindow(db, "default", station, Settings(), remember=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    labels = catalogue_labels()
+    found: dict[str, list[str]] = {}
+    for section in sections():
+        window.show_page(section.key)
+        qtbot.wait(600)
+        texts = [t for t in visible_texts(window.pages[section.key]) if t in labels or t.partition(" ")[2] in labels]
+        if texts:
+            found[section.key] = sorted(set(texts))
+    assert not found, "\n".join(f"{key}: {texts}" for key, texts in found.items())

@@ -232,7 +232,7 @@ class PoliciesPage(QWidget):
         dates = [self.tr("发布 %1").replace("%1", row.issued_on.isoformat()) if row.issued_on else "",
                  self.tr("失效 %1").replace("%1", row.expires_on.isoformat()) if row.expires_on else self.tr("长期有效")]
         self.detail_title.setText(row.title)
-        self.detail_meta.setText(" · ".join(p for p in (row.category_label, row.issuer, *dates, status) if p))
+        self.detail_meta.setText(" · ".join(p for p in (shown(row.category_label), row.issuer, *dates, status) if p))
         self.detail_scope.setText(row.scope_text)
         self.detail_summary.setPlainText(row.summary)
         self.attachment_label.setText(Path(row.attachment).name if row.attachment else self.tr("（无）"))
