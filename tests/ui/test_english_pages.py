@@ -135,3 +135,23 @@ def test_with_demo_data_no_catalogue_name_stays_chinese(qtbot, db, english) -> N
         if texts:
             found[section.key] = sorted(set(texts))
     assert not found, "\n".join(f"{key}: {texts}" for key, texts in found.items())
+
+
+@pytest.mark.parametrize("width", [1100 - 180, 1024 - 180])
+def test_the_home_page_scrolls_rather_than_cuts_off(qtbot, db, english, width: int) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dashboard.page import HomePage
+
+    with db.begin() as session:
+        create_station(session, NewStation("GZ-TH-001", "Tianhe SME Station", "天河区", "", "Chen"))
+    page = HomePage(db)
+    qtbot.addWidget(page)
+    page.resize(width, 600)
+    page.show()
+    with qtbot.waitSignal(page.overview_loaded, timeout=20_000):
+        page.reload()
+    qtbot.wait(100)
+    content, viewport = page.scroll.widget(), page.scroll.viewport()
+    wider = content.minimumSizeHint().width() > viewport.width()
+    assert not wider or page.scroll.horizontalScrollBar().isVisible()
+    taller = content.minimumSizeHint().height() > viewport.height()
+    assert not taller or page.scroll.verticalScrollBar().isVisible()
