@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QTabBar,
+    QTableView,
     QWidget,
 )
 
@@ -114,6 +115,21 @@ def test_no_chinese_shows_on_any_page_in_english(qtbot, db, english) -> None:  #
     assert not found, "\n".join(f"{key}: {texts}" for key, texts in found.items())
 
 
+def clipped_headings(page: QWidget) -> list[str]:
+    """Column headings narrower than their text ("Satisfactio")."""
+    clipped = []
+    for view in page.findChildren(QTableView):
+        header = view.horizontalHeader()
+        if not view.isVisibleTo(page) or view.model() is None:
+            continue
+        for column in range(header.count()):
+            text = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+            last = column == header.count() - 1 and header.stretchLastSection()
+            if not view.isColumnHidden(column) and not last and header.sectionSize(column) < header.sectionSizeHint(column):
+                clipped.append(f"heading clipped: {text}")
+    return clipped
+
+
 def test_with_demo_data_no_catalogue_name_stays_chinese(qtbot, db, english) -> None:  # type: ignore[no-untyped-def]
     """Rows from the services carry Chinese labels (受理, 培训, 政策咨询…); none reaches the screen."""
     from app.demo import data as demo_data
@@ -131,7 +147,9 @@ def test_with_demo_data_no_catalogue_name_stays_chinese(qtbot, db, english) -> N
     for section in sections():
         window.show_page(section.key)
         qtbot.wait(600)
-        texts = [t for t in visible_texts(window.pages[section.key]) if t in labels or t.partition(" ")[2] in labels]
+        page = window.pages[section.key]
+        texts = [t for t in visible_texts(page) if t in labels or t.partition(" ")[0] in labels]
+        texts += clipped_headings(page)
         if texts:
             found[section.key] = sorted(set(texts))
     assert not found, "\n".join(f"{key}: {texts}" for key, texts in found.items())

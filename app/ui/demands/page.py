@@ -65,8 +65,7 @@ class DemandsPage(QWidget):
         self.status.addItem(self.tr("未办结"), OPEN_STATUSES)
         for code, label in DEMAND_STATUSES.items():
             self.status.addItem(shown(label), (code,))
-        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.status.setMinimumContentsLength(8)  # "待办（未回访）" whole, not clipped
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "待办（未回访）" whole
         self.status.setCurrentIndex(1)  # what still needs doing, 回访 included
         self.overdue = QCheckBox(self.tr("只看超期"))
         self.search = SearchBox(self.tr("搜索需求标题或描述"))
