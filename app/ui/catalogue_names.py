@@ -74,7 +74,7 @@ NAMES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "满意率（%）"),
     QT_TRANSLATE_NOOP("Catalogue", "总体目标"),
     QT_TRANSLATE_NOOP("Catalogue", "主要措施"),
-    QT_TRANSLATE_NOOP("Catalogue", "需要总站协调支持的事项"),
+    QT_TRANSLATE_NOOP("Catalogue", "需要服务总站协调支持的事项"),
     QT_TRANSLATE_NOOP("Catalogue", "草稿"),
     QT_TRANSLATE_NOOP("Catalogue", "已提交"),
     QT_TRANSLATE_NOOP("Catalogue", "已通过"),

@@ -296,7 +296,7 @@
         <translation>Main measures</translation>
     </message>
     <message>
-        <source>需要总站协调支持的事项</source>
+        <source>需要服务总站协调支持的事项</source>
         <translation>Matters needing the Service HQ’s coordination</translation>
     </message>
     <message>
