@@ -11,7 +11,6 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
 from itertools import islice
 from typing import Any
 
@@ -24,6 +23,7 @@ from app.demo import events as demo_events
 from app.demo import reference as demo_reference
 from app.demo.context import Ctx, Staff
 from app.demo.writer import TableWriter
+from app.domain.periods import china_today
 from app.models import StaffMember
 from app.models.database import Database
 from app.models.types import utcnow
@@ -132,7 +132,7 @@ class _Run:
         created = info is None
         if info is None:
             info = stations.create_station(session, DEMO_STATION, demo=True)
-        ctx = Ctx(self.conn, seed, info.id, info.name, info.district, date.today(), utcnow())
+        ctx = Ctx(self.conn, seed, info.id, info.name, info.district, china_today(), utcnow())
         self.enterprise_ids = ctx.enterprise_ids
         ctx.staff = self._existing_staff(ctx)
 

@@ -43,3 +43,10 @@ def parse_district(value: object) -> str | None:
         return text[:2] + "区"
     name = text if text.endswith("区") else text + "区"
     return name if name in DISTRICTS else None
+
+
+def district_from_credit_code(code: str) -> str | None:
+    """The Guangzhou district a credit code was registered in (its positions 3–8, GB/T 2260),
+    or None: too short, registered at city level (440100/440101) or outside Guangzhou."""
+    region = code.strip().upper()[2:8]
+    return _BY_CODE.get(region) if len(region) == 6 else None

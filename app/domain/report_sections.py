@@ -15,7 +15,7 @@ SUMMARY_SECTIONS: dict[str, str] = {
 PLAN_SECTIONS: dict[str, str] = {
     "goals": "总体目标",
     "measures": "主要措施",
-    "support_needed": "需要总站协调支持的事项",
+    "support_needed": "需要服务总站协调支持的事项",
 }
 # plan targets: indicator → value for the plan's year.  "attendees" keeps the title its
 # targets were typed under (enterprises, 家次); the people (人次, walk-ins included) come last

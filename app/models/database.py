@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.periods import CHINA_TIME
 from app.models import migrate
 
 log = logging.getLogger(__name__)
@@ -115,7 +116,7 @@ def inspect_file(path: Path) -> str | None:
 def backup_file(path: Path, backups: Path, reason: str) -> Path:
     """A consistent copy through SQLite's backup API (safe while the file is in use)."""
     backups.mkdir(parents=True, exist_ok=True)
-    target = backups / f"{path.stem}-{datetime.now():%Y%m%d-%H%M%S}-{reason}.db"
+    target = backups / f"{path.stem}-{datetime.now(CHINA_TIME):%Y%m%d-%H%M%S}-{reason}.db"
     source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         dest = sqlite3.connect(target)

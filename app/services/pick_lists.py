@@ -117,7 +117,7 @@ def save_local_list(session: Session, list_name: str, items: Sequence[EditItem],
         raise ValidationError(f"没有名为“{list_name}”的选项列表。", "list_name")
     if is_enrolled(session):
         raise ValidationError(
-            f"本站已登记到总部同步，{what}列表由总部统一发布，不能在本站修改。如需增加或调整，请联系总部。", "list_name"
+            f"本站已登记到服务总站同步，{what}列表由服务总站统一发布，不能在本站修改。如需增加或调整，请联系服务总站。", "list_name"
         )
     rows = {
         r.code: r

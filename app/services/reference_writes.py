@@ -22,7 +22,7 @@ from app.services.row_access import guarded_update, load_live
 from app.services.station.enrolment_state import is_enrolled
 from app.services.station.identity import require_station
 
-HQ_MAINTAINED = "由总站统一维护"
+HQ_MAINTAINED = "由服务总站统一维护"
 R = TypeVar("R", bound=Synced)
 D = TypeVar("D")
 
@@ -37,7 +37,7 @@ def reference_access(session: Session, editor_id: uuid.UUID | None = None) -> Re
     """Whether institutions, catalogue and experts may be edited here by `editor_id`
     (the desk's staff member; None when the desk has none set)."""
     if is_enrolled(session):
-        return ReferenceAccess(False, f"入驻服务机构、服务清单和专家库{HQ_MAINTAINED}，本站已接入总站，同步后自动更新，不能在本地修改。")
+        return ReferenceAccess(False, f"入驻服务机构、服务清单和专家库{HQ_MAINTAINED}，本站已接入服务总站，同步后自动更新，不能在本地修改。")
     if editor_id is not None:
         staff = session.get(StaffMember, editor_id)
         if staff is not None and not staff.deleted and staff.role != "manager":

@@ -11,6 +11,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import ValidationError
+from app.domain.periods import china_today
 from app.models import Enterprise, Expert, ServiceInstitution, StaffMember
 from app.services import pick_lists
 
@@ -71,7 +72,7 @@ def require_expert(session: Session, expert_id: object, field: str, label: str) 
 
 def staff_choices(session: Session, today: date | None = None) -> list[Choice]:
     """Staff still at the station (no end date, or one not yet passed), by name."""
-    today = today or date.today()
+    today = today or china_today()
     rows = session.execute(
         select(StaffMember.id, StaffMember.name)
         .where(StaffMember.deleted.is_(False))

@@ -28,6 +28,7 @@ CHECK_PENDING = "#d08a00"  # compliance checklist: due soon
 # -- accent and borders -----------------------------------------------------------------------
 ACCENT = "#2f6fb3"  # links, the selected page, the checked toggle
 TOGGLE_BORDER = "#b8c6d6"
+FOCUS_FRAME = "#2f6fb3"  # the field the cursor is in, on the keyboard-driven quick-entry form
 PANEL_BORDER = "#d5dde6"  # the home page's cards, charts and checklist
 
 # -- tinted panels: (background, border, text) --------------------------------------------------

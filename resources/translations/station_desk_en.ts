@@ -19,7 +19,7 @@
         <translation>An unexpected error stopped the sync. Your data is saved on this computer. Please send the debug information to support.</translation>
     </message>
     <message>
-        <source>与总部同步</source>
+        <source>与服务总站同步</source>
         <translation>Sync with HQ</translation>
     </message>
     <message>
@@ -59,6 +59,373 @@
     <message>
         <source>%1年%2月共 %3 场活动。日历上标蓝的日子有活动，点击某天只看当天。</source>
         <translation>%3 events in %1-%2. Days marked blue have events; click a day to see only that day.</translation>
+    </message>
+</context>
+<context>
+    <name>Catalogue</name>
+    <message>
+        <source>来访</source>
+        <translation>Walk-in</translation>
+    </message>
+    <message>
+        <source>电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>线上</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>上门</source>
+        <translation>On-site visit</translation>
+    </message>
+    <message>
+        <source>受理</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>分派</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <source>处理</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>反馈</source>
+        <translation>Replied</translation>
+    </message>
+    <message>
+        <source>办结</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <source>回访</source>
+        <translation>Followed up</translation>
+    </message>
+    <message>
+        <source>初创期</source>
+        <translation>Start-up stage</translation>
+    </message>
+    <message>
+        <source>成长期</source>
+        <translation>Growth stage</translation>
+    </message>
+    <message>
+        <source>成熟期</source>
+        <translation>Mature stage</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>注销/停业</source>
+        <translation>Deregistered / ceased</translation>
+    </message>
+    <message>
+        <source>迁出</source>
+        <translation>Moved away</translation>
+    </message>
+    <message>
+        <source>培训</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>沙龙</source>
+        <translation>Salon</translation>
+    </message>
+    <message>
+        <source>对话</source>
+        <translation>Dialogue</translation>
+    </message>
+    <message>
+        <source>讲座</source>
+        <translation>Lecture</translation>
+    </message>
+    <message>
+        <source>研讨</source>
+        <translation>Seminar</translation>
+    </message>
+    <message>
+        <source>论坛</source>
+        <translation>Forum</translation>
+    </message>
+    <message>
+        <source>政策宣贯会</source>
+        <translation>Policy briefing</translation>
+    </message>
+    <message>
+        <source>对接会</source>
+        <translation>Matchmaking</translation>
+    </message>
+    <message>
+        <source>免费</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <source>低收费</source>
+        <translation>Low fee</translation>
+    </message>
+    <message>
+        <source>有偿</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>在驻</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>暂停</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <source>已退出</source>
+        <translation>Exited</translation>
+    </message>
+    <message>
+        <source>政策咨询</source>
+        <translation>Policy advice</translation>
+    </message>
+    <message>
+        <source>财税服务</source>
+        <translation>Finance &amp; tax</translation>
+    </message>
+    <message>
+        <source>知识产权</source>
+        <translation>Intellectual property</translation>
+    </message>
+    <message>
+        <source>投融资</source>
+        <translation>Financing</translation>
+    </message>
+    <message>
+        <source>法律服务</source>
+        <translation>Legal services</translation>
+    </message>
+    <message>
+        <source>人力资源与人才</source>
+        <translation>HR &amp; talent</translation>
+    </message>
+    <message>
+        <source>数字化转型</source>
+        <translation>Digital transformation</translation>
+    </message>
+    <message>
+        <source>市场开拓</source>
+        <translation>Market development</translation>
+    </message>
+    <message>
+        <source>创业服务</source>
+        <translation>Start-up services</translation>
+    </message>
+    <message>
+        <source>其他</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>站长/负责人</source>
+        <translation>Station manager</translation>
+    </message>
+    <message>
+        <source>服务专员</source>
+        <translation>Service officer</translation>
+    </message>
+    <message>
+        <source>政策主题月</source>
+        <translation>Policy theme month</translation>
+    </message>
+    <message>
+        <source>财税主题月</source>
+        <translation>Finance &amp; tax theme month</translation>
+    </message>
+    <message>
+        <source>知识产权主题月</source>
+        <translation>IP theme month</translation>
+    </message>
+    <message>
+        <source>重点产业发展情况</source>
+        <translation>Key industries</translation>
+    </message>
+    <message>
+        <source>重点企业发展情况</source>
+        <translation>Key enterprises</translation>
+    </message>
+    <message>
+        <source>企业服务需求受理及解决情况</source>
+        <translation>Enterprise demands received and resolved</translation>
+    </message>
+    <message>
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <source>工作亮点</source>
+        <translation>Highlights</translation>
+    </message>
+    <message>
+        <source>服务企业数（家）</source>
+        <translation>Enterprises served</translation>
+    </message>
+    <message>
+        <source>服务记录（次）</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <source>举办活动（场）</source>
+        <translation>Events held</translation>
+    </message>
+    <message>
+        <source>活动参与企业（家次）</source>
+        <translation>Enterprise attendances at events</translation>
+    </message>
+    <message>
+        <source>办结需求（项）</source>
+        <translation>Demands closed</translation>
+    </message>
+    <message>
+        <source>满意率（%）</source>
+        <translation>Satisfaction rate (%)</translation>
+    </message>
+    <message>
+        <source>总体目标</source>
+        <translation>Overall goals</translation>
+    </message>
+    <message>
+        <source>主要措施</source>
+        <translation>Main measures</translation>
+    </message>
+    <message>
+        <source>需要服务总站协调支持的事项</source>
+        <translation>Matters needing the Service HQ’s coordination</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>主要工作开展情况</source>
+        <translation>Main work carried out</translation>
+    </message>
+    <message>
+        <source>工作亮点与典型案例</source>
+        <translation>Highlights and typical cases</translation>
+    </message>
+    <message>
+        <source>存在的问题与困难</source>
+        <translation>Problems and difficulties</translation>
+    </message>
+    <message>
+        <source>下一步工作措施</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <source>大型</source>
+        <translation>Large</translation>
+    </message>
+    <message>
+        <source>中型</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <source>小型</source>
+        <translation>Small</translation>
+    </message>
+    <message>
+        <source>微型</source>
+        <translation>Micro</translation>
+    </message>
+    <message>
+        <source>农、林、牧、渔业</source>
+        <translation>Agriculture, forestry, animal husbandry and fishery</translation>
+    </message>
+    <message>
+        <source>采矿业</source>
+        <translation>Mining</translation>
+    </message>
+    <message>
+        <source>制造业</source>
+        <translation>Manufacturing</translation>
+    </message>
+    <message>
+        <source>电力、热力、燃气及水生产和供应业</source>
+        <translation>Electricity, heat, gas and water supply</translation>
+    </message>
+    <message>
+        <source>建筑业</source>
+        <translation>Construction</translation>
+    </message>
+    <message>
+        <source>批发和零售业</source>
+        <translation>Wholesale and retail</translation>
+    </message>
+    <message>
+        <source>交通运输、仓储和邮政业</source>
+        <translation>Transport, storage and post</translation>
+    </message>
+    <message>
+        <source>住宿和餐饮业</source>
+        <translation>Accommodation and catering</translation>
+    </message>
+    <message>
+        <source>信息传输、软件和信息技术服务业</source>
+        <translation>Information transmission, software and IT services</translation>
+    </message>
+    <message>
+        <source>金融业</source>
+        <translation>Finance</translation>
+    </message>
+    <message>
+        <source>房地产业</source>
+        <translation>Real estate</translation>
+    </message>
+    <message>
+        <source>租赁和商务服务业</source>
+        <translation>Leasing and business services</translation>
+    </message>
+    <message>
+        <source>科学研究和技术服务业</source>
+        <translation>Scientific research and technical services</translation>
+    </message>
+    <message>
+        <source>水利、环境和公共设施管理业</source>
+        <translation>Water, environment and public facilities management</translation>
+    </message>
+    <message>
+        <source>居民服务、修理和其他服务业</source>
+        <translation>Resident, repair and other services</translation>
+    </message>
+    <message>
+        <source>教育</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>卫生和社会工作</source>
+        <translation>Health and social work</translation>
+    </message>
+    <message>
+        <source>文化、体育和娱乐业</source>
+        <translation>Culture, sports and entertainment</translation>
+    </message>
+    <message>
+        <source>公共管理、社会保障和社会组织</source>
+        <translation>Public administration, social security and social organisations</translation>
+    </message>
+    <message>
+        <source>国际组织</source>
+        <translation>International organisations</translation>
     </message>
 </context>
 <context>
@@ -166,7 +533,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>本站已登记到总部同步：服务类别由总部统一发布，这里只能查看。如需增加或调整类别，请联系总部；总部发布后，下次同步即生效。</source>
+        <source>本站已登记到服务总站同步：服务类别由服务总站统一发布，这里只能查看。如需增加或调整类别，请联系服务总站；服务总站发布后，下次同步即生效。</source>
         <translation>This station is enrolled with HQ: service categories are published by HQ and can only be viewed here. To add or change a category, contact HQ; its changes take effect at the next sync.</translation>
     </message>
     <message>
@@ -225,8 +592,8 @@
         <translation>At least %1 full-time staff</translation>
     </message>
     <message>
-        <source>现有全职人员 %1 名</source>
-        <translation>Currently %1 full-time</translation>
+        <source>现有专职人员 %1 名</source>
+        <translation>%1 dedicated staff at present</translation>
     </message>
     <message>
         <source>悬挂服务站统一标识</source>
@@ -454,6 +821,10 @@ This file will not be changed. You can open a backup (as a new profile) or creat
         <source>办理记录：%1</source>
         <translation>History: %1</translation>
     </message>
+    <message>
+        <source>“%1”现为“%2”，已不在当前列表中。</source>
+        <translation>“%1” is now “%2” and no longer in this list.</translation>
+    </message>
 </context>
 <context>
     <name>DemoBanner</name>
@@ -500,7 +871,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
         <translation>Enrol with HQ</translation>
     </message>
     <message>
-        <source>已有总部发放的登记码：站点信息以总部为准，只需补充总部没有的信息。</source>
+        <source>已有服务总站发放的登记码：站点信息以服务总站为准，只需补充服务总站没有的信息。</source>
         <translation>Have an enrolment code from HQ? The station&apos;s details come from HQ; you only add what HQ does not know.</translation>
     </message>
 </context>
@@ -511,10 +882,6 @@ This file will not be changed. You can open a backup (as a new profile) or creat
         <translation>Enrol with HQ</translation>
     </message>
     <message>
-        <source>请填写总部提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。服务站代码、名称和所在区以总部登记的为准，本站信息和人员在登记后的首次同步中取回，无需再填。</source>
-        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station&apos;s code, name and district are taken from HQ&apos;s register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
-    </message>
-    <message>
         <source>返回</source>
         <translation>Back</translation>
     </message>
@@ -523,7 +890,11 @@ This file will not be changed. You can open a backup (as a new profile) or creat
         <translation>Enrol</translation>
     </message>
     <message>
-        <source>正在连接总部…</source>
+        <source>请填写服务总站提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。服务站代码、名称和所在区以服务总站登记的为准，本站信息和人员在登记后的首次同步中取回，无需再填。</source>
+        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station&apos;s code, name and district are taken from HQ&apos;s register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
+    </message>
+    <message>
+        <source>正在连接服务总站…</source>
         <translation>Connecting to HQ…</translation>
     </message>
     <message>
@@ -551,16 +922,26 @@ This file will not be changed. You can open a backup (as a new profile) or creat
         <translation>Finish setup</translation>
     </message>
     <message>
-        <source>已登记到总部：%1（%2）</source>
+        <source>已登记到服务总站：%1（%2）</source>
         <translation>Enrolled with HQ: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>正在取回服务总站保存的本站信息和人员…</source>
+        <translation>Fetching the station&apos;s details and staff from HQ…</translation>
+    </message>
+    <message>
+        <source>服务总站还没有本站的人员信息。请填写站长（负责人），完成后即可开始登记服务。</source>
+        <translation>HQ has no staff on record for this station yet. Enter the station manager; then you can start recording services.</translation>
+    </message>
+    <message>
+        <source>首次同步未能完成：%1
+登记已经保存。以后联网时本站会自动与服务总站同步，取回服务总站保存的本站信息。请先填写站长（负责人），离线也可以开始登记服务。</source>
+        <translation>The first sync did not finish: %1
+The enrolment is saved. When the network is back the station syncs with HQ by itself and fetches what HQ holds about it. Enter the station manager now; you can start recording services offline.</translation>
     </message>
     <message>
         <source>正在上传本机已有的数据…</source>
         <translation>Uploading the data already on this computer…</translation>
-    </message>
-    <message>
-        <source>正在取回总部保存的本站信息和人员…</source>
-        <translation>Fetching the station&apos;s details and staff from HQ…</translation>
     </message>
     <message>
         <source>正在核对数据…</source>
@@ -571,18 +952,8 @@ This file will not be changed. You can open a backup (as a new profile) or creat
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <source>总部还没有本站的人员信息。请填写站长（负责人），完成后即可开始登记服务。</source>
-        <translation>HQ has no staff on record for this station yet. Enter the station manager; then you can start recording services.</translation>
-    </message>
-    <message>
         <source>未知原因</source>
         <translation>unknown reason</translation>
-    </message>
-    <message>
-        <source>首次同步未能完成：%1
-登记已经保存。以后联网时本站会自动与总部同步，取回总部保存的本站信息。请先填写站长（负责人），离线也可以开始登记服务。</source>
-        <translation>The first sync did not finish: %1
-The enrolment is saved. When the network is back the station syncs with HQ by itself and fetches what HQ holds about it. Enter the station manager now; you can start recording services offline.</translation>
     </message>
     <message>
         <source>保存未能完成：%1</source>
@@ -596,11 +967,11 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <source>可选：总部证书不是系统信任的证书时才需要</source>
+        <source>可选：服务总站证书不是系统信任的证书时才需要</source>
         <translation>Optional: only if HQ&apos;s certificate is not one this system trusts</translation>
     </message>
     <message>
-        <source>总部发放的证书颁发机构(CA)文件（.pem 或 .crt），登记时复制到本档案的文件夹。</source>
+        <source>服务总站发放的证书颁发机构(CA)文件（.pem 或 .crt），登记时复制到本档案的文件夹。</source>
         <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile&apos;s folder on enrolment.</translation>
     </message>
     <message>
@@ -620,46 +991,46 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
         <translation>CA file</translation>
     </message>
     <message>
-        <source>选择总部的证书颁发机构(CA)文件</source>
-        <translation>Choose HQ&apos;s certificate authority (CA) file</translation>
+        <source>登记码：请填写服务总站发放的一次性登记码。</source>
+        <translation>Enrolment code: enter the one-time enrolment code from HQ.</translation>
+    </message>
+    <message>
+        <source>正在登记到服务总站…</source>
+        <translation>Enrolling with HQ…</translation>
+    </message>
+    <message>
+        <source>本机没有安全的凭据存储（如 Windows 凭据管理器或 GNOME 密钥环），同步令牌只保存到程序关闭为止；下次启动后需要向服务总站索取新的登记码重新登记。</source>
+        <translation>This computer has no secure credential store (such as Windows Credential Manager or GNOME Keyring), so the sync token is kept only until the program closes; after a restart you will need a new enrolment code from HQ.</translation>
     </message>
     <message>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
         <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
     </message>
     <message>
-        <source>服务器网址：请填写以 https:// 或 http:// 开头的网址，例如 https://hq.example.gov.cn。</source>
-        <translation>Server address: enter an address starting with https:// or http://, for example https://hq.example.gov.cn.</translation>
+        <source>选择服务总站的证书颁发机构(CA)文件</source>
+        <translation>Choose HQ&apos;s certificate authority (CA) file</translation>
     </message>
     <message>
-        <source>登记码：请填写总部发放的一次性登记码。</source>
-        <translation>Enrolment code: enter the one-time enrolment code from HQ.</translation>
+        <source>服务器网址：请填写以 https:// 或 http:// 开头的网址，例如 https://hq.example.gov.cn。</source>
+        <translation>Server address: enter an address starting with https:// or http://, for example https://hq.example.gov.cn.</translation>
     </message>
     <message>
         <source>登记未能完成：%1</source>
         <translation>Enrolment failed: %1</translation>
     </message>
     <message>
-        <source>正在登记到总站…</source>
-        <translation>Enrolling with HQ…</translation>
-    </message>
-    <message>
         <source>令牌只保存到程序关闭</source>
         <translation>Token kept only until the program closes</translation>
-    </message>
-    <message>
-        <source>本机没有安全的凭据存储（如 Windows 凭据管理器或 GNOME 密钥环），同步令牌只保存到程序关闭为止；下次启动后需要向总部索取新的登记码重新登记。</source>
-        <translation>This computer has no secure credential store (such as Windows Credential Manager or GNOME Keyring), so the sync token is kept only until the program closes; after a restart you will need a new enrolment code from HQ.</translation>
     </message>
 </context>
 <context>
     <name>EnrollDialog</name>
     <message>
-        <source>登记到总站</source>
+        <source>登记到服务总站</source>
         <translation>Enrol with HQ</translation>
     </message>
     <message>
-        <source>请填写总部提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。</source>
+        <source>请填写服务总站提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。</source>
         <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once).</translation>
     </message>
     <message>
@@ -893,7 +1264,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>这家企业的资料由总部或其他服务站维护，本站只能查看。</source>
+        <source>这家企业的资料由服务总站或其他服务站维护，本站只能查看。</source>
         <translation>This enterprise is maintained by HQ or another station; this station can only view it.</translation>
     </message>
     <message>
@@ -2171,11 +2542,11 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>The expert pool is empty. Click “New expert” (Ctrl+N) to add one.</translation>
     </message>
     <message>
-        <source>还没有入驻服务机构。总站发布后，同步时会自动出现在这里。</source>
+        <source>还没有入驻服务机构。服务总站发布后，同步时会自动出现在这里。</source>
         <translation>No resident service institutions yet. Once HQ publishes them, they appear here at the next sync.</translation>
     </message>
     <message>
-        <source>专家库还是空的。总站发布后，同步时会自动出现在这里。</source>
+        <source>专家库还是空的。服务总站发布后，同步时会自动出现在这里。</source>
         <translation>The expert pool is empty. Once HQ publishes experts, they appear here at the next sync.</translation>
     </message>
     <message>
@@ -2401,7 +2772,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>Sync</translation>
     </message>
     <message>
-        <source>同步：与市服务中心交换数据，离线时也能照常工作——即将推出</source>
+        <source>同步：与服务总站交换数据，离线时也能照常工作——即将推出</source>
         <translation>Sync: exchange data with the city service centre; work goes on as usual while offline — coming soon</translation>
     </message>
 </context>
@@ -2680,8 +3051,12 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>Open attachment</translation>
     </message>
     <message>
-        <source>本站备注（只保存在本机，不上报总部）</source>
+        <source>本站备注（只保存在本机，不上报服务总站）</source>
         <translation>Station notes (kept on this computer only, never sent to HQ)</translation>
+    </message>
+    <message>
+        <source>政策法规库还是空的。政策由服务总站发布，同步后会出现在这里。</source>
+        <translation>The policy library is empty. Policies are published by HQ and appear here after a sync.</translation>
     </message>
     <message>
         <source>保存备注</source>
@@ -2718,10 +3093,6 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     <message>
         <source>政策法规库还是空的。点击“新增政策…”（Ctrl+N）录入第一条。</source>
         <translation>The policy library is empty. Click “New policy…” (Ctrl+N) to enter the first one.</translation>
-    </message>
-    <message>
-        <source>政策法规库还是空的。政策由总部发布，同步后会出现在这里。</source>
-        <translation>The policy library is empty. Policies are published by HQ and appear here after a sync.</translation>
     </message>
     <message>
         <source>请在左侧选择一条政策</source>
@@ -3018,11 +3389,11 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
 <context>
     <name>QuarantineList</name>
     <message>
-        <source>这些记录从总部下载后无法保存到本机（例如数值不是数字、缺少必填项或内容过长）。它们不会阻塞其他数据的同步；总部更正后会自动下载，升级本软件后也会自动重试。</source>
+        <source>这些记录从服务总站下载后无法保存到本机（例如数值不是数字、缺少必填项或内容过长）。它们不会阻塞其他数据的同步；服务总站更正后会自动下载，升级本软件后也会自动重试。</source>
         <translation>These records were downloaded from HQ but could not be saved on this computer (for example a number that is not a number, a missing required value or text that is too long). They do not hold up the rest of the sync; they are downloaded again once HQ corrects them, and retried after this program is upgraded.</translation>
     </message>
     <message>
-        <source>没有无法保存的数据：从总部下载的每一条记录都已保存到本机。</source>
+        <source>没有无法保存的数据：从服务总站下载的每一条记录都已保存到本机。</source>
         <translation>Nothing is waiting: every record downloaded from HQ was saved on this computer.</translation>
     </message>
     <message>
@@ -3216,6 +3587,10 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>Front desk</translation>
     </message>
     <message>
+        <source>服务内容：请写明咨询了什么、提供了哪些服务，再保存。</source>
+        <translation>Service content: say what was asked and what service was given, then save.</translation>
+    </message>
+    <message>
         <source>保存服务记录</source>
         <translation>Saving service record</translation>
     </message>
@@ -3361,7 +3736,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
 <context>
     <name>ReportEditor</name>
     <message>
-        <source>提交总站…</source>
+        <source>提交服务总站…</source>
         <translation>Submit to HQ…</translation>
     </message>
     <message>
@@ -3389,8 +3764,16 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>Status: %1</translation>
     </message>
     <message>
-        <source>总站退回意见：%1</source>
+        <source>服务总站退回意见：%1</source>
         <translation>Returned by HQ: %1</translation>
+    </message>
+    <message>
+        <source>提交服务总站</source>
+        <translation>Submit to HQ</translation>
+    </message>
+    <message>
+        <source>提交后“%1”不能再修改（服务总站退回后可重新编辑）。确定提交吗？</source>
+        <translation>Once submitted, “%1” can no longer be changed (unless HQ returns it). Submit now?</translation>
     </message>
     <message>
         <source>草稿未能保存</source>
@@ -3409,14 +3792,6 @@ Please correct it and try again.</translation>
     <message>
         <source>报告未能保存或读取。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。</source>
         <translation>The report could not be saved or loaded. Please try again; if it keeps failing, click “Copy debug info” and send it to support.</translation>
-    </message>
-    <message>
-        <source>提交总站</source>
-        <translation>Submit to HQ</translation>
-    </message>
-    <message>
-        <source>提交后“%1”不能再修改（总站退回后可重新编辑）。确定提交吗？</source>
-        <translation>Once submitted, “%1” can no longer be changed (unless HQ returns it). Submit now?</translation>
     </message>
     <message>
         <source>月</source>
@@ -3608,8 +3983,8 @@ Please correct it and try again.</translation>
         <translation>Leaving date</translation>
     </message>
     <message>
-        <source>参加总站培训</source>
-        <translation>HQ training</translation>
+        <source>参加服务总站培训</source>
+        <translation>Service HQ training attended</translation>
     </message>
 </context>
 <context>
@@ -3667,8 +4042,8 @@ Please correct it and try again.</translation>
         <translation>Left</translation>
     </message>
     <message>
-        <source>参加总站培训</source>
-        <translation>HQ training</translation>
+        <source>参加服务总站培训</source>
+        <translation>Service HQ training</translation>
     </message>
 </context>
 <context>
@@ -3837,7 +4212,7 @@ Please correct it and try again.</translation>
         <translation>Photos and documents are copied into this profile&apos;s station_files folder, up to 20 MB each.</translation>
     </message>
     <message>
-        <source>本站已接入服务总站：服务站名称、编码、所在区和状态以总站登记为准，由总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送总站；挂牌照片和工作制度文件只保存在本机。</source>
+        <source>本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；挂牌照片和工作制度文件只保存在本机。</source>
         <translation>This station is connected to HQ: its name, code, district and status follow HQ&apos;s register, are maintained by HQ and cannot be changed here; to correct them, contact HQ. Everything else is filled in by this station and reported to HQ at the next sync; the sign photo and the work rules document stay on this computer.</translation>
     </message>
     <message>
@@ -3915,24 +4290,28 @@ Please correct it and try again.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <source>与总部同步</source>
-        <translation>Sync with HQ</translation>
-    </message>
-    <message>
-        <source>登记到总站…</source>
-        <translation>Enrol with HQ…</translation>
-    </message>
-    <message>
         <source>无法保存的下载</source>
         <translation>Downloads not saved</translation>
     </message>
     <message>
-        <source>总部服务器</source>
-        <translation>HQ server</translation>
+        <source>与服务总站同步</source>
+        <translation>Sync with HQ</translation>
+    </message>
+    <message>
+        <source>登记到服务总站…</source>
+        <translation>Enrol with HQ…</translation>
+    </message>
+    <message>
+        <source>被服务总站拒绝的更改</source>
+        <translation>Rejected by HQ</translation>
     </message>
     <message>
         <source>站点编码</source>
         <translation>Station code</translation>
+    </message>
+    <message>
+        <source>服务总站服务器</source>
+        <translation>HQ server</translation>
     </message>
     <message>
         <source>上次同步</source>
@@ -3979,6 +4358,10 @@ Please correct it and try again.</translation>
         <translation>No rejected changes.</translation>
     </message>
     <message>
+        <source>这些更改被服务总站拒绝，已保存在本机，不会阻塞其他数据上传。</source>
+        <translation>HQ rejected these changes. They are kept on this computer and do not hold up other uploads.</translation>
+    </message>
+    <message>
         <source>筛选：企业、字段或值 (Ctrl+F)</source>
         <translation>Filter: enterprise, field or value (Ctrl+F)</translation>
     </message>
@@ -3991,32 +4374,36 @@ Please correct it and try again.</translation>
         <translation>No change uploaded from this station has conflicted with another station&apos;s changes yet.</translation>
     </message>
     <message>
-        <source>冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在总部的冲突记录中。以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。</source>
+        <source>冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在服务总站的冲突记录中。以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。</source>
         <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ&apos;s conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
+    </message>
+    <message>
+        <source>这是演示档案：演示数据只在本机使用，永远不会与服务总站同步。要与服务总站同步，请切换到正式档案后再登记。</source>
+        <translation>This is the demo profile: demo data stays on this computer and never syncs with HQ. To sync, switch to your real profile and enrol it.</translation>
+    </message>
+    <message>
+        <source>本档案还没有登记到服务总站。登记后，本站的企业、服务记录和需求会自动上传到服务总站，服务总站发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。
+
+请向服务总站索取同步服务器网址和一次性登记码，然后点击“登记到服务总站…”。</source>
+        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station&apos;s enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
+
+Ask HQ for the sync server address and a one-time enrolment code, then click &quot;Enrol with HQ…&quot;.</translation>
+    </message>
+    <message>
+        <source>警告：与服务总站的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。请向服务总站索取 https:// 网址后重新登记。</source>
+        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station&apos;s data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
+    </message>
+    <message>
+        <source>本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由服务总站保存在冲突记录中。</source>
+        <translation>%1 field(s) conflicted with changes from other stations and were merged by time; HQ keeps the overwritten values in its conflict log.</translation>
+    </message>
+    <message>
+        <source>正在连接服务总站…</source>
+        <translation>Connecting to HQ…</translation>
     </message>
     <message>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
-    </message>
-    <message>
-        <source>这些更改被总部拒绝，已保存在本机，不会阻塞其他数据上传。</source>
-        <translation>HQ rejected these changes. They are kept on this computer and do not hold up other uploads.</translation>
-    </message>
-    <message>
-        <source>被总部拒绝的更改</source>
-        <translation>Rejected by HQ</translation>
-    </message>
-    <message>
-        <source>这是演示档案：演示数据只在本机使用，永远不会与总部同步。要与总部同步，请切换到正式档案后再登记。</source>
-        <translation>This is the demo profile: demo data stays on this computer and never syncs with HQ. To sync, switch to your real profile and enrol it.</translation>
-    </message>
-    <message>
-        <source>本档案还没有登记到总部。登记后，本站的企业、服务记录和需求会自动上传到市服务中心，总部发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。
-
-请向总部索取同步服务器网址和一次性登记码，然后点击“登记到总站…”。</source>
-        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station&apos;s enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
-
-Ask HQ for the sync server address and a one-time enrolment code, then click &quot;Enrol with HQ…&quot;.</translation>
     </message>
     <message>
         <source>%1 条</source>
@@ -4025,10 +4412,6 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     <message>
         <source>无法保存的下载 (%1)</source>
         <translation>Downloads not saved (%1)</translation>
-    </message>
-    <message>
-        <source>警告：与总部的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。请向总部索取 https:// 网址后重新登记。</source>
-        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station&apos;s data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
     </message>
     <message>
         <source>尚未同步</source>
@@ -4047,16 +4430,8 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
         <translation>Uploaded %1 · downloaded %2 · rejected %3 · conflicts %4</translation>
     </message>
     <message>
-        <source>本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由总部保存在冲突记录中。</source>
-        <translation>%1 field(s) conflicted with changes from other stations and were merged by time; HQ keeps the overwritten values in its conflict log.</translation>
-    </message>
-    <message>
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
-    </message>
-    <message>
-        <source>正在连接总部…</source>
-        <translation>Connecting to HQ…</translation>
     </message>
     <message>
         <source>正在上传 %1</source>
@@ -4157,6 +4532,21 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     <message>
         <source>解锁失败，请重试。</source>
         <translation>Could not unlock; please try again.</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedInput</name>
+    <message>
+        <source>放弃已填写的内容？</source>
+        <translation>Discard what you typed?</translation>
+    </message>
+    <message>
+        <source>“%1”里填写的内容还没有保存，关闭后将丢失。
+
+确定关闭吗？</source>
+        <translation>What you typed in “%1” is not saved and will be lost when it closes.
+
+Close anyway?</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select, text
 
 from app.demo import data as demo_data
-from app.domain.periods import month_of, year_of
+from app.domain.periods import china_today, month_of, year_of
 from app.models import Demand, Enterprise, Event, EventAttendance, ServiceRecord
 from app.models.database import Database
 from app.services.dashboard.figures import Dashboard, PeriodFigures, home_dashboard
@@ -111,7 +111,7 @@ def test_demo_data_figures_equal_plain_sql(db) -> None:  # type: ignore[no-untyp
         ids = session.scalars(select(ServiceRecord.id).order_by(ServiceRecord.id).limit(400)).all()
         for record_id in ids[::3]:
             session.get(ServiceRecord, record_id).deleted = True  # type: ignore[union-attr]
-    today = date.today()  # the generator dates everything back from today
+    today = china_today()  # the generator dates everything back from today
     dashboard = both_ways(db, today)
     assert dashboard.year.service_records > 0 and dashboard.year.events > 0 and dashboard.year.rated > 0
     check_against_sql(db, today, dashboard)

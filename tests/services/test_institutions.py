@@ -112,7 +112,7 @@ def test_enrolled_station_cannot_edit_hq_reference_tables(db, station, mark_enro
     mark_enrolled()
     with db.sessions() as s:
         access = institutions.reference_access(s, manager_id)
-    assert not access.editable and "由总站统一维护" in access.reason
+    assert not access.editable and "由服务总站统一维护" in access.reason
     writes = [
         lambda s: institutions.create_institution(s, IP_FIRM),
         lambda s: institutions.update_institution(s, firm.id, IP_FIRM, None),
@@ -121,7 +121,7 @@ def test_enrolled_station_cannot_edit_hq_reference_tables(db, station, mark_enro
         lambda s: experts.create(s, ExpertInput("陈律师", ("legal",))),
     ]
     for write in writes:
-        with db.begin() as s, pytest.raises(UserError, match="由总站统一维护"):
+        with db.begin() as s, pytest.raises(UserError, match="由服务总站统一维护"):
             write(s)
     with db.sessions() as s:  # reading still works
         assert [r.name for r in institutions.list_institutions(s)] == [IP_FIRM.name]

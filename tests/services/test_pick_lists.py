@@ -88,7 +88,7 @@ def test_refused_while_enrolled_with_hq(db, world: World, mark_enrolled) -> None
         assert not pick_lists.editable(s)
     with pytest.raises(ValidationError) as refused, db.begin() as s:
         save_local_list(s, SERVICE_CATEGORY, _current(db) + [EditItem(None, "外贸服务")], world.manager)
-    assert "总部" in refused.value.message and refused.value.field == "list_name"
+    assert "服务总站" in refused.value.message and refused.value.field == "list_name"
     with db.begin() as s:
         assert s.scalar(select(PickListItem.id)) is None
 

@@ -97,13 +97,13 @@ def test_enrolled_station_reads_only_but_keeps_its_note(db, world: World, mark_e
     mark_enrolled()
     with db.begin() as s:
         allowed = policies.permissions(s, world.manager)
-        assert not allowed.can_edit and "总部" in allowed.reason
+        assert not allowed.can_edit and "服务总站" in allowed.reason
         for attempt in (
             lambda: policies.create(s, BASE, world.manager),
             lambda: policies.update(s, row.id, BASE, world.manager, row.version),
             lambda: policies.delete(s, row.id, world.manager),
         ):
-            with pytest.raises(UserError, match="总部"):
+            with pytest.raises(UserError, match="服务总站"):
                 attempt()
         noted = policies.set_note(s, row.id, "  已在三月宣讲会上介绍  ", today=TODAY)
     assert noted.local_note == "已在三月宣讲会上介绍"

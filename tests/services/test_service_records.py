@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.domain.errors import UserError, ValidationError
+from app.domain.periods import china_today
 from app.models import Demand, DemandTransition, Enterprise, ServiceRecord
 from app.services.actor import Actor
 from app.services.demands import edits as demand_edits
@@ -43,7 +44,7 @@ def _create(db, world: World, **changes: Any) -> RecordSummary:  # type: ignore[
 def test_quick_entry_defaults(db, world: World) -> None:  # type: ignore[no-untyped-def]
     with db.begin() as s:
         saved = record_entry.create(s, RecordInput(world.enterprise_id, category="ip"), world.clerk)
-    assert saved.service_date == date.today()
+    assert saved.service_date == china_today()
     assert (saved.channel, saved.fee_type, saved.fee) == ("walk_in", "free", None)
     assert saved.staff_id == world.clerk_id
     assert saved.version == 1 and saved.demand_id is None

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from app.domain.errors import UserError, ValidationError
+from app.domain.periods import china_today
 from app.models import StaffMember
 from app.services.staff import roster as staff
 from app.services.staff import rules as staff_rules
@@ -59,7 +60,7 @@ def test_bad_input_names_the_field_and_saves_nothing(db, station, data, field, w
 
 def test_staffing_uses_the_rule_and_counts_only_current_full_time(db, station) -> None:  # type: ignore[no-untyped-def]
     # the first-run manager started today (real date); look at a day after that
-    on = date.today() + timedelta(days=30)
+    on = china_today() + timedelta(days=30)
     with db.sessions() as s:
         check = staff.staffing(s, on)
     assert (check.full_time, check.minimum, check.shortfall, check.compliant) == (1, staff_rules.MINIMUM_FULL_TIME, 1, False)

@@ -9,6 +9,7 @@ import pytest
 
 from app import paths
 from app.domain.errors import UserError, ValidationError
+from app.domain.periods import china_today
 from app.services.station import profile as station_profile
 from app.services.station.identity import NewStation, create_station
 from app.services.station.profile import MAX_FILE_BYTES, ProfileInput
@@ -71,7 +72,7 @@ def test_too_big_or_wrong_files_are_refused_and_nothing_is_copied(db, station, t
         (full(rules=tmp_path / "missing.pdf"), "work_rules_document", "找不到文件"),
         (full(name=" "), "name", "服务站名称：不能为空"),
         (full(phone="电话"), "phone", "联系电话"),
-        (full(signage_hung_on=date.today() + timedelta(days=3)), "signage_hung_on", "不能晚于今天"),
+        (full(signage_hung_on=china_today() + timedelta(days=3)), "signage_hung_on", "不能晚于今天"),
     ]
     for data, field, words in cases:
         with db.begin() as s, pytest.raises(ValidationError) as caught:
@@ -105,7 +106,7 @@ def test_enrolled_station_reports_its_facts_but_the_name_is_hqs(db, station, mar
         renamed = station_profile.update(s, PROFILE, full(name="本站自己起的名字", premises="两间办公室"), saved.version)
     assert renamed.name == "天河区中小企业服务站" and renamed.premises == "两间办公室"
     with db.begin() as s, pytest.raises(ValidationError, match="挂牌日期：不能晚于今天"):
-        station_profile.update(s, PROFILE, full(signage_hung_on=date.today() + timedelta(days=1)), renamed.version)
+        station_profile.update(s, PROFILE, full(signage_hung_on=china_today() + timedelta(days=1)), renamed.version)
 
 
 def test_editing_only_a_file_is_not_a_sync_change(db, station, mark_enrolled, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -21,3 +21,48 @@ def presented(qapp) -> Iterator[list[tuple[object, ...]]]:  # type: ignore[no-un
     error_dialog.set_presenter(previous)
     assert operations.shutdown(5000), "an operation was still running after the test"
     assert calls == [], "an unexpected error dialog was shown"
+
+
+_in_test_body = False  # set while a test's own code runs (not its fixtures' set-up or teardown)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):  # type: ignore[no-untyped-def]
+    global _in_test_body
+    _in_test_body = True
+    try:
+        yield
+    finally:
+        _in_test_body = False
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_prompt() -> Iterator[None]:
+    """A prompt the test did not answer (no answer_prompts block) fails it instead of waiting for
+    a click that never comes offscreen.  When pytest-qt closes the test's windows afterwards,
+    prompts are answered 确定 (what typed input there was is thrown away)."""
+    from app.ui.widgets import prompts
+
+    def refuse(prompt: prompts.Prompt) -> bool:
+        if _in_test_body:
+            raise AssertionError(f"unexpected prompt: {prompt.title}: {prompt.text}")
+        return True
+
+    previous = prompts.set_prompt_handler(refuse)
+    yield
+    prompts.set_prompt_handler(previous)
+
+
+@pytest.fixture
+def cjk_font(qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
+    """The shipped CJK font as the application font, as at start-up: widths measured in a test
+    are then the widths a user sees (offscreen Qt has no Chinese glyphs of its own)."""
+    from PySide6.QtGui import QFont
+
+    from app.ui.fonts import install_cjk_font
+
+    before = QFont(qapp.font())
+    family = install_cjk_font(qapp)
+    assert family, "resources/fonts/wqy-microhei.ttc did not load"
+    yield family
+    qapp.setFont(before)

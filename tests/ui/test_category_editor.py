@@ -83,7 +83,7 @@ def test_a_refused_save_names_the_line(qtbot, db, station) -> None:  # type: ign
 def test_enrolled_station_sees_hq_list_read_only(qtbot, db, station, mark_enrolled) -> None:  # type: ignore[no-untyped-def]
     mark_enrolled()
     editor = open_editor(qtbot, db)
-    assert "总部统一发布" in editor.intro.text()
+    assert "服务总站统一发布" in editor.intro.text()
     assert not editor.add_button.isEnabled() and not editor.save_button.isVisible()
     assert not (editor.model.flags(editor.model.index(0, 0)) & Qt.ItemFlag.ItemIsEditable)
     press(qtbot, Qt.Key.Key_N, CTRL)

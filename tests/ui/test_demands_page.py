@@ -79,6 +79,13 @@ def test_a_demand_is_walked_round_the_loop_with_the_buttons(qtbot, db, firm) -> 
     with db.sessions() as session:
         row = session.scalars(select(Demand)).one()
     assert (row.status, row.satisfaction, row.assignee_staff_id is not None) == ("followed_up", 4, True)
+    # Not vanished: the page says where it went (issue 13 item 18), and the link finds it.
+    assert page.moved_label.isVisible()
+    assert "申请创新券" in page.moved_label.text() and "回访" in page.moved_label.text()
+    with qtbot.waitSignal(page.model.ids_loaded, timeout=5000):
+        page.moved_label.linkActivated.emit(str(row.id))
+    qtbot.waitUntil(lambda: page.selected() is not None and page.selected().id == row.id, timeout=5000)
+    assert page.status.currentText() == "全部状态" and not page.moved_label.isVisible()
 
 
 def test_a_step_refused_by_the_service_is_explained_in_the_dialog(qtbot, db, firm) -> None:  # type: ignore[no-untyped-def]

@@ -66,7 +66,7 @@ def test_create_with_the_keyboard_and_live_size(qtbot, db, station) -> None:  # 
     assert "软件和信息技术服务业" in form.industry_note.text()
     assert "从业人员" in form.size_note.text()
     tab(qtbot)
-    qtbot.keyClick(form.district, Qt.Key.Key_Down)  # 越秀区, the first
+    qtbot.keyClick(form.district, Qt.Key.Key_Home)  # 越秀区, the first (the form prefilled the station's district)
     for _ in range(7):  # address, status, legal rep., contact, phone, year → employees
         tab(qtbot)
     assert QApplication.focusWidget() is form.employees
@@ -83,8 +83,10 @@ def test_create_with_the_keyboard_and_live_size(qtbot, db, station) -> None:  # 
 
 def test_a_validation_error_is_shown_beside_its_field_and_nothing_is_saved(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]
     form = open_form(qtbot, db)
+    qtbot.waitUntil(lambda: form.district.currentIndex() >= 0, timeout=5000)  # the station's district…
+    form.district.setCurrentIndex(-1)  # …taken out again
     type_text(qtbot, "广州海鸥软件有限公司")
-    qtbot.keyClick(form.name, Qt.Key.Key_Return)  # no district yet
+    qtbot.keyClick(form.name, Qt.Key.Key_Return)  # no district
     label = form.error_labels["district"]
     qtbot.waitUntil(label.isVisible, timeout=5000)
     assert label.text().startswith("所在区：")

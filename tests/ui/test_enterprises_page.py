@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from app.domain.credit_code import make_code
+from app.domain.periods import china_today
 from app.models import Demand, Enterprise, ServiceRecord
 from app.models.database import Database
 from app.services.actor import Actor
@@ -236,7 +237,7 @@ def test_quality_dialog_lists_issues_by_kind_and_opens_them(qtbot, db, firms) ->
 
 
 def test_quality_rows_open_the_record_or_the_demand_itself(qtbot, db, station, firms) -> None:  # type: ignore[no-untyped-def]
-    firm, today = firms["广州云帆科技有限公司"], date.today()  # the dialog counts "overdue" from today
+    firm, today = firms["广州云帆科技有限公司"], china_today()  # the dialog counts "overdue" from today
     with db.begin() as s:
         record = ServiceRecord(station_id=station.id, enterprise_id=firm, service_date=today, category="policy",
                                prep_minutes=0, contact_minutes=0)

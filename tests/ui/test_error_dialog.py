@@ -156,5 +156,9 @@ def test_confirm_box_buttons_and_default(qtbot, destructive: bool, default: str)
         ok.click()
 
     QTimer.singleShot(0, inspect_and_click)
-    assert prompts.confirm(None, "删除", "删除这条服务记录？", destructive=destructive) is True
+    previous = prompts.set_prompt_handler(None)  # the real message box, not conftest's guard
+    try:
+        assert prompts.confirm(None, "删除", "删除这条服务记录？", destructive=destructive) is True
+    finally:
+        prompts.set_prompt_handler(previous)
     assert seen == {"buttons": ["取消", "确定"], "default": default}

@@ -83,6 +83,21 @@ def test_missing_district_is_reported_at_district(qtbot, wizard, db) -> None:  #
     assert station_in(db) is None
 
 
+def test_every_error_shows_at_once_and_each_goes_when_fixed(qtbot, wizard, db) -> None:  # type: ignore[no-untyped-def]
+    qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)  # nothing filled in
+    shown = {key for key, label in wizard.errors.items() if label.isVisible()}
+    assert shown == {"code", "name", "district", "manager_name"}
+    assert wizard.code.hasFocus()  # the first field named
+    qtbot.keyClicks(wizard.code, "GZ-TH-001")
+    assert not wizard.errors["code"].isVisible() and wizard.errors["name"].isVisible()
+    wizard.district.setCurrentText("天河区")
+    assert not wizard.errors["district"].isVisible()
+    assert {key for key, label in wizard.errors.items() if label.isVisible()} == {"name", "manager_name"}
+    wizard.code.clear()  # broken again: its message comes back
+    assert "服务站代码" in wizard.errors["code"].text() and wizard.errors["code"].isVisible()
+    assert station_in(db) is None
+
+
 def test_valid_input_creates_station_and_manager(qtbot, wizard, db) -> None:  # type: ignore[no-untyped-def]
     fill(qtbot, wizard)
     qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)

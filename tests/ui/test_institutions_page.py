@@ -123,7 +123,7 @@ def test_enrolled_station_shows_hq_maintained_read_only(qtbot, seeded) -> None: 
         s.add_all([ProfileMeta(key="sync_server", value="https://hq.example"),
                    ProfileMeta(key="sync_station_code", value="GZ-TH-001")])
     page = open_page(qtbot, seeded)
-    assert page.note.isVisible() and "由总站统一维护" in page.note.text()
+    assert page.note.isVisible() and "由服务总站统一维护" in page.note.text()
     assert not any(action.isVisible() for action in page.actions_by_name.values())
     page.institutions.table.selectRow(0)
     page.edit_institution()

@@ -149,7 +149,7 @@ def test_enrolled_station_only_keeps_notes(qtbot, db, seeded) -> None:  # type: 
         s.add_all([ProfileMeta(key="sync_server", value="https://hq.example"), ProfileMeta(key="sync_station_code", value="GZ-TH-001")])
     page = open_page(qtbot, db)
     assert not page.new_button.isEnabled() and not page.edit_button.isEnabled() and not page.delete_button.isEnabled()
-    assert "总部" in page.notice.text()
+    assert "服务总站" in page.notice.text()
     page.note.setPlainText("已在六月宣讲会上介绍")
     with qtbot.waitSignal(page.loaded, timeout=5000):
         qtbot.mouseClick(page.note_button, Qt.MouseButton.LeftButton)

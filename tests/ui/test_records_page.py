@@ -266,6 +266,7 @@ def test_a_locked_month_offers_the_managers_unlock_and_then_saves(qtbot, db, fir
     pick(qtbot, page, "云帆")
     press(qtbot, Qt.Key.Key_Down)
     form.service_date.setDate(date(2026, 4, 20))  # April locked on 2026-05-10
+    form.summary.setPlainText("补登：咨询研发费用加计扣除")
     with answer_prompts(True) as asked:
         press(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: form.unlock_dialog is not None, timeout=5000)
@@ -276,3 +277,19 @@ def test_a_locked_month_offers_the_managers_unlock_and_then_saves(qtbot, db, fir
     with qtbot.waitSignal(form.record_saved, timeout=5000):
         dialog.submit()
     assert [r.service_date for r in records(db)] == [date(2026, 4, 20)]
+
+
+def test_ctrl_enter_refuses_an_empty_service_content_with_a_message(qtbot, db, firms) -> None:  # type: ignore[no-untyped-def]
+    page = open_page(qtbot, db)
+    form = page.form
+    pick(qtbot, page, "云帆")
+    press(qtbot, Qt.Key.Key_Down)  # 政策咨询
+    form.summary.setFocus()
+    type_text(qtbot, "   ")
+    label = form.error_labels["summary"]
+    with qtbot.assertNotEmitted(form.record_saved, wait=300):
+        press(qtbot, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(label.isVisible, timeout=5000)
+    assert label.text().startswith("服务内容：") and QApplication.focusWidget() is form.summary
+    assert form.picker.enterprise_id == firms["广州云帆科技有限公司"]  # nothing typed is lost
+    assert records(db) == []

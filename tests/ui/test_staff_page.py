@@ -121,7 +121,9 @@ def test_edit_form_shows_errors_beside_the_field(qtbot, db, station) -> None:  #
     form.end_date.setText("31/12/2026")
     form.submit()
     assert "离岗日期：请按" in form.error_label.text()
-    form.reject()
+    with answer_prompts(True) as asked:  # the typed date is thrown away only when the user agrees
+        form.reject()
+    assert len(asked) == 1 and not form.isVisible()
 
 
 def test_station_profile_dialog_from_the_staff_page(qtbot, db, station, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -158,7 +160,7 @@ def test_station_profile_name_is_hqs_once_enrolled(qtbot, db, station) -> None: 
     page = open_page(qtbot, db)
     dialog = page.open_profile()
     qtbot.waitUntil(dialog.note.isVisible, timeout=5000)
-    assert "以总站登记为准" in dialog.note.text() and "由本站填报" in dialog.note.text()
+    assert "以服务总站登记为准" in dialog.note.text() and "由本站填报" in dialog.note.text()
     assert dialog.name.isReadOnly() and dialog.ok_button.isEnabled() and dialog.signage_button.isVisibleTo(dialog)
     assert not dialog.premises.isReadOnly() and not dialog.signage_on.isReadOnly()
     dialog.premises.setPlainText("独立办公场地 120 平方米")

@@ -80,7 +80,7 @@ def test_demo_profile_never_syncs(qtbot, db, station) -> None:  # type: ignore[n
     page = SyncPage(db, AutoSyncController(db, enabled=False), demo=True)
     qtbot.addWidget(page)
     page.show()
-    assert "永远不会与总部同步" in page.empty_text.text()
+    assert "永远不会与服务总站同步" in page.empty_text.text()
     assert not page.enroll_button.isEnabled() and not page.sync_button.isEnabled()
 
 
@@ -267,7 +267,7 @@ def test_conflicts_reported_by_hq_are_listed_per_sync(
     page.lists.setCurrentIndex(1)  # the 冲突 tab
     assert not page.no_conflicts.isVisibleTo(page)
     assert not page.conflicts.isVisibleTo(page)  # the counts list gives way to the details
-    assert "总部的冲突记录" in page.conflicts_detail.text()
+    assert "服务总站的冲突记录" in page.conflicts_detail.text()
     with db.sessions() as s:
         effective = s.scalar(select(Enterprise.contact_phone).where(Enterprise.id == firm_id))
     assert effective in ("020-11111111", "020-22222222")

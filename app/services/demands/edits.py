@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from app.domain.errors import UserError
+from app.domain.periods import china_today
 from app.domain.text_normalise import checked_text
 from app.models import Demand
 from app.services.actor import Actor
@@ -75,7 +76,7 @@ def create(
     note: str = "",
 ) -> DemandSummary:
     """Accept (受理) a demand and log it."""
-    today = today or date.today()
+    today = today or china_today()
     station = require_station(session)
     clean = normalise(session, data, today=today, lock_days=lock_days, defaults=defaults)
     note = checked_text(note, "note", FIELD_LABELS["note"], max_len=2000)
@@ -113,7 +114,7 @@ def update(
 ) -> DemandSummary:
     """Edit a demand's own data (not its status).  Refused when someone else saved it
     since `expected_version`, or when the old or the new received date is locked."""
-    today = today or date.today()
+    today = today or china_today()
     row = load_own(session, demand_id)
     period_locks.ensure_editable(
         session, row.received_on, today, lock_days, field="received_on", label=FIELD_LABELS["received_on"]

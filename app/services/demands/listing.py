@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import OPEN_STATUSES, is_overdue
-from app.domain.periods import CHINA_TIME
+from app.domain.periods import CHINA_TIME, china_today
 from app.models import Demand, Enterprise, Expert, ServiceInstitution, StaffMember
 from app.services.demands.shapes import Assignee
 from app.services.demands.stored import assignee_of
@@ -80,7 +80,7 @@ def list_ids(session: Session, filt: DemandFilter | None = None, sort: DemandSor
         query = query.where(Demand.status.in_(filt.statuses))
     if filt.overdue_only:
         query = query.where(
-            Demand.status.in_(OPEN_STATUSES), Demand.due_on.is_not(None), Demand.due_on < (filt.today or date.today())
+            Demand.status.in_(OPEN_STATUSES), Demand.due_on.is_not(None), Demand.due_on < (filt.today or china_today())
         )
     if filt.closed_range:
         query = query.where(Demand.closed_at.is_not(None))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import TRANSITIONS, UNSATISFIED_AT_MOST, next_statuses
 from app.domain.errors import UserError
+from app.domain.periods import china_today
 from app.domain.text_normalise import checked_text
 from app.models import DemandTransition
 from app.models.types import utcnow
@@ -150,7 +151,7 @@ def _assignee_values(session: Session, assignee: Assignee | None) -> dict[str, A
         raise field_error("assignee", "分派时请选择一个承办方：工作人员、入驻服务机构或专家（只能选一个）。")
     label = FIELD_LABELS["assignee"]
     if assignee.kind == "staff":
-        require_staff(session, assignee.id, "assignee", label, date.today())
+        require_staff(session, assignee.id, "assignee", label, china_today())
     elif assignee.kind == "institution":
         require_institution(session, assignee.id, "assignee", label, active=True)
     else:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.domain.catalogue import CHANNELS, DEMAND_STATUSES, EVENT_TYPES, FEE_TYPES
 from app.domain.demand_loop import is_overdue
 from app.domain.errors import UserError
+from app.domain.periods import china_today
 from app.models import (
     Demand,
     Enterprise,
@@ -79,7 +80,7 @@ def history(session: Session, enterprise_id: uuid.UUID, *, today: date | None = 
     detail = session.get(Enterprise, enterprise_id) if isinstance(enterprise_id, uuid.UUID) else None
     if detail is None or detail.deleted:
         raise UserError("找不到这家企业（可能已被删除），请刷新列表。")
-    today = today or date.today()
+    today = today or china_today()
     labels = category_labels(session)  # retired categories keep their label
     r = ServiceRecord
     records = session.execute(

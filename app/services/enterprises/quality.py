@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.domain import credit_code, enterprise_size
 from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import OPEN_STATUSES
+from app.domain.periods import china_today
 from app.models import Demand, Enterprise, ServiceRecord
 from app.services.enterprises.names import name_key
 from app.services.references import category_labels
@@ -139,7 +140,7 @@ def quality_issues(
 ) -> list[QualityIssue]:
     """The list, grouped by kind in KINDS order.  `kinds` limits it (e.g. to one tab)."""
     wanted = set(KINDS if kinds is None else kinds)
-    today = today or date.today()
+    today = today or china_today()
     found: list[QualityIssue] = []
     sources: list[tuple[set[str], Callable[[], Iterable[QualityIssue]]]] = [
         ({"missing_code", "missing_size_inputs", "code_warning"}, lambda: _enterprise_issues(session)),

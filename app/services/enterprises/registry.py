@@ -263,7 +263,7 @@ def _load(session: Session, enterprise_id: uuid.UUID) -> Enterprise:
 
 
 def _ensure_own(session: Session, row: Enterprise) -> None:
-    ensure_own(session, row, "这家企业由总部或其他服务站登记，本站不能删除；如资料有误，可以直接修改。")
+    ensure_own(session, row, "这家企业由服务总站或其他服务站登记，本站不能删除；如资料有误，可以直接修改。")
 
 
 def _load_own(session: Session, enterprise_id: uuid.UUID) -> Enterprise:

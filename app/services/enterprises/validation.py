@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, fields
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
@@ -20,6 +19,7 @@ from app.domain.catalogue import ENTERPRISE_STATUSES
 from app.domain.enterprise_size import Size
 from app.domain.errors import FieldError, UserError, ValidationError
 from app.domain.industry_data import SECTIONS
+from app.domain.periods import china_today
 from app.domain.row_rules.tables import ENTERPRISE as RULES
 from app.domain.text_normalise import checked_text, parse_decimal, parse_int, parse_phone
 from app.domain.text_normalise import tidy_text as tidy
@@ -216,7 +216,7 @@ def check_fields(data: EnterpriseInput) -> tuple[ValidatedEnterprise, credit_cod
     phone = _phone(data.contact_phone)
     employees, revenue, assets = (_number(getattr(data, f), f) for f in ("employees", "revenue", "assets"))
     size_year = _number(data.size_year, "size_year")
-    latest = date.today().year + 1
+    latest = china_today().year + 1
     if size_year is not None and not 1949 <= size_year <= latest:
         raise _error("size_year", f"请填写 1949–{latest} 之间的年份，如 {latest - 2}。")
     status_text = tidy(data.status) or "active"

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import UserError
+from app.domain.periods import china_today
 from app.domain.text_normalise import tidy_text
 from app.models import Enterprise
 from app.models.database import Database
@@ -178,7 +179,6 @@ def check_only(db: Database, kind: str, sheet: SheetData, mapping: Mapping, *, p
                cancelled: Cancelled | None = None, today: Any = None, default_staff_id: Any = None) -> ImportReport:
     """The import dialog's preview: every row checked, nothing written.  `imported` is
     how many rows would be written; warning rows are held back in `warning_rows`."""
-    from datetime import date
 
     from app.services.excel import import_records
     from app.services.records import period_locks
@@ -189,7 +189,7 @@ def check_only(db: Database, kind: str, sheet: SheetData, mapping: Mapping, *, p
             report, rows = plan(session, sheet, mapping, confirm_warnings=False, progress=progress, cancelled=cancelled)
         else:
             report, rows = import_records.plan(
-                session, sheet, mapping, today=today or date.today(), lock_days=period_locks.resolve_lock_days(None),
+                session, sheet, mapping, today=today or china_today(), lock_days=period_locks.resolve_lock_days(None),
                 default_staff_id=default_staff_id, progress=progress, cancelled=cancelled,
             )
     report.imported = len(rows)

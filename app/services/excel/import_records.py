@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.domain import credit_code
 from app.domain.catalogue import CHANNELS, FEE_TYPES
 from app.domain.errors import FieldError, UserError
+from app.domain.periods import china_today
 from app.domain.text_normalise import parse_date, parse_decimal, parse_int, tidy_text
 from app.models import Enterprise, Expert, ServiceInstitution, ServiceRecord, StaffMember
 from app.models.database import Database
@@ -223,7 +224,7 @@ def import_records(db: Database, path: Any, mapping: Mapping | None = None, *, c
     mapping = mapping if mapping is not None else suggest_mapping("records", sheet.headers)
     with db.begin() as session:
         station = require_station(session)
-        report, rows = plan(session, sheet, mapping, today=today or date.today(),
+        report, rows = plan(session, sheet, mapping, today=today or china_today(),
                             lock_days=period_locks.resolve_lock_days(None), default_staff_id=default_staff_id,
                             progress=progress, cancelled=cancelled)
         for values in rows:

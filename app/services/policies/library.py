@@ -31,6 +31,7 @@ from app.domain.enterprise_size import LABEL_TO_SIZE, SIZE_LABELS, Size
 from app.domain.errors import UserError, ValidationError
 from app.domain.industries import label as industry_label
 from app.domain.industry_data import DIVISIONS, SECTIONS
+from app.domain.periods import china_today
 from app.domain.text_normalise import checked_text
 from app.models import Policy, StaffMember
 from app.services.actor import Actor
@@ -114,7 +115,7 @@ class Permissions:
 
 def permissions(session: Session, actor: Actor) -> Permissions:
     if is_enrolled(session):
-        return Permissions(False, "本站已登记到总部，政策由总部统一发布，只能查看和填写本站备注。")
+        return Permissions(False, "本站已登记到服务总站，政策由服务总站统一发布，只能查看和填写本站备注。")
     staff = session.get(StaffMember, actor.staff_id) if actor.staff_id is not None else None
     if staff is None or staff.deleted or staff.role != "manager":
         return Permissions(False, "只有站长/负责人可以新增、修改或删除政策，请由站长操作。")
@@ -268,7 +269,7 @@ def _row(p: Policy, labels: dict[str, str], today: date) -> PolicyRow:
 def list_policies(session: Session, filt: PolicyFilter | None = None) -> list[PolicyRow]:
     """Live policies, newest first."""
     filt = filt or PolicyFilter()
-    today = filt.today or date.today()
+    today = filt.today or china_today()
     query = select(Policy).where(Policy.deleted.is_(False))
     if filt.category:
         query = query.where(Policy.category == filt.category)
@@ -287,7 +288,7 @@ def list_policies(session: Session, filt: PolicyFilter | None = None) -> list[Po
 
 
 def get(session: Session, policy_id: uuid.UUID, *, today: date | None = None) -> PolicyRow:
-    return _row(_load(session, policy_id), categories(session), today or date.today())
+    return _row(_load(session, policy_id), categories(session), today or china_today())
 
 
 # --- writing ----------------------------------------------------------------------
@@ -304,7 +305,7 @@ def create(session: Session, data: PolicyInput, actor: Actor, *, today: date | N
         row = Policy(station_id=station.id, local_note="", **values)
         session.add(row)
         session.flush()
-    return _row(row, categories(session), today or date.today())
+    return _row(row, categories(session), today or china_today())
 
 
 def update(session: Session, policy_id: uuid.UUID, data: PolicyInput, actor: Actor, expected_version: int,
@@ -314,7 +315,7 @@ def update(session: Session, policy_id: uuid.UUID, data: PolicyInput, actor: Act
     values = validate(session, data, keep_attachment=row.attachment)
     with _copied_in(values, local_attachment(values["attachment"] or "", row.attachment), profile_dir):
         fresh = guarded_update(session, Policy, row, values, expected_version, _STALE)
-    return _row(fresh, categories(session), today or date.today())
+    return _row(fresh, categories(session), today or china_today())
 
 
 def attachment_location(profile_dir: Path, attachment: str) -> str | Path:
@@ -365,7 +366,7 @@ def set_note(session: Session, policy_id: uuid.UUID, note: str, *, today: date |
     """The station's own note: always allowed, never synced (and it does not bump the version)."""
     text = checked_text(note, "local_note", FIELD_LABELS["local_note"], max_len=4000)
     fresh = guarded_update(session, Policy, _load(session, policy_id), {"local_note": text}, None, _STALE)
-    return _row(fresh, categories(session), today or date.today())
+    return _row(fresh, categories(session), today or china_today())
 
 
 _STALE = "这条政策刚被修改过。请关闭后重新打开，查看最新内容再修改。"

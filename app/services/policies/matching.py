@@ -26,6 +26,7 @@ from app.domain.enterprise_size import LABEL_TO_SIZE, SIZE_LABELS, Size
 from app.domain.errors import UserError, ValidationError
 from app.domain.industries import label as industry_label
 from app.domain.industry_data import SECTIONS
+from app.domain.periods import china_today
 from app.models import Enterprise, Policy, ServiceRecord
 from app.models.types import uuid7
 from app.services.actor import Actor
@@ -209,7 +210,7 @@ def relay(
     (date, period lock, channel, staff: records.validation's rules), and the caller's
     transaction holds all rows: `progress` may raise to abandon the lot.
     """
-    today = today or date.today()
+    today = today or china_today()
     lock_days = period_locks.resolve_lock_days(lock_days)
     policy = _load(session, policy_id)
     if scope_of(policy).expired(on_date):

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.periods import china_today
 from app.models import ServiceRecord
 from app.services.actor import Actor
 from app.services.demands import edits as demand_edits
@@ -51,7 +52,7 @@ def create(
     Everything is validated before anything is written, so a ValidationError leaves the
     session untouched even if the caller goes on to commit.
     """
-    today = today or date.today()
+    today = today or china_today()
     lock_days = period_locks.resolve_lock_days(lock_days)
     station = require_station(session)
     values = validate_record(session, data, actor, today, lock_days)
@@ -79,7 +80,7 @@ def update(
 ) -> RecordSummary:
     """Save an edit.  Refused when the record changed since `expected_version` was read,
     or when its old or its new service date lies in a locked month."""
-    today = today or date.today()
+    today = today or china_today()
     lock_days = period_locks.resolve_lock_days(lock_days)
     row = load_own(session, record_id)
     period_locks.ensure_editable(
@@ -105,7 +106,7 @@ def last_record_for(session: Session, enterprise_id: uuid.UUID, *, today: date |
         return None
     return RecordInput(
         enterprise_id=row.enterprise_id,
-        service_date=today or date.today(),
+        service_date=today or china_today(),
         category=row.category,
         channel=row.channel,
         prep_minutes=row.prep_minutes,

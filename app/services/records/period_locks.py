@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app import settings
 from app.domain.errors import UserError, ValidationError
+from app.domain.periods import CHINA_TIME, china_today
 from app.domain.text_normalise import checked_text
 from app.models import PeriodUnlock, StaffMember
 from app.models.types import utcnow
@@ -99,7 +100,7 @@ def _valid_days(days: object) -> bool:
 
 def manager_choices(session: Session, today: date | None = None) -> list[Choice]:
     """This station's managers still in post, by name (who may unlock or change the lock days)."""
-    today = today or date.today()
+    today = today or china_today()
     station = current_station(session)
     rows = session.scalars(
         select(StaffMember)
@@ -113,7 +114,7 @@ def set_lock_days(session: Session, days: int, manager_staff_id: uuid.UUID, *, t
     """设置 → 锁定期限…: change 月末后锁定天数.  Only a manager of this station in post."""
     station = require_station(session)
     staff = session.get(StaffMember, manager_staff_id) if isinstance(manager_staff_id, uuid.UUID) else None
-    if staff is None or not _is_manager(staff, station.id, today or date.today()):
+    if staff is None or not _is_manager(staff, station.id, today or china_today()):
         raise ValidationError("修改人：只有本站在职的站长/负责人可以修改锁定期限，请由站长操作。", "manager_staff_id")
     if not _valid_days(days):
         raise ValidationError(
@@ -154,7 +155,7 @@ def _active_unlock(session: Session, period: str) -> PeriodUnlock | None:
 
 def is_locked(session: Session, day: date, today: date | None = None, lock_days: int | None = None) -> bool:
     """Whether records dated `day` are read-only on `today`."""
-    today = today or date.today()
+    today = today or china_today()
     if day > today:
         return False
     period = period_of(day)
@@ -199,7 +200,7 @@ def unlock(
     lock_days: int | None = None,
 ) -> UnlockEntry:
     """Open a locked month for corrections.  Only a manager, only with a reason; logged."""
-    today = today or date.today()
+    today = today or china_today()
     reason = checked_text(reason, "reason", "解锁原因", max_len=500, required=True)
     parse_period(period)
     station = require_station(session)
@@ -259,4 +260,4 @@ def _entry(session: Session, row: PeriodUnlock) -> UnlockEntry:
 
 
 def _local(at: datetime) -> str:
-    return at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalogue import CHANNELS, FEE_TYPES
 from app.domain.errors import ValidationError
+from app.domain.periods import china_today
 from app.domain.text_normalise import checked_text
 from app.services.actor import Actor
 from app.services.demands.shapes import DemandInput
@@ -55,7 +56,7 @@ class RecordInput:
     a walk-in, free service today, by the staff member who is logged in (staff_id None)."""
 
     enterprise_id: uuid.UUID
-    service_date: date = field(default_factory=date.today)
+    service_date: date = field(default_factory=china_today)
     category: str = ""
     channel: str = "walk_in"
     prep_minutes: int = 0

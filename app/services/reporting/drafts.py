@@ -160,7 +160,7 @@ def _check_move(row: AnnualReport | InfoReport | None, expected_version: int | N
     current = live.status if live else "draft"
     if (current, to_status) not in moves:
         if current == "returned":
-            raise UserError("这份报告已被总站退回，请先点击“重新编辑”再修改。")
+            raise UserError("这份报告已被服务总站退回，请先点击“重新编辑”再修改。")
         label = REPORT_STATUSES.get(current, current)
         raise UserError(f"这份报告{label}，不能再修改或重复提交。")
     return current
@@ -211,7 +211,7 @@ def reopen_annual(session: Session, year: int, kind: str, expected_version: int 
     """A returned report back to draft so it can be corrected (HQ's comment is kept)."""
     row = _annual_row(session, check_year(year), kind)
     if row is None or row.deleted or (row.status, "draft") not in ANNUAL_REPORT_STATION_MOVES - EDIT_MOVES:
-        raise UserError("只有被总站退回的报告才能重新编辑。")
+        raise UserError("只有被服务总站退回的报告才能重新编辑。")
     if row.version != expected_version:
         raise UserError(STALE)
     row = guarded_update(session, AnnualReport, row, {"status": "draft"}, expected_version, STALE, status="returned")

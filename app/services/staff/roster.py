@@ -34,7 +34,7 @@ FIELD_LABELS: dict[str, str] = {
     "full_time": "专职/兼职",
     "start_date": "到岗日期",
     "end_date": "离岗日期",
-    "trainings": "参加总站培训",
+    "trainings": "参加服务总站培训",
 }
 MAX_TRAININGS_CHARS = 4000
 _LINE_DATE = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*(.*)$")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain import districts
 from app.domain.errors import NoStationError, ValidationError
+from app.domain.periods import china_today
 from app.models import ProfileMeta, StaffMember, Station
 
 STATION_KEY = "station_id"
@@ -84,15 +84,30 @@ def require_station(session: Session) -> StationInfo:
 
 
 def validate(new: NewStation) -> None:
+    """The first problem of `new` as a ValidationError (its field named), or nothing."""
+    problems = problems_of(new)
+    if problems:
+        raise problems[0]
+
+
+def problems_of(new: NewStation) -> list[ValidationError]:
+    """Every problem of `new`, in form order: a form shows them all at once."""
+    problems = []
     if not _CODE.match(new.code.strip()):
-        raise ValidationError("服务站代码：请填写2–32位字母、数字或短横线，例如“GZ-TH-001”。", "code")
+        problems.append(ValidationError("服务站代码：请填写2–32位字母、数字或短横线，例如“GZ-TH-001”。", "code"))
     if not new.name.strip():
-        raise ValidationError("服务站名称：不能为空，请填写授牌名称。", "name")
-    if len(new.name.strip()) > 200:
-        raise ValidationError("服务站名称：不能超过200个字。", "name")
+        problems.append(ValidationError("服务站名称：不能为空，请填写授牌名称。", "name"))
+    elif len(new.name.strip()) > 200:
+        problems.append(ValidationError("服务站名称：不能超过200个字。", "name"))
     if not districts.is_district(new.district):
-        raise ValidationError(f"所在区：请从广州市十一个区中选择（{'、'.join(districts.NAMES)}）。", "district")
-    validate_manager_name(new.manager_name)
+        problems.append(
+            ValidationError(f"所在区：请从广州市十一个区中选择（{'、'.join(districts.NAMES)}）。", "district")
+        )
+    try:
+        validate_manager_name(new.manager_name)
+    except ValidationError as problem:
+        problems.append(problem)
+    return problems
 
 
 def validate_manager_name(name: str) -> None:
@@ -129,7 +144,7 @@ def create_station(session: Session, new: NewStation, *, demo: bool = False) -> 
 def _add_manager(session: Session, station_id: uuid.UUID, name: str, phone: str) -> None:
     session.add(
         StaffMember(station_id=station_id, name=name.strip(), phone=phone.strip(), role="manager", full_time=True,
-                    start_date=date.today())
+                    start_date=china_today())
     )
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from app import paths
 from app.domain.errors import ValidationError
+from app.domain.periods import china_today
 from app.domain.text_normalise import checked_text
 from app.models import Station
 from app.services.institutions.resident import clean_phone
@@ -126,7 +127,7 @@ def validate(data: ProfileInput, *, hq_fields_locked: bool = False) -> dict[str,
         "premises": text("premises", 2000),
         "equipment": text("equipment", 2000),
     }
-    today = date.today()
+    today = china_today()
     for field in ("signage_hung_on", "work_rules_filed_on"):
         day = getattr(data, field)
         if day is not None and day > today:

@@ -9,10 +9,10 @@ stays on this machine; the synced row carries only its relative name.
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path, PurePosixPath
 
 from app.domain.errors import UserError, ValidationError
+from app.domain.periods import china_today
 
 MAX_BYTES = 20 * 1024 * 1024  # one file
 
@@ -73,11 +73,11 @@ def copy_in(profile_dir: Path, folder_name: str, source: Path, stem: str, field:
     path ("folder_name/…").  The caller removes the copy again if its save then fails."""
     target_dir = folder(profile_dir, folder_name)
     suffix = source.suffix.lower()
-    target = target_dir / f"{stem}-{date.today():%Y%m%d}{suffix}"
+    target = target_dir / f"{stem}-{china_today():%Y%m%d}{suffix}"
     n = 1
     while target.exists():
         n += 1
-        target = target_dir / f"{stem}-{date.today():%Y%m%d}-{n}{suffix}"
+        target = target_dir / f"{stem}-{china_today():%Y%m%d}-{n}{suffix}"
     try:
         shutil.copyfile(source, target)
     except OSError as exc:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from app import paths
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database, backup_file, open_database, prune_backups
 
 log = logging.getLogger(__name__)
@@ -37,7 +38,8 @@ def list_backups(name: str) -> list[Path]:
 def daily_backup(db: Database, name: str, keep: int) -> Path | None:
     """Back up once a day (call off the UI thread: a large file takes seconds)."""
     backups = list_backups(name)
-    if backups and datetime.now() - datetime.fromtimestamp(backups[0].stat().st_mtime) < timedelta(days=1):
+    newest = datetime.fromtimestamp(backups[0].stat().st_mtime, CHINA_TIME) if backups else None
+    if newest is not None and datetime.now(CHINA_TIME) - newest < timedelta(days=1):
         return None
     target = backup_file(db.path, paths.backups_dir(name), "daily")
     prune_backups(paths.backups_dir(name), keep)
@@ -45,7 +47,7 @@ def daily_backup(db: Database, name: str, keep: int) -> Path | None:
 
 
 def unused_profile_name(base: str) -> str:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = datetime.now(CHINA_TIME).strftime("%Y%m%d-%H%M%S")
     candidate = f"{base}-{stamp}"
     n = 1
     while (paths.profiles_dir() / candidate).exists():

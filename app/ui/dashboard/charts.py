@@ -76,6 +76,7 @@ class BarChartPanel(QFrame):
             axis.setLabelsFont(font)
             axis.setGridLineColor(QColor(theme.CHART_GRID))
         self.category_axis.setGridLineVisible(False)
+        self.category_axis.setTruncateLabels(False)  # "10" "11" "12" whole, never "1…" on a narrow chart
         self.value_axis.setLabelsVisible(not value_labels)  # the bars carry their numbers
         self.series.setLabelsAngle(0)
         self.bars.setLabelFont(font)

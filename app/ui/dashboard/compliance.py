@@ -101,7 +101,7 @@ class CompliancePanel(QFrame):
                 OVERDUE: self.tr("已逾期（应于 %1 前报送）").replace("%1", due)}
         if check.key == "staffing":
             title = self.tr("专职人员不少于 %1 名").replace("%1", str(check.required))
-            detail = self.tr("现有全职人员 %1 名").replace("%1", str(check.count))
+            detail = self.tr("现有专职人员 %1 名").replace("%1", str(check.count))
         elif check.key == "signage":
             title = self.tr("悬挂服务站统一标识")
             detail = self.tr("%1 已悬挂").replace("%1", done_on) if check.ok else self.tr("尚未登记悬挂日期")

@@ -163,10 +163,11 @@ class HomePage(QWidget):
         column.addWidget(self.empty_state)
         column.addWidget(self.cards)
         column.addLayout(self.body, 1)
-        scroll = QScrollArea()  # a low window scrolls; a narrow one rearranges (resizeEvent)
+        # A low window scrolls; a narrow one rearranges (resizeEvent), and what is still wider than
+        # the window (longer English labels) scrolls sideways rather than being cut off.
+        scroll = self.scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -23,6 +23,7 @@ from app.services.demands import edits as demand_edits
 from app.services.demands import loop as demand_loop
 from app.services.demands.listing import DemandRow
 from app.services.demands.shapes import ASSIGNEE_KINDS, DEFAULT_DUE_DAYS, Assignee, DemandInput
+from app.ui.catalogue_names import shown
 from app.ui.enterprises.picker import EnterprisePicker
 from app.ui.records.form_fields import parse_day
 from app.ui.widgets.form_dialog import FormDialog, Work
@@ -38,7 +39,7 @@ class NewDemandDialog(FormDialog):
         self.title_edit = QLineEdit()
         self.category = QComboBox()
         for code, label in lists.categories.items():
-            self.category.addItem(label, code)
+            self.category.addItem(shown(label), code)
         self.description = self.text_box(3, self.tr("企业的具体诉求"))
         self.due_on = QLineEdit()
         self.due_on.setPlaceholderText(self.tr("留空则为受理后%1天").replace("%1", str(DEFAULT_DUE_DAYS)))
@@ -60,15 +61,15 @@ class NewDemandDialog(FormDialog):
 class TransitionDialog(FormDialog):
     def __init__(self, db: Database, row: DemandRow, to_status: str, lists: PickLists, actor: Actor,
                  parent: QWidget | None = None) -> None:
-        label = DEMAND_STATUSES[to_status]
+        label = shown(DEMAND_STATUSES[to_status])
         super().__init__(db, self.tr("%1：%2").replace("%1", label).replace("%2", row.title), parent,
                          ok_text=label, min_width=460)
         self._row, self.to_status, self._actor, self._lists = row, to_status, actor, lists
-        self.form.addRow(QLabel(self.tr("“%1”→“%2”").replace("%1", row.status_label).replace("%2", label)))
+        self.form.addRow(QLabel(self.tr("“%1”→“%2”").replace("%1", shown(row.status_label)).replace("%2", label)))
         self.kind, self.assignee, self.satisfaction = QComboBox(), QComboBox(), QSpinBox()
         if to_status == "dispatched":
             for kind, kind_label in ASSIGNEE_KINDS.items():
-                self.kind.addItem(kind_label, kind)
+                self.kind.addItem(shown(kind_label), kind)
             self.kind.currentIndexChanged.connect(self._kind_changed)
             self._kind_changed()
             self.form.addRow(self.tr("承办方类型"), self.kind)

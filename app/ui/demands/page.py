@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import html
+import uuid
 from collections.abc import Callable
 from datetime import date
 
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import OPEN_STATUSES, next_statuses
+from app.domain.periods import CHINA_TIME, china_today
 from app.models.database import Database
 from app.services.actor import Actor
 from app.services.demands import loop as demand_loop
@@ -32,6 +35,7 @@ from app.services.demands.listing import DemandFilter, DemandRow
 from app.services.demands.loop import TransitionEntry
 from app.services.demands.shapes import DemandSummary
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background
 from app.ui.demands.dialogs import NewDemandDialog, TransitionDialog
 from app.ui.item_models.demands_model import DemandsModel
@@ -47,7 +51,7 @@ ACTIONS = ("dispatched", "handling", "replied", "closed", "followed_up")
 class DemandsPage(QWidget):
     log_shown = Signal(object)  # list[TransitionEntry] of the selected demand
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = china_today) -> None:
         super().__init__(parent)
         self._db, self._today = db, today
         self.pick_lists = PickLists()
@@ -60,9 +64,8 @@ class DemandsPage(QWidget):
         self.status.addItem(self.tr("待办（未回访）"), TO_DO)
         self.status.addItem(self.tr("未办结"), OPEN_STATUSES)
         for code, label in DEMAND_STATUSES.items():
-            self.status.addItem(label, (code,))
-        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.status.setMinimumContentsLength(8)  # "待办（未回访）" whole, not clipped
+            self.status.addItem(shown(label), (code,))
+        self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "待办（未回访）" whole
         self.status.setCurrentIndex(1)  # what still needs doing, 回访 included
         self.overdue = QCheckBox(self.tr("只看超期"))
         self.search = SearchBox(self.tr("搜索需求标题或描述"))
@@ -99,11 +102,20 @@ class DemandsPage(QWidget):
             # The style's 80 px minimum per button would push the window past 700 px.
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance(labels[status]) + 20)
             actions.addWidget(button)
+        # After a step that takes a demand out of the chosen list: where it went, and a way to it.
+        self.moved_label = QLabel()
+        self.moved_label.setStyleSheet(f"color: {theme.OK};")
+        self.moved_label.linkActivated.connect(self._show_moved)
+        self.moved_label.hide()
+        actions.addSpacing(12)
+        actions.addWidget(self.moved_label)
         actions.addStretch(1)
 
         self.model = DemandsModel(db, self, today=today)
         self.model.filter = DemandFilter(TO_DO, today=today())
-        self.table = list_view(self.model, [200, 220, 100, 56, 92, 140, 110], sort_column=5, alternating=False)
+        # 需求 takes the spare width; the others fixed, so 满意度 is in view at 1366 px (no side scrolling).
+        self.table = list_view(self.model, [200, 180, 96, 56, 88, 120, 100, 56], sort_column=5, alternating=False,
+                               stretch_column=0)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.ids_loaded.connect(self._counted)
         self.model.page_fetched.connect(lambda _p: self._page_fetched())
@@ -259,7 +271,7 @@ class DemandsPage(QWidget):
         self.log_table.setRowCount(len(entries))
         for number, entry in enumerate(entries):
             change = f"{entry.from_label} → {entry.to_label}" if entry.from_label else entry.to_label
-            cells = [entry.at.astimezone().strftime("%Y-%m-%d %H:%M"), entry.actor, change, entry.note]
+            cells = [entry.at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M"), entry.actor, change, entry.note]
             for column, text in enumerate(cells):
                 self.log_table.setItem(number, column, QTableWidgetItem(text))
         self.log_shown.emit(entries)
@@ -277,15 +289,26 @@ class DemandsPage(QWidget):
         self.dialog.saved.connect(self._moved)
         self.dialog.open()
 
+    def _show_moved(self, link: str) -> None:
+        self.moved_label.hide()
+        self.show_filtered({"demand_id": uuid.UUID(link)})
+
     def _moved(self, summary: DemandSummary) -> None:
+        self.moved_label.hide()
         def reselect(_count: int) -> None:
             self.model.ids_loaded.disconnect(reselect)
             row = self.model.row_of(summary.id)
             if row >= 0:
                 self.table.selectRow(row)
                 self._selection_changed()
-            else:  # filtered out by its new status: still show what was just done
+            else:  # filtered out by its new status: still show what was just done, and say where it went
                 self._read_log(summary.id, summary.title, selected=False)
+                self.moved_label.setText(
+                    self.tr("“%1”现为“%2”，已不在当前列表中。").replace("%1", html.escape(summary.title))
+                    .replace("%2", DEMAND_STATUSES.get(summary.status, summary.status))
+                    + f' <a href="{summary.id}">{self.tr("查看")}</a>'
+                )
+                self.moved_label.show()
 
         self.model.ids_loaded.connect(reselect)
         self.model.reload()

@@ -24,6 +24,7 @@ from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.registry import EnterpriseDetail, EnterpriseHistory
 from app.ui import theme
 from app.ui.db_operations import read_in_background
+from app.ui.widgets.dialog_fit import fit_size
 
 OVERDUE = QColor(theme.ERROR)
 
@@ -41,7 +42,7 @@ class EnterpriseDetailDialog(QDialog):
         super().__init__(parent)
         self._db, self.enterprise_id, self._focus_id = db, enterprise_id, focus_id
         self.setWindowTitle(self.tr("企业详情"))
-        self.resize(860, 560)
+        fit_size(self, 860, 560)  # no larger than a 1024×600 screen allows
         self.heading = QLabel(self.tr("正在读取…"))
         font = self.heading.font()
         font.setBold(True)

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QGridLayout, QVBoxLayout, QWidget
 
-from app.domain import credit_code, industries
+from app.domain import credit_code, districts, industries
 from app.domain.errors import UserError
 from app.models.database import Database
 from app.services.enterprises import registry as enterprise_service
@@ -22,11 +22,18 @@ from app.services.enterprises.registry import (
     EnterpriseDetail,
     size_preview,
 )
+from app.services.station.identity import current_station
 from app.ui import theme
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.enterprises.form_fields import ERROR_STYLE, NOTE_STYLE, EnterpriseFields
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
+from app.ui.widgets.unsaved_input import Snapshot, may_discard, typed_text
+
+
+def _station_district(session: Any) -> str | None:
+    station = current_station(session)
+    return station.district if station is not None else None
 
 
 class EnterpriseForm(EnterpriseFields):
@@ -71,9 +78,15 @@ class EnterpriseForm(EnterpriseFields):
         self.code_note.linkActivated.connect(lambda link: self._open(uuid.UUID(link)))
         self._code_changed("")
         self._industry_changed("")
+        self._pristine: Snapshot | None = typed_text(self)
+        self._station_district: str | None = None
+        self._district_guessed = False  # 所在区 was filled in by the form, not chosen by the user
+        self.district.activated.connect(self._district_chosen)
         if enterprise_id is not None:
             self.setEnabled(False)
             self._load(enterprise_id)
+        else:
+            read_in_background(self, self._db, _station_district, on_success=self._station_district_read)
 
     # -- loading --------------------------------------------------------------------
     def _load(self, enterprise_id: uuid.UUID) -> None:
@@ -84,14 +97,38 @@ class EnterpriseForm(EnterpriseFields):
         self.fill(detail.to_input(), detail.industry_label)
         self.setEnabled(detail.editable)
         if not detail.editable:
-            self.general_error.setText(self.tr("这家企业的资料由总部或其他服务站维护，本站只能查看。"))
+            self.general_error.setText(self.tr("这家企业的资料由服务总站或其他服务站维护，本站只能查看。"))
             self.general_error.show()
         self.name.setFocus()
+        self._pristine = typed_text(self)
         self.loaded.emit()
+
+    # -- 所在区: from the credit code's region, else the station's own district ----------------
+    def _station_district_read(self, district: str | None) -> None:
+        self._station_district = district if district in districts.DISTRICTS else None
+        self._guess_district()
+
+    def _district_chosen(self, _index: int) -> None:
+        self._district_guessed = False
+
+    def _guess_district(self) -> None:
+        if self.editing is not None or (self.district.currentIndex() >= 0 and not self._district_guessed):
+            return  # an edit keeps its stored district; a district the user chose is never overwritten
+        guess = districts.district_from_credit_code(credit_code.normalise(self.credit_code.text()))
+        guess = guess or self._station_district
+        if guess is not None:
+            self.district.setCurrentIndex(self.district.findText(guess))
+            self._district_guessed = True
+
+    def reject(self) -> None:
+        if may_discard(self, self._pristine):
+            super().reject()
 
     # -- live feedback --------------------------------------------------------------
     def _code_changed(self, text: str) -> None:
         self._dup_timer.start()
+        if hasattr(self, "_district_guessed"):  # not during __init__'s first call
+            self._guess_district()
         code = credit_code.normalise(text)
         style, note = NOTE_STYLE, self.tr("不知道可以留空，以后补填。")
         if code:

@@ -22,6 +22,7 @@ from app.domain.errors import UserError
 from app.domain.industry_data import DIVISIONS, SECTIONS
 from app.services.enterprises.registry import EnterpriseInput
 from app.ui import theme
+from app.ui.catalogue_names import shown
 
 ERROR_STYLE = f"color: {theme.ERROR};"
 NOTE_STYLE = f"color: {theme.TEXT_MUTED};"
@@ -67,7 +68,7 @@ class EnterpriseFields(QDialog):
         self.size_year.setPlaceholderText(self.tr("如 2025"))
         self.status = QComboBox()
         for code, label in ENTERPRISE_STATUSES.items():
-            self.status.addItem(label, code)
+            self.status.addItem(shown(label), code)
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 14)

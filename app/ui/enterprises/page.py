@@ -27,6 +27,7 @@ from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises import search as enterprise_search
 from app.services.enterprises.quality import QualityIssue
 from app.services.enterprises.search import EnterpriseFilter, EnterpriseRow
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import delete_confirmed, read_in_background, write_in_background
 from app.ui.enterprises import excel_actions as enterprise_excel
 from app.ui.enterprises.detail import EnterpriseDetailDialog
@@ -56,7 +57,7 @@ class EnterprisesPage(QWidget):
         self.search.settled.connect(self.apply_filter)
         self.district, self.section, self.size, self.status = QComboBox(), QComboBox(), QComboBox(), QComboBox()
         fill_combo(self.district, [(self.tr("全部区"), "")] + [(n, n) for n in districts.NAMES], keep=False)
-        fill_combo(self.section, [(self.tr("全部行业"), "")] + [(f"{k} {v}", k) for k, v in SECTIONS.items()], keep=False)
+        fill_combo(self.section, [(self.tr("全部行业"), "")] + [(f"{k} {shown(v)}", k) for k, v in SECTIONS.items()], keep=False)
         fill_combo(self.size, [(self.tr("全部规模"), "")] + [(v, k.value) for k, v in SIZE_LABELS.items()], keep=False)
         fill_combo(self.status, [(self.tr("全部状态"), "")] + [(v, k) for k, v in ENTERPRISE_STATUSES.items()], keep=False)
         self.warning_only = QCheckBox(self.tr("仅看校验位警告"))

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.enterprises.quality import KINDS, QualityIssue, quality_issues
 from app.ui.db_operations import read_in_background
+from app.ui.widgets.dialog_fit import fit_size
 
 
 def issue_target(issue: QualityIssue) -> tuple[str, dict[str, object]] | None:
@@ -40,12 +42,12 @@ class QualityDialog(QDialog):
     open_requested = Signal(object)  # the QualityIssue whose record should open
 
     def __init__(self, db: Database, parent: QWidget | None = None,
-                 *, today: Callable[[], date] = date.today) -> None:
+                 *, today: Callable[[], date] = china_today) -> None:
         super().__init__(parent)
         self._db, self._today = db, today
         self.issues: list[QualityIssue] = []
         self.setWindowTitle(self.tr("数据质量"))
-        self.resize(1040, 600)
+        fit_size(self, 1040, 600)  # no larger than a 1024×600 screen allows
         self.summary = QLabel(self.tr("正在检查…"))
         self.summary.setWordWrap(True)
         self.tree = QTreeWidget()

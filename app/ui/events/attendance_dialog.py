@@ -42,6 +42,7 @@ from app.services.events.listing import EventRow
 from app.ui import theme
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.enterprises.picker import EnterprisePicker
+from app.ui.widgets.dialog_fit import fit_size
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
 
@@ -66,7 +67,7 @@ class EventAttendanceDialog(QDialog):
         self.rows: list[AttendanceRow] = []
         self.last_report: ImportReport | None = None
         self.setWindowTitle(self.tr("报名与签到：%1").replace("%1", event.title))
-        self.resize(760, 560)
+        fit_size(self, 760, 560)  # no larger than a 1024×600 screen allows
         start = event.starts_at.astimezone(CHINA_TIME)
         heading = QLabel(f"<b>{event.title}</b>　{start:%Y-%m-%d %H:%M}　{event.venue}")
         heading.setTextFormat(Qt.TextFormat.RichText)

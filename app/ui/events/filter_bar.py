@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from app.domain.catalogue import EVENT_TYPES
 from app.services.events.choices import ThemeChoices
 from app.services.events.listing import EventFilter
+from app.ui.catalogue_names import shown
 from app.ui.widgets.pick_lists import fill_combo
 from app.ui.widgets.search_box import SearchBox
 
@@ -23,7 +24,7 @@ class EventFilterBar(QWidget):
         self.event_type = QComboBox()
         self.event_type.addItem(self.tr("全部类型"), "")
         for code, label in EVENT_TYPES.items():
-            self.event_type.addItem(label, code)
+            self.event_type.addItem(shown(label), code)
         self.theme = QComboBox()
         fill_combo(self.theme, [(self.tr("全部主题"), "")])
         self.theme.setCurrentIndex(0)

@@ -25,6 +25,7 @@ from app.services.events import edits as events
 from app.services.events.choices import PolicyChoice, ThemeChoices
 from app.services.events.edits import EventDetail, EventInput
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.widgets.check_list import add_choices, ticked_values
 from app.ui.widgets.form_dialog import FormDialog, Work
 
@@ -53,14 +54,14 @@ class EventForm(FormDialog):
         self.title_edit.setPlaceholderText(self.tr("例如：研发费用加计扣除政策宣讲会"))
         self.event_type = QComboBox()
         for code, label in EVENT_TYPES.items():
-            self.event_type.addItem(label, code)
+            self.event_type.addItem(shown(label), code)
         self.theme = QComboBox()
         self.theme.addItem(self.tr("（不属于主题月）"), "")
         offered = dict(themes.active)
         if detail and detail.theme and detail.theme not in offered:  # retired by HQ since: keep it
             offered[detail.theme] = themes.labels.get(detail.theme, detail.theme)
         for code, label in offered.items():
-            self.theme.addItem(label, code)
+            self.theme.addItem(shown(label), code)
         self.starts_at, self.ends_at = self._moment_edit(), self._moment_edit()
         self.venue, self.organiser = QLineEdit(), QLineEdit()
         self.partners, self.speakers = QLineEdit(), QLineEdit()

@@ -170,6 +170,15 @@ class EventsPage(QWidget):
         read_in_background(self, self._db, lambda s: read_list(s, filt, span, year, month),
                            on_success=lambda got: self._loaded_rows(generation, got))
 
+    def _hide_empty_columns(self, rows: list[EventRow]) -> None:
+        # At 1024 px every pixel counts: a column empty in every row gives its width to 活动名称, the
+        # short ones are as wide as what they hold, the venue at most 90 px.
+        for column, value in ((4, lambda r: r.theme_label), (5, lambda r: r.venue), (8, lambda r: r.satisfaction)):
+            self.table.setColumnHidden(column, bool(rows) and all(value(row) in ("", None) for row in rows))
+        for column in (0, 1, 3, 4, 5, 6, 7, 8) if rows else ():
+            self.table.resizeColumnToContents(column)
+        self.table.setColumnWidth(5, min(self.table.columnWidth(5), 90))
+
     def _loaded_rows(self, generation: int, got: Loaded) -> None:
         if generation != self._generation:
             return  # a newer filter is on its way
@@ -177,6 +186,7 @@ class EventsPage(QWidget):
         self.themes = got.themes
         self.filter_bar.set_themes(got.themes)
         self.model.set_rows(got.rows)
+        self._hide_empty_columns(got.rows)
         self.calendar_panel.mark_days(got.days)
         count = len(got.rows)
         self.filter_bar.show_count(count)

@@ -31,6 +31,7 @@ from app.services.excel.reader import SheetData, read_sheet
 from app.services.excel.rows import ImportCancelled, ImportReport
 from app.ui.excel.mapping_widget import ImportMappingWidget
 from app.ui.operations import OpContext, OperationCancelled, run_in_background
+from app.ui.widgets.dialog_fit import fit_size
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
 
@@ -55,7 +56,7 @@ class ImportDialog(QDialog):
         self.pages.addWidget(self._result_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
-        self.resize(760, 600)
+        fit_size(self, 760, 600)  # no larger than a 1024×600 screen allows
 
     # --- pages ---------------------------------------------------------------------
     def _file_page(self) -> QWidget:

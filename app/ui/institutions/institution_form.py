@@ -11,6 +11,7 @@ from app.domain.catalogue import ENTERPRISE_STAGES, FEE_TYPES, INSTITUTION_STATU
 from app.models.database import Database
 from app.services.institutions import resident as institutions
 from app.services.institutions.resident import CatalogueInput, CatalogueRow, InstitutionInput, InstitutionRow
+from app.ui.catalogue_names import shown
 from app.ui.widgets.form_dialog import FormDialog, Work
 from app.ui.widgets.pick_lists import fill_combo, select_data
 
@@ -36,7 +37,7 @@ class InstitutionForm(FormDialog):
         self.category = category_combo(categories, row.category if row else None, row.category_label if row else "")
         self.status = QComboBox()
         for code, label in INSTITUTION_STATUSES.items():
-            self.status.addItem(label, code)
+            self.status.addItem(shown(label), code)
         self.entered_on, self.exited_on = QLineEdit(), QLineEdit()
         self.entered_on.setPlaceholderText(self.tr("例如 2025-03-01"))
         self.exited_on.setPlaceholderText(self.tr("仅“已退出”时填写"))
@@ -87,9 +88,9 @@ class CatalogueForm(FormDialog):
         self.title = QLineEdit()
         self.stage, self.fee_type = QComboBox(), QComboBox()
         for code, label in ENTERPRISE_STAGES.items():
-            self.stage.addItem(label, code)
+            self.stage.addItem(shown(label), code)
         for code, label in FEE_TYPES.items():
-            self.fee_type.addItem(label, code)
+            self.fee_type.addItem(shown(label), code)
         self.category = category_combo(categories, row.category if row else institution.category,
                                        row.category_label if row else institution.category_label)
         self.description = self.text_box(3, self.tr("服务内容、办理方式、收费标准"))

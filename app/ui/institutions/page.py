@@ -29,6 +29,7 @@ from app.services.institutions import resident as institutions
 from app.services.institutions.resident import CatalogueRow, ReferenceAccess
 from app.services.institutions.usage import Usage
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import delete_confirmed, read_in_background, read_now
 from app.ui.institutions.expert_form import ExpertForm
 from app.ui.institutions.institution_form import CatalogueForm, InstitutionForm
@@ -89,7 +90,7 @@ class InstitutionsPage(QWidget):
         self.status = QComboBox()
         self.status.addItem(self.tr("全部状态"), "")
         for code, label in INSTITUTION_STATUSES.items():
-            self.status.addItem(label, code)
+            self.status.addItem(shown(label), code)
         self.status.currentIndexChanged.connect(self._filter_institutions)
         self.institution_search = self._search(self.tr("搜索机构名称、类别或联系人"), self._filter_institutions)
         self.institution_actions = self._toolbar([("new_institution", self.tr("新增机构（Ctrl+N）"), self.new_institution),
@@ -210,8 +211,8 @@ class InstitutionsPage(QWidget):
             self.institutions.empty_text = self.tr("还没有入驻服务机构。点击“新增机构”（Ctrl+N）登记入驻本站的服务机构。")
             self.experts.empty_text = self.tr("专家库还是空的。点击“新增专家”（Ctrl+N）添加。")
         else:
-            self.institutions.empty_text = self.tr("还没有入驻服务机构。总站发布后，同步时会自动出现在这里。")
-            self.experts.empty_text = self.tr("专家库还是空的。总站发布后，同步时会自动出现在这里。")
+            self.institutions.empty_text = self.tr("还没有入驻服务机构。服务总站发布后，同步时会自动出现在这里。")
+            self.experts.empty_text = self.tr("专家库还是空的。服务总站发布后，同步时会自动出现在这里。")
 
     def _filter_institutions(self) -> None:
         status = self.status.currentData()

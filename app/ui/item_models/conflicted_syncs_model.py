@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject
 
+from app.domain.periods import CHINA_TIME
 from app.sync.status import ConflictedSync
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 
 
 def _when(row: ConflictedSync) -> str:
-    return row.finished_at.astimezone().strftime("%Y-%m-%d %H:%M") if row.finished_at else ""
+    return row.finished_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M") if row.finished_at else ""
 
 
 class ConflictedSyncsModel(RowListModel):

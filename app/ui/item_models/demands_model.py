@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.demands import listing as demand_listing
 from app.services.demands.listing import DemandFilter, DemandRow, DemandSort
@@ -42,7 +43,7 @@ def demand_columns(today: Callable[[], date]) -> list[Column]:
 
 class DemandsModel(LazyTableModel):
     def __init__(self, db: Database, parent: QObject | None = None, *,
-                 today: Callable[[], date] = date.today, page_size: int = 100) -> None:
+                 today: Callable[[], date] = china_today, page_size: int = 100) -> None:
         self._db = db
         self.today = today
         self.filter = DemandFilter()

@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor
 from app.domain.periods import CHINA_TIME
 from app.services.events.listing import EventRow
 from app.ui import theme
+from app.ui.catalogue_names import shown
 
 translate = QCoreApplication.translate
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -93,7 +94,7 @@ class EventsModel(QAbstractTableModel):
         row = self.rows[index.row()]
         _header, text, sort_value, right = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return text(row)
+            return shown(text(row))  # the event type and theme month in the user's language
         if role == SORT_ROLE:
             return sort_value(row)
         if role == ID_ROLE:

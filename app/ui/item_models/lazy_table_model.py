@@ -27,6 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.ui.catalogue_names import shown
 from app.ui.operations import run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -146,7 +147,7 @@ class LazyTableModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
             return self.row_style(row, role)
         value = column.text(row)
-        return "" if value is None else str(value)
+        return "" if value is None else shown(str(value))  # a status or category in the user's language
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:

@@ -27,6 +27,8 @@ from app.ui.db_operations import read_now
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 
 translate = QCoreApplication.translate
+from app.ui.catalogue_names import shown
+
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 EXPIRED_FOREGROUND = QColor(theme.TEXT_INACTIVE)
@@ -75,7 +77,7 @@ class PoliciesModel(QAbstractTableModel):
         row = self.rows[index.row()]
         _title, text, key = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return text(row)
+            return shown(text(row))  # the category in the user's language
         if role == SORT_ROLE:
             return key(row)
         if role == Qt.ItemDataRole.ForegroundRole and not row.current:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from app.models.database import Database
 from app.services.records import listing as record_listing
 from app.services.records.listing import RecordFilter, RecordRow, RecordSort
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_now
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 
@@ -17,7 +18,8 @@ translate = QCoreApplication.translate
 
 
 def _fee(row: RecordRow) -> str:
-    return f"{row.fee_type_label} {row.fee:,.2f}" if row.fee is not None else row.fee_type_label
+    label = shown(row.fee_type_label)
+    return f"{label} {row.fee:,.2f}" if row.fee is not None else label
 
 
 def record_columns() -> list[Column]:

@@ -19,6 +19,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.ui.catalogue_names import shown
+
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -73,7 +75,7 @@ class RowListModel(QAbstractTableModel):
         row, column = self.rows[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             value = column.text(row)
-            return "" if value is None else str(value)
+            return "" if value is None else shown(str(value))  # a status or category in the user's language
         if role == SORT_ROLE:
             value = column.sort(row) if column.sort else column.text(row)
             # None sorts after every value, numbers as numbers, the rest as text

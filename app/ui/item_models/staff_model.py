@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
+from app.domain.periods import china_today
 from app.services.staff.roster import StaffRow
 from app.ui import theme
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
@@ -45,13 +46,13 @@ def staff_columns(today: Callable[[], date]) -> list[ListColumn]:
         ListColumn(translate("StaffModel", "联系电话"), lambda r: r.phone),
         ListColumn(translate("StaffModel", "到岗日期"), lambda r: _day(r.start_date), lambda r: _day(r.start_date) or None),
         ListColumn(translate("StaffModel", "离岗日期"), lambda r: _day(r.end_date), lambda r: _day(r.end_date) or None),
-        ListColumn(translate("StaffModel", "参加总站培训"), trainings, lambda r: len(r.training_lines),
+        ListColumn(translate("StaffModel", "参加服务总站培训"), trainings, lambda r: len(r.training_lines),
                    tooltip=lambda r: "\n".join(r.training_lines)),
     ]
 
 
 class StaffModel(RowListModel):
-    def __init__(self, parent: QObject | None = None, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, parent: QObject | None = None, *, today: Callable[[], date] = china_today) -> None:
         self.today = today
         super().__init__(staff_columns(today), parent)
 

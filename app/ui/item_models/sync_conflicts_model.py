@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from app.domain.periods import CHINA_TIME
 from app.sync.status import Conflict
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,7 +62,7 @@ class SyncConflictsModel(QAbstractTableModel):
 
     def _text(self, row: Conflict, col: int) -> str:
         if col == 0:
-            return row.at.astimezone().strftime("%Y-%m-%d %H:%M") if row.at else ""
+            return row.at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M") if row.at else ""
         if col == 1:
             return row.enterprise or QCoreApplication.translate("SyncConflictsModel", "（本机没有这家企业）")
         if col == 2:

@@ -25,6 +25,7 @@ from app.services.actor import Actor
 from app.services.policies import library as policies
 from app.services.policies.library import PolicyInput, PolicyRow
 from app.services.station import profile_files
+from app.ui.catalogue_names import shown
 from app.ui.records.form_fields import parse_day
 from app.ui.widgets.form_dialog import FormDialog, Work
 
@@ -39,7 +40,7 @@ class PolicyForm(FormDialog):
         self.title_edit, self.issuer, self.issued_on, self.expires_on = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.category = QComboBox()
         for code, label in categories.items():
-            self.category.addItem(label, code)
+            self.category.addItem(shown(label), code)
         for edit in (self.issued_on, self.expires_on):
             edit.setPlaceholderText(self.tr("例如 2026-07-01"))
         self.expires_on.setPlaceholderText(self.tr("长期有效请留空"))

@@ -24,16 +24,19 @@ from PySide6.QtWidgets import (
 
 from app.domain.catalogue import CHANNELS
 from app.domain.errors import UserError
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.actor import Actor
 from app.services.policies import matching as policy_matching
 from app.services.policies.library import PolicyRow
 from app.services.policies.matching import MatchResult, RelayResult
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import DbContext, read_now, with_context, write_in_background
 from app.ui.item_models.policies_model import PolicyMatchModel
 from app.ui.operations import OperationCancelled
 from app.ui.records.form_fields import parse_day
+from app.ui.widgets.dialog_fit import fit_size
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
 
@@ -45,10 +48,10 @@ class PolicyMatchDialog(QDialog):
                  *, today: date | None = None, lock_days: int | None = None) -> None:
         super().__init__(parent)
         self._db, self.policy, self._actor, self._lock_days = db, policy, actor, lock_days
-        self._today = today or date.today()
+        self._today = today or china_today()
         self.result: MatchResult | None = None
         self.setWindowTitle(self.tr("匹配企业：%1").replace("%1", policy.title))
-        self.resize(860, 560)
+        fit_size(self, 860, 560)  # no larger than a 1024×600 screen allows
         heading = QLabel(self.tr("《%1》适用范围：%2").replace("%1", policy.title).replace("%2", policy.scope_text))
         heading.setWordWrap(True)
         self.search = QLineEdit()
@@ -84,7 +87,7 @@ class PolicyMatchDialog(QDialog):
 
         self.channel = QComboBox()
         for code, label in CHANNELS.items():
-            self.channel.addItem(label, code)
+            self.channel.addItem(shown(label), code)
         self.channel.setCurrentIndex(self.channel.findData("online"))
         self.service_date = QLineEdit(self._today.isoformat())
         self.service_date.setMaximumWidth(110)

@@ -26,12 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.actor import Actor
 from app.services.policies import library as policies
 from app.services.policies.library import Permissions, PolicyFilter, PolicyRow
 from app.services.station import profile_files
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import delete_confirmed, read_in_background, write_in_background
 from app.ui.item_models.policies_model import SORT_ROLE, PoliciesModel
 from app.ui.policies.form import PolicyForm
@@ -45,7 +47,7 @@ from app.ui.widgets.search_box import SearchBox
 class PoliciesPage(QWidget):
     loaded = Signal(int)  # the row count, after each reload
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = china_today) -> None:
         super().__init__(parent)
         self._db, self._today = db, today
         self.pick_lists = PickLists()
@@ -58,7 +60,7 @@ class PoliciesPage(QWidget):
         fill_combo(self.category, [(self.tr("全部类别"), "")])
         self.category.setCurrentIndex(0)
         for label, key in [(self.tr("全部"), ""), (self.tr("现行"), "current"), (self.tr("已失效"), "expired")]:
-            self.validity.addItem(label, key)
+            self.validity.addItem(shown(label), key)
         self.validity.setCurrentIndex(1)
         self.search = SearchBox(self.tr("搜索政策标题、发布机关或摘要"))
         self.count_label = QLabel()
@@ -125,7 +127,7 @@ class PoliciesPage(QWidget):
         attachment.addWidget(self.attachment_label, 1)
         attachment.addWidget(self.open_button)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(self.tr("本站备注（只保存在本机，不上报总部）"))
+        self.note.setPlaceholderText(self.tr("本站备注（只保存在本机，不上报服务总站）"))
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(self.note.fontMetrics().lineSpacing() * 4 + 14)
         self.note_button = QPushButton(self.tr("保存备注"))
@@ -188,7 +190,7 @@ class PoliciesPage(QWidget):
         elif allowed.can_edit:
             text = self.tr("政策法规库还是空的。点击“新增政策…”（Ctrl+N）录入第一条。")
         else:
-            text = self.tr("政策法规库还是空的。政策由总部发布，同步后会出现在这里。")
+            text = self.tr("政策法规库还是空的。政策由服务总站发布，同步后会出现在这里。")
         self.empty_label.setText(text)
         self.empty_label.setVisible(not rows)
         self.table.setVisible(bool(rows))
@@ -230,7 +232,7 @@ class PoliciesPage(QWidget):
         dates = [self.tr("发布 %1").replace("%1", row.issued_on.isoformat()) if row.issued_on else "",
                  self.tr("失效 %1").replace("%1", row.expires_on.isoformat()) if row.expires_on else self.tr("长期有效")]
         self.detail_title.setText(row.title)
-        self.detail_meta.setText(" · ".join(p for p in (row.category_label, row.issuer, *dates, status) if p))
+        self.detail_meta.setText(" · ".join(p for p in (shown(row.category_label), row.issuer, *dates, status) if p))
         self.detail_scope.setText(row.scope_text)
         self.detail_summary.setPlainText(row.summary)
         self.attachment_label.setText(Path(row.attachment).name if row.attachment else self.tr("（无）"))

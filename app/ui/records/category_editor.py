@@ -6,7 +6,6 @@ Keys: Ctrl+N new, F2 rename, Ctrl+↑/↓ move, Delete retire, Enter saves, Esc 
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import shiboken6
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services import pick_lists
 from app.services.actor import Actor
@@ -35,6 +35,7 @@ from app.ui import theme
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.item_models.pick_list_model import LABEL, PickListModel
 from app.ui.records.form_fields import RecordFields
+from app.ui.widgets.dialog_fit import fit_size
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.form_dialog import error_label
 from app.ui.widgets.pick_lists import load_pick_lists
@@ -101,7 +102,7 @@ class CategoryEditor(QDialog):
         layout.addWidget(self.empty_label)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
-        self.resize(560, 460)
+        fit_size(self, 560, 460)  # no larger than a 1024×600 screen allows
 
         for keys, slot in ((QKeySequence.StandardKey.New, self.add_item), (Qt.Key.Key_Delete, self.retire_current),
                            (Qt.Modifier.CTRL | Qt.Key.Key_Up, lambda: self.move_current(-1)),
@@ -116,8 +117,8 @@ class CategoryEditor(QDialog):
         editable, items = found
         self.model.set_items(items, editable=editable)
         if not editable:
-            self.intro.setText(self.tr("本站已登记到总部同步：服务类别由总部统一发布，这里只能查看。"
-                                       "如需增加或调整类别，请联系总部；总部发布后，下次同步即生效。"))
+            self.intro.setText(self.tr("本站已登记到服务总站同步：服务类别由服务总站统一发布，这里只能查看。"
+                                       "如需增加或调整类别，请联系服务总站；服务总站发布后，下次同步即生效。"))
             self.save_button.hide()
             self.cancel_button.setText(self.tr("关闭"))
         self._set_enabled(editable)
@@ -220,7 +221,7 @@ def refresh_open_forms(db: Database) -> None:
                 if loaded is not None:
                     loaded.emit()
 
-            load_pick_lists(form, db, date.today(), take)
+            load_pick_lists(form, db, china_today(), take)
 
 
 def edit_categories(db: Database, parent: QWidget | None = None) -> None:

@@ -12,13 +12,14 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from app.domain.errors import UserError
+from app.domain.errors import UserError, ValidationError
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.actor import Actor
 from app.services.records import entry as record_entry
-from app.services.records.period_locks import PeriodLockedError
+from app.services.records.period_locks import PeriodLockedError, resolve_lock_days
 from app.services.records.stored import RecordSummary
-from app.services.records.validation import RecordInput
+from app.services.records.validation import RecordInput, validate_record
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.records.form_fields import RecordFields
 from app.ui.records.unlock_dialog import UnlockDialog
@@ -35,7 +36,7 @@ class RecordForm(RecordFields):
     pick_lists_loaded = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today, lock_days: int | None = None) -> None:
+                 today: Callable[[], date] = china_today, lock_days: int | None = None) -> None:
         super().__init__(db, parent)
         self._db, self._today, self._lock_days = db, today, lock_days
         self.editing: RecordSummary | None = None
@@ -128,8 +129,15 @@ class RecordForm(RecordFields):
         actor = Actor(self.pick_lists.staff_name(staff_id) or self.tr("工作台"), staff_id)
         editing, today, lock_days = self.editing, self._today(), self._lock_days
         name, category = self.picker.text(), self.category.currentText()
+        empty_summary = self.tr("服务内容：请写明咨询了什么、提供了哪些服务，再保存。")
 
         def write(session: Any) -> RecordSummary:
+            if not data.summary.strip() and (editing is None or editing.summary.strip()):
+                # The service's own refusals come first (they name the field to fix); then an
+                # empty 服务内容, which Ctrl+Enter from the text box would otherwise file silently.
+                # (An imported record that never had one can still be corrected.)
+                validate_record(session, data, actor, today, resolve_lock_days(lock_days))
+                raise ValidationError(empty_summary, "summary")
             if editing is None:
                 return record_entry.create(session, data, actor, today=today, lock_days=lock_days)
             return record_entry.update(session, editing.id, data, actor, editing.version,

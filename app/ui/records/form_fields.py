@@ -29,6 +29,7 @@ from app.models.database import Database
 from app.services.demands.shapes import DemandInput
 from app.services.records.validation import MAX_MINUTES, RecordInput
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.enterprises.picker import EnterprisePicker
 from app.ui.widgets.pick_lists import PickLists, current_staff_id, fill_combo, select_data
 
@@ -68,13 +69,13 @@ class RecordFields(QWidget):
         self.category, self.channel, self.staff = QComboBox(), QComboBox(), QComboBox()
         self.category.setPlaceholderText(self.tr("请选择"))
         for code, label in CHANNELS.items():
-            self.channel.addItem(label, code)
+            self.channel.addItem(shown(label), code)
         self.prep_minutes, self.contact_minutes = QSpinBox(), QSpinBox()
         for box in (self.prep_minutes, self.contact_minutes):
             box.setRange(0, MAX_MINUTES)
         self.fee_type, self.fee = QComboBox(), QLineEdit()
         for code, label in FEE_TYPES.items():
-            self.fee_type.addItem(label, code)
+            self.fee_type.addItem(shown(label), code)
         self.fee.setPlaceholderText(self.tr("金额（元）"))
         self.fee_type.currentIndexChanged.connect(self._fee_type_changed)
         self.referral, self.satisfaction, self.follow_up = QComboBox(), QSpinBox(), QLineEdit()
@@ -99,6 +100,11 @@ class RecordFields(QWidget):
         self.clear_button = QPushButton(self.tr("清空（Esc）"))
         self.status_label = QLabel()
         self.status_label.setStyleSheet(f"color: {theme.OK};")
+        # The desk works by keyboard: the field the cursor jumped to (after a pick: 服务类别) must show.
+        self.setStyleSheet(
+            "QComboBox:focus, QSpinBox:focus, QDateEdit:focus, QLineEdit:focus, QPlainTextEdit:focus"
+            f" {{ border: 2px solid {theme.FOCUS_FRAME}; border-radius: 2px; }}"
+        )
         self._layout()
 
     def _layout(self) -> None:

@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.records import recycle_bin
 from app.services.records.listing import RecordFilter, RecordRow
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import delete_confirmed, write_in_background
 from app.ui.item_models.records_model import RecordsModel
 from app.ui.records.form import RecordForm
@@ -46,13 +48,13 @@ class RecordsPage(QWidget):
     list_changed = Signal()  # after a delete or an undo has been applied
 
     def __init__(self, db: Database, parent: QWidget | None = None, *,
-                 today: Callable[[], date] = date.today, lock_days: int | None = None) -> None:
+                 today: Callable[[], date] = china_today, lock_days: int | None = None) -> None:
         super().__init__(parent)
         self._db, self._today, self._lock_days = db, today, lock_days
         self.deleted: RecordRow | None = None  # what 撤销 would bring back
         self.form = RecordForm(db, today=today, lock_days=lock_days)
         self.form.setObjectName("recordForm")
-        self.form.setStyleSheet("#recordForm { border-bottom: 1px solid palette(mid); }")
+        self.form.setStyleSheet(self.form.styleSheet() + "\n#recordForm { border-bottom: 1px solid palette(mid); }")
         self.form.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.form.record_saved.connect(lambda _s: self.model.reload())
         self.form.pick_lists_loaded.connect(lambda: self._pick_lists(self.form.pick_lists))
@@ -60,9 +62,9 @@ class RecordsPage(QWidget):
         self.period, self.category, self.staff = QComboBox(), QComboBox(), QComboBox()
         for key, label in [("all", self.tr("全部日期")), ("this_month", self.tr("本月")), ("last_month", self.tr("上月")),
                            ("30_days", self.tr("近30天")), ("this_year", self.tr("今年"))]:
-            self.period.addItem(label, key)
-        fill_combo(self.category, [(self.tr("全部类别"), "")])
-        fill_combo(self.staff, [(self.tr("全部人员"), "")])
+            self.period.addItem(shown(label), key)
+        fill_combo(self.category, [(self.tr("全部类别"), "")], whole=True)
+        fill_combo(self.staff, [(self.tr("全部人员"), "")], whole=True)
         self.category.setCurrentIndex(0)
         self.staff.setCurrentIndex(0)
         self.search = SearchBox(self.tr("搜索企业名称、服务内容或结果"))
@@ -116,8 +118,9 @@ class RecordsPage(QWidget):
         self.form.picker.setFocus()  # Ctrl+3, then type the visitor's name
 
     def _pick_lists(self, lists: PickLists) -> None:
-        fill_combo(self.category, [(self.tr("全部类别"), "")] + [(v, k) for k, v in lists.categories.items()])
-        fill_combo(self.staff, [(self.tr("全部人员"), "")] + [(c.label, str(c.id)) for c in lists.staff])
+        fill_combo(self.category, [(self.tr("全部类别"), "")] + [(v, k) for k, v in lists.categories.items()],
+                   whole=True)
+        fill_combo(self.staff, [(self.tr("全部人员"), "")] + [(c.label, str(c.id)) for c in lists.staff], whole=True)
 
     def apply_filter(self) -> None:
         key = self.period.currentData()

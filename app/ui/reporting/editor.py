@@ -1,5 +1,5 @@
 """Editor of one written report (annual summary, plan or information report): a text box per
-section, for a plan its targets and events, the status with 提交总站…/重新编辑, and the draft
+section, for a plan its targets and events, the status with 提交服务总站…/重新编辑, and the draft
 saved by itself — a few seconds after typing stops, on Ctrl+S (the page) and when the page
 is left.  Every save carries the version last loaded, so a clash is reported, not lost."""
 
@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import UserError
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.services.reporting import drafts as report_drafts
 from app.services.reporting.drafts import Draft, ReportText
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background, write_in_background, write_now
 from app.ui.reporting.plan_tables import PlanTables
 from app.ui.widgets.error_dialog import show_error
@@ -83,7 +85,7 @@ class ReportEditor(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
         self.status_label = QLabel()
-        self.submit_button = QPushButton(self.tr("提交总站…"))
+        self.submit_button = QPushButton(self.tr("提交服务总站…"))
         self.submit_button.clicked.connect(self.submit)
         self.reopen_button = QPushButton(self.tr("重新编辑"))
         self.reopen_button.clicked.connect(self.reopen)
@@ -108,7 +110,8 @@ class ReportEditor(QWidget):
         form = QVBoxLayout(body)
         form.setContentsMargins(0, 0, 8, 0)
         self.texts: dict[str, QPlainTextEdit] = {}
-        for key, title in report_drafts.sections_of(kind).items():
+        for key, heading in report_drafts.sections_of(kind).items():
+            title = shown(heading)
             box = self.texts[key] = QPlainTextEdit()
             box.setPlaceholderText(self.tr("请填写%1").replace("%1", title))
             box.setMinimumHeight(96)
@@ -204,12 +207,12 @@ class ReportEditor(QWidget):
         if draft is None:
             self.status_label.setText(self.tr("正在读取…"))
         elif draft.status == "submitted" and draft.submitted_at is not None:
-            when = draft.submitted_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = draft.submitted_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
             self.status_label.setText(self.tr("状态：已提交（%1），内容不能再修改").replace("%1", when))
         else:
-            self.status_label.setText(self.tr("状态：%1").replace("%1", draft.status_label))
+            self.status_label.setText(self.tr("状态：%1").replace("%1", shown(draft.status_label)))
         comment = draft.review_comment if draft is not None and draft.status in ("returned", "draft") else ""
-        self.review.setText(self.tr("总站退回意见：%1").replace("%1", comment))
+        self.review.setText(self.tr("服务总站退回意见：%1").replace("%1", comment))
         self.review.setVisible(bool(comment))
 
     # -- saving -----------------------------------------------------------------------
@@ -331,8 +334,8 @@ class ReportEditor(QWidget):
         draft = self.draft
         if draft is None or not draft.can_submit:
             return
-        title = self.tr("提交总站")
-        text = self.tr("提交后“%1”不能再修改（总站退回后可重新编辑）。确定提交吗？").replace("%1", self.heading.text())
+        title = self.tr("提交服务总站")
+        text = self.tr("提交后“%1”不能再修改（服务总站退回后可重新编辑）。确定提交吗？").replace("%1", self.heading.text())
         if confirm(self, title, text):
             self._autosave.stop()
             self._enqueue("submit")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ValidationError
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.services.reporting import drafts as report_drafts
 from app.services.reporting.drafts import EventChoice
@@ -181,7 +182,7 @@ class EventParameters(_Panel):
         chosen = self.events.currentData()
         self.events.clear()
         for choice in choices:
-            when = choice.starts_at.astimezone().strftime("%Y-%m-%d")
+            when = choice.starts_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d")
             self.events.addItem(f"{when}  {choice.title}", (choice.id, choice.title))
         index = next((i for i in range(self.events.count()) if self.events.itemData(i) == chosen), 0)
         self.events.setCurrentIndex(index if choices else -1)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import theme
+from app.ui.widgets.dialog_fit import fit_size
 
 # Rendering at a printer's full resolution (1200 dpi for a PDF printer) would need half a
 # gigabyte per A4 page; 300 dpi is what office laser printers resolve anyway.
@@ -158,7 +159,7 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
-        self.resize(860, 900)
+        fit_size(self, 860, 900)  # no larger than a 1024×600 screen allows
 
 
 def print_pdf(path: Path, printer: QPrinter) -> int:

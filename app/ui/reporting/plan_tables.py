@@ -32,6 +32,7 @@ from app.domain.catalogue import EVENT_TYPES, THEME_MONTHS
 from app.domain.report_sections import PLAN_INDICATORS
 from app.services.reporting.drafts import PlannedEvent
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.item_models.report_plan_models import PlannedEventsModel, TargetsModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,7 +53,7 @@ class PlannedEventDelegate(QStyledItemDelegate):
             combo = QComboBox(parent)
             choices = EVENT_TYPES if index.column() == 1 else {"": "", **THEME_MONTHS}
             for code, label in choices.items():
-                combo.addItem(label, code)
+                combo.addItem(shown(label), code)
             combo.setEditable(index.column() == 3)
             return combo
         return super().createEditor(parent, option, index)

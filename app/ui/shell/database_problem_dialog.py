@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import CHINA_TIME
 from app.models.database import DatabaseOpenError
 
 OPEN_BACKUP, NEW_PROFILE, QUIT = "open_backup", "new_profile", "quit"
@@ -36,7 +37,7 @@ class ProblemChoice:
 
 def _describe(backup: Path) -> str:
     stat = backup.stat()
-    when = datetime.fromtimestamp(stat.st_mtime).strftime("%Y-%m-%d %H:%M")
+    when = datetime.fromtimestamp(stat.st_mtime, CHINA_TIME).strftime("%Y-%m-%d %H:%M")
     return f"{when}    {stat.st_size / 1_048_576:.1f} MB    {backup.name}"
 
 

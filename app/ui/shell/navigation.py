@@ -64,6 +64,6 @@ def sections() -> list[Section]:
         Section(
             "sync",
             translate("Navigation", "同步"),
-            translate("Navigation", "同步：与市服务中心交换数据，离线时也能照常工作——即将推出"),
+            translate("Navigation", "同步：与服务总站交换数据，离线时也能照常工作——即将推出"),
         ),
     ]

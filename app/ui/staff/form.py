@@ -8,6 +8,7 @@ from app.domain.catalogue import STAFF_ROLES
 from app.models.database import Database
 from app.services.staff import roster as staff
 from app.services.staff.roster import StaffInput, StaffRow
+from app.ui.catalogue_names import shown
 from app.ui.widgets.form_dialog import FormDialog, Work
 
 
@@ -19,7 +20,7 @@ class StaffForm(FormDialog):
         self.phone.setPlaceholderText(self.tr("手机或座机，如 020-38881380"))
         self.role = QComboBox()
         for code, label in STAFF_ROLES.items():
-            self.role.addItem(label, code)
+            self.role.addItem(shown(label), code)
         self.role.setCurrentIndex(self.role.findData("staff"))
         self.full_time = QCheckBox(self.tr("专职（按规范至少 2 名专职人员）"))
         self.full_time.setChecked(True)
@@ -31,7 +32,7 @@ class StaffForm(FormDialog):
                                      ("role", self.tr("岗位"), self.role), ("full_time", self.tr("专职/兼职"), self.full_time),
                                      ("start_date", self.tr("到岗日期"), self.start_date),
                                      ("end_date", self.tr("离岗日期"), self.end_date),
-                                     ("trainings", self.tr("参加总站培训"), self.trainings)):
+                                     ("trainings", self.tr("参加服务总站培训"), self.trainings)):
             self.add_row(field, label, widget)
         if row is not None:
             self.name.setText(row.name)

@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.staff import roster as staff
 from app.services.staff.roster import Staffing, StaffRow
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import delete_confirmed, read_in_background
 from app.ui.item_models.row_list_model import RowFilterProxy
 from app.ui.item_models.staff_model import StaffModel
@@ -42,7 +44,7 @@ class _Loaded:
 class StaffPage(QWidget):
     loaded = Signal()  # the roster and the staffing check have been (re)read
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = china_today) -> None:
         super().__init__(parent)
         self._db, self._today = db, today
         self.dialog: StaffForm | StationProfileDialog | None = None
@@ -62,7 +64,7 @@ class StaffPage(QWidget):
         self.show_which = QComboBox()
         for label, key in ((self.tr("在岗人员"), "current"), (self.tr("在岗专职"), "full_time"),
                            (self.tr("已离岗"), "left"), (self.tr("全部人员"), "all")):
-            self.show_which.addItem(label, key)
+            self.show_which.addItem(shown(label), key)
         self.show_which.currentIndexChanged.connect(self.apply_filter)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("搜索姓名、电话或培训"))

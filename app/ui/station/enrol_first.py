@@ -94,8 +94,8 @@ class EnrolFirstDialog(QDialog):
     def _enrol_page(self, db: Database, http_factory: HttpFactory) -> QWidget:
         intro = _label(
             self.tr(
-                "请填写总部提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。"
-                "服务站代码、名称和所在区以总部登记的为准，本站信息和人员在登记后的首次同步中取回，无需再填。"
+                "请填写服务总站提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。"
+                "服务站代码、名称和所在区以服务总站登记的为准，本站信息和人员在登记后的首次同步中取回，无需再填。"
             )
         )
         self.form = EnrolForm(db, http_factory)
@@ -111,7 +111,7 @@ class EnrolFirstDialog(QDialog):
 
     def _sync_page(self) -> QWidget:
         self.sync_heading = _label(style=f"color: {theme.OK}; font-weight: bold;")
-        self.sync_status = _label(self.tr("正在连接总部…"))
+        self.sync_status = _label(self.tr("正在连接服务总站…"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.cancel_sync_button = QPushButton(self.tr("取消同步"))
@@ -153,7 +153,7 @@ class EnrolFirstDialog(QDialog):
     def _enrolled(self, enrolment: Enrolment) -> None:
         self.enrolment = enrolment
         self.sync_heading.setText(
-            self.tr("已登记到总部：%1（%2）")
+            self.tr("已登记到服务总站：%1（%2）")
             .replace("%1", enrolment.station_name)
             .replace("%2", enrolment.station_code)
         )
@@ -162,9 +162,9 @@ class EnrolFirstDialog(QDialog):
 
     def _progressed(self, phase: str, done: int, total: int) -> None:
         texts = {
-            "hello": self.tr("正在连接总部…"),
+            "hello": self.tr("正在连接服务总站…"),
             "push": self.tr("正在上传本机已有的数据…"),
-            "pull": self.tr("正在取回总部保存的本站信息和人员…"),
+            "pull": self.tr("正在取回服务总站保存的本站信息和人员…"),
         }
         self.sync_status.setText(texts.get(phase, self.tr("正在核对数据…")))
         self.progress.setRange(0, max(total, 0))
@@ -187,11 +187,11 @@ class EnrolFirstDialog(QDialog):
             self._finish()
             return
         if synced:
-            note = self.tr("总部还没有本站的人员信息。请填写站长（负责人），完成后即可开始登记服务。")
+            note = self.tr("服务总站还没有本站的人员信息。请填写站长（负责人），完成后即可开始登记服务。")
         else:
             reason = result.message if result is not None and result.message else self.tr("未知原因")
             note = self.tr(
-                "首次同步未能完成：%1\n登记已经保存。以后联网时本站会自动与总部同步，取回总部保存的本站信息。"
+                "首次同步未能完成：%1\n登记已经保存。以后联网时本站会自动与服务总站同步，取回服务总站保存的本站信息。"
                 "请先填写站长（负责人），离线也可以开始登记服务。"
             ).replace("%1", reason)
         self.manager_note.setText(note)
@@ -250,7 +250,7 @@ class EnrolChoiceButton(QPushButton):
         self.setText(self.tr("登记到服务总站"))
         refusal = enrol_refusal(db)
         self.setEnabled(refusal is None)
-        self.setToolTip(refusal or self.tr("已有总部发放的登记码：站点信息以总部为准，只需补充总部没有的信息。"))
+        self.setToolTip(refusal or self.tr("已有服务总站发放的登记码：站点信息以服务总站为准，只需补充服务总站没有的信息。"))
         self.clicked.connect(self.open_dialog)
 
     def open_dialog(self) -> None:

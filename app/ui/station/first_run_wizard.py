@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 from app.domain import districts
 from app.domain.errors import ValidationError
 from app.models.database import Database
-from app.services.station.identity import NewStation, StationInfo, create_station, validate
+from app.services.station.identity import NewStation, StationInfo, create_station, problems_of
 from app.ui import theme
 from app.ui.db_operations import write_now
 from app.ui.station.enrol_first import EnrolChoiceButton
+from app.ui.widgets.dialog_fit import grow_to_content
 
 ERROR_STYLE = f"color: {theme.ERROR};"
 
@@ -124,6 +125,12 @@ class FirstRunWizard(QDialog):
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumWidth(560)
+        self._tried = False  # 完成设置 was pressed once: from then on fixed fields lose their message
+        for widget in self.fields.values():
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._recheck)
+            else:
+                widget.textChanged.connect(self._recheck)
 
     def new_station(self) -> NewStation:
         return NewStation(
@@ -148,12 +155,28 @@ class FirstRunWizard(QDialog):
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _recheck(self) -> None:
+        """After a refused 完成设置: a message goes as soon as its field is fixed; the others stay."""
+        if not self._tried:
+            return
+        still = {problem.field: problem.message for problem in problems_of(self.new_station())}
+        for key, label in self.errors.items():
+            label.setVisible(key in still)
+            label.setText(still.get(key, ""))
+
     def submit(self) -> None:
         """Validate, then save in one transaction; on any ValidationError nothing is written."""
         self.clear_errors()
+        self._tried = True
         new = self.new_station()
+        problems = problems_of(new)
+        for problem in reversed(problems):  # every message at once; the cursor in the first field named
+            self.show_error(problem.message, problem.field)
+        if problems:
+            self.station = None
+            grow_to_content(self)
+            return
         try:
-            validate(new)
             self.station = write_now(self.db, lambda s: create_station(s, new))
         except ValidationError as exc:
             self.station = None

@@ -103,8 +103,8 @@ class StationProfileDialog(FormDialog):
         self._show_files()
         self.ok_button.setEnabled(profile.editable)
         if profile.hq_fields_locked:
-            self.note.setText(self.tr("本站已接入服务总站：服务站名称、编码、所在区和状态以总站登记为准，由总站维护，"
-                                      "不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送总站；"
+            self.note.setText(self.tr("本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，"
+                                      "不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；"
                                       "挂牌照片和工作制度文件只保存在本机。"))
             self.note.show()
             self.name.setReadOnly(True)

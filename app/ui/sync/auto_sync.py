@@ -21,6 +21,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.settings import Settings, setting
 from app.sync.client import AuthError, OfflineError, SyncError, UpgradeRequired
@@ -164,7 +165,7 @@ class AutoSyncController(QObject):
             self._finished((SyncResult(message=message), None))
 
         self._op = run_in_background(parent, work, on_success=self._finished, on_failure=failed,
-                                     title=self.tr("与总部同步"), show_progress=False)
+                                     title=self.tr("与服务总站同步"), show_progress=False)
         # Not serial: a bootstrap can take minutes and would queue every save behind it;
         # the engine commits page by page and WAL + busy_timeout orders the writers.
         self._op.progressed.connect(
@@ -180,7 +181,7 @@ class AutoSyncController(QObject):
             return
         result, error = outcome
         if result is not None:
-            self.last_result, self.last_finished = result, datetime.now()
+            self.last_result, self.last_finished = result, datetime.now(CHINA_TIME)
             self.offline = isinstance(error, OfflineError)
             if isinstance(error, AuthError | UpgradeRequired) or (
                 error is not None and "登记" in error.message
@@ -197,8 +198,8 @@ class AutoSyncController(QObject):
         if self.last_result is None or self.last_finished is None:
             if self.logged_success is None:
                 return self.tr("上次同步：尚未同步")
-            logged = self.logged_success.astimezone()
-            fmt = "%H:%M" if logged.date() == datetime.now().date() else "%m-%d %H:%M"
+            logged = self.logged_success.astimezone(CHINA_TIME)
+            fmt = "%H:%M" if logged.date() == datetime.now(CHINA_TIME).date() else "%m-%d %H:%M"
             return self.tr("上次同步：%1 成功").replace("%1", logged.strftime(fmt))
         when = self.last_finished.strftime("%H:%M")
         if self.last_result.completed:

@@ -1,4 +1,4 @@
-"""The fields of 登记到总站 and the enrolment they start: one widget shared by the 同步 page's
+"""The fields of 登记到服务总站 and the enrolment they start: one widget shared by the 同步 page's
 dialog and the first-run choice 登记到服务总站 (app/ui/station/enrol_first.py).
 
 Server address, one-time code, an optional CA file, and the --insecure-http checkbox with
@@ -30,6 +30,7 @@ from app.sync.enrolment import Enrolment, enroll
 from app.ui import theme
 from app.ui.operations import OpContext, run_in_background
 from app.ui.sync.auto_sync import HttpFactory
+from app.ui.widgets.dialog_fit import grow_to_content
 from app.ui.widgets.prompts import inform
 
 
@@ -47,8 +48,8 @@ class EnrolForm(QWidget):
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("登记码"))
         self.ca_file = QLineEdit()
-        self.ca_file.setPlaceholderText(self.tr("可选：总部证书不是系统信任的证书时才需要"))
-        self.ca_file.setToolTip(self.tr("总部发放的证书颁发机构(CA)文件（.pem 或 .crt），登记时复制到本档案的文件夹。"))
+        self.ca_file.setPlaceholderText(self.tr("可选：服务总站证书不是系统信任的证书时才需要"))
+        self.ca_file.setToolTip(self.tr("服务总站发放的证书颁发机构(CA)文件（.pem 或 .crt），登记时复制到本档案的文件夹。"))
         self.ca_button = QPushButton(self.tr("选择…"))
         self.ca_button.clicked.connect(self._choose_ca_file)
         ca_row = QHBoxLayout()
@@ -87,7 +88,7 @@ class EnrolForm(QWidget):
 
     def _choose_ca_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("选择总部的证书颁发机构(CA)文件"), "", self.tr("证书 (*.pem *.crt *.cer);;所有文件 (*)")
+            self, self.tr("选择服务总站的证书颁发机构(CA)文件"), "", self.tr("证书 (*.pem *.crt *.cer);;所有文件 (*)")
         )
         if path:
             self.ca_file.setText(path)
@@ -99,6 +100,7 @@ class EnrolForm(QWidget):
     def fail(self, text: str) -> None:
         self.error_label.setText(text)
         self.error_label.show()
+        grow_to_content(self.window())  # taller, rather than squeezing the input boxes
         self._set_busy(False)
 
     def submit(self) -> None:
@@ -111,7 +113,7 @@ class EnrolForm(QWidget):
             self.server.setFocus()
             return
         if not code:
-            self.fail(self.tr("登记码：请填写总部发放的一次性登记码。"))
+            self.fail(self.tr("登记码：请填写服务总站发放的一次性登记码。"))
             self.code.setFocus()
             return
         self._set_busy(True)
@@ -137,7 +139,7 @@ class EnrolForm(QWidget):
             on_failure=failed,
             serial=True,
             cancellable=False,
-            title=self.tr("正在登记到总站…"),
+            title=self.tr("正在登记到服务总站…"),
         )
 
     def _done(self, enrolment: Enrolment) -> None:
@@ -149,7 +151,7 @@ class EnrolForm(QWidget):
                 self.tr("令牌只保存到程序关闭"),
                 self.tr(
                     "本机没有安全的凭据存储（如 Windows 凭据管理器或 GNOME 密钥环），同步令牌只保存到程序关闭为止；"
-                    "下次启动后需要向总部索取新的登记码重新登记。"
+                    "下次启动后需要向服务总站索取新的登记码重新登记。"
                 ),
             )
         self.enrolled.emit(enrolment)

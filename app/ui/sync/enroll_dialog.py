@@ -1,4 +1,4 @@
-"""登记到总站: server address + one-time enrolment code → this profile's link to HQ.
+"""登记到服务总站: server address + one-time enrolment code → this profile's link to HQ.
 
 The fields and the enrolment itself are app/ui/sync/enrol_form.py's, shared with the
 first-run choice 登记到服务总站."""
@@ -24,11 +24,11 @@ class EnrollDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("登记到总站"))
+        self.setWindowTitle(self.tr("登记到服务总站"))
         self.setMinimumWidth(460)
         intro = QLabel(
             self.tr(
-                "请填写总部提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。"
+                "请填写服务总站提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。"
             )
         )
         intro.setWordWrap(True)

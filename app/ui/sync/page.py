@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.sync.engine import SyncResult
 from app.sync.status import SyncStatus, sync_status
@@ -71,7 +72,7 @@ class SyncPage(QWidget):
 
     # -- building -------------------------------------------------------------------
     def _build_heading(self) -> QLabel:
-        heading = QLabel(self.tr("与总部同步"))
+        heading = QLabel(self.tr("与服务总站同步"))
         font = heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -81,7 +82,7 @@ class SyncPage(QWidget):
     def _build_not_enrolled(self) -> QWidget:
         """Not enrolled (or demo): an explanation and the way forward."""
         self.empty_text = _label(style=f"color: {theme.TEXT_BODY};")
-        self.enroll_button = QPushButton(self.tr("登记到总站…"))
+        self.enroll_button = QPushButton(self.tr("登记到服务总站…"))
         self.enroll_button.clicked.connect(self.open_enroll_dialog)
         empty = QWidget()
         column = QVBoxLayout(empty)
@@ -105,7 +106,7 @@ class SyncPage(QWidget):
         column.addLayout(self._build_actions())
         # the lists share one tab area, so the page fits a small screen
         self.lists = QTabWidget()
-        self.lists.addTab(self._build_rejections_tab(), self.tr("被总部拒绝的更改"))
+        self.lists.addTab(self._build_rejections_tab(), self.tr("被服务总站拒绝的更改"))
         self.lists.addTab(self._build_conflicts_tab(), self.tr("同步冲突"))
         self.quarantine = QuarantineList(self._db)
         self.quarantine.retried.connect(lambda _outcome: self.refresh())
@@ -118,7 +119,7 @@ class SyncPage(QWidget):
         self.server_label, self.code_label, self.last_label = _label(), _label(), _label()
         self.counts_label, self.message_label, self.pending_label = _label(), _label(), _label()
         form = QFormLayout()
-        for caption, widget in ((self.tr("总部服务器"), self.server_label), (self.tr("站点编码"), self.code_label),
+        for caption, widget in ((self.tr("服务总站服务器"), self.server_label), (self.tr("站点编码"), self.code_label),
                                 (self.tr("上次同步"), self.last_label), (self.tr("结果"), self.counts_label),
                                 (self.tr("说明"), self.message_label), (self.tr("待上传的更改"), self.pending_label)):
             form.addRow(caption, widget)
@@ -151,7 +152,7 @@ class SyncPage(QWidget):
         self.no_rejections = _label(self.tr("没有被拒绝的更改。"), f"color: {theme.TEXT_MUTED};")
         tab = QWidget()
         column = QVBoxLayout(tab)
-        column.addWidget(_label(self.tr("这些更改被总部拒绝，已保存在本机，不会阻塞其他数据上传。"), f"color: {theme.TEXT_SECONDARY};"))
+        column.addWidget(_label(self.tr("这些更改被服务总站拒绝，已保存在本机，不会阻塞其他数据上传。"), f"color: {theme.TEXT_SECONDARY};"))
         column.addWidget(self.rejections, 1)
         column.addWidget(self.no_rejections)
         column.addStretch(0)
@@ -202,7 +203,7 @@ class SyncPage(QWidget):
         self.conflicts_note = _label(style=f"color: {theme.TEXT_SECONDARY};")
         self.no_conflicts = _label(self.tr("本站上传的更改还没有与其他站点的修改冲突过。"), f"color: {theme.TEXT_MUTED};")
         self.conflicts_detail = _label(self.tr(
-            "冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在总部的冲突记录中。"
+            "冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在服务总站的冲突记录中。"
             "以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。"), f"color: {theme.TEXT_SECONDARY};")
         tab = QWidget()
         column = QVBoxLayout(tab)
@@ -232,8 +233,8 @@ class SyncPage(QWidget):
         self._set_running(controller.is_running())
 
     def _show_demo(self) -> None:
-        self.empty_text.setText(self.tr("这是演示档案：演示数据只在本机使用，永远不会与总部同步。"
-                                        "要与总部同步，请切换到正式档案后再登记。"))
+        self.empty_text.setText(self.tr("这是演示档案：演示数据只在本机使用，永远不会与服务总站同步。"
+                                        "要与服务总站同步，请切换到正式档案后再登记。"))
         self.enroll_button.setEnabled(False)
         self.sync_button.setEnabled(False)
 
@@ -259,9 +260,9 @@ class SyncPage(QWidget):
         self.status = status
         if not status.enrolled:
             self.empty_text.setText(self.tr(
-                "本档案还没有登记到总部。登记后，本站的企业、服务记录和需求会自动上传到市服务中心，"
-                "总部发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。\n\n"
-                "请向总部索取同步服务器网址和一次性登记码，然后点击“登记到总站…”。"))
+                "本档案还没有登记到服务总站。登记后，本站的企业、服务记录和需求会自动上传到服务总站，"
+                "服务总站发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。\n\n"
+                "请向服务总站索取同步服务器网址和一次性登记码，然后点击“登记到服务总站…”。"))
             self.views.setCurrentIndex(0)
             self.refreshed.emit(status)
             return
@@ -280,8 +281,8 @@ class SyncPage(QWidget):
 
     def _show_transport(self, status: SyncStatus) -> None:
         self.insecure_label.setText(self.tr(
-            "警告：与总部的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。"
-            "请向总部索取 https:// 网址后重新登记。") if status.insecure else "")
+            "警告：与服务总站的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。"
+            "请向服务总站索取 https:// 网址后重新登记。") if status.insecure else "")
         self.insecure_label.setVisible(status.insecure)
 
     def _show_last(self, status: SyncStatus) -> None:
@@ -291,14 +292,14 @@ class SyncPage(QWidget):
             self.counts_label.setText("—")
             self.message_label.setText("")
             return
-        when = last.finished_at.astimezone().strftime("%Y-%m-%d %H:%M:%S") if last.finished_at else ""
+        when = last.finished_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M:%S") if last.finished_at else ""
         self.last_label.setText(f"{when}  " + (self.tr("成功") if last.completed else self.tr("未完成")))
         self.counts_label.setText(self.tr("上传 %1 · 下载 %2 · 被拒绝 %3 · 冲突 %4")
                                   .replace("%1", str(last.pushed)).replace("%2", str(last.pulled))
                                   .replace("%3", str(last.rejected)).replace("%4", str(last.conflicts)))
         self.message_label.setText(last.message)
         self.conflicts_note.setText(
-            self.tr("本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由总部保存在冲突记录中。")
+            self.tr("本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由服务总站保存在冲突记录中。")
             .replace("%1", str(last.conflicts)) if last.conflicts else "")
 
     def _show_conflicts(self, status: SyncStatus) -> None:
@@ -318,7 +319,7 @@ class SyncPage(QWidget):
         self.no_rejections.setVisible(not status.rejections)
         self.rejections.setRowCount(len(status.rejections))
         for row, r in enumerate(status.rejections):
-            cells = [r.tbl, r.row_id, r.reason, r.at.astimezone().strftime("%Y-%m-%d %H:%M")]
+            cells = [r.tbl, r.row_id, r.reason, r.at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")]
             for col, text in enumerate(cells):
                 self.rejections.setItem(row, col, QTableWidgetItem(text))
 
@@ -358,10 +359,10 @@ class SyncPage(QWidget):
     def _started(self) -> None:
         self._set_running(True)
         self.progress.setRange(0, 0)
-        self.phase_label.setText(self.tr("正在连接总部…"))
+        self.phase_label.setText(self.tr("正在连接服务总站…"))
 
     def _progressed(self, phase: str, done: int, total: int) -> None:
-        names = {"hello": self.tr("正在连接总部…"), "push": self.tr("正在上传 %1"), "pull": self.tr("正在下载 %1"),
+        names = {"hello": self.tr("正在连接服务总站…"), "push": self.tr("正在上传 %1"), "pull": self.tr("正在下载 %1"),
                  "check": self.tr("正在核对数据…"), "repair": self.tr("正在修复 %1")}
         if self.cancel_button.isEnabled():
             self.phase_label.setText(names.get(phase, phase).replace("%1", f"{done:,}"))

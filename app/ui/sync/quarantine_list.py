@@ -37,10 +37,10 @@ class QuarantineList(QWidget):
         super().__init__(parent)
         self._db = db
         self.explanation = _note(self.tr(
-            "这些记录从总部下载后无法保存到本机（例如数值不是数字、缺少必填项或内容过长）。"
-            "它们不会阻塞其他数据的同步；总部更正后会自动下载，升级本软件后也会自动重试。"), theme.TEXT_SECONDARY)
+            "这些记录从服务总站下载后无法保存到本机（例如数值不是数字、缺少必填项或内容过长）。"
+            "它们不会阻塞其他数据的同步；服务总站更正后会自动下载，升级本软件后也会自动重试。"), theme.TEXT_SECONDARY)
         self.table = self._build_table()
-        self.empty = _note(self.tr("没有无法保存的数据：从总部下载的每一条记录都已保存到本机。"), theme.TEXT_MUTED)
+        self.empty = _note(self.tr("没有无法保存的数据：从服务总站下载的每一条记录都已保存到本机。"), theme.TEXT_MUTED)
         self.retry_button = QPushButton(self.tr("重试"))
         self.retry_button.setToolTip(self.tr("再次尝试把这些记录保存到本机"))
         self.retry_button.clicked.connect(self.retry)

@@ -1,19 +1,23 @@
 """A form dialog that saves itself: fields in a QFormLayout, 保存/取消, the write on the serial
 worker (one transaction), and a UserError shown inside the dialog under the form, its field
-focused (and outlined, where the form sets `error_outline`)."""
+focused (and outlined, where the form sets `error_outline`).  It opens with the cursor in its first
+field, and asks before Esc, 取消 or the close box throws away what was typed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +27,9 @@ from app.models.database import Database
 from app.ui import theme
 from app.ui.db_operations import write_in_background
 from app.ui.records.form_fields import parse_day
+from app.ui.widgets.dialog_fit import fit_size, grow_to_content
 from app.ui.widgets.error_dialog import show_error
+from app.ui.widgets.unsaved_input import Snapshot, first_field, may_discard, typed_text
 
 Work = Callable[[Any], Any]  # a function of the session -> the saved row
 
@@ -56,10 +62,19 @@ class FormDialog(QDialog):
         self.buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        # The fields scroll when the screen is low (1024×600); the message and the buttons stay in view.
+        fields = QWidget()
+        fields.setLayout(self.form)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(fields)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = QVBoxLayout(self)
-        self.body.addLayout(self.form)
+        self.body.addWidget(self.scroll, 1)
         self.body.addWidget(self.error_label)
         self.body.addWidget(self.buttons)
+        self._pristine: Snapshot | None = None  # the text fields as the dialog opened
 
     def add_row(self, field: str, label: str, widget: QWidget) -> None:
         self.fields[field] = widget
@@ -77,6 +92,27 @@ class FormDialog(QDialog):
     def day(text: str, label: str, field: str) -> Any:
         message = QCoreApplication.translate("FormDialog", "%1：请按“2026-07-01”的格式填写，或留空。").replace("%1", label)
         return parse_day(text, message, field)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._pristine is None:  # the first showing: the fields hold what the dialog was opened with
+            self._fit()
+            self._pristine = typed_text(self)
+            first = first_field(self.form)
+            if first is not None:
+                first.setFocus()
+
+    def _fit(self) -> None:
+        """As tall as the fields want, as the screen allows; a scroll bar for the rest."""
+        fields = self.scroll.widget()
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        width = max(self.width(), fields.sizeHint().width() + bar + 2 * self.body.contentsMargins().left())
+        chrome = self.body.totalSizeHint().height() - self.scroll.sizeHint().height()
+        fit_size(self, width, fields.sizeHint().height() + chrome)
+
+    def reject(self) -> None:
+        if may_discard(self, self._pristine):
+            super().reject()
 
     def work(self) -> Work:
         """Read the fields (raising UserError for what the widgets can tell) and return the write."""
@@ -116,6 +152,7 @@ class FormDialog(QDialog):
         self.clear_errors()
         self.error_label.setText(exc.message)
         self.error_label.show()
+        grow_to_content(self)
         widget = self.fields.get(exc.field or "")
         if widget is not None:
             if self.error_outline:

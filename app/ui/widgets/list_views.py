@@ -39,7 +39,8 @@ def list_view(model: QAbstractItemModel, widths: Sequence[int], *, sort_column: 
     else:
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
+        # never narrower than its own heading (English headings are longer than the Chinese)
+        table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
     return table
 
 

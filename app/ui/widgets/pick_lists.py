@@ -15,6 +15,7 @@ from app.models.database import Database
 from app.services import references
 from app.services.references import Choice
 from app.settings import CURRENT_STAFF_ID, Settings
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background
 
 
@@ -42,16 +43,19 @@ def load_pick_lists(parent: QWidget, db: Database, today: date, done: Callable[[
     read_in_background(parent, db, lambda session: _read_pick_lists(session, today), on_success=done)
 
 
-def fill_combo(combo: QComboBox, items: list[tuple[str, object]], *, keep: bool = True) -> None:
-    """Replace the items (label, data), keeping the current choice when it is still offered."""
-    # Long labels (人力资源与人才, long staff or institution names) must not widen the window.
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(4)
+def fill_combo(combo: QComboBox, items: list[tuple[str, object]], *, keep: bool = True, whole: bool = False) -> None:
+    """Replace the items (label, data), keeping the current choice when it is still offered.
+    `whole`: the box grows to its longest label (a filter beside a stretching search box)."""
+    if whole:  # "数字化转!" was a filter four characters wide
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    else:  # in a form, long labels (人力资源与人才, long staff names) must not widen the window
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(4)
     current = combo.currentData() if keep else None
     combo.blockSignals(True)
     combo.clear()
     for label, data in items:
-        combo.addItem(label, data)
+        combo.addItem(shown(label), data)
     combo.setCurrentIndex(combo.findData(current) if current is not None else -1)
     combo.blockSignals(False)
 

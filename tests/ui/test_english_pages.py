@@ -1,0 +1,175 @@
+"""Issue 13 item 13: in English no Chinese character shows on any page — the app's own words
+(labels, buttons, headers, boxes, catalogue names such as statuses and categories) are all
+translated, while the stored codes stay as they are.  The station's own data is typed in
+ASCII here, so any CJK character found is the app's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTranslator
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTabBar,
+    QTableView,
+    QWidget,
+)
+
+from app.domain import catalogue, districts, report_sections
+from app.domain.enterprise_size import SIZE_LABELS
+from app.domain.industry_data import SECTIONS
+from app.services.station.identity import NewStation, create_station
+from app.settings import Settings
+from app.ui import i18n
+from app.ui.catalogue_names import NAMES, shown
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.navigation import sections
+
+pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+DATA = set(districts.NAMES)  # the station's district is its data (forms store the name as shown)
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    qm = i18n.ensure_english_qm()
+    translator = QTranslator()
+    assert qm is not None and translator.load(str(qm))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)
+
+
+def catalogue_labels() -> set[str]:
+    found = set(SIZE_LABELS.values()) | set(SECTIONS.values())
+    for module in (catalogue, report_sections):
+        for name, value in vars(module).items():
+            if name.isupper() and isinstance(value, dict):
+                found |= {label for label in value.values() if isinstance(label, str)}
+    return found
+
+
+def test_every_catalogue_label_is_listed_for_translation() -> None:
+    assert set(NAMES) == catalogue_labels()
+
+
+def test_catalogue_names_are_shown_in_english_and_codes_stay(english: None) -> None:
+    assert shown("受理") == "Accepted" and shown("数字化转型") == "Digital transformation"
+    assert catalogue.DEMAND_STATUSES["accepted"] == "受理"  # what is stored and compared is untouched
+    assert shown("广州云帆科技有限公司") == "广州云帆科技有限公司"  # data passes through
+
+
+def visible_texts(page: QWidget) -> list[str]:
+    texts: list[str] = []
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisibleTo(page):
+            continue
+        if isinstance(widget, QLabel):
+            texts.append(re.sub(r"<[^>]+>", "", widget.text()))
+        elif isinstance(widget, QAbstractButton):
+            texts.append(widget.text())
+        elif isinstance(widget, QComboBox):
+            texts += [widget.itemText(i) for i in range(widget.count())]
+        elif isinstance(widget, QLineEdit):
+            texts += [widget.placeholderText()] + ([] if widget.isReadOnly() else [])
+        elif isinstance(widget, QTabBar):
+            texts += [widget.tabText(i) for i in range(widget.count())]
+        elif isinstance(widget, QGroupBox):
+            texts.append(widget.title())
+        elif isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # a list model: one column
+                columns = 1
+            texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)]
+            for row in range(min(model.rowCount(QModelIndex()), 50)):
+                texts += [str(model.index(row, c).data() or "") for c in range(columns)]
+    return [t for t in texts if t and CJK.search(t) and t not in DATA]
+
+
+def test_no_chinese_shows_on_any_page_in_english(qtbot, db, english) -> None:  # type: ignore[no-untyped-def]
+    with db.begin() as session:
+        station = create_station(session, NewStation("GZ-TH-001", "Tianhe SME Station", "天河区", "", "Chen"))
+    window = MainWindow(db, "default", station, Settings(), remember=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    found: dict[str, list[str]] = {}
+    for section in sections():
+        window.show_page(section.key)
+        qtbot.wait(400)  # the page's first background read
+        page = window.pages[section.key]
+        texts = visible_texts(page)
+        if texts:
+            found[section.key] = sorted(set(texts))
+    assert QCoreApplication.translate("Navigation", "首页") == "Home"
+    assert not found, "\n".join(f"{key}: {texts}" for key, texts in found.items())
+
+
+def clipped_headings(page: QWidget) -> list[str]:
+    """Column headings narrower than their text ("Satisfactio")."""
+    clipped = []
+    for view in page.findChildren(QTableView):
+        header = view.horizontalHeader()
+        if not view.isVisibleTo(page) or view.model() is None:
+            continue
+        for column in range(header.count()):
+            text = str(view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+            last = column == header.count() - 1 and header.stretchLastSection()
+            if not view.isColumnHidden(column) and not last and header.sectionSize(column) < header.sectionSizeHint(column):
+                clipped.append(f"heading clipped: {text}")
+    return clipped
+
+
+def test_with_demo_data_no_catalogue_name_stays_chinese(qtbot, db, english) -> None:  # type: ignore[no-untyped-def]
+    """Rows from the services carry Chinese labels (受理, 培训, 政策咨询…); none reaches the screen."""
+    from app.demo import data as demo_data
+    from app.services.station.identity import current_station
+
+    demo_data.generate(db, enterprises=30, records=120)
+    with db.sessions() as session:
+        station = current_station(session)
+    window = MainWindow(db, "default", station, Settings(), remember=False)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    labels = catalogue_labels()
+    found: dict[str, list[str]] = {}
+    for section in sections():
+        window.show_page(section.key)
+        qtbot.wait(600)
+        page = window.pages[section.key]
+        texts = [t for t in visible_texts(page) if t in labels or t.partition(" ")[0] in labels]
+        texts += clipped_headings(page)
+        if texts:
+            found[section.key] = sorted(set(texts))
+    assert not found, "\n".join(f"{key}: {texts}" for key, texts in found.items())
+
+
+@pytest.mark.parametrize("width", [1100 - 180, 1024 - 180])
+def test_the_home_page_scrolls_rather_than_cuts_off(qtbot, db, english, width: int) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.dashboard.page import HomePage
+
+    with db.begin() as session:
+        create_station(session, NewStation("GZ-TH-001", "Tianhe SME Station", "天河区", "", "Chen"))
+    page = HomePage(db)
+    qtbot.addWidget(page)
+    page.resize(width, 600)
+    page.show()
+    with qtbot.waitSignal(page.overview_loaded, timeout=20_000):
+        page.reload()
+    qtbot.wait(100)
+    content, viewport = page.scroll.widget(), page.scroll.viewport()
+    wider = content.minimumSizeHint().width() > viewport.width()
+    assert not wider or page.scroll.horizontalScrollBar().isVisible()
+    taller = content.minimumSizeHint().height() > viewport.height()
+    assert not taller or page.scroll.verticalScrollBar().isVisible()
