@@ -18,6 +18,7 @@ from app.demo.writer import TableWriter
 from app.domain import districts
 from app.domain.credit_code import CodeCheck, check
 from app.domain.enterprise_size import classify, standard_row
+from app.domain.periods import china_today
 from app.models import (
     Base,
     CatalogueEntry,
@@ -124,7 +125,7 @@ def test_every_foreign_key_resolves(generated) -> None:  # type: ignore[no-untyp
 
 def test_service_records_look_like_a_year_of_work(generated) -> None:  # type: ignore[no-untyped-def]
     db, _, _ = generated
-    today = date.today()
+    today = china_today()
     with db.begin() as session:
         records = session.scalars(select(ServiceRecord)).all()
         served = set(session.scalars(select(ServiceRecord.enterprise_id)))

@@ -70,6 +70,7 @@ NAMES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "服务记录（次）"),
     QT_TRANSLATE_NOOP("Catalogue", "举办活动（场）"),
     QT_TRANSLATE_NOOP("Catalogue", "活动参与企业（家次）"),
+    QT_TRANSLATE_NOOP("Catalogue", "活动参与（人次）"),
     QT_TRANSLATE_NOOP("Catalogue", "办结需求（项）"),
     QT_TRANSLATE_NOOP("Catalogue", "满意率（%）"),
     QT_TRANSLATE_NOOP("Catalogue", "总体目标"),

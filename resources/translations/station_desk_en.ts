@@ -280,6 +280,10 @@
         <translation>Enterprise attendances at events</translation>
     </message>
     <message>
+        <source>活动参与（人次）</source>
+        <translation>People attending events</translation>
+    </message>
+    <message>
         <source>办结需求（项）</source>
         <translation>Demands closed</translation>
     </message>

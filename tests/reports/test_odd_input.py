@@ -74,7 +74,7 @@ def test_narrative_of_many_pages_flows_over_pages(empty_db: Database, tmp_path: 
     text = _flat(pdf_text(out))
     assert "全文完。" in text and "120." in text
     assert NOT_WRITTEN in [line.strip() for line in pdf_text(out).splitlines()]  # the plan is still empty
-    for section in ("工作亮点与典型案例", "下一步工作措施", "总体目标", "需要总站协调支持的事项"):
+    for section in ("工作亮点与典型案例", "下一步工作措施", "总体目标", "需要服务总站协调支持的事项"):
         assert section in info.warnings[0], section
     info_out = tmp_path / "info.pdf"
     assert build_report(empty_db, "info", info_out, period=f"{YEAR}-Q3").pages >= 10

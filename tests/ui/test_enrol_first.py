@@ -75,7 +75,7 @@ def test_enrol_takes_the_station_from_hq_and_asks_only_for_the_manager(
     dialog = choose_enrol(qtbot, wizard, server, new_enrol_code(hq_engine, code))
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == enrol_first.MANAGER, timeout=60_000)
     assert dialog.sync_result is not None and dialog.sync_result.completed, dialog.sync_result
-    assert "总部还没有本站的人员信息" in dialog.manager_note.text()
+    assert "服务总站还没有本站的人员信息" in dialog.manager_note.text()
     with db.sessions() as s:
         adopted = current_station(s)
     assert adopted is not None and (adopted.code, adopted.name, adopted.district) == (code, f"{code} 服务站", "天河区")

@@ -17,7 +17,7 @@ def test_an_error_leaves_both_boxes_their_full_height(qtbot, db, server: str) ->
     qtbot.waitExposed(dialog)
     full = dialog.server.sizeHint().height()
     dialog.server.setText(server)
-    dialog.submit()  # no code (or no usable address): refused before any network work
+    dialog.form.submit()  # no code (or no usable address): refused before any network work
     qtbot.waitUntil(dialog.error_label.isVisible)
     qtbot.wait(50)  # the layout settles on the next event-loop turn
     assert dialog.server.height() >= full and dialog.code.height() >= full
@@ -30,7 +30,7 @@ def test_a_long_refusal_from_the_server_still_leaves_the_boxes_whole(qtbot, db) 
     dialog.show()
     qtbot.waitExposed(dialog)
     full = dialog.server.sizeHint().height()
-    dialog._fail("登记码无效或已过期：请向服务总站索取新的一次性登记码（7 天内有效，只能使用一次），"
+    dialog.form.fail("登记码无效或已过期：请向服务总站索取新的一次性登记码（7 天内有效，只能使用一次），"
                  "并确认服务器网址与服务总站提供的一致；如果仍然失败，请把本窗口的截图发给服务总站的技术人员。" * 2)
     qtbot.wait(50)
     assert dialog.server.height() >= full and dialog.code.height() >= full
