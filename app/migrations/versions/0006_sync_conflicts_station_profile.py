@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import app.models.types
-from app.migrations.triggers import r0006, reinstall
+from app.migrations.triggers import r0005, reinstall
 
 
 revision = '0006'
@@ -43,7 +43,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_sync_conflict_row_id'), ['row_id'], unique=False)
 
     # ### end Alembic commands ###
-    reinstall(op.get_bind(), r0006.TRIGGERS)
+    # the same SQL as 0005 froze: both were frozen from one capture version (see r0005.py)
+    reinstall(op.get_bind(), r0005.TRIGGERS)
 
 
 def downgrade() -> None:
