@@ -196,3 +196,36 @@ class HqMeta(HqBase):
 
     key: Mapped[str] = mapped_column(primary_key=True)
     value: Mapped[str]
+
+
+class HqUser(HqBase):
+    """An HQ desk account (migration 0003): admin / staff / bureau."""
+
+    __tablename__ = "hq_user"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(unique=True)
+    role: Mapped[str]
+    status: Mapped[str] = mapped_column(server_default="active")
+    token_hash: Mapped[str | None] = mapped_column(unique=True)
+    enrol_code_hash: Mapped[str | None] = mapped_column(unique=True)
+    enrol_expires_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(server_default=NOW)
+    enrolled_at: Mapped[datetime | None]
+    revoked_at: Mapped[datetime | None]
+    last_seen_at: Mapped[datetime | None]
+
+
+class AuditLog(HqBase):
+    """Every HQ action: who, when, what, before and after (migration 0003)."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(server_default=NOW)
+    actor: Mapped[str]
+    role: Mapped[str]
+    action: Mapped[str]
+    target: Mapped[str] = mapped_column(server_default="")
+    before: Mapped[dict[str, Any] | None]
+    after: Mapped[dict[str, Any] | None]
