@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from app import __version__
 from app.hq import cli_shared_enterprises
 from app.hq.db import DB_ENV, default_url
+from app.hq.readmodel import cli_stations
 
 if TYPE_CHECKING:  # for annotations only
     from sqlalchemy import Connection
@@ -57,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--days", type=int)
     _add_review_commands(sub, common)
     cli_shared_enterprises.add_commands(sub, common)
+    cli_stations.add_command(sub, common)
     return parser
 
 
@@ -107,6 +109,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _admin(args: argparse.Namespace, conn: Connection) -> int:
     from app.hq import accounts
+    from app.hq.readmodel.network import china_time
 
     if args.command == "add-station":
         info, code = accounts.add_station(conn, args.code, args.name, args.district)
@@ -123,7 +126,7 @@ def _admin(args: argparse.Namespace, conn: Connection) -> int:
         print("编号\t名称\t所在区\t状态\t已登记\t最近同步")
         for s in accounts.list_stations(conn):
             status = {"active": "正常", "revoked": "已撤销"}.get(s.status, s.status)
-            seen = s.last_seen_at.strftime("%Y-%m-%d %H:%M") if s.last_seen_at else "-"
+            seen = china_time(s.last_seen_at) or "-"  # Beijing time, whatever the server's zone
             print(f"{s.code}\t{s.name}\t{s.district or '-'}\t{status}\t{'是' if s.enrolled_at else '否'}\t{seen}")
     elif args.command == "export":
         from app.hq.export import export_enterprises
@@ -134,6 +137,8 @@ def _admin(args: argparse.Namespace, conn: Connection) -> int:
         return _publish(conn, args.file)
     elif args.command in ("reports", "review-report", "conflicts", "rejected"):
         return _review(args, conn)
+    elif args.command == cli_stations.COMMAND:
+        return cli_stations.run(args, conn)
     elif args.command in cli_shared_enterprises.COMMANDS:
         return cli_shared_enterprises.run(args, conn)
     elif args.command == "purge-tombstones":
