@@ -1976,6 +1976,10 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>List: events in %1 (%2 to %3)</translation>
     </message>
     <message>
+        <source>列表：%1已举办的活动（%2 至 %3）</source>
+        <translation>List: events held %1 (%2 to %3)</translation>
+    </message>
+    <message>
         <source>列表：%1年%2月的全部活动</source>
         <translation>List: all events in %1-%2</translation>
     </message>
@@ -2175,8 +2179,8 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>Service records</translation>
     </message>
     <message>
-        <source>活动（场）</source>
-        <translation>Events</translation>
+        <source>举办活动（场）</source>
+        <translation>Events held</translation>
     </message>
     <message>
         <source>参与人次 = 签到人数 + 现场登记人数</source>
