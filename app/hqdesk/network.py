@@ -59,6 +59,10 @@ class NetworkRow:
     demands_overdue: int
 
     @property
+    def id(self) -> str:  # the table keeps the selection by it
+        return self.code
+
+    @property
     def last_sync_text(self) -> str:
         return self.last_sync.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M") if self.last_sync else ""
 
@@ -81,6 +85,10 @@ class DistrictRow:
     demands_overdue: int
     rated: int
     satisfied: int
+
+    @property
+    def id(self) -> str:
+        return self.district
 
     @property
     def satisfied_share(self) -> float | None:

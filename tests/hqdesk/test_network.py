@@ -16,7 +16,9 @@ from app.models import AnnualReport, Demand, Enterprise, InfoReport, ServiceReco
 from app.models.types import uuid7
 from app.sync.engine import sync
 from tests.hq import factories as f
-from tests.sync.conftest import hq_engine, hq_http, hq_url, make_station  # noqa: F401 (fixtures)
+from tests.sync import conftest as sync_fixtures
+
+hq_http, make_station = sync_fixtures.hq_http, sync_fixtures.make_station  # real stations syncing (hq_engine: conftest's)
 
 TODAY = date(2026, 7, 20)
 AT = datetime(2026, 7, 20, 4, tzinfo=UTC)

@@ -17,7 +17,6 @@ from app.hq.hq_edits import hq_edit
 from app.hq.push import apply_push
 from app.models.types import uuid7
 from tests.hq import factories as f
-from tests.hq.conftest import hq_engine, hq_url  # noqa: F401 (fixtures)
 
 DAYS = ["2026-01-31", "2026-02-01", "2026-03-31", "2026-04-01", "2026-12-31", "2027-01-01"]
 
