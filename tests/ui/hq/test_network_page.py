@@ -3,6 +3,7 @@ sorting, the district summary, the export through a file dialog, and a station's
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +32,24 @@ def network(enrol: Any, app_client: Any, hq_engine: Any) -> list[Any]:
     return stations
 
 
+def _shot(widget: Any, name: str) -> None:
+    """With STATION_DESK_SCREENSHOTS=folder, save what the test shows (docs/screenshots/)."""
+    folder = os.environ.get("STATION_DESK_SCREENSHOTS")
+    if folder:
+        widget.grab().save(str(Path(folder) / name))
+
+
+def _fonts_for_shots() -> None:
+    if os.environ.get("STATION_DESK_SCREENSHOTS"):
+        from PySide6.QtWidgets import QApplication
+
+        from app.ui import fonts
+
+        fonts.install_cjk_font(QApplication.instance())  # as the desk does at start (tests skip it)
+
+
 def _page(qtbot: Any, hq_window: Any, role: str = "bureau") -> Any:
+    _fonts_for_shots()
     window = hq_window(role)
     page = window.page("network")
     page.year.setValue(2026)
@@ -46,6 +64,10 @@ def test_the_network_lists_filters_sorts_and_sums_by_district(qtbot: Any, hq_win
     page.table.table.sortByColumn(records, Qt.SortOrder.DescendingOrder)
     codes = [c for c in page.table.shown_texts(0) if c.startswith("UIN-")]
     assert codes == ["UIN-A", "UIN-B"]
+    _shot(page.window(), "hq_network.png")
+    page.tabs.setCurrentIndex(1)
+    _shot(page.window(), "hq_network_districts.png")
+    page.tabs.setCurrentIndex(0)
     page.district.setCurrentIndex(page.district.findData("海珠区"))
     qtbot.waitUntil(lambda: [r.code for r in page.model.rows if r.code.startswith("UIN-")] == ["UIN-B"], timeout=8000)
     page.status.setCurrentIndex(page.status.findData("revoked"))
@@ -79,3 +101,7 @@ def test_double_click_opens_the_station_page(qtbot: Any, hq_window: Any, network
     assert months.rowCount() == 12 and months.row_at(0).f.service_records == 1
     assert dialog.profile.rowCount() > 8
     assert dialog.staff.currentWidget() is dialog.staff.empty_label  # no staff synced: the empty state says so
+    dialog.resize(1100, 640)
+    _shot(dialog, "hq_station_page.png")
+    dialog.tabs.setCurrentWidget(dialog.months)
+    _shot(dialog, "hq_station_months.png")

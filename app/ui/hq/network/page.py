@@ -66,7 +66,7 @@ class NetworkPage(QWidget):
             signal.connect(self.refresh)
 
         self.model = RowListModel(station_columns(), self)
-        self.table = ListTable(self.model, [90, 180, 70, 70, 120, 60, 90, 90, 50, 50, 50, 70, 70, 60, 60, 60, 60, 60])
+        self.table = ListTable(self.model, [90, 180, 70, 70, 120, 90, 90, 90, 50, 50, 50, 70, 70, 60, 60, 60, 60, 60])
         self.table.empty_text = self.tr("还没有服务站。请在“用户与服务站”中新增服务站，服务站登记并同步后，这里列出它的情况。")
         self.table.no_match_text = self.tr("没有符合条件的服务站，请改一下年度、区、状态或查找内容。")
         self.table.on_keys(self.open_selected, lambda: None)
