@@ -198,9 +198,9 @@ def bench_push(url: str, engine: Any, args: argparse.Namespace) -> None:
         station = conn.exec_driver_sql("SELECT station_id FROM station_account ORDER BY code LIMIT 1").scalar_one()
     enterprises = [str(uuid7()) for _ in range(args.enterprises)]
 
-    def wire_rows() -> list[dict[str, Any]]:
+    def wire_rows(n: int = args.push_rows) -> list[dict[str, Any]]:
         return [{"tbl": t, "id": i, "station_id": s, "version": 1, "deleted": d, "data": json.loads(j)}
-                for t, i, s, _, d, j, _ in record_rows(rng, str(station), enterprises, args.push_rows)]
+                for t, i, s, _, d, j, _ in record_rows(rng, str(station), enterprises, n)]
 
     def push(rows: list[dict[str, Any]]) -> float:
         started = time.perf_counter()
@@ -225,9 +225,28 @@ def bench_push(url: str, engine: Any, args: argparse.Namespace) -> None:
             without_s.append(push(rows))
         finally:
             triggers(True)
-    n = args.push_rows
+    _report(args.push_rows, args.batch, args.rounds, copy_s, with_s, without_s)
+    # the everyday push: a station sends the few records of the day (this month, known enterprises)
+    copy_s, with_s, without_s = [], [], []
+    today = date(YEAR, 12, 7)
+    for _ in range(args.rounds):
+        batches = [[dict(r, data=dict(r["data"], service_date=today.isoformat())) for r in wire_rows(args.small)]
+                   for _ in range(args.small_pushes)]
+        flat = [r for b in batches for r in b]
+        copy_s.append(pg_copy(url, copy_tuples(flat)))
+        with_s.append(sum(push(b) for b in batches))
+        batches = [[dict(r, id=str(uuid7())) for r in b] for b in batches]
+        triggers(False)
+        try:
+            without_s.append(sum(push(b) for b in batches))
+        finally:
+            triggers(True)
+    _report(args.small * args.small_pushes, args.small, args.rounds, copy_s, with_s, without_s)
+
+
+def _report(n: int, batch: int, rounds: int, copy_s: list[float], with_s: list[float], without_s: list[float]) -> None:
     c, w, wo = (statistics.median(v) for v in (copy_s, with_s, without_s))
-    print(f"push {n:,} rows in batches of {args.batch}, medians of {args.rounds}:", flush=True)
+    print(f"push {n:,} rows in batches of {batch}, medians of {rounds}:", flush=True)
     print(f"  COPY                  {c * 1000:8.0f} ms  {n / c:10,.0f} rows/s", flush=True)
     print(f"  push, read models     {w * 1000:8.0f} ms  {n / w:10,.0f} rows/s  {c / w:6.1%} of COPY", flush=True)
     print(f"  push, triggers off    {wo * 1000:8.0f} ms  {n / wo:10,.0f} rows/s  {c / wo:6.1%} of COPY (today's push)",
@@ -243,6 +262,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--push-rows", type=int, default=20_000)
     parser.add_argument("--batch", type=int, default=protocol.MAX_PUSH_ROWS)
+    parser.add_argument("--small", type=int, default=20, help="rows of an everyday push")
+    parser.add_argument("--small-pushes", type=int, default=50, help="everyday pushes per round")
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--keep", action="store_true", help="keep the generated database (its name is printed)")
     args = parser.parse_args()
