@@ -18,7 +18,7 @@ writes replica_row (a push's upsert, a merge re-pointing references, an unmerge,
 the tombstone purge) updates the read models in the same transaction.  Service records are
 applied as deltas (old rows subtracted, new rows added: the cost follows the batch, not the
 month); events, demands, staff, reports and the station are re-read by id; served counts are
-recounted only for the (station, month) keys whose set of enterprises changed.  Upserts take
+moved only by the members that came or went (an index probe each), never recounted.  Upserts take
 their rows in key order, so two transactions touching the same keys (a merge re-pointing a
 station's records while that station pushes) wait for each other instead of deadlocking.
 A value counts when PostgreSQL can cast it: plain casts first, and only when one fails, the
@@ -116,7 +116,10 @@ TABLES = [
     "CREATE INDEX ix_rm_report_station_id ON rm_report (station_id)",
     # an event's attendances, found by the event when its turnout is recounted
     "CREATE INDEX ix_replica_row_event_ref ON replica_row ((data->>'event_id')) WHERE tbl = 'event_attendance'",
-    "CREATE TYPE rm_key AS (station_id uuid, month date)",
+    # (station, enterprise) → its months: is the enterprise served elsewhere in the quarter, the year?
+    "CREATE INDEX ix_rm_served_station_id_enterprise_id_month ON rm_served (station_id, enterprise_id, month)",
+    # one change to a served set: +1 a new member, -1 a member gone, 0 a row to drop (net <= 0, never a member)
+    "CREATE TYPE rm_change AS (station_id uuid, month date, enterprise_id uuid, change integer)",
 ]
 
 # -- the typed copies: one SELECT each, used by the trigger (for some ids) and the backfill (all)
@@ -183,13 +186,35 @@ def served_delta(casts: dict[str, str]) -> str:
 
 
 def changed_keys(casts: dict[str, str]) -> str:
-    """The delta of the served sets, answering the (station, month) keys whose set of
-    enterprises changed: a new member, or one whose last record went."""
+    """The delta of the served sets, answering the members that came or went (rm_change)."""
     return f"""WITH up AS ({served_delta(casts)}
-    RETURNING station_id, month, records, (xmax = 0) AS inserted)
-    SELECT array_agg(DISTINCT ROW(station_id, month)::rm_key) FROM up WHERE inserted OR records <= 0"""
+    RETURNING station_id, month, enterprise_id, records, (xmax = 0) AS inserted)
+    SELECT array_agg(ROW(station_id, month, enterprise_id,
+        CASE WHEN inserted AND records > 0 THEN 1 WHEN NOT inserted AND records <= 0 THEN -1 ELSE 0 END)::rm_change)
+    FROM up WHERE inserted OR records <= 0"""
 
 
+# A period's count moves only with the members that came or went, by enterprise: it counts an
+# enterprise before when it had a month there outside the changed ones ("keep") or one that
+# went, and after when it has one outside them or one that came.
+SERVED_MOVES = """INSERT INTO rm_served_period AS p (station_id, period, served)
+    SELECT station_id, period, sum((keep OR came)::int - (keep OR went)::int) FROM (
+        SELECT g.*, EXISTS (SELECT 1 FROM rm_served x WHERE x.station_id = g.station_id
+            AND x.enterprise_id = g.enterprise_id AND x.month >= g.first AND x.month < g.after
+            AND x.month <> ALL (g.months)) AS keep
+        FROM (SELECT c.station_id, c.enterprise_id, q.period, q.first, q.after, bool_or(c.change > 0) AS came,
+                     bool_or(c.change < 0) AS went, array_agg(c.month) AS months
+              FROM unnest(changes) c CROSS JOIN LATERAL (VALUES
+                (to_char(c.month, 'YYYY-MM'), c.month, (c.month + interval '1 month')::date),
+                (to_char(c.month, 'YYYY') || '-Q' || extract(quarter FROM c.month), date_trunc('quarter', c.month)::date,
+                 (date_trunc('quarter', c.month) + interval '3 months')::date),
+                (to_char(c.month, 'YYYY'), date_trunc('year', c.month)::date,
+                 (date_trunc('year', c.month) + interval '1 year')::date)
+              ) AS q(period, first, after)
+              WHERE c.change <> 0 GROUP BY c.station_id, c.enterprise_id, q.period, q.first, q.after) g) m
+    GROUP BY station_id, period HAVING sum((keep OR came)::int - (keep OR went)::int) <> 0
+    ORDER BY station_id, period
+    ON CONFLICT (station_id, period) DO UPDATE SET served = p.served + EXCLUDED.served"""
 SERVED_COUNT = """INSERT INTO rm_served_period AS p (station_id, period, served)
     SELECT k.station_id, k.period, (SELECT count(DISTINCT s.enterprise_id) FROM rm_served s
         WHERE s.station_id = k.station_id AND s.month >= k.first AND s.month < k.after)
@@ -229,8 +254,8 @@ SOURCES = {
 
 
 def _served_keys(casts: dict[str, str], src: str) -> str:
-    """changed_keys as a PL/pgSQL statement answering into `keys`."""
-    return changed_keys(casts).format(src=src).replace("SELECT array_agg(DISTINCT ROW", "SELECT INTO keys array_agg(DISTINCT ROW")
+    """changed_keys as a PL/pgSQL statement answering into `changes`."""
+    return changed_keys(casts).format(src=src).replace("SELECT array_agg(ROW", "SELECT INTO changes array_agg(ROW")
 
 
 def trigger_function(op_name: str) -> str:
@@ -239,7 +264,7 @@ def trigger_function(op_name: str) -> str:
 CREATE FUNCTION rm_refresh_{op_name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
 DECLARE
     has_records boolean;
-    keys rm_key[];
+    changes rm_change[];
     ids_rm_station uuid[]; ids_rm_staff uuid[]; ids_rm_demand uuid[]; ids_rm_report uuid[]; ids_rm_event uuid[];
 BEGIN
     SELECT INTO has_records, ids_rm_station, ids_rm_staff, ids_rm_demand, ids_rm_report, ids_rm_event
@@ -260,10 +285,10 @@ BEGIN
             {month_delta(SAFE).format(src=src)};
             {_served_keys(SAFE, src)};
         END;
-        IF keys IS NOT NULL THEN
-            DELETE FROM rm_served s USING unnest(keys) k
-                WHERE s.station_id = k.station_id AND s.month = k.month AND s.records <= 0;
-            {SERVED_COUNT.format(keys="unnest(keys)")};
+        IF changes IS NOT NULL THEN
+            DELETE FROM rm_served s USING unnest(changes) k WHERE s.station_id = k.station_id
+                AND s.month = k.month AND s.enterprise_id = k.enterprise_id AND s.records <= 0;
+            {SERVED_MOVES};
         END IF;
     END IF;{_refresh_copies()}
     RETURN NULL;
@@ -317,6 +342,6 @@ def downgrade() -> None:
     op.execute("DROP INDEX IF EXISTS ix_replica_row_event_ref")
     for table in READ_MODELS:
         op.execute(f"DROP TABLE IF EXISTS {table}")
-    op.execute("DROP TYPE IF EXISTS rm_key")
+    op.execute("DROP TYPE IF EXISTS rm_change")
     for function in ("rm_day", "rm_try_date", "rm_try_uuid", "rm_ts", "rm_uuid", "rm_int"):
         op.execute(f"DROP FUNCTION IF EXISTS {function}(text)")
