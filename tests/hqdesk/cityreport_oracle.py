@@ -203,7 +203,7 @@ def key_info_oracle(conn: Connection, first: date, last: date, cutoff: datetime)
         "SELECT r.data->>'enterprise_id', count(*), count(DISTINCT r.station_id) FROM replica_row r"
         " WHERE r.tbl = 'service_record' AND NOT r.deleted AND (r.data->>'service_date')::date BETWEEN :first AND :last"
         " GROUP BY 1"), params).all()
-    out["top_counts"] = sorted(((int(n), int(s)) for _, n, s in counts), reverse=True)[:20]
+    out.update(_top(sorted(((int(n), int(s)) for _, n, s in counts), reverse=True)[:20]))
     out["categories"] = {c: [int(n), int(f), int(o)] for c, n, f, o in conn.execute(text(
         "SELECT data->>'category', count(*), count(*) FILTER (WHERE data->>'status' IN ('closed', 'followed_up')),"
         " count(*) FILTER (WHERE data->>'status' NOT IN ('closed', 'followed_up') AND (data->>'due_on')::date < :today)"
@@ -221,6 +221,13 @@ def key_info_shape(r: KeyInfoReport) -> dict[str, Any]:
     return {
         "section": table(r.by_industry), "district": table(r.by_district), "size": table(r.by_size),
         "total": [t.enterprises_served, t.service_records, t.demands_received, t.demands_finished, t.demands_overdue],
-        "top_counts": sorted(((k.service_records, k.stations) for k in r.key_enterprises), reverse=True),
+        **_top(sorted(((k.service_records, k.stations) for k in r.key_enterprises), reverse=True)),
         "categories": {c.category: [c.received, c.finished, c.overdue] for c in r.demand_categories},
     }
+
+
+def _top(pairs: list[tuple[int, int]]) -> dict[str, Any]:
+    """The 20 most served: their record counts, and the stations serving those above the 20th's
+    count (at the boundary, which of equally served enterprises is listed is the report's choice)."""
+    boundary = pairs[19][0] if len(pairs) >= 20 else -1
+    return {"top_counts": [n for n, _ in pairs], "top_stations": [p for p in pairs if p[0] > boundary]}
