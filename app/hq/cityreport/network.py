@@ -6,6 +6,7 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
+
 from sqlalchemy import Connection, text
 
 from app.hq.cityreport import deadlines
