@@ -1,1 +1,2 @@
-"""The HQ desk back end (no Qt): the client of the admin endpoints and what HQ renders locally."""
+"""The HQ desk's back end, without Qt: the HTTPS client to HQ's admin endpoints
+(`client`), what each HQ page asks of it, and the city-wide reports' rendering."""
