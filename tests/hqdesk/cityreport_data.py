@@ -188,9 +188,9 @@ def sample_network(engine: Engine, client: Any) -> tuple[StationData, StationDat
     a.profile(signage_hung_on="2026-02-01", work_rules_filed_on="2026-02-10")
     b.profile(signage_hung_on="2027-01-02")  # after the year: not yet
     # reports: on time is by the Guangzhou date of submission
-    a.annual(2026, "summary", "submitted", "2027-01-15T15:59:00+00:00",
+    a.annual(2026, "summary", "submitted", "2027-01-31T15:59:00+00:00",
              narrative={"highlights": "首创“政策直通车”。", "work_done": "全年走访企业。"})
-    a.annual(2027, "plan", "submitted", "2027-01-15T16:01:00+00:00",  # 16 January in Guangzhou: late
+    a.annual(2027, "plan", "submitted", "2027-01-31T16:01:00+00:00",  # 1 February in Guangzhou: late
              targets={"enterprises_served": 120, "events": 10, "satisfied_share": 90},
              planned_events=[{"month": 3, "event_type": "training", "title": "春季培训", "theme": ""},
                              {"month": 9, "event_type": "salon", "title": "金秋沙龙", "theme": ""}],
@@ -204,7 +204,7 @@ def sample_network(engine: Engine, client: Any) -> tuple[StationData, StationDat
     a.info("2026-Q2", "submitted", "2026-07-10T16:00:00+00:00")  # 11 July: late
     for month, at in (("2026-07", "2026-08-01T01:00:00Z"), ("2026-08", "2026-09-01T01:00:00Z"),
                       ("2026-09", "2026-10-10T15:00:00Z")):
-        a.info(month, "submitted", at)
+        a.info(month, "submitted", at)  # monthly reports do not stand for the quarter's
     b.info("2026-Q4", "submitted", "2027-01-08T01:00:00Z", demands="融资需求集中")
     b.info("2026-12", "draft", None)
     c.info("2026-12", "submitted", "2027-01-09T01:00:00Z", key_enterprises="丁商店扩张")

@@ -13,7 +13,7 @@ from app.hq.cityreport.key_info import key_info_report
 from tests.hqdesk.cityreport_data import app_client, hq_engine, hq_url, sample_network  # noqa: F401
 from tests.hqdesk.cityreport_oracle import annual_oracle, annual_shape, key_info_oracle, key_info_shape
 
-AFTER_DEADLINE = datetime(2027, 1, 20, 9, 0, tzinfo=UTC)
+AFTER_DEADLINE = datetime(2027, 2, 5, 9, 0, tzinfo=UTC)
 NEW_YEARS_EVE = datetime.fromisoformat("2026-12-31T23:00:00+08:00")
 
 
@@ -48,7 +48,7 @@ def test_annual_report_known_values(hq_engine, network) -> None:  # noqa: F811
     tianhe = next(d for d in r.districts if d.district == "天河区")
     assert tianhe.figures.enterprises_served == 3 and tianhe.stations == 2
     c = a.compliance
-    assert (c.full_time_staff, c.summary_on_time, c.plan_on_time, c.info_due, c.info_on_time) == (2, True, False, 4, 2)
+    assert (c.full_time_staff, c.summary_on_time, c.plan_on_time, c.info_due, c.info_on_time) == (2, True, False, 4, 1)
     assert c.signage_hung_on == date(2026, 2, 1)
     assert [h.code for h in r.highlights] == ["CR-A", "CR-C"] and r.summaries_submitted == 2
     assert r.plan.targets == {"enterprises_served": 200, "events": 10, "satisfied_share": 85}
@@ -82,7 +82,7 @@ def test_key_info_known_values(hq_engine, network) -> None:  # noqa: F811
     unknown = next(b for b in r.by_industry if b.key == "")
     assert unknown.enterprises_served == 1  # 丁商店 has no industry
     overdue = {c.category: c.overdue for c in r.demand_categories}
-    assert overdue == {"tech": 1, "finance": 1}
+    assert overdue == {"tech": 2, "finance": 1}  # as of 5 February, the one due on 1 February too
 
 
 @pytest.mark.parametrize("bad", ["2026", "2026-13", "", "26-Q1", "2026-Q5"])

@@ -94,7 +94,7 @@ def test_annual_workbook_reads_back(reports, tmp_path) -> None:
     assert {d: row[3] for d, row in districts.items()} == {
         d.district: d.figures.enterprises_served for d in annual.districts}
     compliance = {row[0]: row for row in book["规范建设"].iter_rows(min_row=3, values_only=True)}
-    assert compliance["CR-A"][2] == 2 and compliance["CR-A"][9:11] == (4, 2)
+    assert compliance["CR-A"][2] == 2 and compliance["CR-A"][9:11] == (4, 1)
     plan = list(book["2027年计划指标"].iter_rows(min_row=3, values_only=True))
     assert plan[-1][0] == "合计" and plan[-1][3] == 200
 

@@ -1,9 +1,9 @@
-"""The one place the city-wide reports read per-station figures from.
+"""The one place the city-wide reports read per-station figures from: HQ's read models
+(app.hq.readmodel.query, kept current on every push).
 
-INTERIM: `_interim_figures` until app.hq.readmodel.query (same API) is merged; then import
-`StationFigures` and `station_figures` from there instead.  The distinct enterprises of a
-district or of the whole city are not sums of the stations' (an enterprise served by two
-stations counts once), so they are counted here.
+The distinct enterprises of a district or of the whole city are not sums of the stations' (an
+enterprise served by two stations counts once), so they are counted here, over the read model
+of served enterprises by month (rm_served).
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from datetime import datetime
 from sqlalchemy import Connection, text
 
 from app.domain.periods import Period
-from app.hq.cityreport._interim_figures import StationFigures, station_figures
 from app.hq.cityreport.model import Figures
+from app.hq.readmodel.query import StationFigures, station_figures
 
 __all__ = ["StationFigures", "as_figures", "by_station", "served_by_district", "station_figures", "summed"]
 
@@ -34,18 +34,19 @@ def summed(parts: list[Figures], enterprises_served: int) -> Figures:
 
 
 def served_by_district(conn: Connection, period: Period) -> tuple[dict[str, int], int]:
-    """Distinct enterprises served in `period` by each district's stations, and by the whole network."""
-    params = {"first": period.start.isoformat(), "after": period.end.isoformat()}
-    live = ("r.tbl = 'service_record' AND NOT r.deleted"
-            " AND r.data->>'service_date' >= :first AND r.data->>'service_date' < :after")
+    """Distinct enterprises served in `period` by each district's stations, and by the whole network
+    (`period` is whole months, as every report period is)."""
+    params = {"first": period.start, "after": period.end}
     rows = conn.execute(text(
-        "SELECT coalesce(s.data->>'district', ''), count(DISTINCT r.data->>'enterprise_id') FROM replica_row r"
-        f" JOIN replica_row s ON s.tbl = 'station' AND s.id = r.station_id WHERE {live} GROUP BY 1"
+        "SELECT s.district, count(DISTINCT v.enterprise_id) FROM rm_served v JOIN rm_station s USING (station_id)"
+        " WHERE v.month >= :first AND v.month < :after GROUP BY 1"
     ), params).all()
-    city = conn.execute(text(f"SELECT count(DISTINCT r.data->>'enterprise_id') FROM replica_row r WHERE {live}"),
-                        params).scalar_one()
+    city = conn.execute(text(
+        "SELECT count(DISTINCT v.enterprise_id) FROM rm_served v JOIN rm_station s USING (station_id)"
+        " WHERE v.month >= :first AND v.month < :after"
+    ), params).scalar_one()
     return {d: int(n) for d, n in rows}, int(city)
 
 
 def by_station(conn: Connection, period: Period, until: datetime) -> dict[uuid.UUID, Figures]:
-    return {sid: as_figures(f) for sid, f in station_figures(conn, period, until=until).items()}
+    return {sid: as_figures(f) for sid, f in station_figures(conn, period, at=until).items()}

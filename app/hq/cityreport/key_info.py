@@ -23,15 +23,15 @@ NOTE_KEYS = ("key_industries", "key_enterprises", "demands")
 # bits of grouping(sec, dist, size): 1 = size rolled up, 2 = district, 4 = section
 BY_SECTION, BY_DISTRICT, BY_SIZE, ALL = 3, 5, 6, 7
 
-_ENT = ("SELECT id::text AS eid, coalesce(data->>'industry_section', '') AS sec, coalesce(data->>'district', '') AS dist,"
+_ENT = ("SELECT id AS eid, coalesce(data->>'industry_section', '') AS sec, coalesce(data->>'district', '') AS dist,"
         " coalesce(data->>'size', '') AS size, coalesce(data->>'name', '') AS name FROM replica_row WHERE tbl = 'enterprise'")
-_REC = ("SELECT station_id, data->>'enterprise_id' AS eid FROM replica_row WHERE tbl = 'service_record' AND NOT deleted"
-        " AND data->>'service_date' >= :first AND data->>'service_date' < :after")
-_DEM = ("SELECT data->>'enterprise_id' AS eid, coalesce(data->>'category', '') AS category,"
+# live service records by station, month and enterprise: the read model rm_served (migration 0004)
+_REC = "SELECT station_id, enterprise_id AS eid, records FROM rm_served WHERE month >= :first AND month < :after"
+_DEM = ("SELECT rm_uuid(data->>'enterprise_id') AS eid, coalesce(data->>'category', '') AS category,"
         f" (data->>'status' IN ({FINISHED})) AS finished,"
-        f" (coalesce(data->>'status', 'accepted') IN ({OPEN}) AND data->>'due_on' < :today) AS overdue"
+        f" (coalesce(data->>'status', 'accepted') IN ({OPEN}) AND rm_day(data->>'due_on') < :today) AS overdue"
         " FROM replica_row WHERE tbl = 'demand' AND NOT deleted"
-        " AND data->>'received_on' >= :first AND data->>'received_on' < :after")
+        " AND rm_day(data->>'received_on') >= :first AND rm_day(data->>'received_on') < :after")
 _GROUPED = """
 SELECT grouping(x.sec, x.dist, x.size), x.sec, x.dist, x.size, {values}
 FROM (SELECT t.*, coalesce(e.sec, '') AS sec, coalesce(e.dist, '') AS dist, coalesce(e.size, '') AS size
@@ -39,7 +39,7 @@ FROM (SELECT t.*, coalesce(e.sec, '') AS sec, coalesce(e.dist, '') AS dist, coal
 GROUP BY GROUPING SETS ((x.sec), (x.dist), (x.size), ())"""
 _TOP = f"""
 WITH rec AS ({_REC}), dem AS ({_DEM}),
-top AS (SELECT eid, count(*) AS n, count(DISTINCT station_id) AS stations FROM rec GROUP BY eid)
+top AS (SELECT eid, sum(records) AS n, count(DISTINCT station_id) AS stations FROM rec GROUP BY eid)
 SELECT coalesce(e.name, ''), coalesce(e.sec, ''), coalesce(e.dist, ''), coalesce(e.size, ''), top.n, top.stations,
        (SELECT count(*) FROM dem WHERE dem.eid = top.eid)
 FROM top LEFT JOIN ({_ENT}) e ON e.eid = top.eid
@@ -53,8 +53,8 @@ def key_info_report(conn: Connection, period_text: str | None, now: datetime | N
     """ValidationError (field "period", with the format hint) unless "2026-09" or "2026-Q3"."""
     period = parse_period(period_text)
     cutoff = (now or utc_now()).astimezone(CHINA_TIME)
-    params: dict[str, Any] = {"first": period.start.isoformat(), "after": period.end.isoformat(),
-                              "today": cutoff.date().isoformat(), "top": TOP}
+    params: dict[str, Any] = {"first": period.start, "after": period.end,
+                              "today": cutoff.date(), "top": TOP}
     found: dict[int, dict[str, list[int]]] = {BY_SECTION: {}, BY_DISTRICT: {}, BY_SIZE: {}, ALL: {}}
 
     def collect(rows_sql: str, values: str, offset: int, width: int) -> None:
@@ -64,7 +64,7 @@ def key_info_report(conn: Connection, period_text: str | None, now: datetime | N
             line = found[g].setdefault(key, [0] * 5)
             line[offset : offset + width] = [int(c or 0) for c in counts]
 
-    collect(_REC, "count(DISTINCT x.eid), count(*)", 0, 2)
+    collect(_REC, "count(DISTINCT x.eid), sum(x.records)", 0, 2)
     collect(_DEM, "count(*), count(*) FILTER (WHERE x.finished), count(*) FILTER (WHERE x.overdue)", 2, 3)
 
     def lines(g: int) -> list[Breakdown]:

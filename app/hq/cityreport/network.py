@@ -1,4 +1,5 @@
-"""The stations of the network and their compliance with the convention, from `replica_row`."""
+"""The stations of the network and their compliance with the convention, from HQ's read models
+(rm_station, rm_staff, rm_report: typed copies of the replicated rows, migration 0004)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from sqlalchemy import Connection, text
 
 from app.hq.cityreport import deadlines
 from app.hq.cityreport.model import Compliance
-from app.hq.cityreport.sql import moment
 
 
 @dataclass(frozen=True)
@@ -28,41 +28,29 @@ class Station:
 def stations(conn: Connection) -> list[Station]:
     """Every station HQ has created (its `station` row), by district then code."""
     rows = conn.execute(text(
-        "SELECT id, data->>'code', data->>'name', coalesce(data->>'district', ''), coalesce(data->>'status', 'approved'),"
-        " data->>'signage_hung_on', data->>'work_rules_filed_on' FROM replica_row WHERE tbl = 'station' AND NOT deleted"
+        "SELECT station_id, code, name, district, coalesce(nullif(status, ''), 'approved'), signage_hung_on,"
+        " work_rules_filed_on FROM rm_station ORDER BY district, code"
     )).all()
-    found = [Station(i, c or "", n or "", d, s, _date(h), _date(w)) for i, c, n, d, s, h, w in rows]
-    return sorted(found, key=lambda s: (s.district, s.code))
-
-
-def _date(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+    return [Station(*row) for row in rows]
 
 
 def full_time_staff(conn: Connection, on: date) -> dict[uuid.UUID, int]:
     """Full-time staff on `on` per station: live, joined by then and not yet left."""
     rows = conn.execute(text(
-        "SELECT station_id, count(*) FROM replica_row WHERE tbl = 'staff_member' AND NOT deleted"
-        " AND coalesce((data->>'full_time')::boolean, true)"
-        " AND (data->>'start_date' IS NULL OR data->>'start_date' <= :on)"
-        " AND (data->>'end_date' IS NULL OR data->>'end_date' >= :on) GROUP BY station_id"
-    ), {"on": on.isoformat()}).all()
+        "SELECT station_id, count(*) FROM rm_staff WHERE full_time"
+        " AND (start_date IS NULL OR start_date <= :on) AND (end_date IS NULL OR end_date >= :on) GROUP BY station_id"
+    ), {"on": on}).all()
     return {sid: int(n) for sid, n in rows if sid is not None}
 
 
-SUBMITTED_AT = moment("data->>'submitted_at'")
 Reports = dict[str, tuple[str, datetime | None]]  # key → (status, submitted_at)
 
 
 def annual_reports(conn: Connection, year: int) -> dict[uuid.UUID, dict[str, tuple[str, datetime | None]]]:
     """station → {"summary": …, "plan": …}: the summary of `year` and the plan for `year + 1`."""
     rows = conn.execute(text(
-        f"SELECT station_id, data->>'kind', coalesce(data->>'status', 'draft'), {SUBMITTED_AT}"
-        " FROM replica_row WHERE tbl = 'annual_report' AND NOT deleted"
-        " AND ((data->>'kind' = 'summary' AND data->>'year' = :y) OR (data->>'kind' = 'plan' AND data->>'year' = :next))"
+        "SELECT station_id, kind, coalesce(nullif(status, ''), 'draft'), submitted_at FROM rm_report"
+        " WHERE (kind = 'summary' AND period = :y) OR (kind = 'plan' AND period = :next)"
     ), {"y": str(year), "next": str(year + 1)}).all()
     found: dict[uuid.UUID, dict[str, tuple[str, datetime | None]]] = defaultdict(dict)
     for sid, kind, status, at in rows:
@@ -73,8 +61,8 @@ def annual_reports(conn: Connection, year: int) -> dict[uuid.UUID, dict[str, tup
 def info_reports(conn: Connection, year: int) -> dict[uuid.UUID, Reports]:
     """station → {period key: (status, submitted_at)} for the information reports of `year`."""
     rows = conn.execute(text(
-        f"SELECT station_id, data->>'period', coalesce(data->>'status', 'draft'), {SUBMITTED_AT}"
-        " FROM replica_row WHERE tbl = 'info_report' AND NOT deleted AND data->>'period' LIKE :y"
+        "SELECT station_id, period, coalesce(nullif(status, ''), 'draft'), submitted_at FROM rm_report"
+        " WHERE kind = 'info' AND period LIKE :y"
     ), {"y": f"{year}-%"}).all()
     found: dict[uuid.UUID, Reports] = defaultdict(dict)
     for sid, key, status, at in rows:
@@ -87,7 +75,7 @@ def compliance(conn: Connection, year: int, on: date, today: date) -> dict[uuid.
     staff = full_time_staff(conn, on)
     annual = annual_reports(conn, year)
     info = info_reports(conn, year)
-    due = deadlines.annual_due(year)
+    summary_due, plan_due = deadlines.annual_due(year, "summary"), deadlines.annual_due(year + 1, "plan")
     quarters = deadlines.quarters_due(year, today)
     result = {}
     for s in stations(conn):
@@ -96,7 +84,7 @@ def compliance(conn: Connection, year: int, on: date, today: date) -> dict[uuid.
         reports = info.get(s.id, {})
         result[s.id] = Compliance(
             on, staff.get(s.id, 0), _by(s.signage_hung_on, on), _by(s.work_rules_filed_on, on),
-            summary[0], summary[1], deadlines.on_time(*summary, due), plan[0], plan[1], deadlines.on_time(*plan, due),
+            summary[0], summary[1], deadlines.on_time(*summary, summary_due), plan[0], plan[1], deadlines.on_time(*plan, plan_due),
             len(quarters), sum(1 for q in quarters if deadlines.quarter_covered(q, reports)),
         )
     return result

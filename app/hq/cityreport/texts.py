@@ -25,9 +25,10 @@ def shorten(value: Any, limit: int = EXCERPT) -> str:
 
 
 def _handed_in(conn: Connection, kind: str, year: int) -> list[tuple[uuid.UUID, str, dict[str, Any]]]:
-    rows = conn.execute(text(
-        "SELECT station_id, coalesce(data->>'status', 'draft'), data FROM replica_row"
-        " WHERE tbl = 'annual_report' AND NOT deleted AND data->>'kind' = :k AND data->>'year' = :y"
+    rows = conn.execute(text(  # the read model finds them, the replicated row has the text
+        "SELECT m.station_id, m.status, r.data FROM rm_report m"
+        " JOIN replica_row r ON r.tbl = 'annual_report' AND r.id = m.id AND NOT r.deleted"
+        " WHERE m.kind = :k AND m.period = :y"
     ), {"k": kind, "y": str(year)}).all()
     return [(sid, status, data) for sid, status, data in rows if status in HANDED_IN]
 

@@ -73,8 +73,8 @@ def compliance(story: Story, r: AnnualCityReport) -> None:
              "符合" if s.compliance.ok else "未符合"] for s in r.stations]
     story.table(["服务站", "专职人员", "挂牌", "制度备案", "年度总结", "年度计划", "信息按时/应报", "规范"],
                 rows, [3.6, 1.2, 1, 1.2, 1.3, 1.3, 1.6, 1.1])
-    story.note("专职人员按服务公约不少于 2 名；挂牌、备案以服务站报送的日期为准；年度总结和计划应于次年 1 月 15 日前报送；"
-               "定期信息按季度报送（或报送该季度的三份月报），于季度结束后次月 10 日前报送，“应报”为截至数据截至日已到期的季度数。")
+    story.note("专职人员按服务公约不少于 2 名；挂牌、备案以服务站报送的日期为准；年度总结和下一年度计划应于次年 1 月 31 日前报送；"
+               "定期信息按季度报送，于季度结束后 10 日内报送，“应报”为截至数据截至日已到期的本年度季度数。")
 
 
 def excerpts(story: Story, items: list[Excerpt], titles: dict[str, str]) -> None:
