@@ -6,7 +6,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from app.hq.admin import core_routes
+from app.hq.cityreport import routes as cityreport_routes
 
 ADMIN_ROUTERS: list[APIRouter] = [
     core_routes.router,
+    cityreport_routes.router,
 ]
