@@ -9,6 +9,7 @@ from app.hq.cityreport import codec
 from app.hq.cityreport.model import AnnualCityReport, KeyInfoReport
 from app.hqdesk.client import HqDeskClient, HqDeskError
 
+__all__ = ["AnnualCityReport", "KeyInfoReport", "annual", "key_info"]
 T = TypeVar("T")
 
 
