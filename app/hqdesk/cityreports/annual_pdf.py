@@ -7,10 +7,10 @@ from app.hq.cityreport.model import AnnualCityReport, Excerpt
 from app.hqdesk.cityreports import numbers as N
 from app.hqdesk.cityreports.context import addressee, closing
 from app.reports import labels as L
-from app.reports.story import Story
+from app.reports.story import Cell, Story
 
-STATION_WIDTHS = [3.4, 1.5, 1.3, 1.3, 1.1, 1.3, 1.3, 1.2, 1.2, 1.3]
-SHORT_HEADERS = ["服务企业", "服务记录", "活动（场）", "参与（人次）", "参与（家次）", "受理需求", "办结需求"]
+STATION_WIDTHS = [3.2, 1.4, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3, 1.3]
+SHORT_HEADERS = ["服务企业", "服务记录", "活动场次", "参与人次", "参与家次", "受理需求", "办结需求"]
 
 
 def title(r: AnnualCityReport) -> str:
@@ -35,13 +35,13 @@ def annual_story(story: Story, r: AnnualCityReport) -> None:
 
     story.h1("二、服务数据统计")
     story.h2("（一）分区情况")
-    district_rows = [[L.district_label(d.district), d.stations, *N.figure_cells(d.figures), N.share(d.figures)]
+    district_rows: list[list[Cell]] = [[L.district_label(d.district), d.stations, *N.figure_cells(d.figures), N.share(d.figures)]
                      for d in r.districts]
     story.table(["所在区", "站数", *SHORT_HEADERS, "满意率"], district_rows, [1.8, 1, *STATION_WIDTHS[2:]],
                 total=["合计", n, *N.figure_cells(t), N.share(t)])
     story.note("各区服务企业数按企业去重，故各区之和可能大于全市合计。")
     story.h2("（二）各服务站情况")
-    station_rows = [[s.name, L.district_label(s.district), *N.figure_cells(s.figures), N.share(s.figures)]
+    station_rows: list[list[Cell]] = [[s.name, L.district_label(s.district), *N.figure_cells(s.figures), N.share(s.figures)]
                     for s in r.stations]
     story.table(["服务站", "所在区", *SHORT_HEADERS, "满意率"], station_rows, STATION_WIDTHS)
 
@@ -49,8 +49,10 @@ def annual_story(story: Story, r: AnnualCityReport) -> None:
     compliance(story, r)
 
     story.h1("四、工作亮点")
-    story.para_note(f"{r.summaries_submitted} 个服务站已报送{r.year}年度服务工作总结，摘录如下。")
-    excerpts(story, r.highlights, SUMMARY_SECTIONS)
+    story.para_note(f"{r.summaries_submitted} 个服务站已报送{r.year}年度服务工作总结，其工作亮点与典型案例摘录如下"
+                    "（各站主要工作开展情况见 Excel 附表）。")
+    excerpts(story, [e for e in r.highlights if e.sections.get("highlights")],
+             {"highlights": SUMMARY_SECTIONS["highlights"]}, label=False)
 
     story.h1(f"五、{r.year + 1}年度服务工作计划")
     plan(story, r)
@@ -77,7 +79,7 @@ def compliance(story: Story, r: AnnualCityReport) -> None:
                "定期信息按季度报送，于季度结束后 10 日内报送，“应报”为截至数据截至日已到期的本年度季度数。")
 
 
-def excerpts(story: Story, items: list[Excerpt], titles: dict[str, str]) -> None:
+def excerpts(story: Story, items: list[Excerpt], titles: dict[str, str], *, label: bool = True) -> None:
     if not items:
         story.no_data()
         return
@@ -86,7 +88,8 @@ def excerpts(story: Story, items: list[Excerpt], titles: dict[str, str]) -> None
         story.add(story.para(f"{number}. {e.name}（{L.district_label(e.district)}）", third))
         for key, heading in titles.items():
             if e.sections.get(key):
-                story.add(story.para(f"{heading}：", story.s.note))
+                if label:
+                    story.add(story.para(f"{heading}：", story.s.note))
                 story.paragraphs(e.sections[key])
 
 
@@ -102,9 +105,13 @@ def plan(story: Story, r: AnnualCityReport) -> None:
     if any(p.events_by_month):
         story.table(["月份", *[f"{m}月" for m in range(1, 13)], "合计"],
                     [["计划活动（场）", *p.events_by_month, sum(p.events_by_month)]], [2.4, *[1] * 12, 1.2])
-        story.table(["月份", "服务站", "活动类型", "活动名称"],
-                    [[f"{e.month}月", e.station, L.event_type_label(e.event_type), e.title] for e in p.events],
-                    [1.2, 3.6, 1.8, 5])
+        by_type: dict[str, list[int]] = {}
+        for e in p.events:
+            by_type.setdefault(e.event_type, [0] * 12)[e.month - 1] += 1
+        order = L.ordered({k: sum(v) for k, v in by_type.items()}, L.EVENT_TYPE_ORDER)
+        story.table(["活动类型", *[f"{m}月" for m in range(1, 13)], "合计"],
+                    [[L.event_type_label(k), *by_type[k], n] for k, n in order], [2.4, *[1] * 12, 1.2])
+        story.note("各站计划活动的名称和月份见 Excel 附表。")
     else:
         story.no_data()
     story.h2("（三）各服务站计划指标")
@@ -112,5 +119,6 @@ def plan(story: Story, r: AnnualCityReport) -> None:
     story.table(["服务站", *[N.indicator(k).split("（")[0] for k in keys], "计划活动"],
                 [[x.name, *[N.target(k, x.targets[k]) if k in x.targets else None for k in keys], x.planned_events]
                  for x in p.lines], [3.4, *[1.3] * len(keys), 1.2])
-    story.h2("（四）主要目标和措施")
-    excerpts(story, p.texts, PLAN_SECTIONS)
+    story.h2("（四）主要目标")
+    excerpts(story, [e for e in p.texts if e.sections.get("goals")], {"goals": PLAN_SECTIONS["goals"]}, label=False)
+    story.note("各站的主要措施和需要服务总站协调支持的事项见 Excel 附表。")

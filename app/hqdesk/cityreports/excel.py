@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from app.domain.report_sections import PLAN_INDICATORS
+from app.domain.report_sections import PLAN_INDICATORS, PLAN_SECTIONS
 from app.hq.cityreport.model import HQ_NAME, AnnualCityReport, Breakdown, KeyInfoReport
 from app.hqdesk.cityreports import numbers as N
 from app.reports import labels as L
@@ -16,7 +16,7 @@ from app.reports import labels as L
 Row = Sequence[Any]
 
 
-def _sheet(book: Any, name: str, headers: Row, rows: list[Row], heading: str) -> None:
+def _sheet(book: Any, name: str, headers: Row, rows: Sequence[Row], heading: str) -> None:
     from openpyxl.styles import Font, PatternFill
 
     sheet = book.create_sheet(name)
@@ -83,6 +83,8 @@ def annual_workbook(r: AnnualCityReport, out: Path, title: str) -> None:
            + [["合计", "", "", *[p.targets[k] for k in keys], len(p.events)]], head)
     _sheet(book, f"{p.year}年计划活动", ["月份", "服务站编号", "服务站", "活动类型", "活动名称"],
            [[e.month, e.code, e.station, L.event_type_label(e.event_type), e.title] for e in p.events], head)
+    _sheet(book, f"{p.year}年计划要点", ["服务站编号", "服务站", "所在区", *PLAN_SECTIONS.values()],
+           [[e.code, e.name, e.district, *[e.sections.get(k, "") for k in PLAN_SECTIONS]] for e in p.texts], head)
     _save(book, out)
 
 

@@ -11,7 +11,7 @@ from app.hqdesk.cityreports.annual_pdf import excerpts
 from app.hqdesk.cityreports.context import addressee, closing
 from app.reports import labels as L
 from app.reports.blocks import percent
-from app.reports.story import Story
+from app.reports.story import Cell, Story
 
 BREAKDOWN_HEADERS = ["服务企业（家）", "服务记录（次）", "受理需求（项）", "已办结（项）", "逾期未办结（项）"]
 
@@ -25,7 +25,7 @@ def _share(part: int, whole: int) -> str:
 
 
 def breakdown(story: Story, head: str, lines: list[Breakdown], label: Callable[[str], str], total: Breakdown) -> None:
-    rows = [[label(b.key), b.enterprises_served, _share(b.enterprises_served, total.enterprises_served),
+    rows: list[list[Cell]] = [[label(b.key), b.enterprises_served, _share(b.enterprises_served, total.enterprises_served),
              b.service_records, b.demands_received, b.demands_finished, b.demands_overdue] for b in lines]
     story.table([head, BREAKDOWN_HEADERS[0], "占比", *BREAKDOWN_HEADERS[1:]], rows, [3.6, 1.4, 1.1, 1.4, 1.4, 1.3, 1.5])
 

@@ -42,8 +42,11 @@ def indicator(key: str) -> str:
     return PLAN_INDICATORS.get(key, key)
 
 
-def target(key: str, value: float) -> str:
-    return f"{value:.1f}%" if key == "satisfied_share" else f"{value:,.0f}"
+def target(key: str, value: float) -> str | int | float:
+    """A plan target as printed: a share with %, whole numbers as integers (right-aligned in tables)."""
+    if key == "satisfied_share":
+        return f"{value:.1f}%"
+    return int(value) if float(value).is_integer() else round(value, 1)
 
 
 def category(code: str) -> str:

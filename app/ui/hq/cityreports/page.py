@@ -145,14 +145,14 @@ class CityReportsPage(QWidget):
                                  .replace("%9", f"{t.demands_closed:,}"))
         elif isinstance(report, KeyInfoReport):
             self.key_table.set_rows(report.by_industry)
-            t = report.total
+            k = report.total
             self.summary.setText(self.tr("%1　统计期间 %2　数据截至 %3\n服务企业 %4 家，服务记录 %5 次；受理需求 %6 项，"
                                          "已办结 %7 项，逾期未办结 %8 项；%9 个服务站已报送本期信息。")
                                  .replace("%1", title_of(report)).replace("%2", report.span)
                                  .replace("%3", f"{report.cutoff:%Y-%m-%d %H:%M}")
-                                 .replace("%4", f"{t.enterprises_served:,}").replace("%5", f"{t.service_records:,}")
-                                 .replace("%6", f"{t.demands_received:,}").replace("%7", f"{t.demands_finished:,}")
-                                 .replace("%8", f"{t.demands_overdue:,}")
+                                 .replace("%4", f"{k.enterprises_served:,}").replace("%5", f"{k.service_records:,}")
+                                 .replace("%6", f"{k.demands_received:,}").replace("%7", f"{k.demands_finished:,}")
+                                 .replace("%8", f"{k.demands_overdue:,}")
                                  .replace("%9", f"{report.stations_reporting}/{report.stations_total}"))
         else:
             self.annual_table.set_rows([])
