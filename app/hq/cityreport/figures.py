@@ -37,13 +37,14 @@ def served_by_district(conn: Connection, period: Period) -> tuple[dict[str, int]
     """Distinct enterprises served in `period` by each district's stations, and by the whole network
     (`period` is whole months, as every report period is)."""
     params = {"first": period.start, "after": period.end}
+    # GROUP BY then count: hash aggregates (count(DISTINCT …) would sort the whole year)
     rows = conn.execute(text(
-        "SELECT s.district, count(DISTINCT v.enterprise_id) FROM rm_served v JOIN rm_station s USING (station_id)"
-        " WHERE v.month >= :first AND v.month < :after GROUP BY 1"
+        "SELECT district, count(*) FROM (SELECT s.district, v.enterprise_id FROM rm_served v"
+        " JOIN rm_station s USING (station_id) WHERE v.month >= :first AND v.month < :after GROUP BY 1, 2) x GROUP BY 1"
     ), params).all()
     city = conn.execute(text(
-        "SELECT count(DISTINCT v.enterprise_id) FROM rm_served v JOIN rm_station s USING (station_id)"
-        " WHERE v.month >= :first AND v.month < :after"
+        "SELECT count(*) FROM (SELECT v.enterprise_id FROM rm_served v JOIN rm_station s USING (station_id)"
+        " WHERE v.month >= :first AND v.month < :after GROUP BY 1) x"
     ), params).scalar_one()
     return {d: int(n) for d, n in rows}, int(city)
 

@@ -6,6 +6,7 @@ from app.domain.report_sections import PLAN_INDICATORS, PLAN_SECTIONS, SUMMARY_S
 from app.hq.cityreport.model import AnnualCityReport, Excerpt
 from app.hqdesk.cityreports import numbers as N
 from app.hqdesk.cityreports.context import addressee, closing
+from app.hqdesk.cityreports.tables import figure_table
 from app.reports import labels as L
 from app.reports.story import Cell, Story
 
@@ -43,7 +44,7 @@ def annual_story(story: Story, r: AnnualCityReport) -> None:
     story.h2("（二）各服务站情况")
     station_rows: list[list[Cell]] = [[s.name, L.district_label(s.district), *N.figure_cells(s.figures), N.share(s.figures)]
                     for s in r.stations]
-    story.table(["服务站", "所在区", *SHORT_HEADERS, "满意率"], station_rows, STATION_WIDTHS)
+    figure_table(story, ["服务站", "所在区", *SHORT_HEADERS, "满意率"], station_rows, STATION_WIDTHS)
 
     story.h1("三、服务站规范建设情况")
     compliance(story, r)
@@ -69,12 +70,12 @@ def compliance(story: Story, r: AnnualCityReport) -> None:
     story.para_note(
         f"截至{N.chinese_date(on)}，{staffed} 个服务站配备不少于 2 名专职服务人员，{signed} 个已挂牌，{filed} 个已备案工作制度；"
         f"{timely} 个服务站按时报送了到期的定期信息。")
-    rows = [[s.name, s.compliance.full_time_staff, N.yes_no(s.compliance.signage_hung_on),
+    rows: list[list[Cell]] = [[s.name, s.compliance.full_time_staff, N.yes_no(s.compliance.signage_hung_on),
              N.yes_no(s.compliance.work_rules_filed_on), N.report_status(s.compliance.summary_status),
              N.report_status(s.compliance.plan_status), f"{s.compliance.info_on_time}/{s.compliance.info_due}",
              "符合" if s.compliance.ok else "未符合"] for s in r.stations]
-    story.table(["服务站", "专职人员", "挂牌", "制度备案", "年度总结", "年度计划", "信息按时/应报", "规范"],
-                rows, [3.6, 1.2, 1, 1.2, 1.3, 1.3, 1.6, 1.1])
+    figure_table(story, ["服务站", "专职人员", "挂牌", "制度备案", "年度总结", "年度计划", "信息按时/应报", "规范"],
+                 rows, [3.6, 1.2, 1, 1.2, 1.3, 1.3, 1.6, 1.1])
     story.note("专职人员按服务公约不少于 2 名；挂牌、备案以服务站报送的日期为准；年度总结和下一年度计划应于次年 1 月 31 日前报送；"
                "定期信息按季度报送，于季度结束后 10 日内报送，“应报”为截至数据截至日已到期的本年度季度数。")
 
@@ -116,9 +117,9 @@ def plan(story: Story, r: AnnualCityReport) -> None:
         story.no_data()
     story.h2("（三）各服务站计划指标")
     keys = [k for k in PLAN_INDICATORS if k in p.targets]
-    story.table(["服务站", *[N.indicator(k).split("（")[0] for k in keys], "计划活动"],
-                [[x.name, *[N.target(k, x.targets[k]) if k in x.targets else None for k in keys], x.planned_events]
-                 for x in p.lines], [3.4, *[1.3] * len(keys), 1.2])
+    figure_table(story, ["服务站", *[N.indicator(k).split("（")[0] for k in keys], "计划活动"],
+                 [[x.name, *[N.target(k, x.targets[k]) if k in x.targets else None for k in keys], x.planned_events]
+                  for x in p.lines], [3.4, *[1.3] * len(keys), 1.2])
     story.h2("（四）主要目标")
     excerpts(story, [e for e in p.texts if e.sections.get("goals")], {"goals": PLAN_SECTIONS["goals"]}, label=False)
     story.note("各站的主要措施和需要服务总站协调支持的事项见 Excel 附表。")
