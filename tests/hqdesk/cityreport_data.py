@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, text
 
 from app.hq import admin_views
+from app.hq.hq_edits import publish_reference
 from app.models.types import uuid7
 from app.sync import protocol
 from tests.hq.conftest import Enrolled, app_client, call, hq_engine, hq_url  # noqa: F401 (fixtures)
@@ -88,7 +89,7 @@ class StationData:
                         deleted=deleted)
 
     def demand(self, enterprise_id: str, received_on: str, *, status: str = "accepted", closed_at: str | None = None,
-               due_on: str | None = None, deleted: bool = False, category: str = "finance") -> dict[str, Any]:
+               due_on: str | None = None, deleted: bool = False, category: str = "financing") -> dict[str, Any]:
         return self.add("demand", {"enterprise_id": enterprise_id, "title": "融资需求", "category": category,
                                    "status": status, "received_on": received_on, "closed_at": closed_at,
                                    "due_on": due_on}, deleted=deleted)
@@ -148,7 +149,7 @@ def sample_network(engine: Engine, client: Any) -> tuple[StationData, StationDat
     a.record(e_gone, "2026-11-30", satisfaction=4)  # a deleted one and a live one: served
     b.record(e_tech, "2026-12-15", satisfaction=4)  # served by two stations: once city-wide and in 天河区
     b.record(e_make, "2026-10-01")
-    c.record(e_shop, "2026-12-31", satisfaction=2, category="finance")
+    c.record(e_shop, "2026-12-31", satisfaction=2, category="financing")
     c.record(e_tech, "2026-07-07")
     # events: 23:30 on 31 December in Guangzhou is 2026; 00:10 on 1 January is 2027
     eve = a.event("2026-12-31T23:30:00+08:00", walk_in=3, title="跨年政策宣讲")
@@ -171,8 +172,8 @@ def sample_network(engine: Engine, client: Any) -> tuple[StationData, StationDat
     a.demand(e_tech, "2026-01-01", status="closed", closed_at="2026-12-31T15:59:00+00:00", due_on="2026-02-01")
     a.demand(e_tech, "2026-12-31", status="followed_up", closed_at="2026-12-31T16:00:00+00:00")  # closed 2027
     a.demand(e_make, "2025-12-31", status="closed", closed_at="2026-01-01T00:30:00+08:00")  # received 2025, closed 2026
-    a.demand(e_make, "2026-10-01", status="handling", due_on="2026-12-31", category="tech")  # overdue
-    a.demand(e_gone, "2026-10-02", status="accepted", due_on="2027-02-01", category="tech")  # not yet due
+    a.demand(e_make, "2026-10-01", status="handling", due_on="2026-12-31", category="digital")  # overdue
+    a.demand(e_gone, "2026-10-02", status="accepted", due_on="2027-02-01", category="digital")  # not yet due
     a.demand(e_gone, "2026-10-03", status="closed", closed_at="2026-10-05T02:00:00Z", deleted=True)
     b.demand(e_tech, "2026-11-11", status="replied", due_on="2026-11-30")
     c.demand(e_shop, "2026-12-01", status="closed", closed_at="2026-12-02T10:00:00")
@@ -210,6 +211,8 @@ def sample_network(engine: Engine, client: Any) -> tuple[StationData, StationDat
     c.info("2026-12", "submitted", "2027-01-09T01:00:00Z", key_enterprises="丁商店扩张")
     for s in (a, b, c):
         push(client, s.who, s.enterprises + s.rows)
-    with engine.begin() as conn:  # HQ accepts one summary
+    with engine.begin() as conn:  # HQ accepts one summary, and names a category its own way
         admin_views.review_report(conn, "CR-C", 2026, "summary", accept=True, comment="")
+        publish_reference(conn, "pick_list_item", [{"list_name": "service_category", "code": "digital",
+                                                    "label": "数字化转型诊断", "sort_order": 1, "active": True}])
     return a, b, c

@@ -79,10 +79,11 @@ def test_key_info_known_values(hq_engine, network) -> None:  # noqa: F811
     assert r.key_enterprises[0].name == "广州甲科技有限公司" and r.key_enterprises[0].stations == 2
     assert r.stations_reporting == 2  # B's quarter and C's December; B's December draft is not handed in
     assert {e.code for e in r.notes} == {"CR-B", "CR-C"}
+    assert r.category_labels["digital"] == "数字化转型诊断" and r.category_labels["financing"] == "投融资"
     unknown = next(b for b in r.by_industry if b.key == "")
     assert unknown.enterprises_served == 1  # 丁商店 has no industry
     overdue = {c.category: c.overdue for c in r.demand_categories}
-    assert overdue == {"tech": 2, "finance": 1}  # as of 5 February, the one due on 1 February too
+    assert overdue == {"digital": 2, "financing": 1}  # as of 5 February, the one due on 1 February too
 
 
 @pytest.mark.parametrize("bad", ["2026", "2026-13", "", "26-Q1", "2026-Q5"])

@@ -68,7 +68,8 @@ def test_key_info_pdf_carries_block_period_cutoff_and_figures(reports, tmp_path)
     text = squeeze(pdf_text(done.path))
     for expected in ("广州市工业和信息化局：", "2026年第四季度全市民营和中小企业重点信息报送",
                      "统计期间：2026年10月1日—2026年12月31日", "数据截至：2027-01-2009:00", "报送单位（盖章）",
-                     "广州市民营和中小企业服务总站", "广州甲科技有限公司", "融资需求集中", "特此报送。"):
+                     "广州市民营和中小企业服务总站", "广州甲科技有限公司", "融资需求集中", "特此报送。",
+                     "数字化转型诊断", "投融资"):
         assert expected in text, expected
     t = key_info.total
     assert f"共服务企业{t.enterprises_served}家，记录服务{t.service_records}次" in text

@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.domain.catalogue import SERVICE_CATEGORIES
 from app.domain.periods import CHINA_TIME, Period, parse_period
 from app.hq.cityreport import deadlines, network, texts
 from app.hq.cityreport.model import Breakdown, DemandCategory, Excerpt, KeyEnterprise, KeyInfoReport
@@ -77,7 +78,18 @@ def key_info_report(conn: Connection, period_text: str | None, now: datetime | N
     stations = network.stations(conn)
     reporting, notes = _submissions(conn, period, stations)
     return KeyInfoReport(period.key, period.label, period.span, cutoff, total, lines(BY_SECTION), lines(BY_DISTRICT),
-                         lines(BY_SIZE), top, categories, len(stations), reporting, notes)
+                         lines(BY_SIZE), top, categories, len(stations), reporting, notes, category_labels(conn))
+
+
+def category_labels(conn: Connection) -> dict[str, str]:
+    """Service categories (the demands' too): the defaults, then HQ's published pick list."""
+    labels = dict(SERVICE_CATEGORIES)
+    rows = conn.execute(text(
+        "SELECT data->>'code', data->>'label' FROM replica_row WHERE tbl = 'pick_list_item' AND NOT deleted"
+        " AND station_id IS NULL AND data->>'list_name' = 'service_category'"
+    )).all()
+    labels.update({code: label for code, label in rows if code and label})
+    return labels
 
 
 def _submissions(conn: Connection, period: Period, stations: list[network.Station]) -> tuple[int, list[Excerpt]]:

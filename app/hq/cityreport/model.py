@@ -184,3 +184,4 @@ class KeyInfoReport:
     stations_total: int
     stations_reporting: int  # with a submitted information report for the period
     notes: list[Excerpt]  # the stations' key_industries / key_enterprises / demands text
+    category_labels: dict[str, str] = field(default_factory=dict)  # service categories: code → label

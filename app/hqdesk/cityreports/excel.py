@@ -108,7 +108,7 @@ def key_info_workbook(r: KeyInfoReport, out: Path, title: str) -> None:
            [[k.name, L.section_label(k.industry_section), L.district_label(k.district), L.size_label(k.size),
              k.service_records, k.stations, k.demands_received] for k in r.key_enterprises], head)
     _sheet(book, "需求类别", ["需求类别", "受理", "已办结", "逾期未办结"],
-           [[N.category(c.category), c.received, c.finished, c.overdue] for c in r.demand_categories], head)
+           [[L.pick(r.category_labels, c.category), c.received, c.finished, c.overdue] for c in r.demand_categories], head)
     _sheet(book, "服务站报送摘要", ["服务站编号", "服务站", "所在区", "重点产业", "重点企业", "服务需求"],
            [[e.code, e.name, e.district, e.sections.get("key_industries", ""), e.sections.get("key_enterprises", ""),
              e.sections.get("demands", "")] for e in r.notes], head)

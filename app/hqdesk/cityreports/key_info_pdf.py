@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from app.domain.report_sections import INFO_SECTIONS
 from app.hq.cityreport.model import Breakdown, KeyInfoReport
-from app.hqdesk.cityreports import numbers as N
 from app.hqdesk.cityreports.annual_pdf import excerpts
 from app.hqdesk.cityreports.context import addressee, closing
 from app.reports import labels as L
@@ -56,7 +55,7 @@ def key_info_story(story: Story, r: KeyInfoReport) -> None:
     story.h1(f"四、{INFO_SECTIONS['demands']}")
     if r.demand_categories:
         story.table(["需求类别", "受理", "已办结", "逾期未办结"],
-                    [[N.category(c.category), c.received, c.finished, c.overdue] for c in r.demand_categories],
+                    [[L.pick(r.category_labels, c.category), c.received, c.finished, c.overdue] for c in r.demand_categories],
                     [5, 1.6, 1.6, 1.8], total=["合计", t.demands_received, t.demands_finished, t.demands_overdue])
     else:
         story.no_data()

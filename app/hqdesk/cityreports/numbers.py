@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.domain.catalogue import SERVICE_CATEGORIES
 from app.domain.report_sections import PLAN_INDICATORS, REPORT_STATUSES
 from app.hq.cityreport.model import Figures
-from app.reports import labels as L
 
 FIGURE_COLUMNS: list[tuple[str, str]] = [
     ("enterprises_served", "服务企业（家）"),
@@ -48,9 +46,6 @@ def target(key: str, value: float) -> str | int | float:
         return f"{value:.1f}%"
     return int(value) if float(value).is_integer() else round(value, 1)
 
-
-def category(code: str) -> str:
-    return L.pick(SERVICE_CATEGORIES, code)
 
 
 def chinese_date(day: date) -> str:
