@@ -3121,6 +3121,205 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
 </context>
 <context>
+    <name>NetworkPage</name>
+    <message>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>服务站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最近同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>专职人员</source>
+        <translation>Full-time staff</translation>
+    </message>
+    <message>
+        <source>%1（不足2）</source>
+        <translation>%1 (fewer than 2)</translation>
+    </message>
+    <message>
+        <source>挂牌日期</source>
+        <translation>Sign put up on</translation>
+    </message>
+    <message>
+        <source>未挂牌</source>
+        <translation>Not hung</translation>
+    </message>
+    <message>
+        <source>制度备案</source>
+        <translation>Work rules filed</translation>
+    </message>
+    <message>
+        <source>未备案</source>
+        <translation>Not filed</translation>
+    </message>
+    <message>
+        <source>应报</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>已报</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>服务企业</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>服务记录</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>人次</source>
+        <translation>Attendances</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>专职达标</source>
+        <translation>Staffing met</translation>
+    </message>
+    <message>
+        <source>已挂牌</source>
+        <translation>Sign hung</translation>
+    </message>
+    <message>
+        <source>制度已备案</source>
+        <translation>Rules filed</translation>
+    </message>
+    <message>
+        <source>服务企业（各站合计）</source>
+        <translation>Enterprises served (stations added)</translation>
+    </message>
+    <message>
+        <source>年度 </source>
+        <translation>Year </translation>
+    </message>
+    <message>
+        <source>全部区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>已授牌</source>
+        <translation>Accredited</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>在列表中查找编号、名称、依托单位 (Ctrl+F)</source>
+        <translation>Find a code, name or host organisation in the list (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>导出 Excel… (Ctrl+E)</source>
+        <translation>Export to Excel… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>打开服务站 (Enter)</source>
+        <translation>Open station (Enter)</translation>
+    </message>
+    <message>
+        <source>还没有服务站。请在“用户与服务站”中新增服务站，服务站登记并同步后，这里列出它的情况。</source>
+        <translation>No stations yet. Add one under “Users and stations”; once it has enrolled and synced, it is listed here.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的服务站，请改一下年度、区、状态或查找内容。</source>
+        <translation>No station matches. Change the year, district, status or search text.</translation>
+    </message>
+    <message>
+        <source>还没有服务站，无法按区汇总。</source>
+        <translation>No stations yet, so there is nothing to sum by district.</translation>
+    </message>
+    <message>
+        <source>各服务站</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <source>按区汇总</source>
+        <translation>By district</translation>
+    </message>
+    <message>
+        <source>正在读取站点网络…</source>
+        <translation>Reading the station network…</translation>
+    </message>
+    <message>
+        <source>读取站点网络</source>
+        <translation>Read the station network</translation>
+    </message>
+    <message>
+        <source>%1 个服务站；专职人员不足 %2 个；逾期报告 %3 份。双击服务站查看详情。</source>
+        <translation>%1 stations; %2 short of full-time staff; %3 reports late. Double-click a station for its page.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选中一个服务站，再按 Enter 或双击打开。</source>
+        <translation>Select a station in the list first, then press Enter or double-click it.</translation>
+    </message>
+    <message>
+        <source>站点网络%1.xlsx</source>
+        <translation>Station network %1.xlsx</translation>
+    </message>
+    <message>
+        <source>导出站点网络</source>
+        <translation>Export the station network</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出到 %1（含按区汇总）。</source>
+        <translation>Exported to %1 (with the summary by district).</translation>
+    </message>
+</context>
+<context>
     <name>NewDemandDialog</name>
     <message>
         <source>新建服务需求</source>
@@ -4459,6 +4658,329 @@ Please correct it and try again.</translation>
     <message>
         <source>删除人员</source>
         <translation>Delete staff member</translation>
+    </message>
+</context>
+<context>
+    <name>StationDialog</name>
+    <message>
+        <source>服务站 %1（%2年度）</source>
+        <translation>Station %1 (year %2)</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>服务站还没有同步人员名单。</source>
+        <translation>The station has not synced its staff list yet.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>专职/兼职</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>专职</source>
+        <translation>Full-time</translation>
+    </message>
+    <message>
+        <source>兼职</source>
+        <translation>Part-time</translation>
+    </message>
+    <message>
+        <source>到岗日期</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>离岗日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>在岗</source>
+        <translation>In post</translation>
+    </message>
+    <message>
+        <source>不在岗</source>
+        <translation>Not on staff</translation>
+    </message>
+    <message>
+        <source>按月数据</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>这一年没有数据。</source>
+        <translation>No data for this year.</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>%1月</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <source>服务企业</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>服务记录</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <source>举办活动</source>
+        <translation>Events held</translation>
+    </message>
+    <message>
+        <source>参与人次</source>
+        <translation>Attendances</translation>
+    </message>
+    <message>
+        <source>参与企业（家次）</source>
+        <translation>Enterprise attendances</translation>
+    </message>
+    <message>
+        <source>受理需求</source>
+        <translation>Demands received</translation>
+    </message>
+    <message>
+        <source>办结需求</source>
+        <translation>Demands closed</translation>
+    </message>
+    <message>
+        <source>评价数</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>这一年还没有活动。</source>
+        <translation>No events this year.</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已举办</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>计划中</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>现场报名</source>
+        <translation>Walk-ins</translation>
+    </message>
+    <message>
+        <source>人次</source>
+        <translation>Attendances</translation>
+    </message>
+    <message>
+        <source>家次</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>这一年没有应报的报告。</source>
+        <translation>No report falls due this year.</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>提交日期</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>没有涉及这个服务站的同步冲突。</source>
+        <translation>No sync conflict involves this station.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>被覆盖的值</source>
+        <translation>Overwritten value</translation>
+    </message>
+    <message>
+        <source>生效的值</source>
+        <translation>Value in effect</translation>
+    </message>
+    <message>
+        <source>被覆盖方</source>
+        <translation>Overwritten side</translation>
+    </message>
+    <message>
+        <source>生效方</source>
+        <translation>Winning side</translation>
+    </message>
+    <message>
+        <source>被拒收的写入</source>
+        <translation>Rejected writes</translation>
+    </message>
+    <message>
+        <source>总部没有拒收过这个服务站的写入。</source>
+        <translation>HQ has rejected no write from this station.</translation>
+    </message>
+    <message>
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>读取服务站</source>
+        <translation>Read the station</translation>
+    </message>
+    <message>
+        <source>应报 %1 份，已报 %2 份，逾期 %3 份</source>
+        <translation>%1 due, %2 submitted, %3 late</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>依托单位</source>
+        <translation>Host organisation</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <source>最近同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>专职人员</source>
+        <translation>Full-time staff</translation>
+    </message>
+    <message>
+        <source>%1 名（规范要求至少 2 名）</source>
+        <translation>%1 (the convention asks for at least 2)</translation>
+    </message>
+    <message>
+        <source>挂牌日期</source>
+        <translation>Sign put up on</translation>
+    </message>
+    <message>
+        <source>未挂牌</source>
+        <translation>Not hung</translation>
+    </message>
+    <message>
+        <source>工作制度备案</source>
+        <translation>Work rules filed</translation>
+    </message>
+    <message>
+        <source>未备案</source>
+        <translation>Not filed</translation>
+    </message>
+    <message>
+        <source>本年度服务</source>
+        <translation>Service this year</translation>
+    </message>
+    <message>
+        <source>服务企业 %1 家，服务记录 %2 条，举办活动 %3 场，参与 %4 人次</source>
+        <translation>%1 enterprises served, %2 service records, %3 events held, %4 attendances</translation>
+    </message>
+    <message>
+        <source>服务需求</source>
+        <translation>Demands</translation>
+    </message>
+    <message>
+        <source>未办结 %1 件，其中超期 %2 件</source>
+        <translation>%1 open, %2 of them overdue</translation>
+    </message>
+    <message>
+        <source>暂无评价</source>
+        <translation>No ratings yet</translation>
+    </message>
+    <message>
+        <source>%1年度，数据截至读取时。</source>
+        <translation>Year %1, figures as of when they were read.</translation>
     </message>
 </context>
 <context>

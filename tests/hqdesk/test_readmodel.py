@@ -15,7 +15,9 @@ from app.hq.readmodel.query import monthly_figures, station_figures
 from app.models import Demand, Enterprise, Event, EventAttendance, ServiceRecord
 from app.sync.engine import sync
 from tests.hqdesk.readmodel_helpers import station_side
-from tests.sync.conftest import hq_engine, hq_http, hq_url, make_station  # noqa: F401 (fixtures)
+from tests.sync import conftest as sync_fixtures
+
+hq_http, make_station = sync_fixtures.hq_http, sync_fixtures.make_station  # real stations syncing (hq_engine: conftest's)
 
 CUTOFF = datetime(2026, 4, 20, 4, 0, tzinfo=UTC)  # the data are read on 20 April 2026, noon in Guangzhou
 MARCH_LAST_2330 = datetime(2026, 3, 31, 15, 30, tzinfo=UTC)  # 23:30 on 31 March in Guangzhou: March

@@ -6,7 +6,6 @@ import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the parser is built at every start: the database side loads on use

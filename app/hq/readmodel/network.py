@@ -239,6 +239,7 @@ class ReportLine:
 class StationDetail:
     row: NetworkRow
     year: int
+    today: date  # the day staff, demands and reports were judged on
     staff: list[StaffLine]
     months: list[tuple[int, StationFigures]]
     events: list[EventLine]
@@ -272,7 +273,7 @@ def station_detail(
         text("SELECT station_id, kind, period, status, submitted_at FROM rm_report WHERE station_id = :s "
              "ORDER BY period DESC, kind"), {"s": sid})]
     return StationDetail(
-        row, year, staff, monthly_figures(conn, sid, year, at=at), events,
+        row, year, today, staff, monthly_figures(conn, sid, year, at=at), events,
         reports_due.station_obligations(year, stored),
         [ReportLine(r.kind, r.period, r.status, r.submitted_at) for r in stored],
         admin_views.list_conflicts(conn, code, limit), admin_views.list_rejected(conn, code, limit),
