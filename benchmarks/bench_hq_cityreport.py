@@ -1,14 +1,18 @@
 """The yearly overall report to the bureau (全市汇总) on a generated network, with the quarter's
 key-information report and the PDF/Excel rendering beside it.
 
-    .venv/bin/python benchmarks/bench_hq_cityreport.py [--stations 300] [--records 1000000]
+    .venv/bin/python benchmarks/bench_hq_cityreport.py [--stations 300] [--records 1000000] [--generator network|sql]
                                                          [--pg postgresql://postgres@127.0.0.1:5432/postgres]
+    .venv/bin/python benchmarks/bench_hq_cityreport.py --db postgresql://…/sd_bench_net_…   # a kept network
 
-Creates a throw-away database, generates the network straight into replica_row with SQL (the
-read models' triggers keep them current, as on a push): stations in every district, enterprises
-(one per 20 records), service records over two years (1 % deleted), 20 events a station with 10
-attendances each, 30 demands, 3 staff, submitted summaries, plans and quarterly reports.  Then
-times, best of 3: app.hq.cityreport.annual.annual_report, key_info_report for a quarter, and the
+Creates a throw-away database and generates a network into replica_row (the read models'
+triggers keep them current, as on a push).  `--generator network` (default) is
+bench_hq_network.py's generator (COPY; stations, enterprises, staff, events, demands, reports);
+`--generator sql` is this file's INSERT … SELECT one, which adds what the reports print beyond
+figures: industry sections and sizes, the summaries' highlights, the plans' targets and events
+(enterprises one per 20 records, 20 events a station with 10 attendances, 30 demands, 3 staff).
+`--db` measures an existing database instead (e.g. one kept by `bench_hq_network.py --keep`).
+Then times, best of 3: app.hq.cityreport.annual.annual_report, key_info_report for a quarter, and the
 rendering of each to PDF and .xlsx.  The issue's target: the yearly report in ≤ 15 s at 300
 stations and 30,000,000 records (--records 30000000; generating them takes a long while).
 Not part of the test run.
@@ -153,6 +157,15 @@ def generate(engine: Engine, stations: int, records: int) -> None:
         step("VACUUM ANALYZE", lambda: conn.execute(text("VACUUM ANALYZE")))
 
 
+def generate_network(url: str, engine: Engine, stations: int, records: int) -> None:
+    """bench_hq_network.py's generator (the read-models helper's), 300 enterprises a station."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import bench_hq_network
+
+    bench_hq_network.generate(url, engine, argparse.Namespace(stations=stations, records=records,
+                                                              enterprises=300, chunk=50_000))
+
+
 def measure(engine: Engine) -> None:
     def annual():  # type: ignore[no-untyped-def]
         with engine.begin() as conn:
@@ -179,8 +192,17 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--stations", type=int, default=300)
     parser.add_argument("--records", type=int, default=1_000_000)
+    parser.add_argument("--generator", choices=["network", "sql"], default="network")
+    parser.add_argument("--db", help="measure this existing HQ database (nothing generated, nothing dropped)")
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     args = parser.parse_args()
+    if args.db:
+        engine = make_engine(args.db)
+        try:
+            measure(engine)
+        finally:
+            engine.dispose()
+        return
     name = f"sd_bench_{secrets.token_hex(4)}"
     with psycopg.connect(args.pg, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
@@ -188,8 +210,11 @@ def main() -> None:
     engine = make_engine(url)
     try:
         init_db(engine)
-        print(f"generating {args.stations} stations, {args.records:,} service records …", flush=True)
-        total = step("generation", lambda: generate(engine, args.stations, args.records))
+        print(f"generating {args.stations} stations, {args.records:,} service records ({args.generator}) …", flush=True)
+        if args.generator == "sql":
+            total = step("generation", lambda: generate(engine, args.stations, args.records))
+        else:
+            total = step("generation", lambda: generate_network(url, engine, args.stations, args.records))
         print(f"  ({args.records / total:,.0f} records/s through the read-model triggers)")
         measure(engine)
     finally:
