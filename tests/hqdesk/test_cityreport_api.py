@@ -4,6 +4,8 @@ same data the command line renders; bad input is a 400 with a Chinese message na
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from app.hq.cityreport.annual import annual_report
 from app.hq.cityreport.key_info import key_info_report
@@ -36,6 +38,8 @@ def test_key_info_over_the_api(desk, hq_engine, network, period) -> None:
 
 @pytest.mark.parametrize(("path", "params", "field"), [
     ("/cityreports/annual", {"year": "abc"}, "年度"),
+    ("/cityreports/annual", {"year": "²"}, "年度"),  # a digit to str.isdigit(), not to int()
+    ("/cityreports/annual", {"year": "２０２６"}, "年度"),
     ("/cityreports/annual", {}, "年度"),
     ("/cityreports/annual", {"year": "1800"}, "年度"),
     ("/cityreports/annual", {"year": "9" * 11}, "year"),
@@ -53,3 +57,15 @@ def test_bad_input_is_a_chinese_4xx(desk, network, path, params, field) -> None:
 def test_no_token_no_report(app_client) -> None:
     answer = app_client.get("/v1/admin/cityreports/annual", params={"year": 2026}, headers={"X-Station-Desk-Protocol": "2"})
     assert answer.status_code in (401, 403)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(year=st.text(max_size=12), period=st.text(max_size=24))
+def test_any_text_is_a_report_or_a_chinese_4xx(desk, year, period) -> None:
+    """Hostile query text never makes a 500: a report, or a refusal that says what to fix."""
+    for path, params in (("/cityreports/annual", {"year": year}), ("/cityreports/key-info", {"period": period})):
+        try:
+            desk["bureau"].get_json(path, **params)
+        except HqDeskError as exc:
+            assert exc.status in (400, 422), (path, params, exc.status, str(exc))
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in str(exc))

@@ -3,6 +3,7 @@ JSON (app.hq.cityreport.codec), read in one snapshot; every HQ role may read the
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Query
@@ -17,6 +18,7 @@ from app.hq.http_io import ApiError
 from app.hq.routes.context import Service
 
 router = APIRouter(prefix="/v1/admin/cityreports")
+YEAR = re.compile(r"[0-9]{1,6}")
 YEAR_HINT = "年度：请填写 4 位数字的年份，例如 year=2026。"
 
 
@@ -34,7 +36,7 @@ def _snapshot(hq: Service, read: Any) -> Any:
 @router.get("/annual")
 def annual(hq: Service, _: AnyRole, year: str = Query("", max_length=10)) -> dict[str, Any]:
     """The network's work in `year` and the stations' plans for the next year, as of now."""
-    if not year.strip().isdigit():
+    if not YEAR.fullmatch(year.strip()):  # not str.isdigit(): "²" and "٢٠٢٦" are digits to it
         raise ApiError(400, "invalid_request", YEAR_HINT)
     result: dict[str, Any] = _snapshot(hq, lambda conn: annual_report(conn, int(year), hq.wall_now()))
     return result
