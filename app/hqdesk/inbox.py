@@ -34,6 +34,10 @@ class Submission:
     pdf_current: bool
 
     @property
+    def id(self) -> str:
+        return self.report_id
+
+    @property
     def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
 
@@ -64,6 +68,10 @@ class OwedReport:
     due: str
     days_late: int
     state_label: str
+
+    @property
+    def id(self) -> tuple[str, str, str]:
+        return self.station_code, self.kind, self.label
 
     @property
     def lateness(self) -> str:

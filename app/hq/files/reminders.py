@@ -1,8 +1,10 @@
 """督促: which stations owe which report (due dates: app.domain.report_deadlines).
 
 A report is handed in when HQ holds it submitted or accepted; a returned one is owed again
-(the station must correct and resubmit it), a draft is owed.  A station owes only reports
-due after it was registered at HQ, and a revoked station owes nothing.
+(the station must correct and resubmit it), a draft is owed.  A station owes a report only
+when it was registered at HQ before the report's period ended and not after its due day
+(a station that joins in December owes neither last January's plan nor the summary of a
+year it was not in); a revoked station owes nothing.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def owed_reports(conn: Connection, today: date, *, since: date | None = None, di
         registered = deadlines.china_day(st.created_at)
         mine = states.get(st.station_id, {})
         for ob in due:
-            if ob.period.end <= registered:  # the period ended before the station joined
+            if ob.period.end <= registered or ob.due < registered:  # over, or due, before the station joined
                 continue
             state = _owed_state(ob, mine)
             if state is not None:

@@ -43,6 +43,7 @@ def _tr(text: str) -> str:
 
 # The Chinese titles are listed for lupdate through QT_TRANSLATE_NOOP-style calls below.
 HQ_PAGES: list[HqPage] = [
+    HqPage("inbox", "报送审阅", "app.ui.hq.inbox.page", "InboxPage"),
     HqPage("audit", "操作日志", "app.ui.hq.audit.page", "AuditPage"),
 ]
 
