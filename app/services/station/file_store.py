@@ -35,6 +35,7 @@ class UploadState:
     """What became of the newest file queued for one use (shown beside the file)."""
 
     state: str  # pending / sent / refused / none
+    name: str  # the file's name as the user picked it
     sent_bytes: int
     size: int
     version: int | None
@@ -104,8 +105,8 @@ def upload_state(session: Session, purpose: str, report_id: uuid.UUID | None = N
     row = session.scalars(select(OutboundFile).where(OutboundFile.purpose == purpose, OutboundFile.report_id == report_id)
                           .order_by(OutboundFile.id.desc()).limit(1)).first()
     if row is None:
-        return UploadState("none", 0, 0, None, "")
-    return UploadState(row.state, row.sent_bytes, row.size, row.version, row.message)
+        return UploadState("none", "", 0, 0, None, "")
+    return UploadState(row.state, row.name, row.sent_bytes, row.size, row.version, row.message)
 
 
 def pending_count(session: Session) -> int:

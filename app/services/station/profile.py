@@ -74,6 +74,8 @@ class StationProfile:
     version: int
     editable: bool = True  # the station's own facts can always be saved
     hq_fields_locked: bool = False  # enrolled: name (with code, district, status) is HQ's
+    signage_upload: file_store.UploadState | None = None  # how the photo's trip to HQ goes
+    rules_upload: file_store.UploadState | None = None
 
 
 @dataclass(frozen=True)
@@ -108,12 +110,21 @@ def read(session: Session) -> StationProfile:
     return StationProfile(station.code, station.district, station.status, station.name, station.host_organisation,
                           station.address, station.phone, station.contact_person, station.premises, station.equipment,
                           station.signage_hung_on, station.signage_photo, station.work_rules_filed_on,
-                          station.work_rules_document, station.version, True, is_enrolled(session))
+                          station.work_rules_document, station.version, True, is_enrolled(session),
+                          file_store.upload_state(session, "signage_photo"),
+                          file_store.upload_state(session, "work_rules_document"))
 
 
 def check_file(source: Path, field: str, suffixes: frozenset[str]) -> None:
-    """Refuse a file that is missing, unreadable, of the wrong type or over the size limit."""
+    """Refuse a file that is missing, unreadable, of the wrong type (by its name and by its
+    bytes: HQ takes only what app.sync.file_types allows) or over the size limit."""
     profile_files.check_file(source, field, FIELD_LABELS[field], suffixes)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"{FIELD_LABELS[field]}：无法读取文件“{source.name}”（{exc.strerror or exc}），请重新选择。",
+                              field) from exc
+    file_store.checked_type(data, field, FIELD_LABELS[field], field)
 
 
 def validate(data: ProfileInput, *, hq_fields_locked: bool = False) -> dict[str, object]:
