@@ -939,7 +939,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>已有服务总站发放的登记码：站点信息以服务总站为准，只需补充服务总站没有的信息。</source>
-        <translation>Have an enrolment code from HQ? The station&apos;s details come from HQ; you only add what HQ does not know.</translation>
+        <translation>Have an enrolment code from HQ? The station's details come from HQ; you only add what HQ does not know.</translation>
     </message>
 </context>
 <context>
@@ -958,7 +958,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>请填写服务总站提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。服务站代码、名称和所在区以服务总站登记的为准，本站信息和人员在登记后的首次同步中取回，无需再填。</source>
-        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station&apos;s code, name and district are taken from HQ&apos;s register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
+        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station's code, name and district are taken from HQ's register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
     </message>
     <message>
         <source>正在连接服务总站…</source>
@@ -978,11 +978,11 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>站长/负责人姓名 *</source>
-        <translation>Manager&apos;s name *</translation>
+        <translation>Manager's name *</translation>
     </message>
     <message>
         <source>负责人电话</source>
-        <translation>Manager&apos;s phone</translation>
+        <translation>Manager's phone</translation>
     </message>
     <message>
         <source>完成设置</source>
@@ -994,7 +994,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>正在取回服务总站保存的本站信息和人员…</source>
-        <translation>Fetching the station&apos;s details and staff from HQ…</translation>
+        <translation>Fetching the station's details and staff from HQ…</translation>
     </message>
     <message>
         <source>服务总站还没有本站的人员信息。请填写站长（负责人），完成后即可开始登记服务。</source>
@@ -1035,11 +1035,11 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>可选：服务总站证书不是系统信任的证书时才需要</source>
-        <translation>Optional: only if HQ&apos;s certificate is not one this system trusts</translation>
+        <translation>Optional: only if HQ's certificate is not one this system trusts</translation>
     </message>
     <message>
         <source>服务总站发放的证书颁发机构(CA)文件（.pem 或 .crt），登记时复制到本档案的文件夹。</source>
-        <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile&apos;s folder on enrolment.</translation>
+        <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile's folder on enrolment.</translation>
     </message>
     <message>
         <source>选择…</source>
@@ -1075,7 +1075,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>选择服务总站的证书颁发机构(CA)文件</source>
-        <translation>Choose HQ&apos;s certificate authority (CA) file</translation>
+        <translation>Choose HQ's certificate authority (CA) file</translation>
     </message>
     <message>
         <source>服务器网址：请填写以 https:// 或 http:// 开头的网址，例如 https://hq.example.gov.cn。</source>
@@ -1367,8 +1367,8 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
         <translation>Size: not yet known, still needs %1</translation>
     </message>
     <message>
-        <source>这个代码已登记为“%1”。&lt;a href=&quot;%2&quot;&gt;打开该企业&lt;/a&gt;</source>
-        <translation>This code is already registered to “%1”. &lt;a href=&quot;%2&quot;&gt;Open that enterprise&lt;/a&gt;</translation>
+        <source>这个代码已登记为“%1”。&lt;a href="%2"&gt;打开该企业&lt;/a&gt;</source>
+        <translation>This code is already registered to “%1”. &lt;a href="%2"&gt;Open that enterprise&lt;/a&gt;</translation>
     </message>
     <message>
         <source>可能重复：%1</source>
@@ -1574,7 +1574,7 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     </message>
     <message>
         <source>程序遇到意外错误。您可以继续使用，但建议保存工作后重新启动；请点击“复制调试信息”并发给技术支持。</source>
-        <translation>An unexpected error occurred. You can keep working, but please save and restart; click &quot;Copy debug info&quot; and send it to support.</translation>
+        <translation>An unexpected error occurred. You can keep working, but please save and restart; click "Copy debug info" and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -2070,7 +2070,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>请填写本服务站的基本信息和站长（负责人），完成后即可开始登记服务。带 * 的为必填项。</source>
-        <translation>Enter your station&apos;s details and its manager; then you can start recording services. Fields marked * are required.</translation>
+        <translation>Enter your station's details and its manager; then you can start recording services. Fields marked * are required.</translation>
     </message>
     <message>
         <source>例如 GZ-TH-001</source>
@@ -2110,11 +2110,11 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>站长/负责人姓名 *</source>
-        <translation>Manager&apos;s name *</translation>
+        <translation>Manager's name *</translation>
     </message>
     <message>
         <source>负责人电话</source>
-        <translation>Manager&apos;s phone</translation>
+        <translation>Manager's phone</translation>
     </message>
     <message>
         <source>先看看演示数据</source>
@@ -2200,7 +2200,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>橙色为本月；点击柱形查看该月的服务记录</source>
-        <translation>Orange is this month; click a bar to see that month&apos;s service records</translation>
+        <translation>Orange is this month; click a bar to see that month's service records</translation>
     </message>
     <message>
         <source>这里还没有数据。可以先在“企业”页导入企业库，或在“服务记录”页登记第一次服务；登记后，首页会汇总本月和本年的服务情况。</source>
@@ -2449,6 +2449,17 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     <message>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>报送</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>督促名单</source>
+        <translation>Reminders</translation>
     </message>
 </context>
 <context>
@@ -2730,11 +2741,11 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>本站还没有在职的站长/负责人，请先在“人员”中把站长的角色设为站长。</source>
-        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager&apos;s role to “站长/负责人”.</translation>
+        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager's role to “站长/负责人”.</translation>
     </message>
     <message>
         <source>每月结束后第 %1 天起，上月的服务记录和需求只读；如需更正，由站长解锁。</source>
-        <translation>From day %1 after a month ends, that month&apos;s service records and demands are read-only; to correct them, the manager unlocks the month.</translation>
+        <translation>From day %1 after a month ends, that month's service records and demands are read-only; to correct them, the manager unlocks the month.</translation>
     </message>
 </context>
 <context>
@@ -2811,7 +2822,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>Station Desk (中小企业服务站工作台)
 Version %1
 
-Daily service records, demand tracking and reports for Guangzhou&apos;s SME service stations.</translation>
+Daily service records, demand tracking and reports for Guangzhou's SME service stations.</translation>
     </message>
 </context>
 <context>
@@ -2858,7 +2869,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>人员：服务站工作人员、岗位和在岗情况——即将推出</source>
-        <translation>Staff: the station&apos;s people, their roles and who is on duty — coming soon</translation>
+        <translation>Staff: the station's people, their roles and who is on duty — coming soon</translation>
     </message>
     <message>
         <source>机构与专家</source>
@@ -2956,7 +2967,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>操作未能完成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。</source>
-        <translation>The operation could not be completed. Please try again; if it keeps failing, click &quot;Copy debug info&quot; and send it to support.</translation>
+        <translation>The operation could not be completed. Please try again; if it keeps failing, click "Copy debug info" and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -3048,7 +3059,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>还没有计划活动。点击“添加活动”按月份列出全年的培训、沙龙、讲座等。</source>
-        <translation>No planned events yet. Click “Add event” to list the year&apos;s trainings, salons, talks and so on, month by month.</translation>
+        <translation>No planned events yet. Click “Add event” to list the year's trainings, salons, talks and so on, month by month.</translation>
     </message>
     <message>
         <source>全年活动计划</source>
@@ -3288,7 +3299,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>选择的文件会复制到本档案的 policy_files 文件夹（最大 20 MB）。</source>
-        <translation>The chosen file is copied into this profile&apos;s policy_files folder (up to 20 MB).</translation>
+        <translation>The chosen file is copied into this profile's policy_files folder (up to 20 MB).</translation>
     </message>
     <message>
         <source>选择文件…</source>
@@ -3395,7 +3406,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>企业库中没有符合这条政策适用范围的在营企业。</source>
-        <translation>No operating enterprise in the library falls within this policy&apos;s scope.</translation>
+        <translation>No operating enterprise in the library falls within this policy's scope.</translation>
     </message>
     <message>
         <source>记录已宣传（%1 家）</source>
@@ -3697,7 +3708,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>已按这家企业上次的服务预先填写，请核对。</source>
-        <translation>Filled in from this enterprise&apos;s last visit; please check.</translation>
+        <translation>Filled in from this enterprise's last visit; please check.</translation>
     </message>
     <message>
         <source>工作台</source>
@@ -3815,7 +3826,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>还没有服务记录。在上方输入企业名称开始登记第一条。</source>
-        <translation>No service records yet. Type an enterprise&apos;s name above to log the first one.</translation>
+        <translation>No service records yet. Type an enterprise's name above to log the first one.</translation>
     </message>
     <message>
         <source>共 %1 条</source>
@@ -3827,7 +3838,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>这段时间还没有服务记录。在上方输入企业名称开始登记；更早的记录请选择“全部日期”。</source>
-        <translation>No service records in this period. Type an enterprise name above to start; choose &quot;All dates&quot; for older records.</translation>
+        <translation>No service records in this period. Type an enterprise name above to start; choose "All dates" for older records.</translation>
     </message>
     <message>
         <source>删除 %1 %2 的服务记录（%3）？删除后可以立即撤销。</source>
@@ -3848,6 +3859,117 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     <message>
         <source>撤销删除</source>
         <translation>Undo delete</translation>
+    </message>
+</context>
+<context>
+    <name>RemindersTab</name>
+    <message>
+        <source>服务站编号</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <source>服务站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>应报材料</source>
+        <translation>Report owed</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>逾期情况</source>
+        <translation>Lateness</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>没有服务站欠报材料。年度总结与计划每年 1 月 15 日前、定期信息报送每季度结束后次月 10 日前报送。</source>
+        <translation>No station owes a report. Annual summaries and plans are due by 15 January; periodic information reports by the 10th of the month after each quarter.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的服务站，请改一下筛选条件。</source>
+        <translation>No station matches; change the filter.</translation>
+    </message>
+    <message>
+        <source>按服务站、区或材料查找（Ctrl+F）</source>
+        <translation>Find by station, district or report (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印为 PDF…</source>
+        <translation>Print to PDF…</translation>
+    </message>
+    <message>
+        <source>逾期 %1 天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>%1 天后到期</source>
+        <translation>Due in %1 days</translation>
+    </message>
+    <message>
+        <source>读取督促名单</source>
+        <translation>Reading the reminder list</translation>
+    </message>
+    <message>
+        <source>共 %1 项，%2 个服务站已逾期</source>
+        <translation>%1 items, %2 stations late</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>导出督促名单</source>
+        <translation>Exporting the reminder list</translation>
+    </message>
+    <message>
+        <source>打印为 PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>服务站报送督促名单（截至 %1）</source>
+        <translation>Stations with reports owed (as of %1)</translation>
     </message>
 </context>
 <context>
@@ -3943,7 +4065,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>按服务站信息生成门牌标识，预览无误后用彩色打印机打印张贴。</source>
-        <translation>Makes the door sign from the station&apos;s details; check the preview, then print it on a colour printer and put it up.</translation>
+        <translation>Makes the door sign from the station's details; check the preview, then print it on a colour printer and put it up.</translation>
     </message>
     <message>
         <source>签到表列出报名企业，供活动现场签名；活动总结汇总签到、满意度和活动小结。</source>
@@ -4032,6 +4154,37 @@ Please correct it and try again.</translation>
     <message>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>退回报告</source>
+        <translation>Return report</translation>
+    </message>
+    <message>
+        <source>退回“%1”。请写明需要服务站修改或补充什么，服务站下次同步后会看到这段意见。</source>
+        <translation>Return "%1". Say what the station must change or add; the station sees this comment after its next sync.</translation>
+    </message>
+    <message>
+        <source>例如：请补充本期重点企业名单和诉求办理情况。</source>
+        <translation>e.g. Please add the key enterprises of this period and how their requests were handled.</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>退回意见不能为空。</source>
+        <translation>The comment must not be empty.</translation>
+    </message>
+    <message>
+        <source>退回意见最多 %1 个字，现在 %2 个字。</source>
+        <translation>The comment may have at most %1 characters; it has %2.</translation>
     </message>
 </context>
 <context>
@@ -4219,7 +4372,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>还没有人员信息。点击“新增人员”（Ctrl+N）登记本站工作人员。</source>
-        <translation>No staff yet. Click “New staff member” (Ctrl+N) to add the station&apos;s staff.</translation>
+        <translation>No staff yet. Click “New staff member” (Ctrl+N) to add the station's staff.</translation>
     </message>
     <message>
         <source>没有符合条件的人员。请更改上方的“显示”或搜索条件。</source>
@@ -4325,12 +4478,12 @@ Please correct it and try again.</translation>
         <translation>Work rules document</translation>
     </message>
     <message>
-        <source>照片和文件会复制到本档案的 station_files 文件夹，每个不超过 20 MB。</source>
-        <translation>Photos and documents are copied into this profile&apos;s station_files folder, up to 20 MB each.</translation>
+        <source>照片和文件会复制到本档案的 files 文件夹，每个不超过 20 MB，同步时上传服务总站。</source>
+        <translation>Photos and files are copied into this profile's files folder (20 MB each at most) and uploaded to the general station when syncing.</translation>
     </message>
     <message>
-        <source>本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；挂牌照片和工作制度文件只保存在本机。</source>
-        <translation>This station is connected to HQ: its name, code, district and status follow HQ&apos;s register, are maintained by HQ and cannot be changed here; to correct them, contact HQ. Everything else is filled in by this station and reported to HQ at the next sync; the sign photo and the work rules document stay on this computer.</translation>
+        <source>本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；挂牌照片和工作制度文件保存时留存在本机，同步时上传服务总站备案。</source>
+        <translation>This station is connected to the general station: its name, code, district and status are as registered there and maintained there; they cannot be changed here (ask the general station to correct them). The rest is reported by this station and sent with each sync; the signage photo and the work-rules document are kept on this computer when saved and uploaded to the general station for its records when syncing.</translation>
     </message>
     <message>
         <source>由服务总站维护</source>
@@ -4339,6 +4492,26 @@ Please correct it and try again.</translation>
     <message>
         <source>（未上传）</source>
         <translation>(not uploaded)</translation>
+    </message>
+    <message>
+        <source>%1（保存后同步上传）</source>
+        <translation>%1 (uploaded at the sync after saving)</translation>
+    </message>
+    <message>
+        <source>已上传服务总站</source>
+        <translation>uploaded to the general station</translation>
+    </message>
+    <message>
+        <source>服务总站未接收：%1</source>
+        <translation>not accepted by the general station: %1</translation>
+    </message>
+    <message>
+        <source>等待同步上传，已传 %1%</source>
+        <translation>waiting for the sync, %1% uploaded</translation>
+    </message>
+    <message>
+        <source>等待同步上传</source>
+        <translation>waiting for the sync to upload it</translation>
     </message>
     <message>
         <source>选择挂牌照片</source>
@@ -4358,6 +4531,153 @@ Please correct it and try again.</translation>
     </message>
 </context>
 <context>
+    <name>SubmissionsTab</name>
+    <message>
+        <source>年度服务工作总结</source>
+        <translation>Annual work summary</translation>
+    </message>
+    <message>
+        <source>年度服务工作计划</source>
+        <translation>Annual work plan</translation>
+    </message>
+    <message>
+        <source>定期信息报送</source>
+        <translation>Periodic information report</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>审阅意见</source>
+        <translation>Review comment</translation>
+    </message>
+    <message>
+        <source>还没有服务站提交报告。服务站提交年度总结、计划或定期信息报送并同步后，会出现在这里。</source>
+        <translation>No station has submitted a report yet. Annual summaries, plans and periodic information reports appear here once a station submits them and syncs.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的报告，请改一下筛选条件。</source>
+        <translation>No report matches; change the filter.</translation>
+    </message>
+    <message>
+        <source>全部报告</source>
+        <translation>All reports</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>按服务站、区或期间查找（Ctrl+F）</source>
+        <translation>Find by station, district or period (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>打开 PDF (Enter)</source>
+        <translation>Open PDF (Enter)</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>待上传</source>
+        <translation>Not uploaded yet</translation>
+    </message>
+    <message>
+        <source>第 %1 版</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>（新版待上传）</source>
+        <translation> (newer version on its way)</translation>
+    </message>
+    <message>
+        <source>读取报送</source>
+        <translation>Reading submissions</translation>
+    </message>
+    <message>
+        <source>共 %1 份，待审阅 %2 份</source>
+        <translation>%1 reports, %2 to review</translation>
+    </message>
+    <message>
+        <source>下载报告 PDF</source>
+        <translation>Downloading the report PDF</translation>
+    </message>
+    <message>
+        <source>打印失败，请检查打印机后重试。</source>
+        <translation>Printing failed; check the printer and try again.</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>通过报告</source>
+        <translation>Accept report</translation>
+    </message>
+    <message>
+        <source>确认通过“%1”？通过后服务站不能再修改这份报告。</source>
+        <translation>Accept "%1"? Once accepted, the station can no longer change this report.</translation>
+    </message>
+    <message>
+        <source>退回报告</source>
+        <translation>Return report</translation>
+    </message>
+</context>
+<context>
     <name>SyncConflictsModel</name>
     <message>
         <source>时间</source>
@@ -4373,7 +4693,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本站的值</source>
-        <translation>This station&apos;s value</translation>
+        <translation>This station's value</translation>
     </message>
     <message>
         <source>生效的值</source>
@@ -4488,11 +4808,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本站上传的更改还没有与其他站点的修改冲突过。</source>
-        <translation>No change uploaded from this station has conflicted with another station&apos;s changes yet.</translation>
+        <translation>No change uploaded from this station has conflicted with another station's changes yet.</translation>
     </message>
     <message>
         <source>冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在服务总站的冲突记录中。以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。</source>
-        <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ&apos;s conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
+        <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ's conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
     </message>
     <message>
         <source>这是演示档案：演示数据只在本机使用，永远不会与服务总站同步。要与服务总站同步，请切换到正式档案后再登记。</source>
@@ -4502,13 +4822,13 @@ Please correct it and try again.</translation>
         <source>本档案还没有登记到服务总站。登记后，本站的企业、服务记录和需求会自动上传到服务总站，服务总站发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。
 
 请向服务总站索取同步服务器网址和一次性登记码，然后点击“登记到服务总站…”。</source>
-        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station&apos;s enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
+        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station's enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
 
-Ask HQ for the sync server address and a one-time enrolment code, then click &quot;Enrol with HQ…&quot;.</translation>
+Ask HQ for the sync server address and a one-time enrolment code, then click "Enrol with HQ…".</translation>
     </message>
     <message>
         <source>警告：与服务总站的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。请向服务总站索取 https:// 网址后重新登记。</source>
-        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station&apos;s data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
+        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station's data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
     </message>
     <message>
         <source>本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由服务总站保存在冲突记录中。</source>
@@ -4517,6 +4837,10 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     <message>
         <source>正在连接服务总站…</source>
         <translation>Connecting to HQ…</translation>
+    </message>
+    <message>
+        <source>正在上传文件 %1</source>
+        <translation>Uploading files %1</translation>
     </message>
     <message>
         <source>同步冲突</source>
@@ -4624,7 +4948,7 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     </message>
     <message>
         <source>%1已锁定。解锁后，这个月的服务记录和需求可以修改，直到重新锁定；解锁人和原因会记入日志。</source>
-        <translation>%1 is locked. Unlocking lets this month&apos;s service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
+        <translation>%1 is locked. Unlocking lets this month's service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
     </message>
     <message>
         <source>例如：企业提供了新的材料，更正服务时长</source>

@@ -35,7 +35,7 @@ def _mine(rows: list[inbox.Submission], code: str) -> dict[tuple[str, str], inbo
     return {(s.kind, s.key): s for s in rows if s.station_code == code}
 
 
-def test_submitted_pdfs_download_byte_identical_through_the_admin_endpoint(make_station, desk: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
+def test_submitted_pdfs_download_byte_identical_through_the_admin_endpoint(make_station, desk: dict[str, Any]) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
     a = make_station("GZ-INBOX-A")
     _, info_pdf = submit_info(a.db, "2026-Q3")
     with a.db.begin() as s:
@@ -54,7 +54,7 @@ def test_submitted_pdfs_download_byte_identical_through_the_admin_endpoint(make_
 
 
 def test_return_with_comment_reaches_the_station_and_a_resubmission_is_version_2(  # type: ignore[no-untyped-def]
-        make_station, desk: dict[str, Any], hq_engine: Engine) -> None:
+        make_station, desk: dict[str, Any], hq_engine: Engine) -> None:  # noqa: F811
     a = make_station("GZ-INBOX-B")
     rid, first_pdf = submit_info(a.db, "2026-Q2")
     a.sync()
@@ -91,7 +91,7 @@ def test_return_with_comment_reaches_the_station_and_a_resubmission_is_version_2
         assert s.get(InfoReport, uuid.UUID(again.report_id)).status == "accepted"
 
 
-def test_a_report_without_its_pdf_yet_says_so(make_station, desk: dict[str, Any], hq_engine: Engine) -> None:  # type: ignore[no-untyped-def]
+def test_a_report_without_its_pdf_yet_says_so(make_station, desk: dict[str, Any], hq_engine: Engine) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
     a = make_station("GZ-INBOX-C")
     with a.db.begin() as s:  # submitted by an older client: no PDF queued
         drafts.submit_info(s, "2026-Q1", INFO_TEXT, None)

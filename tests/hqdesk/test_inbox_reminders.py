@@ -13,7 +13,7 @@ from tests.hqdesk.stations import make_station  # noqa: F401 - fixture
 from tests.sync.file_helpers import submit_info
 
 
-def test_owed_reports_follow_what_hq_holds(make_station, hq_engine: Engine, desk: dict[str, Any], tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_owed_reports_follow_what_hq_holds(make_station, hq_engine: Engine, desk: dict[str, Any], tmp_path) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
     a, b, _ = make_station("GZ-OWE-A"), make_station("GZ-OWE-B"), make_station("GZ-OWE-C")
     submit_info(a.db, "2025-Q4")
     a.sync()

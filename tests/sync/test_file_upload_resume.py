@@ -17,7 +17,6 @@ from app.sync.engine import sync
 from tests.sync.file_helpers import hq_blob, hq_files, outbound
 
 
-
 def big_photo() -> bytes:
     return b"\xff\xd8\xff\xe0" + os.urandom(int(2.5 * file_types.CHUNK_BYTES))  # three chunks
 

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from sqlalchemy import Engine, text
 
 from app.ui.operations import wait_for_all
@@ -119,7 +118,7 @@ def test_the_return_dialog_needs_a_comment(qtbot: Any) -> None:
 
 
 def test_bureau_reads_only_and_the_reminders_export_and_print(qtbot: Any, hq_window: Any, make_station: Any,  # noqa: F811
-                                                               hq_engine: Engine, tmp_path: Path, shot: Any) -> None:
+                                                               hq_engine: Engine, tmp_path: Path, shot: Any) -> None:  # noqa: F811
     a = make_station("GZ-UI-OWE")
     a.sync()
     with hq_engine.begin() as conn:

@@ -87,7 +87,8 @@ class RemindersTab(QWidget):
     def shown_rows(self) -> list[OwedReport]:
         """The rows as filtered and sorted on screen: what is exported and printed."""
         proxy = self.table.proxy
-        return [self.model.row_at(proxy.mapToSource(proxy.index(r, 0)).row()) for r in range(proxy.rowCount())]
+        rows = (self.model.row_at(proxy.mapToSource(proxy.index(r, 0)).row()) for r in range(proxy.rowCount()))
+        return [row for row in rows if row is not None]
 
     # --- export and print --------------------------------------------------------------
     def export_excel(self) -> None:
@@ -104,7 +105,7 @@ class RemindersTab(QWidget):
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(target)
-            self.render(printer)
+            self.render_list(printer)
             self.status_label.setText(self.tr("已保存：%1").replace("%1", target))
 
     def print_list(self) -> None:
@@ -115,9 +116,9 @@ class RemindersTab(QWidget):
                 return
         finally:
             shiboken6.delete(dialog)
-        self.render(printer)
+        self.render_list(printer)
 
-    def render(self, printer: QPrinter) -> None:
+    def render_list(self, printer: QPrinter) -> None:
         printer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
                                           QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter))
         document = QTextDocument(self)
