@@ -66,6 +66,16 @@ def test_an_oversize_file_or_chunk_is_refused(app_client: Any, pair: Any, hq_eng
                                                                          "X-Upload-Offset": "0"}))  # finish it: tidy
 
 
+def test_the_front_door_caps_a_chunk_before_reading_it(app_client: Any, pair: Any) -> None:
+    from app.hq.asgi_guard import DOORS
+
+    a, _ = pair
+    assert DOORS[("POST", "/v1/files/chunk")].limits.body == file_types.CHUNK_BYTES
+    declared = a.headers(**{"X-Upload-Id": str(uuid.uuid4()), "X-Upload-Offset": "0",
+                            "Content-Length": str(file_types.CHUNK_BYTES + 1)})
+    _refused(app_client.post("/v1/files/chunk", content=b"x" * (file_types.CHUNK_BYTES + 1), headers=declared), 413, "太大")
+
+
 def test_a_chunk_at_the_wrong_offset_is_refused_and_says_where_to_go_on(app_client: Any, pair: Any, hq_engine: Engine) -> None:
     a, _ = pair
     data = b"%PDF-1.4\n" + b"offset test " * 3000

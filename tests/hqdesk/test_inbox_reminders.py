@@ -7,7 +7,12 @@ from typing import Any
 
 from sqlalchemy import Engine, text
 
+from app.domain.report_sections import PLAN_SECTIONS, SUMMARY_SECTIONS
 from app.hq.files.reminders import owed_reports
+from app.hq.hq_edits import hq_edit
+from app.reports import submission
+from app.services.reporting import drafts
+from app.services.reporting.drafts import ReportText
 from app.hqdesk import inbox
 from tests.hqdesk.stations import make_station  # noqa: F401 - fixture
 from tests.sync.file_helpers import submit_info
@@ -30,6 +35,22 @@ def test_owed_reports_follow_what_hq_holds(make_station, hq_engine: Engine, desk
         ("GZ-OWE-B", "summary", "2025"): (5, "missing"), ("GZ-OWE-B", "plan", "2026"): (5, "missing"),
     }
     assert owed[0].days_late == 10  # most overdue first
+    # a returned summary is owed again; a plan still in draft is owed
+    with a.db.begin() as s:
+        submission.submit(s, a.db.path.parent, "summary", 2025,
+                          ReportText({k: f"{t}：已完成。" for k, t in SUMMARY_SECTIONS.items()}), None)
+    with b.db.begin() as s:
+        drafts.save_annual(s, 2026, "plan", ReportText({k: f"{t}：草拟中。" for k, t in PLAN_SECTIONS.items()}), None)
+    a.sync()
+    b.sync()
+    with hq_engine.begin() as conn:
+        rid = conn.execute(text("SELECT id FROM replica_row WHERE tbl = 'annual_report' AND station_id = :s"),
+                           {"s": a.station_id}).scalar_one()
+        hq_edit(conn, "annual_report", rid, {"status": "returned", "review_comment": "请补充数据"})
+    with hq_engine.connect() as conn:
+        states = {(o.station_code, o.kind, o.key): o.state for o in owed_reports(conn, date(2026, 1, 20), since=date(2026, 1, 1))}
+    assert states[("GZ-OWE-A", "summary", "2025")] == "returned"
+    assert states[("GZ-OWE-B", "plan", "2026")] == "draft"
     with hq_engine.connect() as conn:  # before the station joined: owes nothing for it
         conn.execute(text("UPDATE station_account SET created_at = '2026-01-01' WHERE code = 'GZ-OWE-B'"))
         later = {(o.station_code, o.key) for o in owed_reports(conn, date(2026, 1, 20), since=date(2026, 1, 1))}

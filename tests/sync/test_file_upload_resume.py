@@ -46,6 +46,20 @@ class Interrupting(SyncClient):
         return answer
 
 
+class Resending(SyncClient):
+    """A transport that sends the first chunk twice (a retry after a reply it thought lost)."""
+
+    def __init__(self, base: SyncClient) -> None:
+        super().__init__(base.base_url, base.token, http=base.http)
+        self.offsets: list[int] = []
+
+    def file_chunk(self, upload_id: str, offset: int, data: bytes) -> dict[str, Any]:
+        self.offsets.append(offset)
+        if len(self.offsets) == 1:
+            super().file_chunk(upload_id, offset, data)
+        return super().file_chunk(upload_id, offset, data)
+
+
 class Watching(SyncClient):
     def __init__(self, base: SyncClient) -> None:
         super().__init__(base.base_url, base.token, http=base.http)
@@ -103,6 +117,20 @@ def test_a_lost_chunk_reply_resumes_without_sending_the_chunk_twice(make_station
 def test_the_connection_down_before_a_chunk_resumes_from_the_last_stored_one(make_station, hq_engine: Engine) -> None:  # type: ignore[no-untyped-def]
     offsets = _resume(make_station, hq_engine, "GZ-RESUME-DOWN", "down_before")
     assert offsets == [file_types.CHUNK_BYTES, 2 * file_types.CHUNK_BYTES]
+
+
+def test_a_chunk_sent_twice_is_refused_and_the_client_goes_on_from_hqs_offset(make_station, hq_engine: Engine) -> None:  # type: ignore[no-untyped-def]
+    a = make_station("GZ-RESEND")
+    photo = big_photo()
+    sha = queue_photo(a.db, photo)
+    before = hq_files(hq_engine)
+    client = Resending(a.client())
+    result = sync(a.db, client)
+    assert result.completed and result.files_sent == 1, result
+    # the second copy of chunk 0 was answered 409: the client asked where to go on
+    assert client.offsets == [0, file_types.CHUNK_BYTES, 2 * file_types.CHUNK_BYTES]
+    assert hq_blob(hq_engine, sha) == photo
+    assert hq_files(hq_engine)["blob_bytes"] == before["blob_bytes"] + len(photo)
 
 
 def test_the_same_bytes_from_two_stations_are_stored_once(make_station, hq_engine: Engine) -> None:  # type: ignore[no-untyped-def]
