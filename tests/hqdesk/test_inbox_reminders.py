@@ -10,10 +10,10 @@ from sqlalchemy import Engine, text
 from app.domain.report_sections import PLAN_SECTIONS, SUMMARY_SECTIONS
 from app.hq.files.reminders import owed_reports
 from app.hq.hq_edits import hq_edit
+from app.hqdesk import inbox
 from app.reports import submission
 from app.services.reporting import drafts
 from app.services.reporting.drafts import ReportText
-from app.hqdesk import inbox
 from tests.hqdesk.stations import make_station  # noqa: F401 - fixture
 from tests.sync.file_helpers import submit_info
 
