@@ -307,6 +307,50 @@
         <translation>IP theme month</translation>
     </message>
     <message>
+        <source>越秀区</source>
+        <translation>Yuexiu District</translation>
+    </message>
+    <message>
+        <source>海珠区</source>
+        <translation>Haizhu District</translation>
+    </message>
+    <message>
+        <source>荔湾区</source>
+        <translation>Liwan District</translation>
+    </message>
+    <message>
+        <source>天河区</source>
+        <translation>Tianhe District</translation>
+    </message>
+    <message>
+        <source>白云区</source>
+        <translation>Baiyun District</translation>
+    </message>
+    <message>
+        <source>黄埔区</source>
+        <translation>Huangpu District</translation>
+    </message>
+    <message>
+        <source>番禺区</source>
+        <translation>Panyu District</translation>
+    </message>
+    <message>
+        <source>花都区</source>
+        <translation>Huadu District</translation>
+    </message>
+    <message>
+        <source>南沙区</source>
+        <translation>Nansha District</translation>
+    </message>
+    <message>
+        <source>从化区</source>
+        <translation>Conghua District</translation>
+    </message>
+    <message>
+        <source>增城区</source>
+        <translation>Zengcheng District</translation>
+    </message>
+    <message>
         <source>重点产业发展情况</source>
         <translation>Key industries</translation>
     </message>
@@ -1976,6 +2020,10 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>List: events in %1 (%2 to %3)</translation>
     </message>
     <message>
+        <source>列表：%1已举办的活动（%2 至 %3）</source>
+        <translation>List: events held %1 (%2 to %3)</translation>
+    </message>
+    <message>
         <source>列表：%1年%2月的全部活动</source>
         <translation>List: all events in %1-%2</translation>
     </message>
@@ -2175,8 +2223,8 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>Service records</translation>
     </message>
     <message>
-        <source>活动（场）</source>
-        <translation>Events</translation>
+        <source>举办活动（场）</source>
+        <translation>Events held</translation>
     </message>
     <message>
         <source>参与人次 = 签到人数 + 现场登记人数</source>
