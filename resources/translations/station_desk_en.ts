@@ -4055,6 +4055,18 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
         <translation>Returned by HQ: %1</translation>
     </message>
     <message>
+        <source>；PDF 已交服务总站（第 %1 版）</source>
+        <translation>; PDF delivered to the general station (version %1)</translation>
+    </message>
+    <message>
+        <source>；PDF 服务总站未接收：%1</source>
+        <translation>; PDF not accepted by the general station: %1</translation>
+    </message>
+    <message>
+        <source>；PDF 等待同步上传</source>
+        <translation>; PDF waiting for the sync to upload it</translation>
+    </message>
+    <message>
         <source>提交服务总站</source>
         <translation>Submit to HQ</translation>
     </message>

@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.domain.errors import UserError
 from app.domain.report_sections import REPORT_STATUSES
@@ -41,6 +41,7 @@ from app.services.reporting.text import (
     theme_label,
 )
 from app.services.row_access import guarded_update
+from app.services.station.file_store import UploadState, upload_state
 from app.services.station.identity import require_station
 from app.sync.protocol import ANNUAL_REPORT_STATION_MOVES
 
@@ -70,6 +71,8 @@ class Draft:
     submitted_at: datetime | None
     review_comment: str
     version: int | None
+    # the newest PDF queued for HQ at a submission, and how its upload goes (app/sync/files.py)
+    pdf_upload: UploadState | None = None
 
     @property
     def status_label(self) -> str:
@@ -121,13 +124,15 @@ def _draft(row: AnnualReport | InfoReport | None, kind: str, year: int, period: 
     if row is None or row.deleted:
         return _empty(kind, year, period)
     narrative = {k: str((row.narrative or {}).get(k, "")) for k in sections_of(kind)}
+    session = object_session(row)
+    pdf = upload_state(session, "report_pdf", row.id) if session is not None else None
     if isinstance(row, InfoReport):
         return Draft(kind, year, period, row.status, narrative, {}, (), row.submitted_at, row.review_comment or "",
-                     row.version)
+                     row.version, pdf)
     events = tuple(PlannedEvent(int(e.get("month", 1)), str(e.get("event_type", "")), str(e.get("title", "")),  # type: ignore[call-overload]
                                 str(e.get("theme", ""))) for e in row.planned_events or [])
     return Draft(kind, year, period, row.status, narrative, dict(row.targets or {}), events,
-                 row.submitted_at, row.review_comment or "", row.version)
+                 row.submitted_at, row.review_comment or "", row.version, pdf)
 
 
 def load_annual(session: Session, year: int, kind: str) -> Draft:

@@ -30,6 +30,7 @@ from app.models.database import Database
 from app.reports import submission
 from app.services.reporting import drafts as report_drafts
 from app.services.reporting.drafts import Draft, ReportText
+from app.services.station.file_store import UploadState
 from app.ui import theme
 from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background, write_in_background, write_now
@@ -216,9 +217,20 @@ class ReportEditor(QWidget):
             self.status_label.setText(self.tr("状态：已提交（%1），内容不能再修改").replace("%1", when))
         else:
             self.status_label.setText(self.tr("状态：%1").replace("%1", shown(draft.status_label)))
+        pdf = draft.pdf_upload if draft is not None and draft.status != "draft" else None
+        if pdf is not None and pdf.state != "none":
+            self.status_label.setText(self.status_label.text() + self._pdf_text(pdf))
         comment = draft.review_comment if draft is not None and draft.status in ("returned", "draft") else ""
         self.review.setText(self.tr("服务总站退回意见：%1").replace("%1", comment))
         self.review.setVisible(bool(comment))
+
+    def _pdf_text(self, pdf: UploadState) -> str:
+        """How the submitted PDF's trip to HQ goes (app/sync/files.py)."""
+        if pdf.state == "sent":
+            return self.tr("；PDF 已交服务总站（第 %1 版）").replace("%1", str(pdf.version or 1))
+        if pdf.state == "refused":
+            return self.tr("；PDF 服务总站未接收：%1").replace("%1", pdf.message)
+        return self.tr("；PDF 等待同步上传")
 
     # -- saving -----------------------------------------------------------------------
     # Writes go through a queue, one at a time: each takes the version the previous one
