@@ -24,8 +24,8 @@ REJECT_MESSAGES = {
     "hq_reference": "“{tbl}”由总部统一维护，服务站不能修改，本地修改未被接受。",
     "wrong_station": "这条记录标注的是其他服务站，本站不能上传。",
     "owned_by_other_station": "这条记录属于其他服务站，本站不能修改。",
-    "report_transition": "年度报告不能从“{old}”改为“{new}”。",
-    "report_delete": "已提交、已通过或已退回的年度报告不能删除。",
+    "report_transition": "报告不能从“{old}”改为“{new}”。",
+    "report_delete": "已提交、已通过或已退回的报告不能删除。",
     "bad_row": "记录内容不完整或格式不对：{detail}。",
     "invalid_row": "这条“{tbl}”记录没有同步：{detail}。请在本站改正后再保存。",
 }

@@ -2679,6 +2679,17 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
 </context>
 <context>
+    <name>InboxPage</name>
+    <message>
+        <source>报送</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>督促名单</source>
+        <translation>Reminders</translation>
+    </message>
+</context>
+<context>
     <name>InfoParameters</name>
     <message>
         <source>月报</source>
@@ -4277,6 +4288,117 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
 </context>
 <context>
+    <name>RemindersTab</name>
+    <message>
+        <source>服务站编号</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <source>服务站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>应报材料</source>
+        <translation>Report owed</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>逾期情况</source>
+        <translation>Lateness</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>没有服务站欠报材料。年度总结与计划每年 1 月 15 日前、定期信息报送每季度结束后次月 10 日前报送。</source>
+        <translation>No station owes a report. Annual summaries and plans are due by 15 January; periodic information reports by the 10th of the month after each quarter.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的服务站，请改一下筛选条件。</source>
+        <translation>No station matches; change the filter.</translation>
+    </message>
+    <message>
+        <source>按服务站、区或材料查找（Ctrl+F）</source>
+        <translation>Find by station, district or report (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印为 PDF…</source>
+        <translation>Print to PDF…</translation>
+    </message>
+    <message>
+        <source>逾期 %1 天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>%1 天后到期</source>
+        <translation>Due in %1 days</translation>
+    </message>
+    <message>
+        <source>读取督促名单</source>
+        <translation>Reading the reminder list</translation>
+    </message>
+    <message>
+        <source>共 %1 项，%2 个服务站已逾期</source>
+        <translation>%1 items, %2 stations late</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>导出督促名单</source>
+        <translation>Exporting the reminder list</translation>
+    </message>
+    <message>
+        <source>打印为 PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>服务站报送督促名单（截至 %1）</source>
+        <translation>Stations with reports owed (as of %1)</translation>
+    </message>
+</context>
+<context>
     <name>ReportEditor</name>
     <message>
         <source>提交服务总站…</source>
@@ -4309,6 +4431,18 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     <message>
         <source>服务总站退回意见：%1</source>
         <translation>Returned by HQ: %1</translation>
+    </message>
+    <message>
+        <source>；PDF 已交服务总站（第 %1 版）</source>
+        <translation>; PDF delivered to the general station (version %1)</translation>
+    </message>
+    <message>
+        <source>；PDF 服务总站未接收：%1</source>
+        <translation>; PDF not accepted by the general station: %1</translation>
+    </message>
+    <message>
+        <source>；PDF 等待同步上传</source>
+        <translation>; PDF waiting for the sync to upload it</translation>
     </message>
     <message>
         <source>提交服务总站</source>
@@ -4458,6 +4592,37 @@ Please correct it and try again.</translation>
     <message>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>退回报告</source>
+        <translation>Return report</translation>
+    </message>
+    <message>
+        <source>退回“%1”。请写明需要服务站修改或补充什么，服务站下次同步后会看到这段意见。</source>
+        <translation>Return &quot;%1&quot;. Say what the station must change or add; the station sees this comment after its next sync.</translation>
+    </message>
+    <message>
+        <source>例如：请补充本期重点企业名单和诉求办理情况。</source>
+        <translation>e.g. Please add the key enterprises of this period and how their requests were handled.</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>退回意见不能为空。</source>
+        <translation>The comment must not be empty.</translation>
+    </message>
+    <message>
+        <source>退回意见最多 %1 个字，现在 %2 个字。</source>
+        <translation>The comment may have at most %1 characters; it has %2.</translation>
     </message>
 </context>
 <context>
@@ -5074,12 +5239,12 @@ Please correct it and try again.</translation>
         <translation>Work rules document</translation>
     </message>
     <message>
-        <source>照片和文件会复制到本档案的 station_files 文件夹，每个不超过 20 MB。</source>
-        <translation>Photos and documents are copied into this profile&apos;s station_files folder, up to 20 MB each.</translation>
+        <source>照片和文件会复制到本档案的 files 文件夹，每个不超过 20 MB，同步时上传服务总站。</source>
+        <translation>Photos and files are copied into this profile&apos;s files folder (20 MB each at most) and uploaded to the general station when syncing.</translation>
     </message>
     <message>
-        <source>本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；挂牌照片和工作制度文件只保存在本机。</source>
-        <translation>This station is connected to HQ: its name, code, district and status follow HQ&apos;s register, are maintained by HQ and cannot be changed here; to correct them, contact HQ. Everything else is filled in by this station and reported to HQ at the next sync; the sign photo and the work rules document stay on this computer.</translation>
+        <source>本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；挂牌照片和工作制度文件保存时留存在本机，同步时上传服务总站备案。</source>
+        <translation>This station is connected to the general station: its name, code, district and status are as registered there and maintained there; they cannot be changed here (ask the general station to correct them). The rest is reported by this station and sent with each sync; the signage photo and the work-rules document are kept on this computer when saved and uploaded to the general station for its records when syncing.</translation>
     </message>
     <message>
         <source>由服务总站维护</source>
@@ -5088,6 +5253,26 @@ Please correct it and try again.</translation>
     <message>
         <source>（未上传）</source>
         <translation>(not uploaded)</translation>
+    </message>
+    <message>
+        <source>%1（保存后同步上传）</source>
+        <translation>%1 (uploaded at the sync after saving)</translation>
+    </message>
+    <message>
+        <source>已上传服务总站</source>
+        <translation>uploaded to the general station</translation>
+    </message>
+    <message>
+        <source>服务总站未接收：%1</source>
+        <translation>not accepted by the general station: %1</translation>
+    </message>
+    <message>
+        <source>等待同步上传，已传 %1%</source>
+        <translation>waiting for the sync, %1% uploaded</translation>
+    </message>
+    <message>
+        <source>等待同步上传</source>
+        <translation>waiting for the sync to upload it</translation>
     </message>
     <message>
         <source>选择挂牌照片</source>
@@ -5104,6 +5289,153 @@ Please correct it and try again.</translation>
     <message>
         <source>文件 (%1)</source>
         <translation>Documents (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsTab</name>
+    <message>
+        <source>年度服务工作总结</source>
+        <translation>Annual work summary</translation>
+    </message>
+    <message>
+        <source>年度服务工作计划</source>
+        <translation>Annual work plan</translation>
+    </message>
+    <message>
+        <source>定期信息报送</source>
+        <translation>Periodic information report</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>审阅意见</source>
+        <translation>Review comment</translation>
+    </message>
+    <message>
+        <source>还没有服务站提交报告。服务站提交年度总结、计划或定期信息报送并同步后，会出现在这里。</source>
+        <translation>No station has submitted a report yet. Annual summaries, plans and periodic information reports appear here once a station submits them and syncs.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的报告，请改一下筛选条件。</source>
+        <translation>No report matches; change the filter.</translation>
+    </message>
+    <message>
+        <source>全部报告</source>
+        <translation>All reports</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>按服务站、区或期间查找（Ctrl+F）</source>
+        <translation>Find by station, district or period (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>打开 PDF (Enter)</source>
+        <translation>Open PDF (Enter)</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>待上传</source>
+        <translation>Not uploaded yet</translation>
+    </message>
+    <message>
+        <source>第 %1 版</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>（新版待上传）</source>
+        <translation> (newer version on its way)</translation>
+    </message>
+    <message>
+        <source>读取报送</source>
+        <translation>Reading submissions</translation>
+    </message>
+    <message>
+        <source>共 %1 份，待审阅 %2 份</source>
+        <translation>%1 reports, %2 to review</translation>
+    </message>
+    <message>
+        <source>下载报告 PDF</source>
+        <translation>Downloading the report PDF</translation>
+    </message>
+    <message>
+        <source>打印失败，请检查打印机后重试。</source>
+        <translation>Printing failed; check the printer and try again.</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>通过报告</source>
+        <translation>Accept report</translation>
+    </message>
+    <message>
+        <source>确认通过“%1”？通过后服务站不能再修改这份报告。</source>
+        <translation>Accept &quot;%1&quot;? Once accepted, the station can no longer change this report.</translation>
+    </message>
+    <message>
+        <source>退回报告</source>
+        <translation>Return report</translation>
     </message>
 </context>
 <context>
@@ -5266,6 +5598,10 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     <message>
         <source>正在连接服务总站…</source>
         <translation>Connecting to HQ…</translation>
+    </message>
+    <message>
+        <source>正在上传文件 %1</source>
+        <translation>Uploading files %1</translation>
     </message>
     <message>
         <source>同步冲突</source>

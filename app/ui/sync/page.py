@@ -363,7 +363,7 @@ class SyncPage(QWidget):
 
     def _progressed(self, phase: str, done: int, total: int) -> None:
         names = {"hello": self.tr("正在连接服务总站…"), "push": self.tr("正在上传 %1"), "pull": self.tr("正在下载 %1"),
-                 "check": self.tr("正在核对数据…"), "repair": self.tr("正在修复 %1")}
+                 "files": self.tr("正在上传文件 %1"), "check": self.tr("正在核对数据…"), "repair": self.tr("正在修复 %1")}
         if self.cancel_button.isEnabled():
             self.phase_label.setText(names.get(phase, phase).replace("%1", f"{done:,}"))
         if total > 0:
