@@ -9,19 +9,24 @@ repeats MODE_KEY and HQ_MODE for the window's start-up path (no HTTP client impo
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection
 
 from app import credentials, paths
 from app.hqdesk.client import HqDeskClient, HqDeskError
+from app.hqdesk.profile_kinds import HQ_MODE, MODE_KEY, meta_of_file, profile_kind
 from app.models.database import Database
-from app.sync.profile_meta import CODE_KEY, DEMO_KEY, PROFILE_STATION_KEY, SERVER_KEY, STATION_KEY, meta
+from app.sync.profile_meta import meta
 
-MODE_KEY = "mode"
-HQ_MODE = "hq"
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["HQ_KEYS", "HQ_MODE", "MODE_KEY", "HqProfile", "hq_profiles", "open_desk_client", "profile_kind",
+           "read_hq_profile", "reenrol_hint", "secret_name", "write_hq_profile"]
+
 HQ_SERVER_KEY = "hq_server"
 HQ_USER_KEY = "hq_user"
 HQ_USER_ID_KEY = "hq_user_id"
@@ -32,8 +37,6 @@ HQ_INSECURE_KEY = "hq_insecure_http"  # "1": plain http:// to another machine wa
 HQ_PERSISTED_KEY = "hq_token_persisted"  # "0": the token was kept in memory only (no secure keyring)
 HQ_KEYS = (MODE_KEY, HQ_SERVER_KEY, HQ_USER_KEY, HQ_USER_ID_KEY, HQ_ROLE_KEY, HQ_ROLE_LABEL_KEY, HQ_CA_KEY,
            HQ_INSECURE_KEY, HQ_PERSISTED_KEY)
-# a profile holding any of these is a station's (or the demo's) and never becomes an HQ profile
-STATION_MARKS = (SERVER_KEY, CODE_KEY, STATION_KEY, PROFILE_STATION_KEY, DEMO_KEY)
 
 
 @dataclass(frozen=True)
@@ -57,39 +60,11 @@ def secret_name(server: str, user: str) -> str:
     return f"hq-desk-token:{server.rstrip('/')}:{user}"
 
 
-def _meta_of_file(database: Path) -> dict[str, str] | None:
-    """profile_meta of a profile's database read-only (no migration, no lock held), or None."""
-    if not database.is_file() or database.stat().st_size == 0:
-        return None
-    try:
-        with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=2) as conn:
-            return dict(conn.execute("SELECT key, value FROM profile_meta").fetchall())
-    except sqlite3.Error:
-        return None  # an old or damaged file: never taken for an HQ profile
-
-
-def profile_kind(name: str) -> str:
-    """"hq", "station" (a station, its enrolment or demo data), "empty" (nothing yet: may
-    become either), or "other" (the name is not a usable profile folder)."""
-    folder = paths.profiles_dir() / name
-    if folder.exists() and not folder.is_dir():
-        return "other"
-    database = folder / "station.db"
-    found = _meta_of_file(database)
-    if found is None:
-        return "empty" if not database.exists() or database.stat().st_size == 0 else "other"
-    if found.get(MODE_KEY) == HQ_MODE:
-        return "hq"
-    if any(found.get(key) for key in STATION_MARKS) or name == paths.DEMO_PROFILE:
-        return "station"
-    return "empty"
-
-
 def hq_profiles() -> list[HqProfile]:
     """Every HQ profile on this machine (read-only), by name."""
     found = []
     for folder in sorted(p for p in paths.profiles_dir().iterdir() if p.is_dir()):
-        values = _meta_of_file(folder / "station.db")
+        values = meta_of_file(folder / "station.db")
         if values and values.get(MODE_KEY) == HQ_MODE:
             found.append(_profile(folder.name, folder, values))
     return found
@@ -123,8 +98,9 @@ def reenrol_hint(profile: HqProfile) -> str:
     return (f"station-desk --profile {profile.name} enroll --server {profile.server} --code 新登记码")
 
 
-def open_desk_client(profile: HqProfile, *, timeout: float = 30.0) -> HqDeskClient:
-    """A client with the profile's server, token and CA.  Raises HqDeskError saying what to do."""
+def open_desk_client(profile: HqProfile, *, timeout: float = 30.0, http: httpx.Client | None = None) -> HqDeskClient:
+    """A client with the profile's server, token and CA.  Raises HqDeskError saying what to do.
+    `http`: an injected transport (tests pass starlette's TestClient)."""
     if not profile.server or not profile.user:
         raise HqDeskError(f"服务总站档案“{profile.name}”不完整（缺少服务器网址或用户名）。请向服务总站管理员索取新的登记码，"
                           f"重新登记：{reenrol_hint(profile)}")
@@ -136,6 +112,8 @@ def open_desk_client(profile: HqProfile, *, timeout: float = 30.0) -> HqDeskClie
         raise HqDeskError("系统凭据存储中找不到服务总站的令牌（可能被清除了）。"
                           f"请向服务总站管理员索取新的登记码，重新登记：{reenrol_hint(profile)}")
     ca_file = None
+    if http is not None:
+        return HqDeskClient(profile.server, token, http=http)
     if profile.ca_file:
         ca_file = profile.folder / profile.ca_file
         if not ca_file.is_file():
