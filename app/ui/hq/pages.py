@@ -43,6 +43,7 @@ def _tr(text: str) -> str:
 
 # The Chinese titles are listed for lupdate through QT_TRANSLATE_NOOP-style calls below.
 HQ_PAGES: list[HqPage] = [
+    HqPage("accounts", "用户与服务站", "app.ui.hq.accounts.page", "AccountsPage"),  # writes: admin only
     HqPage("audit", "操作日志", "app.ui.hq.audit.page", "AuditPage"),
 ]
 
