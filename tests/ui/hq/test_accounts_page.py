@@ -95,7 +95,7 @@ def test_revoking_a_user_asks_first_and_reissuing_brings_a_new_code(
         assert conn.execute(text("SELECT status FROM hq_user WHERE name = '待撤销'")).scalar() == "active"
     with answer_prompts(True):
         tab.revoke()
-    wait_rows(qtbot, tab, lambda rows: any(r.name == "待撤销" and r.status_label == "已撤销" for r in rows))
+    wait_rows(qtbot, tab, lambda rows: any(r.name == "待撤销" and r.status == "revoked" for r in rows))
     assert not tab.revoke_button.isEnabled()  # a revoked user cannot be revoked again
     with hq_engine.connect() as conn:
         entry = conn.execute(text("SELECT actor, action FROM audit_log WHERE target = '待撤销' ORDER BY id DESC")).first()

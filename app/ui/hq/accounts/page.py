@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from app.hqdesk import accounts
@@ -27,6 +27,15 @@ from app.ui.widgets.list_table import ListTable
 from app.ui.widgets.prompts import confirm
 
 
+class _AccountModel(RowListModel):
+    """A revoked user or station is shown muted."""
+
+    def row_style(self, row: Any, role: int) -> Any:
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == "revoked":
+            return QColor(theme.TEXT_MUTED)
+        return None
+
+
 class _AccountTab(QWidget):
     """A filterable, sortable list with 新增 / 撤销 / 重新发放登记码 for the admin."""
 
@@ -36,9 +45,15 @@ class _AccountTab(QWidget):
         self.admin = user.role == "admin"
         self.dialog: Any = None  # the add or code dialog shown (tests drive it)
 
+    def role_text(self, role: str, label: str) -> str:
+        return {"admin": self.tr("管理员"), "staff": self.tr("总站工作人员"), "bureau": self.tr("市工业和信息化局")}.get(role, label)
+
+    def status_text(self, status: str) -> str:
+        return {"active": self.tr("正常"), "revoked": self.tr("已撤销")}.get(status, status)
+
     def build(self, columns: Sequence[ListColumn], widths: Sequence[int], add_text: str) -> None:
         """The list and its bar (called by each tab once its columns are known)."""
-        self.model = RowListModel(columns, self)
+        self.model = _AccountModel(columns, self)
         self.table = ListTable(self.model, widths)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("查找（Ctrl+F）"))
@@ -144,8 +159,8 @@ class UsersTab(_AccountTab):
         super().__init__(client, user, parent)
         columns = [
             ListColumn(self.tr("用户名"), lambda u: u.name),
-            ListColumn(self.tr("角色"), lambda u: u.role_label),
-            ListColumn(self.tr("状态"), lambda u: u.status_label),
+            ListColumn(self.tr("角色"), lambda u: self.role_text(u.role, u.role_label)),
+            ListColumn(self.tr("状态"), lambda u: self.status_text(u.status)),
             ListColumn(self.tr("已登记"), lambda u: when_text(u.enrolled_at) or self.tr("未登记"),
                        sort=lambda u: u.enrolled_at.timestamp() if u.enrolled_at else None),
             ListColumn(self.tr("最近使用"), lambda u: when_text(u.last_seen_at),
@@ -166,7 +181,7 @@ class UsersTab(_AccountTab):
 
     def revoke_question(self, row: DeskAccount) -> str:
         return self.tr("撤销用户“%1”（%2）？其令牌立即失效，不能再打开服务总站模式。以后可以“重新发放登记码”恢复。").replace(
-            "%1", row.name).replace("%2", row.role_label)
+            "%1", row.name).replace("%2", self.role_text(row.role, row.role_label))
 
     def do_revoke(self, row: DeskAccount) -> Any:
         return accounts.revoke_user(self.client, row.name)
@@ -187,7 +202,7 @@ class StationsTab(_AccountTab):
             ListColumn(self.tr("代码"), lambda s: s.code),
             ListColumn(self.tr("名称"), lambda s: s.name),
             ListColumn(self.tr("所在区"), lambda s: s.district),
-            ListColumn(self.tr("状态"), lambda s: s.status_label),
+            ListColumn(self.tr("状态"), lambda s: self.status_text(s.status)),
             ListColumn(self.tr("已登记"), lambda s: when_text(s.enrolled_at) or self.tr("未登记"),
                        sort=lambda s: s.enrolled_at.timestamp() if s.enrolled_at else None),
             ListColumn(self.tr("最近同步"), lambda s: when_text(s.last_seen_at) or self.tr("从未同步"),
