@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine, text
 
 from app.hqdesk import profile as hq_profile
@@ -159,3 +161,13 @@ def test_an_hq_profile_without_its_token_says_to_enrol_again(station_home: Path,
         open_desk_client(found)
     assert "重新登记" in missing.value.message and "--profile hq enroll --server https://hq.example" in missing.value.message
     assert json.dumps(found.__dict__, default=str).count("token") == 0
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content=st.binary(min_size=1, max_size=4096))
+def test_a_damaged_profile_file_is_never_taken_for_an_hq_or_empty_profile(station_home: Path, content: bytes) -> None:
+    folder = station_home / "profiles" / "broken"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "station.db").write_bytes(content)
+    assert profile_kind("broken") == "other"  # read-only, never raises, never rewritten
+    assert (folder / "station.db").read_bytes() == content
