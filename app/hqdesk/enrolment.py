@@ -52,6 +52,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 USED_UP = "登记码已经被服务总站收下（每个登记码只能用一次），但本机未能保存登记：{reason}。本机没有留下任何改动。" \
           "请向服务总站管理员索取新的登记码后重新登记。"
+STATION_USED_UP = "登记码已经被服务总站收下（每个登记码只能用一次），但本机未能保存登记：{reason}。本档案的数据没有改动。" \
+                  "请向服务总站索取新的登记码后重新登记。"
 ROLE_LABELS = {"admin": "管理员", "staff": "总站工作人员", "bureau": "市工业和信息化局"}
 
 
@@ -88,7 +90,7 @@ def enroll_any(db: Database, profile: str, server: str, code: str, *, http: http
     if "hq_user" in exchange.answer:
         return _hq_profile(db, profile, exchange, settings or Settings(), open_db)
     if not hq_here:
-        return _used_up_on_failure(lambda: adopt_answer(db, exchange))
+        return _used_up_on_failure(lambda: adopt_answer(db, exchange), STATION_USED_UP)
     return _station_elsewhere(exchange, settings or Settings(), open_db)
 
 
@@ -96,14 +98,14 @@ def _open_profile(name: str) -> Database:
     return open_database(paths.database_file(name), paths.backups_dir(name))
 
 
-def _used_up_on_failure(work: Callable[[], T]) -> T:
+def _used_up_on_failure(work: Callable[[], T], message: str = USED_UP) -> T:
     try:
         return work()
     except SyncError:
         raise  # already says what to do (e.g. refuse_other_station)
     except Exception as exc:  # the disk, the database, the settings file
         log.exception("enrolment answered, but saving it failed")
-        raise SyncError(USED_UP.format(reason=_reason(exc)), repr(exc)) from exc
+        raise SyncError(message.format(reason=_reason(exc)), repr(exc)) from exc
 
 
 def _reason(exc: BaseException) -> str:

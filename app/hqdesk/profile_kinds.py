@@ -11,10 +11,9 @@ import sqlite3
 from pathlib import Path
 
 from app import paths
-from app.sync.profile_meta import CODE_KEY, DEMO_KEY, PROFILE_STATION_KEY, SERVER_KEY, STATION_KEY
+from app.sync.profile_meta import CODE_KEY, DEMO_KEY, HQ_MODE, MODE_KEY, PROFILE_STATION_KEY, SERVER_KEY, STATION_KEY
 
-MODE_KEY = "mode"
-HQ_MODE = "hq"
+__all__ = ["HQ_MODE", "MODE_KEY", "STATION_MARKS", "list_profiles", "meta_of_file", "profile_kind"]
 # a profile holding any of these is a station's (or the demo's) and never becomes an HQ profile
 STATION_MARKS = (SERVER_KEY, CODE_KEY, STATION_KEY, PROFILE_STATION_KEY, DEMO_KEY)
 

@@ -26,6 +26,8 @@ from app.sync.profile_meta import (
     CA_KEY,
     CODE_KEY,
     DEMO_KEY,
+    HQ_MODE,
+    MODE_KEY,
     PERSISTED_KEY,
     PROFILE_STATION_KEY,
     SERVER_KEY,
@@ -94,6 +96,10 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
     return adopt_answer(db, exchange)
 
 
+HQ_PROFILE_NO_SYNC = (
+    "这是服务总站的档案（服务总站模式），没有服务站的数据可同步。运行 station-desk 即打开服务总站模式；"
+    "要同步服务站，请指定服务站的档案：station-desk --profile 档案名 sync。"
+)
 HQ_CODE_HERE = (
     "这是服务总站工作人员的登记码，不是服务站的，已经被使用，不能再用。请向服务总站管理员索取新的登记码，"
     "再用“station-desk enroll --server 网址 --code 登记码”登记：程序会为服务总站另建一个档案。"
@@ -200,6 +206,8 @@ def open_client(db: Database, *, http: httpx.Client | None = None) -> SyncClient
     refuse_demo(db)
     with db.engine.connect() as conn:
         server, code, persisted, insecure = (_meta(conn, k) for k in (SERVER_KEY, CODE_KEY, PERSISTED_KEY, INSECURE_KEY))
+        if _meta(conn, MODE_KEY) == HQ_MODE:
+            raise SyncError(HQ_PROFILE_NO_SYNC)
     if not server or not code:
         raise SyncError("本档案还没有登记到总部，请先运行：station-desk enroll --server 总部网址 --code 登记码")
     token = credentials.load_secret(secret_name(server, code))

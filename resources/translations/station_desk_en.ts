@@ -2498,6 +2498,18 @@ Check this computer&apos;s network connection, make sure the server address (%2)
 <context>
     <name>HqWindow</name>
     <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>总站工作人员</source>
+        <translation>HQ staff</translation>
+    </message>
+    <message>
+        <source>市工业和信息化局</source>
+        <translation>Municipal Bureau of Industry and IT</translation>
+    </message>
+    <message>
         <source>中小企业服务站工作台 — 服务总站（%1）</source>
         <translation>Station Desk — General station (%1)</translation>
     </message>

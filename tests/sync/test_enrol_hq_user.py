@@ -171,3 +171,18 @@ def test_a_damaged_profile_file_is_never_taken_for_an_hq_or_empty_profile(statio
     (folder / "station.db").write_bytes(content)
     assert profile_kind("broken") == "other"  # read-only, never raises, never rewritten
     assert (folder / "station.db").read_bytes() == content
+
+
+def test_info_and_sync_on_an_hq_profile_say_what_it_is(station_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = open_profile("hq")
+    try:
+        with db.engine.begin() as conn:
+            hq_profile.write_hq_profile(conn, {hq_profile.MODE_KEY: "hq", hq_profile.HQ_SERVER_KEY: "https://hq.example",
+                                               hq_profile.HQ_USER_KEY: "吴", hq_profile.HQ_ROLE_KEY: "staff",
+                                               hq_profile.HQ_ROLE_LABEL_KEY: "总站工作人员"})
+    finally:
+        db.dispose()
+    assert main(["--profile", "hq", "info"]) == 0
+    assert "服务总站档案：吴（总站工作人员），服务器 https://hq.example" in capsys.readouterr().out
+    assert main(["--profile", "hq", "sync"]) != 0
+    assert "这是服务总站的档案" in capsys.readouterr().err

@@ -33,7 +33,9 @@ class HqWindow(QMainWindow):
         super().__init__(parent)
         self.client, self.user = client, user
         self.settings, self.profile, self.remember = settings, profile, remember and settings is not None
-        self.setWindowTitle(self.tr("中小企业服务站工作台 — 服务总站（%1）").replace("%1", user.role_label))
+        role_label = {"admin": self.tr("管理员"), "staff": self.tr("总站工作人员"),
+                      "bureau": self.tr("市工业和信息化局")}.get(user.role, user.role_label)  # in the UI's language
+        self.setWindowTitle(self.tr("中小企业服务站工作台 — 服务总站（%1）").replace("%1", role_label))
         self.pages: list[HqPage] = pages_for(user.role)
         self.built: dict[str, QWidget] = {}
         self.nav = QListWidget()
@@ -54,7 +56,7 @@ class HqWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
-        who = QLabel(self.tr("%1（%2） · %3").replace("%1", user.name).replace("%2", user.role_label)
+        who = QLabel(self.tr("%1（%2） · %3").replace("%1", user.name).replace("%2", role_label)
                      .replace("%3", user.server))
         who.setObjectName("hqSignedIn")
         self.statusBar().addPermanentWidget(who)
