@@ -166,7 +166,7 @@ class UsersTab(_AccountTab):
             ListColumn(self.tr("最近使用"), lambda u: when_text(u.last_seen_at),
                        sort=lambda u: u.last_seen_at.timestamp() if u.last_seen_at else None),
         ]
-        self.build(columns, [160, 150, 80, 140, 140], self.tr("新增用户"))
+        self.build(columns, [160, 240, 80, 140, 140], self.tr("新增用户"))
         self.table.empty_text = (self.tr("还没有总部用户。点“新增用户”（Ctrl+N）为同事生成一次性登记码。") if self.admin
                                  else self.tr("还没有总部用户。"))
         self.table.no_match_text = self.tr("没有符合条件的用户，请改一下查找内容或状态。")
