@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMenu
 from sqlalchemy import Engine
 
 from app import paths
@@ -222,8 +222,12 @@ def test_switching_between_a_station_profile_and_an_hq_profile(qtbot: Any, serve
     try:
         assert launcher.start("lw")
         assert isinstance(launcher.window, MainWindow) and launcher.hq_view is None
+        menu = next(m for m in launcher.window.menuBar().findChildren(QMenu) if m.title() == "切换档案")
+        menu.aboutToShow.emit()  # filled as it opens
+        entries = {a.text(): a for a in menu.actions()}
+        assert set(entries) == {"lw", "desk（服务总站）"} and not entries["lw"].isEnabled()
         with qtbot.waitSignal(launcher.window_shown, timeout=20_000) as shown:
-            launcher.window.profile_switch_requested.emit("desk")
+            entries["desk（服务总站）"].trigger()
         assert isinstance(shown.args[0], HqWindow) and launcher.window is None
         assert Settings().get(ACTIVE_PROFILE) == "desk"
         with qtbot.waitSignal(launcher.window_shown, timeout=20_000) as back:
