@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <source>只读：只有管理员可以新增或撤销用户和服务站、重新发放登记码。</source>
+        <translation>Read only: only an administrator can add or revoke users and stations and reissue enrolment codes.</translation>
+    </message>
+</context>
+<context>
+    <name>AddStationDialog</name>
+    <message>
+        <source>新增服务站</source>
+        <translation>Add station</translation>
+    </message>
+    <message>
+        <source>例如 GZ-TH-001（字母、数字、- 和 _）</source>
+        <translation>e.g. GZ-TH-001 (letters, digits, - and _)</translation>
+    </message>
+    <message>
+        <source>授牌名称，例如 天河区中小企业服务站</source>
+        <translation>Official name, e.g. 天河区中小企业服务站</translation>
+    </message>
+    <message>
+        <source>请选择所在区</source>
+        <translation>Choose the district</translation>
+    </message>
+    <message>
+        <source>服务站代码 *</source>
+        <translation>Station code *</translation>
+    </message>
+    <message>
+        <source>服务站名称 *</source>
+        <translation>Station name *</translation>
+    </message>
+    <message>
+        <source>所在区 *</source>
+        <translation>District *</translation>
+    </message>
+    <message>
+        <source>服务站代码：请填写，例如 GZ-TH-001。</source>
+        <translation>Station code: please fill it in, e.g. GZ-TH-001.</translation>
+    </message>
+    <message>
+        <source>服务站名称：请填写授牌名称。</source>
+        <translation>Station name: please enter the official name.</translation>
+    </message>
+    <message>
+        <source>所在区：请选择服务站所在的区。</source>
+        <translation>District: please choose the station&apos;s district.</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>新增总部用户</source>
+        <translation>Add HQ user</translation>
+    </message>
+    <message>
+        <source>使用者的姓名或账号名，例如 王晓红</source>
+        <translation>The person&apos;s name or account name, e.g. 王晓红</translation>
+    </message>
+    <message>
+        <source>总站工作人员（审阅报送、维护资源库）</source>
+        <translation>HQ staff (review reports, edit the libraries)</translation>
+    </message>
+    <message>
+        <source>市工业和信息化局（只读）</source>
+        <translation>Municipal Bureau of Industry and IT (read only)</translation>
+    </message>
+    <message>
+        <source>管理员（管理用户和服务站）</source>
+        <translation>Administrator (manage users and stations)</translation>
+    </message>
+    <message>
+        <source>用户名 *</source>
+        <translation>User name *</translation>
+    </message>
+    <message>
+        <source>角色 *</source>
+        <translation>Role *</translation>
+    </message>
+    <message>
+        <source>用户名：请填写使用者的姓名或账号名。</source>
+        <translation>User name: please enter the person&apos;s name or account name.</translation>
+    </message>
+</context>
+<context>
     <name>AnnualParameters</name>
     <message>
         <source>总结年度</source>
@@ -680,7 +773,7 @@
     </message>
     <message>
         <source>服务企业</source>
-        <translation>Enterprises served</translation>
+        <translation>Served</translation>
     </message>
     <message>
         <source>服务记录</source>
@@ -824,7 +917,7 @@
     </message>
     <message>
         <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF files (*.pdf)</translation>
+        <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
         <source>Excel 文件 (*.xlsx)</source>
@@ -845,6 +938,33 @@
     <message>
         <source>已保存：%1%2</source>
         <translation>Saved: %1%2</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>一次性登记码</source>
+        <translation>One-time enrolment code</translation>
+    </message>
+    <message>
+        <source>%1 的登记码（%2 天内有效，只能使用一次）：</source>
+        <translation>Enrolment code for %1 (valid %2 days, usable once):</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>关闭本窗口后登记码不再显示；遗失了可以“重新发放登记码”。</source>
+        <translation>The code is not shown again after this window closes; if it is lost, use &quot;Reissue code&quot;.</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已复制</source>
+        <translation>Copied</translation>
     </message>
 </context>
 <context>
@@ -1291,6 +1411,22 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     <message>
         <source>本机没有安全的凭据存储（如 Windows 凭据管理器或 GNOME 密钥环），同步令牌只保存到程序关闭为止；下次启动后需要向服务总站索取新的登记码重新登记。</source>
         <translation>This computer has no secure credential store (such as Windows Credential Manager or GNOME Keyring), so the sync token is kept only until the program closes; after a restart you will need a new enrolment code from HQ.</translation>
+    </message>
+    <message>
+        <source>已登记为服务总站用户</source>
+        <translation>Enrolled as an HQ user</translation>
+    </message>
+    <message>
+        <source>已登记为服务总站用户：%1（%2）。本机将以服务总站模式打开，只显示服务总站的页面。服务总站档案为“%3”。</source>
+        <translation>Enrolled as HQ user %1 (%2). This computer now opens in HQ mode, showing HQ&apos;s pages only. The HQ profile is &quot;%3&quot;.</translation>
+    </message>
+    <message>
+        <source>已登记服务站</source>
+        <translation>Station enrolled</translation>
+    </message>
+    <message>
+        <source>这是服务站的登记码。服务总站档案保持不变，服务站已登记到新档案“%1”，现在打开它。</source>
+        <translation>This was a station&apos;s code. The HQ profile is unchanged; the station was enrolled in a new profile &quot;%1&quot;, which opens now.</translation>
     </message>
     <message>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
@@ -2402,10 +2538,6 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>Service records</translation>
     </message>
     <message>
-        <source>举办活动（场）</source>
-        <translation>Events held</translation>
-    </message>
-    <message>
         <source>参与人次 = 签到人数 + 现场登记人数</source>
         <translation>Attendance = checked-in guests + walk-in guests</translation>
     </message>
@@ -2502,12 +2634,65 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>Open demands</translation>
     </message>
     <message>
+        <source>举办活动（场）</source>
+        <translation>Events held</translation>
+    </message>
+    <message>
         <source>%1年概况</source>
         <translation>%1 at a glance</translation>
     </message>
     <message>
         <source>暂时无法读取统计数据，详情已写入日志。</source>
         <translation>The figures cannot be read right now; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>HqConnectView</name>
+    <message>
+        <source>中小企业服务站工作台 — 服务总站</source>
+        <translation>Station Desk — HQ</translation>
+    </message>
+    <message>
+        <source>服务总站模式</source>
+        <translation>HQ mode</translation>
+    </message>
+    <message>
+        <source>用户：%1（%2） · 服务器：%3 · 档案：%4</source>
+        <translation>User: %1 (%2) · Server: %3 · Profile: %4</translation>
+    </message>
+    <message>
+        <source>重试 (F5)</source>
+        <translation>Retry (F5)</translation>
+    </message>
+    <message>
+        <source>重新登记…</source>
+        <translation>Enrol again…</translation>
+    </message>
+    <message>
+        <source>切换档案</source>
+        <translation>Switch profile</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>正在连接服务总站（%1）…</source>
+        <translation>Connecting to HQ (%1)…</translation>
+    </message>
+    <message>
+        <source>正在连接服务总站</source>
+        <translation>Connecting to HQ</translation>
+    </message>
+    <message>
+        <source>服务总站不认可本机的令牌：它可能已被撤销，或管理员重新发放了登记码。请向服务总站管理员索取新的登记码，然后点“重新登记…”（也可以运行：%1）。</source>
+        <translation>HQ does not accept this computer&apos;s token: it may have been revoked, or the administrator reissued the enrolment code. Ask HQ&apos;s administrator for a new code, then click &quot;Enrol again…&quot; (or run: %1).</translation>
+    </message>
+    <message>
+        <source>连接不上服务总站：%1
+请检查本机的网络连接，确认服务器网址（%2）正确、服务总站的服务已启动，然后点“重试”。</source>
+        <translation>Cannot reach HQ: %1
+Check this computer&apos;s network connection, make sure the server address (%2) is right and HQ&apos;s service is running, then click &quot;Retry&quot;.</translation>
     </message>
 </context>
 <context>
@@ -2540,12 +2725,28 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
 <context>
     <name>HqWindow</name>
     <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>总站工作人员</source>
+        <translation>HQ staff</translation>
+    </message>
+    <message>
+        <source>市工业和信息化局</source>
+        <translation>Municipal Bureau of Industry and IT</translation>
+    </message>
+    <message>
         <source>中小企业服务站工作台 — 服务总站（%1）</source>
         <translation>Station Desk — General station (%1)</translation>
     </message>
     <message>
         <source>%1（%2） · %3</source>
         <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>档案：%1</source>
+        <translation>Profile: %1</translation>
     </message>
     <message>
         <source>你的角色没有可用的页面，请联系总站管理员。</source>
@@ -2558,6 +2759,14 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     <message>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
     </message>
 </context>
 <context>
@@ -2682,7 +2891,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     <name>InboxPage</name>
     <message>
         <source>报送</source>
-        <translation>Submissions</translation>
+        <translation>Reports</translation>
     </message>
     <message>
         <source>督促名单</source>
@@ -3887,6 +4096,25 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
 </context>
 <context>
+    <name>ProfileMenu</name>
+    <message>
+        <source>%1（服务总站）</source>
+        <translation>%1 (HQ)</translation>
+    </message>
+    <message>
+        <source>%1（无法读取）</source>
+        <translation>%1 (unreadable)</translation>
+    </message>
+    <message>
+        <source>切换档案</source>
+        <translation>Switch profile</translation>
+    </message>
+    <message>
+        <source>（没有其他档案）</source>
+        <translation>(no other profiles)</translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message>
         <source>确定</source>
@@ -4307,7 +4535,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>截止日期</source>
-        <translation>Due</translation>
+        <translation>Due on</translation>
     </message>
     <message>
         <source>逾期情况</source>
@@ -5292,6 +5520,65 @@ Please correct it and try again.</translation>
     </message>
 </context>
 <context>
+    <name>StationsTab</name>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>最近同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>新增服务站</source>
+        <translation>Add station</translation>
+    </message>
+    <message>
+        <source>还没有服务站。点“新增服务站”（Ctrl+N）登记一个服务站并生成一次性登记码。</source>
+        <translation>No stations yet. Click &quot;Add station&quot; (Ctrl+N) to register a station and generate a one-time enrolment code.</translation>
+    </message>
+    <message>
+        <source>还没有服务站。</source>
+        <translation>No stations yet.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的服务站，请改一下查找内容或状态。</source>
+        <translation>No station matches; change the search text or the status.</translation>
+    </message>
+    <message>
+        <source>撤销服务站“%1（%2）”？该站的同步令牌立即失效，不能再同步；已同步的数据保留。以后可以“重新发放登记码”恢复。</source>
+        <translation>Revoke station &quot;%1 (%2)&quot;? Its sync token stops working at once and it can no longer sync; the data already synced is kept. &quot;Reissue code&quot; can restore it later.</translation>
+    </message>
+    <message>
+        <source>请把登记码交给服务站 %1。服务站首次设置时选择“登记到服务总站”，或在“同步”页点“登记到服务总站”，填写服务器网址 %2 和登记码；也可以运行：station-desk enroll --server %2 --code 登记码。</source>
+        <translation>Give the code to station %1. At first setup the station chooses &quot;Enrol with HQ&quot; (or &quot;Enrol with HQ&quot; on the Sync page) and enters the server address %2 and the code; or runs: station-desk enroll --server %2 --code CODE.</translation>
+    </message>
+</context>
+<context>
     <name>SubmissionsTab</name>
     <message>
         <source>年度服务工作总结</source>
@@ -5749,6 +6036,131 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
         <translation>What you typed in “%1” is not saved and will be lost when it closes.
 
 Close anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>最近使用</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <source>新增用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>还没有总部用户。点“新增用户”（Ctrl+N）为同事生成一次性登记码。</source>
+        <translation>No HQ users yet. Click &quot;Add user&quot; (Ctrl+N) to generate a one-time enrolment code for a colleague.</translation>
+    </message>
+    <message>
+        <source>还没有总部用户。</source>
+        <translation>No HQ users yet.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的用户，请改一下查找内容或状态。</source>
+        <translation>No user matches; change the search text or the status.</translation>
+    </message>
+    <message>
+        <source>撤销用户“%1”（%2）？其令牌立即失效，不能再打开服务总站模式。以后可以“重新发放登记码”恢复。</source>
+        <translation>Revoke user &quot;%1&quot; (%2)? Their token stops working at once and they can no longer open HQ mode. &quot;Reissue code&quot; can restore them later.</translation>
+    </message>
+    <message>
+        <source>请把登记码交给 %1 本人。在其电脑上安装中小企业服务站工作台，首次打开时选择“登记到服务总站”，填写服务器网址 %2 和登记码；或运行：station-desk enroll --server %2 --code 登记码。程序随后以服务总站模式打开。</source>
+        <translation>Give the code to %1 in person. On their computer, install Station Desk, choose &quot;Enrol with HQ&quot; when it first opens and enter the server address %2 and the code; or run: station-desk enroll --server %2 --code CODE. The program then opens in HQ mode.</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountTab</name>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>总站工作人员</source>
+        <translation>HQ staff</translation>
+    </message>
+    <message>
+        <source>市工业和信息化局</source>
+        <translation>Municipal Bureau of Industry and IT</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>查找（Ctrl+F）</source>
+        <translation>Search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>撤销 (Del)</source>
+        <translation>Revoke (Del)</translation>
+    </message>
+    <message>
+        <source>重新发放登记码 (Ctrl+R)</source>
+        <translation>Reissue code (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>读取列表</source>
+        <translation>Reading the list</translation>
+    </message>
+    <message>
+        <source>共 %1 个，其中已撤销 %2 个</source>
+        <translation>%1 in all, %2 of them revoked</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>为“%1”重新发放登记码？原来的令牌立即失效，需要用新登记码重新登记（已撤销的也随之恢复）。</source>
+        <translation>Reissue an enrolment code for &quot;%1&quot;? The current token stops working at once and the new code must be used to enrol again (a revoked account is restored with it).</translation>
+    </message>
+    <message>
+        <source>重新发放登记码</source>
+        <translation>Reissue code</translation>
+    </message>
+</context>
+<context>
+    <name>_AddDialog</name>
+    <message>
+        <source>新增并生成登记码</source>
+        <translation>Add and generate code</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>新增未能完成：%1</source>
+        <translation>Could not add: %1</translation>
     </message>
 </context>
 <context>
