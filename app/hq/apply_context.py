@@ -19,6 +19,7 @@ from sqlalchemy import Connection
 
 from app.hq.wire import WireRow
 
+MISSING: Any = object()  # a prefetched answer that is not there (app.hq.merge_prefetch): ask the database
 REJECT_MESSAGES = {
     "unknown_table": "总部服务器不认识数据表“{tbl}”，这条记录没有同步。请联系总部升级服务。",
     "hq_reference": "“{tbl}”由总部统一维护，服务站不能修改，本地修改未被接受。",
@@ -73,6 +74,7 @@ class ApplyContext:
     now_ms: int
     result: PushResult
     pending_rejections: list[dict[str, Any]] = field(default_factory=list)
+    prefetch: Any = None  # app.hq.merge_prefetch.Prefetched of a push's enterprises, or None
 
     def reject(self, row: WireRow, reason: str, **fmt: str) -> None:
         message = REJECT_MESSAGES[reason].format(tbl=row.tbl, **fmt)
