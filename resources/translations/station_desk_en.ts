@@ -5292,6 +5292,38 @@ Please correct it and try again.</translation>
         <translation>Loading…</translation>
     </message>
     <message>
+        <source>%1年第%2季度信息报送</source>
+        <translation>Information report, Q%2 %1</translation>
+    </message>
+    <message>
+        <source>%1年度总结</source>
+        <translation>Annual summary %1</translation>
+    </message>
+    <message>
+        <source>%1年度计划</source>
+        <translation>Annual plan %1</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>未报送</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
         <source>读取服务站</source>
         <translation>Read the station</translation>
     </message>

@@ -100,6 +100,8 @@ def test_double_click_opens_the_station_page(qtbot: Any, hq_window: Any, network
     months = dialog.months.model
     assert months.rowCount() == 12 and months.row_at(0).f.service_records == 1
     assert dialog.profile.rowCount() > 8
+    assert dialog.obligations.shown_texts(0)[:3] == ["2025年第4季度信息报送", "2026年度计划", "2025年度总结"]
+    assert set(dialog.obligations.shown_texts(2)) == {"未报送"}  # nothing was submitted
     assert dialog.staff.currentWidget() is dialog.staff.empty_label  # no staff synced: the empty state says so
     dialog.resize(1100, 640)
     _shot(dialog, "hq_station_page.png")

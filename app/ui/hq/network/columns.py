@@ -22,6 +22,12 @@ def _share(value: float | None) -> str:
     return f"{value:.0%}" if value is not None else ""
 
 
+def status_text(code: str, fallback: str = "") -> str:
+    """A station's status in the user's language (the server sends the code and a Chinese label)."""
+    labels = {"approved": translate("NetworkPage", "已授牌"), "revoked": translate("NetworkPage", "已撤销")}
+    return labels.get(code, fallback or code)
+
+
 def _num(title: str, value: Callable[[Any], object]) -> ListColumn:
     return ListColumn(title, value, align_right=True)
 
@@ -32,7 +38,7 @@ def station_columns() -> list[ListColumn]:
         ListColumn(translate("NetworkPage", "编号"), lambda r: r.code),
         ListColumn(translate("NetworkPage", "服务站名称"), lambda r: r.name, tooltip=lambda r: r.host_organisation),
         ListColumn(translate("NetworkPage", "所在区"), lambda r: r.district),
-        ListColumn(translate("NetworkPage", "状态"), lambda r: r.status_label),
+        ListColumn(translate("NetworkPage", "状态"), lambda r: status_text(r.status, r.status_label)),
         ListColumn(translate("NetworkPage", "最近同步"), lambda r: r.last_sync_text or never, sort=lambda r: r.last_sync_text or "0"),
         ListColumn(translate("NetworkPage", "专职人员"), lambda r: r.full_time_staff if r.staff_rule_met else
                    translate("NetworkPage", "%1（不足2）").replace("%1", str(r.full_time_staff)),

@@ -16,6 +16,7 @@ from app.hqdesk.client import HqDeskClient
 from app.hqdesk.network import Figures, StationPage, station_page
 from app.ui import theme
 from app.ui.catalogue_names import shown
+from app.ui.hq.network.columns import status_text
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 from app.ui.operations import run_in_background
 from app.ui.widgets.list_table import ListTable
@@ -74,9 +75,9 @@ class StationDialog(QDialog):
                 (self.tr("家次"), lambda r: r.enterprises))),
         ], [130, 200, 80, 70, 60, 60, 70, 60, 60])
         self.obligations = self._table(self.tr("报送"), self.tr("这一年没有应报的报告。"), [
-            ListColumn(self.tr("报告"), lambda r: r.label),
+            ListColumn(self.tr("报告"), self._obligation_label),
             ListColumn(self.tr("截止日期"), lambda r: r.due_on),
-            ListColumn(self.tr("状态"), lambda r: r.status_label),
+            ListColumn(self.tr("状态"), self._report_status),
             ListColumn(self.tr("提交日期"), lambda r: r.submitted_on or ""),
             ListColumn(self.tr("逾期"), lambda r: self.tr("逾期") if r.late else ""),
         ], [200, 100, 80, 100, 60])
@@ -96,6 +97,18 @@ class StationDialog(QDialog):
         layout.addWidget(self.message)
         QShortcut(QKeySequence("F5"), self, self.refresh)
         self.refresh()
+
+    def _obligation_label(self, r: SimpleNamespace) -> str:
+        if r.kind == "info" and "-Q" in r.period:
+            year, quarter = r.period.split("-Q")
+            return self.tr("%1年第%2季度信息报送").replace("%1", year).replace("%2", quarter)
+        text = self.tr("%1年度总结") if r.kind == "summary" else self.tr("%1年度计划")
+        return text.replace("%1", r.period)
+
+    def _report_status(self, r: SimpleNamespace) -> str:
+        labels = {"draft": self.tr("草稿"), "submitted": self.tr("已提交"), "accepted": self.tr("已通过"),
+                  "returned": self.tr("已退回"), "": self.tr("未报送")}
+        return labels.get(r.status, r.status_label)
 
     def _table(self, title: str, empty: str, columns: list[ListColumn], widths: list[int]) -> ListTable:
         table = ListTable(RowListModel(columns, self), widths)
@@ -121,7 +134,7 @@ class StationDialog(QDialog):
         f = r.figures
         lines = [
             (self.tr("编号"), r.code), (self.tr("名称"), r.name), (self.tr("所在区"), shown(r.district)),
-            (self.tr("依托单位"), r.host_organisation or self.tr("未填写")), (self.tr("状态"), r.status_label),
+            (self.tr("依托单位"), r.host_organisation or self.tr("未填写")), (self.tr("状态"), status_text(r.status, r.status_label)),
             (self.tr("最近同步"), r.last_sync_text or self.tr("从未同步")),
             (self.tr("专职人员"), self.tr("%1 名（规范要求至少 2 名）").replace("%1", str(r.full_time_staff))),
             (self.tr("挂牌日期"), r.signage_hung_on.isoformat() if r.signage_hung_on else self.tr("未挂牌")),
