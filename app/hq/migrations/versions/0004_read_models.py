@@ -4,8 +4,8 @@ HQ pages never read `replica_row`'s JSON; they read these tables (app.hq.readmod
 - rm_month (station, month): live service records and their satisfaction scores by score;
 - rm_served (station, month, enterprise): the set of enterprises served in the month, with
   the number of live records behind each (so a deletion can take one away);
-- rm_served_period (station, "2026-03" / "2026-Q1" / "2026"): distinct enterprises served,
-  counted from rm_served (a year's figure is its own distinct count, never a sum of months);
+- rm_served_period (station, "2026-03" / "2026-Q1" / "2026"): distinct enterprises served
+  (a year's figure is its own distinct count, never a sum of months), kept by rm_served's changes;
 - rm_event, rm_demand, rm_staff, rm_report, rm_station: typed copies of the live rows the
   network page and a station's page list (events carry their turnout).
 The tables hold facts only (scores, statuses, instants); the definitions (satisfied from
@@ -13,8 +13,7 @@ which score, which statuses are open, held by the cut-off, Guangzhou month edges
 when read, from app.domain.figure_rules, the module the station's own figures use.
 
 Kept current by statement-level AFTER triggers with transition tables (rm_refresh_insert,
-_update, _delete): every statement that
-writes replica_row (a push's upsert, a merge re-pointing references, an unmerge, an HQ edit,
+_update, _delete): every statement that writes replica_row (a push's upsert, a merge re-pointing references, an unmerge, an HQ edit,
 the tombstone purge) updates the read models in the same transaction.  Service records are
 applied as deltas (old rows subtracted, new rows added: the cost follows the batch, not the
 month); events, demands, staff, reports and the station are re-read by id; served counts are
