@@ -84,13 +84,16 @@ def _insert_new(ctx: ApplyContext, row: WireRow, data: dict[str, Any]) -> bool:
     if survivor is not None:  # a new row is its station's alone: merging it away takes nothing from others
         dedupe.merge_into(ctx, survivor, row.id, data, hlc, src, ctx.station)
         return True
+    # stored as sent (no stamp clamped): the station's pull need not bring it back (migration 0007)
+    echo = ctx.station if all(hlc[f] == stamps.get(f, 0) for f in hlc) else None
     version = ctx.conn.execute(
         text(
-            "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, field_hlc, field_station) "
-            "VALUES ('enterprise', :i, :s, 1, :d, CAST(:data AS jsonb), CAST(:h AS jsonb), CAST(:src AS jsonb)) "
+            "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, field_hlc, field_station, "
+            "echo_to, echo_version) VALUES ('enterprise', :i, :s, 1, :d, CAST(:data AS jsonb), CAST(:h AS jsonb), "
+            "CAST(:src AS jsonb), :e, CASE WHEN CAST(:e AS uuid) IS NULL THEN NULL ELSE 1 END) "
             "ON CONFLICT DO NOTHING RETURNING version"
         ),
-        {"i": row.id, "s": ctx.station, "d": row.deleted, "data": _j(data), "h": _j(hlc), "src": _j(src)},
+        {"i": row.id, "s": ctx.station, "d": row.deleted, "data": _j(data), "h": _j(hlc), "src": _j(src), "e": echo},
     ).scalar()
     if version is None:
         return False  # inserted meanwhile by a concurrent push: merge into it instead
@@ -133,17 +136,24 @@ def _merge_existing(ctx: ApplyContext, row: WireRow, target: uuid.UUID, old: Any
         ctx.accepted("enterprise", row.id, old.version)
         return
     # a held change moves the version too: the station's pull brings HQ's row back
+    # HQ now holds exactly the station's row (every field as sent, no stamp clamped, nothing held):
+    # its pull need not bring the row back (echo_to/echo_version, migration 0007)
+    echo = None
+    if ctx.station is not None and not held and not redirected and deleted == row.deleted and cur == data:
+        echo = ctx.station if all(clamp(ctx, h) == h for h in stamps.values()) else None
     if ctx.prefetch is not None:  # sent with the batch's other updates (app.hq.merge_prefetch.flush)
-        ctx.prefetch.updates.append({"i": str(target), "d": cur, "h": cur_hlc, "s": cur_src, "x": deleted})
+        ctx.prefetch.updates.append({"i": str(target), "d": cur, "h": cur_hlc, "s": cur_src, "x": deleted,
+                                     "e": str(echo) if echo else None})
         version = old.version + 1
     else:
         version = ctx.conn.execute(
             text(
                 "UPDATE replica_row SET data = CAST(:data AS jsonb), field_hlc = CAST(:h AS jsonb), "
-                "field_station = CAST(:src AS jsonb), deleted = :d, version = version + 1, updated_at = now() "
+                "field_station = CAST(:src AS jsonb), deleted = :d, version = version + 1, updated_at = now(), "
+                "echo_to = :e, echo_version = CASE WHEN CAST(:e AS uuid) IS NULL THEN NULL ELSE version + 1 END "
                 "WHERE tbl = 'enterprise' AND id = :i RETURNING version"
             ),
-            {"i": target, "d": deleted, "data": _j(cur), "h": _j(cur_hlc), "src": _j(cur_src)},
+            {"i": target, "d": deleted, "data": _j(cur), "h": _j(cur_hlc), "src": _j(cur_src), "e": echo},
         ).scalar_one()
     if not held:
         ctx.accepted("enterprise", row.id, version)

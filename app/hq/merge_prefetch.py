@@ -69,8 +69,9 @@ class Prefetched:
 
 _UPDATE = text(
     "UPDATE replica_row r SET data = u.d, field_hlc = u.h, field_station = u.s, deleted = u.x, "
-    "version = r.version + 1, updated_at = now() "
-    "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(i uuid, d jsonb, h jsonb, s jsonb, x boolean) "
+    "version = r.version + 1, updated_at = now(), echo_to = u.e, "
+    "echo_version = CASE WHEN u.e IS NULL THEN NULL ELSE r.version + 1 END "
+    "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(i uuid, d jsonb, h jsonb, s jsonb, x boolean, e uuid) "
     "WHERE r.tbl = 'enterprise' AND r.id = u.i"
 )
 _CONFLICTS = text(

@@ -71,6 +71,9 @@ class ReplicaRow(HqBase):
     field_station: Mapped[dict[str, Any] | None]
     txid: Mapped[int] = mapped_column(Xid8(), server_default=text("pg_current_xact_id()"))
     updated_at: Mapped[datetime] = mapped_column(server_default=NOW)
+    # the station whose push HQ stored exactly as sent, at echo_version: its pull skips it (0007)
+    echo_to: Mapped[uuid.UUID | None]
+    echo_version: Mapped[int | None]
 
 
 class StationAccount(HqBase):

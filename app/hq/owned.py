@@ -34,11 +34,13 @@ _LOCK_EXISTING = text(
     "WHERE tbl = :tbl AND id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE"
 )
 _UPSERT = text(
-    "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data) "
-    "SELECT u.t, u.i, CAST(:station AS uuid), 1, u.d, u.j "
-    "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(t text, i uuid, d boolean, j jsonb) "
+    "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, echo_to, echo_version) "
+    "SELECT u.t, u.i, CAST(:station AS uuid), 1, u.d, u.j, CASE WHEN u.e THEN CAST(:station AS uuid) END, "
+    "CASE WHEN u.e THEN 1 END "
+    "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(t text, i uuid, d boolean, j jsonb, e boolean) "
     "ON CONFLICT (tbl, id) DO UPDATE SET version = replica_row.version + 1, deleted = EXCLUDED.deleted, "
-    "data = EXCLUDED.data, updated_at = now() "
+    "data = EXCLUDED.data, updated_at = now(), echo_to = EXCLUDED.echo_to, "
+    "echo_version = CASE WHEN EXCLUDED.echo_to IS NULL THEN NULL ELSE replica_row.version + 1 END "
     # the ownership rule again, in SQL: holds even if a row appeared after our read
     "WHERE replica_row.station_id = EXCLUDED.station_id "
     "RETURNING tbl, id, version"
@@ -151,7 +153,11 @@ def _report_move_allowed(ctx: ApplyContext, row: WireRow, old: Any, data: dict[s
 def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]]) -> None:
     if not writes:
         return
-    batch = [{"t": row.tbl, "i": str(row.id), "d": row.deleted, "j": data} for row, data in writes]
+    # `e`: HQ stores exactly what the station sent, so its pull need not bring the row back
+    # (echo_to/echo_version, migration 0007); a row HQ changed (its own fields kept, a merged
+    # enterprise re-pointed) goes back to the station as usual
+    batch = [{"t": row.tbl, "i": str(row.id), "d": row.deleted, "j": data, "e": data == clean_data(row.tbl, row.data)}
+             for row, data in writes]
     params = {"station": ctx.station, "rows": json.dumps(batch, ensure_ascii=False)}
     stored = {(tbl, row_id): version for tbl, row_id, version in ctx.conn.execute(_UPSERT, params)}
     for row, _ in writes:

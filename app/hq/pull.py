@@ -86,10 +86,12 @@ def pull(
     columns: dict[str, list[str]] | None = None,
     *,
     acknowledged: int | None = None,
+    echoes: bool = False,
 ) -> PullPage:
     """One page of rows visible to `station` after `cursor` (None: bootstrap, no tombstones).
     `columns` (protocol 2): rows of those tables as arrays, see array_row_sql.
-    `acknowledged`: the station's stored cursor_txid, when the caller has just read it."""
+    `acknowledged`: the station's stored cursor_txid, when the caller has just read it.
+    `echoes`: also the station's own rows HQ stored exactly as pushed (skipped otherwise)."""
     if isinstance(cursor, dict):
         cursor = Cursor.model_validate(cursor)
     # One round trip for the settings, the purge mark and the snapshot (a pull is mostly
@@ -118,6 +120,10 @@ def pull(
     if table is not None:
         where.append("tbl = :table")
         params["table"] = table
+    elif cursor is not None and since is None and not echoes:
+        # not the station's own rows as it pushed them (HQ stored them unchanged: migration 0007);
+        # a bootstrap (every page of it) and a table repair still send everything
+        where.append("NOT coalesce(echo_to = :me AND echo_version = version, false)")
     # ORDER BY names the table's columns: a bare `txid` would sort by the text output column
     row_sql = array_row_sql(tuple((t, tuple(c)) for t, c in sorted(columns.items()))) if columns else ROW_JSON
     sql = (
@@ -192,9 +198,12 @@ def table_figures(conn: Connection, station: uuid.UUID, tables: list[str]) -> di
     return figures
 
 
-def check(conn: Connection, station: uuid.UUID, counts_hashes: dict[str, tuple[int, int]]) -> dict[str, TableCheck]:
-    """Compare the station's (count, hash) per table with HQ's; mismatches are re-pulled by table."""
-    figures = table_figures(conn, station, sorted(counts_hashes))
+def check(conn: Connection, station: uuid.UUID, counts_hashes: dict[str, tuple[int, int]],
+          figures: dict[str, tuple[int, int]] | None = None) -> dict[str, TableCheck]:
+    """Compare the station's (count, hash) per table with HQ's (`figures`: HQ's kept ones,
+    app.hq.table_hashes; else a full recount); mismatches are re-pulled by table."""
+    if figures is None:
+        figures = table_figures(conn, station, sorted(counts_hashes))
     return {
         tbl: TableCheck(count, digest, (count, digest) == tuple(counts_hashes[tbl])) for tbl, (count, digest) in figures.items()
     }

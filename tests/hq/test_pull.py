@@ -23,10 +23,12 @@ def push(engine: Any, station: uuid.UUID, rows: list[dict[str, Any]]) -> hq_push
 
 
 def pull_all(engine: Any, station: uuid.UUID, cursor: Any, limit: int, table: str | None = None) -> tuple[list[dict[str, Any]], Any]:
+    """Every page, the station's own pushed rows included (these tests push and pull as one
+    station; tests/hq/test_echo.py covers skipping them)."""
     rows: list[dict[str, Any]] = []
     while True:
         with engine.begin() as conn:
-            page = pull.pull(conn, station, cursor, limit, table)
+            page = pull.pull(conn, station, cursor, limit, table, echoes=True)
         rows += page.rows
         cursor = page.cursor
         if page.done:

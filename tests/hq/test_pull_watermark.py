@@ -45,7 +45,7 @@ def naive_page(conn: Any, station: uuid.UUID, cursor: Any, limit: int) -> tuple[
 
 
 def real_page(conn: Any, station: uuid.UUID, cursor: Any, limit: int) -> tuple[list[str], Any]:
-    page = pull.pull(conn, station, cursor, limit)
+    page = pull.pull(conn, station, cursor, limit, echoes=True)  # the station's own rows are what it pages
     return [r["id"] for r in page.rows if r["tbl"] == "service_record"], page.cursor
 
 

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from app.hq import pull as hq_pull
+from app.hq import table_hashes
 from app.hq.apply_context import now_ms
 from app.hq.gate import authenticated
 from app.hq.http_io import SMALL_LIMITS, RawBody, body_reader, parse, respond
@@ -23,10 +24,16 @@ def check(request: Request, hq: Service, token: Token, body: Body) -> Response:
     req = parse(CheckRequest, body.json())
     figures = {t: (f.count, f.hash) for t, f in req.tables.items()}
 
+    due: list[Any] = []
+
     def work(conn: Any) -> dict[str, hq_pull.TableCheck]:
-        return hq_pull.check(conn, authenticated(conn, token).station_id, figures)
+        station = authenticated(conn, token).station_id
+        kept, due[:] = table_hashes.kept_figures(conn, station, figures)  # O(changes), not O(rows)
+        return hq_pull.check(conn, station, figures, kept)
 
     result = hq.in_transaction(work, read_only=True)
+    if due:  # now and then: the deltas since the last fold go into the base figures
+        hq.in_transaction(lambda conn: table_hashes.fold(conn, due))
     tables = {t: {"count": c.count, "hash": c.hash, "match": c.match} for t, c in result.items()}
     mismatched = sorted(t for t, c in result.items() if not c.match)
     return respond(request, {"tables": tables, "mismatched": mismatched, "server_time_ms": now_ms()})
