@@ -71,8 +71,14 @@ def main(argv: list[str] | None = None) -> int:
             app.quit()
             return
         window.show_page(keys[index])
+        if keys[index] == "home" and window.home_page is not None:
+            window.home_page.reload()  # the launcher starts it after the first paint; here we do
 
         def grab() -> None:
+            home = window.home_page
+            if keys[index] == "home" and home is not None and home.overview is None:
+                QTimer.singleShot(500, grab)  # the home page counts 5,000 records first
+                return
             path = args.out / PAGES[keys[index]]
             window.grab().save(str(path))
             print(path)
