@@ -130,10 +130,13 @@ def check_row(tbl: str, data: Mapping[str, Any]) -> None:
     problem = row_rules.row_problem(tbl, data)
     if problem is not None:
         raise invalid(problem.field, problem.message + "。")
-    try:
-        check_json_value(dict(data))
-    except ValueError:
-        raise invalid("", "内容包含无法保存的特殊字符（如空字符），请删除后重试。") from None
+    rules = row_rules.TABLE_RULES[tbl]
+    for name, value in data.items():
+        try:
+            check_json_value(value)
+        except ValueError:
+            label = rules[name].label if name in rules else name
+            raise invalid(name, f"{label}（{name}）包含无法保存的特殊字符（如空字符），请删除后重试。") from None
 
 
 def save(
