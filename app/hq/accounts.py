@@ -45,11 +45,11 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def _normalise_code(code: str) -> str:
+def normalise_code(code: str) -> str:
     return re.sub(r"[\s-]", "", code).upper()
 
 
-def _new_enrol_code() -> str:
+def new_enrol_code() -> str:
     raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(20))
     return "-".join(raw[i : i + 5] for i in range(0, 20, 5))
 
@@ -75,13 +75,13 @@ def add_station(
         raise AccountError("服务站名称不能为空。")
     if get_station(conn, code) is not None:
         raise AccountError(f"服务站 {code} 已存在。需要重新登记请用 reissue-code。")
-    enrol = _new_enrol_code()
+    enrol = new_enrol_code()
     conn.execute(
         text(
             "INSERT INTO station_account (code, name, district, station_id, enrol_code_hash, enrol_expires_at) "
             f"VALUES (:c, :n, :d, :s, :h, {_NOW} + make_interval(days => :days))"
         ),
-        {"c": code, "n": name.strip(), "d": district, "s": uuid7(), "h": digest(_normalise_code(enrol)), "days": ENROL_DAYS,
+        {"c": code, "n": name.strip(), "d": district, "s": uuid7(), "h": digest(normalise_code(enrol)), "days": ENROL_DAYS,
          "now": now},
     )
     info = get_station(conn, code)
@@ -94,13 +94,13 @@ def reissue_code(conn: Connection, code: str, now: datetime | None = None) -> st
     """A new enrolment code (a replaced PC, a lost token, a revoked station coming back).
     The old token stops working at once: whoever asked for a new code no longer trusts
     the machine holding it."""
-    enrol = _new_enrol_code()
+    enrol = new_enrol_code()
     updated = conn.execute(
         text(
             "UPDATE station_account SET enrol_code_hash = :h, token_hash = NULL, "
             f"enrol_expires_at = {_NOW} + make_interval(days => :days) WHERE code = :c"
         ),
-        {"c": code, "h": digest(_normalise_code(enrol)), "days": ENROL_DAYS, "now": now},
+        {"c": code, "h": digest(normalise_code(enrol)), "days": ENROL_DAYS, "now": now},
     ).rowcount
     if not updated:
         raise AccountError(f"没有编号为 {code} 的服务站。")
@@ -136,7 +136,7 @@ def enroll(conn: Connection, enrol_code: str, now: datetime | None = None) -> tu
             "status = 'active', revoked_at = NULL, enrolled_at = now() "
             f"WHERE enrol_code_hash = :h AND enrol_expires_at > {_NOW} RETURNING {_COLUMNS}"
         ),
-        {"t": digest(token), "h": digest(_normalise_code(enrol_code)), "now": now},
+        {"t": digest(token), "h": digest(normalise_code(enrol_code)), "now": now},
     ).first()
     if row is None:
         raise AccountError("登记码无效、已使用或已过期。请向总部索取新的登记码。")

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.hq.admin.bodies import ADMIN_BODY_BYTES
 from app.hq.gate import MISSING_TOKEN, TokenGate
 from app.hq.http_io import ENROL_LIMITS, PUSH_LIMITS, SMALL_LIMITS, TOO_LARGE, ApiError, Limits, size_text, throttled
 from app.hq.throttle import AddressThrottle
@@ -44,6 +45,7 @@ PROTOCOL_HEADER = protocol.PROTOCOL_HEADER.lower().encode("latin-1")
 class Door:
     limits: Limits  # the endpoint's caps: its Content-Length is checked against `limits.body`
     token: bool  # the endpoint needs a bearer token
+    length_required: bool = False  # a body without Content-Length is refused (FastAPI would read it unbounded)
 
 
 DOORS: dict[tuple[str, str], Door] = {
@@ -53,6 +55,18 @@ DOORS: dict[tuple[str, str], Door] = {
     ("POST", "/v1/pull"): Door(SMALL_LIMITS, token=True),
     ("POST", "/v1/check"): Door(SMALL_LIMITS, token=True),
 }
+ADMIN_PREFIX = "/v1/admin/"
+ADMIN_READ = Door(SMALL_LIMITS, token=True)
+ADMIN_WRITE = Door(Limits(body=ADMIN_BODY_BYTES, json=ADMIN_BODY_BYTES), token=True, length_required=True)
+LENGTH_REQUIRED = "请求缺少 Content-Length（内容长度），总部不接受分块上传的请求。请升级工作台。"
+
+
+def door_for(method: str, path: str) -> Door | None:
+    """The door of an endpoint: a sync endpoint's own, or the admin endpoints' (reads and writes)."""
+    door = DOORS.get((method, path))
+    if door is None and path.startswith(ADMIN_PREFIX):
+        return ADMIN_READ if method in ("GET", "HEAD") else ADMIN_WRITE
+    return door
 
 
 @lru_cache(maxsize=2048)
@@ -100,6 +114,8 @@ def screen(scope: Scope, door: Door, gate: TokenGate, throttle: AddressThrottle)
     elif wait := throttle.retry_after(address):
         return throttled(wait)
     declared = declared.strip()
+    if door.length_required and not declared.isdigit():
+        return ApiError(411, "length_required", LENGTH_REQUIRED)
     if declared.isdigit() and int(declared) > door.limits.body:
         return ApiError(413, "too_large", TOO_LARGE.format(limit=size_text(door.limits.body)))
     return None
@@ -116,7 +132,7 @@ class Guard:
         self.held = 0
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and (door := DOORS.get((scope["method"], scope["path"]))) is not None:
+        if scope["type"] == "http" and (door := door_for(scope["method"], scope["path"])) is not None:
             if (refused := screen(scope, door, self.gate, self.throttle)) is not None:
                 if refused.status == 429 and self.hold > 0 and self.held < self.max_held:
                     await self._hold(float((refused.headers or {}).get("Retry-After", "1")))

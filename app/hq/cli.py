@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import __version__
-from app.hq import cli_shared_enterprises
+from app.hq import cli_shared_enterprises, cli_users
 from app.hq.db import DB_ENV, default_url
 
 if TYPE_CHECKING:  # for annotations only
@@ -57,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     purge.add_argument("--days", type=int)
     _add_review_commands(sub, common)
     cli_shared_enterprises.add_commands(sub, common)
+    cli_users.add_commands(sub, common)
     return parser
 
 
@@ -107,17 +108,24 @@ def run(args: argparse.Namespace) -> int:
 
 def _admin(args: argparse.Namespace, conn: Connection) -> int:
     from app.hq import accounts
+    from app.hq.admin.audit import record_cli
 
+    if args.command in cli_users.COMMANDS:
+        return cli_users.run(args, conn)
     if args.command == "add-station":
         info, code = accounts.add_station(conn, args.code, args.name, args.district)
+        record_cli(conn, "station.add", info.code, None, {"name": info.name, "district": info.district})
         print(f"已新增服务站 {info.code} {info.name}（{info.station_id}）。一次性登记码（{accounts.ENROL_DAYS} 天内有效）：")
         print(code)
     elif args.command == "reissue-code":
         enrol_code = accounts.reissue_code(conn, args.code)
+        record_cli(conn, "station.reissue_code", args.code)
         print(f"服务站 {args.code} 的旧同步令牌已立即失效；新登记码（{accounts.ENROL_DAYS} 天内有效）：")
         print(enrol_code)
     elif args.command == "revoke-station":
+        before = accounts.get_station(conn, args.code)
         info = accounts.revoke_station(conn, args.code)
+        record_cli(conn, "station.revoke", args.code, before.status if before else None, info.status)
         print(f"已撤销服务站 {info.code} {info.name} 的同步令牌。")
     elif args.command == "list-stations":
         print("编号\t名称\t所在区\t状态\t已登记\t最近同步")
@@ -153,8 +161,12 @@ def _publish(conn: Connection, path: Path) -> int:
         return _fail(f"错误：无法读取 {path}：{exc}")
     if not isinstance(payload, dict) or not all(isinstance(v, list) for v in payload.values()):
         return _fail('错误：文件应为 {"表名": [记录, …]} 形式的 JSON。')
+    from app.hq.admin.audit import record_cli
+
     for tbl, rows in payload.items():
         done = publish_reference(conn, tbl, rows)
+        record_cli(conn, "reference.publish", f"{tbl} ({len(done)})", None, {"file": str(path), "table": tbl,
+                                                                           "count": len(done)})
         print(f"{tbl}：已发布 {len(done)} 条。")
     return 0
 
@@ -169,7 +181,11 @@ def _review(args: argparse.Namespace, conn: Connection) -> int:
             print(f"{r.station_code}\t{r.year}\t{r.kind_label}\t{r.status_label}\t{r.submitted_at}\t{r.review_comment or '-'}\t{r.id}")
         print(f"共 {len(rows)} 份年度报告。")
     elif args.command == "review-report":
+        from app.hq.admin.audit import record_cli
+
         views.review_report(conn, args.station, args.year, args.kind, accept=args.accept, comment=args.comment)
+        record_cli(conn, "report.accept" if args.accept else "report.return", f"{args.station} {args.year} {args.kind}",
+                   "submitted", {"status": "accepted" if args.accept else "returned", "comment": args.comment.strip()})
         kind = views.REPORT_KINDS[args.kind]
         if args.accept:
             print(f"已通过服务站 {args.station} 的 {args.year} 年度{kind}。")

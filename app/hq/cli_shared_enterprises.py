@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from app.hq import enterprise_requests as requests_store
+from app.hq.admin.audit import record_cli
 from app.hq.request_decisions import decide
 from app.hq.unmerge import UnmergeError, find_merge, unmerge
 
@@ -78,6 +79,8 @@ def _list_requests(args: argparse.Namespace, conn: Connection) -> int:
 
 def _decide(args: argparse.Namespace, conn: Connection) -> int:
     decision = decide(conn, args.id, approve=args.approve, decided_by=args.by, comment=args.comment)
+    record_cli(conn, "enterprise_request.approve" if args.approve else "enterprise_request.reject", str(args.id),
+               "pending", {"outcome": decision.outcome, "by": args.by, "comment": args.comment})
     print(f"申请 {args.id}（{decision.request.station_code} {decision.request.kind_label}）：{decision.outcome}")
     return 0
 
@@ -108,6 +111,8 @@ def _list_merges(args: argparse.Namespace, conn: Connection) -> int:
 
 def _unmerge(args: argparse.Namespace, conn: Connection) -> int:
     result = unmerge(conn, find_merge(conn, args.id), undone_by=args.by)
+    record_cli(conn, "enterprise.unmerge", str(result.merge_id), {"merged_id": str(result.merged_id),
+               "survivor_id": str(result.survivor_id)}, {"restored_fields": list(result.restored_fields), "by": args.by})
     fields = "、".join(result.restored_fields) or "无"
     print(f"已撤销合并 {result.merge_id}：企业 {result.merged_id} 与 {result.survivor_id} 各自恢复。")
     print(f"保留企业恢复合并前的字段：{fields}；指回原企业的记录 {result.references} 条，别名 {result.aliases} 个。")

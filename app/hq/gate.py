@@ -102,10 +102,14 @@ class TokenGate:
         if self.passed.get(key, 0.0) >= self.clock():
             return token
         if not await run_in_threadpool(self._known, token):
-            self._remember(self.refused, key, self.clock() + REFUSED_SECONDS)
+            self.refuse(token)
             raise self._failure(address)
         self.remember(token)
         return token
+
+    def refuse(self, token: str) -> None:
+        """`token` just failed a database check: refuse it from memory for REFUSED_SECONDS."""
+        self._remember(self.refused, accounts.digest(token), self.clock() + REFUSED_SECONDS)
 
     def remember(self, token: str) -> None:
         """`token` just proved good (a database check, or HQ issued it at enrolment)."""

@@ -1,4 +1,5 @@
-"""The HQ sync service (FastAPI): /v1/hello, /v1/enroll, /v1/push, /v1/pull, /v1/check.
+"""The HQ service (FastAPI): /v1/hello, /v1/enroll, /v1/push, /v1/pull, /v1/check for stations, and
+/v1/admin/... for the HQ desk (app.hq.admin, docs/admin-api.md).
 
 `create_app` only assembles: the endpoints live in `app.hq.routes` (one module per
 concern), what they share in `app.hq.routes.context`, the token gate in `app.hq.gate`,
@@ -23,6 +24,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.hq.admin.bodies import describe_errors
+from app.hq.admin.routers import ADMIN_ROUTERS
 from app.hq.asgi_guard import HOLD_SECONDS, Guard
 from app.hq.clock import Clock
 from app.hq.db import DB_ENV, make_engine
@@ -72,6 +75,8 @@ def create_app(
     app.add_middleware(Guard, gate=context.gate, throttle=context.throttle, hold=hold_429)
     for module in (hello, enrol, push, pull, check):
         app.include_router(module.router)
+    for router in ADMIN_ROUTERS:  # the HQ desk's endpoints (docs/admin-api.md)
+        app.include_router(router)
     _install_error_handlers(app)
     return app
 
@@ -108,7 +113,9 @@ def _install_error_handlers(app: FastAPI) -> None:
         return error_response(exc.status, exc.error, exc.message, exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    def invalid(_: Request, exc: RequestValidationError) -> Response:
+    def invalid(request: Request, exc: RequestValidationError) -> Response:
+        if request.url.path.startswith("/v1/admin/"):
+            return error_response(422, "invalid_request", describe_errors(list(exc.errors())))
         return error_response(422, "invalid_request", "请求内容不符合同步协议。")
 
     @app.exception_handler(StarletteHTTPException)

@@ -13,6 +13,69 @@
     </message>
 </context>
 <context>
+    <name>AuditPage</name>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>操作人</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>对象</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>之前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>之后</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>还没有操作记录。总部的每一项操作（新增用户、审阅报送、发布资源等）都会记在这里。</source>
+        <translation>No actions yet. Every HQ action (adding users, reviewing submissions, publishing libraries…) is recorded here.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的记录，请改一下筛选条件。</source>
+        <translation>Nothing matches. Change the filter.</translation>
+    </message>
+    <message>
+        <source>按操作筛选，如 report. 或 station.add</source>
+        <translation>Filter by action, e.g. report. or station.add</translation>
+    </message>
+    <message>
+        <source>在已列出的记录中查找</source>
+        <translation>Find in the listed entries</translation>
+    </message>
+    <message>
+        <source>更早的记录</source>
+        <translation>Older entries</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>读取操作日志</source>
+        <translation>Reading the audit log</translation>
+    </message>
+    <message>
+        <source>已列出 %1 条</source>
+        <translation>%1 listed</translation>
+    </message>
+</context>
+<context>
     <name>AutoSyncController</name>
     <message>
         <source>同步时发生意外错误，数据已保存在本机。请把调试信息发给技术支持。</source>
@@ -1913,6 +1976,10 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>List: events in %1 (%2 to %3)</translation>
     </message>
     <message>
+        <source>列表：%1已举办的活动（%2 至 %3）</source>
+        <translation>List: events held %1 (%2 to %3)</translation>
+    </message>
+    <message>
         <source>列表：%1年%2月的全部活动</source>
         <translation>List: all events in %1-%2</translation>
     </message>
@@ -2112,8 +2179,8 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>Service records</translation>
     </message>
     <message>
-        <source>活动（场）</source>
-        <translation>Events</translation>
+        <source>举办活动（场）</source>
+        <translation>Events held</translation>
     </message>
     <message>
         <source>参与人次 = 签到人数 + 现场登记人数</source>
@@ -2218,6 +2285,56 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     <message>
         <source>暂时无法读取统计数据，详情已写入日志。</source>
         <translation>The figures cannot be read right now; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>HqPages</name>
+    <message>
+        <source>操作日志</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>站点网络</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>报送审阅</source>
+        <translation>Submissions</translation>
+    </message>
+    <message>
+        <source>资源库</source>
+        <translation>Libraries</translation>
+    </message>
+    <message>
+        <source>全市汇总</source>
+        <translation>City reports</translation>
+    </message>
+    <message>
+        <source>用户与服务站</source>
+        <translation>Users and stations</translation>
+    </message>
+</context>
+<context>
+    <name>HqWindow</name>
+    <message>
+        <source>中小企业服务站工作台 — 服务总站（%1）</source>
+        <translation>Station Desk — General station (%1)</translation>
+    </message>
+    <message>
+        <source>%1（%2） · %3</source>
+        <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>你的角色没有可用的页面，请联系总站管理员。</source>
+        <translation>Your role has no pages. Ask the HQ administrator.</translation>
+    </message>
+    <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
     </message>
 </context>
 <context>

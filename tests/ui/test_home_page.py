@@ -136,12 +136,17 @@ def test_empty_station_explains_what_to_do(qtbot, db, station) -> None:  # type:
     assert page.service_records.value_label.text() == "0"
 
 
-def window_with_home(qtbot, db: Database, station: StationInfo) -> MainWindow:  # type: ignore[no-untyped-def]
+def window_with_home(qtbot, db: Database, station: StationInfo,  # type: ignore[no-untyped-def]
+                     cutoff: datetime | None = None) -> MainWindow:
+    """The window with its home page counted at TODAY, events held by `cutoff` (default: the
+    end of TODAY, so the fixture's events of this month count whatever the hour)."""
     window = MainWindow(db, "default", station, Settings(), remember=False)
     qtbot.addWidget(window)
     window.resize(1100, 720)
     window.show()
     window.home_page._today = lambda: TODAY
+    end_of_today = datetime(TODAY.year, TODAY.month, TODAY.day, 23, 59, 59, tzinfo=CHINA_TIME)
+    window.home_page._now = lambda: cutoff or end_of_today
     with qtbot.waitSignal(window.home_page.overview_loaded, timeout=20_000):
         window.home_page.reload()
     return window
@@ -229,6 +234,21 @@ def test_event_figure_opens_exactly_the_events_counted(qtbot, db, station, fille
         page.whole_month.click()  # the way back to the calendar's month
     assert page.scope.currentData() == "month" and not page.whole_month.isVisible()
     assert page.current_filter().month == (TODAY.year, TODAY.month)
+
+
+def test_events_after_the_cutoff_are_planned_not_counted_nor_listed(qtbot, db, station, filled) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 item 2 on the home page: the figure counts events started by the time it was read;
+    its click-through lists exactly those, and says they are the held ones."""
+    window = window_with_home(qtbot, db, station, cutoff=china(MONTH_START, 16))  # after 讲座 14:30, before 沙龙 19:30
+    home, page = window.home_page, window.pages["events"]
+    assert isinstance(page, EventsPage)
+    home.set_period("month")
+    expected = ["本月讲座", *(["元旦凌晨"] if TODAY.month == 1 else [])]
+    assert home.events.value_label.text() == str(len(expected))
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        qtbot.mouseClick(home.events, Qt.MouseButton.LeftButton)
+    assert sorted(page.model.row_at(r).title for r in range(page.model.rowCount())) == sorted(expected)  # type: ignore[union-attr]
+    assert "已举办" in page.day_label.text()
 
 
 def test_compliance_lines_open_the_rows_they_count(qtbot, db, station, filled) -> None:  # type: ignore[no-untyped-def]

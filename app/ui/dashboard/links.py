@@ -3,13 +3,15 @@
 
 Filters are plain dicts:
 * service_records / events: `date_from`, `date_to` (inclusive dates), `label` (the period's
-  name for the page's period box); records also `category` + `category_label`, `sort`.
+  name for the page's period box); events also `held_by` (only those started by then); records also `category` + `category_label`, `sort`.
 * demands: `statuses` (tuple of status codes), `overdue` (bool); for 办结 also `closed_from`,
   `closed_to` (inclusive dates) and `label` (the period's name).
 * reports: `kind` ("summary"/"plan") + `year`, or `period` ("2026-Q3").
 """
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from app.domain.demand_loop import FINISHED_STATUSES as CLOSED_STATUSES
 from app.domain.demand_loop import OPEN_STATUSES
@@ -27,8 +29,10 @@ def records(period: Period, label: str, **extra: object) -> Target:
     return "service_records", {**period_range(period, label), **extra}
 
 
-def events(period: Period, label: str) -> Target:
-    return "events", period_range(period, label)
+def events(period: Period, label: str, held_by: datetime | None = None) -> Target:
+    """The events counted as held: starting in `period` and by `held_by` (the figures' cut-off;
+    later ones are planned, app.services.reporting.figures.event_started_by)."""
+    return "events", {**period_range(period, label), "held_by": held_by}
 
 
 def demands(which: str, period: Period | None = None, label: str = "") -> Target:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -53,9 +53,11 @@ class HomePage(QWidget):
     overview_loaded = Signal(object)  # Dashboard
     open_records = Signal(str, object)  # section key, filter dict (see the main window)
 
-    def __init__(self, db: Database, parent: QWidget | None = None, today: Callable[[], date] = china_today) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, today: Callable[[], date] = china_today,
+                 now: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
         super().__init__(parent)
-        self._db, self._today = db, today
+        self._db, self._today, self._now = db, today, now
+        self.cutoff: datetime | None = None  # when the figures shown were read: events after it are planned, not held
         self._generation = 0
         self.overview: Dashboard | None = None
         self._loaded_at = 0.0
@@ -104,7 +106,7 @@ class HomePage(QWidget):
         """The five figures; each opens the records (or demands, events) behind it."""
         self.enterprises_served = StatCard(self.tr("服务企业（家）"))
         self.service_records = StatCard(self.tr("服务记录（条）"))
-        self.events = StatCard(self.tr("活动（场）"), theme.CARD_EVENTS)
+        self.events = StatCard(self.tr("举办活动（场）"), theme.CARD_EVENTS)
         self.events.setToolTip(self.tr("参与人次 = 签到人数 + 现场登记人数"))
         self.open_demands = StatCard(self.tr("未办结需求（项）"), theme.CARD_DEMANDS)
         self.satisfaction = StatCard(self.tr("服务满意度"), theme.CARD_SATISFACTION)
@@ -222,7 +224,7 @@ class HomePage(QWidget):
     def reload(self) -> None:
         """Count in the background; a newer reload supersedes an older one still running."""
         self._generation += 1
-        generation, db, today = self._generation, self._db, self._today()
+        generation, db, today, cutoff = self._generation, self._db, self._today(), self._now()
         self._set_heading()
         if self.overview is None:
             self._show_loading()
@@ -230,16 +232,17 @@ class HomePage(QWidget):
         read_in_background(
             self,
             db,
-            with_context(lambda session, ctx: home_dashboard(session, today, scan_session=ctx.second_session())),
-            on_success=lambda dashboard: self._show(generation, dashboard),
+            with_context(lambda session, ctx: home_dashboard(session, today, scan_session=ctx.second_session(),
+                                                             now=cutoff)),
+            on_success=lambda dashboard: self._show(generation, dashboard, cutoff),
             on_failure=lambda exc: self._failed(generation, exc),
             title=self.tr("统计首页数据"),
         )
 
-    def _show(self, generation: int, dashboard: Dashboard) -> None:
+    def _show(self, generation: int, dashboard: Dashboard, cutoff: datetime) -> None:
         if generation != self._generation:
             return
-        self.overview, self._loaded_at = dashboard, time.monotonic()
+        self.overview, self._loaded_at, self.cutoff = dashboard, time.monotonic(), cutoff
         self._fill()
         self.status_label.setText(self.tr("统计截至今天，已删除的记录不计入；点击任一数字可查看对应记录。"))
         self.empty_state.setVisible(dashboard.is_empty)
@@ -320,7 +323,7 @@ class HomePage(QWidget):
 
     def _open_events(self) -> None:
         if self.overview is not None:
-            self._emit(links.events(self.figures().period, self.period_label()))
+            self._emit(links.events(self.figures().period, self.period_label(), held_by=self.cutoff))
 
     def _detail_link(self, which: str) -> None:
         """A figure in a card's detail line: 企业库 → the 企业 page; the rest → the demand pool."""

@@ -54,6 +54,7 @@ class EventsPage(QWidget):
         self.themes = ThemeChoices()
         self.day: date | None = None  # the clicked day, else the calendar's whole month
         self.date_range: tuple[date, date] | None = None  # scope "range" (from 首页): inclusive days
+        self.held_by: datetime | None = None  # scope "range" from 首页's held-events figure: started by then
         self.selected: Selected | None = None
         self.dialog: QWidget | None = None
         self._deleted: EventRow | None = None
@@ -167,7 +168,8 @@ class EventsPage(QWidget):
         year, month = self.calendar.yearShown(), self.calendar.monthShown()
         span = self.date_range if self.scope.currentData() == "range" and self.day is None else None
 
-        read_in_background(self, self._db, lambda s: read_list(s, filt, span, year, month),
+        held_by = self.held_by if span is not None else None
+        read_in_background(self, self._db, lambda s: read_list(s, filt, span, year, month, held_by),
                            on_success=lambda got: self._loaded_rows(generation, got))
 
     def _hide_empty_columns(self, rows: list[EventRow]) -> None:
@@ -216,7 +218,8 @@ class EventsPage(QWidget):
             listed = self.tr("列表：%1 的活动").replace("%1", self.day.strftime("%Y-%m-%d"))
         elif self.scope.currentData() == "range" and self.date_range is not None:
             start, end = self.date_range
-            listed = (self.tr("列表：%1的活动（%2 至 %3）").replace("%1", self.scope.currentText())
+            text = self.tr("列表：%1已举办的活动（%2 至 %3）") if self.held_by else self.tr("列表：%1的活动（%2 至 %3）")
+            listed = (text.replace("%1", self.scope.currentText())
                       .replace("%2", f"{start:%Y-%m-%d}").replace("%3", f"{end:%Y-%m-%d}"))
         elif self.scope.currentData() == "month":
             listed = self.tr("列表：%1年%2月的全部活动").replace("%1", str(year)).replace("%2", str(month))
@@ -240,6 +243,8 @@ class EventsPage(QWidget):
         if not isinstance(start, date) or not isinstance(end, date):
             return
         self.date_range, self.day = (start, end), None
+        held_by = filt.get("held_by")
+        self.held_by = held_by if isinstance(held_by, datetime) else None
         label = str(filt.get("label") or f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}")
         today = self._now().date()
         shown = min(max(today, start), end)  # the calendar shows today's month if it is in the range

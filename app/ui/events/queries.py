@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from app.domain.periods import CHINA_TIME
@@ -15,6 +15,7 @@ from app.services.events import materials as event_materials
 from app.services.events.choices import PolicyChoice, ThemeChoices
 from app.services.events.edits import EventDetail
 from app.services.events.listing import EventFilter, EventRow
+from app.services.reporting.figures import is_held
 from app.ui.events.detail import Selected
 
 
@@ -28,12 +29,16 @@ class Loaded:
 FormChoices = tuple[EventDetail | None, ThemeChoices, list[PolicyChoice]]
 
 
-def read_list(session: Any, filt: EventFilter, span: tuple[date, date] | None, year: int, month: int) -> Loaded:
-    """The filtered list (only events starting on `span`'s China-time days, if given), the
-    shown month's days with events, and the theme choices."""
+def read_list(session: Any, filt: EventFilter, span: tuple[date, date] | None, year: int, month: int,
+              held_by: datetime | None = None) -> Loaded:
+    """The filtered list (only events starting on `span`'s China-time days, if given, and by
+    `held_by` if given: 首页 counts those as held), the shown month's days with events, and
+    the theme choices."""
     rows = event_listing.list_events(session, filt)
     if span is not None:
         rows = [r for r in rows if span[0] <= r.starts_at.astimezone(CHINA_TIME).date() <= span[1]]
+    if held_by is not None:
+        rows = [r for r in rows if is_held(r.starts_at, held_by)]
     return Loaded(rows, event_listing.month_days(session, year, month), event_choices.theme_choices(session))
 
 

@@ -1,0 +1,12 @@
+"""Every `/v1/admin/...` router, in the order app.hq.server includes them.  A feature adds
+its router here (one line); tests/hqdesk/test_roles.py then checks its roles."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from app.hq.admin import core_routes
+
+ADMIN_ROUTERS: list[APIRouter] = [
+    core_routes.router,
+]
