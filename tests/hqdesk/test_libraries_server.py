@@ -60,13 +60,13 @@ def test_an_institution_is_admitted_suspended_exited_and_readmitted(engine: Engi
     suspended = run(engine, lambda c: institutions.suspend(c, AUDIT, ident, NOW))
     assert suspended["status"] == "suspended" and suspended["status_label"] == "暂停"
     refused(engine, lambda c: institutions.suspend(c, AUDIT, ident, NOW), "", "只有在驻", status=409)
-    refused(engine, lambda c: institutions.exit_institution(c, AUDIT, ident, "  ", NOW), "exit_reason", "退出原因")
-    refused(engine, lambda c: institutions.exit_institution(c, AUDIT, ident, "合同到期", NOW, on="2020-01-01"), "exited_on", "入驻日期")
-    exited = run(engine, lambda c: institutions.exit_institution(c, AUDIT, ident, " 合同到期 ", NOW))
+    refused(engine, lambda c: institutions.exit_institution(c, AUDIT, ident, {"exit_reason": "  "}, NOW), "exit_reason", "退出原因")
+    refused(engine, lambda c: institutions.exit_institution(c, AUDIT, ident, {"exit_reason": "合同到期", "exited_on": "2020-01-01"}, NOW), "exited_on", "入驻日期")
+    exited = run(engine, lambda c: institutions.exit_institution(c, AUDIT, ident, {"exit_reason": " 合同到期 "}, NOW))
     assert (exited["status"], exited["exit_reason"], exited["exited_on"]) == ("exited", "合同到期", "2026-12-07")
     stored = replica(engine, "service_institution", ident)
     assert stored.data["status"] == "exited" and stored.data["exit_reason"] == "合同到期"
-    back = run(engine, lambda c: institutions.admit(c, AUDIT, ident, NOW, on="2027-01-02"))
+    back = run(engine, lambda c: institutions.admit(c, AUDIT, ident, {"entered_on": "2027-01-02"}, NOW))
     assert (back["status"], back["entered_on"], back["exited_on"], back["exit_reason"]) == ("active", "2027-01-02", None, "")
     [exit_entry] = audits(engine, "institution.exit")
     assert exit_entry.before["status"] == "suspended" and exit_entry.after["status"] == "exited"

@@ -6,7 +6,9 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from app.hq.admin import core_routes
+from app.hq.libraries import routes as libraries_routes
 
 ADMIN_ROUTERS: list[APIRouter] = [
     core_routes.router,
+    libraries_routes.router,
 ]

@@ -91,16 +91,17 @@ def update_institution(conn: Connection, audit: Audit, institution_id: object, b
     return _json(store.save(conn, audit, TBL, "institution.update", str(data.get("name", "")), data, before=before, now=now))
 
 
-def admit(conn: Connection, audit: Audit, institution_id: object, now: datetime, on: object = None) -> dict[str, Any]:
+def admit(conn: Connection, audit: Audit, institution_id: object, body: object, now: datetime) -> dict[str, Any]:
     """入驻 again: a suspended institution resumes (its entry date kept); an exited one
-    re-enters on `on` (today unless given), its exit cleared."""
+    re-enters on `entered_on` (today unless given), its exit cleared."""
+    fields = store.fields_of(TBL, {} if body is None else body, ("entered_on",))
     before = store.require(conn, TBL, institution_id, "服务机构", lock=True)
     status = before.data.get("status") or "active"
     if status == "active":
         raise conflict(f"“{before.data.get('name', '')}”已在驻，无需再次入驻。")
     data = {**before.data, "status": "active"}
     if status == "exited":
-        data.update(entered_on=_day(on, now), exited_on=None, exit_reason="")
+        data.update(entered_on=_day(fields.get("entered_on"), "entered_on", now), exited_on=None, exit_reason="")
     return _json(store.save(conn, audit, TBL, "institution.admit", str(data.get("name", "")), data, before=before, now=now))
 
 
@@ -114,15 +115,16 @@ def suspend(conn: Connection, audit: Audit, institution_id: object, now: datetim
     return _json(store.save(conn, audit, TBL, "institution.suspend", str(data.get("name", "")), data, before=before, now=now))
 
 
-def exit_institution(conn: Connection, audit: Audit, institution_id: object, reason: object, now: datetime,
-                     on: object = None) -> dict[str, Any]:
-    """退出 with a required reason, on `on` (today unless given)."""
-    before = store.require(conn, TBL, institution_id, "服务机构", lock=True)
+def exit_institution(conn: Connection, audit: Audit, institution_id: object, body: object, now: datetime) -> dict[str, Any]:
+    """退出 with a required reason (`exit_reason`), on `exited_on` (today unless given)."""
+    fields = store.fields_of(TBL, body, ("exit_reason", "exited_on"))
+    reason = fields.get("exit_reason")
     if not isinstance(reason, str) or not reason.strip():
         raise invalid("exit_reason", "退出原因（exit_reason）不能为空，请写明机构退出的原因。")
+    before = store.require(conn, TBL, institution_id, "服务机构", lock=True)
     if (before.data.get("status") or "active") == "exited":
         raise conflict(f"“{before.data.get('name', '')}”已于{before.data.get('exited_on') or '此前'}退出。")
-    exited_on = _day(on, now)
+    exited_on = _day(fields.get("exited_on"), "exited_on", now)
     entered = before.data.get("entered_on")
     if isinstance(entered, str) and exited_on < entered:
         raise invalid("exited_on", f"退出日期（exited_on）不能早于入驻日期（{entered}），请改正。")
@@ -130,7 +132,7 @@ def exit_institution(conn: Connection, audit: Audit, institution_id: object, rea
     return _json(store.save(conn, audit, TBL, "institution.exit", str(data.get("name", "")), data, before=before, now=now))
 
 
-def _day(value: object, now: datetime) -> str:
+def _day(value: object, field: str, now: datetime) -> str:
     if value is None or value == "":
         return _today(now).isoformat()
     if isinstance(value, str) and len(value) == 10:
@@ -138,7 +140,8 @@ def _day(value: object, now: datetime) -> str:
             return date.fromisoformat(value).isoformat()
         except ValueError:
             pass
-    raise invalid("on", f"日期（on）“{str(value)[:20]}”应写成 2026-03-02 这样的格式，留空表示今天。")
+    label = "退出日期" if field == "exited_on" else "入驻日期"
+    raise invalid(field, f"{label}（{field}）“{str(value)[:20]}”应写成 2026-03-02 这样的格式，留空表示今天。")
 
 
 # --- 服务清单 ----------------------------------------------------------------------
