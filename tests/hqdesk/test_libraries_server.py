@@ -83,11 +83,12 @@ def test_institution_writes_are_checked_by_the_row_rules(engine: Engine) -> None
     refused(engine, create({"name": 12}), "name", "应为文字")
     refused(engine, create({"name": "甲", "entered_on": "2026-13-01"}), "entered_on", "不是日期")
     refused(engine, create({"name": "甲", "status": "exited"}), "status", "不能在这里")
+    refused(engine, create({"name": "甲", "category": "astrology"}), "category", "服务类别")
     refused(engine, create(["name"]), "", "JSON 对象")
     ident = run(engine, create({"name": "乙机构"}))["id"]
     refused(engine, lambda c: institutions.add_entry(c, AUDIT, ident, {"title": "x", "stage": "old", "category": "c"}, NOW),
             "stage", "适用阶段")
-    refused(engine, lambda c: institutions.add_entry(c, AUDIT, ident, {"title": "x", "stage": "growth", "category": "c",
+    refused(engine, lambda c: institutions.add_entry(c, AUDIT, ident, {"title": "x", "stage": "growth", "category": "financing",
                                                                        "fee_type": "gratis"}, NOW), "fee_type", "收费方式")
     refused(engine, lambda c: institutions.update_institution(c, AUDIT, "not-a-uuid", {"name": "x"}, NOW), "id", "uuid")
     refused(engine, lambda c: institutions.update_institution(c, AUDIT, "0192f3c0-0000-7000-8000-000000000999", {}, NOW),

@@ -36,7 +36,7 @@ def _choice(value: object, field: str, label: str, choices: dict[str, str] | tup
 def _station_id(conn: Connection, code: object) -> Any:
     if code is None or code == "":
         return None
-    if not isinstance(code, str) or len(code) > 32:
+    if not isinstance(code, str) or len(code) > 32 or "\x00" in code:
         raise invalid("station", "服务站（station）应为服务站编码。")
     found = conn.execute(text("SELECT station_id FROM station_account WHERE code = :c"), {"c": code}).scalar()
     if found is None:
@@ -65,7 +65,7 @@ def list_enterprises(conn: Connection, *, text_: object = None, district: object
                          params).scalar_one()
     keyset = ""
     if after_id is not None:
-        if not isinstance(after_name, str) or len(after_name) > 400:
+        if not isinstance(after_name, str) or len(after_name) > 400 or "\x00" in after_name:
             raise invalid("after_name", "翻页位置（after_name）无效，请回到第一页。")
         params.update(an=after_name, ai=store.parse_id(after_id, "after_id"))
         keyset = f" AND ({_ORDER}, r.id) > (:an, :ai)"
@@ -109,7 +109,7 @@ def possible_duplicates(conn: Connection, *, limit: object = 50, after_name: obj
     """Names held by more than one live enterprise (the credit-code merge cannot catch
     these: no code, or different codes), by name, a page at a time."""
     lim, _ = store.page_args(limit, 0)
-    if after_name is not None and (not isinstance(after_name, str) or len(after_name) > 400):
+    if after_name is not None and (not isinstance(after_name, str) or len(after_name) > 400 or "\x00" in after_name):
         raise invalid("after_name", "翻页位置（after_name）无效，请回到第一页。")
     groups = conn.execute(
         text(f"SELECT {_ORDER} AS name, count(*) AS n FROM replica_row r WHERE r.tbl = 'enterprise' AND NOT r.deleted "

@@ -12,7 +12,7 @@ from sqlalchemy import text as sql
 
 from app.domain.catalogue import ENTERPRISE_STAGES, FEE_TYPES, INSTITUTION_STATUSES
 from app.domain.periods import CHINA_TIME
-from app.hq.libraries import store
+from app.hq.libraries import pick_lists, store
 from app.hq.libraries.errors import conflict, invalid
 from app.hq.libraries.store import Audit, Stored
 
@@ -79,6 +79,8 @@ def create_institution(conn: Connection, audit: Audit, body: object, now: dateti
     fields = store.fields_of(TBL, body, (*EDITABLE, "entered_on"))
     data = {"category": "", "contact_name": "", "phone": "", **fields, "status": "active", "exited_on": None, "exit_reason": ""}
     data.setdefault("entered_on", _today(now).isoformat())
+    store.check_row(TBL, data)  # the row rules first: a missing name before an unknown category
+    pick_lists.check_category(conn, data, None, "服务类别", optional=True)
     saved = store.save(conn, audit, TBL, "institution.admit", str(data.get("name", "")), data, before=None, now=now)
     return _json(saved)
 
@@ -88,6 +90,8 @@ def update_institution(conn: Connection, audit: Audit, institution_id: object, b
     before = store.require(conn, TBL, institution_id, "服务机构", lock=True)
     fields = store.fields_of(TBL, body, (*EDITABLE, "entered_on"))
     data = {**before.data, **fields}
+    store.check_row(TBL, data)
+    pick_lists.check_category(conn, data, before.data, "服务类别", optional=True)
     return _json(store.save(conn, audit, TBL, "institution.update", str(data.get("name", "")), data, before=before, now=now))
 
 
@@ -152,6 +156,8 @@ def add_entry(conn: Connection, audit: Audit, institution_id: object, body: obje
     owner = store.require(conn, TBL, institution_id, "服务机构", lock=True)
     fields = store.fields_of(ENTRY, body, ENTRY_FIELDS)
     data = {"fee_type": "free", "description": "", **fields, "institution_id": str(owner.id)}
+    store.check_row(ENTRY, data)
+    pick_lists.check_category(conn, data, None, "服务类别")
     label = f"{owner.data.get('name', '')}：{data.get('title', '')}"
     return store.save(conn, audit, ENTRY, "catalogue_entry.create", label, data, before=None, now=now).to_json()
 
@@ -159,6 +165,8 @@ def add_entry(conn: Connection, audit: Audit, institution_id: object, body: obje
 def update_entry(conn: Connection, audit: Audit, entry_id: object, body: object, now: datetime) -> dict[str, Any]:
     before = store.require(conn, ENTRY, entry_id, "服务清单项目", lock=True)
     data = {**before.data, **store.fields_of(ENTRY, body, ENTRY_FIELDS)}
+    store.check_row(ENTRY, data)
+    pick_lists.check_category(conn, data, before.data, "服务类别")
     return store.save(conn, audit, ENTRY, "catalogue_entry.update", str(data.get("title", "")), data,
                       before=before, now=now).to_json()
 

@@ -62,11 +62,13 @@ def create_item(conn: Connection, audit: Audit, body: object, now: datetime) -> 
     """A new item; its code is unique in its list and never changes."""
     fields = store.fields_of(TBL, body, ("list_name", "code", *EDITABLE))
     name = _list_name(fields.get("list_name"))
+    data = {"label_en": "", "sort_order": 0, "active": True, **fields}
+    store.check_row(TBL, data)  # the code is a well-formed text before it is looked up
     code = fields.get("code")
     taken = conn.execute(
         text("SELECT 1 FROM replica_row WHERE tbl = 'pick_list_item' AND data->>'list_name' = :n AND data->>'code' = :c "
              "AND NOT deleted"),
-        {"n": name, "c": code if isinstance(code, str) else ""},
+        {"n": name, "c": code},
     ).first()
     if taken is not None:
         raise conflict(f"{LISTS[name][0]}中已有编码为“{code}”的选项，请换一个编码，或修改原有选项。")
@@ -87,3 +89,16 @@ def update_item(conn: Connection, audit: Audit, item_id: object, body: object, n
     data = {**before.data, **store.fields_of(TBL, body, EDITABLE)}
     return store.save(conn, audit, TBL, "pick_list_item.update", str(data.get("label", "")), data,
                       before=before, now=now).to_json()
+
+
+def check_category(conn: Connection, data: dict[str, Any], before: dict[str, Any] | None, label: str,
+                   *, optional: bool = False) -> None:
+    """`data["category"]` is an active service category (kept as it was, or empty when
+    `optional`, also passes): the codes a station's forms offer."""
+    category = data.get("category")
+    if (optional and category in (None, "")) or (before is not None and before.get("category") == category):
+        return
+    known = active_codes(conn, "service_category")
+    if category not in known:
+        choices = "、".join(f"{name}（{code}）" for code, name in known.items())
+        raise invalid("category", f"{label}（category）应从服务类别中选择：{choices}。")

@@ -38,7 +38,7 @@ def list_policies(conn: Connection, *, category: object = None, text: object = N
                   offset: object = 0) -> dict[str, Any]:
     """A page of live policies, newest first, each with its relay coverage."""
     lim, off = store.page_args(limit, offset)
-    if category is not None and (not isinstance(category, str) or len(category) > 40):
+    if category is not None and (not isinstance(category, str) or len(category) > 40 or "\x00" in category):
         raise invalid("category", "政策类别（category）应为服务类别的编码。")
     where = "data->>'category' = coalesce(CAST(:c AS text), data->>'category') " \
             "AND (data->>'title' ILIKE :q OR coalesce(data->>'issuer', '') ILIKE :q)"
@@ -63,12 +63,7 @@ def _checked(conn: Connection, data: dict[str, Any], before: Stored | None) -> d
             data[name] = normalise(data.get(name) or "")
         except ValidationError as exc:
             raise invalid(name, f"{exc.message}（{name}）") from None
-    category = data.get("category")
-    kept = before is not None and before.data.get("category") == category
-    known = pick_lists.active_codes(conn, "service_category")
-    if not kept and category not in known:
-        choices = "、".join(f"{label}（{code}）" for code, label in known.items())
-        raise invalid("category", f"政策类别（category）应从服务类别中选择：{choices}。")
+    pick_lists.check_category(conn, data, before.data if before else None, "政策类别")
     attachment = data.get("attachment")
     if isinstance(attachment, str) and attachment and not _URL.match(attachment):
         raise invalid("attachment", "附件（attachment）应为以 http:// 或 https:// 开头的网址，没有可留空。")

@@ -105,8 +105,8 @@ def like(needle: object, field: str = "text") -> str:
     """A LIKE pattern for a search box: wildcards in what was typed are plain characters."""
     if needle is None:
         return "%"
-    if not isinstance(needle, str) or len(needle) > 100:
-        raise invalid(field, f"查询文字（{field}）应为不超过100个字的文字。")
+    if not isinstance(needle, str) or len(needle) > 100 or "\x00" in needle:
+        raise invalid(field, f"查询文字（{field}）应为不超过100个字的文字（不含特殊字符）。")
     cleaned = needle.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{cleaned}%"
 
