@@ -49,6 +49,10 @@ def list_policies(conn: Connection, *, category: object = None, text: object = N
             "limit": lim, "offset": off, "categories": pick_lists.active_codes(conn, "service_category")}
 
 
+def _with_coverage(conn: Connection, row: Stored) -> dict[str, Any]:
+    return dict(_json(row, _labels(conn)), coverage=coverage.summaries(conn, [row])[str(row.id)])
+
+
 def get_policy(conn: Connection, policy_id: object) -> dict[str, Any]:
     row = store.require(conn, TBL, policy_id, "政策")
     return dict(_json(row, _labels(conn)), coverage=coverage.summaries(conn, [row])[str(row.id)],
@@ -80,14 +84,14 @@ def create_policy(conn: Connection, audit: Audit, body: object, now: datetime) -
     fields = store.fields_of(TBL, body, EDITABLE)
     data = _checked(conn, {"issuer": "", "issued_on": None, "expires_on": None, "summary": "", **fields}, None)
     saved = store.save(conn, audit, TBL, "policy.publish", str(data.get("title", "")), data, before=None, now=now)
-    return _json(saved, _labels(conn))
+    return _with_coverage(conn, saved)
 
 
 def update_policy(conn: Connection, audit: Audit, policy_id: object, body: object, now: datetime) -> dict[str, Any]:
     before = store.require(conn, TBL, policy_id, "政策", lock=True)
     data = _checked(conn, {**before.data, **store.fields_of(TBL, body, EDITABLE)}, before)
     saved = store.save(conn, audit, TBL, "policy.update", str(data.get("title", "")), data, before=before, now=now)
-    return _json(saved, _labels(conn))
+    return _with_coverage(conn, saved)
 
 
 def withdraw_policy(conn: Connection, audit: Audit, policy_id: object, now: datetime) -> dict[str, Any]:
