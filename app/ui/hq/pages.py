@@ -44,6 +44,7 @@ def _tr(text: str) -> str:
 # The Chinese titles are listed for lupdate through QT_TRANSLATE_NOOP-style calls below.
 HQ_PAGES: list[HqPage] = [
     HqPage("audit", "操作日志", "app.ui.hq.audit.page", "AuditPage"),
+    HqPage("libraries", "资源库", "app.ui.hq.libraries.page", "LibrariesPage"),
 ]
 
 
