@@ -42,7 +42,7 @@ class LibraryTab(QWidget):
         self.body.addWidget(main, 1)
         self.body.addWidget(self.status)
         if not self.can_write:
-            self.say(self.tr("只读：只有总站工作人员（staff）可以修改资源库。"))
+            self.say(self.tr("只读：只有服务总站工作人员（staff）可以修改资源库。"))
 
     def button(self, text: str, slot: Callable[[], object], *, shortcut: str = "", write: bool = True) -> QPushButton:
         """A button on the row; a write button only for the editing role."""
