@@ -1,6 +1,6 @@
 """Display names of stored codes: statuses, categories, event types, roles, report headings,
-enterprise sizes and industry sections (app.domain.catalogue, report_sections, enterprise_size,
-industry_data).  Stored codes and the Chinese labels the services return never change; only what
+enterprise sizes, industry sections and Guangzhou's districts (app.domain.catalogue, report_sections,
+enterprise_size, industry_data, districts).  Stored codes and the Chinese labels the services return never change; only what
 is shown is translated, here, at the edge: item models and pick-list boxes pass their text through
 `shown`.  A text that is not one of these names (an enterprise's name, a category HQ added) comes
 back as it is.
@@ -60,6 +60,18 @@ NAMES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Catalogue", "政策主题月"),
     QT_TRANSLATE_NOOP("Catalogue", "财税主题月"),
     QT_TRANSLATE_NOOP("Catalogue", "知识产权主题月"),
+    # districts: Guangzhou's eleven (the stored value stays the Chinese name)
+    QT_TRANSLATE_NOOP("Catalogue", "越秀区"),
+    QT_TRANSLATE_NOOP("Catalogue", "海珠区"),
+    QT_TRANSLATE_NOOP("Catalogue", "荔湾区"),
+    QT_TRANSLATE_NOOP("Catalogue", "天河区"),
+    QT_TRANSLATE_NOOP("Catalogue", "白云区"),
+    QT_TRANSLATE_NOOP("Catalogue", "黄埔区"),
+    QT_TRANSLATE_NOOP("Catalogue", "番禺区"),
+    QT_TRANSLATE_NOOP("Catalogue", "花都区"),
+    QT_TRANSLATE_NOOP("Catalogue", "南沙区"),
+    QT_TRANSLATE_NOOP("Catalogue", "从化区"),
+    QT_TRANSLATE_NOOP("Catalogue", "增城区"),
     # report_sections: section headings, plan indicators, report statuses
     QT_TRANSLATE_NOOP("Catalogue", "重点产业发展情况"),
     QT_TRANSLATE_NOOP("Catalogue", "重点企业发展情况"),

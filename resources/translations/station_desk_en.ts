@@ -307,6 +307,50 @@
         <translation>IP theme month</translation>
     </message>
     <message>
+        <source>越秀区</source>
+        <translation>Yuexiu District</translation>
+    </message>
+    <message>
+        <source>海珠区</source>
+        <translation>Haizhu District</translation>
+    </message>
+    <message>
+        <source>荔湾区</source>
+        <translation>Liwan District</translation>
+    </message>
+    <message>
+        <source>天河区</source>
+        <translation>Tianhe District</translation>
+    </message>
+    <message>
+        <source>白云区</source>
+        <translation>Baiyun District</translation>
+    </message>
+    <message>
+        <source>黄埔区</source>
+        <translation>Huangpu District</translation>
+    </message>
+    <message>
+        <source>番禺区</source>
+        <translation>Panyu District</translation>
+    </message>
+    <message>
+        <source>花都区</source>
+        <translation>Huadu District</translation>
+    </message>
+    <message>
+        <source>南沙区</source>
+        <translation>Nansha District</translation>
+    </message>
+    <message>
+        <source>从化区</source>
+        <translation>Conghua District</translation>
+    </message>
+    <message>
+        <source>增城区</source>
+        <translation>Zengcheng District</translation>
+    </message>
+    <message>
         <source>重点产业发展情况</source>
         <translation>Key industries</translation>
     </message>

@@ -34,7 +34,6 @@ from app.ui.shell.navigation import sections
 
 pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-DATA = set(districts.NAMES)  # the station's district is its data (forms store the name as shown)
 
 
 @pytest.fixture
@@ -48,7 +47,7 @@ def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
 
 def catalogue_labels() -> set[str]:
-    found = set(SIZE_LABELS.values()) | set(SECTIONS.values())
+    found = set(SIZE_LABELS.values()) | set(SECTIONS.values()) | set(districts.NAMES)
     for module in (catalogue, report_sections):
         for name, value in vars(module).items():
             if name.isupper() and isinstance(value, dict):
@@ -64,6 +63,17 @@ def test_catalogue_names_are_shown_in_english_and_codes_stay(english: None) -> N
     assert shown("受理") == "Accepted" and shown("数字化转型") == "Digital transformation"
     assert catalogue.DEMAND_STATUSES["accepted"] == "受理"  # what is stored and compared is untouched
     assert shown("广州云帆科技有限公司") == "广州云帆科技有限公司"  # data passes through
+    assert shown("天河区") == "Tianhe District" and districts.DISTRICTS["天河区"] == "440106"
+
+
+def test_the_enterprise_form_shows_districts_in_english_and_stores_the_official_name(qtbot, db, english) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.enterprises.form import EnterpriseForm
+
+    form = EnterpriseForm(db)
+    qtbot.addWidget(form)
+    form.credit_code.setText("91440106MA5C123456")
+    assert form.district.currentText() == "Tianhe District" and form.district.currentData() == "天河区"
+    assert not [form.district.itemText(i) for i in range(form.district.count()) if CJK.search(form.district.itemText(i))]
 
 
 def visible_texts(page: QWidget) -> list[str]:
@@ -92,7 +102,7 @@ def visible_texts(page: QWidget) -> list[str]:
             texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(columns)]
             for row in range(min(model.rowCount(QModelIndex()), 50)):
                 texts += [str(model.index(row, c).data() or "") for c in range(columns)]
-    return [t for t in texts if t and CJK.search(t) and t not in DATA]
+    return [t for t in texts if t and CJK.search(t)]
 
 
 def test_no_chinese_shows_on_any_page_in_english(qtbot, db, english) -> None:  # type: ignore[no-untyped-def]

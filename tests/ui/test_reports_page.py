@@ -36,7 +36,7 @@ from app.ui.item_models.report_plan_models import PlannedEventsModel, TargetsMod
 from app.ui.reporting import editor as report_editor
 from app.ui.reporting import page as reports_page
 from app.ui.reporting.editor import ReportEditor
-from app.ui.reporting.page import ReportsPage
+from app.ui.reporting.page import KINDS, ReportsPage
 from app.ui.widgets import error_dialog
 from app.ui.widgets.prompts import answer_prompts
 
@@ -285,6 +285,19 @@ def test_preview_saves_the_drafts_first_and_shows_the_pages(qtbot, db, station, 
     dialog.preview.next_button.click()
     qtbot.waitUntil(lambda: dialog.preview.page_box.value() == 2, timeout=5000)
     assert dialog.preview.previous_button.isEnabled()
+
+
+def test_each_kind_shows_its_own_last_result_not_the_one_before(qtbot, db, station, engine: FakeEngine) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 item 17: the 服务站标识 tab showed the annual report's 已生成 line."""
+    page = open_page(qtbot, db)
+    page.preview()
+    qtbot.waitUntil(lambda: page.preview_dialog is not None, timeout=10_000)
+    annual = page.result_label.text()
+    assert annual.startswith("已生成")
+    page.kinds.setCurrentRow(KINDS.index("signage"))
+    assert page.result_label.text() == "" and page.result_label.toolTip() == ""
+    page.kinds.setCurrentRow(KINDS.index("annual"))
+    assert page.result_label.text() == annual
 
 
 def test_preview_with_the_report_engine(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]

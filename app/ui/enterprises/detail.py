@@ -23,6 +23,7 @@ from app.models.database import Database
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.registry import EnterpriseDetail, EnterpriseHistory
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background
 from app.ui.widgets.dialog_fit import fit_size
 
@@ -87,7 +88,7 @@ class EnterpriseDetailDialog(QDialog):
 
     def _show(self, detail: EnterpriseDetail, history: EnterpriseHistory) -> None:
         self.heading.setText(detail.name)
-        facts = [detail.credit_code or self.tr("未填信用代码"), detail.district or "", detail.industry_label,
+        facts = [detail.credit_code or self.tr("未填信用代码"), shown(detail.district or ""), detail.industry_label,
                  detail.size_label or self.tr("规模待定"), detail.status_label,
                  " ".join(x for x in (detail.contact_name, detail.contact_phone) if x)]
         self.facts.setText(" · ".join(f for f in facts if f))

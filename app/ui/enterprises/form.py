@@ -117,7 +117,7 @@ class EnterpriseForm(EnterpriseFields):
         guess = districts.district_from_credit_code(credit_code.normalise(self.credit_code.text()))
         guess = guess or self._station_district
         if guess is not None:
-            self.district.setCurrentIndex(self.district.findText(guess))
+            self.district.setCurrentIndex(self.district.findData(guess))
             self._district_guessed = True
 
     def reject(self) -> None:

@@ -57,7 +57,8 @@ class EnterpriseFields(QDialog):
         self.industry.setCompleter(completer)
         self.district = QComboBox()
         self.district.setPlaceholderText(self.tr("请选择"))
-        self.district.addItems(districts.NAMES)
+        for name in districts.NAMES:  # shown in the user's language, stored as the official name
+            self.district.addItem(shown(name), name)
         self.address, self.legal_representative = QLineEdit(), QLineEdit()
         self.contact_name, self.contact_phone = QLineEdit(), QLineEdit()
         self.contact_phone.setPlaceholderText(self.tr("多个号码用“/”分隔"))
@@ -147,7 +148,7 @@ class EnterpriseFields(QDialog):
         section, code = self.industry_parts()
         return EnterpriseInput(
             credit_code=self.credit_code.text(), name=self.name.text(), industry_section=section,
-            industry_code=code, district=self.district.currentText(), address=self.address.text(),
+            industry_code=code, district=self.district.currentData() or "", address=self.address.text(),
             legal_representative=self.legal_representative.text(), contact_name=self.contact_name.text(),
             contact_phone=self.contact_phone.text(), employees=self.employees.text() or None,
             revenue=self.revenue.text() or None, assets=self.assets.text() or None,
@@ -160,7 +161,7 @@ class EnterpriseFields(QDialog):
         self.name.setText(data.name)
         shown = data.industry_code or data.industry_section
         self.industry.setText(f"{shown} {industry_label}".strip() if shown else "")
-        self.district.setCurrentIndex(self.district.findText(data.district) if data.district else -1)
+        self.district.setCurrentIndex(self.district.findData(data.district) if data.district else -1)
         for line, value in ((self.address, data.address), (self.legal_representative, data.legal_representative),
                             (self.contact_name, data.contact_name), (self.contact_phone, data.contact_phone)):
             line.setText(value or "")

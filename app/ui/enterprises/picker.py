@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 from app.models.database import Database
 from app.services.enterprises import search as enterprise_search
 from app.services.enterprises.search import EnterpriseFilter, EnterpriseRow
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_now
 from app.ui.operations import run_in_background
 
@@ -89,7 +90,7 @@ class EnterprisePicker(QLineEdit):
             return
         self.popup.clear()
         for row in rows:
-            extra = "  ".join(x for x in (row.credit_code or "", row.contact_phone, row.district or "") if x)
+            extra = "  ".join(x for x in (row.credit_code or "", row.contact_phone, shown(row.district or "")) if x)
             item = QListWidgetItem(f"{row.name}    {extra}" if extra else row.name)
             item.setData(Qt.ItemDataRole.UserRole, (row.id, row.name))
             self.popup.addItem(item)

@@ -52,7 +52,7 @@ class PolicyForm(FormDialog):
             sizes.addWidget(box)
         sizes.addWidget(QLabel(self.tr("（都不选表示全部规模）")))
         sizes.addStretch(1)
-        self.district_boxes = {name: QCheckBox(name) for name in DISTRICT_NAMES}
+        self.district_boxes = {name: QCheckBox(shown(name)) for name in DISTRICT_NAMES}
         districts = QGridLayout()
         for k, box in enumerate(self.district_boxes.values()):
             districts.addWidget(box, k // 6, k % 6)

@@ -115,6 +115,7 @@ class ReportsPage(QWidget):
         self.save_button.clicked.connect(self.save_pdf)
         self.result_label = QLabel()
         self.result_label.setStyleSheet(f"color: {theme.TEXT_SECONDARY};")
+        self.results: dict[str, tuple[str, str]] = {}  # kind → its last result line and tooltip
         buttons = QHBoxLayout()
         buttons.addWidget(self.result_label, 1)
         for button in (self.preview_button, self.print_button, self.save_button):
@@ -174,6 +175,10 @@ class ReportsPage(QWidget):
 
     def _kind_chosen(self, row: int) -> None:
         self.save_drafts()
+        # each kind shows its own last result, never the one of the kind shown before
+        text, tip = self.results.get(KINDS[max(0, row)], ("", ""))
+        self.result_label.setText(text)
+        self.result_label.setToolTip(tip)
         self.parameter_stack.setCurrentIndex(row)
         self.editor_stack.setCurrentIndex(row)
         if self.isVisible():
@@ -221,6 +226,7 @@ class ReportsPage(QWidget):
             return
         target = out or self._scratch_file()
         pending = list(self.editors())
+        kind = self.kind()
 
         def build(ctx: OpContext) -> Any:
             try:
@@ -237,7 +243,7 @@ class ReportsPage(QWidget):
             if pending:
                 pending.pop().save_now(then=start)
                 return
-            self.result_label.setText(self.tr("正在生成…"))
+            self._result(kind, self.tr("正在生成…"))
             run_in_background(self, build, title=self.tr("正在生成报表…"), on_success=done, on_failure=failed)
 
         def done(info: Any) -> None:
@@ -245,12 +251,11 @@ class ReportsPage(QWidget):
             text = self.tr("已生成“%1”，共 %2 页").replace("%1", info.title).replace("%2", str(info.pages))
             if getattr(info, "warnings", ()):
                 text += self.tr("；注意：%1").replace("%1", " ".join(info.warnings))
-            self.result_label.setText(text)
-            self.result_label.setToolTip("\n".join(getattr(info, "warnings", ()) or ()))
+            self._result(kind, text, "\n".join(getattr(info, "warnings", ()) or ()))
             then(info)
 
         def failed(exc: BaseException) -> None:
-            self.result_label.clear()
+            self._result(kind, "")
             if isinstance(exc, OperationCancelled):
                 return
             if isinstance(exc, ValidationError):
@@ -315,7 +320,14 @@ class ReportsPage(QWidget):
             show_error(self, getattr(exc, "message", None) or self.tr("打印失败，请检查打印机后重试。"),
                        "".join(traceback.format_exception(exc)))
             return
-        self.result_label.setText(self.tr("已送打印：%1 页").replace("%1", str(pages)))
+        self._result(self.kind(), self.tr("已送打印：%1 页").replace("%1", str(pages)))
+
+    def _result(self, kind: str, text: str, tip: str = "") -> None:
+        """The result line of `kind`'s last build, shown while that kind is chosen."""
+        self.results[kind] = (text, tip)
+        if kind == self.kind():
+            self.result_label.setText(text)
+            self.result_label.setToolTip(tip)
 
     def _ask_printer(self, printer: QPrinter) -> bool:
         dialog = QPrintDialog(printer, self)
@@ -348,7 +360,8 @@ class ReportsPage(QWidget):
                 return
             finally:
                 Path(info.path).unlink(missing_ok=True)
-            self.result_label.setText(self.tr("已保存：%1（共 %2 页）").replace("%1", str(target)).replace("%2", str(info.pages)))
+            self._result(self.kind(), self.tr("已保存：%1（共 %2 页）").replace("%1", str(target))
+                         .replace("%2", str(info.pages)))
 
         self._produce(None, copy)  # built aside and copied: a failed build leaves no half file
 

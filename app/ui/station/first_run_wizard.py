@@ -20,6 +20,7 @@ from app.domain.errors import ValidationError
 from app.models.database import Database
 from app.services.station.identity import NewStation, StationInfo, create_station, problems_of
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import write_now
 from app.ui.station.enrol_first import EnrolChoiceButton
 from app.ui.widgets.dialog_fit import grow_to_content
@@ -53,7 +54,8 @@ class FirstRunWizard(QDialog):
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("授牌名称，例如 天河区中小企业服务站"))
         self.district = QComboBox()
-        self.district.addItems(list(districts.NAMES))
+        for name in districts.NAMES:  # shown in the user's language, stored as the official name
+            self.district.addItem(shown(name), name)
         self.district.setPlaceholderText(self.tr("请选择所在区"))
         self.district.setCurrentIndex(-1)
         self.district.setMinimumWidth(220)
@@ -136,7 +138,7 @@ class FirstRunWizard(QDialog):
         return NewStation(
             code=self.code.text(),
             name=self.name.text(),
-            district=self.district.currentText(),
+            district=self.district.currentData() or "",
             host_organisation=self.host_organisation.text(),
             manager_name=self.manager_name.text(),
             manager_phone=self.manager_phone.text(),

@@ -19,6 +19,7 @@ from app.models.database import Database
 from app.services.station import profile as station_profile
 from app.services.station.profile import DOCUMENT_SUFFIXES, PHOTO_SUFFIXES, ProfileInput, StationProfile
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background
 from app.ui.widgets.form_dialog import FormDialog, Work
 
@@ -91,7 +92,7 @@ class StationProfileDialog(FormDialog):
     def show_profile(self, profile: StationProfile) -> None:
         self.profile = profile
         status = STATUS_LABELS.get(profile.status, profile.status)
-        self.identity.setText(f"{profile.code} · {profile.district} · {status}")
+        self.identity.setText(f"{profile.code} · {shown(profile.district)} · {status}")
         for box, value in ((self.name, profile.name), (self.host, profile.host_organisation),
                            (self.address, profile.address), (self.phone, profile.phone),
                            (self.contact, profile.contact_person)):
