@@ -234,3 +234,33 @@ def test_requests_are_decided_and_merges_undone_with_audit(engine: Engine) -> No
     assert undone["merged_id"] == second["id"] and not replica(engine, "enterprise", second["id"]).deleted
     refused(engine, lambda c: requests.undo_merge(c, AUDIT, merge["id"], "王审核"), "", "已于", status=409)
     assert len(audits(engine, "enterprise.unmerge")) == 1
+
+
+def test_publish_from_a_file_is_checked_by_the_row_rules_and_audited_as_the_command_line(
+        engine: Engine, tmp_path: Any, capsys: Any) -> None:
+    import json
+
+    from app.hq.cli import main as hq_main
+
+    url = engine.url.render_as_string(hide_password=False)
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"expert": [{"name": "好专家"}, {"name": "", "phone": "1"}]}, ensure_ascii=False), encoding="utf-8")
+    before = table_counts(engine)
+    assert hq_main(["publish", "--db", url, str(bad)]) == 1
+    assert "expert 第2条：专家姓名（name）不能为空" in capsys.readouterr().err
+    assert table_counts(engine) == before  # one transaction: the good row is not published either
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({"expert": [{"name": "文件里的专家", "fields": "ip"}]}, ensure_ascii=False), encoding="utf-8")
+    assert hq_main(["publish", "--db", url, str(good)]) == 0
+    [entry] = audits(engine, "reference.publish")
+    assert entry.actor.startswith("命令行") and entry.role == "cli" and entry.after["count"] == 1
+
+
+def test_a_typed_backslash_u0000_is_text_and_a_nul_is_refused() -> None:
+    from app.hq.wire import check_json_value
+
+    for text in ("C:\\u0000", "\\\\u0000", "正常"):
+        check_json_value({"name": text})
+    for hostile in ("a\x00b", "\\\x00", ["x", {"k": "\x00"}]):
+        with pytest.raises(ValueError):
+            check_json_value({"name": hostile})

@@ -27,7 +27,7 @@ class EnterprisesTab(LibraryTab):
         self.district = QComboBox()
         self.district.addItem(self.tr("全部区"), "")
         for name in districts.NAMES:
-            self.district.addItem(name, name)
+            self.district.addItem(shown(name), name)
         self.district.currentIndexChanged.connect(self.refresh)
         self.status_box = QComboBox()
         self.status_box.addItem(self.tr("全部状态"), "")

@@ -50,7 +50,7 @@ class PoliciesTab(LibraryTab):
             ListColumn(self.tr("政策标题"), lambda r: r.title),
             ListColumn(self.tr("类别"), lambda r: r.category_label),
             ListColumn(self.tr("发布日期"), lambda r: r.issued_on),
-            ListColumn(self.tr("适用区域"), lambda r: r.districts or self.tr("全市")),
+            ListColumn(self.tr("适用区域"), lambda r: "、".join(shown(d) for d in r.districts.split(",") if d) or self.tr("全市")),
             ListColumn(self.tr("适用规模"), lambda r: size_names(r.sizes) or self.tr("全部")),
             ListColumn(self.tr("适用行业"), lambda r: r.industries or self.tr("全部")),
             ListColumn(self.tr("目标服务站"), lambda r: r.coverage.target_stations, align_right=True),
