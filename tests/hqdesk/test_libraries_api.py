@@ -303,7 +303,7 @@ def test_hostile_json_at_the_endpoints_is_saved_by_the_rules_or_refused_naming_t
     from app.domain import row_rules
     from tests.hqdesk.test_libraries_fuzz import CJK, bodies
 
-    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                       HealthCheck.too_slow])
     @given(bodies(tbl))
     def check(case: tuple[str | None, Any]) -> None:

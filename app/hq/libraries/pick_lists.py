@@ -99,6 +99,6 @@ def check_category(conn: Connection, data: dict[str, Any], before: dict[str, Any
     if (optional and category in (None, "")) or (before is not None and before.get("category") == category):
         return
     known = active_codes(conn, "service_category")
-    if category not in known:
+    if not isinstance(category, str) or category not in known:
         choices = "、".join(f"{name}（{code}）" for code, name in known.items())
         raise invalid("category", f"{label}（category）应从服务类别中选择：{choices}。")
