@@ -70,6 +70,9 @@ CURRENT_STAFF_ID = setting("current_staff_id", "")
 MAIN_WINDOW_GEOMETRY = persist("main_window_geometry", "")  # base64, keyed by Qt version in the UI
 MAIN_WINDOW_STATE = persist("main_window_state", "")
 LAST_PAGE = persist("last_page", "home")
+HQ_WINDOW_GEOMETRY = persist("hq_window_geometry", "")  # the HQ-mode window's own (app/ui/hq/window.py)
+HQ_WINDOW_STATE = persist("hq_window_state", "")
+HQ_LAST_PAGE = persist("hq_last_page", "")
 
 
 class Settings:

@@ -4,7 +4,7 @@
 
 Uses a throwaway STATION_DESK_HOME with generated demo data (500 enterprises, 5,000
 records), so the pictures never show anyone's real data.  Look at the result before
-committing it.
+committing it.  HQ mode's pages (HQ_PAGES): tools/take_hq_screenshots.py.
 """
 
 from __future__ import annotations

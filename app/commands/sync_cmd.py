@@ -13,7 +13,7 @@ import sys
 
 from app.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail, open_db
 
-PHASES = {"hello": "连接总部", "push": "上传", "pull": "下载", "check": "核对", "repair": "修复"}
+PHASES = {"hello": "连接总部", "push": "上传", "files": "上传文件", "pull": "下载", "check": "核对", "repair": "修复"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

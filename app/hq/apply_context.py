@@ -19,13 +19,14 @@ from sqlalchemy import Connection
 
 from app.hq.wire import WireRow
 
+MISSING: Any = object()  # a prefetched answer that is not there (app.hq.merge_prefetch): ask the database
 REJECT_MESSAGES = {
     "unknown_table": "总部服务器不认识数据表“{tbl}”，这条记录没有同步。请联系总部升级服务。",
     "hq_reference": "“{tbl}”由总部统一维护，服务站不能修改，本地修改未被接受。",
     "wrong_station": "这条记录标注的是其他服务站，本站不能上传。",
     "owned_by_other_station": "这条记录属于其他服务站，本站不能修改。",
-    "report_transition": "年度报告不能从“{old}”改为“{new}”。",
-    "report_delete": "已提交、已通过或已退回的年度报告不能删除。",
+    "report_transition": "报告不能从“{old}”改为“{new}”。",
+    "report_delete": "已提交、已通过或已退回的报告不能删除。",
     "bad_row": "记录内容不完整或格式不对：{detail}。",
     "invalid_row": "这条“{tbl}”记录没有同步：{detail}。请在本站改正后再保存。",
 }
@@ -73,6 +74,7 @@ class ApplyContext:
     now_ms: int
     result: PushResult
     pending_rejections: list[dict[str, Any]] = field(default_factory=list)
+    prefetch: Any = None  # app.hq.merge_prefetch.Prefetched of a push's enterprises, or None
 
     def reject(self, row: WireRow, reason: str, **fmt: str) -> None:
         message = REJECT_MESSAGES[reason].format(tbl=row.tbl, **fmt)

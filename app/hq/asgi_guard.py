@@ -32,7 +32,17 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from app.hq.admin.bodies import ADMIN_BODY_BYTES
 from app.hq.gate import MISSING_TOKEN, TokenGate
-from app.hq.http_io import ENROL_LIMITS, PUSH_LIMITS, SMALL_LIMITS, TOO_LARGE, ApiError, Limits, size_text, throttled
+from app.hq.http_io import (
+    ENROL_LIMITS,
+    FILE_CHUNK_LIMITS,
+    PUSH_LIMITS,
+    SMALL_LIMITS,
+    TOO_LARGE,
+    ApiError,
+    Limits,
+    size_text,
+    throttled,
+)
 from app.hq.throttle import AddressThrottle
 from app.sync import protocol
 
@@ -54,6 +64,8 @@ DOORS: dict[tuple[str, str], Door] = {
     ("POST", "/v1/push"): Door(PUSH_LIMITS, token=True),
     ("POST", "/v1/pull"): Door(SMALL_LIMITS, token=True),
     ("POST", "/v1/check"): Door(SMALL_LIMITS, token=True),
+    ("POST", "/v1/files/uploads"): Door(SMALL_LIMITS, token=True),
+    ("POST", "/v1/files/chunk"): Door(FILE_CHUNK_LIMITS, token=True),  # raw bytes, app.hq.files.routes
 }
 ADMIN_PREFIX = "/v1/admin/"
 ADMIN_READ = Door(SMALL_LIMITS, token=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from app import __version__
 from app.hq import cli_shared_enterprises, cli_users
 from app.hq.db import DB_ENV, default_url
+from app.hq.readmodel import cli_stations
 
 if TYPE_CHECKING:  # for annotations only
     from sqlalchemy import Connection
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_review_commands(sub, common)
     cli_shared_enterprises.add_commands(sub, common)
     cli_users.add_commands(sub, common)
+    cli_stations.add_command(sub, common)
     return parser
 
 
@@ -109,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
 def _admin(args: argparse.Namespace, conn: Connection) -> int:
     from app.hq import accounts
     from app.hq.admin.audit import record_cli
+    from app.hq.readmodel.network import china_time
 
     if args.command in cli_users.COMMANDS:
         return cli_users.run(args, conn)
@@ -131,7 +134,7 @@ def _admin(args: argparse.Namespace, conn: Connection) -> int:
         print("编号\t名称\t所在区\t状态\t已登记\t最近同步")
         for s in accounts.list_stations(conn):
             status = {"active": "正常", "revoked": "已撤销"}.get(s.status, s.status)
-            seen = s.last_seen_at.strftime("%Y-%m-%d %H:%M") if s.last_seen_at else "-"
+            seen = china_time(s.last_seen_at) or "-"  # Beijing time, whatever the server's zone
             print(f"{s.code}\t{s.name}\t{s.district or '-'}\t{status}\t{'是' if s.enrolled_at else '否'}\t{seen}")
     elif args.command == "export":
         from app.hq.export import export_enterprises
@@ -142,6 +145,8 @@ def _admin(args: argparse.Namespace, conn: Connection) -> int:
         return _publish(conn, args.file)
     elif args.command in ("reports", "review-report", "conflicts", "rejected"):
         return _review(args, conn)
+    elif args.command == cli_stations.COMMAND:
+        return cli_stations.run(args, conn)
     elif args.command in cli_shared_enterprises.COMMANDS:
         return cli_shared_enterprises.run(args, conn)
     elif args.command == "purge-tombstones":

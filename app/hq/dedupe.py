@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, text
 
-from app.hq.apply_context import ApplyContext
+from app.hq.apply_context import MISSING, ApplyContext
 
 ENTERPRISE_REF_TABLES = ("service_record", "demand", "event_attendance")
 SKIP_ON_MERGE = frozenset({"credit_code", "created_at", "updated_at", "deleted"})
@@ -40,6 +40,27 @@ def lock_row(conn: Connection, row_id: uuid.UUID) -> Row[Any] | None:
         ),
         {"i": row_id},
     ).first()
+
+
+def take_or_lock(ctx: ApplyContext, row_id: uuid.UUID) -> Row[Any] | None:
+    """The row locked for update: the batch's prefetched image the first time, else read now."""
+    if ctx.prefetch is not None:
+        found = ctx.prefetch.take_row(row_id)
+        if found is not MISSING:
+            return found  # type: ignore[no-any-return]
+        ctx.prefetch.flush(ctx.conn)
+    return lock_row(ctx.conn, row_id)
+
+
+def live_by_code(ctx: ApplyContext, code: str | None, exclude: uuid.UUID) -> uuid.UUID | None:
+    """find_live_by_code, answered from the batch's prefetch when it safely can."""
+    if ctx.prefetch is not None and code:
+        found = ctx.prefetch.live_by_code(code, exclude)
+        if found is not MISSING:
+            return found  # type: ignore[no-any-return]
+    if ctx.prefetch is not None:
+        ctx.prefetch.flush(ctx.conn)
+    return find_live_by_code(ctx.conn, code, exclude)
 
 
 def find_live_by_code(conn: Connection, code: str | None, exclude: uuid.UUID) -> uuid.UUID | None:
@@ -78,6 +99,12 @@ def resolve_aliases(conn: Connection, ids: Iterable[Any]) -> dict[str, str]:
 def log_conflict(ctx: ApplyContext, row_id: uuid.UUID, name: str, winner: tuple[Any, int, str], loser: tuple[Any, int, str]) -> None:
     ctx.result.conflicts += 1
     ctx.note_conflict("enterprise", row_id, name, winner, loser)
+    if ctx.prefetch is not None:  # sent with the batch's other entries (app.hq.merge_prefetch.flush)
+        ctx.prefetch.conflicts.append({
+            "r": str(row_id), "f": name, "wv": json.dumps(winner[0], ensure_ascii=False),
+            "lv": json.dumps(loser[0], ensure_ascii=False), "wh": winner[1], "lh": loser[1],
+            "ws": winner[2] or None, "ls": loser[2] or None})
+        return
     ctx.conn.execute(
         text(
             "INSERT INTO conflict_log (tbl, row_id, field, winning_value, losing_value, winning_hlc, losing_hlc, "
@@ -118,7 +145,9 @@ def merge_into(
     The merge record keeps both rows' full data, the fields filled in, and every
     reference and alias re-pointed, so `app.hq.unmerge` can undo it."""
     conn = ctx.conn
-    survivor = lock_row(conn, survivor_id)
+    if ctx.prefetch is not None:
+        ctx.prefetch.flush(conn)  # the merge below writes and reads rows the batch may have updated
+    survivor = take_or_lock(ctx, survivor_id)
     assert survivor is not None
     s_data, s_hlc, s_src = dict(survivor.data), dict(survivor.field_hlc or {}), dict(survivor.field_station or {})
     filled: dict[str, Any] = {}

@@ -12,7 +12,7 @@ from sqlalchemy import Connection, text
 
 from app.domain import row_rules
 from app.hq import merge
-from app.hq.owned import REPORT_STATUSES
+from app.hq.owned import REPORT_STATUSES, REVIEWED_REPORTS
 from app.hq.push import ApplyContext, PushResult, now_ms
 from app.hq.wire import WireRow, check_json_value, clean_data
 from app.models.types import uuid7
@@ -47,7 +47,7 @@ class EditResult:
 
 def hq_edit(conn: Connection, tbl: str, row_id: uuid.UUID, changes: Mapping[str, Any], at_ms: int | None = None) -> EditResult:
     """Change fields of one row as HQ.  Enterprises merge with a server HLC stamp (so a
-    station's concurrent edit conflicts with it); annual reports accept HQ's moves."""
+    station's concurrent edit conflicts with it); annual and information reports accept HQ's moves."""
     check_json_value(dict(changes))
     old = conn.execute(
         text("SELECT station_id, version, deleted, data, field_hlc FROM replica_row WHERE tbl = :t AND id = :i FOR UPDATE"),
@@ -66,13 +66,13 @@ def hq_edit(conn: Connection, tbl: str, row_id: uuid.UUID, changes: Mapping[str,
         merge.apply_enterprise(ctx, row)
         version = ctx.result.versions[-1]["version"] if ctx.result.versions else old.version
         return EditResult(tbl, row_id, version, ctx.result.conflicts)
-    if tbl == "annual_report":
+    if tbl in REVIEWED_REPORTS:
         allowed = {"status", "review_comment"}
         if set(changes) - allowed:
-            raise HqEditError("总部只能修改年度报告的状态和审核意见。")
+            raise HqEditError("总部只能修改报告的状态和审核意见。")
         if "status" in changes and (old.data.get("status"), changes["status"]) not in ANNUAL_REPORT_HQ_MOVES:
             label = REPORT_STATUSES.get
-            raise HqEditError(f"年度报告不能从“{label(old.data.get('status'), '?')}”改为“{label(changes['status'], '?')}”。")
+            raise HqEditError(f"报告不能从“{label(old.data.get('status'), '?')}”改为“{label(changes['status'], '?')}”。")
     elif tbl not in HQ_REFERENCE:
         raise HqEditError("这类记录归服务站所有，总部不能直接修改。")
     elif tbl == STATION_PROFILE_TABLE and set(changes) & STATION_PROFILE_COLUMNS:

@@ -17,7 +17,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
-from app.sync import protocol
+from app.sync import file_types, protocol
 
 KIB, MIB = 1024, 1024 * 1024
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -41,6 +41,7 @@ class Limits:
 ENROL_LIMITS = Limits(body=16 * KIB, json=64 * KIB)
 SMALL_LIMITS = Limits(body=256 * KIB, json=1 * MIB)  # pull and check requests
 PUSH_LIMITS = Limits(body=protocol.MAX_PUSH_BODY_BYTES, json=protocol.MAX_PUSH_JSON_BYTES)
+FILE_CHUNK_LIMITS = Limits(body=file_types.CHUNK_BYTES, json=file_types.CHUNK_BYTES)  # one chunk of a file upload
 
 
 class ApiError(Exception):

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import text
 
 from app.hq import dedupe, enterprise_requests
-from app.hq.apply_context import ApplyContext
+from app.hq.apply_context import MISSING, ApplyContext
 from app.hq.dedupe import ENTERPRISE_REF_TABLES, code_of, note_redirected, resolve_aliases
 from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import MAX_FUTURE_SKEW_MS, hlc_from_ms, hlc_ms
@@ -53,19 +53,26 @@ def writer(ctx: ApplyContext) -> str:
 
 def apply_enterprise(ctx: ApplyContext, row: WireRow) -> None:
     """Insert or merge one pushed enterprise (or an HQ edit shaped as one)."""
-    conn = ctx.conn
-    target = uuid.UUID(resolve_aliases(conn, [str(row.id)]).get(str(row.id), str(row.id)))
+    conn, pre = ctx.conn, ctx.prefetch
     data = clean_data("enterprise", row.data)
-    stored_code = conn.execute(
-        text("SELECT data->>'credit_code' FROM replica_row WHERE tbl = 'enterprise' AND id = :i"), {"i": target}
-    ).scalar()
-    # Code locks before row locks, always in that order: two stations creating the
-    # same credit code serialise here, and cannot deadlock on the row locks below.
-    dedupe.lock_codes(conn, {code_of(data), stored_code})
-    old = dedupe.lock_row(conn, target)
+    if pre is not None and (old := pre.take_row(target := pre.target(row.id))) is not MISSING:
+        # read and locked with the whole batch (app.hq.merge_prefetch); a code it did not lock
+        # (a row changed by another push in between) is locked now
+        dedupe.lock_codes(conn, {c for c in (code_of(data), old and code_of(old.data)) if c and c not in pre.locked_codes})
+    else:
+        if pre is not None:
+            pre.flush(conn)  # read again below: what the batch wrote must be there
+        target = uuid.UUID(resolve_aliases(conn, [str(row.id)]).get(str(row.id), str(row.id)))
+        stored_code = conn.execute(
+            text("SELECT data->>'credit_code' FROM replica_row WHERE tbl = 'enterprise' AND id = :i"), {"i": target}
+        ).scalar()
+        # Code locks before row locks, always in that order: two stations creating the
+        # same credit code serialise here, and cannot deadlock on the row locks below.
+        dedupe.lock_codes(conn, {code_of(data), stored_code})
+        old = dedupe.lock_row(conn, target)
     if old is None and _insert_new(ctx, row, data):
         return
-    _merge_existing(ctx, row, target, old or dedupe.lock_row(conn, target), data, redirected=target != row.id)
+    _merge_existing(ctx, row, target, old or dedupe.take_or_lock(ctx, target), data, redirected=target != row.id)
 
 
 def _insert_new(ctx: ApplyContext, row: WireRow, data: dict[str, Any]) -> bool:
@@ -73,7 +80,7 @@ def _insert_new(ctx: ApplyContext, row: WireRow, data: dict[str, Any]) -> bool:
     hlc = {f: clamp(ctx, stamps.get(f, 0)) for f in [*data, DELETED]}
     src = dict.fromkeys(hlc, writer(ctx))
     code = code_of(data)
-    survivor = dedupe.find_live_by_code(ctx.conn, code, row.id) if code and not row.deleted else None
+    survivor = dedupe.live_by_code(ctx, code, row.id) if code and not row.deleted else None
     if survivor is not None:  # a new row is its station's alone: merging it away takes nothing from others
         dedupe.merge_into(ctx, survivor, row.id, data, hlc, src, ctx.station)
         return True
@@ -118,7 +125,7 @@ def _merge_existing(ctx: ApplyContext, row: WireRow, target: uuid.UUID, old: Any
     if changed and "updated_at" in data:
         cur["updated_at"] = data["updated_at"]
     code = code_of(cur)
-    survivor = dedupe.find_live_by_code(ctx.conn, code, target) if code and not deleted else None
+    survivor = dedupe.live_by_code(ctx, code, target) if code and not deleted else None
     if survivor is not None:
         dedupe.merge_into(ctx, survivor, target, cur, cur_hlc, cur_src, old.station_id, dedupe.row_image(old))
         return
@@ -126,14 +133,18 @@ def _merge_existing(ctx: ApplyContext, row: WireRow, target: uuid.UUID, old: Any
         ctx.accepted("enterprise", row.id, old.version)
         return
     # a held change moves the version too: the station's pull brings HQ's row back
-    version = ctx.conn.execute(
-        text(
-            "UPDATE replica_row SET data = CAST(:data AS jsonb), field_hlc = CAST(:h AS jsonb), "
-            "field_station = CAST(:src AS jsonb), deleted = :d, version = version + 1, updated_at = now() "
-            "WHERE tbl = 'enterprise' AND id = :i RETURNING version"
-        ),
-        {"i": target, "d": deleted, "data": _j(cur), "h": _j(cur_hlc), "src": _j(cur_src)},
-    ).scalar_one()
+    if ctx.prefetch is not None:  # sent with the batch's other updates (app.hq.merge_prefetch.flush)
+        ctx.prefetch.updates.append({"i": str(target), "d": cur, "h": cur_hlc, "s": cur_src, "x": deleted})
+        version = old.version + 1
+    else:
+        version = ctx.conn.execute(
+            text(
+                "UPDATE replica_row SET data = CAST(:data AS jsonb), field_hlc = CAST(:h AS jsonb), "
+                "field_station = CAST(:src AS jsonb), deleted = :d, version = version + 1, updated_at = now() "
+                "WHERE tbl = 'enterprise' AND id = :i RETURNING version"
+            ),
+            {"i": target, "d": deleted, "data": _j(cur), "h": _j(cur_hlc), "src": _j(cur_src)},
+        ).scalar_one()
     if not held:
         ctx.accepted("enterprise", row.id, version)
 
@@ -161,7 +172,7 @@ def _hold_foreign(
         enterprise_requests.hold(ctx, row, "delete", target)
         held = True
     code = code_of(cur)
-    survivor = dedupe.find_live_by_code(ctx.conn, code, target) if code and not cur[DELETED] else None
+    survivor = dedupe.live_by_code(ctx, code, target) if code and not cur[DELETED] else None
     if survivor is not None and shared():
         _put_back(cur, clocks, old, "credit_code")
         _put_back(cur, clocks, old, DELETED)  # an undelete that would merge stays deleted

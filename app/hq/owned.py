@@ -20,7 +20,10 @@ from app.sync.protocol import ANNUAL_REPORT_STATION_MOVES, STATION_PROFILE_COLUM
 
 REPORT_STATUSES = {"draft": "草稿", "submitted": "已提交", "accepted": "已通过", "returned": "已退回"}
 # Fields HQ writes on station-owned rows; a station's copy never overwrites them.
-HQ_FIELDS: dict[str, frozenset[str]] = {"annual_report": frozenset({"review_comment"})}
+HQ_FIELDS: dict[str, frozenset[str]] = {"annual_report": frozenset({"review_comment"}),
+                                        "info_report": frozenset({"review_comment"})}
+# Reports HQ reviews: draft → submitted → accepted | returned (app.sync.protocol ANNUAL_REPORT_*).
+REVIEWED_REPORTS = ("annual_report", "info_report")
 
 # Whole batches travel as one JSON parameter: psycopg quotes Python lists element by
 # element (measured ~60 ms per 2,000 rows), PostgreSQL parses one JSON text in ~5 ms.
@@ -79,7 +82,7 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
             if old.deleted == row.deleted and old.data == data:
                 ctx.accepted(row.tbl, row.id, old.version)  # nothing new: no version bump, no echo
                 continue
-        if row.tbl == "annual_report" and not _report_move_allowed(ctx, row, old, data):
+        if row.tbl in REVIEWED_REPORTS and not _report_move_allowed(ctx, row, old, data):
             continue
         writes.append((row, data))
     _upsert(ctx, writes)
@@ -130,7 +133,7 @@ def apply_station_profile(ctx: ApplyContext, row: WireRow) -> None:
 def _report_move_allowed(ctx: ApplyContext, row: WireRow, old: Any, data: dict[str, Any]) -> bool:
     new_status = data.get("status")
     if not isinstance(new_status, str) or new_status not in REPORT_STATUSES:  # a list is unhashable: finding 4
-        ctx.reject(row, "bad_row", detail=f"年度报告状态“{str(new_status)[:20]}”无效")
+        ctx.reject(row, "bad_row", detail=f"报告状态“{str(new_status)[:20]}”无效")
         return False
     old_status = "draft" if old is None or old.deleted else old.data.get("status", "draft")
     if row.deleted:

@@ -136,6 +136,8 @@ def pull(
             new_cursor["since"] = since
     if cursor is not None and table is None and acknowledged != int(cursor.txid):
         _acknowledge(conn, station, int(cursor.txid))
+    elif done:
+        _seen(conn, station)  # a bootstrap or a pull with nothing new ends a sync too ("最近同步")
     return PullPage([r[3] for r in result], new_cursor, done)
 
 
@@ -185,6 +187,20 @@ def _acknowledge(conn: Connection, station: uuid.UUID, txid: int) -> None:
             "WHERE station_id = :s AND cursor_txid IS DISTINCT FROM :t"
         ),
         {"t": txid, "s": station},
+    )
+
+
+SEEN_EVERY_SECONDS = 60
+
+
+def _seen(conn: Connection, station: uuid.UUID) -> None:
+    """last_seen_at = now, at most once a minute (a bootstrap pulls many pages)."""
+    conn.execute(
+        text(
+            "UPDATE station_account SET last_seen_at = now() WHERE station_id = :s "
+            "AND (last_seen_at IS NULL OR last_seen_at < now() - make_interval(secs => :every))"
+        ),
+        {"s": station, "every": SEEN_EVERY_SECONDS},
     )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from app.domain import row_rules
-from app.hq import merge, owned
+from app.hq import merge, merge_prefetch, owned
 from app.hq.apply_context import ApplyContext, PushResult, now_ms
 from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import HQ_REFERENCE, SHARED, STATION_OWNED, STATION_PROFILE_TABLE
@@ -56,8 +56,11 @@ def apply_push(
             ctx.reject(row, "unknown_table")
     # Parents first: a merge decided here rewrites references in the rows below.  Sorted
     # by id so two batches touching the same enterprises lock them in the same order.
+    ctx.prefetch = merge_prefetch.prefetch(conn, enterprises)  # one read and one lock for the batch
     for row in sorted(enterprises, key=lambda r: r.id):
         merge.apply_enterprise(ctx, row)
+    merge_prefetch.flush(conn, ctx.prefetch)
+    ctx.prefetch = None
     owned.apply_station_rows(ctx, station_rows)
     _store_rejections(ctx)
     _name_writers(ctx)

@@ -29,6 +29,7 @@ from app.hq.admin.routers import ADMIN_ROUTERS
 from app.hq.asgi_guard import HOLD_SECONDS, Guard
 from app.hq.clock import Clock
 from app.hq.db import DB_ENV, make_engine
+from app.hq.files import routes as file_routes
 from app.hq.http_io import ApiError, error_response
 from app.hq.routes import check, enrol, hello, pull, push
 from app.hq.routes.context import ServiceContext
@@ -73,7 +74,7 @@ def create_app(
     if hold_429 is None:
         hold_429 = float(os.environ.get(HOLD_ENV) or HOLD_SECONDS)
     app.add_middleware(Guard, gate=context.gate, throttle=context.throttle, hold=hold_429)
-    for module in (hello, enrol, push, pull, check):
+    for module in (hello, enrol, push, pull, check, file_routes):
         app.include_router(module.router)
     for router in ADMIN_ROUTERS:  # the HQ desk's endpoints (docs/admin-api.md)
         app.include_router(router)

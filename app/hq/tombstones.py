@@ -22,17 +22,21 @@ def purged_through(conn: Connection) -> int:
 
 def purge_tombstones(conn: Connection, horizon_days: int = TOMBSTONE_HORIZON_DAYS) -> int:
     """Delete purgeable tombstones; returns how many were removed."""
+    from app.hq.pull import watermark  # pull imports this module
+
     horizon = {"days": horizon_days}
-    limit = conn.execute(
+    # this database's watermark, not the cluster's xmin: a long transaction in another
+    # database (another application, a test run) must not hold the purge back
+    finished = watermark(conn)
+    cursors = conn.execute(
         text(
-            "SELECT least(min(cursor_txid), (SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint)) "
-            "FROM station_account WHERE status = 'active' AND cursor_txid IS NOT NULL "
+            "SELECT min(cursor_txid) FROM station_account WHERE status = 'active' AND cursor_txid IS NOT NULL "
             "AND cursor_at > now() - make_interval(days => :days)"
         ),
         horizon,
     ).scalar()
-    if limit is None:  # no station holds a cursor: nobody can be missing a tombstone
-        limit = conn.execute(text("SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint")).scalar_one()
+    # no station holds a cursor: nobody can be missing a tombstone
+    limit = finished if cursors is None else min(int(cursors), finished)
     purged = conn.execute(
         text(
             "DELETE FROM replica_row WHERE deleted AND updated_at < now() - make_interval(days => :days) "

@@ -7,6 +7,7 @@ from app.models.enterprise import Enterprise
 from app.models.event import Event, EventAttendance, EventMaterial
 from app.models.info_report import InfoReport
 from app.models.institution import CatalogueEntry, Expert, ServiceInstitution
+from app.models.outbound_file import OutboundFile
 from app.models.period_unlock import PeriodUnlock
 from app.models.pick_list import PickListItem
 from app.models.policy import Policy
@@ -36,6 +37,7 @@ __all__ = [
     "EventMaterial",
     "Expert",
     "InfoReport",
+    "OutboundFile",
     "PeriodUnlock",
     "PickListItem",
     "Policy",

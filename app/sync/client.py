@@ -49,6 +49,14 @@ class ServerError(SyncError):
     pass
 
 
+class RequestRefused(SyncError):
+    """HQ refused this request (a 4xx other than 401/410/426): the request, not the sync, is wrong."""
+
+    def __init__(self, message: str, detail: str = "", status: int = 400, error: str = "") -> None:
+        super().__init__(message, detail)
+        self.status, self.error = status, error
+
+
 class CertificateError(SyncError):
     """HQ's TLS certificate failed verification (self-signed, a private CA, a wrong name)."""
 
@@ -150,6 +158,14 @@ def _server_message(response: httpx.Response) -> str:
     return str(body.get("message", "")) if isinstance(body, dict) else ""
 
 
+def _server_error(response: httpx.Response) -> str:
+    try:
+        body = _decode(response.content)
+    except ValueError:
+        return ""
+    return str(body.get("error", "")) if isinstance(body, dict) else ""
+
+
 def _decode(body: bytes) -> Any:
     # httpx has already undone Content-Encoding: zstd; a body still compressed is decoded here
     if body[:4] == ZSTD_MAGIC:
@@ -227,6 +243,15 @@ class SyncClient:
     def check(self, tables: dict[str, dict[str, Any]]) -> dict[str, Any]:
         return _object(self._call("POST", "/v1/check", {"tables": tables}))
 
+    def file_start(self, meta: dict[str, Any]) -> dict[str, Any]:
+        """Start or resume an upload (docs/sync-protocol.md, "Files"): upload_id, offset, complete, version."""
+        return _object(self._call("POST", "/v1/files/uploads", meta))
+
+    def file_chunk(self, upload_id: str, offset: int, data: bytes) -> dict[str, Any]:
+        """Send `data` as the bytes of the upload from `offset` on (raw, not compressed)."""
+        headers = {"X-Upload-Id": upload_id, "X-Upload-Offset": str(offset), "Content-Type": "application/octet-stream"}
+        return _object(self._send("POST", "/v1/files/chunk", None, auth=True, raw=data, extra=headers))
+
     # --- transport ---------------------------------------------------------------
     def _call(self, method: str, path: str, payload: Any = None, *, auth: bool = True) -> bytes:
         """The answer's body as received (zstd or plain JSON); `_object` decodes it."""
@@ -239,11 +264,12 @@ class SyncClient:
             self.protocol_version = 1  # an HQ older than this client: version 1 is a subset
             return self._send(method, path, payload, auth=auth)
 
-    def _send(self, method: str, path: str, payload: Any, *, auth: bool) -> bytes:
-        headers = {protocol.PROTOCOL_HEADER: str(self.protocol_version), "Accept": "application/json"}
+    def _send(self, method: str, path: str, payload: Any, *, auth: bool, raw: bytes | None = None,
+              extra: dict[str, str] | None = None) -> bytes:
+        headers = {protocol.PROTOCOL_HEADER: str(self.protocol_version), "Accept": "application/json", **(extra or {})}
         if auth and self.token:
             headers["Authorization"] = f"Bearer {self.token}"
-        content = None
+        content = raw
         if payload is not None:
             content = protocol.encode(payload)
             headers["Content-Encoding"] = protocol.CONTENT_ENCODING
@@ -290,7 +316,8 @@ def _raise_for_status(response: httpx.Response) -> None:
         raise ServerError(f"总部同步服务出错（HTTP {status}），请稍后再试或联系总部。", response.text[:500])
     if status >= 400:
         message = _server_message(response)
-        raise SyncError(f"总部拒绝了同步请求（HTTP {status}）：{message or '请求无效'}", response.text[:500])
+        raise RequestRefused(f"总部拒绝了同步请求（HTTP {status}）：{message or '请求无效'}", response.text[:500], status,
+                             _server_error(response))
 
 
 def _object(content: bytes) -> dict[str, Any]:

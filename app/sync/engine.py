@@ -1,4 +1,4 @@
-"""One sync with HQ: hello → push → pull → check (docs/sync-protocol.md).
+"""One sync with HQ: hello → push → files → pull → check (docs/sync-protocol.md).
 
 Every step is safe to interrupt (cancel, crash, network) and to run again: the push
 batch is saved before it is sent, each pulled page commits with its cursor, and the
@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from app.models.database import Database
-from app.sync import check, pull, push
+from app.sync import check, files, pull, push
 from app.sync.client import PulledPage, ResyncRequired, SyncClient, SyncError
 from app.sync.outcome import Faults, Progress, SyncCancelled, SyncResult, write_log
 from app.sync.pipeline import PageStream
@@ -72,6 +72,7 @@ def sync(
         try:
             _hello(run)
             _push_all(run)
+            _upload_files(run, db)
             _pull_with_resync(run)
             if verify or (verify is None and (result.pushed or result.pulled or _check_owed(run))):
                 _verify(run, audit=bool(verify))
@@ -113,6 +114,19 @@ def _push_all(run: _Run) -> None:
         run.result.rejected += outcome.rejected
         run.result.conflicts += outcome.conflicts
         run.progress("push", run.result.pushed, total)
+
+
+def _upload_files(run: _Run, db: Database) -> None:
+    """Files queued for HQ (a submitted report's PDF, the signage photo, the work-rules
+    document), after the push so that HQ holds the rows they belong to (app/sync/files.py)."""
+    total = files.pending_count(run.engine)
+    if not total:
+        return
+    run.progress("files", 0, total)
+    done = files.upload_pending(run.engine, db.path.parent, run.client, run.step)
+    run.result.files_sent += done.sent
+    run.result.files_refused += done.refused
+    run.progress("files", done.sent + done.refused, total)
 
 
 def _pull_with_resync(run: _Run) -> None:

@@ -7,7 +7,7 @@ keyring the token lives only in this process; a later process is told to enrol a
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import httpx
@@ -26,6 +26,8 @@ from app.sync.profile_meta import (
     CA_KEY,
     CODE_KEY,
     DEMO_KEY,
+    HQ_MODE,
+    MODE_KEY,
     PERSISTED_KEY,
     PROFILE_STATION_KEY,
     SERVER_KEY,
@@ -35,7 +37,7 @@ from app.sync.profile_meta import meta as _meta
 from app.sync.profile_meta import set_meta as _set_meta
 from app.sync.station_adoption import adopt_station, refuse_other_station
 
-__all__ = ["CODE_KEY", "PERSISTED_KEY", "PROFILE_STATION_KEY", "SERVER_KEY", "STATION_KEY", "Enrolment", "adopt_station",
+__all__ = ["CODE_KEY", "CodeExchange", "adopt_answer", "exchange_code", "PERSISTED_KEY", "PROFILE_STATION_KEY", "SERVER_KEY", "STATION_KEY", "Enrolment", "adopt_station",
            "enroll", "open_client", "refuse_demo", "refuse_other_station", "stored_ca_file"]
 
 CA_FILE_NAME = "hq-ca.pem"
@@ -83,7 +85,41 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
 
     `ca_file`: the certificate authority HQ's certificate is signed by, when it is not one
     the system trusts.  It is copied into the profile folder and every later request
-    trusts it too.  Without it, a CA stored by an earlier enrolment is still trusted."""
+    trusts it too.  Without it, a CA stored by an earlier enrolment is still trusted.
+
+    An HQ desk user's code is refused after the exchange (the code is used up); the
+    command line and the window enrol through app.hqdesk.enrolment, which makes an HQ
+    profile for it instead."""
+    exchange = exchange_code(db, server, code, http=http, ca_file=ca_file, insecure_http=insecure_http)
+    if "hq_user" in exchange.answer:
+        raise SyncError(HQ_CODE_HERE)
+    return adopt_answer(db, exchange)
+
+
+HQ_PROFILE_NO_SYNC = (
+    "这是服务总站的档案（服务总站模式），没有服务站的数据可同步。运行 station-desk 即打开服务总站模式；"
+    "要同步服务站，请指定服务站的档案：station-desk --profile 档案名 sync。"
+)
+HQ_CODE_HERE = (
+    "这是服务总站工作人员的登记码，不是服务站的，已经被使用，不能再用。请向服务总站管理员索取新的登记码，"
+    "再用“station-desk enroll --server 网址 --code 登记码”登记：程序会为服务总站另建一个档案。"
+)
+
+
+@dataclass(frozen=True)
+class CodeExchange:
+    """HQ's answer to a one-time code (already used up), and how the request was made."""
+
+    server: str
+    answer: dict[str, Any]
+    ca_file: Path | None  # the CA file the user named (not yet copied anywhere)
+    forget_ca: bool  # the profile's stored CA file is gone: forget it when adopting
+    insecure_http: bool
+
+
+def exchange_code(db: Database, server: str, code: str, *, http: httpx.Client | None = None,
+                  ca_file: Path | None = None, insecure_http: bool = False) -> CodeExchange:
+    """POST /v1/enroll (refusing a demo profile first: the code is not spent on it)."""
     refuse_demo(db)
     server = server.strip().rstrip("/")
     trusted, forget_ca = ca_file, False
@@ -94,6 +130,12 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
             forget_ca = True
     with SyncClient(server, http=http, ca_file=trusted, insecure_http=insecure_http) as client:
         answer = client.enroll(code.strip())
+    return CodeExchange(server, answer, ca_file, forget_ca, insecure_http)
+
+
+def adopt_answer(db: Database, exchange: CodeExchange) -> Enrolment:
+    """Link this profile to the station HQ answered with (token in the keyring)."""
+    server, answer, ca_file, insecure_http = exchange.server, exchange.answer, exchange.ca_file, exchange.insecure_http
     try:
         token = str(answer["token"])
         station = answer["station"]
@@ -118,7 +160,7 @@ def enroll(db: Database, server: str, code: str, *, http: httpx.Client | None = 
         _set_meta(conn, INSECURE_KEY, "1" if insecure_http else "0")
         if kept_ca is not None:
             _set_meta(conn, CA_KEY, kept_ca)
-        elif forget_ca:
+        elif exchange.forget_ca:
             conn.exec_driver_sql("DELETE FROM profile_meta WHERE key = ?", (CA_KEY,))
     message = f"已登记到总部：{name}（{station_code}）。"
     if not had_station:
@@ -164,6 +206,8 @@ def open_client(db: Database, *, http: httpx.Client | None = None) -> SyncClient
     refuse_demo(db)
     with db.engine.connect() as conn:
         server, code, persisted, insecure = (_meta(conn, k) for k in (SERVER_KEY, CODE_KEY, PERSISTED_KEY, INSECURE_KEY))
+        if _meta(conn, MODE_KEY) == HQ_MODE:
+            raise SyncError(HQ_PROFILE_NO_SYNC)
     if not server or not code:
         raise SyncError("本档案还没有登记到总部，请先运行：station-desk enroll --server 总部网址 --code 登记码")
     token = credentials.load_secret(secret_name(server, code))

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 
 from app.sync.client import SyncError
 
-# progress(phase, done, total): phase is hello / push / pull / check / repair
+# progress(phase, done, total): phase is hello / push / files / pull / check / repair
 Progress = Callable[[str, int, int | None], None]
 
 
@@ -39,6 +39,8 @@ class SyncResult:
     bootstrapped: bool = False
     repaired: list[str] = field(default_factory=list)
     round_trips: int = 0
+    files_sent: int = 0  # files uploaded to HQ (app/sync/files.py)
+    files_refused: int = 0
 
     def summary(self) -> str:
         return (

@@ -16,6 +16,8 @@ PERSISTED_KEY = "sync_token_persisted"
 CA_KEY = "sync_ca_file"  # HQ's private CA, copied into the profile folder; relative to it
 PROFILE_STATION_KEY = "station_id"  # app.services.station.identity.STATION_KEY
 DEMO_KEY = "is_demo"  # app.services.station.identity.DEMO_KEY
+MODE_KEY = "mode"  # "hq": an HQ desk profile (app.hqdesk.profile), never a station's
+HQ_MODE = "hq"
 
 
 def meta(conn: Connection, key: str) -> str | None:

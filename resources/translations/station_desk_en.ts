@@ -2,6 +2,99 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AccountsPage</name>
+    <message>
+        <source>用户</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <source>只读：只有管理员可以新增或撤销用户和服务站、重新发放登记码。</source>
+        <translation>Read only: only an administrator can add or revoke users and stations and reissue enrolment codes.</translation>
+    </message>
+</context>
+<context>
+    <name>AddStationDialog</name>
+    <message>
+        <source>新增服务站</source>
+        <translation>Add station</translation>
+    </message>
+    <message>
+        <source>例如 GZ-TH-001（字母、数字、- 和 _）</source>
+        <translation>e.g. GZ-TH-001 (letters, digits, - and _)</translation>
+    </message>
+    <message>
+        <source>授牌名称，例如 天河区中小企业服务站</source>
+        <translation>Official name, e.g. 天河区中小企业服务站</translation>
+    </message>
+    <message>
+        <source>请选择所在区</source>
+        <translation>Choose the district</translation>
+    </message>
+    <message>
+        <source>服务站代码 *</source>
+        <translation>Station code *</translation>
+    </message>
+    <message>
+        <source>服务站名称 *</source>
+        <translation>Station name *</translation>
+    </message>
+    <message>
+        <source>所在区 *</source>
+        <translation>District *</translation>
+    </message>
+    <message>
+        <source>服务站代码：请填写，例如 GZ-TH-001。</source>
+        <translation>Station code: please fill it in, e.g. GZ-TH-001.</translation>
+    </message>
+    <message>
+        <source>服务站名称：请填写授牌名称。</source>
+        <translation>Station name: please enter the official name.</translation>
+    </message>
+    <message>
+        <source>所在区：请选择服务站所在的区。</source>
+        <translation>District: please choose the station's district.</translation>
+    </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>新增总部用户</source>
+        <translation>Add HQ user</translation>
+    </message>
+    <message>
+        <source>使用者的姓名或账号名，例如 王晓红</source>
+        <translation>The person's name or account name, e.g. 王晓红</translation>
+    </message>
+    <message>
+        <source>总站工作人员（审阅报送、维护资源库）</source>
+        <translation>HQ staff (review reports, edit the libraries)</translation>
+    </message>
+    <message>
+        <source>市工业和信息化局（只读）</source>
+        <translation>Municipal Bureau of Industry and IT (read only)</translation>
+    </message>
+    <message>
+        <source>管理员（管理用户和服务站）</source>
+        <translation>Administrator (manage users and stations)</translation>
+    </message>
+    <message>
+        <source>用户名 *</source>
+        <translation>User name *</translation>
+    </message>
+    <message>
+        <source>角色 *</source>
+        <translation>Role *</translation>
+    </message>
+    <message>
+        <source>用户名：请填写使用者的姓名或账号名。</source>
+        <translation>User name: please enter the person's name or account name.</translation>
+    </message>
+</context>
+<context>
     <name>AnnualParameters</name>
     <message>
         <source>总结年度</source>
@@ -669,6 +762,212 @@
     </message>
 </context>
 <context>
+    <name>CityReportsPage</name>
+    <message>
+        <source>服务站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>服务企业</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>服务记录</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <source>活动（场）</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>参与（人次）</source>
+        <translation>Attendees (people)</translation>
+    </message>
+    <message>
+        <source>参与（家次）</source>
+        <translation>Attending enterprises</translation>
+    </message>
+    <message>
+        <source>受理需求</source>
+        <translation>Demands received</translation>
+    </message>
+    <message>
+        <source>办结需求</source>
+        <translation>Demands closed</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>专职人员</source>
+        <translation>Full-time staff</translation>
+    </message>
+    <message>
+        <source>规范</source>
+        <translation>Compliance</translation>
+    </message>
+    <message>
+        <source>符合</source>
+        <translation>Compliant</translation>
+    </message>
+    <message>
+        <source>未符合</source>
+        <translation>Not compliant</translation>
+    </message>
+    <message>
+        <source>行业门类</source>
+        <translation>Industry section</translation>
+    </message>
+    <message>
+        <source>服务企业（家）</source>
+        <translation>Enterprises served</translation>
+    </message>
+    <message>
+        <source>服务记录（次）</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <source>受理需求（项）</source>
+        <translation>Demands received</translation>
+    </message>
+    <message>
+        <source>已办结（项）</source>
+        <translation>Demands closed</translation>
+    </message>
+    <message>
+        <source>逾期未办结（项）</source>
+        <translation>Overdue demands</translation>
+    </message>
+    <message>
+        <source>年度汇总报告（报市工信局）</source>
+        <translation>Yearly report (to the bureau)</translation>
+    </message>
+    <message>
+        <source>重点信息报送（月度/季度）</source>
+        <translation>Key information (month/quarter)</translation>
+    </message>
+    <message>
+        <source> 年度</source>
+        <translation> (year)</translation>
+    </message>
+    <message>
+        <source>如 2026-Q3 或 2026-09</source>
+        <translation>e.g. 2026-Q3 or 2026-09</translation>
+    </message>
+    <message>
+        <source>预览 (F5)</source>
+        <translation>Preview (F5)</translation>
+    </message>
+    <message>
+        <source>保存 PDF… (Ctrl+S)</source>
+        <translation>Save PDF… (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>保存 Excel… (Ctrl+E)</source>
+        <translation>Save Excel… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>在表中查找（服务站、区、行业）</source>
+        <translation>Find in the table (station, district, industry)</translation>
+    </message>
+    <message>
+        <source>选择年度或报送期间，点“预览”查看全市汇总数据，再保存为 PDF 或 Excel。</source>
+        <translation>Choose a year or a reporting period, click Preview to see the city-wide figures, then save them as PDF or Excel.</translation>
+    </message>
+    <message>
+        <source>没有数据：请先选择年度并点“预览”。服务站同步后，其数据会出现在这里。</source>
+        <translation>No data: choose a year and click Preview. Stations' data appear here once they have synced.</translation>
+    </message>
+    <message>
+        <source>没有数据：请先填写报送期间（如 2026-Q3）并点“预览”。</source>
+        <translation>No data: enter a reporting period (e.g. 2026-Q3) and click Preview.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的行，请改一下查找内容。</source>
+        <translation>No rows match; change what you are looking for.</translation>
+    </message>
+    <message>
+        <source>正在读取总部数据…</source>
+        <translation>Reading HQ's data…</translation>
+    </message>
+    <message>
+        <source>读取全市汇总数据</source>
+        <translation>Reading the city-wide figures</translation>
+    </message>
+    <message>
+        <source>%1　统计期间 %2　数据截至 %3
+服务站 %4 个；服务企业 %5 家，服务记录 %6 次，举办活动 %7 场，受理需求 %8 项，办结 %9 项。</source>
+        <translation>%1  Period %2  Data as of %3
+%4 stations; %5 enterprises served, %6 service records, %7 events held, %8 demands received, %9 closed.</translation>
+    </message>
+    <message>
+        <source>%1　统计期间 %2　数据截至 %3
+服务企业 %4 家，服务记录 %5 次；受理需求 %6 项，已办结 %7 项，逾期未办结 %8 项；%9 个服务站已报送本期信息。</source>
+        <translation>%1  Period %2  Data as of %3
+%4 enterprises served, %5 service records; %6 demands received, %7 closed, %8 overdue; %9 stations have reported for the period.</translation>
+    </message>
+    <message>
+        <source>请先点“预览”读取数据，再保存。</source>
+        <translation>Click Preview to read the data first, then save.</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel 文件 (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>保存全市汇总报告</source>
+        <translation>Save the city-wide report</translation>
+    </message>
+    <message>
+        <source>生成全市汇总报告</source>
+        <translation>Writing the city-wide report</translation>
+    </message>
+    <message>
+        <source>，共 %1 页</source>
+        <translation>, %1 pages</translation>
+    </message>
+    <message>
+        <source>已保存：%1%2</source>
+        <translation>Saved: %1%2</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>一次性登记码</source>
+        <translation>One-time enrolment code</translation>
+    </message>
+    <message>
+        <source>%1 的登记码（%2 天内有效，只能使用一次）：</source>
+        <translation>Enrolment code for %1 (valid %2 days, usable once):</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>关闭本窗口后登记码不再显示；遗失了可以“重新发放登记码”。</source>
+        <translation>The code is not shown again after this window closes; if it is lost, use "Reissue code".</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>已复制</source>
+        <translation>Copied</translation>
+    </message>
+</context>
+<context>
     <name>CompliancePanel</name>
     <message>
         <source>合规清单</source>
@@ -1112,6 +1411,22 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     <message>
         <source>本机没有安全的凭据存储（如 Windows 凭据管理器或 GNOME 密钥环），同步令牌只保存到程序关闭为止；下次启动后需要向服务总站索取新的登记码重新登记。</source>
         <translation>This computer has no secure credential store (such as Windows Credential Manager or GNOME Keyring), so the sync token is kept only until the program closes; after a restart you will need a new enrolment code from HQ.</translation>
+    </message>
+    <message>
+        <source>已登记为服务总站用户</source>
+        <translation>Enrolled as an HQ user</translation>
+    </message>
+    <message>
+        <source>已登记为服务总站用户：%1（%2）。本机将以服务总站模式打开，只显示服务总站的页面。服务总站档案为“%3”。</source>
+        <translation>Enrolled as HQ user %1 (%2). This computer now opens in HQ mode, showing HQ's pages only. The HQ profile is "%3".</translation>
+    </message>
+    <message>
+        <source>已登记服务站</source>
+        <translation>Station enrolled</translation>
+    </message>
+    <message>
+        <source>这是服务站的登记码。服务总站档案保持不变，服务站已登记到新档案“%1”，现在打开它。</source>
+        <translation>This was a station's code. The HQ profile is unchanged; the station was enrolled in a new profile "%1", which opens now.</translation>
     </message>
     <message>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
@@ -2400,10 +2715,6 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>Service records</translation>
     </message>
     <message>
-        <source>举办活动（场）</source>
-        <translation>Events held</translation>
-    </message>
-    <message>
         <source>参与人次 = 签到人数 + 现场登记人数</source>
         <translation>Attendance = checked-in guests + walk-in guests</translation>
     </message>
@@ -2500,12 +2811,65 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>Open demands</translation>
     </message>
     <message>
+        <source>举办活动（场）</source>
+        <translation>Events held</translation>
+    </message>
+    <message>
         <source>%1年概况</source>
         <translation>%1 at a glance</translation>
     </message>
     <message>
         <source>暂时无法读取统计数据，详情已写入日志。</source>
         <translation>The figures cannot be read right now; the details are in the log.</translation>
+    </message>
+</context>
+<context>
+    <name>HqConnectView</name>
+    <message>
+        <source>中小企业服务站工作台 — 服务总站</source>
+        <translation>Station Desk — HQ</translation>
+    </message>
+    <message>
+        <source>服务总站模式</source>
+        <translation>HQ mode</translation>
+    </message>
+    <message>
+        <source>用户：%1（%2） · 服务器：%3 · 档案：%4</source>
+        <translation>User: %1 (%2) · Server: %3 · Profile: %4</translation>
+    </message>
+    <message>
+        <source>重试 (F5)</source>
+        <translation>Retry (F5)</translation>
+    </message>
+    <message>
+        <source>重新登记…</source>
+        <translation>Enrol again…</translation>
+    </message>
+    <message>
+        <source>切换档案</source>
+        <translation>Switch profile</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>正在连接服务总站（%1）…</source>
+        <translation>Connecting to HQ (%1)…</translation>
+    </message>
+    <message>
+        <source>正在连接服务总站</source>
+        <translation>Connecting to HQ</translation>
+    </message>
+    <message>
+        <source>服务总站不认可本机的令牌：它可能已被撤销，或管理员重新发放了登记码。请向服务总站管理员索取新的登记码，然后点“重新登记…”（也可以运行：%1）。</source>
+        <translation>HQ does not accept this computer's token: it may have been revoked, or the administrator reissued the enrolment code. Ask HQ's administrator for a new code, then click "Enrol again…" (or run: %1).</translation>
+    </message>
+    <message>
+        <source>连接不上服务总站：%1
+请检查本机的网络连接，确认服务器网址（%2）正确、服务总站的服务已启动，然后点“重试”。</source>
+        <translation>Cannot reach HQ: %1
+Check this computer's network connection, make sure the server address (%2) is right and HQ's service is running, then click "Retry".</translation>
     </message>
 </context>
 <context>
@@ -2538,12 +2902,28 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
 <context>
     <name>HqWindow</name>
     <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>总站工作人员</source>
+        <translation>HQ staff</translation>
+    </message>
+    <message>
+        <source>市工业和信息化局</source>
+        <translation>Municipal Bureau of Industry and IT</translation>
+    </message>
+    <message>
         <source>中小企业服务站工作台 — 服务总站（%1）</source>
         <translation>Station Desk — General station (%1)</translation>
     </message>
     <message>
         <source>%1（%2） · %3</source>
         <translation>%1 (%2) · %3</translation>
+    </message>
+    <message>
+        <source>档案：%1</source>
+        <translation>Profile: %1</translation>
     </message>
     <message>
         <source>你的角色没有可用的页面，请联系总站管理员。</source>
@@ -2556,6 +2936,14 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     <message>
         <source>退出</source>
         <translation>Quit</translation>
+    </message>
+    <message>
+        <source>文件(&amp;F)</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>退出(&amp;X)</source>
+        <translation>E&amp;xit</translation>
     </message>
 </context>
 <context>
@@ -2674,6 +3062,17 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     <message>
         <source>（不导入）</source>
         <translation>(not imported)</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <source>报送</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>督促名单</source>
+        <translation>Reminders</translation>
     </message>
 </context>
 <context>
@@ -3309,6 +3708,205 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     <message>
         <source>同步：与服务总站交换数据，离线时也能照常工作——即将推出</source>
         <translation>Sync: exchange data with the city service centre; work goes on as usual while offline — coming soon</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkPage</name>
+    <message>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>服务站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>最近同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>专职人员</source>
+        <translation>Full-time staff</translation>
+    </message>
+    <message>
+        <source>%1（不足2）</source>
+        <translation>%1 (fewer than 2)</translation>
+    </message>
+    <message>
+        <source>挂牌日期</source>
+        <translation>Sign put up on</translation>
+    </message>
+    <message>
+        <source>未挂牌</source>
+        <translation>Not hung</translation>
+    </message>
+    <message>
+        <source>制度备案</source>
+        <translation>Work rules filed</translation>
+    </message>
+    <message>
+        <source>未备案</source>
+        <translation>Not filed</translation>
+    </message>
+    <message>
+        <source>应报</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>已报</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>服务企业</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>服务记录</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>人次</source>
+        <translation>Attendances</translation>
+    </message>
+    <message>
+        <source>未办结</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>超期</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>专职达标</source>
+        <translation>Staffing met</translation>
+    </message>
+    <message>
+        <source>已挂牌</source>
+        <translation>Sign hung</translation>
+    </message>
+    <message>
+        <source>制度已备案</source>
+        <translation>Rules filed</translation>
+    </message>
+    <message>
+        <source>服务企业（各站合计）</source>
+        <translation>Enterprises served (stations added)</translation>
+    </message>
+    <message>
+        <source>年度 </source>
+        <translation>Year </translation>
+    </message>
+    <message>
+        <source>全部区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>已授牌</source>
+        <translation>Accredited</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>在列表中查找编号、名称、依托单位 (Ctrl+F)</source>
+        <translation>Find a code, name or host organisation in the list (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>导出 Excel… (Ctrl+E)</source>
+        <translation>Export to Excel… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>打开服务站 (Enter)</source>
+        <translation>Open station (Enter)</translation>
+    </message>
+    <message>
+        <source>还没有服务站。请在“用户与服务站”中新增服务站，服务站登记并同步后，这里列出它的情况。</source>
+        <translation>No stations yet. Add one under “Users and stations”; once it has enrolled and synced, it is listed here.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的服务站，请改一下年度、区、状态或查找内容。</source>
+        <translation>No station matches. Change the year, district, status or search text.</translation>
+    </message>
+    <message>
+        <source>还没有服务站，无法按区汇总。</source>
+        <translation>No stations yet, so there is nothing to sum by district.</translation>
+    </message>
+    <message>
+        <source>各服务站</source>
+        <translation>Stations</translation>
+    </message>
+    <message>
+        <source>按区汇总</source>
+        <translation>By district</translation>
+    </message>
+    <message>
+        <source>正在读取站点网络…</source>
+        <translation>Reading the station network…</translation>
+    </message>
+    <message>
+        <source>读取站点网络</source>
+        <translation>Read the station network</translation>
+    </message>
+    <message>
+        <source>%1 个服务站；专职人员不足 %2 个；逾期报告 %3 份。双击服务站查看详情。</source>
+        <translation>%1 stations; %2 short of full-time staff; %3 reports late. Double-click a station for its page.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选中一个服务站，再按 Enter 或双击打开。</source>
+        <translation>Select a station in the list first, then press Enter or double-click it.</translation>
+    </message>
+    <message>
+        <source>站点网络%1.xlsx</source>
+        <translation>Station network %1.xlsx</translation>
+    </message>
+    <message>
+        <source>导出站点网络</source>
+        <translation>Export the station network</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出到 %1（含按区汇总）。</source>
+        <translation>Exported to %1 (with the summary by district).</translation>
     </message>
 </context>
 <context>
@@ -4110,6 +4708,25 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
 </context>
 <context>
+    <name>ProfileMenu</name>
+    <message>
+        <source>%1（服务总站）</source>
+        <translation>%1 (HQ)</translation>
+    </message>
+    <message>
+        <source>%1（无法读取）</source>
+        <translation>%1 (unreadable)</translation>
+    </message>
+    <message>
+        <source>切换档案</source>
+        <translation>Switch profile</translation>
+    </message>
+    <message>
+        <source>（没有其他档案）</source>
+        <translation>(no other profiles)</translation>
+    </message>
+</context>
+<context>
     <name>Prompts</name>
     <message>
         <source>确定</source>
@@ -4511,6 +5128,117 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
 </context>
 <context>
+    <name>RemindersTab</name>
+    <message>
+        <source>服务站编号</source>
+        <translation>Station code</translation>
+    </message>
+    <message>
+        <source>服务站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>应报材料</source>
+        <translation>Report owed</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>逾期情况</source>
+        <translation>Lateness</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>没有服务站欠报材料。年度总结与计划每年 1 月 15 日前、定期信息报送每季度结束后次月 10 日前报送。</source>
+        <translation>No station owes a report. Annual summaries and plans are due by 15 January; periodic information reports by the 10th of the month after each quarter.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的服务站，请改一下筛选条件。</source>
+        <translation>No station matches; change the filter.</translation>
+    </message>
+    <message>
+        <source>按服务站、区或材料查找（Ctrl+F）</source>
+        <translation>Find by station, district or report (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>导出 Excel…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>打印为 PDF…</source>
+        <translation>Print to PDF…</translation>
+    </message>
+    <message>
+        <source>逾期 %1 天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>%1 天后到期</source>
+        <translation>Due in %1 days</translation>
+    </message>
+    <message>
+        <source>读取督促名单</source>
+        <translation>Reading the reminder list</translation>
+    </message>
+    <message>
+        <source>共 %1 项，%2 个服务站已逾期</source>
+        <translation>%1 items, %2 stations late</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <source>导出督促名单</source>
+        <translation>Exporting the reminder list</translation>
+    </message>
+    <message>
+        <source>打印为 PDF</source>
+        <translation>Print to PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>已保存：%1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <source>服务站报送督促名单（截至 %1）</source>
+        <translation>Stations with reports owed (as of %1)</translation>
+    </message>
+</context>
+<context>
     <name>ReportEditor</name>
     <message>
         <source>提交服务总站…</source>
@@ -4543,6 +5271,18 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     <message>
         <source>服务总站退回意见：%1</source>
         <translation>Returned by HQ: %1</translation>
+    </message>
+    <message>
+        <source>；PDF 已交服务总站（第 %1 版）</source>
+        <translation>; PDF delivered to the general station (version %1)</translation>
+    </message>
+    <message>
+        <source>；PDF 服务总站未接收：%1</source>
+        <translation>; PDF not accepted by the general station: %1</translation>
+    </message>
+    <message>
+        <source>；PDF 等待同步上传</source>
+        <translation>; PDF waiting for the sync to upload it</translation>
     </message>
     <message>
         <source>提交服务总站</source>
@@ -4692,6 +5432,37 @@ Please correct it and try again.</translation>
     <message>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>退回报告</source>
+        <translation>Return report</translation>
+    </message>
+    <message>
+        <source>退回“%1”。请写明需要服务站修改或补充什么，服务站下次同步后会看到这段意见。</source>
+        <translation>Return "%1". Say what the station must change or add; the station sees this comment after its next sync.</translation>
+    </message>
+    <message>
+        <source>例如：请补充本期重点企业名单和诉求办理情况。</source>
+        <translation>e.g. Please add the key enterprises of this period and how their requests were handled.</translation>
+    </message>
+    <message>
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>退回意见不能为空。</source>
+        <translation>The comment must not be empty.</translation>
+    </message>
+    <message>
+        <source>退回意见最多 %1 个字，现在 %2 个字。</source>
+        <translation>The comment may have at most %1 characters; it has %2.</translation>
     </message>
 </context>
 <context>
@@ -5034,6 +5805,329 @@ Please correct it and try again.</translation>
     </message>
 </context>
 <context>
+    <name>StationDialog</name>
+    <message>
+        <source>服务站 %1（%2年度）</source>
+        <translation>Station %1 (year %2)</translation>
+    </message>
+    <message>
+        <source>概况</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>服务站还没有同步人员名单。</source>
+        <translation>The station has not synced its staff list yet.</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>专职/兼职</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>专职</source>
+        <translation>Full-time</translation>
+    </message>
+    <message>
+        <source>兼职</source>
+        <translation>Part-time</translation>
+    </message>
+    <message>
+        <source>到岗日期</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>离岗日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>在岗</source>
+        <translation>In post</translation>
+    </message>
+    <message>
+        <source>不在岗</source>
+        <translation>Not on staff</translation>
+    </message>
+    <message>
+        <source>按月数据</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <source>这一年没有数据。</source>
+        <translation>No data for this year.</translation>
+    </message>
+    <message>
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>%1月</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <source>服务企业</source>
+        <translation>Served</translation>
+    </message>
+    <message>
+        <source>服务记录</source>
+        <translation>Service records</translation>
+    </message>
+    <message>
+        <source>举办活动</source>
+        <translation>Events held</translation>
+    </message>
+    <message>
+        <source>参与人次</source>
+        <translation>Attendances</translation>
+    </message>
+    <message>
+        <source>参与企业（家次）</source>
+        <translation>Enterprise attendances</translation>
+    </message>
+    <message>
+        <source>受理需求</source>
+        <translation>Demands received</translation>
+    </message>
+    <message>
+        <source>办结需求</source>
+        <translation>Demands closed</translation>
+    </message>
+    <message>
+        <source>评价数</source>
+        <translation>Rated</translation>
+    </message>
+    <message>
+        <source>满意率</source>
+        <translation>Satisfied</translation>
+    </message>
+    <message>
+        <source>活动</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>这一年还没有活动。</source>
+        <translation>No events this year.</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>类型</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已举办</source>
+        <translation>Held</translation>
+    </message>
+    <message>
+        <source>计划中</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>Checked in</translation>
+    </message>
+    <message>
+        <source>现场报名</source>
+        <translation>Walk-ins</translation>
+    </message>
+    <message>
+        <source>人次</source>
+        <translation>Attendances</translation>
+    </message>
+    <message>
+        <source>家次</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <source>报送</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>这一年没有应报的报告。</source>
+        <translation>No report falls due this year.</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>截止日期</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <source>提交日期</source>
+        <translation>Submitted on</translation>
+    </message>
+    <message>
+        <source>逾期</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <source>同步冲突</source>
+        <translation>Sync conflicts</translation>
+    </message>
+    <message>
+        <source>没有涉及这个服务站的同步冲突。</source>
+        <translation>No sync conflict involves this station.</translation>
+    </message>
+    <message>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>被覆盖的值</source>
+        <translation>Overwritten value</translation>
+    </message>
+    <message>
+        <source>生效的值</source>
+        <translation>Value in effect</translation>
+    </message>
+    <message>
+        <source>被覆盖方</source>
+        <translation>Overwritten side</translation>
+    </message>
+    <message>
+        <source>生效方</source>
+        <translation>Winning side</translation>
+    </message>
+    <message>
+        <source>被拒收的写入</source>
+        <translation>Rejected writes</translation>
+    </message>
+    <message>
+        <source>总部没有拒收过这个服务站的写入。</source>
+        <translation>HQ has rejected no write from this station.</translation>
+    </message>
+    <message>
+        <source>表</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>原因</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>说明</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>正在读取…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>读取服务站</source>
+        <translation>Read the station</translation>
+    </message>
+    <message>
+        <source>应报 %1 份，已报 %2 份，逾期 %3 份</source>
+        <translation>%1 due, %2 submitted, %3 late</translation>
+    </message>
+    <message>
+        <source>编号</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>依托单位</source>
+        <translation>Host organisation</translation>
+    </message>
+    <message>
+        <source>未填写</source>
+        <translation>Not filled in</translation>
+    </message>
+    <message>
+        <source>最近同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>专职人员</source>
+        <translation>Full-time staff</translation>
+    </message>
+    <message>
+        <source>%1 名（规范要求至少 2 名）</source>
+        <translation>%1 (the convention asks for at least 2)</translation>
+    </message>
+    <message>
+        <source>挂牌日期</source>
+        <translation>Sign put up on</translation>
+    </message>
+    <message>
+        <source>未挂牌</source>
+        <translation>Not hung</translation>
+    </message>
+    <message>
+        <source>工作制度备案</source>
+        <translation>Work rules filed</translation>
+    </message>
+    <message>
+        <source>未备案</source>
+        <translation>Not filed</translation>
+    </message>
+    <message>
+        <source>本年度服务</source>
+        <translation>Service this year</translation>
+    </message>
+    <message>
+        <source>服务企业 %1 家，服务记录 %2 条，举办活动 %3 场，参与 %4 人次</source>
+        <translation>%1 enterprises served, %2 service records, %3 events held, %4 attendances</translation>
+    </message>
+    <message>
+        <source>服务需求</source>
+        <translation>Demands</translation>
+    </message>
+    <message>
+        <source>未办结 %1 件，其中超期 %2 件</source>
+        <translation>%1 open, %2 of them overdue</translation>
+    </message>
+    <message>
+        <source>暂无评价</source>
+        <translation>No ratings yet</translation>
+    </message>
+    <message>
+        <source>%1年度，数据截至读取时。</source>
+        <translation>Year %1, figures as of when they were read.</translation>
+    </message>
+</context>
+<context>
     <name>StationProfileDialog</name>
     <message>
         <source>已授牌</source>
@@ -5124,12 +6218,12 @@ Please correct it and try again.</translation>
         <translation>Work rules document</translation>
     </message>
     <message>
-        <source>照片和文件会复制到本档案的 station_files 文件夹，每个不超过 20 MB。</source>
-        <translation>Photos and documents are copied into this profile's station_files folder, up to 20 MB each.</translation>
+        <source>照片和文件会复制到本档案的 files 文件夹，每个不超过 20 MB，同步时上传服务总站。</source>
+        <translation>Photos and files are copied into this profile's files folder (20 MB each at most) and uploaded to the general station when syncing.</translation>
     </message>
     <message>
-        <source>本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；挂牌照片和工作制度文件只保存在本机。</source>
-        <translation>This station is connected to HQ: its name, code, district and status follow HQ's register, are maintained by HQ and cannot be changed here; to correct them, contact HQ. Everything else is filled in by this station and reported to HQ at the next sync; the sign photo and the work rules document stay on this computer.</translation>
+        <source>本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；挂牌照片和工作制度文件保存时留存在本机，同步时上传服务总站备案。</source>
+        <translation>This station is connected to the general station: its name, code, district and status are as registered there and maintained there; they cannot be changed here (ask the general station to correct them). The rest is reported by this station and sent with each sync; the signage photo and the work-rules document are kept on this computer when saved and uploaded to the general station for its records when syncing.</translation>
     </message>
     <message>
         <source>由服务总站维护</source>
@@ -5138,6 +6232,26 @@ Please correct it and try again.</translation>
     <message>
         <source>（未上传）</source>
         <translation>(not uploaded)</translation>
+    </message>
+    <message>
+        <source>%1（保存后同步上传）</source>
+        <translation>%1 (uploaded at the sync after saving)</translation>
+    </message>
+    <message>
+        <source>已上传服务总站</source>
+        <translation>uploaded to the general station</translation>
+    </message>
+    <message>
+        <source>服务总站未接收：%1</source>
+        <translation>not accepted by the general station: %1</translation>
+    </message>
+    <message>
+        <source>等待同步上传，已传 %1%</source>
+        <translation>waiting for the sync, %1% uploaded</translation>
+    </message>
+    <message>
+        <source>等待同步上传</source>
+        <translation>waiting for the sync to upload it</translation>
     </message>
     <message>
         <source>选择挂牌照片</source>
@@ -5154,6 +6268,212 @@ Please correct it and try again.</translation>
     <message>
         <source>文件 (%1)</source>
         <translation>Documents (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>StationsTab</name>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>最近同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <source>从未同步</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <source>新增服务站</source>
+        <translation>Add station</translation>
+    </message>
+    <message>
+        <source>还没有服务站。点“新增服务站”（Ctrl+N）登记一个服务站并生成一次性登记码。</source>
+        <translation>No stations yet. Click "Add station" (Ctrl+N) to register a station and generate a one-time enrolment code.</translation>
+    </message>
+    <message>
+        <source>还没有服务站。</source>
+        <translation>No stations yet.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的服务站，请改一下查找内容或状态。</source>
+        <translation>No station matches; change the search text or the status.</translation>
+    </message>
+    <message>
+        <source>撤销服务站“%1（%2）”？该站的同步令牌立即失效，不能再同步；已同步的数据保留。以后可以“重新发放登记码”恢复。</source>
+        <translation>Revoke station "%1 (%2)"? Its sync token stops working at once and it can no longer sync; the data already synced is kept. "Reissue code" can restore it later.</translation>
+    </message>
+    <message>
+        <source>请把登记码交给服务站 %1。服务站首次设置时选择“登记到服务总站”，或在“同步”页点“登记到服务总站”，填写服务器网址 %2 和登记码；也可以运行：station-desk enroll --server %2 --code 登记码。</source>
+        <translation>Give the code to station %1. At first setup the station chooses "Enrol with HQ" (or "Enrol with HQ" on the Sync page) and enters the server address %2 and the code; or runs: station-desk enroll --server %2 --code CODE.</translation>
+    </message>
+</context>
+<context>
+    <name>SubmissionsTab</name>
+    <message>
+        <source>年度服务工作总结</source>
+        <translation>Annual work summary</translation>
+    </message>
+    <message>
+        <source>年度服务工作计划</source>
+        <translation>Annual work plan</translation>
+    </message>
+    <message>
+        <source>定期信息报送</source>
+        <translation>Periodic information report</translation>
+    </message>
+    <message>
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>已通过</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>服务站</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>报告</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>期间</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>提交时间</source>
+        <translation>Submitted at</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>审阅意见</source>
+        <translation>Review comment</translation>
+    </message>
+    <message>
+        <source>还没有服务站提交报告。服务站提交年度总结、计划或定期信息报送并同步后，会出现在这里。</source>
+        <translation>No station has submitted a report yet. Annual summaries, plans and periodic information reports appear here once a station submits them and syncs.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的报告，请改一下筛选条件。</source>
+        <translation>No report matches; change the filter.</translation>
+    </message>
+    <message>
+        <source>全部报告</source>
+        <translation>All reports</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>按服务站、区或期间查找（Ctrl+F）</source>
+        <translation>Find by station, district or period (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>打开 PDF (Enter)</source>
+        <translation>Open PDF (Enter)</translation>
+    </message>
+    <message>
+        <source>通过</source>
+        <translation>Accept</translation>
+    </message>
+    <message>
+        <source>退回…</source>
+        <translation>Return…</translation>
+    </message>
+    <message>
+        <source>刷新 (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>待上传</source>
+        <translation>Not uploaded yet</translation>
+    </message>
+    <message>
+        <source>第 %1 版</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>（新版待上传）</source>
+        <translation> (newer version on its way)</translation>
+    </message>
+    <message>
+        <source>读取报送</source>
+        <translation>Reading submissions</translation>
+    </message>
+    <message>
+        <source>共 %1 份，待审阅 %2 份</source>
+        <translation>%1 reports, %2 to review</translation>
+    </message>
+    <message>
+        <source>下载报告 PDF</source>
+        <translation>Downloading the report PDF</translation>
+    </message>
+    <message>
+        <source>打印失败，请检查打印机后重试。</source>
+        <translation>Printing failed; check the printer and try again.</translation>
+    </message>
+    <message>
+        <source>另存为 PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <source>通过报告</source>
+        <translation>Accept report</translation>
+    </message>
+    <message>
+        <source>确认通过“%1”？通过后服务站不能再修改这份报告。</source>
+        <translation>Accept "%1"? Once accepted, the station can no longer change this report.</translation>
+    </message>
+    <message>
+        <source>退回报告</source>
+        <translation>Return report</translation>
     </message>
 </context>
 <context>
@@ -5318,6 +6638,10 @@ Ask HQ for the sync server address and a one-time enrolment code, then click "En
         <translation>Connecting to HQ…</translation>
     </message>
     <message>
+        <source>正在上传文件 %1</source>
+        <translation>Uploading files %1</translation>
+    </message>
+    <message>
         <source>同步冲突</source>
         <translation>Sync conflicts</translation>
     </message>
@@ -5463,6 +6787,131 @@ Ask HQ for the sync server address and a one-time enrolment code, then click "En
         <translation>What you typed in “%1” is not saved and will be lost when it closes.
 
 Close anyway?</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>已登记</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>未登记</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <source>最近使用</source>
+        <translation>Last used</translation>
+    </message>
+    <message>
+        <source>新增用户</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <source>还没有总部用户。点“新增用户”（Ctrl+N）为同事生成一次性登记码。</source>
+        <translation>No HQ users yet. Click "Add user" (Ctrl+N) to generate a one-time enrolment code for a colleague.</translation>
+    </message>
+    <message>
+        <source>还没有总部用户。</source>
+        <translation>No HQ users yet.</translation>
+    </message>
+    <message>
+        <source>没有符合条件的用户，请改一下查找内容或状态。</source>
+        <translation>No user matches; change the search text or the status.</translation>
+    </message>
+    <message>
+        <source>撤销用户“%1”（%2）？其令牌立即失效，不能再打开服务总站模式。以后可以“重新发放登记码”恢复。</source>
+        <translation>Revoke user "%1" (%2)? Their token stops working at once and they can no longer open HQ mode. "Reissue code" can restore them later.</translation>
+    </message>
+    <message>
+        <source>请把登记码交给 %1 本人。在其电脑上安装中小企业服务站工作台，首次打开时选择“登记到服务总站”，填写服务器网址 %2 和登记码；或运行：station-desk enroll --server %2 --code 登记码。程序随后以服务总站模式打开。</source>
+        <translation>Give the code to %1 in person. On their computer, install Station Desk, choose "Enrol with HQ" when it first opens and enter the server address %2 and the code; or run: station-desk enroll --server %2 --code CODE. The program then opens in HQ mode.</translation>
+    </message>
+</context>
+<context>
+    <name>_AccountTab</name>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>总站工作人员</source>
+        <translation>HQ staff</translation>
+    </message>
+    <message>
+        <source>市工业和信息化局</source>
+        <translation>Municipal Bureau of Industry and IT</translation>
+    </message>
+    <message>
+        <source>正常</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>查找（Ctrl+F）</source>
+        <translation>Search (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>全部状态</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>撤销 (Del)</source>
+        <translation>Revoke (Del)</translation>
+    </message>
+    <message>
+        <source>重新发放登记码 (Ctrl+R)</source>
+        <translation>Reissue code (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>读取列表</source>
+        <translation>Reading the list</translation>
+    </message>
+    <message>
+        <source>共 %1 个，其中已撤销 %2 个</source>
+        <translation>%1 in all, %2 of them revoked</translation>
+    </message>
+    <message>
+        <source>撤销</source>
+        <translation>Revoke</translation>
+    </message>
+    <message>
+        <source>为“%1”重新发放登记码？原来的令牌立即失效，需要用新登记码重新登记（已撤销的也随之恢复）。</source>
+        <translation>Reissue an enrolment code for "%1"? The current token stops working at once and the new code must be used to enrol again (a revoked account is restored with it).</translation>
+    </message>
+    <message>
+        <source>重新发放登记码</source>
+        <translation>Reissue code</translation>
+    </message>
+</context>
+<context>
+    <name>_AddDialog</name>
+    <message>
+        <source>新增并生成登记码</source>
+        <translation>Add and generate code</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>新增未能完成：%1</source>
+        <translation>Could not add: %1</translation>
     </message>
 </context>
 <context>

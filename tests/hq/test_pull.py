@@ -142,3 +142,27 @@ def test_cursor_from_the_future_means_hq_was_restored(app_client, enrol) -> None
     future = {"txid": str(2**62), "tbl": "", "id": "00000000-0000-0000-0000-000000000000"}
     answer = call(app_client, a, "/v1/pull", {"cursor": future, "limit": 10})
     assert answer.status_code == 410 and "重新下载" in answer.json()["message"]
+
+
+def test_purge_is_not_held_back_by_a_transaction_in_another_database(hq_engine, enrol) -> None:
+    """The purge limit is this database's watermark (app.hq.pull.watermark), not the cluster's
+    oldest transaction: a session left open in another database (another application, another
+    test run on the same server) must not stop tombstones from ever being purged."""
+    import psycopg
+
+    from tests.pg import admin_conninfo
+
+    a = enrol("L-A9")
+    with psycopg.connect(admin_conninfo()) as elsewhere:  # the `postgres` database, not HQ's
+        elsewhere.execute("SELECT pg_current_xact_id()")  # holds a transaction id, left open
+        row = service_record(a.station_id, uuid7())
+        push(hq_engine, a.station_id, [row])
+        push(hq_engine, a.station_id, [dict(row, deleted=True)])
+        with hq_engine.begin() as conn:
+            conn.execute(text("UPDATE replica_row SET updated_at = now() - interval '200 days' WHERE id = :i"),
+                         {"i": row["id"]})
+            conn.execute(text("UPDATE station_account SET cursor_txid = NULL"))  # no station holds it back either
+        with hq_engine.begin() as conn:
+            assert purge_tombstones(conn) >= 1  # this module's other tests leave tombstones too
+            assert conn.execute(text("SELECT count(*) FROM replica_row WHERE id = :i"), {"i": row["id"]}).scalar() == 0
+        elsewhere.rollback()

@@ -13,6 +13,9 @@ from app.sync import enrolment
 def test_reads_the_keys_enrolment_writes() -> None:
     # repeated, not imported: app.sync loads the HTTP client and keyring (start-up path)
     assert (enrolment_state.SERVER_KEY, enrolment_state.CODE_KEY) == (enrolment.SERVER_KEY, enrolment.CODE_KEY)
+    from app.hqdesk import profile_kinds  # an HQ profile's mark (issue 12)
+
+    assert (enrolment_state.MODE_KEY, enrolment_state.HQ_MODE) == (profile_kinds.MODE_KEY, profile_kinds.HQ_MODE)
 
 
 def test_enrolled_once_both_server_and_code_are_recorded(db, mark_enrolled) -> None:  # type: ignore[no-untyped-def]

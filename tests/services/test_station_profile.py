@@ -1,7 +1,9 @@
-"""本站信息: reading and saving the station's profile, files copied into station_files/."""
+"""本站信息: reading and saving the station's profile, files copied into the content-addressed store
+(files/<sha256><suffix>) and queued for HQ."""
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from app.services.station.identity import NewStation, create_station
 from app.services.station.profile import MAX_FILE_BYTES, ProfileInput
 
 PROFILE = "default"  # the `db` fixture's profile
+PNG = b"\x89PNG\r\n\x1a\n a photo"
 
 
 @pytest.fixture
@@ -36,7 +39,7 @@ def full(photo: Path | None = None, rules: Path | None = None, **changes: object
 
 def test_save_copies_files_into_the_profile(db, station, tmp_path) -> None:  # type: ignore[no-untyped-def]
     photo = tmp_path / "挂牌.JPG"
-    photo.write_bytes(b"\xff\xd8 a photo")
+    photo.write_bytes(b"\xff\xd8\xff a photo")
     rules = tmp_path / "工作制度.pdf"
     rules.write_bytes(b"%PDF-1.4 rules")
     with db.sessions() as s:
@@ -45,11 +48,10 @@ def test_save_copies_files_into_the_profile(db, station, tmp_path) -> None:  # t
     with db.begin() as s:
         saved = station_profile.update(s, PROFILE, full(photo, rules), before.version)
     assert (saved.phone, saved.contact_person, saved.version) == ("020-38881380", "陈晓明", before.version + 1)
-    assert saved.signage_photo is not None and saved.signage_photo.startswith("station_files/signage-")
-    assert saved.signage_photo.endswith(".jpg")
+    assert saved.signage_photo == f"files/{hashlib.sha256(photo.read_bytes()).hexdigest()}.jpg"
     stored = station_profile.stored_path(PROFILE, saved.signage_photo)
-    assert stored is not None and stored.read_bytes() == b"\xff\xd8 a photo"
-    assert stored.parent == paths.profile_dir(PROFILE) / "station_files"
+    assert stored is not None and stored.read_bytes() == b"\xff\xd8\xff a photo"
+    assert stored.parent == paths.profile_dir(PROFILE) / "files"
     rules_copy = station_profile.stored_path(PROFILE, saved.work_rules_document)
     assert rules_copy is not None and rules_copy.read_bytes() == b"%PDF-1.4 rules"
     photo.unlink()  # the original may go away: the profile keeps its copy
@@ -85,7 +87,7 @@ def test_too_big_or_wrong_files_are_refused_and_nothing_is_copied(db, station, t
 
 def test_a_failed_save_removes_the_copied_file(db, station, tmp_path) -> None:  # type: ignore[no-untyped-def]
     photo = tmp_path / "photo.png"
-    photo.write_bytes(b"png")
+    photo.write_bytes(PNG)
     with db.begin() as s, pytest.raises(UserError, match="刚被修改过"):
         station_profile.update(s, PROFILE, full(photo), expected_version=999)
     assert list(station_profile.files_dir(PROFILE).iterdir()) == []
@@ -97,7 +99,7 @@ def test_enrolled_station_reports_its_facts_but_the_name_is_hqs(db, station, mar
         before = station_profile.read(s)
     assert before.editable and before.hq_fields_locked
     photo = tmp_path / "signage.png"
-    photo.write_bytes(b"png")
+    photo.write_bytes(PNG)
     with db.begin() as s:
         saved = station_profile.update(s, PROFILE, full(photo, name=""), before.version)  # an empty name is not an error
     assert saved.name == "天河区中小企业服务站" and saved.address == "天河区天河北路 233 号 5 楼"
@@ -124,3 +126,16 @@ def test_editing_only_a_file_is_not_a_sync_change(db, station, mark_enrolled, tm
     assert again.work_rules_document and again.version == saved.version
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM sync_outbox").scalar_one() == 0
+        # ... but the file itself is queued for HQ through the file channel (app/sync/files.py)
+        queued = conn.exec_driver_sql("SELECT purpose, state FROM outbound_file").all()
+    assert queued == [("work_rules_document", "pending")]
+
+
+def test_a_file_whose_bytes_are_not_its_type_is_refused(db, station, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    fake = tmp_path / "rules.pdf"
+    fake.write_bytes(b"MZ\x90\x00 not a pdf at all")
+    with db.begin() as s, pytest.raises(ValidationError, match="工作制度文件：文件内容不是") as caught:
+        station_profile.update(s, PROFILE, full(rules=fake), None)
+    assert caught.value.field == "work_rules_document"
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM outbound_file").scalar_one() == 0

@@ -48,7 +48,7 @@ def test_signage_date_reaches_hq_and_no_other_station_can_change_it(make_station
     a, b = make_station("GZ-PROF-A"), make_station("GZ-PROF-B")
     assert sync(a.db, a.client()).completed and sync(b.db, b.client()).completed
     photo = tmp_path / "signage.png"
-    photo.write_bytes(b"\x89PNG a photo")
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n a photo")
     saved = save_profile(a.db, tmp_path, signage_hung_on=date(2025, 9, 1), premises="独立办公场地 120 平方米",
                          name="本站想改的名称", signage_file=photo)
     assert saved.name == "GZ-PROF-A 服务站"  # the name is HQ's once enrolled: the input is ignored

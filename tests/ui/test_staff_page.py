@@ -151,6 +151,9 @@ def test_station_profile_dialog_from_the_staff_page(qtbot, db, station, tmp_path
     assert profile.contact_person == "陈晓明" and profile.signage_hung_on == date(2025, 9, 1)
     stored = station_profile.stored_path("default", profile.signage_photo)
     assert stored is not None and stored.read_bytes() == photo.read_bytes()
+    # queued for HQ: the dialog shows the file's trip (the next sync uploads it)
+    assert profile.signage_upload is not None and profile.signage_upload.state == "pending"
+    assert dialog._file_text(stored, None, profile.signage_upload) == "signage.png（等待同步上传）"
 
 
 def test_station_profile_name_is_hqs_once_enrolled(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]

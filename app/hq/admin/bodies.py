@@ -20,7 +20,8 @@ class Strict(BaseModel):
 
 
 class NewUser(Strict):
-    name: Name
+    # a path segment of /v1/admin/users/{name}/…: no / \ % ? #, and not . or .. (app.hq.admin.users.check_name)
+    name: Annotated[Name, Field(pattern=r"^(?:[^/\\%?#.][^/\\%?#]*|\.[^/\\%?#.][^/\\%?#]*|\.\.[^/\\%?#]+)$")]
     role: Annotated[str, Field(pattern=r"^(admin|staff|bureau)$")]
 
 

@@ -18,6 +18,7 @@ from app.hq.accounts import ENROL_DAYS, AccountError, digest, new_enrol_code, no
 ROLES = ("admin", "staff", "bureau")
 ROLE_LABELS = {"admin": "管理员", "staff": "总站工作人员", "bureau": "市工业和信息化局"}
 MAX_NAME = 64
+NAME_FORBIDDEN = "/\\%?#"
 _COLUMNS = "id, name, role, status, enrolled_at, last_seen_at"
 _NOW = "COALESCE(CAST(:now AS timestamptz), now())"
 
@@ -47,6 +48,9 @@ def check_name(name: str) -> str:
         raise AccountError("用户名不能为空，请填写使用者的姓名或账号名。")
     if len(name) > MAX_NAME or any(ch in name for ch in "\r\n\t\0"):
         raise AccountError(f"用户名最长 {MAX_NAME} 个字，且不能含换行或制表符，请改短。")
+    if name in (".", "..") or any(ch in name for ch in NAME_FORBIDDEN):
+        # the name is a path segment of /v1/admin/users/{name}/…: these could never be addressed
+        raise AccountError(f"用户名不能含 {' '.join(NAME_FORBIDDEN)} 这些符号，也不能只是 . 或 ..，请改一下。")
     return name
 
 

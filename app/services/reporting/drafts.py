@@ -1,10 +1,10 @@
 """The written parts of reports: the annual summary (kind "summary", year Y) and the
 next-year plan (kind "plan", year Y+1), and the periodic information report.
 
-Annual reports follow draft → submitted → accepted | returned.  The station writes a draft,
-submits it (the text is then read-only and syncs to HQ), and may re-open a returned one
-(returned → draft); only HQ accepts or returns (app.sync.protocol, docs/sync-protocol.md).
-Information reports have no review: draft → submitted.
+Annual and information reports follow draft → submitted → accepted | returned.  The
+station writes a draft, submits it (the text is then read-only and syncs to HQ, its PDF
+with it: app/reports/submission.py), and may re-open a returned one (returned → draft);
+only HQ accepts or returns (app.sync.protocol, docs/sync-protocol.md).
 
 Each save is one transaction guarded by the version the user loaded (`expected_version`,
 None when nothing was saved yet), so two windows cannot overwrite each other silently.
@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from app.domain.errors import UserError
 from app.domain.report_sections import REPORT_STATUSES
@@ -41,12 +41,13 @@ from app.services.reporting.text import (
     theme_label,
 )
 from app.services.row_access import guarded_update
+from app.services.station.file_store import UploadState, upload_state
 from app.services.station.identity import require_station
 from app.sync.protocol import ANNUAL_REPORT_STATION_MOVES
 
 # Re-exported: the editor and its tests meet the report's text through this module.
 __all__ = ["MAX_YEAR", "MIN_YEAR", "Draft", "EventChoice", "PlannedEvent", "ReportText", "check_period", "check_year",
-           "event_choices", "load_annual", "load_info", "period_label", "reopen_annual", "save_annual", "save_info",
+           "event_choices", "load_annual", "load_info", "period_label", "reopen_annual", "reopen_info", "save_annual", "save_info",
            "sections_of", "submit_annual", "submit_info", "theme_label"]
 
 REOPEN = ("returned", "draft")
@@ -70,6 +71,8 @@ class Draft:
     submitted_at: datetime | None
     review_comment: str
     version: int | None
+    # the newest PDF queued for HQ at a submission, and how its upload goes (app/sync/files.py)
+    pdf_upload: UploadState | None = None
 
     @property
     def status_label(self) -> str:
@@ -85,7 +88,7 @@ class Draft:
 
     @property
     def can_reopen(self) -> bool:
-        return self.kind != "info" and self.status == "returned"
+        return self.status == "returned"
 
     def text(self) -> ReportText:
         return ReportText(dict(self.narrative), dict(self.targets), self.planned_events)
@@ -121,12 +124,15 @@ def _draft(row: AnnualReport | InfoReport | None, kind: str, year: int, period: 
     if row is None or row.deleted:
         return _empty(kind, year, period)
     narrative = {k: str((row.narrative or {}).get(k, "")) for k in sections_of(kind)}
+    session = object_session(row)
+    pdf = upload_state(session, "report_pdf", row.id) if session is not None else None
     if isinstance(row, InfoReport):
-        return Draft(kind, year, period, row.status, narrative, {}, (), row.submitted_at, "", row.version)
+        return Draft(kind, year, period, row.status, narrative, {}, (), row.submitted_at, row.review_comment or "",
+                     row.version, pdf)
     events = tuple(PlannedEvent(int(e.get("month", 1)), str(e.get("event_type", "")), str(e.get("title", "")),  # type: ignore[call-overload]
                                 str(e.get("theme", ""))) for e in row.planned_events or [])
     return Draft(kind, year, period, row.status, narrative, dict(row.targets or {}), events,
-                 row.submitted_at, row.review_comment or "", row.version)
+                 row.submitted_at, row.review_comment or "", row.version, pdf)
 
 
 def load_annual(session: Session, year: int, kind: str) -> Draft:
@@ -216,6 +222,18 @@ def reopen_annual(session: Session, year: int, kind: str, expected_version: int 
         raise UserError(STALE)
     row = guarded_update(session, AnnualReport, row, {"status": "draft"}, expected_version, STALE, status="returned")
     return _draft(row, kind, year)
+
+
+def reopen_info(session: Session, period: str, expected_version: int | None) -> Draft:
+    """A returned information report back to draft so it can be corrected (HQ's comment is kept)."""
+    period = check_period(period)
+    row = _info_row(session, period)
+    if row is None or row.deleted or (row.status, "draft") not in ANNUAL_REPORT_STATION_MOVES - EDIT_MOVES:
+        raise UserError("只有被服务总站退回的报告才能重新编辑。")
+    if row.version != expected_version:
+        raise UserError(STALE)
+    row = guarded_update(session, InfoReport, row, {"status": "draft"}, expected_version, STALE, status="returned")
+    return _draft(row, "info", int(period[:4]), period)
 
 
 def _save_info(session: Session, period: str, text: ReportText, expected_version: int | None, to_status: str) -> Draft:

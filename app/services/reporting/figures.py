@@ -1,5 +1,6 @@
 """One definition of every figure a station reports, for the home page, the PDF reports and
-(mirrored, since app.hq may not import services) HQ's read models.
+HQ's read models: the constants and predicates are app.domain.figure_rules, which HQ's SQL
+(app.hq.readmodel) uses too.
 
 Definitions, over a `Period` of Guangzhou days (app.domain.periods); deleted rows never count:
 * 服务企业: distinct enterprises with at least one live service record dated in the period.
@@ -31,12 +32,16 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, case, distinct, func, literal, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from app.domain.demand_loop import FINISHED_STATUSES, OPEN_STATUSES
+# re-exported (x as x): the reports import the units, the threshold and is_held from here
+from app.domain.figure_rules import ENTERPRISE_UNIT as ENTERPRISE_UNIT
+from app.domain.figure_rules import FINISHED_STATUSES, OPEN_STATUSES, people
+from app.domain.figure_rules import PEOPLE_UNIT as PEOPLE_UNIT
+from app.domain.figure_rules import SATISFIED_FROM as SATISFIED_FROM
+from app.domain.figure_rules import is_held as is_held
 from app.domain.periods import Period
 from app.models import Demand, Enterprise, Event, EventAttendance, ServiceRecord
 
 SR = ServiceRecord
-SATISFIED_FROM = 4  # of 5: 满意 and 非常满意
 BATCH = 500
 Column = InstrumentedAttribute[Any]
 
@@ -58,11 +63,6 @@ def event_held_in(period: Period) -> ColumnElement[bool]:
 def event_started_by(cutoff: datetime) -> ColumnElement[bool]:
     """Held, not planned: the event had started when the data were read."""
     return Event.starts_at <= cutoff
-
-
-def is_held(starts_at: datetime, cutoff: datetime) -> bool:
-    """`event_started_by` for an event already read."""
-    return starts_at <= cutoff
 
 
 def checked_in() -> ColumnElement[bool]:
@@ -240,11 +240,7 @@ class Turnout:
     @property
     def people(self) -> int:
         """参与人次: checked-in registrations plus walk-ins."""
-        return self.checked_in + self.walk_in
-
-
-PEOPLE_UNIT = "人次"  # Turnout.people
-ENTERPRISE_UNIT = "家次"  # Turnout.enterprises
+        return people(self.checked_in, self.walk_in)
 
 
 def events_statement(period: Period, *columns: Column, until: datetime | None = None) -> Select[Any]:

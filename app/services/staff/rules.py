@@ -7,9 +7,8 @@ from datetime import date
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.domain.obligations import MINIMUM_FULL_TIME as MINIMUM_FULL_TIME
 from app.models import StaffMember
-
-MINIMUM_FULL_TIME = 2
 
 
 def on_staff(on: date):  # type: ignore[no-untyped-def]

@@ -17,18 +17,20 @@ requirement not met).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.obligations import DONE_REPORT_STATUSES
+from app.domain.obligations import PERIODIC_GRACE_DAYS as PERIODIC_GRACE_DAYS
+from app.domain.obligations import annual_due as annual_due
+from app.domain.obligations import last_quarter as last_quarter
 from app.models import AnnualReport, InfoReport, Station
 from app.services.staff import rules as staff_rules
 from app.services.station.identity import current_station
 
-DONE_ANNUAL = ("submitted", "accepted")
-DONE_PERIODIC = ("submitted", "accepted")
-PERIODIC_GRACE_DAYS = 10
+DONE_ANNUAL = DONE_PERIODIC = DONE_REPORT_STATUSES  # app.domain.obligations, HQ's network page counts the same
 NEXT_ROUND_FROM_MONTH = 12  # December: the coming round is shown once the current one is done
 
 OK, PENDING, OVERDUE, MISSING = "ok", "pending", "overdue", "missing"
@@ -58,20 +60,6 @@ class Checklist:
     @property
     def problems(self) -> int:
         return sum(1 for c in self.checks if c.state in (OVERDUE, MISSING))
-
-
-def annual_due(report_year: int, kind: str) -> date:
-    """The summary of Y and the plan for Y+1 are both due on 31 January of Y+1."""
-    return date(report_year + 1 if kind == "summary" else report_year, 1, 31)
-
-
-def last_quarter(today: date) -> tuple[str, date]:
-    """The last finished quarter ("2026-Q3") and its due date (quarter end + 10 days)."""
-    quarter = (today.month - 1) // 3  # the current quarter, 0-based: the last one is this - 1
-    year = today.year if quarter else today.year - 1
-    number = quarter if quarter else 4
-    end = date(year + 1, 1, 1) if number == 4 else date(year, number * 3 + 1, 1)
-    return f"{year}-Q{number}", end - timedelta(days=1) + timedelta(days=PERIODIC_GRACE_DAYS)
 
 
 def _state(done: bool, due: date, today: date) -> str:

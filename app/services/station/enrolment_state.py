@@ -25,3 +25,13 @@ def is_enrolled(session: Session) -> bool:
     keys = (SERVER_KEY, CODE_KEY)
     found = dict(session.execute(select(ProfileMeta.key, ProfileMeta.value).where(ProfileMeta.key.in_(keys))).all())
     return all(found.get(key) for key in keys)
+
+
+# An HQ profile (app.hqdesk.profile: MODE_KEY, HQ_MODE) opens the HQ desk, not a station's pages.
+MODE_KEY = "mode"
+HQ_MODE = "hq"
+
+
+def is_hq_profile(session: Session) -> bool:
+    """True for a profile made by enrolling an HQ desk user's code (服务总站模式)."""
+    return session.scalar(select(ProfileMeta.value).where(ProfileMeta.key == MODE_KEY)) == HQ_MODE

@@ -5,11 +5,13 @@ about itself.  Once enrolled, the sync protocol (docs/sync-protocol.md, "Ownersh
 takes exactly those facts (app.sync.protocol.STATION_PROFILE_COLUMNS) from a push of the
 station's own row and keeps HQ's columns, so here the name stays HQ's (read-only) and
 everything else stays editable.  The two files are local-only columns: they never leave
-this machine, only their dates do.
-The signage photo and the filed work-rules document are copied into the profile folder
-(`<profile>/station_files/`), so the profile stays whole when the original is moved, and
-stored as a path relative to the profile folder ("station_files/…"): a profile copied to
-another machine keeps working.
+this machine as columns, only their dates do; the files themselves travel to HQ through
+the file channel (app/services/station/file_store.py, app/sync/files.py).
+The signage photo and the filed work-rules document are copied into the profile's
+content-addressed store (`<profile>/files/<sha256><suffix>`), so the profile stays whole
+when the original is moved and HQ receives exactly these bytes, and stored as a path
+relative to the profile folder ("files/…"): a profile copied to another machine keeps
+working.  Choosing a file queues its upload; the next sync sends it.
 """
 
 from __future__ import annotations
@@ -27,14 +29,16 @@ from app.domain.text_normalise import checked_text
 from app.models import Station
 from app.services.institutions.resident import clean_phone
 from app.services.row_access import guarded_update, load_live
-from app.services.station import profile_files
+from app.services.station import file_store, profile_files
 from app.services.station.enrolment_state import is_enrolled
 from app.services.station.identity import require_station
+from app.sync import file_types
 
-FILES_FOLDER = "station_files"
+FILES_FOLDER = file_types.STORE_FOLDER  # the content-addressed store (app/services/station/file_store.py)
 MAX_FILE_BYTES = profile_files.MAX_BYTES
 PHOTO_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".heic"})
-DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".wps", ".odt", ".jpg", ".jpeg", ".png", ".txt"})
+# the types HQ takes for these files (app.sync.file_types.PURPOSES), told apart by their bytes too
+DOCUMENT_SUFFIXES = frozenset({".pdf", ".doc", ".docx", ".wps", ".jpg", ".jpeg", ".png"})
 FIELD_LABELS: dict[str, str] = {
     "name": "服务站名称",
     "host_organisation": "依托单位",
@@ -70,6 +74,8 @@ class StationProfile:
     version: int
     editable: bool = True  # the station's own facts can always be saved
     hq_fields_locked: bool = False  # enrolled: name (with code, district, status) is HQ's
+    signage_upload: file_store.UploadState | None = None  # how the photo's trip to HQ goes
+    rules_upload: file_store.UploadState | None = None
 
 
 @dataclass(frozen=True)
@@ -104,12 +110,21 @@ def read(session: Session) -> StationProfile:
     return StationProfile(station.code, station.district, station.status, station.name, station.host_organisation,
                           station.address, station.phone, station.contact_person, station.premises, station.equipment,
                           station.signage_hung_on, station.signage_photo, station.work_rules_filed_on,
-                          station.work_rules_document, station.version, True, is_enrolled(session))
+                          station.work_rules_document, station.version, True, is_enrolled(session),
+                          file_store.upload_state(session, "signage_photo"),
+                          file_store.upload_state(session, "work_rules_document"))
 
 
 def check_file(source: Path, field: str, suffixes: frozenset[str]) -> None:
-    """Refuse a file that is missing, unreadable, of the wrong type or over the size limit."""
+    """Refuse a file that is missing, unreadable, of the wrong type (by its name and by its
+    bytes: HQ takes only what app.sync.file_types allows) or over the size limit."""
     profile_files.check_file(source, field, FIELD_LABELS[field], suffixes)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"{FIELD_LABELS[field]}：无法读取文件“{source.name}”（{exc.strerror or exc}），请重新选择。",
+                              field) from exc
+    file_store.checked_type(data, field, FIELD_LABELS[field], field)
 
 
 def validate(data: ProfileInput, *, hq_fields_locked: bool = False) -> dict[str, object]:
@@ -140,12 +155,25 @@ def validate(data: ProfileInput, *, hq_fields_locked: bool = False) -> dict[str,
     return values
 
 
-def _copy_in(profile: str, source: Path, stem: str, field: str) -> str:
-    return profile_files.copy_in(paths.profile_dir(profile), FILES_FOLDER, source, stem, field, FIELD_LABELS[field])
+def _store(session: Session, profile: str, source: Path, field: str) -> tuple[str, Path | None]:
+    """Copy a picked file into the content-addressed store and queue its upload to HQ.
+    Returns its relative path, and the stored file when this save created it (removed again
+    if the save then fails; a file already stored may be in use and stays)."""
+    label = FIELD_LABELS[field]
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"{label}：无法读取文件“{source.name}”（{exc.strerror or exc}），请重新选择。", field) from exc
+    media_type = file_store.checked_type(data, field, label, field)
+    target = paths.profile_dir(profile) / file_types.stored_name(file_types.sha256_hex(data), media_type)
+    existed = target.exists()
+    stored = file_store.store_bytes(paths.profile_dir(profile), data, media_type)
+    file_store.queue_upload(session, stored, field, source.name)
+    return stored.relative, None if existed else target
 
 
 def update(session: Session, profile: str, data: ProfileInput, expected_version: int | None) -> StationProfile:
-    """Save the profile; picked files are copied into `<profile>/station_files/` first.
+    """Save the profile; picked files are copied into `<profile>/files/` first and queued for HQ.
 
     A file copied for a save that then fails is removed again, so nothing is left half-way.
     Once enrolled, `data.name` is ignored: the name is HQ's (see the module docstring).
@@ -154,12 +182,11 @@ def update(session: Session, profile: str, data: ProfileInput, expected_version:
     station = load_live(session, Station, require_station(session).id, "找不到本站信息，请重新设置服务站。")
     copied: list[Path] = []
     try:
-        if data.signage_file is not None:
-            values["signage_photo"] = _copy_in(profile, data.signage_file, "signage", "signage_photo")
-            copied.append(paths.profile_dir(profile) / str(values["signage_photo"]))
-        if data.work_rules_file is not None:
-            values["work_rules_document"] = _copy_in(profile, data.work_rules_file, "work-rules", "work_rules_document")
-            copied.append(paths.profile_dir(profile) / str(values["work_rules_document"]))
+        for field, source in (("signage_photo", data.signage_file), ("work_rules_document", data.work_rules_file)):
+            if source is not None:
+                values[field], created = _store(session, profile, source, field)
+                if created is not None:
+                    copied.append(created)
         guarded_update(session, Station, station, values, expected_version, _STALE)
         session.flush()
     except BaseException:

@@ -9,6 +9,7 @@ import logging
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
 from app.domain.errors import UserError
 from app.domain.periods import CHINA_TIME
 from app.models.database import Database
+from app.reports import submission
 from app.services.reporting import drafts as report_drafts
 from app.services.reporting.drafts import Draft, ReportText
+from app.services.station.file_store import UploadState
 from app.ui import theme
 from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background, write_in_background, write_now
@@ -49,15 +52,18 @@ class _Job:
     then: Callable[[Draft], None] | None
 
 
-def _call(action: str, session: Any, draft: Draft, text: ReportText | None) -> Draft:
+def _call(action: str, session: Any, draft: Draft, text: ReportText | None, profile_dir: Path) -> Draft:
     if action == "reopen":
+        if draft.kind == "info":
+            return report_drafts.reopen_info(session, draft.period, draft.version)
         return report_drafts.reopen_annual(session, draft.year, draft.kind, draft.version)
     text = text or ReportText()
+    if action == "submit":  # the PDF HQ receives is rendered now, in the same transaction
+        key = draft.period if draft.kind == "info" else draft.year
+        return submission.submit(session, profile_dir, draft.kind, key, text, draft.version).draft
     if draft.kind == "info":
-        info = report_drafts.submit_info if action == "submit" else report_drafts.save_info
-        return info(session, draft.period, text, draft.version)
-    annual = report_drafts.submit_annual if action == "submit" else report_drafts.save_annual
-    return annual(session, draft.year, draft.kind, text, draft.version)
+        return report_drafts.save_info(session, draft.period, text, draft.version)
+    return report_drafts.save_annual(session, draft.year, draft.kind, text, draft.version)
 
 
 class ReportEditor(QWidget):
@@ -211,9 +217,20 @@ class ReportEditor(QWidget):
             self.status_label.setText(self.tr("状态：已提交（%1），内容不能再修改").replace("%1", when))
         else:
             self.status_label.setText(self.tr("状态：%1").replace("%1", shown(draft.status_label)))
+        pdf = draft.pdf_upload if draft is not None and draft.status != "draft" else None
+        if pdf is not None and pdf.state != "none":
+            self.status_label.setText(self.status_label.text() + self._pdf_text(pdf))
         comment = draft.review_comment if draft is not None and draft.status in ("returned", "draft") else ""
         self.review.setText(self.tr("服务总站退回意见：%1").replace("%1", comment))
         self.review.setVisible(bool(comment))
+
+    def _pdf_text(self, pdf: UploadState) -> str:
+        """How the submitted PDF's trip to HQ goes (app/sync/files.py)."""
+        if pdf.state == "sent":
+            return self.tr("；PDF 已交服务总站（第 %1 版）").replace("%1", str(pdf.version or 1))
+        if pdf.state == "refused":
+            return self.tr("；PDF 服务总站未接收：%1").replace("%1", pdf.message)
+        return self.tr("；PDF 等待同步上传")
 
     # -- saving -----------------------------------------------------------------------
     # Writes go through a queue, one at a time: each takes the version the previous one
@@ -243,7 +260,7 @@ class ReportEditor(QWidget):
         ident = (draft.kind, draft.year, draft.period)
         latest, text = self._latest.get(ident, draft), self.text()
         try:
-            saved = write_now(self._db, lambda s: _call("save", s, latest, text))
+            saved = write_now(self._db, lambda s: _call("save", s, latest, text, self._db.path.parent))
         except UserError as exc:
             log.warning("draft %s not saved on close: %s", ident, exc.message)
             return
@@ -300,7 +317,7 @@ class ReportEditor(QWidget):
                 show_error(self, self.tr("之前编辑的报告未能保存：%1").replace("%1", exc.message), "")
             self._pump()
 
-        write_in_background(self, self._db, lambda s: _call(job.action, s, latest, job.text),
+        write_in_background(self, self._db, lambda s: _call(job.action, s, latest, job.text, self._db.path.parent),
                             on_success=done, on_failure=failed)
 
     def _failed(self, exc: BaseException, *, focus: bool = False) -> None:

@@ -57,6 +57,7 @@ def run_gui(args: argparse.Namespace) -> int:
     launcher = Launcher(settings, smoke=args.smoke)
     if args.smoke:
         launcher.first_painted.connect(_finish_smoke)
+        launcher.smoke_failed.connect(qt_app.exit)  # an HQ profile whose HQ cannot be reached
         QTimer.singleShot(SMOKE_TIMEOUT_MS, lambda: _smoke_timed_out(launcher))
     if not launcher.start(args.profile_name):
         operations.shutdown()

@@ -35,6 +35,7 @@ from app.ui.shell import window_state
 from app.ui.shell.navigation import sections
 from app.ui.shell.page_registry import page_factory
 from app.ui.shell.placeholder_page import PlaceholderPage
+from app.ui.shell.profile_menu import add_profile_menu
 from app.ui.station.demo_banner import DemoBanner
 from app.ui.sync.auto_sync import AutoSyncController
 from app.ui.sync.page import SyncPage
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
                 self.auto_sync = AutoSyncController(db, settings, enabled=not self.demo, parent=self)
                 self.auto_sync.start(self)
                 page = self.sync_page = SyncPage(db, self.auto_sync, demo=self.demo)
+                page.profile_ready.connect(self.profile_switch_requested)
             elif (factory := page_factory(section.key)) is not None:
                 page = factory(db)
             else:
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        add_profile_menu(file_menu, self.profile, self.profile_switch_requested.emit)
         open_logs = file_menu.addAction(self.tr("打开日志文件夹"))
         open_logs.triggered.connect(self.open_log_folder)
         file_menu.addSeparator()

@@ -41,16 +41,19 @@ def _store(settings: Settings, option: Option[str], data: QByteArray) -> None:
     settings.set_raw(option.section, option.key, versions)
 
 
-def save_main_window(window: QMainWindow, settings: Settings) -> None:
-    _store(settings, MAIN_WINDOW_GEOMETRY, window.saveGeometry())
-    _store(settings, MAIN_WINDOW_STATE, window.saveState())
+def save_main_window(window: QMainWindow, settings: Settings,
+                     keys: tuple[Option[str], Option[str]] = (MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE)) -> None:
+    """`keys`: the geometry and state options (the HQ-mode window has its own)."""
+    _store(settings, keys[0], window.saveGeometry())
+    _store(settings, keys[1], window.saveState())
 
 
-def restore_main_window(window: QMainWindow, settings: Settings) -> bool:
+def restore_main_window(window: QMainWindow, settings: Settings,
+                        keys: tuple[Option[str], Option[str]] = (MAIN_WINDOW_GEOMETRY, MAIN_WINDOW_STATE)) -> bool:
     """True when a saved geometry was applied (else the caller picks a default size)."""
-    geometry = _load(settings, MAIN_WINDOW_GEOMETRY)
+    geometry = _load(settings, keys[0])
     restored = geometry is not None and window.restoreGeometry(geometry)
-    state = _load(settings, MAIN_WINDOW_STATE)
+    state = _load(settings, keys[1])
     if state is not None:
         window.restoreState(state)
     return restored

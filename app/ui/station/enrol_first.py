@@ -1,5 +1,7 @@
 """First run's third choice, 登记到服务总站: enrol with HQ's one-time code, take the station's
-identity from HQ, sync once, then ask only for what HQ did not know (issue 10).
+identity from HQ, sync once, then ask only for what HQ did not know (issue 10).  An HQ desk
+user's code makes this profile an HQ profile instead (issue 12): `profile_ready(name)`, and
+the launcher opens it in HQ mode.
 
 Three steps in one dialog: the enrolment fields (app/ui/sync/enrol_form.py, shared with the
 同步 page), the first sync with its progress (app/ui/sync/auto_sync.py's controller), and,
@@ -64,6 +66,7 @@ def _label(text: str = "", style: str = "") -> QLabel:
 
 class EnrolFirstDialog(QDialog):
     station_ready = Signal(object)  # StationInfo: enrolled, synced (or not), manager known
+    profile_ready = Signal(str)  # an HQ desk user's code: the HQ profile to open (HQ mode)
 
     def __init__(self, db: Database, http_factory: HttpFactory = lambda: None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +110,7 @@ class EnrolFirstDialog(QDialog):
         self.form.busy_changed.connect(self.enrol_button.setDisabled)
         self.form.busy_changed.connect(self.back_button.setDisabled)
         self.form.enrolled.connect(self._enrolled)
+        self.form.profile_ready.connect(self._other_profile)
         return self._page(intro, self.form, _row(self.back_button, self.enrol_button))
 
     def _sync_page(self) -> QWidget:
@@ -159,6 +163,10 @@ class EnrolFirstDialog(QDialog):
         )
         self.pages.setCurrentIndex(SYNC)
         self.controller.sync_now(parent=self)
+
+    def _other_profile(self, name: str) -> None:
+        self.profile_ready.emit(name)
+        self.accept()
 
     def _progressed(self, phase: str, done: int, total: int) -> None:
         texts = {
@@ -242,6 +250,7 @@ class EnrolChoiceButton(QPushButton):
     """The wizard's 登记到服务总站 button: opens EnrolFirstDialog; disabled for a demo profile."""
 
     station_ready = Signal(object)  # StationInfo
+    profile_ready = Signal(str)  # an HQ profile to open instead
 
     def __init__(self, db: Database, parent: QWidget | None = None, http_factory: HttpFactory = lambda: None) -> None:
         super().__init__(parent)
@@ -256,4 +265,5 @@ class EnrolChoiceButton(QPushButton):
     def open_dialog(self) -> None:
         self.dialog = EnrolFirstDialog(self._db, self._http_factory, self.window())
         self.dialog.station_ready.connect(self.station_ready)
+        self.dialog.profile_ready.connect(self.profile_ready)
         self.dialog.open()

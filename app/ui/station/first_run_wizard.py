@@ -29,14 +29,17 @@ ERROR_STYLE = f"color: {theme.ERROR};"
 
 
 class FirstRunWizard(QDialog):
-    """exec() returns Accepted (station created, see `.station`), DEMO_CHOSEN, or Rejected."""
+    """exec() returns Accepted (station created, see `.station`), DEMO_CHOSEN, PROFILE_CHOSEN
+    (an HQ desk user's code made an HQ profile, see `.other_profile`), or Rejected."""
 
     DEMO_CHOSEN = 2
+    PROFILE_CHOSEN = 3
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.station: StationInfo | None = None
+        self.other_profile = ""
         self.setWindowTitle(self.tr("首次设置 — 中小企业服务站工作台"))
 
         heading = QLabel(self.tr("欢迎使用中小企业服务站工作台"))
@@ -105,6 +108,7 @@ class FirstRunWizard(QDialog):
         self.demo_button.clicked.connect(lambda: self.done(self.DEMO_CHOSEN))
         self.enrol_button = EnrolChoiceButton(db, self)  # 登记到服务总站 (app/ui/station/enrol_first.py)
         self.enrol_button.station_ready.connect(self._enrolled)
+        self.enrol_button.profile_ready.connect(self._other_profile)
         self.cancel_button = QPushButton(self.tr("取消"))
         self.cancel_button.clicked.connect(self.reject)
         self.finish_button = QPushButton(self.tr("完成设置"))
@@ -190,3 +194,8 @@ class FirstRunWizard(QDialog):
         """Enrolled with HQ's station identity (and its manager): nothing left to set up here."""
         self.station = station
         self.accept()
+
+    def _other_profile(self, name: str) -> None:
+        """An HQ desk user's code: the launcher opens that profile in HQ mode."""
+        self.other_profile = name
+        self.done(self.PROFILE_CHOSEN)

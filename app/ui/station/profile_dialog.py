@@ -1,7 +1,8 @@
 """本站信息: the station's own profile, with the signage photo and the filed work rules.
 
 Opened from the staff page.  The profile is read off the GUI thread; picked files are
-checked at once (type, 20 MB) and copied into the profile folder when saved.  Once the
+checked at once (type by name and by content, 20 MB), copied into the profile's file store
+when saved and queued for HQ: the next sync uploads them, and their state is shown.  Once the
 station is enrolled, the name (like code, district and status) is HQ's and read-only; the
 rest is the station's to report (docs/sync-protocol.md, "Ownership").
 """
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPush
 from app.domain.errors import UserError
 from app.models.database import Database
 from app.services.station import profile as station_profile
+from app.services.station.file_store import UploadState
 from app.services.station.profile import DOCUMENT_SUFFIXES, PHOTO_SUFFIXES, ProfileInput, StationProfile
 from app.ui import theme
 from app.ui.catalogue_names import shown
@@ -70,7 +72,7 @@ class StationProfileDialog(FormDialog):
             self.add_row(field, label, widget)
             if field == "signage_photo":
                 self.form.addRow("", self.signage_preview)
-        limit = QLabel(self.tr("照片和文件会复制到本档案的 station_files 文件夹，每个不超过 20 MB。"))
+        limit = QLabel(self.tr("照片和文件会复制到本档案的 files 文件夹，每个不超过 20 MB，同步时上传服务总站。"))
         limit.setWordWrap(True)
         limit.setStyleSheet(f"color: {theme.TEXT_MUTED};")
         self.form.addRow("", limit)
@@ -106,7 +108,7 @@ class StationProfileDialog(FormDialog):
         if profile.hq_fields_locked:
             self.note.setText(self.tr("本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，"
                                       "不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；"
-                                      "挂牌照片和工作制度文件只保存在本机。"))
+                                      "挂牌照片和工作制度文件保存时留存在本机，同步时上传服务总站备案。"))
             self.note.show()
             self.name.setReadOnly(True)
             self.name.setStyleSheet(f"background: {theme.READ_ONLY_BACKGROUND}; color: {theme.TEXT_SECONDARY};")
@@ -120,12 +122,31 @@ class StationProfileDialog(FormDialog):
         signage = self.signage_file or (self._stored(profile.signage_photo) if profile else None)
         rules = self.work_rules_file or (self._stored(profile.work_rules_document) if profile else None)
         none = self.tr("（未上传）")
-        self.signage_name.setText(signage.name if signage else none)
-        self.rules_name.setText(rules.name if rules else none)
+        self.signage_name.setText(self._file_text(signage, self.signage_file, profile.signage_upload if profile else None)
+                                  if signage else none)
+        self.rules_name.setText(self._file_text(rules, self.work_rules_file, profile.rules_upload if profile else None)
+                                if rules else none)
         self.rules_open.setEnabled(rules is not None and rules.exists())
         pixmap = QPixmap(str(signage)) if signage and signage.exists() else QPixmap()
         self.signage_preview.setPixmap(pixmap.scaledToHeight(120) if not pixmap.isNull() else QPixmap())
         self.signage_preview.setVisible(not pixmap.isNull())
+
+    def _file_text(self, path: Path, picked: Path | None, upload: UploadState | None) -> str:
+        """The file's name and how its trip to HQ goes (pending, sent, refused)."""
+        if picked is not None:
+            return self.tr("%1（保存后同步上传）").replace("%1", picked.name)
+        if upload is None or upload.state == "none":
+            return path.name
+        name = upload.name or path.name
+        if upload.state == "sent":
+            state = self.tr("已上传服务总站")
+        elif upload.state == "refused":
+            state = self.tr("服务总站未接收：%1").replace("%1", upload.message)
+        elif upload.sent_bytes:
+            state = self.tr("等待同步上传，已传 %1%").replace("%1", str(upload.sent_bytes * 100 // max(upload.size, 1)))
+        else:
+            state = self.tr("等待同步上传")
+        return f"{name}（{state}）"
 
     # -- files -----------------------------------------------------------------------------
     def choose_signage(self, path: Path) -> bool:

@@ -3,8 +3,11 @@ dialog and the first-run choice 登记到服务总站 (app/ui/station/enrol_firs
 
 Server address, one-time code, an optional CA file, and the --insecure-http checkbox with
 its red warning (shown only for plain http:// to another machine).  `submit()` enrols in the
-background; the outcome comes back as `enrolled(Enrolment)` or as the SyncError's Chinese
-message under the fields, the input kept for a second try.
+background (app.hqdesk.enrolment: whatever the code is for); the outcome comes back as
+`enrolled(Enrolment)` (this profile is the station's), `profile_ready(name)` (an HQ desk
+user's code made or renewed the HQ profile `name`, already the active one; or a station's code
+entered in an HQ profile went to a profile of its own), or as the SyncError's Chinese message
+under the fields, the input kept for a second try.
 """
 
 from __future__ import annotations
@@ -24,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.hqdesk.enrolment import HqEnrolment, Outcome, StationElsewhere, enroll_any
 from app.models.database import Database
 from app.sync.client import SyncError, plain_http_over_network
-from app.sync.enrolment import Enrolment, enroll
+from app.sync.enrolment import Enrolment
 from app.ui import theme
 from app.ui.operations import OpContext, run_in_background
 from app.ui.sync.auto_sync import HttpFactory
@@ -36,12 +40,14 @@ from app.ui.widgets.prompts import inform
 
 class EnrolForm(QWidget):
     enrolled = Signal(object)  # Enrolment
+    profile_ready = Signal(str)  # another profile to open: an HQ profile, or a station's own
     busy_changed = Signal(bool)  # True while the enrolment request runs
 
     def __init__(self, db: Database, http_factory: HttpFactory = lambda: None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db, self._http_factory = db, http_factory
         self.result_enrolment: Enrolment | None = None
+        self.result_profile: HqEnrolment | StationElsewhere | None = None
         self.busy = False
         self.server = QLineEdit()
         self.server.setPlaceholderText("https://hq.example.gov.cn")
@@ -121,8 +127,10 @@ class EnrolForm(QWidget):
         db, http, insecure = self._db, self._http_factory(), self.insecure_http.isChecked()
         ca_file = Path(ca) if ca else None
 
-        def work(_ctx: OpContext) -> Enrolment:
-            return enroll(db, server, code, http=http, ca_file=ca_file, insecure_http=insecure)
+        profile = db.path.parent.name  # the profile's folder (app.paths.database_file)
+
+        def work(_ctx: OpContext) -> Outcome:
+            return enroll_any(db, profile, server, code, http=http, ca_file=ca_file, insecure_http=insecure)
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, SyncError):
@@ -142,10 +150,14 @@ class EnrolForm(QWidget):
             title=self.tr("正在登记到服务总站…"),
         )
 
-    def _done(self, enrolment: Enrolment) -> None:
-        self.result_enrolment = enrolment
+    def _done(self, outcome: Outcome) -> None:
         self._set_busy(False)
-        if not enrolment.persisted:
+        if isinstance(outcome, Enrolment):
+            self.result_enrolment = outcome
+        else:
+            self.result_profile = outcome
+        persisted = outcome.enrolment.persisted if isinstance(outcome, StationElsewhere) else outcome.persisted
+        if not persisted:
             inform(
                 self,
                 self.tr("令牌只保存到程序关闭"),
@@ -154,4 +166,16 @@ class EnrolForm(QWidget):
                     "下次启动后需要向服务总站索取新的登记码重新登记。"
                 ),
             )
-        self.enrolled.emit(enrolment)
+        if isinstance(outcome, HqEnrolment):
+            inform(self, self.tr("已登记为服务总站用户"),
+                   self.tr("已登记为服务总站用户：%1（%2）。本机将以服务总站模式打开，只显示服务总站的页面。"
+                           "服务总站档案为“%3”。").replace("%1", outcome.user).replace("%2", outcome.role_label)
+                   .replace("%3", outcome.profile))
+            self.profile_ready.emit(outcome.profile)
+        elif isinstance(outcome, StationElsewhere):
+            inform(self, self.tr("已登记服务站"),
+                   self.tr("这是服务站的登记码。服务总站档案保持不变，服务站已登记到新档案“%1”，现在打开它。")
+                   .replace("%1", outcome.profile))
+            self.profile_ready.emit(outcome.profile)
+        else:
+            self.enrolled.emit(outcome)

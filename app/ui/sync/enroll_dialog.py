@@ -16,6 +16,7 @@ from app.ui.sync.enrol_form import EnrolForm
 
 class EnrollDialog(QDialog):
     enrolled = Signal(object)  # Enrolment
+    profile_ready = Signal(str)  # an HQ desk user's code made the HQ profile to open instead
 
     def __init__(
         self,
@@ -48,6 +49,7 @@ class EnrollDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.form.busy_changed.connect(self.ok_button.setDisabled)
         self.form.enrolled.connect(self._done)
+        self.form.profile_ready.connect(lambda name: (self.accept(), self.profile_ready.emit(name)))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.form)

@@ -51,6 +51,7 @@ def _label(text: str = "", style: str = "") -> QLabel:
 
 class SyncPage(QWidget):
     refreshed = Signal(object)  # SyncStatus, after each reload
+    profile_ready = Signal(str)  # enrolment made another profile (an HQ desk user's code): open it
 
     def __init__(self, db: Database, controller: AutoSyncController, *, demo: bool = False,
                  parent: QWidget | None = None) -> None:
@@ -336,6 +337,7 @@ class SyncPage(QWidget):
     def open_enroll_dialog(self) -> None:
         dialog = EnrollDialog(self._db, self.controller.http_factory, self)
         dialog.enrolled.connect(lambda _e: self.refresh())
+        dialog.profile_ready.connect(self.profile_ready)
         dialog.open()
         self.enroll_dialog = dialog  # tests drive it
 
@@ -363,7 +365,7 @@ class SyncPage(QWidget):
 
     def _progressed(self, phase: str, done: int, total: int) -> None:
         names = {"hello": self.tr("正在连接服务总站…"), "push": self.tr("正在上传 %1"), "pull": self.tr("正在下载 %1"),
-                 "check": self.tr("正在核对数据…"), "repair": self.tr("正在修复 %1")}
+                 "files": self.tr("正在上传文件 %1"), "check": self.tr("正在核对数据…"), "repair": self.tr("正在修复 %1")}
         if self.cancel_button.isEnabled():
             self.phase_label.setText(names.get(phase, phase).replace("%1", f"{done:,}"))
         if total > 0:

@@ -8,7 +8,7 @@ replica_row).
   library's order and keyset paging (app.hq.libraries.enterprises).
 
 Revision ID: 0006_libraries
-Revises: 0003_hq_users_audit
+Revises: 0005_files
 Create Date: 2026-12-07 01:00:00
 """
 
@@ -17,7 +17,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0006_libraries"
-down_revision = "0003_hq_users_audit"
+down_revision = "0005_files"
 branch_labels = None
 depends_on = None
 

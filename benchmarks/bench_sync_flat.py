@@ -1,0 +1,187 @@
+"""Issue 14: does a sync cost what the change costs, or what the station holds?
+
+    .venv/bin/python benchmarks/bench_sync_flat.py [--sizes 10000 100000 1000000] [--changed 1000] [--repeat 3]
+
+For each size N: a fresh HQ database holding a station with N rows (40% enterprises, 60% its own
+service records, as benchmarks/bench_bootstrap.py), a real `station-desk-hq serve` on loopback,
+a station that bootstraps from it, then HQ's statistics analyzed (`VACUUM ANALYZE`, what
+autovacuum leaves a minute after a bulk load).  Then, median of --repeat each:
+  incremental   --changed rows edited at the station (--what: enterprises, by default, or service
+                records), one sync (push, pull, check)
+  no-op         a sync with nothing to do
+with the time of each step (hello, push, pull, check) and the round trips, and, as the
+same-run baseline, one bare HTTP round trip to the service (GET /v1/hello).  Flat means the
+largest size within 1.5x of the smallest.  Not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import httpx  # noqa: E402
+import psycopg  # noqa: E402
+from bench_bootstrap import ENTERPRISE_SQL, RECORD_SQL, REPO, _free_port, _wait, make_conninfo_url  # noqa: E402
+from psycopg import sql  # noqa: E402
+from sqlalchemy import text  # noqa: E402
+
+from app.hq import accounts  # noqa: E402
+from app.hq.db import init_db, make_engine  # noqa: E402
+from app.models.database import open_database  # noqa: E402
+from app.sync import engine as sync_engine  # noqa: E402
+from app.sync.client import SyncClient  # noqa: E402
+from app.sync.engine import sync  # noqa: E402
+from app.sync.enrolment import enroll, open_client  # noqa: E402
+from app.sync.protocol import PROTOCOL_HEADER  # noqa: E402
+from tests.pg import admin_conninfo  # noqa: E402
+
+STEPS = ("hello", "push", "pull", "check")
+
+
+def _instrument(spent: dict[str, float]) -> Callable[[], None]:
+    """Time each client call of a sync into `spent` (seconds, summed)."""
+    saved = {name: getattr(SyncClient, name) for name in ("hello", "push", "pull_page", "check")}
+
+    def timed(name: str, fn: Any) -> Any:
+        def wrapper(*a: Any, **k: Any) -> Any:
+            t = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - t
+        return wrapper
+
+    for name, fn in saved.items():
+        setattr(SyncClient, name, timed(name.removesuffix("_page"), fn))
+    verify = sync_engine._verify
+    sync_engine._verify = lambda run, audit=False: timed("check total", verify)(run, audit)  # type: ignore[assignment]
+
+    def undo() -> None:
+        for name, fn in saved.items():
+            setattr(SyncClient, name, fn)
+        sync_engine._verify = verify  # type: ignore[assignment]
+
+    return undo
+
+
+EDITS = {
+    "service_record": "UPDATE service_record SET summary = summary || '（已回访）'",
+    "enterprise": "UPDATE enterprise SET address = address || '（新址）', updated_at = CURRENT_TIMESTAMP",
+}
+
+
+def _edit(db: Any, changed: int, what: str) -> None:
+    """`changed` rows of `what` edited as the app would: half the enterprises' fields, a record's summary."""
+    with db.engine.begin() as conn:
+        ids = [r[0] for r in conn.exec_driver_sql(f"SELECT id FROM {what} ORDER BY random() LIMIT {changed}")]
+        conn.exec_driver_sql(f"{EDITS[what]} WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))
+
+
+def one_size(rows: int, changed: int, repeat: int, what: str) -> dict[str, Any]:
+    n_ent, n_rec = int(rows * 0.4), rows - int(rows * 0.4)
+    name = f"sd_flat_{secrets.token_hex(4)}"
+    admin = admin_conninfo()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    url = make_conninfo_url(admin, name)
+    work = Path(tempfile.mkdtemp(prefix="sd-flat-"))
+    server = None
+    out: dict[str, Any] = {"rows": rows}
+    try:
+        init_db(url)
+        hq = make_engine(url)
+        with hq.begin() as conn:
+            info, code = accounts.add_station(conn, "BENCH-A", "基准站", "天河区")
+            conn.execute(text(ENTERPRISE_SQL), {"st": info.station_id, "n": n_ent})
+            conn.execute(text(RECORD_SQL), {"st": info.station_id, "n": n_rec, "ne": n_ent})
+        port = _free_port()
+        server = subprocess.Popen([sys.executable, "-m", "app.hq.cli", "serve", "--db", url, "--port", str(port)],
+                                  cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        _wait(base)
+        db = open_database(work / "station.db")
+        enroll(db, base, code)
+        started = time.perf_counter()
+        with open_client(db) as client:
+            boot = sync(db, client)
+        assert boot.completed, boot.message
+        print(f"[{rows:,}] bootstrap {boot.pulled:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
+        with psycopg.connect(url.replace("postgresql://", "postgresql://", 1), autocommit=True) as conn:
+            conn.execute("VACUUM ANALYZE")
+        trips: list[float] = []
+        with httpx.Client(base_url=base) as bare:
+            for _ in range(max(5, repeat)):
+                t = time.perf_counter()
+                bare.get("/v1/hello", headers={PROTOCOL_HEADER: "2"})
+                trips.append(time.perf_counter() - t)
+        out["round trip ms"] = statistics.median(trips) * 1000
+        for kind in ("incremental", "no-op"):
+            totals, parts, counts = [], [], set()
+            with open_client(db) as client:
+                for _ in range(repeat):
+                    if kind == "incremental":
+                        _edit(db, changed, what)
+                    spent: dict[str, float] = {}
+                    undo = _instrument(spent)
+                    t = time.perf_counter()
+                    try:
+                        result = sync(db, client)
+                    finally:
+                        undo()
+                    totals.append(time.perf_counter() - t)
+                    parts.append(spent)
+                    assert result.completed, result.message
+                    counts.add((result.pushed, result.pulled, result.round_trips))
+            out[kind] = statistics.median(totals) * 1000
+            out[kind + " steps"] = {s: statistics.median(p.get(s, 0.0) for p in parts) * 1000 for s in (*STEPS, "check total")}
+            out[kind + " counts"] = sorted(counts)
+            print(f"[{rows:,}] {kind}: median {out[kind]:.0f} ms of {[round(x * 1000) for x in totals]}; "
+                  f"steps {', '.join(f'{k} {v:.0f}' for k, v in out[kind + ' steps'].items())} ms; "
+                  f"(pushed, pulled, round trips) {out[kind + ' counts']}; load {os.getloadavg()[0]:.1f}", flush=True)
+        db.dispose()
+        hq.dispose()
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        for f in sorted(work.glob("*"), reverse=True):
+            f.unlink()
+        work.rmdir()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--changed", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--what", choices=sorted(EDITS), default="enterprise", help="which rows change (default enterprise)")
+    args = parser.parse_args(argv)
+    results = [one_size(n, args.changed, args.repeat, args.what) for n in args.sizes]
+    print("\n| rows held | round trip (baseline) | incremental 1,000 | no-op | incremental ÷ smallest |")
+    print("|---|---|---|---|---|")
+    for r in results:
+        print(f"| {r['rows']:,} | {r['round trip ms']:.1f} ms | {r['incremental']:.0f} ms | {r['no-op']:.0f} ms "
+              f"| {r['incremental'] / results[0]['incremental']:.2f}x |")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")  # token in memory for this run
+    sys.exit(main())
