@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection, text
 
+from app.hq.watermark import watermark
 from app.sync.protocol import TOMBSTONE_HORIZON_DAYS
 
 PURGED_KEY = "purged_through_txid"
@@ -22,8 +23,6 @@ def purged_through(conn: Connection) -> int:
 
 def purge_tombstones(conn: Connection, horizon_days: int = TOMBSTONE_HORIZON_DAYS) -> int:
     """Delete purgeable tombstones; returns how many were removed."""
-    from app.hq.pull import watermark  # pull imports this module
-
     horizon = {"days": horizon_days}
     # this database's watermark, not the cluster's xmin: a long transaction in another
     # database (another application, a test run) must not hold the purge back

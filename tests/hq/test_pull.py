@@ -145,7 +145,7 @@ def test_cursor_from_the_future_means_hq_was_restored(app_client, enrol) -> None
 
 
 def test_purge_is_not_held_back_by_a_transaction_in_another_database(hq_engine, enrol) -> None:
-    """The purge limit is this database's watermark (app.hq.pull.watermark), not the cluster's
+    """The purge limit is this database's watermark (app.hq.watermark), not the cluster's
     oldest transaction: a session left open in another database (another application, another
     test run on the same server) must not stop tombstones from ever being purged."""
     import psycopg

@@ -27,6 +27,8 @@ def hq_window(qtbot: Any, desk: dict[str, HqDeskClient]) -> Iterator[Callable[[s
         qtbot.addWidget(window)
         window.resize(1366, 768)
         window.show()
+        window.activateWindow()  # keyboard shortcuts only reach the active window
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         made.append(window)
         return window
 

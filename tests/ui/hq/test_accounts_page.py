@@ -37,6 +37,8 @@ def accounts_page(qtbot: Any, hq_window: Any, role: str) -> Any:
     page = window.page("accounts")
     assert page is not None
     qtbot.waitUntil(lambda: page.users.model.rowCount() >= 3 and page.stations.status.text() != "", timeout=10_000)
+    window.activateWindow()  # offscreen, the window can lose activation while pages load; shortcuts need it
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     return page
 
 
