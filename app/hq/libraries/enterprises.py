@@ -96,10 +96,12 @@ def _served_by(conn: Connection, ids: list[str]) -> dict[str, int]:
     """enterprise id → stations that recorded services for it (ix_replica_row_enterprise_ref)."""
     if not ids:
         return {}
+    # one index probe per enterprise (a correlated subquery): `= ANY(page ids)` was planned
+    # as a scan of every service record whenever the expression's statistics were missing
     rows = conn.execute(
-        text("SELECT data->>'enterprise_id' AS e, count(DISTINCT station_id) AS n FROM replica_row "
-             "WHERE tbl IN ('service_record', 'demand', 'event_attendance') AND data->>'enterprise_id' = ANY(:ids) "
-             "AND NOT deleted GROUP BY 1"),
+        text("SELECT w.e, (SELECT count(DISTINCT r.station_id) FROM replica_row r "
+             "WHERE r.tbl IN ('service_record', 'demand', 'event_attendance') AND r.data->>'enterprise_id' = w.e "
+             "AND NOT r.deleted) AS n FROM unnest(CAST(:ids AS text[])) AS w(e)"),
         {"ids": ids},
     )
     return {r.e: int(r.n) for r in rows}
