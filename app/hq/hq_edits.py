@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.domain import row_rules
 from app.hq import merge
 from app.hq.owned import REPORT_STATUSES, REVIEWED_REPORTS
 from app.hq.push import ApplyContext, PushResult, now_ms
@@ -26,6 +27,14 @@ from app.sync.protocol import (
 
 class HqEditError(Exception):
     """An edit HQ may not make; `args[0]` is a Chinese message."""
+
+
+class RowRuleError(HqEditError):
+    """A published row breaks the row rules (app.domain.row_rules): `field` names the column."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -87,7 +96,7 @@ def publish_reference(conn: Connection, tbl: str, rows: Iterable[Mapping[str, An
     app.hq.owned.apply_station_profile); a new one takes what is published."""
     if tbl not in HQ_REFERENCE:
         raise HqEditError(f"“{tbl}”不是总部发布的参考数据（可发布：{'、'.join(HQ_REFERENCE)}）。")
-    results = []
+    results: list[EditResult] = []
     for item in rows:
         row_id = uuid.UUID(str(item["id"])) if item.get("id") else uuid7()
         deleted = bool(item.get("deleted", False))
@@ -95,6 +104,13 @@ def publish_reference(conn: Connection, tbl: str, rows: Iterable[Mapping[str, An
         if tbl == STATION_PROFILE_TABLE:
             data = _keep_station_profile(conn, row_id, data)
         check_json_value(data)
+        # the rules a pushed row obeys (app.hq.push) and a station's pull checks again: a row
+        # they refuse would only be quarantined at every station
+        # (not the station row: accounts publishes it from station_account, whose district may
+        # still be empty before HQ fills it in)
+        problem = None if tbl == STATION_PROFILE_TABLE else row_rules.row_problem(tbl, data)
+        if problem is not None:
+            raise RowRuleError(f"{tbl} 第{len(results) + 1}条：{problem.message}。", problem.field)
         version = conn.execute(
             text(
                 "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data) "

@@ -58,6 +58,17 @@ class ReplicaRow(HqBase):
             postgresql_where=text("tbl IN ('service_record', 'demand', 'event_attendance')"),
         ),
         Index("ix_replica_row_station", "station_id", "tbl"),
+        Index(  # migration 0006: relay coverage per policy (app.hq.libraries.coverage)
+            "ix_replica_row_policy_ref",
+            text("(data->>'policy_id')"),
+            postgresql_where=text("tbl = 'service_record' AND data->>'policy_id' IS NOT NULL"),
+        ),
+        Index(  # migration 0006: the enterprise library's order and keyset paging
+            "ix_replica_row_enterprise_name",
+            text("(coalesce(data->>'name', ''))"),
+            "id",
+            postgresql_where=text("tbl = 'enterprise' AND NOT deleted"),
+        ),
     )
 
     tbl: Mapped[str] = mapped_column(primary_key=True)

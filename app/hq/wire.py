@@ -9,6 +9,7 @@ app.hq.push instead, so one poisoned row never blocks a batch.
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from typing import Annotated, Any
 
@@ -35,6 +36,7 @@ TableName = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]{0,62}$")]
 Hlc = Annotated[StrictInt, Field(ge=0, lt=1 << 63)]
 Txid = Annotated[StrictStr, Field(pattern=r"^[0-9]{1,19}$")]
 MAX_DEPTH = 24
+_NUL_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")  # JSON's escape of NUL, after an even run of backslashes
 # The data the row rules judge: one definition for HQ and the station's pull (app/sync/row_guard.py).
 clean_data = rule_data
 
@@ -47,7 +49,7 @@ def check_json_value(value: Any) -> None:
         encoded.encode("utf-8")
     except (ValueError, TypeError, UnicodeEncodeError, RecursionError) as exc:
         raise ValueError(f"not storable as JSON: {type(exc).__name__}") from exc
-    if "\\u0000" in encoded:
+    if "\\u0000" in encoded and _NUL_ESCAPE.search(encoded):  # not a typed backslash followed by "u0000"
         raise ValueError("NUL character in text")
     if encoded.count("{") + encoded.count("[") > MAX_DEPTH:  # cheap test first: most rows are flat
         _check_depth(value, 0)

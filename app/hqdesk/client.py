@@ -79,7 +79,10 @@ class HqDeskClient:
                    "Accept": "application/json"}
         content = None
         if body is not None:
-            content = json.dumps(body, ensure_ascii=False).encode()
+            try:
+                content = json.dumps(body, ensure_ascii=False, allow_nan=False).encode()
+            except (TypeError, ValueError, RecursionError) as exc:  # UnicodeEncodeError: a lone surrogate
+                raise HqDeskError("要发送的内容包含无法保存的字符或数值，请删除特殊字符后重试。", detail=repr(exc)[:200]) from exc
             headers["Content-Type"] = "application/json"
         query = {k: v for k, v in (params or {}).items() if v is not None}
         url = f"{ADMIN}{path}" if str(self.http.base_url) else f"{self.server}{ADMIN}{path}"

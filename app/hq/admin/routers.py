@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from app.hq.admin import core_routes
 from app.hq.cityreport import routes as cityreport_routes
 from app.hq.files import admin_routes as inbox_routes
+from app.hq.libraries import routes as libraries_routes
 from app.hq.readmodel import routes as network_routes
 
 ADMIN_ROUTERS: list[APIRouter] = [
@@ -15,4 +16,5 @@ ADMIN_ROUTERS: list[APIRouter] = [
     network_routes.router,
     inbox_routes.router,
     cityreport_routes.router,
+    libraries_routes.router,
 ]

@@ -26,12 +26,12 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from app.domain import districts as district_names
-from app.domain.enterprise_size import LABEL_TO_SIZE, SIZE_LABELS, Size
+from app.domain.enterprise_size import SIZE_LABELS, Size
 from app.domain.errors import UserError, ValidationError
 from app.domain.industries import label as industry_label
-from app.domain.industry_data import DIVISIONS, SECTIONS
+from app.domain.industry_data import SECTIONS
 from app.domain.periods import china_today
+from app.domain.policy_targets import normalise_districts, normalise_industries, normalise_sizes
 from app.domain.text_normalise import checked_text
 from app.models import Policy, StaffMember
 from app.services.actor import Actor
@@ -57,7 +57,6 @@ FIELD_LABELS: dict[str, str] = {
 SIZE_CODES = tuple(size.value for size in Size)
 FILES_FOLDER = "policy_files"
 _URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
-_SPLIT = re.compile(r"[\s,，、;；/]+")
 
 
 @dataclass(frozen=True)
@@ -133,55 +132,6 @@ def _ensure_can_edit(session: Session, actor: Actor) -> None:
 
 def _err(fld: str, text: str) -> ValidationError:
     return ValidationError(f"{FIELD_LABELS[fld]}：{text}", fld)
-
-
-def _tokens(value: object, fld: str) -> list[str]:
-    text = checked_text(value, fld, FIELD_LABELS[fld], max_len=2000)
-    seen: list[str] = []
-    for token in _SPLIT.split(text):
-        if token and token not in seen:
-            seen.append(token)
-    return seen
-
-
-def normalise_industries(value: object) -> str:
-    """"c, I65 ,6510" → "C,65,6510": section letters, division codes, or finer codes of a known division."""
-    out: list[str] = []
-    for token in _tokens(value, "industries"):
-        code = token.upper()
-        if code[:1] in SECTIONS and code[1:].isdigit():  # "I65": the letter adds nothing
-            code = code[1:]
-        if not (code in SECTIONS or (code.isdigit() and 2 <= len(code) <= 4 and code[:2] in DIVISIONS)):
-            raise _err("industries", f"“{token}”不是国民经济行业分类（GB/T 4754-2017）的门类字母或行业代码，"
-                                     "请填写如“C”（制造业）或“65”（软件和信息技术服务业），多个用逗号分隔；留空表示全部行业。")
-        if code not in out:
-            out.append(code)
-    return ",".join(out)
-
-
-def normalise_sizes(value: object) -> str:
-    """"小型、micro" → "small,micro", in the standard's order."""
-    found: set[str] = set()
-    for token in _tokens(value, "sizes"):
-        size = LABEL_TO_SIZE.get(token) or LABEL_TO_SIZE.get(token + "型") or (
-            Size(token.lower()) if token.lower() in SIZE_CODES else None)
-        if size is None:
-            raise _err("sizes", f"“{token}”不是企业规模，请从“大型、中型、小型、微型”中选择，多个用逗号分隔；留空表示全部规模。")
-        found.add(size.value)
-    return ",".join(code for code in SIZE_CODES if code in found)
-
-
-def normalise_districts(value: object) -> str:
-    """"天河, 黄埔区" → "天河区,黄埔区"."""
-    out: list[str] = []
-    for token in _tokens(value, "districts"):
-        name = district_names.parse_district(token)
-        if name is None:
-            raise _err("districts", f"“{token}”不是广州市的区，请从“{'、'.join(district_names.NAMES)}”中选择，"
-                                    "多个用逗号分隔；留空表示全市。")
-        if name not in out:
-            out.append(name)
-    return ",".join(out)
 
 
 def _day(value: object, fld: str) -> date | None:

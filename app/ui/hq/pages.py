@@ -45,6 +45,7 @@ def _tr(text: str) -> str:
 HQ_PAGES: list[HqPage] = [
     HqPage("network", "站点网络", "app.ui.hq.network.page", "NetworkPage"),
     HqPage("inbox", "报送审阅", "app.ui.hq.inbox.page", "InboxPage"),
+    HqPage("libraries", "资源库", "app.ui.hq.libraries.page", "LibrariesPage"),
     HqPage("cityreports", "全市汇总", "app.ui.hq.cityreports.page", "CityReportsPage"),
     HqPage("accounts", "用户与服务站", "app.ui.hq.accounts.page", "AccountsPage"),  # writes: admin only
     HqPage("audit", "操作日志", "app.ui.hq.audit.page", "AuditPage"),
