@@ -56,7 +56,7 @@
     </message>
     <message>
         <source>所在区：请选择服务站所在的区。</source>
-        <translation>District: please choose the station's district.</translation>
+        <translation>District: please choose the station&apos;s district.</translation>
     </message>
 </context>
 <context>
@@ -67,7 +67,7 @@
     </message>
     <message>
         <source>使用者的姓名或账号名，例如 王晓红</source>
-        <translation>The person's name or account name, e.g. 王晓红</translation>
+        <translation>The person&apos;s name or account name, e.g. 王晓红</translation>
     </message>
     <message>
         <source>总站工作人员（审阅报送、维护资源库）</source>
@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>用户名：请填写使用者的姓名或账号名。</source>
-        <translation>User name: please enter the person's name or account name.</translation>
+        <translation>User name: please enter the person&apos;s name or account name.</translation>
     </message>
 </context>
 <context>
@@ -881,7 +881,7 @@
     </message>
     <message>
         <source>没有数据：请先选择年度并点“预览”。服务站同步后，其数据会出现在这里。</source>
-        <translation>No data: choose a year and click Preview. Stations' data appear here once they have synced.</translation>
+        <translation>No data: choose a year and click Preview. Stations&apos; data appear here once they have synced.</translation>
     </message>
     <message>
         <source>没有数据：请先填写报送期间（如 2026-Q3）并点“预览”。</source>
@@ -893,20 +893,20 @@
     </message>
     <message>
         <source>正在读取总部数据…</source>
-        <translation>Reading HQ's data…</translation>
+        <translation>Reading HQ&apos;s data…</translation>
     </message>
     <message>
         <source>读取全市汇总数据</source>
         <translation>Reading the city-wide figures</translation>
     </message>
     <message>
-        <source>%1　统计期间 %2　数据截至 %3
+        <source>%1&#x3000;统计期间 %2&#x3000;数据截至 %3
 服务站 %4 个；服务企业 %5 家，服务记录 %6 次，举办活动 %7 场，受理需求 %8 项，办结 %9 项。</source>
         <translation>%1  Period %2  Data as of %3
 %4 stations; %5 enterprises served, %6 service records, %7 events held, %8 demands received, %9 closed.</translation>
     </message>
     <message>
-        <source>%1　统计期间 %2　数据截至 %3
+        <source>%1&#x3000;统计期间 %2&#x3000;数据截至 %3
 服务企业 %4 家，服务记录 %5 次；受理需求 %6 项，已办结 %7 项，逾期未办结 %8 项；%9 个服务站已报送本期信息。</source>
         <translation>%1  Period %2  Data as of %3
 %4 enterprises served, %5 service records; %6 demands received, %7 closed, %8 overdue; %9 stations have reported for the period.</translation>
@@ -956,7 +956,7 @@
     </message>
     <message>
         <source>关闭本窗口后登记码不再显示；遗失了可以“重新发放登记码”。</source>
-        <translation>The code is not shown again after this window closes; if it is lost, use "Reissue code".</translation>
+        <translation>The code is not shown again after this window closes; if it is lost, use &quot;Reissue code&quot;.</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -1282,7 +1282,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>已有服务总站发放的登记码：站点信息以服务总站为准，只需补充服务总站没有的信息。</source>
-        <translation>Have an enrolment code from HQ? The station's details come from HQ; you only add what HQ does not know.</translation>
+        <translation>Have an enrolment code from HQ? The station&apos;s details come from HQ; you only add what HQ does not know.</translation>
     </message>
 </context>
 <context>
@@ -1301,7 +1301,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>请填写服务总站提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。服务站代码、名称和所在区以服务总站登记的为准，本站信息和人员在登记后的首次同步中取回，无需再填。</source>
-        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station's code, name and district are taken from HQ's register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
+        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station&apos;s code, name and district are taken from HQ&apos;s register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
     </message>
     <message>
         <source>正在连接服务总站…</source>
@@ -1321,11 +1321,11 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>站长/负责人姓名 *</source>
-        <translation>Manager's name *</translation>
+        <translation>Manager&apos;s name *</translation>
     </message>
     <message>
         <source>负责人电话</source>
-        <translation>Manager's phone</translation>
+        <translation>Manager&apos;s phone</translation>
     </message>
     <message>
         <source>完成设置</source>
@@ -1337,7 +1337,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>正在取回服务总站保存的本站信息和人员…</source>
-        <translation>Fetching the station's details and staff from HQ…</translation>
+        <translation>Fetching the station&apos;s details and staff from HQ…</translation>
     </message>
     <message>
         <source>服务总站还没有本站的人员信息。请填写站长（负责人），完成后即可开始登记服务。</source>
@@ -1378,11 +1378,11 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>可选：服务总站证书不是系统信任的证书时才需要</source>
-        <translation>Optional: only if HQ's certificate is not one this system trusts</translation>
+        <translation>Optional: only if HQ&apos;s certificate is not one this system trusts</translation>
     </message>
     <message>
         <source>服务总站发放的证书颁发机构(CA)文件（.pem 或 .crt），登记时复制到本档案的文件夹。</source>
-        <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile's folder on enrolment.</translation>
+        <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile&apos;s folder on enrolment.</translation>
     </message>
     <message>
         <source>选择…</source>
@@ -1418,7 +1418,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>已登记为服务总站用户：%1（%2）。本机将以服务总站模式打开，只显示服务总站的页面。服务总站档案为“%3”。</source>
-        <translation>Enrolled as HQ user %1 (%2). This computer now opens in HQ mode, showing HQ's pages only. The HQ profile is "%3".</translation>
+        <translation>Enrolled as HQ user %1 (%2). This computer now opens in HQ mode, showing HQ&apos;s pages only. The HQ profile is &quot;%3&quot;.</translation>
     </message>
     <message>
         <source>已登记服务站</source>
@@ -1426,7 +1426,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>这是服务站的登记码。服务总站档案保持不变，服务站已登记到新档案“%1”，现在打开它。</source>
-        <translation>This was a station's code. The HQ profile is unchanged; the station was enrolled in a new profile "%1", which opens now.</translation>
+        <translation>This was a station&apos;s code. The HQ profile is unchanged; the station was enrolled in a new profile &quot;%1&quot;, which opens now.</translation>
     </message>
     <message>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
@@ -1434,7 +1434,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>选择服务总站的证书颁发机构(CA)文件</source>
-        <translation>Choose HQ's certificate authority (CA) file</translation>
+        <translation>Choose HQ&apos;s certificate authority (CA) file</translation>
     </message>
     <message>
         <source>服务器网址：请填写以 https:// 或 http:// 开头的网址，例如 https://hq.example.gov.cn。</source>
@@ -1726,8 +1726,8 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
         <translation>Size: not yet known, still needs %1</translation>
     </message>
     <message>
-        <source>这个代码已登记为“%1”。&lt;a href="%2"&gt;打开该企业&lt;/a&gt;</source>
-        <translation>This code is already registered to “%1”. &lt;a href="%2"&gt;Open that enterprise&lt;/a&gt;</translation>
+        <source>这个代码已登记为“%1”。&lt;a href=&quot;%2&quot;&gt;打开该企业&lt;/a&gt;</source>
+        <translation>This code is already registered to “%1”. &lt;a href=&quot;%2&quot;&gt;Open that enterprise&lt;/a&gt;</translation>
     </message>
     <message>
         <source>可能重复：%1</source>
@@ -2012,7 +2012,7 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     </message>
     <message>
         <source>程序遇到意外错误。您可以继续使用，但建议保存工作后重新启动；请点击“复制调试信息”并发给技术支持。</source>
-        <translation>An unexpected error occurred. You can keep working, but please save and restart; click "Copy debug info" and send it to support.</translation>
+        <translation>An unexpected error occurred. You can keep working, but please save and restart; click &quot;Copy debug info&quot; and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -2610,7 +2610,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>请填写本服务站的基本信息和站长（负责人），完成后即可开始登记服务。带 * 的为必填项。</source>
-        <translation>Enter your station's details and its manager; then you can start recording services. Fields marked * are required.</translation>
+        <translation>Enter your station&apos;s details and its manager; then you can start recording services. Fields marked * are required.</translation>
     </message>
     <message>
         <source>例如 GZ-TH-001</source>
@@ -2650,11 +2650,11 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>站长/负责人姓名 *</source>
-        <translation>Manager's name *</translation>
+        <translation>Manager&apos;s name *</translation>
     </message>
     <message>
         <source>负责人电话</source>
-        <translation>Manager's phone</translation>
+        <translation>Manager&apos;s phone</translation>
     </message>
     <message>
         <source>先看看演示数据</source>
@@ -2736,7 +2736,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>橙色为本月；点击柱形查看该月的服务记录</source>
-        <translation>Orange is this month; click a bar to see that month's service records</translation>
+        <translation>Orange is this month; click a bar to see that month&apos;s service records</translation>
     </message>
     <message>
         <source>这里还没有数据。可以先在“企业”页导入企业库，或在“服务记录”页登记第一次服务；登记后，首页会汇总本月和本年的服务情况。</source>
@@ -2863,13 +2863,13 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>服务总站不认可本机的令牌：它可能已被撤销，或管理员重新发放了登记码。请向服务总站管理员索取新的登记码，然后点“重新登记…”（也可以运行：%1）。</source>
-        <translation>HQ does not accept this computer's token: it may have been revoked, or the administrator reissued the enrolment code. Ask HQ's administrator for a new code, then click "Enrol again…" (or run: %1).</translation>
+        <translation>HQ does not accept this computer&apos;s token: it may have been revoked, or the administrator reissued the enrolment code. Ask HQ&apos;s administrator for a new code, then click &quot;Enrol again…&quot; (or run: %1).</translation>
     </message>
     <message>
         <source>连接不上服务总站：%1
 请检查本机的网络连接，确认服务器网址（%2）正确、服务总站的服务已启动，然后点“重试”。</source>
         <translation>Cannot reach HQ: %1
-Check this computer's network connection, make sure the server address (%2) is right and HQ's service is running, then click "Retry".</translation>
+Check this computer&apos;s network connection, make sure the server address (%2) is right and HQ&apos;s service is running, then click &quot;Retry&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3547,11 +3547,11 @@ Check this computer's network connection, make sure the server address (%2) is r
     </message>
     <message>
         <source>本站还没有在职的站长/负责人，请先在“人员”中把站长的角色设为站长。</source>
-        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager's role to “站长/负责人”.</translation>
+        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager&apos;s role to “站长/负责人”.</translation>
     </message>
     <message>
         <source>每月结束后第 %1 天起，上月的服务记录和需求只读；如需更正，由站长解锁。</source>
-        <translation>From day %1 after a month ends, that month's service records and demands are read-only; to correct them, the manager unlocks the month.</translation>
+        <translation>From day %1 after a month ends, that month&apos;s service records and demands are read-only; to correct them, the manager unlocks the month.</translation>
     </message>
 </context>
 <context>
@@ -3628,7 +3628,7 @@ Check this computer's network connection, make sure the server address (%2) is r
         <translation>Station Desk (中小企业服务站工作台)
 Version %1
 
-Daily service records, demand tracking and reports for Guangzhou's SME service stations.</translation>
+Daily service records, demand tracking and reports for Guangzhou&apos;s SME service stations.</translation>
     </message>
 </context>
 <context>
@@ -3675,7 +3675,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>人员：服务站工作人员、岗位和在岗情况——即将推出</source>
-        <translation>Staff: the station's people, their roles and who is on duty — coming soon</translation>
+        <translation>Staff: the station&apos;s people, their roles and who is on duty — coming soon</translation>
     </message>
     <message>
         <source>机构与专家</source>
@@ -3972,7 +3972,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>操作未能完成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。</source>
-        <translation>The operation could not be completed. Please try again; if it keeps failing, click "Copy debug info" and send it to support.</translation>
+        <translation>The operation could not be completed. Please try again; if it keeps failing, click &quot;Copy debug info&quot; and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -4143,7 +4143,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>还没有计划活动。点击“添加活动”按月份列出全年的培训、沙龙、讲座等。</source>
-        <translation>No planned events yet. Click “Add event” to list the year's trainings, salons, talks and so on, month by month.</translation>
+        <translation>No planned events yet. Click “Add event” to list the year&apos;s trainings, salons, talks and so on, month by month.</translation>
     </message>
     <message>
         <source>全年活动计划</source>
@@ -4459,7 +4459,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>这条政策的适用区域内还没有服务站。</source>
-        <translation>There is no station in this policy's districts yet.</translation>
+        <translation>There is no station in this policy&apos;s districts yet.</translation>
     </message>
     <message>
         <source>政策类别</source>
@@ -4546,7 +4546,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>选择的文件会复制到本档案的 policy_files 文件夹（最大 20 MB）。</source>
-        <translation>The chosen file is copied into this profile's policy_files folder (up to 20 MB).</translation>
+        <translation>The chosen file is copied into this profile&apos;s policy_files folder (up to 20 MB).</translation>
     </message>
     <message>
         <source>选择文件…</source>
@@ -4653,7 +4653,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>企业库中没有符合这条政策适用范围的在营企业。</source>
-        <translation>No operating enterprise in the library falls within this policy's scope.</translation>
+        <translation>No operating enterprise in the library falls within this policy&apos;s scope.</translation>
     </message>
     <message>
         <source>记录已宣传（%1 家）</source>
@@ -4974,7 +4974,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>已按这家企业上次的服务预先填写，请核对。</source>
-        <translation>Filled in from this enterprise's last visit; please check.</translation>
+        <translation>Filled in from this enterprise&apos;s last visit; please check.</translation>
     </message>
     <message>
         <source>工作台</source>
@@ -5092,7 +5092,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>还没有服务记录。在上方输入企业名称开始登记第一条。</source>
-        <translation>No service records yet. Type an enterprise's name above to log the first one.</translation>
+        <translation>No service records yet. Type an enterprise&apos;s name above to log the first one.</translation>
     </message>
     <message>
         <source>共 %1 条</source>
@@ -5104,7 +5104,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>这段时间还没有服务记录。在上方输入企业名称开始登记；更早的记录请选择“全部日期”。</source>
-        <translation>No service records in this period. Type an enterprise name above to start; choose "All dates" for older records.</translation>
+        <translation>No service records in this period. Type an enterprise name above to start; choose &quot;All dates&quot; for older records.</translation>
     </message>
     <message>
         <source>删除 %1 %2 的服务记录（%3）？删除后可以立即撤销。</source>
@@ -5343,7 +5343,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>按服务站信息生成门牌标识，预览无误后用彩色打印机打印张贴。</source>
-        <translation>Makes the door sign from the station's details; check the preview, then print it on a colour printer and put it up.</translation>
+        <translation>Makes the door sign from the station&apos;s details; check the preview, then print it on a colour printer and put it up.</translation>
     </message>
     <message>
         <source>签到表列出报名企业，供活动现场签名；活动总结汇总签到、满意度和活动小结。</source>
@@ -5442,7 +5442,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>退回“%1”。请写明需要服务站修改或补充什么，服务站下次同步后会看到这段意见。</source>
-        <translation>Return "%1". Say what the station must change or add; the station sees this comment after its next sync.</translation>
+        <translation>Return &quot;%1&quot;. Say what the station must change or add; the station sees this comment after its next sync.</translation>
     </message>
     <message>
         <source>例如：请补充本期重点企业名单和诉求办理情况。</source>
@@ -5789,7 +5789,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>还没有人员信息。点击“新增人员”（Ctrl+N）登记本站工作人员。</source>
-        <translation>No staff yet. Click “New staff member” (Ctrl+N) to add the station's staff.</translation>
+        <translation>No staff yet. Click “New staff member” (Ctrl+N) to add the station&apos;s staff.</translation>
     </message>
     <message>
         <source>没有符合条件的人员。请更改上方的“显示”或搜索条件。</source>
@@ -6251,7 +6251,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>照片和文件会复制到本档案的 files 文件夹，每个不超过 20 MB，同步时上传服务总站。</source>
-        <translation>Photos and files are copied into this profile's files folder (20 MB each at most) and uploaded to the general station when syncing.</translation>
+        <translation>Photos and files are copied into this profile&apos;s files folder (20 MB each at most) and uploaded to the general station when syncing.</translation>
     </message>
     <message>
         <source>本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；挂牌照片和工作制度文件保存时留存在本机，同步时上传服务总站备案。</source>
@@ -6342,7 +6342,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>还没有服务站。点“新增服务站”（Ctrl+N）登记一个服务站并生成一次性登记码。</source>
-        <translation>No stations yet. Click "Add station" (Ctrl+N) to register a station and generate a one-time enrolment code.</translation>
+        <translation>No stations yet. Click &quot;Add station&quot; (Ctrl+N) to register a station and generate a one-time enrolment code.</translation>
     </message>
     <message>
         <source>还没有服务站。</source>
@@ -6354,11 +6354,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>撤销服务站“%1（%2）”？该站的同步令牌立即失效，不能再同步；已同步的数据保留。以后可以“重新发放登记码”恢复。</source>
-        <translation>Revoke station "%1 (%2)"? Its sync token stops working at once and it can no longer sync; the data already synced is kept. "Reissue code" can restore it later.</translation>
+        <translation>Revoke station &quot;%1 (%2)&quot;? Its sync token stops working at once and it can no longer sync; the data already synced is kept. &quot;Reissue code&quot; can restore it later.</translation>
     </message>
     <message>
         <source>请把登记码交给服务站 %1。服务站首次设置时选择“登记到服务总站”，或在“同步”页点“登记到服务总站”，填写服务器网址 %2 和登记码；也可以运行：station-desk enroll --server %2 --code 登记码。</source>
-        <translation>Give the code to station %1. At first setup the station chooses "Enrol with HQ" (or "Enrol with HQ" on the Sync page) and enters the server address %2 and the code; or runs: station-desk enroll --server %2 --code CODE.</translation>
+        <translation>Give the code to station %1. At first setup the station chooses &quot;Enrol with HQ&quot; (or &quot;Enrol with HQ&quot; on the Sync page) and enters the server address %2 and the code; or runs: station-desk enroll --server %2 --code CODE.</translation>
     </message>
 </context>
 <context>
@@ -6501,7 +6501,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>确认通过“%1”？通过后服务站不能再修改这份报告。</source>
-        <translation>Accept "%1"? Once accepted, the station can no longer change this report.</translation>
+        <translation>Accept &quot;%1&quot;? Once accepted, the station can no longer change this report.</translation>
     </message>
     <message>
         <source>退回报告</source>
@@ -6524,7 +6524,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本站的值</source>
-        <translation>This station's value</translation>
+        <translation>This station&apos;s value</translation>
     </message>
     <message>
         <source>生效的值</source>
@@ -6639,11 +6639,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本站上传的更改还没有与其他站点的修改冲突过。</source>
-        <translation>No change uploaded from this station has conflicted with another station's changes yet.</translation>
+        <translation>No change uploaded from this station has conflicted with another station&apos;s changes yet.</translation>
     </message>
     <message>
         <source>冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在服务总站的冲突记录中。以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。</source>
-        <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ's conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
+        <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ&apos;s conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
     </message>
     <message>
         <source>这是演示档案：演示数据只在本机使用，永远不会与服务总站同步。要与服务总站同步，请切换到正式档案后再登记。</source>
@@ -6653,13 +6653,13 @@ Please correct it and try again.</translation>
         <source>本档案还没有登记到服务总站。登记后，本站的企业、服务记录和需求会自动上传到服务总站，服务总站发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。
 
 请向服务总站索取同步服务器网址和一次性登记码，然后点击“登记到服务总站…”。</source>
-        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station's enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
+        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station&apos;s enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
 
-Ask HQ for the sync server address and a one-time enrolment code, then click "Enrol with HQ…".</translation>
+Ask HQ for the sync server address and a one-time enrolment code, then click &quot;Enrol with HQ…&quot;.</translation>
     </message>
     <message>
         <source>警告：与服务总站的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。请向服务总站索取 https:// 网址后重新登记。</source>
-        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station's data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
+        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station&apos;s data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
     </message>
     <message>
         <source>本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由服务总站保存在冲突记录中。</source>
@@ -6779,7 +6779,7 @@ Ask HQ for the sync server address and a one-time enrolment code, then click "En
     </message>
     <message>
         <source>%1已锁定。解锁后，这个月的服务记录和需求可以修改，直到重新锁定；解锁人和原因会记入日志。</source>
-        <translation>%1 is locked. Unlocking lets this month's service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
+        <translation>%1 is locked. Unlocking lets this month&apos;s service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
     </message>
     <message>
         <source>例如：企业提供了新的材料，更正服务时长</source>
@@ -6853,7 +6853,7 @@ Close anyway?</translation>
     </message>
     <message>
         <source>还没有总部用户。点“新增用户”（Ctrl+N）为同事生成一次性登记码。</source>
-        <translation>No HQ users yet. Click "Add user" (Ctrl+N) to generate a one-time enrolment code for a colleague.</translation>
+        <translation>No HQ users yet. Click &quot;Add user&quot; (Ctrl+N) to generate a one-time enrolment code for a colleague.</translation>
     </message>
     <message>
         <source>还没有总部用户。</source>
@@ -6865,11 +6865,11 @@ Close anyway?</translation>
     </message>
     <message>
         <source>撤销用户“%1”（%2）？其令牌立即失效，不能再打开服务总站模式。以后可以“重新发放登记码”恢复。</source>
-        <translation>Revoke user "%1" (%2)? Their token stops working at once and they can no longer open HQ mode. "Reissue code" can restore them later.</translation>
+        <translation>Revoke user &quot;%1&quot; (%2)? Their token stops working at once and they can no longer open HQ mode. &quot;Reissue code&quot; can restore them later.</translation>
     </message>
     <message>
         <source>请把登记码交给 %1 本人。在其电脑上安装中小企业服务站工作台，首次打开时选择“登记到服务总站”，填写服务器网址 %2 和登记码；或运行：station-desk enroll --server %2 --code 登记码。程序随后以服务总站模式打开。</source>
-        <translation>Give the code to %1 in person. On their computer, install Station Desk, choose "Enrol with HQ" when it first opens and enter the server address %2 and the code; or run: station-desk enroll --server %2 --code CODE. The program then opens in HQ mode.</translation>
+        <translation>Give the code to %1 in person. On their computer, install Station Desk, choose &quot;Enrol with HQ&quot; when it first opens and enter the server address %2 and the code; or run: station-desk enroll --server %2 --code CODE. The program then opens in HQ mode.</translation>
     </message>
 </context>
 <context>
@@ -6924,7 +6924,7 @@ Close anyway?</translation>
     </message>
     <message>
         <source>为“%1”重新发放登记码？原来的令牌立即失效，需要用新登记码重新登记（已撤销的也随之恢复）。</source>
-        <translation>Reissue an enrolment code for "%1"? The current token stops working at once and the new code must be used to enrol again (a revoked account is restored with it).</translation>
+        <translation>Reissue an enrolment code for &quot;%1&quot;? The current token stops working at once and the new code must be used to enrol again (a revoked account is restored with it).</translation>
     </message>
     <message>
         <source>重新发放登记码</source>

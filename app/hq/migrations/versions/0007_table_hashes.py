@@ -14,7 +14,7 @@ version; its next pull skips the row (any later change moves the version).  A bo
 table repair still send it.
 
 Revision ID: 0007_table_hashes
-Revises: 0005_files
+Revises: 0006_libraries
 Create Date: 2026-12-07 01:15:00
 """
 
@@ -23,7 +23,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0007_table_hashes"
-down_revision = "0005_files"
+down_revision = "0006_libraries"
 branch_labels = None
 depends_on = None
 
