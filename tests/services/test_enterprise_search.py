@@ -167,12 +167,15 @@ def test_other_writers_report_through_note_changed(db: Database, ids: dict[str, 
         assert search.query_ids(s, EnterpriseFilter(text="导入")) == [new_id]  # SQL again
 
 
-@pytest.mark.parametrize(("few", "chunk"), [(1, 4096), (64, 7), (10**9, 1)])  # result assembly: always by position, mixed, never; lazy chunks
+# few: result assembly always by position, mixed, never; chunk: a lazy result's first scan;
+# bulk: 2,500 changes re-sort once, or are inserted one by one (ids found through one dict)
+@pytest.mark.parametrize(("few", "chunk", "bulk"), [(1, 4096, 2000), (64, 7, 10**9), (10**9, 1, 2000)])
 def test_index_and_sql_agree_on_random_data(
-    db: Database, ids: dict[str, uuid.UUID], few: int, chunk: int, monkeypatch: pytest.MonkeyPatch
+    db: Database, ids: dict[str, uuid.UUID], few: int, chunk: int, bulk: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """2,500 rows written by another writer (a bulk import: the index re-sorts once)."""
     monkeypatch.setattr(enterprise_search_index, "_FEW", few)
+    monkeypatch.setattr(enterprise_search_index, "_BULK", bulk)
     monkeypatch.setattr(search_terms, "SCAN_CHUNK", chunk)  # a large result finds its rows chunk by chunk
     with db.begin() as s:
         search.warm_up(s)

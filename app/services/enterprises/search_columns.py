@@ -62,12 +62,11 @@ class GramColumn:
     def add(self, slot: int, value: str) -> None:
         assert slot == len(self.values)
         self.values.append(value)
-        for piece in _pieces(value):
-            found = self.postings.get(piece)
-            if found is None:
-                self.postings[piece] = array("i", (slot,))
-            else:
-                found.append(slot)
+        pieces, postings = _pieces(value), self.postings
+        for piece in pieces.difference(postings):
+            postings[piece] = array("i")
+        # C-level appends: an import of 10,000 names adds ~300,000 postings
+        deque(map(array.append, map(postings.__getitem__, pieces), repeat(slot)), maxlen=0)
 
     def retire(self, slot: int) -> None:
         self.values[slot] = ""
