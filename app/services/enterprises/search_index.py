@@ -81,7 +81,7 @@ class _Slots:
     def id_at(self, slot: int) -> bytes:
         return bytes(self.ids[16 * slot : 16 * slot + 16])
 
-    def name_key(self, slot: int) -> tuple[str, str, bytes]:
+    def name_key(self, slot: int) -> tuple[str, str, bytearray]:
         # the id's bytes sort as the UUIDs do (SQL's ORDER BY … id)
         return (self.initials.values[slot], self.names[slot], self.ids[16 * slot : 16 * slot + 16])
 
