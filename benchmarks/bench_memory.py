@@ -1,4 +1,4 @@
-"""Resident memory of the app with the 企业 list open over 100,000 enterprises (target ≤ 300 MB).
+"""Resident memory of the app with the 企业 list open over 100,000 enterprises (target ≤ 200 MB, issue 14).
 
     .venv/bin/python benchmarks/bench_memory.py [--home benchmarks/out/big] [--tracemalloc 15]
 
@@ -150,8 +150,8 @@ def main() -> int:
         s = app[step]  # type: ignore[index]
         print(f"app       {step:<38}: RSS {s['VmRSS']:6.0f} MB  (peak {s['VmHWM']:.0f})")
     print(f"list open in {app['list_open_s']} s, {app['rows']:,} rows, all operations finished: {app['ok']}")
-    print(f"app − baseline: {a['VmRSS'] - b['VmRSS']:.0f} MB; target: app ≤ 300 MB → "  # type: ignore[index]
-          f"{'met' if a['VmRSS'] <= 300 else 'NOT met'}")  # type: ignore[index]
+    print(f"app − baseline: {a['VmRSS'] - b['VmRSS']:.0f} MB; target: app ≤ 200 MB → "  # type: ignore[index]
+          f"{'met' if a['VmRSS'] <= 200 else 'NOT met'}")  # type: ignore[index]
     if args.tracemalloc:
         print(f"tracemalloc: {app['tracemalloc_total_mb']} MB traced Python memory; top sites:")
         print("\n".join(app["tracemalloc"]))  # type: ignore[arg-type]

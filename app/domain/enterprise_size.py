@@ -11,6 +11,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from app.domain.industries import section_of
 from app.domain.industry_data import SECTIONS
@@ -62,6 +63,7 @@ STANDARD: dict[str, Row] = {
 }
 
 
+@lru_cache(maxsize=4096)  # a pure function of two short texts, asked once per row of an import
 def standard_row(section: str | None, code: str | None = None) -> str | None:
     """Which row of the standard a GB/T 4754 section and/or code falls under.
 

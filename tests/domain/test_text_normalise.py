@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pickle
+import unicodedata
 from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
+from app.domain import text_normalise
 from app.domain.districts import parse_district
 from app.domain.errors import FieldError
 from app.domain.text_normalise import parse_date, parse_decimal, parse_int, parse_phone, tidy_text
@@ -180,3 +182,28 @@ def test_formatted_dates_round_trip(day: date, fmt: str) -> None:
 def test_decimal_round_trip(value: Decimal) -> None:
     assert parse_decimal(str(value), "金额") == value
     assert parse_decimal(f"{value:,}", "金额") == value
+
+
+def _tidy_in_full(text: str) -> str:
+    """tidy_text without its printable-ASCII shortcut (NFKC, zero-width, whitespace runs)."""
+    return text_normalise._SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(text_normalise._ZERO_WIDTH)).strip()
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text(alphabet=" \t\x7f\u3000\u200bａ1a,.-") | st.text())
+@example("a  b ,")
+@example("\tx\x7f")
+def test_tidy_text_shortcut_gives_the_full_result(text: str) -> None:
+    assert tidy_text(text) == _tidy_in_full(text)
+    assert tidy_text(tidy_text(text)) == tidy_text(text)  # cleaning once is enough (imports rely on it)
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=20), st.booleans())
+def test_plain_digits_parse_as_the_general_path_does(digits: str, in_wan: bool) -> None:
+    """The digits-only shortcut of _to_decimal gives what "digits.0" gives through the general path."""
+    if int(digits) < 10**15:
+        value = parse_decimal(digits, "金额", in_wan=in_wan)
+        assert value == parse_decimal(f"{digits}.0", "金额", in_wan=in_wan) == int(digits)
+        assert str(value) == str(parse_decimal(f"{digits}.0", "金额", in_wan=in_wan))
+    else:
+        with pytest.raises(FieldError, match=f"金额：数值“{digits[:30]}"):
+            parse_decimal(digits, "金额", in_wan=in_wan)

@@ -16,7 +16,7 @@ from app.domain.districts import NAMES
 from app.models import Enterprise
 from app.models.database import Database
 from app.services.enterprises import registry as svc
-from app.services.enterprises import search
+from app.services.enterprises import search, search_terms
 from app.services.enterprises import search_index as enterprise_search_index
 from app.services.enterprises.names import name_initials
 from app.services.enterprises.registry import EnterpriseInput
@@ -167,12 +167,16 @@ def test_other_writers_report_through_note_changed(db: Database, ids: dict[str, 
         assert search.query_ids(s, EnterpriseFilter(text="导入")) == [new_id]  # SQL again
 
 
-@pytest.mark.parametrize("few", [1, 64, 10**9])  # result assembly: always by position, mixed, never
+# few: result assembly always by position, mixed, never; chunk: a lazy result's first scan;
+# bulk: 2,500 changes re-sort once, or are inserted one by one (ids found through one dict)
+@pytest.mark.parametrize(("few", "chunk", "bulk"), [(1, 4096, 2000), (64, 7, 10**9), (10**9, 1, 2000)])
 def test_index_and_sql_agree_on_random_data(
-    db: Database, ids: dict[str, uuid.UUID], few: int, monkeypatch: pytest.MonkeyPatch
+    db: Database, ids: dict[str, uuid.UUID], few: int, chunk: int, bulk: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """2,500 rows written by another writer (a bulk import: the index re-sorts once)."""
     monkeypatch.setattr(enterprise_search_index, "_FEW", few)
+    monkeypatch.setattr(enterprise_search_index, "_BULK", bulk)
+    monkeypatch.setattr(search_terms, "SCAN_CHUNK", chunk)  # a large result finds its rows chunk by chunk
     with db.begin() as s:
         search.warm_up(s)
     rng = random.Random(4)
@@ -213,6 +217,8 @@ def test_index_and_sql_agree_on_random_data(
         for (f, k, d), want in expected.items():
             assert search.query_ids(s, f, k, d) == want, (f, k, d)
             assert search.count(s, f) == len(want)
+            found = search.query_ids(s, f, k, d)  # a fresh result, read out of order
+            assert found[-1:] == want[-1:] and found[3:9] == want[3:9] and found[::-7] == want[::-7], (f, k, d)
 
 
 def test_index_results_are_read_only_snapshots(db: Database, ids: dict[str, uuid.UUID]) -> None:

@@ -10,9 +10,10 @@ passes over flat arrays:
   (0/1) held in one big int, so AND/OR of words and filters are bigint operations;
 * district, size, status and section filters are ``bytes.translate`` of a
   one-byte-per-row code;
-* the hits' positions come out of ``bytes.find`` or ``itertools.compress``; other
-  sort orders permute the mask with a cached ``operator.itemgetter``; ids are looked
-  up only when the list model asks (`IdList`).
+* the hits' positions come out of ``bytes.find``, or (many hits) of
+  ``itertools.compress`` a chunk at a time as the list asks for rows; other sort
+  orders permute the mask with a cached ``operator.itemgetter``; ids are kept as 16
+  bytes per row and made UUIDs only for the rows the list model asks for (`IdList`).
 
 Rows are stored by slot (append-only column lists, see enterprise_search_columns),
 so a write changes a few entries in place; the name-ordered `_View` is then rebuilt
@@ -29,10 +30,9 @@ from array import array
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate, compress
-from typing import Any, cast
+from itertools import accumulate, repeat
 
-from app.services.enterprises.search_columns import GramColumn, PrefixColumn, scan_mask
+from app.services.enterprises.search_columns import GramColumn, PrefixColumn, positions_mask, scan_mask
 from app.services.enterprises.search_terms import (
     DISTRICT_RANK,
     NO_SIZE,
@@ -50,8 +50,9 @@ from app.services.enterprises.search_terms import (
 )
 from app.services.enterprises.similar import SimilarNames
 
-_SPARSE = 3000  # phone matches up to this many: locate each with str.find
 _BULK = 2000  # more changes than this at once: rebuild rather than insert one by one
+_LOOKUPS = 16  # up to this many changes: find each id in the ids bytes (no id -> slot dict is kept)
+_RETIRED = b"\xff" * 16  # a retired slot's id (not a valid UUID version: no live id has it)
 _CODED = ("district", "size", "status", "section", "warning")
 _FEW = 64  # fewer hits than n/_FEW: locate them one by one
 
@@ -60,7 +61,7 @@ class _Slots:
     """Column lists indexed by slot; a retired slot keeps placeholder values."""
 
     def __init__(self, live: Iterable[Entry]) -> None:
-        self.ids: list[uuid.UUID | None] = []
+        self.ids = bytearray()  # 16 bytes per slot (a retired slot: _RETIRED)
         self.names: list[str] = []  # as stored (name order, duplicate check)
         self.phones: list[str] = []  # digits only
         self.codes: list[str] = []  # "" when none
@@ -75,10 +76,14 @@ class _Slots:
         self.search_names, self.initials = GramColumn(folded), GramColumn(initials)
         self.prefixes = PrefixColumn(self.codes)
         # live slots in name order: (initials, name, id) as in SQL's ORDER BY
-        self.order = array("i", sorted(range(len(self.ids)), key=self.name_key))
+        self.order = array("i", sorted(range(len(self.names)), key=self.name_key))
 
-    def name_key(self, slot: int) -> tuple[str, str, Any]:
-        return (self.initials.values[slot], self.names[slot], self.ids[slot])
+    def id_at(self, slot: int) -> bytes:
+        return bytes(self.ids[16 * slot : 16 * slot + 16])
+
+    def name_key(self, slot: int) -> tuple[str, str, bytearray]:
+        # the id's bytes sort as the UUIDs do (SQL's ORDER BY … id)
+        return (self.initials.values[slot], self.names[slot], self.ids[16 * slot : 16 * slot + 16])
 
     def append(self, e: Entry) -> int:
         slot = self._append(e)
@@ -87,7 +92,7 @@ class _Slots:
         return slot
 
     def _append(self, e: Entry) -> int:
-        self.ids.append(e.id)
+        self.ids += e.id
         self.names.append(e.name)
         self.phones.append(phone_digits(e.contact_phone))
         self.codes.append(e.credit_code or "")
@@ -99,7 +104,7 @@ class _Slots:
             int(e.credit_code_warning),
         ), strict=True):
             self.coded[column].append(value)
-        return len(self.ids) - 1
+        return len(self.names) - 1
 
 
 class _View:
@@ -108,10 +113,9 @@ class _View:
     def __init__(self, slots: _Slots) -> None:
         order = slots.order
         self.slots, self.n = slots, len(order)
-        self.pos = array("i", [self.n]) * len(slots.ids)  # slot -> position; retired -> n
+        self.pos = array("i", [self.n]) * len(slots.names)  # slot -> position; retired -> n
         deque(map(self.pos.__setitem__, order, range(self.n)), maxlen=0)
-        # `order` holds live slots only, and a live slot's id is never None
-        self.ids = cast(list[uuid.UUID], list(map(slots.ids.__getitem__, order)))
+        self.ids = b"".join(map(slots.id_at, order))  # 16 bytes per position (IdList)
         self.names = list(map(slots.search_names.values.__getitem__, order))
         self.initials = list(map(slots.initials.values.__getitem__, order))
         self.phones = list(map(slots.phones.__getitem__, order))
@@ -120,13 +124,13 @@ class _View:
         self.updated = array("q", map(slots.updated.__getitem__, order))
         self.every = int.from_bytes(b"\x01" * self.n, "big")
         self._hay: tuple[str, array[int]] | None = None
-        self._orders: dict[SortKey, tuple[list[int], Callable[[bytes], Sequence[int]]]] = {}
-        self._all: dict[tuple[SortKey, bool], IdList] = {}
+        self._orders: dict[SortKey, tuple[array[int], Callable[[bytes], Sequence[int]]]] = {}
+        self._all: dict[tuple[SortKey, bool], array[int]] = {}
 
     def prepare(self) -> None:
         self._phone_hay()
         if self.n > 1:
-            self.slots.prefixes.permuter(self.pos, self.n)
+            self.slots.prefixes.marks(self.pos, self.n)
         self.order(SortKey.DISTRICT)
 
     def _phone_hay(self) -> tuple[str, array[int]]:
@@ -136,16 +140,19 @@ class _View:
         return self._hay
 
     def phone_mask(self, q: str) -> int:
+        """Rows whose phone digits contain q.  The matches' offsets in the joined phones
+        come from ``str.split`` (the pieces' lengths), their rows from ``bisect``, all in
+        C-level maps: no Python step per match.  (A match never spans rows: q has no "\\n",
+        and the first match in each row is found however many overlap.)"""
         hay, starts = self._phone_hay()
-        found = hay.count(q)
-        if found > _SPARSE:
+        pieces = hay.split(q, self.n)  # one pass (no count first: that would be a second)
+        if len(pieces) == 1:
+            return 0
+        if len(pieces) > self.n:  # a digit or two: nearly every row
             return scan_mask(self.phones, operator.contains, q)
-        hits = bytearray(self.n)
-        at = hay.find(q) if found else -1
-        while at >= 0:
-            hits[bisect_right(starts, at) - 1] = 1
-            at = hay.find(q, at + 1)
-        return int.from_bytes(hits, "big")
+        ends = accumulate(map(len(q).__add__, map(len, pieces[:-1])))  # each match's end
+        rows = map(operator.sub, map(bisect_right, repeat(starts), ends), repeat(1))
+        return positions_mask(self.n, rows)
 
     def sort_value(self, key: SortKey) -> Callable[[int], str | int]:
         if key is SortKey.INDUSTRY:
@@ -154,21 +161,20 @@ class _View:
             return self.updated.__getitem__
         return self.coded[key.value].__getitem__
 
-    def order(self, key: SortKey) -> tuple[list[int], Callable[[bytes], Sequence[int]]]:
+    def order(self, key: SortKey) -> tuple[array[int], Callable[[bytes], Sequence[int]]]:
         """(positions in `key` order, mask permuter).  A stable sort: ties stay in name order."""
         if key not in self._orders:
             order = sorted(range(self.n), key=self.sort_value(key))
             permute = operator.itemgetter(*order) if self.n > 1 else tuple
-            self._orders[key] = (order, permute)
+            self._orders[key] = (array("i", order), permute)
         return self._orders[key]
 
-    def every_id(self, key: SortKey, descending: bool) -> IdList:
-        """The unfiltered list (cached per order)."""
+    def positions(self, key: SortKey, descending: bool) -> Sequence[int]:
+        """Every position in display order (a range for name order: no memory at all)."""
+        if key is SortKey.NAME:
+            return range(self.n - 1, -1, -1) if descending else range(self.n)
         if (key, descending) not in self._all:
-            rows = array("i", range(self.n) if key is SortKey.NAME else self.order(key)[0])
-            if descending:
-                rows.reverse()
-            self._all[(key, descending)] = IdList(self.ids, rows)
+            self._all[(key, descending)] = self.order(key)[0][::-1] if descending else self.order(key)[0]
         return self._all[(key, descending)]
 
     def _coded(self, column: str, wanted: int) -> int:
@@ -207,11 +213,12 @@ class _View:
     def query(self, criteria: Criteria, key: SortKey, descending: bool) -> Sequence[uuid.UUID]:
         mask = self.mask(criteria)
         if mask is None:
-            return self.every_id(key, descending)
+            return IdList(self.ids, self.positions(key, descending))
         if not mask:
             return []
         hits = mask.to_bytes(self.n, "big")
-        if hits.count(1) < self.n // _FEW:  # few hits: find them (memchr) one by one
+        found = hits.count(1)
+        if found < self.n // _FEW:  # few hits: find them (memchr) one by one
             rows, at = array("i"), hits.find(1)
             while at >= 0:
                 rows.append(at)
@@ -219,14 +226,15 @@ class _View:
             if key is not SortKey.NAME:
                 value = self.sort_value(key)
                 rows = array("i", sorted(rows, key=lambda i: (value(i), i)))
-        elif key is SortKey.NAME:
-            rows = array("i", compress(range(self.n), hits))
-        else:
-            order, permute = self.order(key)
-            rows = array("i", compress(order, permute(hits)))
+            if descending:
+                rows.reverse()
+            return IdList(self.ids, rows)
+        # Many hits: the IdList finds their positions as the list asks for rows.
+        if key is not SortKey.NAME:
+            hits = bytes(self.order(key)[1](hits))
         if descending:
-            rows.reverse()
-        return IdList(self.ids, rows)
+            hits = hits[::-1]
+        return IdList(self.ids, array("i"), hits, self.positions(key, descending), found)
 
     def count(self, criteria: Criteria) -> int:
         mask = self.mask(criteria)
@@ -240,16 +248,35 @@ class SearchIndex:
         """`entries` may be a stream (rows as they are fetched): nothing else keeps them."""
         self._lock = threading.RLock()
         self._slots = _Slots(e for e in entries if not e.deleted)
-        self._slot_of: dict[uuid.UUID, int] = {i: slot for slot, i in enumerate(self._slots.ids)}  # type: ignore[misc]
+        self._live = len(self._slots.names)
         self._view: _View | None = None
         self.similar_names = SimilarNames()  # built on first use (enterprise_service.find_duplicates)
 
     def __len__(self) -> int:
-        return len(self._slot_of)
+        return self._live
+
+    def _slot_table(self, count: int) -> dict[bytes, int] | None:
+        """id -> live slot for an apply of `count` entries; None: find each id in the ids.
+
+        Not kept between applies: a dict of 100,000 ids costs ~13 MB for the life of the
+        window, while a save finds its id in the 16-byte ids in ~0.2 ms."""
+        if count <= _LOOKUPS:
+            return None
+        s = self._slots
+        return {s.id_at(slot): slot for slot in s.order}
+
+    def _find(self, ident: bytes, table: dict[bytes, int] | None) -> int | None:
+        if table is not None:
+            return table.pop(ident, None)
+        ids = self._slots.ids
+        at = ids.find(ident) if ident != _RETIRED else -1
+        while at >= 0 and at % 16:  # a match straddling two ids
+            at = ids.find(ident, at + 1)
+        return None if at < 0 else at // 16
 
     def _live_entries(self) -> Iterable[tuple[uuid.UUID, str]]:
         s = self._slots
-        return ((s.ids[slot], s.names[slot]) for slot in s.order)  # type: ignore[misc]
+        return ((uuid.UUID(bytes=s.id_at(slot)), s.names[slot]) for slot in s.order)
 
     def apply(self, entries: Iterable[Entry]) -> None:
         """Upsert, or retire (deleted entries); the view is rebuilt on next use.
@@ -260,26 +287,30 @@ class SearchIndex:
         bulk = len(entries) > _BULK  # an import or demo data: sort once instead of inserting each
         with self._lock:
             s = self._slots
+            table = self._slot_table(len(entries))
             for entry in entries:
-                slot = self._slot_of.pop(entry.id, None)
+                slot = self._find(entry.id, table)
                 if slot is not None:
                     self._retire(slot, bulk)
                 if not entry.deleted:
-                    self._add(entry, bulk)
-            if bulk:
-                s.order = array("i", sorted(self._slot_of.values(), key=s.name_key))
+                    slot = self._add(entry, bulk)
+                    if table is not None:
+                        table[entry.id] = slot
+            if bulk and table is not None:
+                s.order = array("i", sorted(table.values(), key=s.name_key))
                 s.prefixes = PrefixColumn(s.codes)
                 self.similar_names = SimilarNames()
             self._view = None
 
-    def _add(self, entry: Entry, bulk: bool) -> None:
+    def _add(self, entry: Entry, bulk: bool) -> int:
         s = self._slots
         slot = s.append(entry)
-        self._slot_of[entry.id] = slot
+        self._live += 1
         if not bulk:
             s.prefixes.add(slot, s.codes[slot])
             s.order.insert(bisect_right(s.order, s.name_key(slot), key=s.name_key), slot)
-            self.similar_names.add(entry.id, entry.name)
+            self.similar_names.add(uuid.UUID(bytes=entry.id), entry.name)
+        return slot
 
     def _retire(self, slot: int, bulk: bool) -> None:
         s = self._slots
@@ -288,10 +319,12 @@ class SearchIndex:
             assert s.order[at] == slot
             del s.order[at]
             s.prefixes.retire(slot, s.codes[slot])
-            self.similar_names.remove(s.ids[slot])  # type: ignore[arg-type]
+            self.similar_names.remove(uuid.UUID(bytes=s.id_at(slot)))
         s.search_names.retire(slot)
         s.initials.retire(slot)
-        s.ids[slot], s.names[slot], s.phones[slot], s.codes[slot] = None, "", "", ""
+        s.names[slot], s.phones[slot], s.codes[slot] = "", "", ""
+        s.ids[16 * slot : 16 * slot + 16] = _RETIRED  # never found again
+        self._live -= 1
 
     def view(self) -> _View:
         with self._lock:

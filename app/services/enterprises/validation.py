@@ -10,8 +10,10 @@ other check has passed, so the user confirms once).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, fields
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Any
 
 from app.domain import credit_code, districts, enterprise_size, industries
@@ -49,6 +51,7 @@ _PHONE_MAX = RULES["contact_phone"].max_len or 0
 _STATUS_BY_LABEL = {label: code for code, label in ENTERPRISE_STATUSES.items()}
 _PHONE_SEPARATORS = str.maketrans({ch: "/" for ch in "、,，;；"})
 _CENT = Decimal("0.01")
+_district = lru_cache(maxsize=1024)(districts.parse_district)  # a few names, repeated on every row
 
 
 class CheckCharacterWarning(UserError):
@@ -105,7 +108,7 @@ class ValidatedEnterprise:
     notes: str
 
     def columns(self) -> dict[str, Any]:
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return dict(self.__dict__)  # the fields, in order (a plain frozen dataclass: no slots)
 
 
 @dataclass(frozen=True)
@@ -131,7 +134,11 @@ def _number(value: object, field: str) -> Any:
 
 def industry(section_raw: object, code_raw: object) -> tuple[str | None, str | None]:
     """(section, code) from the two industry fields; either may be empty."""
-    section_text, code_text = tidy(section_raw), tidy(code_raw)
+    return _industry(tidy(section_raw), tidy(code_raw))
+
+
+@lru_cache(maxsize=4096)  # an import repeats a few industries thousands of times (errors are not cached)
+def _industry(section_text: str, code_text: str) -> tuple[str | None, str | None]:
     section = code = None
     if code_text:
         found = industries.parse_industry(code_text)
@@ -172,10 +179,14 @@ def size_preview(
     return SizePreview(size, size.label if size else "", missing)
 
 
-def _phone(value: object) -> str:
+def _as_is(value: object) -> str:
+    return value  # type: ignore[return-value]  # check_fields(clean=True): already tidy text
+
+
+def _phone(value: object, tidy_text: Callable[[object], str] = tidy) -> str:
     if value is not None and not isinstance(value, str):
         raise _error("contact_phone", "请填写文字。")
-    raw = tidy(value)
+    raw = tidy_text(value)
     parts = [p for p in raw.translate(_PHONE_SEPARATORS).split("/") if p.strip()]
     try:
         phones = [parse_phone(part, FIELD_LABELS["contact_phone"]) for part in parts]
@@ -189,37 +200,42 @@ def _phone(value: object) -> str:
 
 def _name(value: object) -> str:
     name = checked_text(value, "name", FIELD_LABELS["name"], max_len=_NAME_MAX, required=True)
-    if any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cn") for ch in name):
+    # isprintable() is False for every Cc/Cf/Co/Cn character (and for some allowed spaces)
+    if not name.isprintable() and any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cn") for ch in name):
         raise _error("name", "含有换行、制表符或不可见字符，请按营业执照重新输入。")
     return " ".join(name.split())
 
 
-def check_fields(data: EnterpriseInput) -> tuple[ValidatedEnterprise, credit_code.CodeResult | None]:
-    """Every field on its own, in form order.  Returns the values and the code's check result."""
+def check_fields(data: EnterpriseInput, *, clean: bool = False) -> tuple[ValidatedEnterprise, credit_code.CodeResult | None]:
+    """Every field on its own, in form order.  Returns the values and the code's check result.
+
+    ``clean``: every text field is already tidy_text (an import cleans each cell once, for
+    its repeated-row check), so it is not cleaned again here."""
+    tidy_ = _as_is if clean else tidy
     code_result = None
     code_text = "" if data.credit_code is None else data.credit_code
     if not isinstance(code_text, str):
         raise _error("credit_code", "请填写文字。")
-    if tidy(code_text):
+    if tidy_(code_text):
         code_result = credit_code.check(code_text)
         if code_result.status is credit_code.CodeCheck.BAD_SHAPE:
             raise ValidationError(code_result.message + "请对照营业执照核对；暂时不知道可以留空。", "credit_code")
     name = _name(data.name)
-    section, code = industry(data.industry_section, data.industry_code)
-    district_text = tidy(data.district)
+    section, code = _industry(tidy_(data.industry_section), tidy_(data.industry_code))
+    district_text = tidy_(data.district)
     if not district_text:
         raise _error("district", "不能为空，请选择企业所在的区。")
-    district = districts.parse_district(district_text)
+    district = _district(district_text)
     if district is None:
         raise _error("district", f"请从广州市十一个区中选择（{'、'.join(districts.NAMES)}）。")
     texts = {f: checked_text(getattr(data, f), f, FIELD_LABELS[f], max_len=n) for f, n in _TEXT_LIMITS.items()}
-    phone = _phone(data.contact_phone)
+    phone = _phone(data.contact_phone, tidy_)
     employees, revenue, assets = (_number(getattr(data, f), f) for f in ("employees", "revenue", "assets"))
     size_year = _number(data.size_year, "size_year")
     latest = china_today().year + 1
     if size_year is not None and not 1949 <= size_year <= latest:
         raise _error("size_year", f"请填写 1949–{latest} 之间的年份，如 {latest - 2}。")
-    status_text = tidy(data.status) or "active"
+    status_text = tidy_(data.status) or "active"
     status = status_text if status_text in ENTERPRISE_STATUSES else _STATUS_BY_LABEL.get(status_text)
     if status is None:
         raise _error("status", f"请选择{'、'.join(ENTERPRISE_STATUSES.values())}之一。")

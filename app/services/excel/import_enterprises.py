@@ -111,7 +111,7 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, confirm_warnin
             continue
         seen[repeat_key] = number
         try:
-            validated, _ = check_fields(_input(cells, mapping, cleaned))
+            validated, _ = check_fields(_input(cells, mapping, cleaned), clean=True)
         except UserError as exc:
             label = FIELD_LABELS.get(exc.field or "", "数据")
             report.reject(number, cells, label, exc.message)
