@@ -5,7 +5,8 @@ The convention (服务站与服务总站职责, 第（九）项 and 服务站第
 their annual work summary with next year's plan, and to report key information
 "定期" (periodically), without dates.  The dates here are HQ's working rule:
 
-- the annual summary of year Y and the plan for Y+1 are due on 15 January of Y+1;
+- the annual summary of year Y and the plan for Y+1 are due on 31 January of Y+1, the date the
+  station's own checklist uses (app.domain.obligations, which this module follows: one date);
 - the periodic information report is owed per quarter, due on the 10th of the month after
   the quarter; a station that reports monthly covers a quarter with its three monthly
   reports (each monthly report, when a station keeps one, is due on the 10th of the next
@@ -21,9 +22,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from app.domain import obligations as station_obligations
 from app.domain.periods import CHINA_TIME, Period, month_period, quarter_period, year_period
 
-ANNUAL_DUE_MONTH, ANNUAL_DUE_DAY = 1, 15
 INFO_DUE_DAY = 10
 REMIND_AHEAD_DAYS = 15  # the 督促 list also shows what falls due within this many days
 KIND_LABELS = {"summary": "年度服务工作总结", "plan": "下一年度服务工作计划", "info": "定期信息报送"}
@@ -53,7 +54,7 @@ def china_day(moment: datetime) -> date:
 
 def annual_due(summary_year: int) -> date:
     """The day the summary of `summary_year` (and the plan for the year after) are due."""
-    return date(summary_year + 1, ANNUAL_DUE_MONTH, ANNUAL_DUE_DAY)
+    return station_obligations.annual_due(summary_year, "summary")
 
 
 def info_due(period: Period) -> date:

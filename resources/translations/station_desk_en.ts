@@ -62,16 +62,16 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <source>新增总部用户</source>
-        <translation>Add HQ user</translation>
-    </message>
-    <message>
         <source>使用者的姓名或账号名，例如 王晓红</source>
         <translation>The person&apos;s name or account name, e.g. 王晓红</translation>
     </message>
     <message>
-        <source>总站工作人员（审阅报送、维护资源库）</source>
-        <translation>HQ staff (review reports, edit the libraries)</translation>
+        <source>新增服务总站用户</source>
+        <translation>New HQ user</translation>
+    </message>
+    <message>
+        <source>服务总站工作人员（审阅报送、维护资源库）</source>
+        <translation>HQ staff (review submissions, keep the libraries)</translation>
     </message>
     <message>
         <source>市工业和信息化局（只读）</source>
@@ -136,7 +136,7 @@
         <translation>After</translation>
     </message>
     <message>
-        <source>还没有操作记录。总部的每一项操作（新增用户、审阅报送、发布资源等）都会记在这里。</source>
+        <source>还没有操作记录。服务总站的每一项操作（新增用户、审阅报送、发布资源等）都会记在这里。</source>
         <translation>No actions yet. Every HQ action (adding users, reviewing submissions, publishing libraries…) is recorded here.</translation>
     </message>
     <message>
@@ -892,8 +892,8 @@
         <translation>No rows match; change what you are looking for.</translation>
     </message>
     <message>
-        <source>正在读取总部数据…</source>
-        <translation>Reading HQ&apos;s data…</translation>
+        <source>正在读取服务总站数据…</source>
+        <translation>Reading HQ data…</translation>
     </message>
     <message>
         <source>读取全市汇总数据</source>
@@ -2906,7 +2906,7 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>Administrator</translation>
     </message>
     <message>
-        <source>总站工作人员</source>
+        <source>服务总站工作人员</source>
         <translation>HQ staff</translation>
     </message>
     <message>
@@ -2926,7 +2926,7 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>Profile: %1</translation>
     </message>
     <message>
-        <source>你的角色没有可用的页面，请联系总站管理员。</source>
+        <source>你的角色没有可用的页面，请联系服务总站管理员。</source>
         <translation>Your role has no pages. Ask the HQ administrator.</translation>
     </message>
     <message>
@@ -6023,8 +6023,8 @@ Please correct it and try again.</translation>
         <translation>Rejected writes</translation>
     </message>
     <message>
-        <source>总部没有拒收过这个服务站的写入。</source>
-        <translation>HQ has rejected no write from this station.</translation>
+        <source>服务总站没有拒收过这个服务站的写入。</source>
+        <translation>HQ has never refused a write from this station.</translation>
     </message>
     <message>
         <source>表</source>
@@ -6852,11 +6852,11 @@ Close anyway?</translation>
         <translation>Add user</translation>
     </message>
     <message>
-        <source>还没有总部用户。点“新增用户”（Ctrl+N）为同事生成一次性登记码。</source>
-        <translation>No HQ users yet. Click &quot;Add user&quot; (Ctrl+N) to generate a one-time enrolment code for a colleague.</translation>
+        <source>还没有服务总站用户。点“新增用户”（Ctrl+N）为同事生成一次性登记码。</source>
+        <translation>No HQ users yet. Click “New user” (Ctrl+N) to make a one-time enrolment code for a colleague.</translation>
     </message>
     <message>
-        <source>还没有总部用户。</source>
+        <source>还没有服务总站用户。</source>
         <translation>No HQ users yet.</translation>
     </message>
     <message>
@@ -6879,12 +6879,12 @@ Close anyway?</translation>
         <translation>Administrator</translation>
     </message>
     <message>
-        <source>总站工作人员</source>
-        <translation>HQ staff</translation>
-    </message>
-    <message>
         <source>市工业和信息化局</source>
         <translation>Municipal Bureau of Industry and IT</translation>
+    </message>
+    <message>
+        <source>服务总站工作人员</source>
+        <translation>HQ staff</translation>
     </message>
     <message>
         <source>正常</source>

@@ -27,14 +27,14 @@ def test_owed_reports_follow_what_hq_holds(make_station, hq_engine: Engine, desk
         conn.execute(text("UPDATE station_account SET created_at = '2025-06-01' WHERE code LIKE 'GZ-OWE-%'"))
         conn.execute(text("UPDATE station_account SET status = 'revoked' WHERE code = 'GZ-OWE-C'"))
     with hq_engine.connect() as conn:
-        owed = [o for o in owed_reports(conn, date(2026, 1, 20), since=date(2026, 1, 1)) if o.station_code.startswith("GZ-OWE")]
+        owed = [o for o in owed_reports(conn, date(2026, 2, 5), since=date(2026, 1, 1)) if o.station_code.startswith("GZ-OWE")]
     by_station = {(o.station_code, o.kind, o.key): (o.days_late, o.state) for o in owed}
     assert by_station == {
         ("GZ-OWE-A", "summary", "2025"): (5, "missing"), ("GZ-OWE-A", "plan", "2026"): (5, "missing"),
-        ("GZ-OWE-B", "info", "2025-Q4"): (10, "missing"),
+        ("GZ-OWE-B", "info", "2025-Q4"): (26, "missing"),
         ("GZ-OWE-B", "summary", "2025"): (5, "missing"), ("GZ-OWE-B", "plan", "2026"): (5, "missing"),
     }
-    assert owed[0].days_late == 10  # most overdue first
+    assert owed[0].days_late == 26  # most overdue first
     # a returned summary is owed again; a plan still in draft is owed
     with a.db.begin() as s:
         submission.submit(s, a.db.path.parent, "summary", 2025,
@@ -48,12 +48,12 @@ def test_owed_reports_follow_what_hq_holds(make_station, hq_engine: Engine, desk
                            {"s": a.station_id}).scalar_one()
         hq_edit(conn, "annual_report", rid, {"status": "returned", "review_comment": "请补充数据"})
     with hq_engine.connect() as conn:
-        states = {(o.station_code, o.kind, o.key): o.state for o in owed_reports(conn, date(2026, 1, 20), since=date(2026, 1, 1))}
+        states = {(o.station_code, o.kind, o.key): o.state for o in owed_reports(conn, date(2026, 2, 5), since=date(2026, 1, 1))}
     assert states[("GZ-OWE-A", "summary", "2025")] == "returned"
     assert states[("GZ-OWE-B", "plan", "2026")] == "draft"
     with hq_engine.connect() as conn:  # before the station joined: owes nothing for it
         conn.execute(text("UPDATE station_account SET created_at = '2026-01-01' WHERE code = 'GZ-OWE-B'"))
-        later = {(o.station_code, o.key) for o in owed_reports(conn, date(2026, 1, 20), since=date(2026, 1, 1))}
+        later = {(o.station_code, o.key) for o in owed_reports(conn, date(2026, 2, 5), since=date(2026, 1, 1))}
         conn.rollback()
     assert ("GZ-OWE-B", "2025-Q4") not in later and ("GZ-OWE-B", "2026") in later
     # the desk reads the same list (as of today) and exports it

@@ -237,6 +237,7 @@ STATION_OWNED: dict[str, TableRules] = {
         "status": choice("报送状态", REPORT_STATUSES),
         "narrative": of("报送内容", Kind.TEXT_MAP),
         "submitted_at": _moment("提交时间"),
+        "review_comment": text("审核意见"),
     },
     "period_unlock": {
         "period": text("解锁月份", 7, required=True),

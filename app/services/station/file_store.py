@@ -44,9 +44,9 @@ class UploadState:
     @property
     def label(self) -> str:
         if self.state == "sent":
-            return f"已交总部（第 {self.version} 版）" if self.version else "已交总部"
+            return f"已交服务总站（第 {self.version} 版）" if self.version else "已交服务总站"
         if self.state == "refused":
-            return f"总部未接收：{self.message}"
+            return f"服务总站未接收：{self.message}"
         if self.state == "pending":
             done = f"，已传 {self.sent_bytes * 100 // max(self.size, 1)}%" if self.sent_bytes else ""
             return f"等待同步上传{done}"

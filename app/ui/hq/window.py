@@ -33,7 +33,7 @@ class HqWindow(QMainWindow):
         super().__init__(parent)
         self.client, self.user = client, user
         self.settings, self.profile, self.remember = settings, profile, remember and settings is not None
-        role_label = {"admin": self.tr("管理员"), "staff": self.tr("总站工作人员"),
+        role_label = {"admin": self.tr("管理员"), "staff": self.tr("服务总站工作人员"),
                       "bureau": self.tr("市工业和信息化局")}.get(user.role, user.role_label)  # in the UI's language
         self.setWindowTitle(self.tr("中小企业服务站工作台 — 服务总站（%1）").replace("%1", role_label))
         self.pages: list[HqPage] = pages_for(user.role)
@@ -71,7 +71,7 @@ class HqWindow(QMainWindow):
         if settings is None or not window_state.restore_main_window(self, settings, WINDOW_KEYS):
             self.resize(1200, 760)
         if not self.pages:
-            self.statusBar().showMessage(self.tr("你的角色没有可用的页面，请联系总站管理员。"))
+            self.statusBar().showMessage(self.tr("你的角色没有可用的页面，请联系服务总站管理员。"))
         else:
             last = settings.get(HQ_LAST_PAGE) if settings is not None else ""
             keys = [p.key for p in self.pages]

@@ -5,6 +5,8 @@ request; a refused field is shown in the form and focused; the bureau only reads
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,9 @@ from tests.hqdesk.conftest import desk, hq_app, hq_users, new_user  # noqa: F401
 from tests.hqdesk.libraries_helpers import push
 from tests.ui.hq.conftest import hq_window  # noqa: F401 - fixture
 
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+# With STATION_DESK_SCREENSHOTS=folder the flows save what they show there (docs/screenshots/ was made
+# that way); without it, into the test's own temporary folder: a test run never changes the repository.
+SHOTS = Path(os.environ.get("STATION_DESK_SCREENSHOTS") or tempfile.mkdtemp(prefix="sd-shots-"))
 
 
 @pytest.fixture(autouse=True)

@@ -83,13 +83,13 @@ class _AddDialog(QDialog):
 class AddUserDialog(_AddDialog):
     def __init__(self, add: Callable[[str, str], IssuedCode], on_issued: Callable[[IssuedCode], None],
                  parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("新增总部用户"), on_issued, parent)
+        super().__init__(self.tr("新增服务总站用户"), on_issued, parent)
         self.add = add
         self.name = QLineEdit()
         self.name.setMaxLength(64)
         self.name.setPlaceholderText(self.tr("使用者的姓名或账号名，例如 王晓红"))
         self.role = QComboBox()
-        labels = {"staff": self.tr("总站工作人员（审阅报送、维护资源库）"),
+        labels = {"staff": self.tr("服务总站工作人员（审阅报送、维护资源库）"),
                   "bureau": self.tr("市工业和信息化局（只读）"),
                   "admin": self.tr("管理员（管理用户和服务站）")}
         for role in ROLE_CHOICES:

@@ -46,7 +46,7 @@ class _AccountTab(QWidget):
         self.dialog: Any = None  # the add or code dialog shown (tests drive it)
 
     def role_text(self, role: str, label: str) -> str:
-        return {"admin": self.tr("管理员"), "staff": self.tr("总站工作人员"), "bureau": self.tr("市工业和信息化局")}.get(role, label)
+        return {"admin": self.tr("管理员"), "staff": self.tr("服务总站工作人员"), "bureau": self.tr("市工业和信息化局")}.get(role, label)
 
     def status_text(self, status: str) -> str:
         return {"active": self.tr("正常"), "revoked": self.tr("已撤销")}.get(status, status)
@@ -167,8 +167,8 @@ class UsersTab(_AccountTab):
                        sort=lambda u: u.last_seen_at.timestamp() if u.last_seen_at else None),
         ]
         self.build(columns, [160, 240, 80, 140, 140], self.tr("新增用户"))
-        self.table.empty_text = (self.tr("还没有总部用户。点“新增用户”（Ctrl+N）为同事生成一次性登记码。") if self.admin
-                                 else self.tr("还没有总部用户。"))
+        self.table.empty_text = (self.tr("还没有服务总站用户。点“新增用户”（Ctrl+N）为同事生成一次性登记码。") if self.admin
+                                 else self.tr("还没有服务总站用户。"))
         self.table.no_match_text = self.tr("没有符合条件的用户，请改一下查找内容或状态。")
 
     def load(self) -> list[DeskAccount]:

@@ -40,7 +40,7 @@ class AuditPage(QWidget):
         ]
         self.model = RowListModel(columns, self)
         self.table = ListTable(self.model, [140, 110, 70, 150, 140, 160, 160])
-        self.table.empty_text = self.tr("还没有操作记录。总部的每一项操作（新增用户、审阅报送、发布资源等）都会记在这里。")
+        self.table.empty_text = self.tr("还没有操作记录。服务总站的每一项操作（新增用户、审阅报送、发布资源等）都会记在这里。")
         self.table.no_match_text = self.tr("没有符合条件的记录，请改一下筛选条件。")
         self.action_filter = QLineEdit()
         self.action_filter.setPlaceholderText(self.tr("按操作筛选，如 report. 或 station.add"))

@@ -119,7 +119,7 @@ class CityReportsPage(QWidget):
         else:
             period = self.period.text().strip()
             fetch = lambda ctx: reports.key_info(self.client, period)  # noqa: E731
-        self.status.setText(self.tr("正在读取总部数据…"))
+        self.status.setText(self.tr("正在读取服务总站数据…"))
         run_in_background(self, fetch, on_success=self._set_report, on_failure=self._failed,
                           title=self.tr("读取全市汇总数据"), show_progress=False)
 

@@ -86,7 +86,7 @@ class StationDialog(QDialog):
             ListColumn(self.tr("被覆盖的值"), lambda r: r.losing_value), ListColumn(self.tr("生效的值"), lambda r: r.winning_value),
             ListColumn(self.tr("被覆盖方"), lambda r: r.loser), ListColumn(self.tr("生效方"), lambda r: r.winner),
         ], [130, 120, 160, 160, 80, 80])
-        self.rejected = self._table(self.tr("被拒收的写入"), self.tr("总部没有拒收过这个服务站的写入。"), [
+        self.rejected = self._table(self.tr("被拒收的写入"), self.tr("服务总站没有拒收过这个服务站的写入。"), [
             ListColumn(self.tr("时间"), lambda r: r.at), ListColumn(self.tr("表"), lambda r: r.tbl),
             ListColumn(self.tr("原因"), lambda r: r.reason), ListColumn(self.tr("说明"), lambda r: r.message, tooltip=lambda r: r.message),
         ], [130, 110, 140, 400])
