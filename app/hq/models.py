@@ -65,7 +65,7 @@ class ReplicaRow(HqBase):
         ),
         Index(  # migration 0006: the enterprise library's order and keyset paging
             "ix_replica_row_enterprise_name",
-            text("(coalesce(data->>'name', ''))"),
+            text("(left(coalesce(data->>'name', ''), 200))"),
             "id",
             postgresql_where=text("tbl = 'enterprise' AND NOT deleted"),
         ),

@@ -21,7 +21,8 @@ from app.hq.libraries.errors import invalid
 
 COUNT_CAP = 10_000
 SIZES = {s.value: SIZE_LABELS[s] for s in Size}
-_ORDER = "coalesce(r.data->>'name', '')"
+_ORDER = "left(coalesce(r.data->>'name', ''), 200)"  # names are at most 200 characters (row rules); a longer
+# one written past them must not make the index refuse the write (btree rows are at most 2,704 bytes)
 
 
 def _choice(value: object, field: str, label: str, choices: dict[str, str] | tuple[str, ...]) -> str | None:

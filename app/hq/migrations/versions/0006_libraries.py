@@ -4,7 +4,7 @@ replica_row).
 - ix_replica_row_policy_ref: service records that relay a policy, by policy, for the
   relay coverage of the policy list (app.hq.libraries.coverage) without scanning every
   service record;
-- ix_replica_row_enterprise_name: live enterprises by (name, id), the enterprise
+- ix_replica_row_enterprise_name: live enterprises by (name's first 200 characters, id), the enterprise
   library's order and keyset paging (app.hq.libraries.enterprises).
 
 Revision ID: 0006_libraries
@@ -28,7 +28,7 @@ def upgrade() -> None:
         "WHERE tbl = 'service_record' AND data->>'policy_id' IS NOT NULL"
     )
     op.execute(
-        "CREATE INDEX ix_replica_row_enterprise_name ON replica_row ((coalesce(data->>'name', '')), id) "
+        "CREATE INDEX ix_replica_row_enterprise_name ON replica_row ((left(coalesce(data->>'name', ''), 200)), id) "
         "WHERE tbl = 'enterprise' AND NOT deleted"
     )
 
