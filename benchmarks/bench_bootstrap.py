@@ -31,7 +31,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -137,6 +139,57 @@ def _bootstrap_once(db: Any, page_size: int | None, server_pid: int) -> float:
     return boot
 
 
+@dataclass
+class ServedHq:
+    """A fresh HQ database holding station BENCH-A with generated rows, served on loopback."""
+
+    url: str
+    hq: Any  # the SQLAlchemy engine on it
+    base: str  # http://127.0.0.1:port
+    code: str  # BENCH-A's enrolment code
+    work: Path  # a temporary folder for station files, emptied afterwards
+    server_pid: int
+
+
+@contextmanager
+def served_hq(rows: int, prefix: str = "sd_bench") -> Iterator[ServedHq]:
+    """`rows` rows (40% enterprises, 60% service records) for one station, a real
+    `station-desk-hq serve`; the database, the server and the folder go away afterwards."""
+    n_ent, n_rec = int(rows * 0.4), rows - int(rows * 0.4)
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    admin = admin_conninfo()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    url = make_conninfo_url(admin, name)
+    work = Path(tempfile.mkdtemp(prefix=f"{prefix}-"))
+    server = None
+    try:
+        init_db(url)
+        hq = make_engine(url)
+        with hq.begin() as conn:
+            info, code = accounts.add_station(conn, "BENCH-A", "基准站", "天河区")
+            conn.execute(text(ENTERPRISE_SQL), {"st": info.station_id, "n": n_ent})
+            conn.execute(text(RECORD_SQL), {"st": info.station_id, "n": n_rec, "ne": n_ent})
+        port = _free_port()
+        server = subprocess.Popen([sys.executable, "-m", "app.hq.cli", "serve", "--db", url, "--port", str(port)],
+                                  cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        base = f"http://127.0.0.1:{port}"
+        _wait(base)
+        try:
+            yield ServedHq(url, hq, base, code, work, server.pid)
+        finally:
+            hq.dispose()
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=30)
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+        for f in sorted(work.glob("*"), reverse=True):
+            f.unlink()
+        work.rmdir()
+
+
 def _load() -> str:
     return f"load {os.getloadavg()[0]:.1f}"
 
@@ -151,26 +204,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="bootstraps (each into a new station file) and their baselines: median of N; "
                              "default 1 because one takes ~90 s with its baselines")
     args = parser.parse_args(argv)
-    n_ent, n_rec = int(args.rows * 0.4), args.rows - int(args.rows * 0.4)
-    name = f"sd_bench_{secrets.token_hex(4)}"
-    admin = admin_conninfo()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = make_conninfo_url(admin, name)
-    work = Path(tempfile.mkdtemp(prefix="sd-bench-"))
-    server = None
-    try:
-        init_db(url)
-        hq = make_engine(url)
-        with hq.begin() as conn:
-            info, code = accounts.add_station(conn, "BENCH-A", "基准站", "天河区")
-            conn.execute(text(ENTERPRISE_SQL), {"st": info.station_id, "n": n_ent})
-            conn.execute(text(RECORD_SQL), {"st": info.station_id, "n": n_rec, "ne": n_ent})
-        port = _free_port()
-        server = subprocess.Popen([sys.executable, "-m", "app.hq.cli", "serve", "--db", url, "--port", str(port)],
-                                  cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
-        _wait(base)
+    with served_hq(args.rows) as served:
+        url, hq, base, code, work = served.url, served.hq, served.base, served.code, served.work
         boots, raws, copies = [], [], []
         copy_rows = replica_rows(url)
         for run in range(args.bootstrap_runs):
@@ -179,7 +214,7 @@ def main(argv: list[str] | None = None) -> int:
                     code = accounts.reissue_code(conn, "BENCH-A")
             db = open_database(work / f"station{run}.db")
             enroll(db, base, code)
-            boots.append(_bootstrap_once(db, args.page_size, server.pid))
+            boots.append(_bootstrap_once(db, args.page_size, served.server_pid))
             with db.engine.connect() as conn:
                 stored = {t: [tuple(r) for r in conn.exec_driver_sql(f"SELECT {', '.join(codec(t).columns)} FROM {t}")]
                           for t in ("station", "enterprise", "service_record")}
@@ -216,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
                         (json.dumps(ids),))]
                 inc_raw.append(sqlite_executemany({"service_record": rows}, work / "raw.db"))
                 inc_copy.append(pg_copy(url, replica_rows(url, [uuid_out(i) for i in ids])))
-            print(baseline_line(f"INCREMENTAL {args.changed} changed rows (push + echo pull + check), median of {len(inc)}",
+            print(baseline_line(f"INCREMENTAL {args.changed} changed rows (push, pull of what others changed, check), median of {len(inc)}",
                                 args.changed, statistics.median(inc), statistics.median(inc_raw),
                                 statistics.median(inc_copy)) + f"; round trips {sorted(trips)}; {_load()}")
             times, noop_trips = [], set()
@@ -228,16 +263,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"NO-OP sync median of {len(times)}: {statistics.median(times):.0f} ms "
                   f"({min(times):.0f}–{max(times):.0f}), round trips {sorted(noop_trips)}; {_load()}")
         db.dispose()
-        hq.dispose()
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        for f in sorted(work.glob("*"), reverse=True):
-            f.unlink()
-        work.rmdir()
     return 0
 
 

@@ -19,11 +19,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import secrets
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,19 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import httpx  # noqa: E402
 import psycopg  # noqa: E402
-from bench_bootstrap import ENTERPRISE_SQL, RECORD_SQL, REPO, _free_port, _wait, make_conninfo_url  # noqa: E402
-from psycopg import sql  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from bench_bootstrap import served_hq  # noqa: E402
 
-from app.hq import accounts  # noqa: E402
-from app.hq.db import init_db, make_engine  # noqa: E402
 from app.models.database import open_database  # noqa: E402
 from app.sync import engine as sync_engine  # noqa: E402
 from app.sync.client import SyncClient  # noqa: E402
 from app.sync.engine import sync  # noqa: E402
 from app.sync.enrolment import enroll, open_client  # noqa: E402
 from app.sync.protocol import PROTOCOL_HEADER  # noqa: E402
-from tests.pg import admin_conninfo  # noqa: E402
 
 STEPS = ("hello", "push", "pull", "check")
 
@@ -91,35 +83,17 @@ def _edit(db: Any, changed: int, what: str) -> None:
 
 
 def one_size(rows: int, changed: int, repeat: int, what: str) -> dict[str, Any]:
-    n_ent, n_rec = int(rows * 0.4), rows - int(rows * 0.4)
-    name = f"sd_flat_{secrets.token_hex(4)}"
-    admin = admin_conninfo()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = make_conninfo_url(admin, name)
-    work = Path(tempfile.mkdtemp(prefix="sd-flat-"))
-    server = None
     out: dict[str, Any] = {"rows": rows}
-    try:
-        init_db(url)
-        hq = make_engine(url)
-        with hq.begin() as conn:
-            info, code = accounts.add_station(conn, "BENCH-A", "基准站", "天河区")
-            conn.execute(text(ENTERPRISE_SQL), {"st": info.station_id, "n": n_ent})
-            conn.execute(text(RECORD_SQL), {"st": info.station_id, "n": n_rec, "ne": n_ent})
-        port = _free_port()
-        server = subprocess.Popen([sys.executable, "-m", "app.hq.cli", "serve", "--db", url, "--port", str(port)],
-                                  cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}"
-        _wait(base)
-        db = open_database(work / "station.db")
+    with served_hq(rows, "sd_flat") as served:
+        url, base, code = served.url, served.base, served.code
+        db = open_database(served.work / "station.db")
         enroll(db, base, code)
         started = time.perf_counter()
         with open_client(db) as client:
             boot = sync(db, client)
         assert boot.completed, boot.message
         print(f"[{rows:,}] bootstrap {boot.pulled:,} rows in {time.perf_counter() - started:.1f} s", flush=True)
-        with psycopg.connect(url.replace("postgresql://", "postgresql://", 1), autocommit=True) as conn:
+        with psycopg.connect(url, autocommit=True) as conn:
             conn.execute("VACUUM ANALYZE")
         trips: list[float] = []
         with httpx.Client(base_url=base) as bare:
@@ -152,16 +126,6 @@ def one_size(rows: int, changed: int, repeat: int, what: str) -> dict[str, Any]:
                   f"steps {', '.join(f'{k} {v:.0f}' for k, v in out[kind + ' steps'].items())} ms; "
                   f"(pushed, pulled, round trips) {out[kind + ' counts']}; load {os.getloadavg()[0]:.1f}", flush=True)
         db.dispose()
-        hq.dispose()
-    finally:
-        if server is not None:
-            server.terminate()
-            server.wait(timeout=30)
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        for f in sorted(work.glob("*"), reverse=True):
-            f.unlink()
-        work.rmdir()
     return out
 
 
