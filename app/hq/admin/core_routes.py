@@ -6,6 +6,7 @@ are the admin's.  Every write is audited in its own transaction (app.hq.admin.au
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Query
@@ -29,7 +30,7 @@ def _station_json(info: accounts.StationInfo) -> dict[str, Any]:
             "last_seen_at": info.last_seen_at.isoformat() if info.last_seen_at else None}
 
 
-def _account_work(hq: Service, work: Any) -> Any:
+def _account_work(hq: Service, work: Callable[[Connection], dict[str, Any]]) -> dict[str, Any]:
     try:
         return hq.in_transaction(work)
     except AccountError as exc:
@@ -54,8 +55,7 @@ def add_user(hq: Service, user: AdminRole, body: NewUser) -> dict[str, Any]:
         record_action(conn, user, "user.add", info.name, None, {"role": info.role})
         return {"user": info.to_json(), "code": code, "valid_days": accounts.ENROL_DAYS}
 
-    result: dict[str, Any] = _account_work(hq, work)
-    return result
+    return _account_work(hq, work)
 
 
 @router.post("/users/{name}/revoke")
@@ -69,8 +69,7 @@ def revoke_user(hq: Service, user: AdminRole, name: str) -> dict[str, Any]:
         record_action(conn, user, "user.revoke", info.name, before.status if before else None, info.status)
         return info.to_json()
 
-    result: dict[str, Any] = _account_work(hq, work)
-    return result
+    return _account_work(hq, work)
 
 
 @router.post("/users/{name}/reissue")
@@ -80,8 +79,7 @@ def reissue_user(hq: Service, user: AdminRole, name: str) -> dict[str, Any]:
         record_action(conn, user, "user.reissue_code", name.strip())
         return {"code": code, "valid_days": accounts.ENROL_DAYS}
 
-    result: dict[str, Any] = _account_work(hq, work)
-    return result
+    return _account_work(hq, work)
 
 
 @router.get("/stations")
@@ -96,8 +94,7 @@ def add_station(hq: Service, user: AdminRole, body: NewStation) -> dict[str, Any
         record_action(conn, user, "station.add", info.code, None, _station_json(info))
         return {"station": _station_json(info), "code": code, "valid_days": accounts.ENROL_DAYS}
 
-    result: dict[str, Any] = _account_work(hq, work)
-    return result
+    return _account_work(hq, work)
 
 
 @router.post("/stations/{code}/revoke")
@@ -108,8 +105,7 @@ def revoke_station(hq: Service, user: AdminRole, code: str) -> dict[str, Any]:
         record_action(conn, user, "station.revoke", code, before.status if before else None, info.status)
         return _station_json(info)
 
-    result: dict[str, Any] = _account_work(hq, work)
-    return result
+    return _account_work(hq, work)
 
 
 @router.post("/stations/{code}/reissue")
@@ -119,8 +115,7 @@ def reissue_station(hq: Service, user: AdminRole, code: str) -> dict[str, Any]:
         record_action(conn, user, "station.reissue_code", code)
         return {"code": enrol_code, "valid_days": accounts.ENROL_DAYS}
 
-    result: dict[str, Any] = _account_work(hq, work)
-    return result
+    return _account_work(hq, work)
 
 
 @router.get("/audit")
