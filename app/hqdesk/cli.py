@@ -58,6 +58,7 @@ def run_report(args: argparse.Namespace) -> int:
     from app.hq.cityreport.annual import annual_report
     from app.hq.cityreport.key_info import key_info_report
     from app.hq.db import make_engine
+    from app.hq.readmodel import pending
     from app.hqdesk.cityreports.render import render
 
     url = args.db or default_url()
@@ -67,6 +68,7 @@ def run_report(args: argparse.Namespace) -> int:
         outputs = _outputs(args)
         engine = make_engine(url, pool_size=1, max_overflow=0)
         try:
+            pending.catch_up(engine)  # the writes noted since the last drain, before the snapshot
             with engine.begin() as conn:
                 conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"))  # one snapshot
                 report: Any = (annual_report(conn, args.year) if args.report_kind == "annual"

@@ -6,10 +6,11 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, Engine, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.periods import Period
+from app.hq.readmodel import pending
 from app.hq.readmodel.query import StationFigures
 from app.models import Demand
 from app.services.reporting import figures as F
@@ -26,3 +27,10 @@ def station_side(session: Session, station_id: uuid.UUID, period: Period, cutoff
         station_id, served, tally.records, len(events), sum(t.people for _, t in events),
         sum(t.enterprises for _, t in events), received, closed, tally.rated, tally.satisfied, tally.score_total,
     )
+
+
+def caught_up(engine: Engine) -> Connection:
+    """A connection to read the read models with, once the noted writes are applied, as every
+    reader of them does (app.hq.readmodel.pending; the push route drains only after answering)."""
+    pending.catch_up(engine)
+    return engine.connect()

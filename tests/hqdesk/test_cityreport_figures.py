@@ -10,6 +10,7 @@ import pytest
 from app.domain.errors import ValidationError
 from app.hq.cityreport.annual import annual_report
 from app.hq.cityreport.key_info import key_info_report
+from app.hq.readmodel import pending
 from tests.hqdesk.cityreport_data import app_client, hq_engine, hq_url, sample_network  # noqa: F401
 from tests.hqdesk.cityreport_oracle import annual_oracle, annual_shape, key_info_oracle, key_info_shape
 
@@ -24,6 +25,7 @@ def network(hq_engine, app_client):  # noqa: F811
 
 @pytest.mark.parametrize("cutoff", [AFTER_DEADLINE, NEW_YEARS_EVE], ids=["after-deadline", "new-years-eve"])
 def test_annual_report_equals_independent_recount(hq_engine, network, cutoff) -> None:  # noqa: F811
+    pending.catch_up(hq_engine)  # as every reader of the read models does
     with hq_engine.begin() as conn:
         report = annual_report(conn, 2026, now=cutoff)
     with hq_engine.begin() as conn:
@@ -34,6 +36,7 @@ def test_annual_report_equals_independent_recount(hq_engine, network, cutoff) ->
 
 def test_annual_report_known_values(hq_engine, network) -> None:  # noqa: F811
     """The oracle and the code agree; these few figures say that both are what a reader expects."""
+    pending.catch_up(hq_engine)  # as every reader of the read models does
     with hq_engine.begin() as conn:
         r = annual_report(conn, 2026, now=AFTER_DEADLINE)
     a = next(s for s in r.stations if s.code == "CR-A")
@@ -53,6 +56,7 @@ def test_annual_report_known_values(hq_engine, network) -> None:  # noqa: F811
     assert [h.code for h in r.highlights] == ["CR-A", "CR-C"] and r.summaries_submitted == 2
     assert r.plan.targets == {"enterprises_served": 200, "events": 10, "satisfied_share": 85}
     assert r.plan.events_by_month[2] == 2 and r.plan.submitted == 2
+    pending.catch_up(hq_engine)  # as every reader of the read models does
     with hq_engine.begin() as conn:
         eve = annual_report(conn, 2026, now=NEW_YEARS_EVE)
     assert next(s for s in eve.stations if s.code == "CR-A").figures.events_held == 1  # 23:30 had not started
@@ -64,6 +68,7 @@ def test_key_info_report_equals_independent_recount(hq_engine, network, period, 
     from app.domain.periods import parse_period
 
     p = parse_period(period)
+    pending.catch_up(hq_engine)  # as every reader of the read models does
     with hq_engine.begin() as conn:
         report = key_info_report(conn, period, now=cutoff)
     with hq_engine.begin() as conn:
@@ -73,6 +78,7 @@ def test_key_info_report_equals_independent_recount(hq_engine, network, period, 
 
 
 def test_key_info_known_values(hq_engine, network) -> None:  # noqa: F811
+    pending.catch_up(hq_engine)  # as every reader of the read models does
     with hq_engine.begin() as conn:
         r = key_info_report(conn, "2026-Q4", now=AFTER_DEADLINE)
     assert r.total.enterprises_served == 4 and r.total.service_records == 5
@@ -88,6 +94,7 @@ def test_key_info_known_values(hq_engine, network) -> None:  # noqa: F811
 
 @pytest.mark.parametrize("bad", ["2026", "2026-13", "", "26-Q1", "2026-Q5"])
 def test_key_info_refuses_a_bad_period(hq_engine, bad) -> None:  # noqa: F811
+    pending.catch_up(hq_engine)  # as every reader of the read models does
     with hq_engine.begin() as conn, pytest.raises(ValidationError) as caught:
         key_info_report(conn, bad)
     assert caught.value.field == "period" and "2026-Q3" in str(caught.value)
@@ -95,6 +102,7 @@ def test_key_info_refuses_a_bad_period(hq_engine, bad) -> None:  # noqa: F811
 
 @pytest.mark.parametrize("bad", [None, 1800, 2101])
 def test_annual_refuses_a_bad_year(hq_engine, bad) -> None:  # noqa: F811
+    pending.catch_up(hq_engine)  # as every reader of the read models does
     with hq_engine.begin() as conn, pytest.raises(ValidationError) as caught:
         annual_report(conn, bad)
     assert caught.value.field == "year"

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from app.domain.periods import parse_period
 from app.hq.cityreport.annual import annual_report
 from app.hq.cityreport.key_info import key_info_report
+from app.hq.readmodel import pending
 from tests.hqdesk.cityreport_data import StationData, app_client, enrol_in, hq_engine, hq_url, push  # noqa: F401
 from tests.hqdesk.cityreport_oracle import annual_oracle, annual_shape, key_info_oracle, key_info_shape
 
@@ -65,6 +66,7 @@ def test_reports_equal_the_recount(hq_engine, app_client, firms, stations, cutof
         made.append(s)
     for s in made:
         push(app_client, s.who, s.enterprises + s.rows)
+    pending.catch_up(hq_engine)  # as every reader of the read models does
     with hq_engine.begin() as conn:
         annual = annual_shape(annual_report(conn, 2026, now=cutoff))
         key_info = key_info_shape(key_info_report(conn, period, now=cutoff))

@@ -14,6 +14,7 @@ from app.domain.errors import ValidationError
 from app.hq.cityreport import codec, model
 from app.hq.cityreport.annual import annual_report
 from app.hq.cityreport.key_info import key_info_report
+from app.hq.readmodel import pending
 from app.hqdesk.cityreports.render import render
 from tests.hqdesk.cityreport_data import app_client, hq_engine, hq_url, sample_network  # noqa: F401
 from tests.reports.conftest import assert_only_embedded_cjk_font, pdf_text
@@ -25,6 +26,7 @@ KEEP = Path("/tmp/cityreport-render")  # the last rendering, to look at
 @pytest.fixture(scope="module")
 def reports(hq_engine, app_client):  # noqa: F811
     sample_network(hq_engine, app_client)
+    pending.catch_up(hq_engine)  # as every reader of the read models does
     with hq_engine.begin() as conn:
         return annual_report(conn, 2026, now=CUTOFF), key_info_report(conn, "2026-Q4", now=CUTOFF)
 

@@ -16,6 +16,7 @@ from app.models import AnnualReport, Demand, Enterprise, InfoReport, ServiceReco
 from app.models.types import uuid7
 from app.sync.engine import sync
 from tests.hq import factories as f
+from tests.hqdesk.readmodel_helpers import caught_up
 from tests.sync import conftest as sync_fixtures
 
 hq_http, make_station = sync_fixtures.hq_http, sync_fixtures.make_station  # real stations syncing (hq_engine: conftest's)
@@ -71,7 +72,7 @@ def two_stations(make_station, hq_engine: Engine):  # type: ignore[no-untyped-de
 
 def test_network_rows_judge_staff_sign_rules_reports_and_demands(two_stations, hq_engine: Engine) -> None:  # type: ignore[no-untyped-def]
     a, b = two_stations
-    with hq_engine.connect() as conn:
+    with caught_up(hq_engine) as conn:
         rows = {r.code: r for r in network.network_rows(conn, year=2026, today=TODAY, at=AT)}
     ra, rb = rows[a.code], rows[b.code]
     assert (ra.district, rb.district, ra.host_organisation) == ("天河区", "海珠区", "广州市某产业园运营有限公司")
@@ -90,7 +91,7 @@ def test_network_rows_judge_staff_sign_rules_reports_and_demands(two_stations, h
 
 def test_filters_summary_and_their_checks(two_stations, hq_engine: Engine) -> None:  # type: ignore[no-untyped-def]
     a, b = two_stations
-    with hq_engine.connect() as conn:
+    with caught_up(hq_engine) as conn:
         haizhu = network.network_rows(conn, year=2026, district="海珠区", today=TODAY, at=AT)
         assert b.code in [r.code for r in haizhu] and a.code not in [r.code for r in haizhu]
         assert {r.district for r in haizhu} == {"海珠区"}
@@ -116,7 +117,7 @@ def test_station_page_shows_profile_staff_months_events_reports_and_rejections(t
     foreign = f.service_record(uuid7(), uuid7(), service_date="2026-05-06")
     with hq_engine.begin() as conn:  # a row naming another station: refused and logged
         apply_push(conn, a.station_id, uuid7(), [foreign])
-    with hq_engine.connect() as conn:
+    with caught_up(hq_engine) as conn:
         page = network.station_detail(conn, a.code, 2026, today=TODAY, at=AT)
         with pytest.raises(network.StationNotFound, match="没有编号"):
             network.station_detail(conn, "NOPE", 2026)

@@ -14,7 +14,7 @@ from app.domain.periods import month_period, quarter_period, year_period
 from app.hq.readmodel.query import monthly_figures, station_figures
 from app.models import Demand, Enterprise, Event, EventAttendance, ServiceRecord
 from app.sync.engine import sync
-from tests.hqdesk.readmodel_helpers import station_side
+from tests.hqdesk.readmodel_helpers import caught_up, station_side
 from tests.sync import conftest as sync_fixtures
 
 hq_http, make_station = sync_fixtures.hq_http, sync_fixtures.make_station  # real stations syncing (hq_engine: conftest's)
@@ -74,7 +74,7 @@ def _seed(db, station_id):  # type: ignore[no-untyped-def]
 
 
 def _compare(db, hq_engine, station_id) -> None:  # type: ignore[no-untyped-def]
-    with hq_engine.connect() as conn, db.begin() as session:
+    with caught_up(hq_engine) as conn, db.begin() as session:
         for period in PERIODS:
             hq = station_figures(conn, period, [station_id], at=CUTOFF)[station_id]
             assert hq == station_side(session, station_id, period, CUTOFF), period.key
@@ -89,7 +89,7 @@ def test_read_model_equals_the_stations_figures_after_sync_and_after_edits(make_
     result = sync(st.db, st.client())
     assert result.completed and result.rejected == 0, result.message
     _compare(st.db, hq_engine, st.station_id)
-    with hq_engine.connect() as conn:  # the edges, as numbers, so a shared mistake cannot hide
+    with caught_up(hq_engine) as conn:  # the edges, as numbers, so a shared mistake cannot hide
         march = station_figures(conn, month_period(2026, 3), [st.station_id], at=CUTOFF)[st.station_id]
         april = station_figures(conn, month_period(2026, 4), [st.station_id], at=CUTOFF)[st.station_id]
     assert (march.events_held, march.attendees_people, march.attendee_enterprises) == (2, 3 + 4 + 1 + 9, 2 + 1)
@@ -112,7 +112,7 @@ def test_read_model_equals_the_stations_figures_after_sync_and_after_edits(make_
             demand.status, demand.closed_at = "handling", None
     assert sync(st.db, st.client()).completed
     _compare(st.db, hq_engine, st.station_id)
-    with hq_engine.connect() as conn:
+    with caught_up(hq_engine) as conn:
         march = station_figures(conn, month_period(2026, 3), [st.station_id], at=CUTOFF)[st.station_id]
         q1 = station_figures(conn, quarter_period(2026, 1), [st.station_id], at=CUTOFF)[st.station_id]
         year = station_figures(conn, year_period(2026), [st.station_id], at=CUTOFF)[st.station_id]
@@ -129,7 +129,7 @@ def test_read_models_hold_no_deleted_rows_and_match_plain_sql(make_station, hq_e
         for record in s.scalars(select(ServiceRecord).where(ServiceRecord.satisfaction == 4)):
             record.deleted = True
     assert sync(st.db, st.client()).completed
-    with hq_engine.connect() as conn:
+    with caught_up(hq_engine) as conn:
         expected = conn.execute(text(
             "SELECT left(data->>'service_date', 7), count(*), count(DISTINCT data->>'enterprise_id') FROM replica_row "
             "WHERE tbl = 'service_record' AND station_id = :s AND NOT deleted GROUP BY 1 ORDER BY 1"), {"s": st.station_id}).all()

@@ -10,11 +10,12 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from app.hq import accounts
 from app.hq.hq_edits import hq_edit
 from app.hq.push import apply_push
+from app.hq.readmodel import pending
 from app.models.types import uuid7
 from tests.hq import factories as f
 
@@ -39,7 +40,15 @@ def _new_station(engine: Engine) -> uuid.UUID:
     return info.station_id
 
 
+def caught_up(engine: Engine) -> Connection:
+    """A connection to read the read models with, after the noted writes are applied, as every
+    reader of them does (app.hq.readmodel.pending)."""
+    pending.catch_up(engine)
+    return engine.connect()
+
+
 def assert_read_model_matches(engine: Engine, station: uuid.UUID) -> None:
+    pending.catch_up(engine)  # what every reader does first (HQ migration 0008)
     with engine.connect() as conn:
         params = {"s": station}
         assert [tuple(r) for r in conn.execute(text(GOT_MONTHS), params)] == \
@@ -93,16 +102,16 @@ def test_a_merge_re_points_another_stations_records_and_the_served_sets_follow(h
         apply_push(conn, a, uuid7(), [ea, f.service_record(a, ea["id"], service_date="2026-03-02")])
         apply_push(conn, b, uuid7(), [eb, f.service_record(b, eb["id"], service_date="2026-03-05"),
                                       f.service_record(b, ea["id"], service_date="2026-03-06")])
-    with hq_engine.connect() as conn:
+    with caught_up(hq_engine) as conn:
         assert conn.execute(text(GOT_SERVED), {"s": b}).all()[0][1] == 2
     with hq_engine.begin() as conn:  # HQ gives a's enterprise the same code: b's row merges into it
         hq_edit(conn, "enterprise", uuid.UUID(ea["id"]), {"credit_code": code})
-    with hq_engine.connect() as conn:
+    with caught_up(hq_engine) as conn:
         moved = conn.execute(text("SELECT count(*) FROM enterprise_ref_origin")).scalar()
     assert moved, "the merge re-pointed no reference: the test does not test anything"
     for station in (a, b):
         assert_read_model_matches(hq_engine, station)
-    with hq_engine.connect() as conn:
+    with caught_up(hq_engine) as conn:
         assert [r[1] for r in conn.execute(text(GOT_SERVED), {"s": b})] == [1, 1, 1]  # one enterprise now
 
 
@@ -123,7 +132,7 @@ def test_malformed_stored_values_count_nowhere_and_never_fail_a_write(hq_engine:
             conn.execute(text("INSERT INTO replica_row (tbl, id, station_id, version, data) "
                               "VALUES (:t, :i, :s, 1, CAST(:d AS jsonb))"),
                          {"t": tbl, "i": uuid7(), "s": station, "d": __import__("json").dumps(data)})
-    with hq_engine.connect() as conn:
+    with caught_up(hq_engine) as conn:
         params = {"s": station}
         assert conn.execute(text("SELECT coalesce(sum(records), 0) FROM rm_month WHERE station_id = :s"), params).scalar() == 0
         assert conn.execute(text("SELECT count(*) FROM rm_event WHERE station_id = :s"), params).scalar() == 0

@@ -15,6 +15,7 @@ from app.hq.cityreport import codec
 from app.hq.cityreport.annual import annual_report
 from app.hq.cityreport.key_info import key_info_report
 from app.hq.http_io import ApiError
+from app.hq.readmodel import pending
 from app.hq.routes.context import Service
 
 router = APIRouter(prefix="/v1/admin/cityreports")
@@ -28,6 +29,7 @@ def _snapshot(hq: Service, read: Any) -> Any:
         return codec.to_json(read(conn))
 
     try:
+        pending.catch_up(hq.engine)  # every write committed so far is in the snapshot
         return hq.in_transaction(work)
     except ValidationError as exc:
         raise ApiError(400, "invalid_request", str(exc)) from exc

@@ -26,10 +26,11 @@ def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser], common
 def run(args: argparse.Namespace, conn: Connection) -> int:
     from app.domain.errors import ValidationError
     from app.domain.periods import CHINA_TIME, china_today
-    from app.hq.readmodel import network
+    from app.hq.readmodel import network, pending
     from app.hq.readmodel.excel import network_workbook
 
     year = args.year or china_today().year
+    pending.catch_up_on(conn)  # the writes noted since the last drain (committed with this command)
     try:
         rows = network.network_rows(conn, year=year, district=args.district, status=args.status)
     except ValidationError as exc:

@@ -18,7 +18,7 @@ from app.domain.errors import ValidationError
 from app.domain.periods import CHINA_TIME, FIRST_YEAR, LAST_YEAR, china_today
 from app.hq.admin.access import AnyRole
 from app.hq.http_io import ApiError
-from app.hq.readmodel import network
+from app.hq.readmodel import network, pending
 from app.hq.readmodel.excel import network_workbook
 from app.hq.readmodel.to_json import detail_json, district_json, row_json
 from app.hq.routes.context import Service
@@ -32,6 +32,7 @@ Status = Query(None, max_length=20)
 
 def _read(hq: Service, work: Any) -> Any:
     try:
+        pending.catch_up(hq.engine)  # every write committed so far is in what follows
         return hq.in_transaction(work, read_only=True)
     except ValidationError as exc:
         raise ApiError(422, "invalid", exc.message) from exc

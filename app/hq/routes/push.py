@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, BackgroundTasks, Depends, Request
 from fastapi.responses import Response
 
 from app.hq import push as hq_push
 from app.hq.gate import authenticated
 from app.hq.http_io import Limits, RawBody, body_reader, parse, respond
+from app.hq.readmodel import pending
 from app.hq.routes.context import Service, Token
 from app.hq.wire import PushRequest
 from app.sync import protocol
@@ -21,7 +22,7 @@ Body = Annotated[RawBody, Depends(body_reader(PUSH_REQUEST_LIMITS))]
 
 
 @router.post("/v1/push")
-def push(request: Request, hq: Service, token: Token, body: Body) -> Response:
+def push(request: Request, hq: Service, token: Token, body: Body, after: BackgroundTasks) -> Response:
     req = parse(PushRequest, body.json())
 
     def work(conn: Any) -> hq_push.PushResult:
@@ -31,4 +32,6 @@ def push(request: Request, hq: Service, token: Token, body: Body) -> Response:
         return hq_push.apply_push(conn, me.station_id, req.batch_id, req.rows)
 
     result = hq.in_transaction(work)
+    if result.status == "applied":  # the read models catch up after the station has its answer
+        after.add_task(pending.drain_after_push, hq.engine)
     return respond(request, {**result.to_json(), "server_time_ms": hq_push.now_ms()})
