@@ -305,7 +305,7 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         engine = make_engine(url)
         init_db(engine)
         with engine.begin() as conn:
-            code = accounts.add_station(conn, "FLOOD-GOOD", "压测站")[1]
+            code = accounts.add_station(conn, "FLOOD-GOOD", "压测站", "天河区")[1]
         engine.dispose()
         port = free_port()
         server_cpus, _ = cpu_split(args)

@@ -127,7 +127,7 @@ def main() -> None:
         codes = []
         with engine.begin() as conn:
             for i in range(args.stations):
-                codes.append(accounts.add_station(conn, f"B-{i:03d}", f"压测站{i}")[1])
+                codes.append(accounts.add_station(conn, f"B-{i:03d}", f"压测站{i}", "天河区")[1])
         engine.dispose()
         server = subprocess.Popen(
             [sys.executable, "-m", "app.hq.cli", "serve", "--db", url, "--host", "127.0.0.1", "--port", str(port),

@@ -91,8 +91,8 @@ def run(engine, args, url: str) -> None:  # type: ignore[no-untyped-def]
 
     init_db(engine)
     with engine.begin() as conn:
-        station = accounts.add_station(conn, "BENCH-1", "基准测试站")[0]
-        http_station, code = accounts.add_station(conn, "BENCH-2", "基准测试站二")
+        station = accounts.add_station(conn, "BENCH-1", "基准测试站", "天河区")[0]
+        http_station, code = accounts.add_station(conn, "BENCH-2", "基准测试站二", "天河区")
     n = args.rows
     print(f"{n:,} service_record rows, push batches of {args.batch}, pull pages of {args.page}")
 

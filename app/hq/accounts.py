@@ -11,6 +11,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, text
 
+from app.domain import districts
 from app.hq.hq_edits import publish_reference
 from app.models.types import uuid7
 
@@ -65,14 +66,21 @@ def get_station(conn: Connection, code: str) -> StationInfo | None:
 
 
 def add_station(
-    conn: Connection, code: str, name: str, district: str = "", now: datetime | None = None
+    conn: Connection, code: str, name: str, district: str, now: datetime | None = None
 ) -> tuple[StationInfo, str]:
     """Create a station account; returns it and its one-time enrolment code, valid for
-    ENROL_DAYS from `now` (None: PostgreSQL's now())."""
+    ENROL_DAYS from `now` (None: PostgreSQL's now()).  `district` is one of Guangzhou's
+    districts (天河区, 天河 and 440106 are all 天河区): it is published in the station's
+    `station` row, whose row rules require it, so a station without one could not take it."""
     if not STATION_CODE.match(code):
         raise AccountError("服务站编号只能包含字母、数字、“-”和“_”，最长 32 位。")
     if not name.strip():
         raise AccountError("服务站名称不能为空。")
+    official = districts.parse_district(district)
+    if official is None:
+        raise AccountError(f"所在区“{district.strip()}”不是广州的区：请填写{'、'.join(districts.NAMES)}之一。"
+                           if district.strip() else f"所在区不能为空：请填写{'、'.join(districts.NAMES)}之一，如 天河区。")
+    district = official
     if get_station(conn, code) is not None:
         raise AccountError(f"服务站 {code} 已存在。需要重新登记请用 reissue-code。")
     enrol = new_enrol_code()

@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = sub.add_parser("add-station", parents=[common], help="新增服务站并生成一次性登记码")
     add.add_argument("code")
     add.add_argument("name")
-    add.add_argument("--district", default="")
+    add.add_argument("--district", default="", help="所在区，如 天河区（广州 11 个区之一）")
     for name, text in (("revoke-station", "撤销服务站的同步令牌"), ("reissue-code", "为服务站重新生成登记码")):
         sub.add_parser(name, parents=[common], help=text).add_argument("code")
     sub.add_parser("list-stations", parents=[common], help="列出服务站")

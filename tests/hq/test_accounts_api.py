@@ -24,7 +24,7 @@ def test_enrol_gives_a_token_stored_only_as_hash(app_client, hq_engine, enrol) -
 
 def test_enrol_code_is_one_time(app_client, hq_engine) -> None:
     with hq_engine.begin() as conn:
-        _, code = accounts.add_station(conn, "GZ-HZ-002", "海珠区服务站")
+        _, code = accounts.add_station(conn, "GZ-HZ-002", "海珠区服务站", "海珠区")
     headers = {protocol.PROTOCOL_HEADER: "1"}
     first = app_client.post("/v1/enroll", json={"code": code.lower()}, headers=headers)  # plain JSON is accepted
     assert first.status_code == 200
@@ -83,8 +83,8 @@ def test_enrolment_codes_expire(hq_engine) -> None:
 
     clock = FakeClock()
     with hq_engine.begin() as conn:
-        _, late = accounts.add_station(conn, "GZ-EX-006", "过期测试服务站", now=WALL_START)
-        _, timely = accounts.add_station(conn, "GZ-EX-007", "按时登记服务站", now=WALL_START)
+        _, late = accounts.add_station(conn, "GZ-EX-006", "过期测试服务站", "天河区", now=WALL_START)
+        _, timely = accounts.add_station(conn, "GZ-EX-007", "按时登记服务站", "天河区", now=WALL_START)
     headers = {protocol.PROTOCOL_HEADER: "1"}
     with TestClient(create_app(engine=hq_engine, clock=clock.clock())) as client:
         clock.advance(accounts.ENROL_DAYS * 86400 - 60)

@@ -23,6 +23,21 @@ from tests.hq.factories import enterprise, hlc, service_record
 REPO = Path(__file__).resolve().parents[2]
 
 
+def test_a_station_needs_a_guangzhou_district(hq_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """The district is published in the station's `station` row, whose row rules require one: a
+    station added without it could never take its own profile (it did before this check)."""
+    assert main(["add-station", "C-ND-001", "无区站", "--db", hq_url]) == 1
+    assert "所在区不能为空" in capsys.readouterr().err
+    assert main(["add-station", "C-ND-002", "外地站", "--district", "朝阳区", "--db", hq_url]) == 1
+    assert "“朝阳区”不是广州的区" in capsys.readouterr().err
+    assert main(["add-station", "C-ND-003", "简称站", "--district", "天河", "--db", hq_url]) == 0
+    capsys.readouterr()
+    assert main(["list-stations", "--db", hq_url]) == 0
+    listing = capsys.readouterr().out
+    assert "C-ND-001" not in listing and "C-ND-002" not in listing
+    assert "C-ND-003\t简称站\t天河区" in listing  # the official name, as the row rules want it
+
+
 def test_add_station_prints_the_code_last_and_enrols(hq_url: str, capsys: pytest.CaptureFixture[str]) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "app.hq.cli", "add-station", "C-TH-001", "天河区服务站", "--district", "天河区"],
@@ -31,7 +46,7 @@ def test_add_station_prints_the_code_last_and_enrols(hq_url: str, capsys: pytest
     assert result.returncode == 0, result.stderr
     code = result.stdout.strip().splitlines()[-1]
     assert len(code) == 23 and code.count("-") == 3
-    assert main(["add-station", "C-TH-001", "重复", "--db", hq_url]) == 1
+    assert main(["add-station", "C-TH-001", "重复", "--district", "天河区", "--db", hq_url]) == 1
     assert "已存在" in capsys.readouterr().err
     assert main(["list-stations", "--db", hq_url]) == 0
     listing = capsys.readouterr().out

@@ -64,6 +64,16 @@ def test_station_actions_are_audited_with_before_and_after(desk: dict[str, Any],
     assert missing.value.status == 404
 
 
+def test_a_station_without_a_district_is_refused_in_chinese(desk: dict[str, Any], hq_engine: Engine) -> None:
+    for body, words in (({"code": "ND1", "name": "无区站"}, "所在区"),
+                        ({"code": "ND2", "name": "外地站", "district": "朝阳区"}, "不是广州的区")):
+        with pytest.raises(HqDeskError) as caught:
+            desk["admin"].post_json("/stations", body)
+        assert words in str(caught.value)
+    with hq_engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM station_account WHERE code IN ('ND1', 'ND2')")).scalar() == 0
+
+
 def test_the_audit_endpoint_and_command_list_newest_first(desk: dict[str, Any], hq_url: str,
                                                           capsys: pytest.CaptureFixture[str]) -> None:
     assert hq_cli(["add-user", "cli-made", "--role", "bureau", "--db", hq_url]) == 0

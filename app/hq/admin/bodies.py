@@ -28,7 +28,7 @@ class NewUser(Strict):
 class NewStation(Strict):
     code: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,32}$")]
     name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
-    district: Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)] = ""
+    district: Annotated[str, StringConstraints(strip_whitespace=True, max_length=20)]
 
 
 # field name → Chinese label, for the 422 message; a feature adds its own fields' labels here
