@@ -56,6 +56,11 @@ def test_every_qt_module_the_app_imports_ships_in_essentials() -> None:
     assert not outside, f"from PySide6-Addons (not installed): {outside}"
 
 
-def test_the_installers_do_not_bring_the_addons_back() -> None:
-    for script in sorted((REPO / "installer").glob("*")):
-        assert "addons" not in script.read_text(encoding="utf-8").lower(), script.name
+def test_the_installers_remove_the_addons_and_never_install_them() -> None:
+    """An upgraded .venv still holds PySide6-Addons (pip keeps what is no longer required):
+    the setup scripts uninstall it and reinstall Essentials, whose files it shares."""
+    for name in ("setup.sh", "setup.ps1"):
+        text = (REPO / "installer" / name).read_text(encoding="utf-8")
+        assert not re.search(r"pip[^\n]*\binstall\b[^\n]*pyside6-addons", text, re.I), name
+        assert re.search(r"uninstall -q -y PySide6-Addons", text), name
+        assert re.search(r"install -q --force-reinstall --no-deps \"PySide6-Essentials==\$version\"", text), name
