@@ -5,7 +5,8 @@ loads at run time, for this tree beside a baseline built in the same run.
 
 Each tree (the working tree; with --baseline also `git archive REF`) is installed with
 `pip install SRC` and `pip install 'SRC[hq]'` into fresh venvs made by this interpreter's base
-Python: the runtime only, no test group.  A third venv holds PySide6-Essentials alone,
+Python: the runtime only.  The baseline is also installed as its setup.sh did on every PC,
+`[hq]` plus the test group; setup.sh now adds the test group only for the test command.  A third venv holds PySide6-Essentials alone,
 the floor any PySide6 desktop app starts from.  Sizes are what `du` counts (allocated blocks).
 
 Run time (Linux: it reads /proc/self/maps): in each runtime venv a set-up profile is opened
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,6 +123,12 @@ def source_tree(ref: str | None, work: Path) -> Path:
     return target
 
 
+def test_group(src: Path) -> list[str]:
+    """The test group's requirements (what setup.sh installed on every PC before this change)."""
+    groups = tomllib.loads((src / "pyproject.toml").read_text(encoding="utf-8")).get("dependency-groups", {})
+    return [r for r in groups.get("test", []) if isinstance(r, str)]
+
+
 def sizes(venv: Path) -> tuple[int, dict[str, int]]:
     out = subprocess.run([str(python_of(venv)), "-c", SIZES], check=True, capture_output=True, text=True).stdout
     return du(venv), json.loads(out)
@@ -163,10 +171,13 @@ def main() -> None:
         rows = [("PySide6-Essentials alone", *sizes(floor), None)]
         for ref in ([args.baseline] if args.baseline else []) + [None]:
             src, name = source_tree(ref, work), ref or "this tree"
-            for extra in ("", "[hq]"):
-                venv = work / f"venv-{ref or 'tree'}{extra.strip('[]') and '-hq'}"
-                make_venv(venv, f"{src}{extra}")
-                rows.append((f"{name} {extra or '(runtime)'}", *sizes(venv), probe(venv, work) if not extra else None))
+            for label, extra, group in (("(runtime)", "", False), ("[hq]", "[hq]", False),
+                                        ("[hq] + test group", "[hq]", True)):
+                if group and ref is None:
+                    continue  # setup.sh now installs the test group only for the test command
+                venv = work / f"venv-{ref or 'tree'}{'-hq' if extra else ''}{'-test' if group else ''}"
+                make_venv(venv, f"{src}{extra}", *(test_group(src) if group else []))
+                rows.append((f"{name} {label}", *sizes(venv), probe(venv, work) if not extra else None))
         report(rows)
     finally:
         if not args.keep and args.work is None:

@@ -3,16 +3,20 @@ rendered into QImages, for the preview and for printing.
 
 pypdfium2 replaces QtPdf, which came only with the PySide6-Addons wheel (438 MB installed,
 QtWebEngine included): the wheel is ~3 MB and draws the same pages (Chromium's PDFium, as QtPdf).
-PDFium is not thread-safe: everything here runs on the GUI thread."""
+PDFium is not thread-safe: everything here runs on the GUI thread.  pypdfium2 (100-odd modules
+with ctypes) is imported when the first PDF is opened, not when the reports page is built."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QPointF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
+
+if TYPE_CHECKING:
+    import pypdfium2
 
 # Rendering at a printer's full resolution (1200 dpi for a PDF printer) would need half a
 # gigabyte per A4 page; 300 dpi is what office laser printers resolve anyway.
@@ -29,9 +33,11 @@ class PdfFile:
     """An open PDF; close() it before deleting the file (Windows keeps an open file)."""
 
     def __init__(self, path: Path) -> None:
+        import pypdfium2 as pdfium
+
         self.path = path
         try:
-            self._pdf: pdfium.PdfDocument | None = pdfium.PdfDocument(str(path))
+            self._pdf: pypdfium2.PdfDocument | None = pdfium.PdfDocument(str(path))
         except (pdfium.PdfiumError, OSError) as exc:
             raise PdfLoadError(path, exc) from exc
         self._pages = len(self._pdf)
