@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BASE_PYTHON = getattr(sys, "_base_executable", sys.executable)
 MB = 1_000_000
+Row = tuple[str, int, dict[str, int], dict[str, object] | None]  # name, du bytes, bytes per distribution, probe
 
 SIZES = r"""
 import json, os
@@ -151,7 +153,29 @@ def probe(venv: Path, work: Path) -> dict[str, object]:
     self_us = [int(x.split("|")[0].split(":")[1]) for x in done.stderr.splitlines() if x.startswith("import time:")
                and x.split("|")[0].split(":")[1].strip().isdigit()]
     result["imports"], result["import_self_ms"] = len(self_us), sum(self_us) / 1000
+    result["first_paint_ms"] = next((int(x.split("=")[1]) for x in done.stdout.splitlines()
+                                     if x.startswith("first_paint_ms=")), 0)
     return result
+
+
+def probes(venvs: list[Path], work: Path, runs: int) -> list[dict[str, object]]:
+    """`runs` probes of each venv, alternating so load hits them alike; the last probe's
+    lists, the medians of its timings and RSS."""
+    results: list[list[dict[str, object]]] = [[] for _ in venvs]
+    for _ in range(runs):
+        for index, venv in enumerate(venvs):
+            results[index].append(probe(venv, work))
+    merged = []
+    for runs_of_one in results:
+        last = dict(runs_of_one[-1])
+        for key in ("import_self_ms", "first_paint_ms"):
+            last[key] = statistics.median(float(r[key]) for r in runs_of_one)  # type: ignore[arg-type]
+        for stage in ("start", "preview"):
+            stage_last = dict(last[stage])  # type: ignore[call-overload]
+            stage_last["rss_mb"] = statistics.median(r[stage]["rss_mb"] for r in runs_of_one)  # type: ignore[index]
+            last[stage] = stage_last
+        merged.append(last)
+    return merged
 
 
 def main() -> None:
@@ -159,6 +183,7 @@ def main() -> None:
     parser.add_argument("--baseline", help="git ref to measure beside the working tree (e.g. the commit before a change)")
     parser.add_argument("--work", type=Path, help="folder for the venvs (default: a temporary one)")
     parser.add_argument("--keep", action="store_true", help="keep the venvs")
+    parser.add_argument("--runs", type=int, default=3, help="probes of each runtime venv (medians)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="sd-footprint-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -168,7 +193,8 @@ def main() -> None:
         essentials = subprocess.run([sys.executable, "-c", "from importlib.metadata import version; "
                                      "print(version('PySide6-Essentials'))"], capture_output=True, text=True).stdout
         make_venv(floor, f"PySide6-Essentials=={essentials.strip()}" if essentials.strip() else "PySide6-Essentials<6.12")
-        rows = [("PySide6-Essentials alone", *sizes(floor), None)]
+        rows: list[Row] = [("PySide6-Essentials alone", *sizes(floor), None)]
+        runtime: list[tuple[int, Path]] = []
         for ref in ([args.baseline] if args.baseline else []) + [None]:
             src, name = source_tree(ref, work), ref or "this tree"
             for label, extra, group in (("(runtime)", "", False), ("[hq]", "[hq]", False),
@@ -177,14 +203,20 @@ def main() -> None:
                     continue  # setup.sh now installs the test group only for the test command
                 venv = work / f"venv-{ref or 'tree'}{'-hq' if extra else ''}{'-test' if group else ''}"
                 make_venv(venv, f"{src}{extra}", *(test_group(src) if group else []))
-                rows.append((f"{name} {label}", *sizes(venv), probe(venv, work) if not extra else None))
+                rows.append((f"{name} {label}", *sizes(venv), None))
+                if not extra:
+                    runtime.append((len(rows) - 1, venv))
+        print(f"load average {os.getloadavg()[0]:.1f} before the probes")
+        for (row, _venv), result in zip(runtime, probes([v for _r, v in runtime], work, args.runs), strict=True):
+            rows[row] = (*rows[row][:3], result)
         report(rows)
+        print(f"\nload average at the end {os.getloadavg()[0]:.1f}")
     finally:
         if not args.keep and args.work is None:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def report(rows: list[tuple[str, int, dict[str, int], dict[str, object] | None]]) -> None:
+def report(rows: list[Row]) -> None:
     print("\n## Installed (MB, du of the whole venv)")
     print(f"{'installation':34} {'venv':>7} {'PySide6*':>9}  largest other distributions")
     for name, total, dists, _probe in rows:
@@ -192,11 +224,12 @@ def report(rows: list[tuple[str, int, dict[str, int], dict[str, object] | None]]
         others = sorted(((v, k) for k, v in dists.items() if not k.lower().startswith(("pyside6", "shiboken6"))),
                         reverse=True)[:6]
         print(f"{name:34} {total / MB:7.0f} {qt / MB:9.0f}  " + ", ".join(f"{k} {v / MB:.0f}" for v, k in others))
-    print("\n## Run time (first paint of --smoke, then a report preview shown)")
+    print("\n## Run time (first paint of --smoke on an empty profile, then a report preview shown; RSS a median)")
     for name, _total, _dists, result in rows:
         if not result:
             continue
-        print(f"{name}: {result['imports']} imports, {result['import_self_ms']:.0f} ms import self-time in total")
+        print(f"{name}: {result['imports']} imports, import self-time {result['import_self_ms']:.0f} ms in total,"
+              f" first paint {result['first_paint_ms']:.0f} ms (medians)")
         for stage in ("start", "preview"):
             s = result[stage]
             assert isinstance(s, dict)
