@@ -224,6 +224,14 @@ def report(rows: list[Row]) -> None:
         others = sorted(((v, k) for k, v in dists.items() if not k.lower().startswith(("pyside6", "shiboken6"))),
                         reverse=True)[:6]
         print(f"{name:34} {total / MB:7.0f} {qt / MB:9.0f}  " + ", ".join(f"{k} {v / MB:.0f}" for v, k in others))
+    by_name = {name: total for name, total, _d, _p in rows}
+    for kind in ("(runtime)", "[hq]"):
+        before = [t for n, t in by_name.items() if n.endswith(kind) and not n.startswith("this tree")]
+        if before and f"this tree {kind}" in by_name:
+            print(f"this tree {kind} is {by_name[f'this tree {kind}'] / before[0]:.0%} of the baseline's")
+    setup = [t for n, t in by_name.items() if n.endswith("+ test group")]
+    if setup and "this tree [hq]" in by_name:
+        print(f"this tree [hq] is {by_name['this tree [hq]'] / setup[0]:.0%} of what the baseline's setup.sh installed")
     print("\n## Run time (first paint of --smoke on an empty profile, then a report preview shown; RSS a median)")
     for name, _total, _dists, result in rows:
         if not result:
