@@ -1,10 +1,11 @@
 # Station Desk: bring this checkout to a runnable state on Windows 10/11.
 #
 #   powershell -ExecutionPolicy Bypass -File installer\setup.ps1          # what the app needs
-#   powershell -ExecutionPolicy Bypass -File installer\setup.ps1 -Test    # the same; tests add nothing on Windows
+#   powershell -ExecutionPolicy Bypass -File installer\setup.ps1 -Test    # plus the test group (pytest, mypy, ruff ...)
 #
 # Idempotent: pip runs only when pyproject.toml changed since the last successful
-# install; translations are rebuilt only when a .ts file is newer than its .qm.
+# install (or -Test wants the test group and it is missing); translations are rebuilt
+# only when a .ts file is newer than its .qm.
 # Windows needs no system libraries for Qt; the CJK font ships in resources\fonts;
 # secrets go to the Windows Credential Locker through keyring's native backend.
 #
@@ -78,8 +79,11 @@ function Install-PythonPackages {
     $sha = [System.Security.Cryptography.SHA256]::Create()
     $hash = ([System.BitConverter]::ToString($sha.ComputeHash($bytes))).Replace('-', '').ToLower()
     $scripts = Join-Path $Venv 'Scripts'
-    if ((Test-Path $Stamp) -and ((Get-Content $Stamp -Raw).Trim() -eq $hash) `
-        -and (Test-Path (Join-Path $scripts 'station-desk.exe')) -and (Test-Path (Join-Path $scripts 'station-desk-hq.exe'))) {
+    # The stamp is '<hash> app' or '<hash> test'; a test install also serves the app.
+    $stamp = ''
+    if (Test-Path $Stamp) { $stamp = (Get-Content $Stamp -Raw).Trim() }
+    $done = ($stamp -eq "$hash test") -or ((-not $Test) -and ($stamp -eq "$hash app"))
+    if ($done -and (Test-Path (Join-Path $scripts 'station-desk.exe')) -and (Test-Path (Join-Path $scripts 'station-desk-hq.exe'))) {
         return
     }
     if (Test-Path $Stamp) { Remove-Item $Stamp }
@@ -93,13 +97,37 @@ function Install-PythonPackages {
         & $VenvPython -m pip install -q --upgrade 'pip>=25.1'
         if ($LASTEXITCODE -ne 0) { Fail 'could not upgrade pip (is PyPI reachable?)' }
     }
-    Say 'installing Python packages (editable, with [hq] and the test group)'
     Push-Location $Repo
     try {
-        & $VenvPython -m pip install -q -e '.[hq]' --group test
+        if ($Test) {
+            Say 'installing Python packages (editable, with [hq] and the test group)'
+            & $VenvPython -m pip install -q -e '.[hq]' --group test
+        } else {
+            Say 'installing Python packages (editable, with [hq])'
+            & $VenvPython -m pip install -q -e '.[hq]'
+        }
         if ($LASTEXITCODE -ne 0) { Fail 'pip install failed' }
     } finally { Pop-Location }
-    Set-Content -Path $Stamp -Value $hash -Encoding ascii
+    Remove-QtAddons
+    $mode = 'app'
+    if ($Test) { $mode = 'test' }
+    Set-Content -Path $Stamp -Value "$hash $mode" -Encoding ascii
+}
+
+function Remove-QtAddons {
+    # Earlier versions installed PySide6-Addons (QtWebEngine, Qt3D, QtMultimedia ...: ~440 MB) for
+    # QtCharts and QtPdf, which the app no longer uses; pip leaves a package that is no longer
+    # required in place. The two wheels share files (PySide6\__init__.py, the .pyi stubs), so
+    # Essentials is reinstalled, same version, from pip's cache after Addons is uninstalled.
+    # (exit code only: stderr of a native command would stop this script under 'Stop')
+    & $VenvPython -c 'import sys; from importlib.metadata import distributions as d; sys.exit(0 if any((x.metadata[''Name''] or '''').lower() == ''pyside6-addons'' for x in d()) else 1)'
+    if ($LASTEXITCODE -ne 0) { return }
+    $version = (& $VenvPython -c 'from importlib.metadata import version; print(version(''PySide6-Essentials''))' | Out-String).Trim()
+    Say 'removing PySide6-Addons (no longer used; frees about 440 MB)'
+    & $VenvPython -m pip uninstall -q -y PySide6-Addons PySide6
+    if ($LASTEXITCODE -ne 0) { Fail 'pip uninstall PySide6-Addons failed' }
+    & $VenvPython -m pip install -q --force-reinstall --no-deps "PySide6-Essentials==$version"
+    if ($LASTEXITCODE -ne 0) { Fail "reinstalling PySide6-Essentials $version failed; run: .venv\Scripts\pip install --force-reinstall --no-deps PySide6-Essentials==$version" }
 }
 
 function Build-Translations {

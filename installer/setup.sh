@@ -2,11 +2,13 @@
 # Station Desk: bring this checkout to a runnable state on Debian/Ubuntu.
 #
 #   bash installer/setup.sh           # what the app needs
-#   bash installer/setup.sh --test    # plus what the test suite needs (PostgreSQL, poppler, Xvfb)
+#   bash installer/setup.sh --test    # plus what the test suite needs (the test group: pytest,
+#                                     # mypy, ruff …; PostgreSQL, poppler, Xvfb)
 #
 # Idempotent and quick on a second run: system packages are checked with dpkg first
 # (apt-get update only when something is missing), pip runs only when pyproject.toml
-# changed since the last successful install, translations are rebuilt only when a
+# changed since the last successful install (or the test group is wanted and missing),
+# translations are rebuilt only when a
 # .ts file is newer than its .qm.
 #
 # Environment:
@@ -136,8 +138,11 @@ ensure_venv() {
 install_python_packages() {
     local hash
     hash="$( (cat "$REPO/pyproject.toml"; "$VENV/bin/python" -V 2>&1) | sha256sum | cut -d' ' -f1)"
-    if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$hash" ] \
-        && [ -x "$VENV/bin/station-desk" ] && [ -x "$VENV/bin/station-desk-hq" ]; then
+    # The stamp is "<hash> app" or "<hash> test"; a test install also serves the app.
+    local stamp=""
+    [ -f "$STAMP" ] && stamp="$(cat "$STAMP")"
+    if [ -x "$VENV/bin/station-desk" ] && [ -x "$VENV/bin/station-desk-hq" ] \
+        && { [ "$stamp" = "$hash test" ] || { [ "$WANT_TEST" = 0 ] && [ "$stamp" = "$hash app" ]; }; }; then
         return 0
     fi
     export PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1
@@ -155,12 +160,16 @@ EOF
         "${pip[@]}" install -q --upgrade "pip>=25.1" >"$VENV/pip-upgrade.log" 2>&1 \
             || say "pip upgrade failed (see .venv/pip-upgrade.log); installing the test group's packages explicitly"
     fi
-    say "installing Python packages (editable, with [hq] and the test group; log: .venv/pip-install.log)"
     cd "$REPO"
     local log="$VENV/pip-install.log"
-    if "${pip[@]}" install --help 2>/dev/null | grep -q -- '--group'; then
+    if [ "$WANT_TEST" = 0 ]; then
+        say "installing Python packages (editable, with [hq]; log: .venv/pip-install.log)"
+        "${pip[@]}" install -q -e '.[hq]' >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "pip install failed (full log: $log)"; }
+    elif "${pip[@]}" install --help 2>/dev/null | grep -q -- '--group'; then
+        say "installing Python packages (editable, with [hq] and the test group; log: .venv/pip-install.log)"
         "${pip[@]}" install -q -e '.[hq]' --group test >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "pip install failed (full log: $log)"; }
     else
+        say "installing Python packages (editable, with [hq] and the test group; log: .venv/pip-install.log)"
         local group
         mapfile -t group < <("$VENV/bin/python" - <<'EOF'
 import tomllib
@@ -176,7 +185,23 @@ EOF
 )
         "${pip[@]}" install -q -e '.[hq]' "${group[@]}" >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "pip install failed (full log: $log)"; }
     fi
-    echo "$hash" >"$STAMP"
+    drop_qt_addons
+    if [ "$WANT_TEST" = 1 ]; then echo "$hash test" >"$STAMP"; else echo "$hash app" >"$STAMP"; fi
+}
+
+# Earlier versions installed PySide6-Addons (QtWebEngine, Qt3D, QtMultimedia …: ~440 MB) for
+# QtCharts and QtPdf, which the app no longer uses; pip leaves a package that is no longer
+# required in place, so an upgraded .venv drops it here.  The two wheels share files
+# (PySide6/__init__.py and the .pyi stubs), so uninstalling Addons deletes some of
+# Essentials' files: Essentials is reinstalled, same version, from pip's cache.
+drop_qt_addons() {
+    "$VENV/bin/python" -m pip show -q PySide6-Addons >/dev/null 2>&1 || return 0
+    local pip=("$VENV/bin/python" -m pip) version log="$VENV/pip-install.log"
+    version="$("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("PySide6-Essentials"))')"
+    say "removing PySide6-Addons (no longer used; frees about 440 MB)"
+    "${pip[@]}" uninstall -q -y PySide6-Addons PySide6 >>"$log" 2>&1 || die "pip uninstall PySide6-Addons failed (log: $log)"
+    "${pip[@]}" install -q --force-reinstall --no-deps "PySide6-Essentials==$version" >>"$log" 2>&1 \
+        || die "reinstalling PySide6-Essentials $version failed (log: $log); run: .venv/bin/pip install --force-reinstall --no-deps PySide6-Essentials==$version"
 }
 
 # ---------------------------------------------------------------- translations

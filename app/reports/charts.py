@@ -12,6 +12,7 @@ from reportlab.graphics.charts.piecharts import Pie
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.units import mm
 
+from app.domain.chart_ticks import integer_step
 from app.reports.styles import CHART_COLOURS, GREY, INK, styles
 
 
@@ -93,21 +94,6 @@ def pie_chart(title: str, labels: Sequence[str], values: Sequence[int], width: f
         pie.slices[i].fillColor = CHART_COLOURS[i % len(CHART_COLOURS)]
     drawing.add(pie)
     return drawing
-
-
-MAX_TICKS = 6
-
-
-def integer_step(top: float, max_ticks: int = MAX_TICKS) -> int:
-    """A step of 1, 2 or 5 × 10ⁿ giving at most `max_ticks` intervals up to `top`: counts
-    are whole numbers, so the axis never shows 0, 0, 1, 2, 2 (rounded fractional ticks)."""
-    step = 1
-    while top / step > max_ticks:
-        for factor in (2, 5 / 2, 2):  # 1 → 2 → 5 → 10 → …
-            step = int(step * factor)
-            if top / step <= max_ticks:
-                break
-    return step
 
 
 def integer_axis(axis: Any, top: float) -> None:

@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QApplication,
@@ -37,6 +36,7 @@ from app.ui.reporting import editor as report_editor
 from app.ui.reporting import page as reports_page
 from app.ui.reporting.editor import ReportEditor
 from app.ui.reporting.page import KINDS, ReportsPage
+from app.ui.reporting.pdf_document import open_document
 from app.ui.widgets import error_dialog
 from app.ui.widgets.prompts import answer_prompts
 
@@ -315,9 +315,8 @@ def test_preview_with_the_report_engine(qtbot, db, station) -> None:  # type: ig
     page.preview()
     qtbot.waitUntil(lambda: page.preview_dialog is not None, timeout=60_000)
     info = page.last_report
-    document = QPdfDocument()
-    assert document.load(str(info.path)) == QPdfDocument.Error.None_
-    assert page.preview_dialog.pages == info.pages == document.pageCount() >= 1  # type: ignore[union-attr]
+    document = open_document(Path(info.path))
+    assert page.preview_dialog.pages == info.pages == document.page_count() >= 1  # type: ignore[union-attr]
     document.close()
 
 
@@ -335,8 +334,8 @@ def test_print_renders_every_page_into_the_printer(qtbot, db, station, engine: F
     page.choose_printer = choose
     page.print_report()
     qtbot.waitUntil(lambda: page.result_label.text() == "已送打印：4 页", timeout=20_000)
-    document = QPdfDocument()
-    assert document.load(str(out)) == QPdfDocument.Error.None_ and document.pageCount() == 4
+    document = open_document(out)
+    assert document.page_count() == 4
     document.close()
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtGui import QFontMetricsF
 
 from app.services.station.identity import NewStation, create_station
 from app.ui.dashboard.charts import BarChartPanel
@@ -41,8 +42,12 @@ def test_month_labels_are_never_elided(qtbot) -> None:  # type: ignore[no-untype
     qtbot.addWidget(panel)
     panel.set_data([str(m) for m in range(1, 13)], [0] * 12)
     panel.resize(320, 260)
-    assert not panel.category_axis.truncateLabels()
-    assert list(panel.category_axis.categories()) == [str(m) for m in range(1, 13)]
+    panel.show()
+    metrics = QFontMetricsF(panel.chart.font())
+    labels = panel.chart.layout_now().labels
+    assert [text for text, _rect in labels] == [str(m) for m in range(1, 13)]
+    for text, rect in labels:
+        assert rect.width() >= metrics.horizontalAdvance(text), text
 
 
 def test_demand_satisfaction_is_in_view_at_1366(qtbot, db, station) -> None:  # type: ignore[no-untyped-def]

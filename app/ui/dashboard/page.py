@@ -137,7 +137,7 @@ class HomePage(QWidget):
         self.compliance = CompliancePanel()
         self.compliance.check_activated.connect(self._check_clicked)
         for chart in (self.category_chart, self.monthly_chart):
-            chart.setMinimumHeight(340)  # lower, QtCharts elides the ten category names
+            chart.setMinimumHeight(340)  # room for the ten category names
         self.body = QGridLayout()
         self.body.setSpacing(theme.SPACING)
         self.body.setColumnStretch(0, 5)

@@ -281,7 +281,7 @@ class ReportsPage(QWidget):
         old = self.preview_dialog
         if old is not None and shiboken6.isValid(old):
             old.close()
-            old.preview.document.close()
+            old.preview.close_document()
             Path(old.path).unlink(missing_ok=True)
             old.deleteLater()
         try:
