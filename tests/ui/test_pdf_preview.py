@@ -100,3 +100,21 @@ def test_printing_a_landscape_report_turns_the_paper(qtbot, tmp_path: Path) -> N
         assert min(image.pixelColor(x, image.height() // 4).lightness() for x in range(0, image.width(), 8)) < 40
     finally:
         printed.close()
+
+
+def test_the_cutoff_is_china_time_whatever_the_pcs_zone(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 item 20: on a PC set to UTC the preview's 数据截至 said 8 hours less than the PDF."""
+    import time
+    from datetime import UTC, datetime
+
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    try:
+        parent = QWidget()
+        shown = PdfPreviewDialog(three_pages(tmp_path), "年度总结", datetime(2026, 12, 6, 17, 30, tzinfo=UTC), parent,
+                                 lambda: None, lambda: None)
+        assert "数据截至 2026-12-07 01:30" in shown.note.text()
+        parent.deleteLater()
+    finally:
+        monkeypatch.undo()
+        time.tzset()

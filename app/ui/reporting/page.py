@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import ValidationError
+from app.domain.periods import china_today
 from app.models.database import Database
 from app.ui import theme
 from app.ui.operations import OpContext, OperationCancelled, run_in_background
@@ -69,7 +70,7 @@ def _progress(ctx: OpContext) -> Callable[..., None]:
 
 
 class ReportsPage(QWidget):
-    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = date.today) -> None:
+    def __init__(self, db: Database, parent: QWidget | None = None, *, today: Callable[[], date] = china_today) -> None:
         super().__init__(parent)
         self._db = db
         self._scratch: Path | None = None  # made at the first build, removed with the page

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.periods import CHINA_TIME
 from app.ui.reporting.pdf_document import MAX_PRINT_DPI, PdfFile, PdfLoadError, open_document, print_pdf
 from app.ui.reporting.pdf_pages_view import PdfPagesView
 from app.ui.widgets.dialog_fit import fit_size
@@ -109,7 +110,7 @@ class PdfPreviewDialog(QDialog):
         self.pages = self.preview.load(path)
         note = self.tr("共 %1 页").replace("%1", str(self.pages))
         if cutoff is not None:
-            note += self.tr("，数据截至 %1").replace("%1", cutoff.astimezone().strftime("%Y-%m-%d %H:%M"))
+            note += self.tr("，数据截至 %1").replace("%1", cutoff.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M"))
         self.note = QLabel(note)
         print_button = QPushButton(self.tr("打印…"))
         print_button.clicked.connect(on_print)
