@@ -219,7 +219,7 @@ class Launcher(QObject):
         if self._needs_demo_data:
             self._start_demo_data(window, db)
         else:
-            window.home_page.reload()
+            window.reload_home()
         if self.profile != paths.DEMO_PROFILE:  # demo data can be regenerated; no backups
             profile, keep = self.profile, self.settings.get(BACKUP_KEEP)
             operations.run_in_background(
@@ -232,7 +232,7 @@ class Launcher(QObject):
     def _start_demo_data(self, window: MainWindow, db: Database) -> None:
         def done() -> None:
             window.set_station(read_now(db, current_station))
-            window.home_page.reload()
+            window.reload_home()
 
         start_demo_generation(window, db, done, window.banner.show_progress)
 
