@@ -39,7 +39,6 @@ from app.ui.shell.database_problem_dialog import (
 from app.ui.shell.first_paint import FirstPaintProbe
 from app.ui.shell.main_window import MainWindow
 from app.ui.station.demo_generation import start_demo_generation
-from app.ui.station.first_run_wizard import FirstRunWizard
 from app.ui.widgets.error_dialog import show_error
 
 log = logging.getLogger(__name__)
@@ -59,6 +58,9 @@ RunWizard = Callable[[Database], WizardOutcome]
 
 
 def run_first_run_wizard(db: Database) -> WizardOutcome:
+    # Imported only for a profile without a station: it brings the sync engine (issue 14).
+    from app.ui.station.first_run_wizard import FirstRunWizard
+
     wizard = FirstRunWizard(db)
     try:
         code = wizard.exec()
