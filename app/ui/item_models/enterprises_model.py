@@ -14,6 +14,7 @@ from app.services.enterprises.search import EnterpriseFilter, EnterpriseRow, Sor
 from app.ui import theme
 from app.ui.db_operations import read_now
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
+from app.ui.operations import run_in_background
 
 translate = QCoreApplication.translate
 WARNING_FOREGROUND = QColor(theme.WARNING)
@@ -62,6 +63,14 @@ class EnterprisesModel(LazyTableModel):
         elif 0 <= column < len(self.columns) and self.columns[column].sort_key:
             self.sort_key = self.columns[column].sort_key
             self.descending = order == Qt.SortOrder.DescendingOrder
+
+    def reload(self) -> None:
+        # query_ids gives an IdList (from the index or from SQL), which turns positions into
+        # UUIDs only for the rows asked for: kept as it is, a 100,000-row reload stays cheap.
+        self._generation += 1
+        generation, key, descending = self._generation, self.sort_key, self.descending
+        run_in_background(None, lambda _ctx: self._list_ids(key, descending), show_progress=False,
+                          on_success=lambda ids: self._ids_arrived(generation, ids))
 
     def row_style(self, row: Any, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.credit_code_warning:
