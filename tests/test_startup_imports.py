@@ -27,3 +27,35 @@ def test_importing_the_entry_point_stays_light() -> None:
 def test_the_main_window_loads_without_pinyin_http_excel_or_pdf() -> None:
     """pypinyin's phrase dictionary alone cost 0.4 s of first paint; httpx 0.15 s."""
     assert _loaded_after("app.ui.shell.main_window", ("httpx", "pypinyin", "openpyxl", "reportlab")) == []
+
+
+SHOWN_WINDOW = """
+import json, os, sys, tempfile
+os.environ["STATION_DESK_HOME"] = tempfile.mkdtemp()
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication
+from app.services.station.identity import NewStation, create_station
+from app.services.station.profiles import open_profile
+from app.settings import Settings
+from app.ui.shell.main_window import MainWindow
+qt = QApplication([])
+db = open_profile("default")
+with db.begin() as session:
+    station = create_station(session, NewStation("GZ-TH-001", "天河区中小企业服务站", "天河区", "", "陈晓明"))
+window = MainWindow(db, "default", station, Settings(), remember=False)
+window.show()
+qt.processEvents()
+print(json.dumps([m for m in CANDIDATES if m in sys.modules]))
+os._exit(0)
+"""
+PAGE_MODULES = ("app.ui.enterprises.page", "app.ui.records.page", "app.ui.demands.page", "app.ui.events.page",
+                "app.ui.staff.page", "app.ui.institutions.page", "app.ui.policies.page", "app.ui.reporting.page",
+                "app.ui.sync.page", "reportlab", "PySide6.QtPdf", "PySide6.QtPrintSupport")
+
+
+def test_a_shown_window_imports_no_page_but_the_one_shown() -> None:
+    """Pages are built (and their modules imported) when first shown: 报表 alone brought in
+    reportlab and QtPdf, and every page together cost 1.2 s of first paint (issue 14)."""
+    code = SHOWN_WINDOW.replace("CANDIDATES", repr(list(PAGE_MODULES)))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == []

@@ -281,7 +281,7 @@ def smoke(home: Path) -> subprocess.CompletedProcess[str]:
 def test_smoke_prints_first_paint_and_exits_0(station_home) -> None:  # type: ignore[no-untyped-def]
     first = smoke(station_home)  # empty profile: shown in demo mode, nothing generated or saved
     assert first.returncode == 0, first.stderr
-    assert re.fullmatch(r"first_paint_ms=\d+", first.stdout.strip()), first.stdout
+    assert re.fullmatch(r"first_paint_ms=\d+\nfirst_paint_cpu_ms=\d+", first.stdout.strip()), first.stdout
     db = profiles.open_profile(paths.DEFAULT_PROFILE)
     assert station_in(db) is None  # the wizard still comes next time
     db.dispose()
@@ -297,7 +297,7 @@ def test_smoke_with_station_prints_first_paint(tmp_path) -> None:  # type: ignor
     shutil.copytree(paths.data_home(), home)
     second = smoke(home)
     assert second.returncode == 0, second.stderr
-    assert re.fullmatch(r"first_paint_ms=\d+", second.stdout.strip()), second.stdout
+    assert re.fullmatch(r"first_paint_ms=\d+\nfirst_paint_cpu_ms=\d+", second.stdout.strip()), second.stdout
 
 
 def test_smoke_with_corrupt_database_exits_3(station_home) -> None:  # type: ignore[no-untyped-def]

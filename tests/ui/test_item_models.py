@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import uuid
 from dataclasses import dataclass
 from datetime import date
 
@@ -132,3 +134,32 @@ def test_demands_model_passes_the_model_tester_and_marks_overdue(qtbot, qtmodelt
     assert model.index(0, 0).data() == "融资对接" and "超期" in model.index(0, 5).data()
     assert model.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) == OVERDUE_BACKGROUND
     assert model.index(1, 0).data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+# --- ids kept packed (issue 14) ------------------------------------------------------------
+def test_packed_ids_behave_as_the_list_they_came_from() -> None:
+    from app.ui.item_models.packed_ids import PackedIds
+
+    ids = [uuid.UUID(int=(i * 0x0101010101) << 40 | i) for i in range(300)]
+    packed = PackedIds(ids)
+    assert len(packed) == 300 and list(packed) == ids and packed[-1] == ids[-1] and packed[7] == ids[7]
+    assert packed[100:103] == ids[100:103] and packed[295:400] == ids[295:]
+    assert packed.index(ids[250]) == 250 and ids[3] in packed and uuid.uuid4() not in packed
+    assert packed.index(ids[10], 5, 20) == 10
+    with pytest.raises(ValueError):
+        packed.index(ids[10], 11)
+    with pytest.raises(IndexError):
+        packed[300]
+    # a key that matches across two ids' bytes is not found there
+    straddle = uuid.UUID(bytes=ids[0].bytes[8:] + ids[1].bytes[:8])
+    assert straddle not in packed
+
+
+def test_a_lazy_model_keeps_uuid_ids_16_bytes_each(qtbot) -> None:  # type: ignore[no-untyped-def]
+    ids = [uuid.uuid4() for _ in range(5000)]
+    model = LazyTableModel([Column("编号", lambda r: r.id)], lambda _k, _d: list(ids),
+                           lambda page: [Row(i, "") for i in page])  # type: ignore[arg-type]
+    load(qtbot, model)
+    assert model.rowCount() == 5000 and model.id_at(4321) == ids[4321] and model.row_of(ids[17]) == 17
+    held = model._ids  # what the model keeps between reloads
+    assert not isinstance(held, list) and sys.getsizeof(held) + sys.getsizeof(held._data) < 17 * 5000  # type: ignore[attr-defined]

@@ -41,6 +41,7 @@ from app.services.enterprises.search_terms import (
     SIZE_RANK,
     UNKNOWN_RANK,
     Criteria,
+    IdList,
     SortKey,
     parse_terms,
 )
@@ -104,7 +105,7 @@ def query_ids(
     """Ids of the matching enterprises in display order (the list model fetches rows lazily).
 
     A read-only Sequence: from the index an IdList, which turns positions into ids only
-    for the rows asked for and does not change when the table does; from SQL a list."""
+    for the rows asked for and does not change when the table does; from SQL an IdList too."""
     filt, key = filt or EnterpriseFilter(), SortKey(sort_key)
     index = ready_index(session)
     if index is not None:
@@ -203,8 +204,15 @@ def _order(key: SortKey) -> list[SQLColumnExpression[Any]]:
 
 def sql_query_ids(
     session: Session, filt: EnterpriseFilter, sort_key: SortKey | str, descending: bool
-) -> list[uuid.UUID]:
-    """query_ids without the index (LIKE scans; 50 ms to 1 s over 100,000 rows)."""
+) -> IdList:
+    """query_ids without the index (LIKE scans; 50 ms to 1 s over 100,000 rows).
+
+    The ids are read a few thousand at a time into 16 bytes each: the list shown while the
+    index builds held 100,000 uuid.UUID objects (~10 MB resident afterwards, issue 14)."""
     order = _order(SortKey(sort_key))
     query = select(Enterprise.id).where(and_(*_conditions(filt.criteria())))
-    return list(session.scalars(query.order_by(*(o.desc() for o in order) if descending else order)))
+    query = query.order_by(*(o.desc() for o in order) if descending else order)
+    packed = bytearray()
+    for enterprise_id in session.scalars(query.execution_options(yield_per=5000)):
+        packed += enterprise_id.bytes
+    return IdList(bytes(packed), range(len(packed) // 16))

@@ -65,8 +65,8 @@ class EnterprisesModel(LazyTableModel):
             self.descending = order == Qt.SortOrder.DescendingOrder
 
     def reload(self) -> None:
-        # The base class copies the ids into a list; query_ids' IdList turns positions into
-        # UUIDs only for the rows asked for, which keeps a 100,000-row reload cheap.
+        # query_ids gives an IdList (from the index or from SQL), which turns positions into
+        # UUIDs only for the rows asked for: kept as it is, a 100,000-row reload stays cheap.
         self._generation += 1
         generation, key, descending = self._generation, self.sort_key, self.descending
         run_in_background(None, lambda _ctx: self._list_ids(key, descending), show_progress=False,

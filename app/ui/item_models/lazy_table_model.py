@@ -7,7 +7,8 @@ The page supplies two plain functions, both run off the GUI thread:
     fetch_rows(ids) -> Mapping[id, row] | Sequence[row]  one page (rows with an `.id`)
 
 Cells of a page not yet fetched show "…" and trigger the fetch; sorting by a column asks
-`load_ids` again with that column's sort key.  The cache is dropped on every reload, so an
+`load_ids` again with that column's sort key.  UUID ids are kept packed, 16 bytes each
+(app/ui/item_models/packed_ids.py).  The cache is dropped on every reload, so an
 edit elsewhere is seen the next time the list is loaded.
 """
 
@@ -28,6 +29,7 @@ from PySide6.QtCore import (
 )
 
 from app.ui.catalogue_names import shown
+from app.ui.item_models.packed_ids import compact
 from app.ui.operations import run_in_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -54,7 +56,7 @@ class LazyTableModel(QAbstractTableModel):
         self.columns = list(columns)
         self._load_ids, self._fetch_rows = load_ids, fetch_rows
         self.page_size = page_size
-        self._ids: list[Hashable] = []
+        self._ids: Sequence[Hashable] = []
         self._rows: dict[Hashable, Any] = {}
         self._pages: set[int] = set()  # fetched or being fetched
         self._generation = 0
@@ -72,10 +74,10 @@ class LazyTableModel(QAbstractTableModel):
         self._started = True
         self._generation += 1
         generation, key, descending, load = self._generation, self.sort_key, self.descending, self._load_ids
-        run_in_background(None, lambda _ctx: list(load(key, descending)), show_progress=False,
+        run_in_background(None, lambda _ctx: compact(load(key, descending)), show_progress=False,
                           on_success=lambda ids: self._ids_arrived(generation, ids))
 
-    def _ids_arrived(self, generation: int, ids: list[Hashable]) -> None:
+    def _ids_arrived(self, generation: int, ids: Sequence[Hashable]) -> None:
         if not shiboken6.isValid(self) or generation != self._generation:
             return  # a newer reload is on its way
         self.beginResetModel()

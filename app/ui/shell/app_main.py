@@ -71,6 +71,7 @@ def _finish_smoke() -> None:
     from PySide6.QtCore import QCoreApplication, QTimer
 
     print(f"first_paint_ms={_elapsed_ms()}", flush=True)
+    print(f"first_paint_cpu_ms={int((time.process_time() - app.START_CPU) * 1000)}", flush=True)
     # Leave after the launcher's own first-paint work (it starts and cancels demo data).
     QTimer.singleShot(0, QCoreApplication.quit)
 

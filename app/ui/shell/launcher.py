@@ -39,7 +39,6 @@ from app.ui.shell.database_problem_dialog import (
 from app.ui.shell.first_paint import FirstPaintProbe
 from app.ui.shell.main_window import MainWindow
 from app.ui.station.demo_generation import start_demo_generation
-from app.ui.station.first_run_wizard import FirstRunWizard
 from app.ui.widgets.error_dialog import show_error
 
 log = logging.getLogger(__name__)
@@ -59,6 +58,9 @@ RunWizard = Callable[[Database], WizardOutcome]
 
 
 def run_first_run_wizard(db: Database) -> WizardOutcome:
+    # Imported only for a profile without a station: it brings the sync engine (issue 14).
+    from app.ui.station.first_run_wizard import FirstRunWizard
+
     wizard = FirstRunWizard(db)
     try:
         code = wizard.exec()
@@ -219,7 +221,7 @@ class Launcher(QObject):
         if self._needs_demo_data:
             self._start_demo_data(window, db)
         else:
-            window.home_page.reload()
+            window.reload_home()
         if self.profile != paths.DEMO_PROFILE:  # demo data can be regenerated; no backups
             profile, keep = self.profile, self.settings.get(BACKUP_KEEP)
             operations.run_in_background(
@@ -232,7 +234,7 @@ class Launcher(QObject):
     def _start_demo_data(self, window: MainWindow, db: Database) -> None:
         def done() -> None:
             window.set_station(read_now(db, current_station))
-            window.home_page.reload()
+            window.reload_home()
 
         start_demo_generation(window, db, done, window.banner.show_progress)
 

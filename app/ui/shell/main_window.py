@@ -1,6 +1,11 @@
-"""The main window: navigation on the left, one page per section, station in the status bar."""
+"""The main window: navigation on the left, one page per section, station in the status bar.
+
+Only the page shown is built (app/ui/shell/lazy_pages.py); another is built when it is first
+shown, by the navigation, Ctrl+digit, or a click-through from 首页 (`open_filtered`)."""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -26,20 +31,18 @@ from app.models.database import Database
 from app.services.station.identity import StationInfo
 from app.settings import LANGUAGE, LAST_PAGE, Settings
 from app.ui import i18n, theme
-from app.ui.dashboard.page import HomePage
-from app.ui.demands.page import DemandsPage
-from app.ui.enterprises.page import EnterprisesPage
-from app.ui.records import category_editor, lock_settings_dialog
-from app.ui.records.page import RecordsPage
 from app.ui.shell import window_state
+from app.ui.shell.lazy_pages import LazyPages
 from app.ui.shell.navigation import sections
 from app.ui.shell.page_registry import page_factory
 from app.ui.shell.placeholder_page import PlaceholderPage
 from app.ui.shell.profile_menu import add_profile_menu
 from app.ui.station.demo_banner import DemoBanner
 from app.ui.sync.auto_sync import AutoSyncController
-from app.ui.sync.page import SyncPage
 from app.ui.widgets.prompts import inform
+
+if TYPE_CHECKING:
+    from app.ui.dashboard.page import HomePage
 
 
 class MainWindow(QMainWindow):
@@ -75,33 +78,13 @@ class MainWindow(QMainWindow):
             f"#navigation::item:selected {{ background: {theme.ACCENT}; color: {theme.TEXT_ON_ACCENT}; }}"
         )
         self.stack = QStackedWidget()
-        self.pages: dict[str, QWidget] = {}
+        self._home_due = False  # the launcher asked for 首页's figures (after the first paint)
+        self.auto_sync = AutoSyncController(db, settings, enabled=not self.demo, parent=self)
+        self.auto_sync.start(self)
         for section in self._sections:
             QListWidgetItem(section.title, self.nav)
-            page: QWidget
-            if section.key == "home":
-                page = self.home_page = HomePage(db)
-            elif section.key == "enterprises":
-                page = EnterprisesPage(db)
-            elif section.key == "service_records":
-                page = RecordsPage(db)
-            elif section.key == "demands":
-                page = DemandsPage(db)
-            elif section.key == "sync":
-                self.auto_sync = AutoSyncController(db, settings, enabled=not self.demo, parent=self)
-                self.auto_sync.start(self)
-                page = self.sync_page = SyncPage(db, self.auto_sync, demo=self.demo)
-                page.profile_ready.connect(self.profile_switch_requested)
-            elif (factory := page_factory(section.key)) is not None:
-                page = factory(db)
-            else:
-                page = PlaceholderPage(section.title, section.coming)
-            self.pages[section.key] = page
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        for opener in self.pages.values():  # 首页's figures, 数据质量's rows: open what lies behind them
-            if hasattr(opener, "open_records"):
-                opener.open_records.connect(self.open_filtered)
+        self.pages = LazyPages(self.stack, [s.key for s in self._sections], self._build_page)
+        self.nav.currentRowChanged.connect(self.pages.show)
         # Wide enough for the longest title in the current language (English runs longer).
         longest = max(self.nav.fontMetrics().horizontalAdvance(s.title) for s in self._sections)
         self.nav.setFixedWidth(max(150, longest + 48))
@@ -132,6 +115,25 @@ class MainWindow(QMainWindow):
         self.show_page(settings.get(LAST_PAGE))
 
     # -- building -------------------------------------------------------------------
+    def _build_page(self, key: str) -> QWidget:
+        """The page for section `key`, built when it is first shown or asked for."""
+        page: QWidget
+        if key == "sync":
+            from app.ui.sync.page import SyncPage
+
+            page = SyncPage(self.db, self.auto_sync, demo=self.demo)
+            page.profile_ready.connect(self.profile_switch_requested)
+        elif (factory := page_factory(key)) is not None:
+            page = factory(self.db)
+        else:
+            section = next(s for s in self._sections if s.key == key)
+            page = PlaceholderPage(section.title, section.coming)
+        if hasattr(page, "open_records"):  # 首页's figures, 数据质量's rows: open what lies behind them
+            page.open_records.connect(self.open_filtered)
+        if key == "home" and self._home_due:
+            page.reload()  # type: ignore[attr-defined]
+        return page
+
     def _build_status_bar(self) -> None:
         self.station_label = QLabel()
         self.profile_label = QLabel()
@@ -170,9 +172,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
             self.language_actions[code] = action
         categories = settings_menu.addAction(self.tr("服务类别…"))
-        categories.triggered.connect(lambda: category_editor.edit_categories(self.db, self))
+        categories.triggered.connect(self.edit_categories)
         lock_days = settings_menu.addAction(self.tr("锁定期限…"))
-        lock_days.triggered.connect(lambda: lock_settings_dialog.edit_lock_days(self.db, self))
+        lock_days.triggered.connect(self.edit_lock_days)
 
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
         about = help_menu.addAction(self.tr("关于服务站工作台"))
@@ -189,6 +191,29 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
     # -- behaviour --------------------------------------------------------------------
+    @property
+    def home_page(self) -> HomePage:
+        """首页, built if it was not yet."""
+        return self.pages["home"]  # type: ignore[return-value]
+
+    def reload_home(self) -> None:
+        """Count 首页's figures now if it is built, else as soon as it is (the launcher calls
+        this after the first paint and after demo data, so nothing is counted before)."""
+        self._home_due = True
+        home = self.pages.built().get("home")
+        if home is not None:
+            home.reload()  # type: ignore[attr-defined]
+
+    def edit_categories(self) -> None:
+        from app.ui.records import category_editor
+
+        category_editor.edit_categories(self.db, self)
+
+    def edit_lock_days(self) -> None:
+        from app.ui.records import lock_settings_dialog
+
+        lock_settings_dialog.edit_lock_days(self.db, self)
+
     def set_station(self, station: StationInfo | None) -> None:
         if station is None:
             text = self.tr("服务站：演示数据生成中…") if self.demo else self.tr("服务站：尚未设置")
@@ -205,7 +230,7 @@ class MainWindow(QMainWindow):
 
     def open_filtered(self, key: str, filt: dict[str, object]) -> None:
         """Show section `key` filtered as the home page asks (pages without show_filtered just open)."""
-        page = self.pages.get(key)
+        page = self.pages.get(key)  # built now if it was not yet
         if page is not None and hasattr(page, "show_filtered"):
             page.show_filtered(filt)
         self.show_page(key)

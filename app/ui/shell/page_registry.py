@@ -1,5 +1,6 @@
-"""Which class builds each section's page.  Pages are imported when the main window is
-built; each takes the open `Database` (and nothing else) and keeps its own state."""
+"""Which class builds each section's page.  A page's module is imported only when the page is
+first built (app/ui/shell/lazy_pages.py), so a section never opened costs neither its import
+(reportlab behind 报表, QtPdf behind its preview…) nor its widgets."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from PySide6.QtWidgets import QWidget
 
 from app.models.database import Database
 
-# section key → (module, class).  home, enterprises, records, demands and sync are built by
-# the main window itself (they need more than the database).
+# section key → (module, class); each class takes the open `Database` (and nothing else).
+# sync is built by the main window itself: it needs the window's AutoSyncController.
 PAGES: dict[str, tuple[str, str]] = {
+    "home": ("app.ui.dashboard.page", "HomePage"),
+    "enterprises": ("app.ui.enterprises.page", "EnterprisesPage"),
+    "service_records": ("app.ui.records.page", "RecordsPage"),
+    "demands": ("app.ui.demands.page", "DemandsPage"),
     "events": ("app.ui.events.page", "EventsPage"),
     "staff": ("app.ui.staff.page", "StaffPage"),
     "institutions": ("app.ui.institutions.page", "InstitutionsPage"),

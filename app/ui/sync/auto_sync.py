@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import httpx
 
+    from app.sync.engine import SyncResult
+
 import logging
 from collections.abc import Callable
 from datetime import datetime
@@ -25,8 +27,6 @@ from app.domain.periods import CHINA_TIME
 from app.models.database import Database
 from app.settings import Settings, setting
 from app.sync.client import AuthError, OfflineError, SyncError, UpgradeRequired
-from app.sync.engine import SyncResult, sync
-from app.sync.enrolment import open_client
 from app.sync.status import last_completed, sync_status
 from app.ui.operations import OpContext, Operation, run_in_background
 from app.ui.shell.first_paint import FirstPaintProbe
@@ -140,6 +140,11 @@ class AutoSyncController(QObject):
         db, http, page_size = self.db, self.http_factory(), self.page_size
 
         def work(ctx: OpContext) -> tuple[SyncResult | None, SyncError | None]:
+            # Imported here, on the worker: the engine and keyring cost the window's
+            # first paint ~0.2 s (issue 14), and the first sync comes 30 s after it.
+            from app.sync.engine import SyncResult, sync
+            from app.sync.enrolment import open_client
+
             if automatic and not sync_status(db, rejections=0).enrolled:
                 return None, None
             try:
@@ -160,6 +165,8 @@ class AutoSyncController(QObject):
                 "同步时发生意外错误，数据已保存在本机。请把调试信息发给技术支持。"
             )
             log.error("sync failed", exc_info=exc)
+            from app.sync.engine import SyncResult
+
             if not automatic:
                 show_error(parent, message, repr(exc))
             self._finished((SyncResult(message=message), None))
