@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
+from app.domain.messages import Msg
 from app.sync import protocol
 from app.sync.client import _certificate_failure, _certificate_message, require_secure_transport, tls_context
 
@@ -99,7 +100,7 @@ class HqDeskClient:
             failure = _certificate_failure(exc)
             if failure is not None:
                 raise HqDeskError(_certificate_message(self.server, failure), detail=repr(failure)) from exc
-            raise HqDeskError(f"无法连接总部（{self.server}）：网络不通或服务器未启动。", detail=repr(exc)) from exc
+            raise HqDeskError(Msg("无法连接总部（%1）：网络不通或服务器未启动。", self.server), detail=repr(exc)) from exc
         if response.status_code >= 400:
             raise HqDeskError(self._message(response.status_code, bytes(data)), response.status_code, bytes(data[:500]).decode(
                 "utf-8", "replace"))
@@ -117,8 +118,8 @@ class HqDeskClient:
         if status == 403:
             return message or "你的角色不能执行这项操作。"
         if status >= 500:
-            return f"总部服务出错（HTTP {status}），请稍后再试或联系总部。"
-        return message or f"总部拒绝了请求（HTTP {status}）。"
+            return Msg("总部服务出错（HTTP %1），请稍后再试或联系总部。", status)
+        return message or Msg("总部拒绝了请求（HTTP %1）。", status)
 
     @staticmethod
     def _json(data: bytes) -> Any:

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.domain.messages import Msg
 from app.domain.periods import CHINA_TIME
 from app.hqdesk.client import HqDeskClient, HqDeskError
 
@@ -76,8 +77,8 @@ class OwedReport:
     @property
     def lateness(self) -> str:
         if self.days_late > 0:
-            return f"逾期 {self.days_late} 天"
-        return "今天到期" if self.days_late == 0 else f"{-self.days_late} 天后到期"
+            return Msg("逾期 %1 天", self.days_late)
+        return "今天到期" if self.days_late == 0 else Msg("%1 天后到期", -self.days_late)
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from app.domain.messages import Msg
 from app.domain.periods import CHINA_TIME
 from app.hqdesk.client import HqDeskClient, HqDeskError
 
@@ -167,5 +168,5 @@ def export_network(client: HqDeskClient, target: Path, *, year: int | None = Non
     try:
         target.write_bytes(data)
     except OSError as exc:
-        raise HqDeskError(f"无法写入 {target}：{exc.strerror or exc}。请换一个文件夹或文件名。") from exc
+        raise HqDeskError(Msg("无法写入 %1：%2。请换一个文件夹或文件名。", target, exc.strerror or exc)) from exc
     return target

@@ -42,6 +42,7 @@ from app.services.events.listing import EventRow
 from app.ui import theme
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.enterprises.picker import EnterprisePicker
+from app.ui.service_messages import shown_message
 from app.ui.widgets.dialog_fit import fit_size
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
@@ -177,7 +178,7 @@ class EventAttendanceDialog(QDialog):
 
     def _registered(self, outcome: Outcome) -> None:
         self.picker.set_enterprise(None, "")
-        self._say(outcome.message, ok=not outcome.already)
+        self._say(shown_message(outcome.message), ok=not outcome.already)
         self._changed()
 
     def remove_selected(self) -> None:
@@ -243,7 +244,7 @@ class EventAttendanceDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)
         if isinstance(exc, UserError):
-            self._say(exc.message, ok=False)
+            self._say(shown_message(exc), ok=False)
         else:
             self._say(self.tr("操作未能完成，请重试。"), ok=False)
             show_error(self, self.tr("操作未能完成，请重试；如果问题仍然存在，请复制调试信息发给技术支持。"), repr(exc))

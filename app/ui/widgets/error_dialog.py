@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.ui.service_messages import shown_message
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +174,7 @@ def show_error(parent: QWidget | None, message: str, detail: str = "") -> None:
         return
     _presenting = True
     try:
-        _presenter(parent, message, detail)
+        _presenter(parent, shown_message(message), detail)
     except Exception:
         log.exception("无法显示错误对话框")
         print(f"{message}\n{detail}", file=sys.stderr)
