@@ -58,9 +58,8 @@ def messages_in(tree: ast.Module) -> set[str]:
             for arg in node.args[1:]:
                 found.update(_constants(arg))
         elif isinstance(node, ast.Call) and ERROR_CALL.search(_name(node)):
-            for arg in node.args:
-                if isinstance(arg, ast.Constant):
-                    found.update(_constants(arg))
+            for arg in node.args:  # "…" and message + "…"
+                found.update(_constants(arg))
         elif isinstance(node, ast.IfExp):  # verb = "报名并签到" if check_in else "报名"
             for branch in (node.body, node.orelse):
                 if isinstance(branch, ast.Constant):
@@ -69,8 +68,7 @@ def messages_in(tree: ast.Module) -> set[str]:
             exc = node.exc
             if isinstance(exc, ast.Call):
                 for arg in exc.args:
-                    if isinstance(arg, ast.Constant):
-                        found.update(_constants(arg))
+                    found.update(_constants(arg))
     for stmt in tree.body:  # module level: hints, field labels
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]

@@ -6125,6 +6125,10 @@ Please correct it and try again.</translation>
         <translation>Due today</translation>
     </message>
     <message>
+        <source>从业人员</source>
+        <translation>employees</translation>
+    </message>
+    <message>
         <source>从业人员（人）</source>
         <translation>Employees</translation>
     </message>
@@ -6317,6 +6321,10 @@ Please correct it and try again.</translation>
         <translation>Note</translation>
     </message>
     <message>
+        <source>多个号码请用“/”分隔。</source>
+        <translation> Separate several numbers with “/”.</translation>
+    </message>
+    <message>
         <source>失效日期</source>
         <translation>Expires</translation>
     </message>
@@ -6489,6 +6497,10 @@ Please correct it and try again.</translation>
         <translation>HQ refused the sync request (HTTP %1): %2</translation>
     </message>
     <message>
+        <source>总部拒绝了本站的同步令牌（已被吊销、过期或无效），请联系总部后重新登记。</source>
+        <translation>HQ refused this station's sync token (revoked, expired or invalid). Contact HQ, then enrol again.</translation>
+    </message>
+    <message>
         <source>总部拒绝了请求（HTTP %1）。</source>
         <translation>HQ refused the request (HTTP %1).</translation>
     </message>
@@ -6567,6 +6579,10 @@ Please correct it and try again.</translation>
     <message>
         <source>所在单位</source>
         <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>所属行业（需细到大类）</source>
+        <translation>the industry (down to the division)</translation>
     </message>
     <message>
         <source>找不到企业%1行</source>
@@ -7145,6 +7161,10 @@ Please correct it and try again.</translation>
         <translation>Phone</translation>
     </message>
     <message>
+        <source>营业收入</source>
+        <translation>revenue</translation>
+    </message>
+    <message>
         <source>营业收入（万元）</source>
         <translation>Revenue (10,000 yuan)</translation>
     </message>
@@ -7285,6 +7305,10 @@ Please correct it and try again.</translation>
         <translation>Enter a date, e.g. “2026-11-05”; leave it empty if unknown.</translation>
     </message>
     <message>
+        <source>请对照营业执照核对；暂时不知道可以留空。</source>
+        <translation> Check it against the business licence; leave it empty if you do not know it yet.</translation>
+    </message>
+    <message>
         <source>请按 2026-Q3 或 2026-09 的格式填写报送期间</source>
         <translation>Write the period as 2026-Q3 or 2026-09</translation>
     </message>
@@ -7307,6 +7331,10 @@ Please correct it and try again.</translation>
     <message>
         <source>请选择接待这家企业的工作人员。</source>
         <translation>Choose the staff member who served this enterprise.</translation>
+    </message>
+    <message>
+        <source>资产总额</source>
+        <translation>total assets</translation>
     </message>
     <message>
         <source>资产总额（万元）</source>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QGridLayout, QVBoxLayout, QWidge
 
 from app.domain import credit_code, districts, industries
 from app.domain.errors import UserError
+from app.domain.messages import joined
 from app.models.database import Database
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.registry import (
@@ -168,7 +169,7 @@ class EnterpriseForm(EnterpriseFields):
         if preview.label:
             text = self.tr("企业规模：%1").replace("%1", preview.label)
         else:
-            text = self.tr("企业规模：待定，还需填写%1").replace("%1", "、".join(preview.missing))
+            text = self.tr("企业规模：待定，还需填写%1").replace("%1", shown_message(joined(preview.missing, "、")))
         self.size_note.setText(html.escape(text))
 
     def _check_duplicates(self) -> None:
