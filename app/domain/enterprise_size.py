@@ -14,8 +14,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from app.domain.industries import section_of
-from app.domain.messages import Msg
 from app.domain.industry_data import SECTIONS
+from app.domain.messages import Msg
 from app.domain.text_normalise import tidy_text
 
 

@@ -80,7 +80,8 @@ def test_chinese_shows_the_back_end_text_unchanged(qapp) -> None:  # type: ignor
     assert shown_message(raised.value) == raised.value.message == "企业名称：不能为空，请填写。"
 
 
-def test_every_template_reads_in_english(english) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.usefixtures("english")
+def test_every_template_reads_in_english() -> None:
     chinese = []
     for template in MESSAGES:
         text = shown_message(Msg(template, *["x"] * 9))
@@ -100,8 +101,9 @@ SERVICE_ERRORS: dict[str, Callable[[], object]] = {
 }
 
 
+@pytest.mark.usefixtures("english")
 @pytest.mark.parametrize("case", list(SERVICE_ERRORS))
-def test_a_service_error_shows_in_english(english, case: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_service_error_shows_in_english(case: str) -> None:
     with pytest.raises(ValidationError) as raised:
         SERVICE_ERRORS[case]()
     assert CJK.search(raised.value.message)  # the back end still speaks Chinese
@@ -109,7 +111,8 @@ def test_a_service_error_shows_in_english(english, case: str) -> None:  # type: 
     assert shown and not CJK.search(shown), shown
 
 
-def test_sync_and_hq_client_errors_show_in_english(english) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.usefixtures("english")
+def test_sync_and_hq_client_errors_show_in_english() -> None:
     from app.hqdesk.client import HqDeskClient, HqDeskError
     from app.sync.client import InsecureTransportError, require_secure_transport
 
@@ -203,7 +206,8 @@ def test_every_form_shows_refusals_in_the_users_language(qtbot, db, request, nam
     dialog.setProperty("discard_without_asking", True)
 
 
-def test_a_message_read_back_from_the_database_still_shows_in_english(english) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.usefixtures("english")
+def test_a_message_read_back_from_the_database_still_shows_in_english() -> None:
     """The sync log and refused rows store the text: a plain str again, matched against the templates."""
     stored = str(Msg("%1：不能超过%2个字（现有%3个），请精简。", "企业名称", 200, 230))
     assert type(stored) is str
