@@ -7,7 +7,7 @@ source (AST, no import):
 * the template of every ``Msg("…%1…", …)`` and the Chinese constants among its arguments;
 * the Chinese constants of ``a if … else b`` (a word chosen for a message);
 * Chinese constants given to an error (``raise …``, ``…Error(…)``, ``_error(…)``);
-* module-level Chinese constants and the values of ``…LABELS`` dictionaries (field labels, hints);
+* module-level Chinese constants and the values of module-level dictionaries (field labels, hints);
 * the templates `app.domain.messages.joined` builds.
 
 Run it after changing a message, then lupdate and tools/fill_translations.py:
@@ -75,7 +75,7 @@ def messages_in(tree: ast.Module) -> set[str]:
             names = [t.id for t in targets if isinstance(t, ast.Name)]
             if isinstance(stmt.value, ast.Constant) and any(n.isupper() for n in names):
                 found.update(_constants(stmt.value))
-            elif isinstance(stmt.value, ast.Dict) and any("LABEL" in n for n in names):
+            elif isinstance(stmt.value, ast.Dict) and any(n.isupper() for n in names):
                 for value in stmt.value.values:
                     if isinstance(value, ast.Constant):
                         found.update(_constants(value))

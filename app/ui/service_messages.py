@@ -33,6 +33,11 @@ def _translated(text: str) -> str | None:
     return named if named != text else None
 
 
+def shown_name(text: str) -> str:
+    """A name from the back end's lists (an industry, a field label) as shown; cheap enough for a table cell."""
+    return (_translated(text) if text else None) or text
+
+
 @cache
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     """(pattern, template) for every template with words of its own, longest words first."""

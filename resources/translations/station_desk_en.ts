@@ -108,6 +108,22 @@
 <context>
     <name>AuditPage</name>
     <message>
+        <source>命令行</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>服务总站工作人员</source>
+        <translation>HQ staff</translation>
+    </message>
+    <message>
+        <source>市工业和信息化局</source>
+        <translation>Municipal Bureau of Industry and IT</translation>
+    </message>
+    <message>
         <source>时间</source>
         <translation>Time</translation>
     </message>
@@ -158,6 +174,10 @@
     <message>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>命令行:%1</source>
+        <translation>Command line: %1</translation>
     </message>
     <message>
         <source>读取操作日志</source>
@@ -4772,6 +4792,10 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
         <translation>Checking data quality</translation>
     </message>
     <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>共 %1 个问题，分 %2 类。</source>
         <translation>%1 problems in %2 kinds.</translation>
     </message>
@@ -5709,6 +5733,10 @@ Please correct it and try again.</translation>
         <translation>%1 has %2 entries named “%3” (%4). %5</translation>
     </message>
     <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
         <source>%1，%2</source>
         <translation>%1, %2</translation>
     </message>
@@ -5897,12 +5925,20 @@ Please correct it and try again.</translation>
         <translation>HEIC image</translation>
     </message>
     <message>
+        <source>ISO 8601 格式的时间</source>
+        <translation>a time in ISO 8601 form</translation>
+    </message>
+    <message>
         <source>JPEG 图片</source>
         <translation>JPEG image</translation>
     </message>
     <message>
         <source>PNG 图片</source>
         <translation>PNG image</translation>
+    </message>
+    <message>
+        <source>UUID 编号</source>
+        <translation>a UUID</translation>
     </message>
     <message>
         <source>WebP 图片</source>
@@ -5915,6 +5951,14 @@ Please correct it and try again.</translation>
     <message>
         <source>Word 文档(.docx)</source>
         <translation>Word document (.docx)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD 格式的日期</source>
+        <translation>a date as YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>true 或 false</source>
+        <translation>true or false</translation>
     </message>
     <message>
         <source>“%1”一段应为文字</source>
@@ -6093,6 +6137,14 @@ Please correct it and try again.</translation>
         <translation>Repeats row %1 (same %2, different content); not imported. Merge them into one row.</translation>
     </message>
     <message>
+        <source>专业技术服务业</source>
+        <translation>Professional technical services</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>expert</translation>
+    </message>
+    <message>
         <source>专家姓名</source>
         <translation>Name</translation>
     </message>
@@ -6101,8 +6153,16 @@ Please correct it and try again.</translation>
         <translation>Expert pool</translation>
     </message>
     <message>
+        <source>专用设备制造业</source>
+        <translation>Special-purpose machinery</translation>
+    </message>
+    <message>
         <source>专职/兼职</source>
         <translation>Employment</translation>
+    </message>
+    <message>
+        <source>中国共产党机关</source>
+        <translation>Communist Party organs</translation>
     </message>
     <message>
         <source>主办单位</source>
@@ -6117,8 +6177,16 @@ Please correct it and try again.</translation>
         <translation>Theme month</translation>
     </message>
     <message>
+        <source>互联网和相关服务</source>
+        <translation>Internet and related services</translation>
+    </message>
+    <message>
         <source>人次</source>
         <translation>Attendances</translation>
+    </message>
+    <message>
+        <source>人民政协、民主党派</source>
+        <translation>CPPCC and democratic parties</translation>
     </message>
     <message>
         <source>今天到期</source>
@@ -6139,6 +6207,10 @@ Please correct it and try again.</translation>
     <message>
         <source>代码 %1 属于门类 %2（%3），与所填门类 %4（%5）不一致，请核对。</source>
         <translation>Code %1 belongs to section %2 (%3), not to the section entered, %4 (%5). Please check.</translation>
+    </message>
+    <message>
+        <source>仪器仪表制造业</source>
+        <translation>Instruments and meters</translation>
     </message>
     <message>
         <source>企业</source>
@@ -6177,8 +6249,28 @@ Please correct it and try again.</translation>
         <translation>Enterprises: tick at least one enterprise.</translation>
     </message>
     <message>
+        <source>住宿业</source>
+        <translation>Accommodation</translation>
+    </message>
+    <message>
+        <source>体育</source>
+        <translation>Sports</translation>
+    </message>
+    <message>
         <source>依托单位</source>
         <translation>Host organisation</translation>
+    </message>
+    <message>
+        <source>保险业</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <source>信用代码校验位存疑</source>
+        <translation>Doubtful credit code check character</translation>
+    </message>
+    <message>
+        <source>信用代码重复</source>
+        <translation>Repeated credit code</translation>
     </message>
     <message>
         <source>修改人：只有本站在职的站长/负责人可以修改锁定期限，请由站长操作。</source>
@@ -6197,6 +6289,54 @@ Please correct it and try again.</translation>
         <translation>Resident institutions, the service list and the expert pool %1. This station syncs with HQ, so they update at each sync and cannot be changed here.</translation>
     </message>
     <message>
+        <source>全市</source>
+        <translation>the whole city</translation>
+    </message>
+    <message>
+        <source>全部行业</source>
+        <translation>all industries</translation>
+    </message>
+    <message>
+        <source>全部规模</source>
+        <translation>all sizes</translation>
+    </message>
+    <message>
+        <source>公共设施管理业</source>
+        <translation>Public facilities management</translation>
+    </message>
+    <message>
+        <source>其他制造业</source>
+        <translation>Other manufacturing</translation>
+    </message>
+    <message>
+        <source>其他房地产业</source>
+        <translation>Other real estate</translation>
+    </message>
+    <message>
+        <source>其他服务业</source>
+        <translation>Other services</translation>
+    </message>
+    <message>
+        <source>其他采矿业</source>
+        <translation>Other mining</translation>
+    </message>
+    <message>
+        <source>其他金融业</source>
+        <translation>Other financial services</translation>
+    </message>
+    <message>
+        <source>农、林、牧、渔专业及辅助性活动</source>
+        <translation>Agricultural support activities</translation>
+    </message>
+    <message>
+        <source>农业</source>
+        <translation>Farming</translation>
+    </message>
+    <message>
+        <source>农副食品加工业</source>
+        <translation>Agri-food processing</translation>
+    </message>
+    <message>
         <source>准备时长（分钟）</source>
         <translation>Preparation (minutes)</translation>
     </message>
@@ -6211,6 +6351,26 @@ Please correct it and try again.</translation>
     <message>
         <source>办结期限</source>
         <translation>Due</translation>
+    </message>
+    <message>
+        <source>化学原料和化学制品制造业</source>
+        <translation>Chemicals</translation>
+    </message>
+    <message>
+        <source>化学纤维制造业</source>
+        <translation>Chemical fibres</translation>
+    </message>
+    <message>
+        <source>医药制造业</source>
+        <translation>Pharmaceuticals</translation>
+    </message>
+    <message>
+        <source>卫生</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>印刷和记录媒介复制业</source>
+        <translation>Printing and media reproduction</translation>
     </message>
     <message>
         <source>参加服务总站培训</source>
@@ -6241,6 +6401,10 @@ Please correct it and try again.</translation>
         <translation>A leaving date is entered only when the status is “Left”. Clear it or set the status to “Left”.</translation>
     </message>
     <message>
+        <source>只有站长/负责人可以新增、修改或删除政策，请由站长操作。</source>
+        <translation>Only the station manager can add, change or delete policies.</translation>
+    </message>
+    <message>
         <source>只有被服务总站退回的报告才能重新编辑。</source>
         <translation>Only a report that HQ returned can be edited again.</translation>
     </message>
@@ -6263,6 +6427,10 @@ Please correct it and try again.</translation>
     <message>
         <source>含有换行、制表符或不可见字符，请按营业执照重新输入。</source>
         <translation>contains line breaks, tabs or invisible characters. Type it again from the business licence.</translation>
+    </message>
+    <message>
+        <source>商务服务业</source>
+        <translation>Business services</translation>
     </message>
     <message>
         <source>回收站里没有这场活动，无法恢复。</source>
@@ -6293,6 +6461,18 @@ Please correct it and try again.</translation>
         <translation>Follow-up satisfaction</translation>
     </message>
     <message>
+        <source>国家机构</source>
+        <translation>State organs</translation>
+    </message>
+    <message>
+        <source>土地管理业</source>
+        <translation>Land management</translation>
+    </message>
+    <message>
+        <source>土木工程建筑业</source>
+        <translation>Civil engineering</translation>
+    </message>
+    <message>
         <source>在“%1”中找不到名为“%2”的%3。请按“%4”中的名称填写全称，或先添加该%5；没有转介请留空。</source>
         <translation>No %3 named “%2” was found in “%1”. Enter the full name as listed in “%4”, or add the %5 first; leave it empty if there was no referral.</translation>
     </message>
@@ -6317,12 +6497,20 @@ Please correct it and try again.</translation>
         <translation>Premises</translation>
     </message>
     <message>
+        <source>基层群众自治组织及其他组织</source>
+        <translation>Grassroots self-governing and other organisations</translation>
+    </message>
+    <message>
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
         <source>多个号码请用“/”分隔。</source>
         <translation> Separate several numbers with “/”.</translation>
+    </message>
+    <message>
+        <source>多式联运和运输代理业</source>
+        <translation>Multimodal transport and forwarding</translation>
     </message>
     <message>
         <source>失效日期</source>
@@ -6333,6 +6521,10 @@ Please correct it and try again.</translation>
         <translation>Name</translation>
     </message>
     <message>
+        <source>娱乐业</source>
+        <translation>Entertainment</translation>
+    </message>
+    <message>
         <source>定期信息报送</source>
         <translation>Periodic information report</translation>
     </message>
@@ -6341,12 +6533,24 @@ Please correct it and try again.</translation>
         <translation>Policies briefed</translation>
     </message>
     <message>
+        <source>家具制造业</source>
+        <translation>Furniture</translation>
+    </message>
+    <message>
         <source>家次</source>
         <translation>Enterprises</translation>
     </message>
     <message>
+        <source>居民服务业</source>
+        <translation>Household services</translation>
+    </message>
+    <message>
         <source>岗位</source>
         <translation>Role</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>staff member</translation>
     </message>
     <message>
         <source>工作制度备案日期</source>
@@ -6429,6 +6633,10 @@ Please correct it and try again.</translation>
         <translation>Year: choose a year from %1 to %2.</translation>
     </message>
     <message>
+        <source>广播、电视、电影和录音制作业</source>
+        <translation>Broadcasting, film and recording</translation>
+    </message>
+    <message>
         <source>应为%1，收到 %2</source>
         <translation>should be %1, got %2</translation>
     </message>
@@ -6469,8 +6677,24 @@ Please correct it and try again.</translation>
         <translation>Must be from 1 to 5 (now %1); leave it empty if not surveyed.</translation>
     </message>
     <message>
+        <source>废弃资源综合利用业</source>
+        <translation>Waste recycling</translation>
+    </message>
+    <message>
+        <source>建筑安装业</source>
+        <translation>Building installation</translation>
+    </message>
+    <message>
+        <source>建筑装饰、装修和其他建筑业</source>
+        <translation>Building decoration and other construction</translation>
+    </message>
+    <message>
         <source>开始时间</source>
         <translation>Starts</translation>
+    </message>
+    <message>
+        <source>开采专业及辅助性活动</source>
+        <translation>Mining support activities</translation>
     </message>
     <message>
         <source>当前可以转为：%1。</source>
@@ -6569,6 +6793,18 @@ Please correct it and try again.</translation>
         <translation>HQ returned a malformed pick list. Please contact HQ.</translation>
     </message>
     <message>
+        <source>房地产中介服务</source>
+        <translation>Real estate agency</translation>
+    </message>
+    <message>
+        <source>房地产开发经营</source>
+        <translation>Real estate development</translation>
+    </message>
+    <message>
+        <source>房屋建筑业</source>
+        <translation>Building construction</translation>
+    </message>
+    <message>
         <source>所在区</source>
         <translation>District</translation>
     </message>
@@ -6583,6 +6819,10 @@ Please correct it and try again.</translation>
     <message>
         <source>所属行业（需细到大类）</source>
         <translation>the industry (down to the division)</translation>
+    </message>
+    <message>
+        <source>批发业</source>
+        <translation>Wholesale</translation>
     </message>
     <message>
         <source>找不到企业%1行</source>
@@ -6713,6 +6953,14 @@ Please correct it and try again.</translation>
         <translation>The value “%1” is too large. Please check (amounts are in 10,000 yuan).</translation>
     </message>
     <message>
+        <source>数字</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>整数</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
         <source>文件内容是%1，与声明的%2不符，请重新选择文件。</source>
         <translation>The file is a %1, not the declared %2. Please choose the file again.</translation>
     </message>
@@ -6725,8 +6973,24 @@ Please correct it and try again.</translation>
         <translation>File purpose “%1” is invalid; choose one of: %2.</translation>
     </message>
     <message>
+        <source>文化艺术业</source>
+        <translation>Culture and arts</translation>
+    </message>
+    <message>
+        <source>文教、工美、体育和娱乐用品制造业</source>
+        <translation>Stationery, crafts, sports and toys</translation>
+    </message>
+    <message>
+        <source>文本</source>
+        <translation>text</translation>
+    </message>
+    <message>
         <source>新增报名%1家</source>
         <translation>%1 newly registered</translation>
+    </message>
+    <message>
+        <source>新闻和出版业</source>
+        <translation>News and publishing</translation>
     </message>
     <message>
         <source>无扩展名</source>
@@ -6837,6 +7101,14 @@ Please correct it and try again.</translation>
         <translation>A policy is no longer in the library (perhaps deleted). Please choose again.</translation>
     </message>
     <message>
+        <source>有色金属冶炼和压延加工业</source>
+        <translation>Non-ferrous metal smelting</translation>
+    </message>
+    <message>
+        <source>有色金属矿采选业</source>
+        <translation>Non-ferrous metal mining</translation>
+    </message>
+    <message>
         <source>服务人员</source>
         <translation>Staff</translation>
     </message>
@@ -6893,6 +7165,10 @@ Please correct it and try again.</translation>
         <translation>Date</translation>
     </message>
     <message>
+        <source>服务时长为0</source>
+        <translation>Service time is 0</translation>
+    </message>
+    <message>
         <source>服务时长（分钟）</source>
         <translation>Duration (minutes)</translation>
     </message>
@@ -6931,6 +7207,14 @@ Please correct it and try again.</translation>
     <message>
         <source>期间：“%1”格式不对，请写成“年-月”，例如“2026-10”。</source>
         <translation>Period: “%1” is not in the right form. Write year-month, e.g. “2026-10”.</translation>
+    </message>
+    <message>
+        <source>木材加工和木、竹、藤、棕、草制品业</source>
+        <translation>Wood, bamboo, rattan and straw products</translation>
+    </message>
+    <message>
+        <source>未填写统一社会信用代码，请对照营业执照补填。</source>
+        <translation>No unified social credit code. Add it from the business licence.</translation>
     </message>
     <message>
         <source>本机保存的文件（%1）已被改动，与提交时不一致，没有上传；请重新选择文件或重新提交。</source>
@@ -6985,6 +7269,10 @@ Please correct it and try again.</translation>
         <translation>The station has no staff member named “%1”. Please check the name.</translation>
     </message>
     <message>
+        <source>机动车、电子产品和日用产品修理业</source>
+        <translation>Repair of vehicles, electronics and household goods</translation>
+    </message>
+    <message>
         <source>机构名称</source>
         <translation>Name</translation>
     </message>
@@ -6995,6 +7283,30 @@ Please correct it and try again.</translation>
     <message>
         <source>机构已退出时请填写退出日期。</source>
         <translation>When an institution has left, enter the leaving date.</translation>
+    </message>
+    <message>
+        <source>林业</source>
+        <translation>Forestry</translation>
+    </message>
+    <message>
+        <source>橡胶和塑料制品业</source>
+        <translation>Rubber and plastics</translation>
+    </message>
+    <message>
+        <source>水上运输业</source>
+        <translation>Water transport</translation>
+    </message>
+    <message>
+        <source>水利管理业</source>
+        <translation>Water management</translation>
+    </message>
+    <message>
+        <source>水的生产和供应业</source>
+        <translation>Water supply</translation>
+    </message>
+    <message>
+        <source>汽车制造业</source>
+        <translation>Motor vehicles</translation>
     </message>
     <message>
         <source>没有名为“%1”的选项列表。</source>
@@ -7037,8 +7349,28 @@ Please correct it and try again.</translation>
         <translation>The process is finished; it cannot change any more.</translation>
     </message>
     <message>
+        <source>渔业</source>
+        <translation>Fishery</translation>
+    </message>
+    <message>
         <source>满意度</source>
         <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>烟草制品业</source>
+        <translation>Tobacco</translation>
+    </message>
+    <message>
+        <source>煤炭开采和洗选业</source>
+        <translation>Coal mining</translation>
+    </message>
+    <message>
+        <source>燃气生产和供应业</source>
+        <translation>Gas supply</translation>
+    </message>
+    <message>
+        <source>物业管理</source>
+        <translation>Property management</translation>
     </message>
     <message>
         <source>状态</source>
@@ -7049,8 +7381,32 @@ Please correct it and try again.</translation>
         <translation>Walk-in guests</translation>
     </message>
     <message>
+        <source>生态保护和环境治理业</source>
+        <translation>Ecology and environment</translation>
+    </message>
+    <message>
         <source>由服务总站统一维护</source>
         <translation>are maintained by HQ</translation>
+    </message>
+    <message>
+        <source>电信、广播电视和卫星传输服务</source>
+        <translation>Telecoms, broadcast and satellite transmission</translation>
+    </message>
+    <message>
+        <source>电力、热力生产和供应业</source>
+        <translation>Power and heat supply</translation>
+    </message>
+    <message>
+        <source>电气机械和器材制造业</source>
+        <translation>Electrical machinery</translation>
+    </message>
+    <message>
+        <source>畜牧业</source>
+        <translation>Animal husbandry</translation>
+    </message>
+    <message>
+        <source>疑似重复企业</source>
+        <translation>Possible duplicate enterprises</translation>
     </message>
     <message>
         <source>登记时指定的证书颁发机构(CA)文件不见了（%1）。请把总部发放的 CA 文件放回这个位置，或重新登记并用 --ca-file 指定。</source>
@@ -7069,8 +7425,40 @@ Please correct it and try again.</translation>
         <translation>HQ accepted the enrolment code (each code works once), but this computer could not save the enrolment: {reason}. This profile's data was not changed. Ask HQ for a new code and enrol again.</translation>
     </message>
     <message>
+        <source>皮革、毛皮、羽毛及其制品和制鞋业</source>
+        <translation>Leather, fur, feathers and footwear</translation>
+    </message>
+    <message>
+        <source>石油、煤炭及其他燃料加工业</source>
+        <translation>Petroleum, coal and fuel processing</translation>
+    </message>
+    <message>
+        <source>石油和天然气开采业</source>
+        <translation>Oil and gas extraction</translation>
+    </message>
+    <message>
+        <source>研究和试验发展</source>
+        <translation>Research and development</translation>
+    </message>
+    <message>
+        <source>社会保障</source>
+        <translation>Social security</translation>
+    </message>
+    <message>
+        <source>社会工作</source>
+        <translation>Social work</translation>
+    </message>
+    <message>
         <source>离岗日期</source>
         <translation>Leaving date</translation>
+    </message>
+    <message>
+        <source>科技推广和应用服务业</source>
+        <translation>Technology promotion services</translation>
+    </message>
+    <message>
+        <source>租赁业</source>
+        <translation>Leasing</translation>
     </message>
     <message>
         <source>站长/负责人姓名：不能为空，首次设置需要一位负责人。</source>
@@ -7105,12 +7493,24 @@ Please correct it and try again.</translation>
         <translation>Administrator</translation>
     </message>
     <message>
+        <source>管道运输业</source>
+        <translation>Pipeline transport</translation>
+    </message>
+    <message>
         <source>系统凭据存储中找不到服务总站的令牌（可能被清除了）。请向服务总站管理员索取新的登记码，重新登记：%1</source>
         <translation>HQ's token is not in the system credential store (perhaps cleared). Ask the HQ administrator for a new enrolment code and enrol again: %1</translation>
     </message>
     <message>
         <source>系统凭据存储中找不到本站的同步令牌，请重新登记（station-desk enroll --server %1 --code 新登记码）。</source>
         <translation>The station's sync token is not in the system credential store. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
+    </message>
+    <message>
+        <source>纺织业</source>
+        <translation>Textiles</translation>
+    </message>
+    <message>
+        <source>纺织服装、服饰业</source>
+        <translation>Apparel</translation>
     </message>
     <message>
         <source>经营状态</source>
@@ -7149,6 +7549,18 @@ Please correct it and try again.</translation>
         <translation>The size cannot be worked out without %1. Please fill it in.</translation>
     </message>
     <message>
+        <source>缺少划型数据</source>
+        <translation>Size data missing</translation>
+    </message>
+    <message>
+        <source>缺少统一社会信用代码</source>
+        <translation>Credit code missing</translation>
+    </message>
+    <message>
+        <source>群众团体、社会团体和其他成员组织</source>
+        <translation>Mass and social organisations</translation>
+    </message>
+    <message>
         <source>职称/职务</source>
         <translation>Title / position</translation>
     </message>
@@ -7161,6 +7573,14 @@ Please correct it and try again.</translation>
         <translation>Phone</translation>
     </message>
     <message>
+        <source>自有房地产经营活动</source>
+        <translation>Own real estate operation</translation>
+    </message>
+    <message>
+        <source>航空运输业</source>
+        <translation>Air transport</translation>
+    </message>
+    <message>
         <source>营业收入</source>
         <translation>revenue</translation>
     </message>
@@ -7169,12 +7589,24 @@ Please correct it and try again.</translation>
         <translation>Revenue (10,000 yuan)</translation>
     </message>
     <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
         <source>行业代码</source>
         <translation>Industry code</translation>
     </message>
     <message>
         <source>行业门类</source>
         <translation>Industry section</translation>
+    </message>
+    <message>
+        <source>行业：%1；规模：%2；区域：%3</source>
+        <translation>Industries: %1; sizes: %2; districts: %3</translation>
+    </message>
+    <message>
+        <source>装卸搬运和仓储业</source>
+        <translation>Handling and warehousing</translation>
     </message>
     <message>
         <source>要发送的内容包含无法保存的字符或数值，请删除特殊字符后重试。</source>
@@ -7195,6 +7627,10 @@ Please correct it and try again.</translation>
     <message>
         <source>计划活动：最多%1项，请合并或删除部分活动。</source>
         <translation>Planned events: at most %1. Merge or delete some.</translation>
+    </message>
+    <message>
+        <source>计算机、通信和其他电子设备制造业</source>
+        <translation>Computers, communications and electronics</translation>
     </message>
     <message>
         <source>设施设备</source>
@@ -7333,12 +7769,20 @@ Please correct it and try again.</translation>
         <translation>Choose the staff member who served this enterprise.</translation>
     </message>
     <message>
+        <source>货币金融服务</source>
+        <translation>Monetary and financial services</translation>
+    </message>
+    <message>
         <source>资产总额</source>
         <translation>total assets</translation>
     </message>
     <message>
         <source>资产总额（万元）</source>
         <translation>Total assets (10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>资本市场服务</source>
+        <translation>Capital market services</translation>
     </message>
     <message>
         <source>转%1</source>
@@ -7351,6 +7795,10 @@ Please correct it and try again.</translation>
     <message>
         <source>转介服务机构</source>
         <translation>Referred institution</translation>
+    </message>
+    <message>
+        <source>软件和信息技术服务业</source>
+        <translation>Software and IT services</translation>
     </message>
     <message>
         <source>输出文件：请用 --out 指定 .pdf 或 .xlsx 文件（或用 --excel 指定 .xlsx 文件）。</source>
@@ -7461,8 +7909,44 @@ Please correct it and try again.</translation>
         <translation>Sizes</translation>
     </message>
     <message>
+        <source>通用设备制造业</source>
+        <translation>General machinery</translation>
+    </message>
+    <message>
+        <source>造纸和纸制品业</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
         <source>逾期 %1 天</source>
         <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>道路运输业</source>
+        <translation>Road transport</translation>
+    </message>
+    <message>
+        <source>邮政业</source>
+        <translation>Postal services</translation>
+    </message>
+    <message>
+        <source>酒、饮料和精制茶制造业</source>
+        <translation>Beverages and tea</translation>
+    </message>
+    <message>
+        <source>金属制品、机械和设备修理业</source>
+        <translation>Repair of metal products and machinery</translation>
+    </message>
+    <message>
+        <source>金属制品业</source>
+        <translation>Metal products</translation>
+    </message>
+    <message>
+        <source>铁路、船舶、航空航天和其他运输设备制造业</source>
+        <translation>Rail, ships, aerospace and other transport equipment</translation>
+    </message>
+    <message>
+        <source>铁路运输业</source>
+        <translation>Rail transport</translation>
     </message>
     <message>
         <source>锁定天数：“%1”无效，请填写%2–%3之间的整数。</source>
@@ -7497,12 +7981,44 @@ Please correct it and try again.</translation>
         <translation>Attachment: file “%1” is not on this computer (perhaps copied from another computer, or deleted or moved). Edit this policy and choose the attachment again.</translation>
     </message>
     <message>
+        <source>零售业</source>
+        <translation>Retail</translation>
+    </message>
+    <message>
         <source>需求描述</source>
         <translation>Description</translation>
     </message>
     <message>
         <source>需求标题</source>
         <translation>Title</translation>
+    </message>
+    <message>
+        <source>需求超期未办结</source>
+        <translation>Overdue demands</translation>
+    </message>
+    <message>
+        <source>非金属矿物制品业</source>
+        <translation>Non-metallic mineral products</translation>
+    </message>
+    <message>
+        <source>非金属矿采选业</source>
+        <translation>Non-metallic mining</translation>
+    </message>
+    <message>
+        <source>食品制造业</source>
+        <translation>Food manufacturing</translation>
+    </message>
+    <message>
+        <source>餐饮业</source>
+        <translation>Catering</translation>
+    </message>
+    <message>
+        <source>黑色金属冶炼和压延加工业</source>
+        <translation>Ferrous metal smelting</translation>
+    </message>
+    <message>
+        <source>黑色金属矿采选业</source>
+        <translation>Ferrous metal mining</translation>
     </message>
     <message>
         <source>（按规则应为“%1”）</source>

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from app.domain import credit_code, enterprise_size
 from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import OPEN_STATUSES
-from app.domain.messages import Msg
+from app.domain.messages import Msg, joined
 from app.domain.periods import china_today
 from app.models import Demand, Enterprise, ServiceRecord
 from app.services.enterprises.names import name_key
@@ -62,15 +62,15 @@ def _enterprise_issues(session: Session) -> Iterable[QualityIssue]:
     e = Enterprise
     live = e.deleted.is_not(True)
     for row in session.execute(select(e.id, e.name).where(live, e.credit_code.is_(None)).order_by(e.name)):
-        yield _issue("missing_code", "enterprise", row.id, row.id, row.name, "未填写统一社会信用代码，请对照营业执照补填。")
+        yield _issue("missing_code", "enterprise", row.id, row.id, row.name, Msg("未填写统一社会信用代码，请对照营业执照补填。"))
     cols = (e.id, e.name, e.industry_section, e.industry_code, e.employees, e.revenue, e.assets)
     for unsized in session.execute(select(*cols).where(live, e.size.is_(None)).order_by(e.name)):
         std = enterprise_size.standard_row(unsized.industry_section, unsized.industry_code)
         missing = enterprise_size.missing_inputs(std, unsized.employees, unsized.revenue, unsized.assets)
         reason = (
-            Msg("缺少划型所需的%1，无法确定企业规模，请补填。", '、'.join(missing))
+            Msg("缺少划型所需的%1，无法确定企业规模，请补填。", joined(missing, "、"))
             if missing
-            else "企业规模尚未计算，请打开该企业保存一次。"
+            else Msg("企业规模尚未计算，请打开该企业保存一次。")
         )
         yield _issue("missing_size_inputs", "enterprise", unsized.id, unsized.id, unsized.name, reason)
     query = select(e.id, e.name, e.credit_code).where(live, e.credit_code_warning.is_(True)).order_by(e.name)

@@ -30,7 +30,7 @@ from app.domain.enterprise_size import SIZE_LABELS, Size
 from app.domain.errors import UserError, ValidationError
 from app.domain.industries import label as industry_label
 from app.domain.industry_data import SECTIONS
-from app.domain.messages import Msg
+from app.domain.messages import Msg, joined
 from app.domain.periods import china_today
 from app.domain.policy_targets import normalise_districts, normalise_industries, normalise_sizes
 from app.domain.text_normalise import checked_text
@@ -118,7 +118,7 @@ def permissions(session: Session, actor: Actor) -> Permissions:
         return Permissions(False, "本站已登记到服务总站，政策由服务总站统一发布，只能查看和填写本站备注。")
     staff = session.get(StaffMember, actor.staff_id) if actor.staff_id is not None else None
     if staff is None or staff.deleted or staff.role != "manager":
-        return Permissions(False, "只有站长/负责人可以新增、修改或删除政策，请由站长操作。")
+        return Permissions(False, Msg("只有站长/负责人可以新增、修改或删除政策，请由站长操作。"))
     return Permissions(True, "")
 
 
@@ -189,18 +189,18 @@ def local_attachment(attachment: str, keep: str | None = None) -> Path | None:
 
 
 def scope_text(industries: str, sizes: str, districts: str) -> str:
-    """适用范围 in words: "行业：制造业；规模：小型、微型；区域：全市"."""
+    """适用范围 in words: "行业：制造业；规模：小型、微型；区域：全市" (a Msg: its names are translated apart)."""
 
     def names(codes: str, name: Any, everyone: str, joiner: str = "、") -> str:
         parts = [name(c) for c in codes.split(",") if c]
-        return joiner.join(parts) if parts else everyone
+        return joined(parts, joiner) if parts else everyone
 
     def industry_name(code: str) -> str:  # section names contain 、 themselves
-        return f"{SECTIONS.get(code) or industry_label(None, code) or '行业'}（{code}）"
+        return Msg("%1（%2）", SECTIONS.get(code) or industry_label(None, code) or Msg("行业"), code)
 
-    industry = names(industries, industry_name, "全部行业", "，")
-    size = names(sizes, lambda c: SIZE_LABELS[Size(c)] if c in SIZE_CODES else c, "全部规模")
-    return f"行业：{industry}；规模：{size}；区域：{names(districts, str, '全市')}"
+    industry = names(industries, industry_name, Msg("全部行业"), "，")
+    size = names(sizes, lambda c: SIZE_LABELS[Size(c)] if c in SIZE_CODES else c, Msg("全部规模"))
+    return Msg("行业：%1；规模：%2；区域：%3", industry, size, names(districts, str, Msg("全市")))
 
 
 def is_current(expires_on: date | None, on: date) -> bool:

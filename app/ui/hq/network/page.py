@@ -33,6 +33,7 @@ from app.ui.hq.network.columns import district_columns, station_columns
 from app.ui.hq.pages import DeskUser
 from app.ui.item_models.row_list_model import RowListModel
 from app.ui.operations import run_in_background
+from app.ui.service_messages import shown_message
 from app.ui.widgets.list_table import ListTable
 
 
@@ -118,7 +119,7 @@ class NetworkPage(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.message.setStyleSheet(f"color: {theme.ERROR};")
-        self.message.setText(str(error))
+        self.message.setText(shown_message(error))
 
     # -- actions -----------------------------------------------------------------------------
     def open_selected(self) -> None:
