@@ -1,7 +1,7 @@
 """Write app/ui/service_message_catalogue.py: every Chinese message the back end can show, for lupdate.
 
 pyside6-lupdate extracts only literal translate() calls, and the back end never imports Qt, so the
-messages raised in app/domain, app/services, app/sync and app/hqdesk are collected here from their
+messages raised in app/domain, app/services, app/sync and app/hqdesk (and the Msg of app/reports) are collected here from their
 source (AST, no import):
 
 * the template of every ``Msg("…%1…", …)`` and the Chinese constants among its arguments;
@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ("app/domain", "app/services", "app/sync", "app/hqdesk")
 SKIPPED = ("app/hqdesk/cityreports",)  # PDF and Excel wording: official Chinese documents
+MSG_ONLY = ("app/reports",)  # the PDFs' own wording stays out; only what they tell the user (Msg) is listed
 TARGET = ROOT / "app/ui/service_message_catalogue.py"
 CONTEXT = "ServiceMessages"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -48,9 +49,11 @@ def _constants(node: ast.AST) -> list[str]:
     return found
 
 
-def messages_in(tree: ast.Module) -> set[str]:
+def messages_in(tree: ast.Module, *, msg_only: bool = False) -> set[str]:
     found: set[str] = set()
     for node in ast.walk(tree):
+        if msg_only and not (isinstance(node, ast.Call) and _name(node) == "Msg"):
+            continue
         if isinstance(node, ast.Call) and _name(node) == "Msg" and node.args:
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -69,7 +72,7 @@ def messages_in(tree: ast.Module) -> set[str]:
             if isinstance(exc, ast.Call):
                 for arg in exc.args:
                     found.update(_constants(arg))
-    for stmt in tree.body:  # module level: hints, field labels
+    for stmt in [] if msg_only else tree.body:  # module level: hints, field labels
         if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and stmt.value is not None:
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             names = [t.id for t in targets if isinstance(t, ast.Name)]
@@ -89,6 +92,9 @@ def collect() -> list[str]:
             if any(path.is_relative_to(ROOT / skip) for skip in SKIPPED):
                 continue
             found |= messages_in(ast.parse(path.read_text(encoding="utf-8")))
+    for folder in MSG_ONLY:
+        for path in sorted((ROOT / folder).rglob("*.py")):
+            found |= messages_in(ast.parse(path.read_text(encoding="utf-8")), msg_only=True)
     from_catalogue = set()
     catalogue = ROOT / "app/ui/catalogue_names.py"
     for node in ast.walk(ast.parse(catalogue.read_text(encoding="utf-8"))):

@@ -6209,6 +6209,10 @@ Please correct it and try again.</translation>
         <translation>Code %1 belongs to section %2 (%3), not to the section entered, %4 (%5). Please check.</translation>
     </message>
     <message>
+        <source>以下部分尚未填写，打印件中将显示为“无”：%1。</source>
+        <translation>These sections are not written yet and will print as “none”: %1.</translation>
+    </message>
+    <message>
         <source>仪器仪表制造业</source>
         <translation>Instruments and meters</translation>
     </message>
@@ -7289,6 +7293,10 @@ Please correct it and try again.</translation>
         <translation>Forestry</translation>
     </message>
     <message>
+        <source>标识牌缺少%1，打印件上不会有这些项。请先在“本站信息”中填写，再打印。</source>
+        <translation>The sign has no %1, so these will not be printed. Fill them in under “Station details” first, then print.</translation>
+    </message>
+    <message>
         <source>橡胶和塑料制品业</source>
         <translation>Rubber and plastics</translation>
     </message>
@@ -7313,12 +7321,20 @@ Please correct it and try again.</translation>
         <translation>There is no pick list named “%1”.</translation>
     </message>
     <message>
+        <source>没有地址、联系电话或联系人，二维码不会印出。</source>
+        <translation>With no address, phone or contact person, no QR code is printed.</translation>
+    </message>
+    <message>
         <source>没有对应“%1”的列，请在列对应表中选择。</source>
         <translation>No column is matched to “%1”. Choose one in the column mapping.</translation>
     </message>
     <message>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>活动“%1”定于 %2 举行，尚未举行：活动总结只列出报名情况，请在活动结束后重新生成。</source>
+        <translation>Event “%1” is planned for %2 and has not been held yet: the summary lists registrations only. Make it again after the event.</translation>
     </message>
     <message>
         <source>活动不能超过31天；主题月请拆成多场活动分别登记。</source>
@@ -8039,6 +8055,10 @@ Please correct it and try again.</translation>
     <message>
         <source>，已传 %1%</source>
         <translation>, %1% sent</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
