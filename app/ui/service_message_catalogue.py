@@ -34,6 +34,7 @@ MESSAGES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ServiceMessages", '%1请从列表中选择（%2）。'),
     QT_TRANSLATE_NOOP("ServiceMessages", '%1里有%2个名为“%3”的%4，%5'),
     QT_TRANSLATE_NOOP("ServiceMessages", '%1（%2）'),
+    QT_TRANSLATE_NOOP("ServiceMessages", '%1（%2）%3'),
     QT_TRANSLATE_NOOP("ServiceMessages", '%1，%2'),
     QT_TRANSLATE_NOOP("ServiceMessages", '%1：'),
     QT_TRANSLATE_NOOP("ServiceMessages", '%1：%2'),

@@ -5737,6 +5737,10 @@ Please correct it and try again.</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
+        <source>%1（%2）%3</source>
+        <translation>%1 (%2) %3</translation>
+    </message>
+    <message>
         <source>%1，%2</source>
         <translation>%1, %2</translation>
     </message>

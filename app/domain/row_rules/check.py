@@ -21,7 +21,7 @@ class RowProblem:
 
     @property
     def message(self) -> str:
-        return f"{self.label}（{self.field}）{self.detail}"
+        return Msg("%1（%2）%3", self.label, self.field, self.detail)
 
 
 def row_problem(tbl: str, data: Mapping[str, object], *, only: Iterable[str] | None = None) -> RowProblem | None:

@@ -321,7 +321,7 @@ class SyncPage(QWidget):
         self.no_rejections.setVisible(not status.rejections)
         self.rejections.setRowCount(len(status.rejections))
         for row, r in enumerate(status.rejections):
-            cells = [r.tbl, r.row_id, r.reason, r.at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")]
+            cells = [r.tbl, r.row_id, shown_message(r.reason), r.at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")]
             for col, text in enumerate(cells):
                 self.rejections.setItem(row, col, QTableWidgetItem(text))
 

@@ -71,7 +71,7 @@ class QuarantineList(QWidget):
     def set_rows(self, rows: list[QuarantinedRow]) -> None:
         self.table.setRowCount(len(rows))
         for row, q in enumerate(rows):
-            for col, text in enumerate([q.tbl, q.row_id, q.error, str(q.attempts)]):
+            for col, text in enumerate([q.tbl, q.row_id, shown_message(q.error), str(q.attempts)]):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if col == 3:
