@@ -5,7 +5,7 @@ messages raised in app/domain, app/services, app/sync and app/hqdesk (and the Ms
 source (AST, no import):
 
 * the template of every ``Msg("…%1…", …)`` and the Chinese constants among its arguments;
-* the Chinese constants of ``a if … else b`` (a word chosen for a message);
+* the Chinese constants of ``a if … else b`` (a word chosen for a message) and of ``message += "…"``;
 * Chinese constants given to an error (``raise …``, ``…Error(…)``, ``_error(…)``);
 * module-level Chinese constants and the values of module-level dictionaries (field labels, hints);
 * the templates `app.domain.messages.joined` builds.
@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("app/domain", "app/services", "app/sync", "app/hqdesk")
+SOURCES = ("app/domain", "app/services", "app/sync", "app/hqdesk", "app/credentials.py")
 SKIPPED = ("app/hqdesk/cityreports",)  # PDF and Excel wording: official Chinese documents
 MSG_ONLY = ("app/reports",)  # the PDFs' own wording stays out; only what they tell the user (Msg) is listed
 TARGET = ROOT / "app/ui/service_message_catalogue.py"
@@ -63,6 +63,8 @@ def messages_in(tree: ast.Module, *, msg_only: bool = False) -> set[str]:
         elif isinstance(node, ast.Call) and ERROR_CALL.search(_name(node)):
             for arg in node.args:  # "…" and message + "…"
                 found.update(_constants(arg))
+        elif isinstance(node, ast.AugAssign) and isinstance(node.op, ast.Add):  # message += "…"
+            found.update(_constants(node.value))
         elif isinstance(node, ast.IfExp):  # verb = "报名并签到" if check_in else "报名"
             for branch in (node.body, node.orelse):
                 if isinstance(branch, ast.Constant):
@@ -88,7 +90,7 @@ def messages_in(tree: ast.Module, *, msg_only: bool = False) -> set[str]:
 def collect() -> list[str]:
     found = {"%1" + sep + "%2" for sep in SEPARATORS} | {"%1：%2", "%1%2"}
     for folder in SOURCES:
-        for path in sorted((ROOT / folder).rglob("*.py")):
+        for path in sorted((ROOT / folder).rglob("*.py")) if (ROOT / folder).is_dir() else [ROOT / folder]:
             if any(path.is_relative_to(ROOT / skip) for skip in SKIPPED):
                 continue
             found |= messages_in(ast.parse(path.read_text(encoding="utf-8")))

@@ -38,7 +38,7 @@ from app.sync import quarantine
 from app.sync.codec import codec
 from app.sync.protocol import ROW_ARRAY_HEAD, rule_data
 
-ROW_ERROR_ADVICE = "这是总部的数据有误，请联系总部更正；更正后或升级本软件后会自动重试。"
+ROW_ERROR_ADVICE = "这是服务总站的数据有误，请联系服务总站更正；更正后或升级本软件后会自动重试。"
 
 # The wire row's own fields (docs/sync-protocol.md, "Wire rows"): what HQ's request shapes
 # (app/hq/wire.py) and its store guarantee, checked here as every `data` key is.

@@ -120,8 +120,8 @@
         <translation>HQ staff</translation>
     </message>
     <message>
-        <source>市工业和信息化局</source>
-        <translation>Municipal Bureau of Industry and IT</translation>
+        <source>市工信局</source>
+        <translation>City bureau</translation>
     </message>
     <message>
         <source>时间</source>
@@ -6065,7 +6065,7 @@ Please correct it and try again.</translation>
         <translation>Work plan for the next year</translation>
     </message>
     <message>
-        <source>下载的 PDF 与总部登记的校验值不符（传输中损坏），请重试。</source>
+        <source>下载的 PDF 与服务总站登记的校验值不符（传输中损坏），请重试。</source>
         <translation>The downloaded PDF does not match the checksum HQ recorded (damaged in transfer). Please try again.</translation>
     </message>
     <message>
@@ -6585,12 +6585,104 @@ Please correct it and try again.</translation>
         <translation>Delivered to HQ (version %1)</translation>
     </message>
     <message>
-        <source>已信任总部的证书颁发机构(CA)文件（已复制为档案文件夹中的 %1）。</source>
+        <source>已信任服务总站的证书颁发机构(CA)文件（已复制为档案文件夹中的 %1）。</source>
         <translation>HQ's certificate authority (CA) file is now trusted (copied to the profile folder as %1).</translation>
+    </message>
+    <message>
+        <source>已登记到服务总站：%1（%2）。</source>
+        <translation>Enrolled with HQ: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>找不到证书颁发机构(CA)文件：%1。请确认文件路径，或重新向服务总站索取。</source>
+        <translation>Certificate authority (CA) file not found: %1. Check the path, or ask HQ for it again.</translation>
+    </message>
+    <message>
+        <source>无法使用证书颁发机构(CA)文件 %1：它不可读或不是 PEM 格式的证书（.pem/.crt），请向服务总站索取正确的 CA 文件。</source>
+        <translation>The certificate authority (CA) file %1 cannot be used: it is unreadable or not a PEM certificate (.pem/.crt). Ask HQ for the right CA file.</translation>
+    </message>
+    <message>
+        <source>无法连接服务总站同步服务（%1）：网络不通或服务器未启动。数据已保存在本机，稍后再试。</source>
+        <translation>Cannot reach HQ's sync service (%1): no network, or the server is down. Your data is saved on this computer; try again later.</translation>
+    </message>
+    <message>
+        <source>无法连接服务总站（%1）：网络不通或服务器未启动。</source>
+        <translation>Cannot reach HQ (%1): no network, or the server is down.</translation>
+    </message>
+    <message>
+        <source>服务器证书不受信任：%1 的证书不是由本机信任的证书颁发机构签发的（例如自签名或单位内部证书）。请向服务总站索取证书颁发机构(CA)文件，并在登记时用 --ca-file 指定，或把它加入系统信任。</source>
+        <translation>Server certificate not trusted: the certificate of %1 was not issued by an authority this computer trusts (e.g. self-signed or an in-house certificate). Ask HQ for the certificate authority (CA) file and give it with --ca-file when enrolling, or add it to the system's trusted certificates.</translation>
+    </message>
+    <message>
+        <source>服务器证书与网址不符：%1 出示的证书不是为这个地址签发的。请使用证书上的域名访问服务总站，或请服务总站为这个地址重新签发证书。</source>
+        <translation>Server certificate does not match the address: %1 presented a certificate issued for another address. Use the domain name on the certificate, or ask HQ to issue a certificate for this address.</translation>
+    </message>
+    <message>
+        <source>服务器证书已过期：%1 的证书已超过有效期，请联系服务总站更换证书；数据已保存在本机。</source>
+        <translation>Server certificate expired: the certificate of %1 is past its validity. Ask HQ to renew it; your data is saved on this computer.</translation>
+    </message>
+    <message>
+        <source>本机原来的站点编码“%1”已改为服务总站分配的“%2”。</source>
+        <translation>This computer's station code “%1” is now HQ's “%2”.</translation>
+    </message>
+    <message>
+        <source>本档案已登记为服务总站的另一个服务站（%1），并且已有该站的工作记录，不能改登记为“%2”。请为新站点新建一个档案再登记；如果登记码发错了，请联系服务总站重新发放本站的登记码。</source>
+        <translation>This profile is enrolled as another HQ station (%1) and holds that station's records, so it cannot be enrolled as “%2”. Make a new profile for the new station and enrol that; if the code was sent by mistake, ask HQ to reissue this station's code.</translation>
+    </message>
+    <message>
+        <source>本档案还没有登记到服务总站，请先运行：station-desk enroll --server 服务总站网址 --code 登记码</source>
+        <translation>This profile is not enrolled with HQ yet. First run: station-desk enroll --server HQ-ADDRESS --code ENROLMENT-CODE</translation>
+    </message>
+    <message>
+        <source>本站太久没有同步，需要从服务总站重新下载全部数据。</source>
+        <translation>This station has not synced for too long; all data must be downloaded from HQ again.</translation>
+    </message>
+    <message>
+        <source>这份报告的 PDF 还没有传到服务总站：服务站下次同步时会自动上传，请稍后刷新。</source>
+        <translation>This report's PDF has not reached HQ yet; the station uploads it at its next sync. Refresh later.</translation>
+    </message>
+    <message>
+        <source>这是演示档案（其中是生成的演示数据），不能登记到服务总站，也不能同步：演示数据会被上传到服务总站，混进真实的统计。请为真实的服务站新建一个档案再登记，例如：station-desk --profile 本站 enroll --server 服务总站网址 --code 登记码。</source>
+        <translation>This is the demo profile (generated demo data); it cannot enrol with HQ or sync, or the demo data would mix into the real figures. Make a profile for the real station and enrol that, e.g. station-desk --profile STATION enroll --server HQ-ADDRESS --code CODE.</translation>
+    </message>
+    <message>
+        <source>连接服务总站同步服务超时，数据已保存在本机，稍后再试。</source>
+        <translation>HQ's sync service timed out. Your data is saved on this computer; try again later.</translation>
+    </message>
+    <message>
+        <source>连接服务总站超时，请稍后再试。</source>
+        <translation>Connecting to HQ timed out. Please try again later.</translation>
+    </message>
+    <message>
+        <source>错误：report 需要服务总站同步数据库地址：请用 --db 或环境变量 %1 指定。</source>
+        <translation>Error: report needs HQ's sync database address: give it with --db or the environment variable %1.</translation>
+    </message>
+    <message>
+        <source>错误：无法连接或操作服务总站数据库：%1</source>
+        <translation>Error: cannot reach or use HQ's database: %1</translation>
     </message>
     <message>
         <source>已报名</source>
         <translation>registered</translation>
+    </message>
+    <message>
+        <source>GNOME 密钥环 / Secret Service</source>
+        <translation>GNOME Keyring / Secret Service</translation>
+    </message>
+    <message>
+        <source>GNOME 密钥环 / libsecret</source>
+        <translation>GNOME Keyring / libsecret</translation>
+    </message>
+    <message>
+        <source>KDE 钱包</source>
+        <translation>KDE Wallet</translation>
+    </message>
+    <message>
+        <source>Windows 凭据管理器</source>
+        <translation>Windows Credential Manager</translation>
+    </message>
+    <message>
+        <source>macOS 钥匙串</source>
+        <translation>macOS Keychain</translation>
     </message>
     <message>
         <source>已报名过%1家</source>
@@ -6599,10 +6691,6 @@ Please correct it and try again.</translation>
     <message>
         <source>已撤销</source>
         <translation>Revoked</translation>
-    </message>
-    <message>
-        <source>已登记到总部：%1（%2）。</source>
-        <translation>Enrolled with HQ: %1 (%2).</translation>
     </message>
     <message>
         <source>已签到</source>
@@ -6709,98 +6797,6 @@ Please correct it and try again.</translation>
         <translation>It can move to: %1.</translation>
     </message>
     <message>
-        <source>总站工作人员</source>
-        <translation>HQ staff</translation>
-    </message>
-    <message>
-        <source>总部同步服务出错（HTTP %1），请稍后再试或联系总部。</source>
-        <translation>HQ's sync service failed (HTTP %1). Try again later or contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部同步服务的回复无法识别，请稍后再试或联系总部。</source>
-        <translation>HQ's sync service sent a reply that cannot be read. Try again later or contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部同步服务返回的进度没有前进，已停止以免重复下载。请联系总部。</source>
-        <translation>HQ's sync service did not move forward; stopped to avoid downloading the same data again. Please contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部拒绝了同步请求（HTTP %1）：%2</source>
-        <translation>HQ refused the sync request (HTTP %1): %2</translation>
-    </message>
-    <message>
-        <source>总部拒绝了本站的同步令牌（已被吊销、过期或无效），请联系总部后重新登记。</source>
-        <translation>HQ refused this station's sync token (revoked, expired or invalid). Contact HQ, then enrol again.</translation>
-    </message>
-    <message>
-        <source>总部拒绝了请求（HTTP %1）。</source>
-        <translation>HQ refused the request (HTTP %1).</translation>
-    </message>
-    <message>
-        <source>总部服务出错（HTTP %1），请稍后再试或联系总部。</source>
-        <translation>HQ's service failed (HTTP %1). Try again later or contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部的回复太大，已停止接收。请缩小查询范围或联系总部。</source>
-        <translation>HQ's reply was too large and was cut off. Narrow the query or contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部的回复无法识别，请稍后再试或联系总部。</source>
-        <translation>HQ's reply cannot be read. Try again later or contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部的登记回复不完整，请联系总部。</source>
-        <translation>HQ's enrolment reply is incomplete. Please contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部网址 %1 使用不加密的 http://，同步令牌和本站数据会以明文在网络上传输。请改用 https:// 网址；只有在受控的测试网络中，才可在登记时加 --insecure-http 强制使用 http://。</source>
-        <translation>HQ's address %1 uses unencrypted http://, so the sync token and the station's data would cross the network in clear text. Use an https:// address; only on a controlled test network may you enrol with --insecure-http to force http://.</translation>
-    </message>
-    <message>
-        <source>总部返回的不是 Excel 文件，请稍后再试或联系总部。</source>
-        <translation>HQ did not return an Excel file. Try again later or contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部返回的报送列表格式不对，请联系总部。</source>
-        <translation>HQ returned a malformed list of submissions. Please contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部返回的操作日志格式不对，请联系总部。</source>
-        <translation>HQ returned a malformed audit log. Please contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部返回的政策列表格式不对，请联系总部。</source>
-        <translation>HQ returned a malformed list of policies. Please contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部返回的疑似重复企业格式不对，请联系总部。</source>
-        <translation>HQ returned a malformed list of possible duplicates. Please contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部返回的督促名单格式不对，请联系总部。</source>
-        <translation>HQ returned a malformed reminder list. Please contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部返回的站点网络数据格式不对，请联系总部。</source>
-        <translation>HQ returned malformed station network data. Please contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部返回的资源库列表格式不对，请联系总部。</source>
-        <translation>HQ returned a malformed library list. Please contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部返回的资源库数据格式不对，请联系总部。</source>
-        <translation>HQ returned malformed library data. Please contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部返回的资源库数据缺少内容，请联系总部。</source>
-        <translation>HQ returned library data with parts missing. Please contact HQ.</translation>
-    </message>
-    <message>
-        <source>总部返回的选项表格式不对，请联系总部。</source>
-        <translation>HQ returned a malformed pick list. Please contact HQ.</translation>
-    </message>
-    <message>
         <source>房地产中介服务</source>
         <translation>Real estate agency</translation>
     </message>
@@ -6839,10 +6835,6 @@ Please correct it and try again.</translation>
     <message>
         <source>找不到文件：%1</source>
         <translation>File not found: %1</translation>
-    </message>
-    <message>
-        <source>找不到证书颁发机构(CA)文件：%1。请确认文件路径，或重新向总部索取。</source>
-        <translation>Certificate authority (CA) file not found: %1. Check the path, or ask HQ for it again.</translation>
     </message>
     <message>
         <source>找不到这份材料（可能已被删除），请刷新。</source>
@@ -7005,10 +6997,6 @@ Please correct it and try again.</translation>
         <translation>no extension</translation>
     </message>
     <message>
-        <source>无法使用证书颁发机构(CA)文件 %1：它不可读或不是 PEM 格式的证书（.pem/.crt），请向总部索取正确的 CA 文件。</source>
-        <translation>The certificate authority (CA) file %1 cannot be used: it is unreadable or not a PEM certificate (.pem/.crt). Ask HQ for the right CA file.</translation>
-    </message>
-    <message>
         <source>无法写入 %1：%2。请换一个文件夹或文件名。</source>
         <translation>Cannot write %1: %2. Choose another folder or file name.</translation>
     </message>
@@ -7069,14 +7057,6 @@ Please correct it and try again.</translation>
         <translation>This Excel file cannot be read (%1). Check that it is an undamaged .xlsx file.</translation>
     </message>
     <message>
-        <source>无法连接总部同步服务（%1）：网络不通或服务器未启动。数据已保存在本机，稍后再试。</source>
-        <translation>Cannot reach HQ's sync service (%1): no network, or the server is down. Your data is saved on this computer; try again later.</translation>
-    </message>
-    <message>
-        <source>无法连接总部（%1）：网络不通或服务器未启动。</source>
-        <translation>Cannot reach HQ (%1): no network, or the server is down.</translation>
-    </message>
-    <message>
         <source>是</source>
         <translation>Yes</translation>
     </message>
@@ -7129,24 +7109,44 @@ Please correct it and try again.</translation>
         <translation>The server needs a newer version of Station Desk. Please upgrade.</translation>
     </message>
     <message>
-        <source>服务器证书不受信任：%1 的证书不是由本机信任的证书颁发机构签发的（例如自签名或单位内部证书）。请向总部索取证书颁发机构(CA)文件，并在登记时用 --ca-file 指定，或把它加入系统信任。</source>
-        <translation>Server certificate not trusted: the certificate of %1 was not issued by an authority this computer trusts (e.g. self-signed or an in-house certificate). Ask HQ for the certificate authority (CA) file and give it with --ca-file when enrolling, or add it to the system's trusted certificates.</translation>
-    </message>
-    <message>
-        <source>服务器证书与网址不符：%1 出示的证书不是为这个地址签发的。请使用证书上的域名访问总部，或请总部为这个地址重新签发证书。</source>
-        <translation>Server certificate does not match the address: %1 presented a certificate issued for another address. Use the domain name on the certificate, or ask HQ to issue a certificate for this address.</translation>
-    </message>
-    <message>
-        <source>服务器证书已过期：%1 的证书已超过有效期，请联系总部更换证书；数据已保存在本机。</source>
-        <translation>Server certificate expired: the certificate of %1 is past its validity. Ask HQ to renew it; your data is saved on this computer.</translation>
-    </message>
-    <message>
         <source>服务工作总结</source>
         <translation>work summary</translation>
     </message>
     <message>
         <source>服务工作计划</source>
         <translation>work plan</translation>
+    </message>
+    <message>
+        <source>服务总站同步服务出错（HTTP %1），请稍后再试或联系服务总站。</source>
+        <translation>HQ's sync service failed (HTTP %1). Try again later or contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站同步服务的回复无法识别，请稍后再试或联系服务总站。</source>
+        <translation>HQ's sync service sent a reply that cannot be read. Try again later or contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站同步服务返回的进度没有前进，已停止以免重复下载。请联系服务总站。</source>
+        <translation>HQ's sync service did not move forward; stopped to avoid downloading the same data again. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站工作人员</source>
+        <translation>HQ staff</translation>
+    </message>
+    <message>
+        <source>服务总站拒绝了同步请求（HTTP %1）：%2</source>
+        <translation>HQ refused the sync request (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>服务总站拒绝了本站的同步令牌（已被吊销、过期或无效），请联系服务总站后重新登记。</source>
+        <translation>HQ refused this station's sync token (revoked, expired or invalid). Contact HQ, then enrol again.</translation>
+    </message>
+    <message>
+        <source>服务总站拒绝了请求（HTTP %1）。</source>
+        <translation>HQ refused the request (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>服务总站服务出错（HTTP %1），请稍后再试或联系服务总站。</source>
+        <translation>HQ's service failed (HTTP %1). Try again later or contact HQ.</translation>
     </message>
     <message>
         <source>服务总站未接收：%1</source>
@@ -7157,12 +7157,68 @@ Please correct it and try again.</translation>
         <translation>HQ profile “%1” is incomplete (no server address or user name). Ask the HQ administrator for a new enrolment code and enrol again: %2</translation>
     </message>
     <message>
+        <source>服务总站的回复太大，已停止接收。请缩小查询范围或联系服务总站。</source>
+        <translation>HQ's reply was too large and was cut off. Narrow the query or contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站的回复无法识别，请稍后再试或联系服务总站。</source>
+        <translation>HQ's reply cannot be read. Try again later or contact HQ.</translation>
+    </message>
+    <message>
         <source>服务总站的登记回复不完整，请联系服务总站。</source>
         <translation>HQ's enrolment reply is incomplete. Please contact HQ.</translation>
     </message>
     <message>
+        <source>服务总站网址 %1 使用不加密的 http://，同步令牌和本站数据会以明文在网络上传输。请改用 https:// 网址；只有在受控的测试网络中，才可在登记时加 --insecure-http 强制使用 http://。</source>
+        <translation>HQ's address %1 uses unencrypted http://, so the sync token and the station's data would cross the network in clear text. Use an https:// address; only on a controlled test network may you enrol with --insecure-http to force http://.</translation>
+    </message>
+    <message>
         <source>服务总站返回的%1格式不对，请联系服务总站。</source>
         <translation>HQ returned malformed %1. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的不是 Excel 文件，请稍后再试或联系服务总站。</source>
+        <translation>HQ did not return an Excel file. Try again later or contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的报送列表格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed list of submissions. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的操作日志格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed audit log. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的政策列表格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed list of policies. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的疑似重复企业格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed list of possible duplicates. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的督促名单格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed reminder list. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的站点网络数据格式不对，请联系服务总站。</source>
+        <translation>HQ returned malformed station network data. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的资源库列表格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed library list. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的资源库数据格式不对，请联系服务总站。</source>
+        <translation>HQ returned malformed library data. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的资源库数据缺少内容，请联系服务总站。</source>
+        <translation>HQ returned library data with parts missing. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的选项表格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed pick list. Please contact HQ.</translation>
     </message>
     <message>
         <source>服务方式</source>
@@ -7229,24 +7285,16 @@ Please correct it and try again.</translation>
         <translation>The file saved on this computer (%1) has changed since it was submitted and was not uploaded. Choose the file again or resubmit.</translation>
     </message>
     <message>
-        <source>本机原来的站点编码“%1”已改为总部分配的“%2”。</source>
-        <translation>This computer's station code “%1” is now HQ's “%2”.</translation>
-    </message>
-    <message>
         <source>本机找不到要上传的文件（%1），它可能被删除了；请重新选择文件或重新提交。</source>
         <translation>The file to upload (%1) is not on this computer; it may have been deleted. Choose the file again or resubmit.</translation>
     </message>
     <message>
-        <source>本档案已登记为总部的另一个服务站（%1），并且已有该站的工作记录，不能改登记为“%2”。请为新站点新建一个档案再登记；如果登记码发错了，请联系总部重新发放本站的登记码。</source>
-        <translation>This profile is enrolled as another HQ station (%1) and holds that station's records, so it cannot be enrolled as “%2”. Make a new profile for the new station and enrol that; if the code was sent by mistake, ask HQ to reissue this station's code.</translation>
+        <source>本档案原来没有服务站信息，已采用服务总站登记的站点编码、名称和所在区；首次同步会取回服务总站保存的其余信息。</source>
+        <translation>This profile had no station yet; it now uses the code, name and district HQ has on record, and the first sync fetches the rest from HQ.</translation>
     </message>
     <message>
         <source>本档案已经设置过服务站信息，不能重复设置。</source>
         <translation>This profile's station is already set up; it cannot be set up again.</translation>
-    </message>
-    <message>
-        <source>本档案还没有登记到总部，请先运行：station-desk enroll --server 总部网址 --code 登记码</source>
-        <translation>This profile is not enrolled with HQ yet. First run: station-desk enroll --server HQ-ADDRESS --code ENROLMENT-CODE</translation>
     </message>
     <message>
         <source>本档案还没有设置服务站信息。请先运行“station-desk”完成首次设置向导，或用“station-desk setup --code 代码 --name 名称 --district 区 --manager 姓名”设置；也可以用“station-desk --demo”查看演示数据。</source>
@@ -7259,10 +7307,6 @@ Please correct it and try again.</translation>
     <message>
         <source>本站备注</source>
         <translation>Station notes</translation>
-    </message>
-    <message>
-        <source>本站太久没有同步，需要从总部重新下载全部数据。</source>
-        <translation>This station has not synced for too long; all data must be downloaded from HQ again.</translation>
     </message>
     <message>
         <source>本站已有人员，请到“人员”页面添加或修改。</source>
@@ -7429,10 +7473,6 @@ Please correct it and try again.</translation>
         <translation>Possible duplicate enterprises</translation>
     </message>
     <message>
-        <source>登记时指定的证书颁发机构(CA)文件不见了（%1）。请把总部发放的 CA 文件放回这个位置，或重新登记并用 --ca-file 指定。</source>
-        <translation>The certificate authority (CA) file given at enrolment is gone (%1). Put HQ's CA file back there, or enrol again with --ca-file.</translation>
-    </message>
-    <message>
         <source>登记时指定的证书颁发机构(CA)文件不见了（%1）。请把服务总站发放的 CA 文件放回这个位置，或重新登记并用 --ca-file 指定。</source>
         <translation>The certificate authority (CA) file given at enrolment is gone (%1). Put HQ's CA file back there, or enrol again with --ca-file.</translation>
     </message>
@@ -7523,6 +7563,10 @@ Please correct it and try again.</translation>
     <message>
         <source>系统凭据存储中找不到本站的同步令牌，请重新登记（station-desk enroll --server %1 --code 新登记码）。</source>
         <translation>The station's sync token is not in the system credential store. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
+    </message>
+    <message>
+        <source>系统没有可用的安全凭据存储（如 GNOME 密钥环或 Windows 凭据管理器），令牌只保存在本次运行的内存中，重启后需要重新登记。</source>
+        <translation>The system has no secure credential store (such as GNOME Keyring or Windows Credential Manager), so the token is kept in memory for this run only; after a restart you will need to enrol again.</translation>
     </message>
     <message>
         <source>纺织业</source>
@@ -7837,10 +7881,6 @@ Please correct it and try again.</translation>
         <translation>HQ returned this report. Click “Edit again” first, then make changes.</translation>
     </message>
     <message>
-        <source>这份报告的 PDF 还没有传到总部：服务站下次同步时会自动上传，请稍后刷新。</source>
-        <translation>This report's PDF has not reached HQ yet; the station uploads it at its next sync. Refresh later.</translation>
-    </message>
-    <message>
         <source>这位专家的信息刚被修改过，请关闭后重新打开再改。</source>
         <translation>This expert's details were just changed. Close and reopen, then edit again.</translation>
     </message>
@@ -7857,10 +7897,6 @@ Please correct it and try again.</translation>
         <translation>This event belongs to another station or to HQ; it can be viewed, not changed.</translation>
     </message>
     <message>
-        <source>这是总部的数据有误，请联系总部更正；更正后或升级本软件后会自动重试。</source>
-        <translation>HQ's data is wrong here. Ask HQ to correct it; it is retried automatically after the correction or an upgrade.</translation>
-    </message>
-    <message>
         <source>这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入。</source>
         <translation>This is an old .xls file. In Excel or WPS, “Save as” .xlsx, then import that.</translation>
     </message>
@@ -7869,12 +7905,12 @@ Please correct it and try again.</translation>
         <translation>This was an HQ staff enrolment code, not a station's, and it is now used up. Ask the HQ administrator for a new code and enrol with “station-desk enroll --server ADDRESS --code CODE”: a separate HQ profile will be made.</translation>
     </message>
     <message>
-        <source>这是服务总站的档案（服务总站模式），没有服务站的数据可同步。运行 station-desk 即打开服务总站模式；要同步服务站，请指定服务站的档案：station-desk --profile 档案名 sync。</source>
-        <translation>This is an HQ profile (HQ mode); it holds no station data to sync. Running station-desk opens HQ mode; to sync a station, name its profile: station-desk --profile PROFILE sync.</translation>
+        <source>这是服务总站的数据有误，请联系服务总站更正；更正后或升级本软件后会自动重试。</source>
+        <translation>HQ's data is wrong here. Ask HQ to correct it; it is retried automatically after the correction or an upgrade.</translation>
     </message>
     <message>
-        <source>这是演示档案（其中是生成的演示数据），不能登记到总部，也不能同步：演示数据会被上传到总部，混进真实的统计。请为真实的服务站新建一个档案再登记，例如：station-desk --profile 本站 enroll --server 总部网址 --code 登记码。</source>
-        <translation>This is the demo profile (generated demo data); it cannot enrol with HQ or sync, or the demo data would mix into the real figures. Make a profile for the real station and enrol that, e.g. station-desk --profile STATION enroll --server HQ-ADDRESS --code CODE.</translation>
+        <source>这是服务总站的档案（服务总站模式），没有服务站的数据可同步。运行 station-desk 即打开服务总站模式；要同步服务站，请指定服务站的档案：station-desk --profile 档案名 sync。</source>
+        <translation>This is an HQ profile (HQ mode); it holds no station data to sync. Running station-desk opens HQ mode; to sync a station, name its profile: station-desk --profile PROFILE sync.</translation>
     </message>
     <message>
         <source>这条人员记录不属于本站，不能修改。</source>
@@ -7895,14 +7931,6 @@ Please correct it and try again.</translation>
     <message>
         <source>这条服务需求刚被其他人处理过，现在是“%1”。请刷新后查看最新状态，再重新操作。</source>
         <translation>Someone else just handled this demand; it is now “%1”. Refresh to see the latest status, then try again.</translation>
-    </message>
-    <message>
-        <source>连接总部同步服务超时，数据已保存在本机，稍后再试。</source>
-        <translation>HQ's sync service timed out. Your data is saved on this computer; try again later.</translation>
-    </message>
-    <message>
-        <source>连接总部超时，请稍后再试。</source>
-        <translation>Connecting to HQ timed out. Please try again later.</translation>
     </message>
     <message>
         <source>退出原因</source>
@@ -7977,16 +8005,8 @@ Please correct it and try again.</translation>
         <translation>Error: %1</translation>
     </message>
     <message>
-        <source>错误：report 需要总部同步数据库地址：请用 --db 或环境变量 %1 指定。</source>
-        <translation>Error: report needs HQ's sync database address: give it with --db or the environment variable %1.</translation>
-    </message>
-    <message>
         <source>错误：无法写入输出文件：%1</source>
         <translation>Error: cannot write the output file: %1</translation>
-    </message>
-    <message>
-        <source>错误：无法连接或操作总部数据库：%1</source>
-        <translation>Error: cannot reach or use HQ's database: %1</translation>
     </message>
     <message>
         <source>长度 %1 个字符，超过上限 %2</source>
@@ -8043,6 +8063,10 @@ Please correct it and try again.</translation>
     <message>
         <source>（按规则应为“%1”）</source>
         <translation> (by the rule it should be “%1”)</translation>
+    </message>
+    <message>
+        <source>（未确认，未导入）</source>
+        <translation> (not confirmed, not imported)</translation>
     </message>
     <message>
         <source>（空）</source>

@@ -50,7 +50,7 @@ class AuditPage(QWidget):
         self.client, self.user = client, user
         self.entries: list[AuditEntry] = []
         self._roles = {"cli": self.tr("命令行"), "admin": self.tr("管理员"), "staff": self.tr("服务总站工作人员"),
-                       "bureau": self.tr("市工业和信息化局")}
+                       "bureau": self.tr("市工信局")}
         columns = [
             ListColumn(self.tr("时间"), lambda e: e.at_text),
             ListColumn(self.tr("操作人"), self._actor),
@@ -61,7 +61,7 @@ class AuditPage(QWidget):
             ListColumn(self.tr("之后"), lambda e: _short(e.after), tooltip=lambda e: _short(e.after)),
         ]
         self.model = RowListModel(columns, self)
-        self.table = ListTable(self.model, [136, 110, 80, 120, 110, 110, 110])
+        self.table = ListTable(self.model, [136, 130, 100, 110, 110, 100, 100])
         self.table.empty_text = self.tr("还没有操作记录。服务总站的每一项操作（新增用户、审阅报送、发布资源等）都会记在这里。")
         self.table.no_match_text = self.tr("没有符合条件的记录，请改一下筛选条件。")
         self.action_filter = QLineEdit()
