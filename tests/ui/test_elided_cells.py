@@ -13,7 +13,7 @@ from app.settings import Settings
 from app.ui.catalogue_names import NAMES, shown
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.navigation import sections
-from app.ui.widgets.elided_tips import CELL_PADDING
+from app.ui.widgets.elided_tips import text_room
 from app.ui.widgets.list_views import list_view
 
 from .test_english_pages import english  # noqa: F401  (a fixture)
@@ -29,7 +29,7 @@ def clipped_names(view: QTableView) -> list[str]:
         for column in range(model.columnCount(QModelIndex())):
             text = str(model.index(row, column).data() or "")
             if text in names and not view.isColumnHidden(column):
-                if metrics.horizontalAdvance(text) + CELL_PADDING > view.columnWidth(column):
+                if metrics.horizontalAdvance(text) > text_room(view, view.columnWidth(column)):
                     clipped.append(text)
     return clipped
 

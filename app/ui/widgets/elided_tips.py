@@ -11,11 +11,17 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QAbstractItemView, QToolTip
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QToolTip
 
 from app.ui.catalogue_names import shown
 
-CELL_PADDING = 14  # the cell's margins and focus frame, as QStyledItemDelegate draws them
+CELL_PADDING = 14  # room a fitted column leaves beside its widest name
+
+
+def text_room(view: QAbstractItemView, width: int) -> int:
+    """How much of a `width`-pixel cell the text may use before the delegate elides it."""
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    return width - 2 * margin
 
 
 class ElidedTips(QObject):
@@ -33,7 +39,7 @@ class ElidedTips(QObject):
             return False  # the model's own tooltip wins
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         rect = self.view.visualRect(index)
-        if text and self.view.fontMetrics().horizontalAdvance(text) + CELL_PADDING > rect.width():
+        if text and self.view.fontMetrics().horizontalAdvance(text) > text_room(self.view, rect.width()):
             QToolTip.showText(event.globalPos(), text, self.view, rect)
             return True
         return False
