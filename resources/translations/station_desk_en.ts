@@ -2193,6 +2193,10 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
         <translation>No materials yet. You can add attendance sheets, slides, photos and so on, up to 20 MB each.</translation>
     </message>
     <message>
+        <source>　·　</source>
+        <translation> · </translation>
+    </message>
+    <message>
         <source>地点</source>
         <translation>Venue</translation>
     </message>
@@ -2223,6 +2227,14 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     <message>
         <source>满意度</source>
         <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>%1：</source>
+        <translation>%1: </translation>
+    </message>
+    <message>
+        <source>编号：%1</source>
+        <translation>ID: %1</translation>
     </message>
     <message>
         <source>选择活动材料</source>

@@ -93,8 +93,9 @@ class PoliciesPage(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = list_view(self.proxy, [240, 84, 170, 86, 86], sort_column=3,
-                               order=Qt.SortOrder.DescendingOrder, alternating=False)
+        # The title takes what is left (whole titles are one hover away), so the list does not scroll sideways.
+        self.table = list_view(self.proxy, [240, 84, 140, 86, 86, 60], sort_column=3,
+                               order=Qt.SortOrder.DescendingOrder, alternating=False, stretch_column=0)
         fit_to_names(self.table, {1: SERVICE_CATEGORIES.values()}, most=170)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected, new=self.new_policy)
