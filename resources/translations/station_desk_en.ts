@@ -7754,11 +7754,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>请写成 2024-03-05 这样的日期。</source>
-        <translation>write a date like 2024-03-05.</translation>
+        <translation>Write a date like 2024-03-05.</translation>
     </message>
     <message>
         <source>请只填写数字（单位：万元），如 1234.5 或 12.5万</source>
-        <translation>enter a number only (in 10,000 yuan), e.g. 1234.5</translation>
+        <translation>Enter a number only (in 10,000 yuan), e.g. 1234.5</translation>
     </message>
     <message>
         <source>请填写 1949–%1 之间的年份，如 %2。</source>
@@ -7794,7 +7794,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>请填写数字，例如 1234 或 1,234.5</source>
-        <translation>enter a number, e.g. 1234 or 1,234.5</translation>
+        <translation>Enter a number, e.g. 1234 or 1,234.5</translation>
     </message>
     <message>
         <source>请填写文字。</source>

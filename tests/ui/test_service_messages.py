@@ -218,3 +218,27 @@ def test_a_message_read_back_from_the_database_still_shows_in_english() -> None:
 def test_a_message_read_back_stays_chinese_in_chinese(qapp) -> None:  # type: ignore[no-untyped-def]
     stored = str(Msg("%1：不能超过%2个字（现有%3个），请精简。", "企业名称", 200, 230))
     assert shown_message(stored) == stored
+
+
+@pytest.mark.usefixtures("english", "station")
+def test_import_errors_show_in_english(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """What the import dialog lists, row by row (app/ui/excel/import_dialog.py)."""
+    from openpyxl import Workbook
+
+    from app.services.excel.import_enterprises import import_enterprises
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["企业名称", "统一社会信用代码", "所在区", "营业收入（万元）", "从业人员（人）", "联系电话"])
+    sheet.append(["Acme Robotics", "9144", "天河区", "", "", ""])
+    sheet.append(["Beta Tools", "", "Springfield", "", "", ""])
+    sheet.append(["Gamma Foods", "", "天河区", "-5", "", ""])
+    sheet.append(["Delta Trade", "", "天河区", "", "many", ""])
+    sheet.append(["Epsilon Labs", "", "天河区", "", "", "12"])
+    sheet.append(["", "", "天河区", "", "", ""])
+    path = tmp_path / "enterprises.xlsx"
+    book.save(path)
+    report = import_enterprises(db, path, confirm_warnings=False)
+    assert len(report.errors) >= 5
+    chinese = [shown_message(e.message) for e in report.errors if CJK.search(QUOTED.sub("", shown_message(e.message)))]
+    assert not chinese, chinese

@@ -212,16 +212,16 @@ class EventAttendanceDialog(QDialog):
     def _imported(self, report: ImportReport) -> None:
         self.last_report = report
         self.import_button.setEnabled(True)
-        self._say(self.tr("导入完成：%1").replace("%1", report.summary()), ok=True)
+        self._say(self.tr("导入完成：%1").replace("%1", shown_message(report.summary())), ok=True)
         problems = [(self.tr("文件内重复"), p) for p in report.duplicates]
         problems += [(self.tr("已报名"), p) for p in report.already_registered]
         problems += [(self.tr("找不到企业"), p) for p in report.unknown]
         if problems:
-            lines = [self.tr("第%1行 %2：%3").replace("%1", str(p.row)).replace("%2", kind).replace("%3", p.reason)
+            lines = [self.tr("第%1行 %2：%3").replace("%1", str(p.row)).replace("%2", kind).replace("%3", shown_message(p.reason))
                      for kind, p in sorted(problems, key=lambda item: item[1].row)[:PROBLEMS_SHOWN]]
             if len(problems) > PROBLEMS_SHOWN:
                 lines.append(self.tr("……另有 %1 行").replace("%1", str(len(problems) - PROBLEMS_SHOWN)))
-            inform(self, self.tr("导入报名表"), report.summary() + "\n\n" + "\n".join(lines))
+            inform(self, self.tr("导入报名表"), shown_message(report.summary()) + "\n\n" + "\n".join(lines))
         self._changed()
 
     # -- walk-ins -----------------------------------------------------------------------
