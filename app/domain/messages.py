@@ -11,6 +11,7 @@ pyside6-lupdate.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 _PLACEHOLDER = re.compile(r"%([1-9])")
@@ -37,7 +38,7 @@ class Msg(str):
         self.template, self.args = template, args
         return self
 
-    def __add__(self, other: str) -> Msg:  # type: ignore[override]
+    def __add__(self, other: str) -> Msg:
         return Msg("%1%2", self, other)
 
     def __radd__(self, other: str) -> Msg:
@@ -51,7 +52,7 @@ class Msg(str):
 SEPARATORS = ("，", "；", "、", "\n")
 
 
-def joined(parts: list[str], sep: str = "，") -> str:
+def joined(parts: Sequence[str], sep: str = "，") -> str:
     """``sep.join(parts)`` that stays a Msg, so each part is still translated on its own."""
     if sep not in SEPARATORS:
         raise ValueError(f"add {sep!r} to SEPARATORS")
