@@ -39,26 +39,30 @@ def shown_name(text: str) -> str:
 
 
 @cache
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    """(pattern, template) for every template with words of its own, longest words first."""
+def _patterns() -> list[tuple[str, re.Pattern[str], str]]:
+    """(longest literal piece, pattern, template) for every template with words of its own, longest words first.
+
+    The piece is a cheap `in` test before the regular expression (a dialog may list thousands of messages)."""
     found = []
     for template in MESSAGES:
-        words = re.sub(r"%[1-9]", "", template)
-        if "%" not in template or len(words) < 2:
-            continue
         pieces = re.split(r"(%[1-9])", template)
+        words = [p for p in pieces if p and not re.fullmatch(r"%[1-9]", p)]
+        if "%" not in template or sum(map(len, words)) < 2:
+            continue
         pattern = "".join(f"(?P<a{p[1]}>.+?)" if re.fullmatch(r"%[1-9]", p) else re.escape(p) for p in pieces)
         try:
-            found.append((re.compile(pattern, re.DOTALL), template, len(words)))
+            found.append((max(words, key=len), re.compile(pattern, re.DOTALL), template, sum(map(len, words))))
         except re.error:  # the same placeholder twice
             continue
-    return [(p, t) for p, t, _ in sorted(found, key=lambda item: -item[2])]
+    return [(needle, p, t) for needle, p, t, _ in sorted(found, key=lambda item: -item[3])]
 
 
 def _read_back(text: str, depth: int) -> str | None:
     if depth > 3:
         return None
-    for pattern, template in _patterns():
+    for needle, pattern, template in _patterns():
+        if needle not in text:
+            continue
         match = pattern.fullmatch(text)
         if match is None:
             continue
