@@ -78,6 +78,9 @@ def test_chinese_shows_the_back_end_text_unchanged(qapp) -> None:  # type: ignor
     with pytest.raises(ValidationError) as raised:
         check_fields(EnterpriseInput(name="", district="天河区"))
     assert shown_message(raised.value) == raised.value.message == "企业名称：不能为空，请填写。"
+    for template in MESSAGES:  # every message, fresh or read back from the database: byte for byte
+        message = Msg(template, "企业名称", "天河区", 3, "受理", "x", "y", "z", "w", "v")
+        assert shown_message(message) == message and shown_message(str(message)) == message, template
 
 
 @pytest.mark.usefixtures("english")
