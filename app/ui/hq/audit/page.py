@@ -17,6 +17,7 @@ from app.ui.hq.pages import DeskUser
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 from app.ui.operations import run_in_background
 from app.ui.service_messages import shown_name
+from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.list_table import ListTable
 
 PAGE = 200
@@ -62,6 +63,7 @@ class AuditPage(QWidget):
         ]
         self.model = RowListModel(columns, self)
         self.table = ListTable(self.model, [136, 130, 100, 110, 110, 100, 100])
+        fit_to_names(self.table.table, {2: self._roles.values()}, most=140)  # 服务总站工作人员 whole
         self.table.empty_text = self.tr("还没有操作记录。服务总站的每一项操作（新增用户、审阅报送、发布资源等）都会记在这里。")
         self.table.no_match_text = self.tr("没有符合条件的记录，请改一下筛选条件。")
         self.action_filter = QLineEdit()
