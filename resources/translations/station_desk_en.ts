@@ -5697,6 +5697,14 @@ Please correct it and try again.</translation>
         <translation>%1 was unlocked at %2 and has not been locked again; there is nothing to unlock.</translation>
     </message>
     <message>
+        <source>%1已报名</source>
+        <translation>%1: already registered</translation>
+    </message>
+    <message>
+        <source>%1已签到</source>
+        <translation>%1: already checked in</translation>
+    </message>
+    <message>
         <source>%1年%2月</source>
         <translation>%1-%2</translation>
     </message>
@@ -5773,10 +5781,6 @@ Please correct it and try again.</translation>
         <translation>%1: Excel stored the code as a number and lost its last digits. Format the column as Text and type the codes again.</translation>
     </message>
     <message>
-        <source>%1：“%2”对应%3家企业（%4%5），请输入完整名称或统一社会信用代码。</source>
-        <translation>%1: “%2” matches %3 enterprises (%4%5). Type the full name or the unified social credit code.</translation>
-    </message>
-    <message>
         <source>%1：不支持“%2”文件，请选择 %3 格式。</source>
         <translation>%1: “%2” files are not supported. Choose a %3 file.</translation>
     </message>
@@ -5823,10 +5827,6 @@ Please correct it and try again.</translation>
     <message>
         <source>%1：所选服务机构不存在、已暂停或已退出，请从在驻机构中重新选择。</source>
         <translation>%1: the chosen institution does not exist, is suspended or has left. Choose again from the resident institutions.</translation>
-    </message>
-    <message>
-        <source>%1：找不到“%2”，请核对名称或信用代码，或先在企业库中新建。</source>
-        <translation>%1: “%2” was not found. Check the name or credit code, or add the enterprise first.</translation>
     </message>
     <message>
         <source>%1：找不到文件“%2”，请重新选择。</source>
@@ -5881,10 +5881,6 @@ Please correct it and try again.</translation>
         <translation>%1: a percentage, at most 100.</translation>
     </message>
     <message>
-        <source>%1：没有统一社会信用代码为 %2 的企业，请核对或先在企业库中新建。</source>
-        <translation>%1: no enterprise has the unified social credit code %2. Check it, or add the enterprise first.</translation>
-    </message>
-    <message>
         <source>%1：至少要保留一个启用的项目，否则无法登记。</source>
         <translation>%1: keep at least one item enabled, or nothing can be recorded.</translation>
     </message>
@@ -5911,10 +5907,6 @@ Please correct it and try again.</translation>
     <message>
         <source>%1：请至少选择一个擅长的服务类别。</source>
         <translation>%1: choose at least one service category of expertise.</translation>
-    </message>
-    <message>
-        <source>%1：请输入企业名称或统一社会信用代码。</source>
-        <translation>%1: enter the enterprise's name or unified social credit code.</translation>
     </message>
     <message>
         <source>%1；%2</source>
@@ -6673,10 +6665,6 @@ Please correct it and try again.</translation>
         <translation>Error: cannot reach or use HQ's database: %1</translation>
     </message>
     <message>
-        <source>已报名</source>
-        <translation>registered</translation>
-    </message>
-    <message>
         <source>GNOME 密钥环 / Secret Service</source>
         <translation>GNOME Keyring / Secret Service</translation>
     </message>
@@ -6697,16 +6685,16 @@ Please correct it and try again.</translation>
         <translation>macOS Keychain</translation>
     </message>
     <message>
+        <source>“%1”对应%2家企业（%3%4），请输入完整名称或统一社会信用代码。</source>
+        <translation>“%1” matches %2 enterprises (%3%4). Type the full name or the unified social credit code.</translation>
+    </message>
+    <message>
         <source>已报名过%1家</source>
         <translation>%1 already registered</translation>
     </message>
     <message>
         <source>已撤销</source>
         <translation>Revoked</translation>
-    </message>
-    <message>
-        <source>已签到</source>
-        <translation>checked in</translation>
     </message>
     <message>
         <source>已超过办结期限 %1 天（期限 %2），当前状态为“%3”。请跟进办结，或与企业商定后调整期限。</source>
@@ -6839,6 +6827,10 @@ Please correct it and try again.</translation>
     <message>
         <source>批发业</source>
         <translation>Wholesale</translation>
+    </message>
+    <message>
+        <source>找不到“%1”，请核对名称或信用代码，或先在企业库中新建。</source>
+        <translation>“%1” was not found. Check the name or credit code, or add the enterprise first.</translation>
     </message>
     <message>
         <source>找不到企业%1行</source>
@@ -7389,6 +7381,10 @@ Please correct it and try again.</translation>
         <translation>No column is matched to “%1”. Choose one in the column mapping.</translation>
     </message>
     <message>
+        <source>没有统一社会信用代码为 %1 的企业，请核对或先在企业库中新建。</source>
+        <translation>No enterprise has the unified social credit code %1. Check it, or add the enterprise first.</translation>
+    </message>
+    <message>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
@@ -7835,6 +7831,10 @@ Please correct it and try again.</translation>
     <message>
         <source>请点“选择文件…”重新选择附件文件，或填写以 http:// 或 https:// 开头的网址。</source>
         <translation>Click “Choose file…” to choose the attachment again, or enter an address starting with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>请输入企业名称或统一社会信用代码。</source>
+        <translation>Enter the enterprise's name or unified social credit code.</translation>
     </message>
     <message>
         <source>请选择%1之一。</source>

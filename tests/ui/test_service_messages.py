@@ -245,3 +245,35 @@ def test_import_errors_show_in_english(db, tmp_path: Path) -> None:  # type: ign
     assert len(report.errors) >= 5
     chinese = [shown_message(e.message) for e in report.errors if CJK.search(QUOTED.sub("", shown_message(e.message)))]
     assert not chinese, chinese
+
+
+@pytest.mark.usefixtures("english")
+def test_attendance_import_problems_show_in_english(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """What the registration dialog lists after importing a list (app/ui/events/attendance_dialog.py)."""
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    from app.domain.periods import CHINA_TIME
+    from app.services.enterprises import registry
+    from app.services.events import attendance, edits
+    from app.services.events.edits import EventInput
+
+    with db.begin() as session:
+        create_station(session, NewStation("GZ-TH-001", "Tianhe SME Station", "天河区", "", "Chen"))
+        firm = registry.create(session, EnterpriseInput(name="Acme Robotics", district="天河区")).id
+        start = datetime(2026, 11, 5, 14, 0, tzinfo=CHINA_TIME)
+        event = edits.create(session, EventInput("Tax salon", "salon", start, start.replace(hour=16))).id
+        attendance.register(session, event, firm)
+    book = Workbook()
+    book.active.append(["企业名称", "统一社会信用代码", "联系人"])
+    for row in (["Acme Robotics", "", "Li"], ["Acme Robotics", "", "Li"], ["Nobody Ltd", "", "Wu"],
+                ["", "91440106MA5C123456", "Zhao"]):
+        book.active.append(row)
+    path = tmp_path / "list.xlsx"
+    book.save(path)
+    with db.begin() as session:
+        report = attendance.import_list(session, event, attendance.read_list(path))
+    shown = [shown_message(p.reason) for p in (*report.already_registered, *report.duplicates, *report.unknown)]
+    shown.append(shown_message(report.summary()))
+    assert len(shown) >= 4 and not [text for text in shown if CJK.search(text)], shown

@@ -93,6 +93,17 @@ class ImportReport:
 # --- finding the enterprise -------------------------------------------------------------
 
 
+def _labelled(detail: Msg) -> Msg:
+    """"企业：…", with the detail kept apart: an import lists it under its own 企业 column."""
+    return Msg("%1：%2", ENTERPRISE_LABEL, detail)
+
+
+def _unlabelled(message: str) -> str:
+    if isinstance(message, Msg) and message.template == "%1：%2" and message.args[:1] == (ENTERPRISE_LABEL,):
+        return message.args[1]  # type: ignore[no-any-return]
+    return message.removeprefix(f"{ENTERPRISE_LABEL}：")
+
+
 def find_enterprise(session: Session, text: str, *, code: str = "") -> tuple[uuid.UUID, str]:
     """(id, name) of the one enterprise `code` or `text` means; ValidationError otherwise."""
     typed = checked_text(text, "enterprise", ENTERPRISE_LABEL, max_len=200)
@@ -105,9 +116,9 @@ def find_enterprise(session: Session, text: str, *, code: str = "") -> tuple[uui
         if hit is not None:
             return hit.id, hit.name
         if not typed or typed.upper() == probe:
-            raise ValidationError(Msg("%1：没有统一社会信用代码为 %2 的企业，请核对或先在企业库中新建。", ENTERPRISE_LABEL, probe), "enterprise")
+            raise ValidationError(_labelled(Msg("没有统一社会信用代码为 %1 的企业，请核对或先在企业库中新建。", probe)), "enterprise")
     if not typed:
-        raise ValidationError(Msg("%1：请输入企业名称或统一社会信用代码。", ENTERPRISE_LABEL), "enterprise")
+        raise ValidationError(_labelled(Msg("请输入企业名称或统一社会信用代码。")), "enterprise")
     exact = session.execute(
         select(Enterprise.id, Enterprise.name).where(Enterprise.name == typed, enterprise_search.LIVE).limit(2)
     ).all()
@@ -118,11 +129,11 @@ def find_enterprise(session: Session, text: str, *, code: str = "") -> tuple[uui
         row = enterprise_search.fetch_rows(session, [ids[0]])[0]
         return row.id, row.name
     if not ids:
-        raise ValidationError(Msg("%1：找不到“%2”，请核对名称或信用代码，或先在企业库中新建。", ENTERPRISE_LABEL, typed), "enterprise")
+        raise ValidationError(_labelled(Msg("找不到“%1”，请核对名称或信用代码，或先在企业库中新建。", typed)), "enterprise")
     names = "、".join(r.name for r in enterprise_search.fetch_rows(session, list(ids[:CANDIDATES_SHOWN])))
     more = "等" if len(ids) > CANDIDATES_SHOWN else ""
     raise ValidationError(
-        Msg("%1：“%2”对应%3家企业（%4%5），请输入完整名称或统一社会信用代码。", ENTERPRISE_LABEL, typed, len(ids), names, more),
+        _labelled(Msg("“%1”对应%2家企业（%3%4），请输入完整名称或统一社会信用代码。", typed, len(ids), names, more)),
         "enterprise",
     )
 
@@ -229,7 +240,7 @@ def import_list(session: Session, event_id: uuid.UUID, sheet: SheetData, *, chec
         try:
             enterprise_id, found_name = find_enterprise(session, name, code=code)
         except ValidationError as exc:
-            report.unknown.append(RowProblem(number, shown, exc.message.removeprefix(f"{ENTERPRISE_LABEL}：")))
+            report.unknown.append(RowProblem(number, shown, _unlabelled(exc.message)))
             continue
         if enterprise_id in seen:
             report.duplicates.append(RowProblem(number, shown, Msg("与第%1行是同一家企业（%2）", seen[enterprise_id], found_name)))
@@ -237,8 +248,8 @@ def import_list(session: Session, event_id: uuid.UUID, sheet: SheetData, *, chec
         seen[enterprise_id] = number
         outcome = register(session, event_id, enterprise_id, contact, check_in=check_in)
         if outcome.change == "none":
-            done = "已签到" if check_in else "已报名"
-            report.already_registered.append(RowProblem(number, shown, f"{found_name}{done}"))
+            done = Msg("%1已签到", found_name) if check_in else Msg("%1已报名", found_name)
+            report.already_registered.append(RowProblem(number, shown, done))
             continue
         added += outcome.change == "registered"
         checked += check_in
