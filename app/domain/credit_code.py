@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from app.domain.messages import Msg
 from app.domain.text_normalise import tidy_text
 
 ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"  # no I, O, S, V, Z
@@ -46,21 +47,20 @@ def check_character(first17: str) -> str:
 def check(raw: object) -> CodeResult:
     code = normalise(raw)
     if len(code) != 18:
-        return CodeResult(code, CodeCheck.BAD_SHAPE, f"统一社会信用代码应为18位，现在是{len(code)}位。")
+        return CodeResult(code, CodeCheck.BAD_SHAPE, Msg("统一社会信用代码应为18位，现在是%1位。", len(code)))
     bad = sorted(set(code).difference(VALUES))
     if bad:
         return CodeResult(
             code,
             CodeCheck.BAD_SHAPE,
-            f"统一社会信用代码含有不允许的字符：{'、'.join(bad)}（只能是数字和除 I、O、S、V、Z 以外的大写字母）。",
+            Msg("统一社会信用代码含有不允许的字符：%1（只能是数字和除 I、O、S、V、Z 以外的大写字母）。", '、'.join(bad)),
         )
     expected = check_character(code[:17])
     if expected != code[17]:
         return CodeResult(
             code,
             CodeCheck.BAD_CHECK,
-            f"统一社会信用代码的校验位应为“{expected}”，现在是“{code[17]}”。请核对；"
-            "如确认无误（少数早期代码如此），可确认后保存，并将列入数据质量复核。",
+            Msg("统一社会信用代码的校验位应为“%1”，现在是“%2”。请核对；如确认无误（少数早期代码如此），可确认后保存，并将列入数据质量复核。", expected, code[17]),
             expected,
         )
     return CodeResult(code, CodeCheck.VALID, "")

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from app.domain.industries import section_of
 from app.domain.industry_data import SECTIONS
+from app.domain.messages import Msg
 from app.domain.text_normalise import tidy_text
 
 
@@ -145,7 +146,7 @@ def size_for(
 def missing_inputs(row: str | None, employees: object, revenue: object, assets: object) -> list[str]:
     """Names (Chinese) of the inputs this row needs that are still empty."""
     if row is None:
-        return ["所属行业（需细到大类）"]
-    names = {E: "从业人员", R: "营业收入", A: "资产总额"}
+        return [Msg("所属行业（需细到大类）")]
+    names = {E: Msg("从业人员"), R: Msg("营业收入"), A: Msg("资产总额")}
     values = {E: employees, R: revenue, A: assets}
     return [names[ind] for ind in STANDARD[row].bounds if values[ind] is None]

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from app.domain.messages import Msg
+
 
 class FieldError(ValueError):
     """One input field could not be accepted.
@@ -16,8 +18,7 @@ class FieldError(ValueError):
     def __init__(self, field: str, detail: str) -> None:
         self.field = field
         self.detail = detail
-        prefix = f"{field}："
-        self.message = detail if detail.startswith(prefix) else prefix + detail
+        self.message = detail if detail.startswith(f"{field}：") else Msg("%1：%2", field, detail)
         super().__init__(self.message)
 
     def __reduce__(self):  # type: ignore[no-untyped-def]  # keep picklable (worker processes)
@@ -38,8 +39,8 @@ class ValidationError(UserError):
 
 class NoStationError(UserError):
     def __init__(self) -> None:
-        super().__init__(
+        super().__init__(Msg(
             "本档案还没有设置服务站信息。请先运行“station-desk”完成首次设置向导，"
             "或用“station-desk setup --code 代码 --name 名称 --district 区 --manager 姓名”设置；"
             "也可以用“station-desk --demo”查看演示数据。"
-        )
+        ))

@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Literal
 
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg
 
 # Guangzhou has no daylight saving time, so a fixed offset is exact (and needs no tzdata on Windows).
 CHINA_TIME = timezone(timedelta(hours=8))
@@ -95,7 +96,7 @@ def check_year(year: int | None, field: str = "year") -> int:
     if year is None:
         raise ValidationError("年度：请填写要统计的年份，例如 2026。", field)
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValidationError(f"年度：{year} 不是有效的年份，请填写 {FIRST_YEAR}–{LAST_YEAR} 之间的年份。", field)
+        raise ValidationError(Msg("年度：%1 不是有效的年份，请填写 %2–%3 之间的年份。", year, FIRST_YEAR, LAST_YEAR), field)
     return year
 
 
@@ -118,4 +119,4 @@ def parse_period(text: str | None, *, years: bool = False) -> Period:
     if years and (match := _YEAR.match(raw)):
         return year_period(check_year(int(match[1]), "period"))
     hint = PERIOD_HINT.replace("或 2026-09", "、2026-09 或 2026") if years else PERIOD_HINT
-    raise ValidationError(f"报送期间：“{raw or '（空）'}”无法识别。{hint}。", "period")
+    raise ValidationError(Msg("报送期间：“%1”无法识别。%2。", raw or '（空）', hint), "period")

@@ -13,6 +13,7 @@ from app.domain import districts as district_names
 from app.domain.enterprise_size import LABEL_TO_SIZE, Size
 from app.domain.errors import ValidationError
 from app.domain.industry_data import DIVISIONS, SECTIONS
+from app.domain.messages import Msg
 from app.domain.text_normalise import checked_text
 
 LABELS = {"industries": "适用行业", "sizes": "适用规模", "districts": "适用区域"}
@@ -22,7 +23,7 @@ _SPLIT = re.compile(r"[\s,，、;；/]+")
 
 
 def _err(fld: str, text: str) -> ValidationError:
-    return ValidationError(f"{LABELS[fld]}：{text}", fld)
+    return ValidationError(Msg("%1：%2", LABELS[fld], text), fld)
 
 
 def _tokens(value: object, fld: str) -> list[str]:
@@ -42,8 +43,7 @@ def normalise_industries(value: object) -> str:
         if code[:1] in SECTIONS and code[1:].isdigit():  # "I65": the letter adds nothing
             code = code[1:]
         if not (code in SECTIONS or (code.isdigit() and 2 <= len(code) <= 4 and code[:2] in DIVISIONS)):
-            raise _err("industries", f"“{token}”不是国民经济行业分类（GB/T 4754-2017）的门类字母或行业代码，"
-                                     "请填写如“C”（制造业）或“65”（软件和信息技术服务业），多个用逗号分隔；留空表示全部行业。")
+            raise _err("industries", Msg("“%1”不是国民经济行业分类（GB/T 4754-2017）的门类字母或行业代码，请填写如“C”（制造业）或“65”（软件和信息技术服务业），多个用逗号分隔；留空表示全部行业。", token))
         if code not in out:
             out.append(code)
     return ",".join(out)
@@ -56,7 +56,7 @@ def normalise_sizes(value: object) -> str:
         size = LABEL_TO_SIZE.get(token) or LABEL_TO_SIZE.get(token + "型") or (
             Size(token.lower()) if token.lower() in SIZE_CODES else None)
         if size is None:
-            raise _err("sizes", f"“{token}”不是企业规模，请从“大型、中型、小型、微型”中选择，多个用逗号分隔；留空表示全部规模。")
+            raise _err("sizes", Msg("“%1”不是企业规模，请从“大型、中型、小型、微型”中选择，多个用逗号分隔；留空表示全部规模。", token))
         found.add(size.value)
     return ",".join(code for code in SIZE_CODES if code in found)
 
@@ -67,8 +67,7 @@ def normalise_districts(value: object) -> str:
     for token in _tokens(value, "districts"):
         name = district_names.parse_district(token)
         if name is None:
-            raise _err("districts", f"“{token}”不是广州市的区，请从“{'、'.join(district_names.NAMES)}”中选择，"
-                                    "多个用逗号分隔；留空表示全市。")
+            raise _err("districts", Msg("“%1”不是广州市的区，请从“%2”中选择，多个用逗号分隔；留空表示全市。", token, '、'.join(district_names.NAMES)))
         if name not in out:
             out.append(name)
     return ",".join(out)

@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from app.domain.errors import FieldError, ValidationError
+from app.domain.messages import Msg
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _SPACES = re.compile(r"\s+")
@@ -75,7 +76,7 @@ def _missing(field: str, required: bool) -> None:
 def _to_decimal(value: object, field: str, units: dict[str, Decimal]) -> Decimal | None:
     """Non-negative Decimal from a cell, or None when empty."""
     if isinstance(value, bool):
-        raise FieldError(field, f"无法识别“{value}”，请填写数字。")
+        raise FieldError(field, Msg("无法识别“%1”，请填写数字。", value))
     if isinstance(value, int | float | Decimal):
         number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         raw: object = value  # shown (as tidy_text shows it) only in an error message
@@ -96,7 +97,7 @@ def _to_decimal(value: object, field: str, units: dict[str, Decimal]) -> Decimal
         match = _NUMBER.match(text)
         if not text or not match or not (match.group(1) or match.group(2)):
             hint = "请只填写数字（单位：万元），如 1234.5 或 12.5万" if "万元" in units else "请填写数字，例如 1234 或 1,234.5"
-            raise FieldError(field, f"无法识别“{_shown(raw)}”，{hint}。")
+            raise FieldError(field, Msg("无法识别“%1”，%2。", _shown(raw), hint))
         number = Decimal(text.replace(",", "")) * scale
         if negative and number:
             number = -number
@@ -105,11 +106,11 @@ def _to_decimal(value: object, field: str, units: dict[str, Decimal]) -> Decimal
 
 def _checked_number(number: Decimal, raw: object, field: str) -> Decimal:
     if not number.is_finite():
-        raise FieldError(field, f"无法识别“{_shown(tidy_text(raw))}”，请填写数字。")
+        raise FieldError(field, Msg("无法识别“%1”，请填写数字。", _shown(tidy_text(raw))))
     if number < 0:
-        raise FieldError(field, f"不能是负数（现在是“{_shown(tidy_text(raw))}”），请填写 0 或正数。")
+        raise FieldError(field, Msg("不能是负数（现在是“%1”），请填写 0 或正数。", _shown(tidy_text(raw))))
     if number >= _LIMIT:
-        raise FieldError(field, f"数值“{_shown(tidy_text(raw))}”过大，请核对（金额以万元为单位）。")
+        raise FieldError(field, Msg("数值“%1”过大，请核对（金额以万元为单位）。", _shown(tidy_text(raw))))
     return Decimal(int(number)) if number == number.to_integral_value() else number.normalize()
 
 
@@ -129,17 +130,17 @@ def parse_int(value: object, field_label: str, *, required: bool = False) -> int
         _missing(field_label, required)
         return None
     if number != number.to_integral_value():
-        raise FieldError(field_label, f"应为整数，现在是“{_shown(tidy_text(value))}”。")
+        raise FieldError(field_label, Msg("应为整数，现在是“%1”。", _shown(tidy_text(value))))
     return int(number)
 
 
 def _from_serial(serial: float, field: str) -> date:
     # Excel's 1900 date system counts the non-existent 1900-02-29 as serial 60.
     if not math.isfinite(serial) or serial < 1 or serial >= 73416:  # 73416 = 2101-01-01
-        raise FieldError(field, f"Excel 日期序号“{_shown(serial)}”超出范围，{_DATE_HINT}")
+        raise FieldError(field, Msg("Excel 日期序号“%1”超出范围，%2", _shown(serial), _DATE_HINT))
     day = int(serial)  # a fraction is the time of day
     if day == 60:
-        raise FieldError(field, f"Excel 日期序号 60 对应不存在的 1900-02-29，{_DATE_HINT}")
+        raise FieldError(field, Msg("Excel 日期序号 60 对应不存在的 1900-02-29，%1", _DATE_HINT))
     return date(1899, 12, 31 if day < 60 else 30) + timedelta(days=day)
 
 
@@ -147,9 +148,9 @@ def _checked(year: int, month: int, day: int, raw: str, field: str) -> date:
     try:
         result = date(year, month, day)
     except ValueError:
-        raise FieldError(field, f"无法识别“{_shown(raw)}”，{_DATE_HINT}") from None
+        raise FieldError(field, Msg("无法识别“%1”，%2", _shown(raw), _DATE_HINT)) from None
     if not 1900 <= year <= 2100:
-        raise FieldError(field, f"年份 {year} 超出范围（1900–2100），请核对。")
+        raise FieldError(field, Msg("年份 %1 超出范围（1900–2100），请核对。", year))
     return result
 
 
@@ -161,7 +162,7 @@ def parse_date(value: object, field_label: str, *, required: bool = False) -> da
     if isinstance(value, date):
         return _checked(value.year, value.month, value.day, str(value), field)
     if isinstance(value, bool):
-        raise FieldError(field, f"无法识别“{value}”，{_DATE_HINT}")
+        raise FieldError(field, Msg("无法识别“%1”，%2", value, _DATE_HINT))
     if isinstance(value, int | float | Decimal):
         try:
             serial = float(value)
@@ -181,8 +182,8 @@ def parse_date(value: object, field_label: str, *, required: bool = False) -> da
     elif re.fullmatch(r"\d{5}(\.\d+)?", raw):  # a serial stored as text
         return _from_serial(float(raw), field)
     elif re.fullmatch(r"\d{4}\s*[-/.年]\s*\d{1,2}\s*月?", raw):
-        raise FieldError(field, f"“{_shown(raw)}”缺少日，请写成 2024-03-05 这样的完整日期。")
-    raise FieldError(field, f"无法识别“{_shown(raw)}”，{_DATE_HINT}")
+        raise FieldError(field, Msg("“%1”缺少日，请写成 2024-03-05 这样的完整日期。", _shown(raw)))
+    raise FieldError(field, Msg("无法识别“%1”，%2", _shown(raw), _DATE_HINT))
 
 
 _MOBILE = re.compile(r"^(?:\+?86)?(1[3-9]\d{9})$")
@@ -200,10 +201,10 @@ def parse_phone(value: object, field_label: str, *, required: bool = False) -> s
         return match.group(1)
     if match := _LANDLINE.match(text):
         area, number, ext = match.groups()
-        return f"{area}-{number}" + (f"转{ext}" if ext else "")
+        return f"{area}-{number}" + (Msg("转%1", ext) if ext else "")
     if re.fullmatch(r"[2-9]\d{6,7}", text):
         return text
-    raise FieldError(field_label, f"无法识别“{_shown(raw)}”，请填写一个手机号（11位）或座机号（如 020-12345678）。")
+    raise FieldError(field_label, Msg("无法识别“%1”，请填写一个手机号（11位）或座机号（如 020-12345678）。", _shown(raw)))
 
 
 def checked_text(value: object, field: str, label: str, *, max_len: int, required: bool = False) -> str:
@@ -211,15 +212,15 @@ def checked_text(value: object, field: str, label: str, *, max_len: int, require
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ValidationError(f"{label}：请填写文字。", field)
+        raise ValidationError(Msg("%1：请填写文字。", label), field)
     text = value.strip()
     if required and not text:
-        raise ValidationError(f"{label}：不能为空，请填写。", field)
+        raise ValidationError(Msg("%1：不能为空，请填写。", label), field)
     if len(text) > max_len:
-        raise ValidationError(f"{label}：不能超过{max_len}个字（现有{len(text)}个），请精简。", field)
+        raise ValidationError(Msg("%1：不能超过%2个字（现有%3个），请精简。", label, max_len, len(text)), field)
     # lone surrogates cannot be stored (they crash the driver); NUL truncates in many tools
     if "\x00" in text or not _encodable(text):
-        raise ValidationError(f"{label}：包含无法保存的特殊字符，请删除后重试。", field)
+        raise ValidationError(Msg("%1：包含无法保存的特殊字符，请删除后重试。", label), field)
     return text
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 from urllib.parse import quote
 
+from app.domain.messages import Msg
 from app.domain.periods import CHINA_TIME
 from app.hqdesk.client import HqDeskClient, HqDeskError
 
@@ -77,7 +78,7 @@ def _parse(what: str, build: Callable[[], T]) -> T:
     try:
         return build()
     except (KeyError, TypeError, ValueError) as exc:
-        raise HqDeskError(f"服务总站返回的{what}格式不对，请联系服务总站。", detail=repr(exc)) from exc
+        raise HqDeskError(Msg("服务总站返回的%1格式不对，请联系服务总站。", what), detail=repr(exc)) from exc
 
 
 def _user(r: Any) -> DeskAccount:

@@ -33,4 +33,4 @@ def audit_entries(client: HqDeskClient, *, limit: int = 200, action: str | None 
         return [AuditEntry(int(r["id"]), datetime.fromisoformat(str(r["at"])), str(r["actor"]), str(r["role"]),
                            str(r["action"]), str(r["target"]), r.get("before"), r.get("after")) for r in rows]
     except (KeyError, TypeError, ValueError) as exc:
-        raise HqDeskError("总部返回的操作日志格式不对，请联系总部。", detail=repr(exc)) from exc
+        raise HqDeskError("服务总站返回的操作日志格式不对，请联系服务总站。", detail=repr(exc)) from exc

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from app.domain.messages import Msg
 from app.hq import cli as hq_cli
 from app.hq.db import DB_ENV, default_url
 
@@ -27,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     key_info = kinds.add_parser("key-info", help="重点信息报送（月度或季度）")
     key_info.add_argument("--period", required=True, help="报送期间：2026-09（月）或 2026-Q3（季度）")
     for p in (annual, key_info):
-        p.add_argument("--db", help=f"总部 PostgreSQL 地址（默认取环境变量 {DB_ENV}）")
+        p.add_argument("--db", help=f"服务总站 PostgreSQL 地址（默认取环境变量 {DB_ENV}）")
         p.add_argument("--out", type=Path, help="输出文件：.pdf 为打印版报告，.xlsx 为 Excel 表格")
         p.add_argument("--excel", type=Path, help="另存一份 Excel（.xlsx）")
     return parser
@@ -63,7 +64,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     url = args.db or default_url()
     if not url:
-        return _fail(f"错误：report 需要总部同步数据库地址：请用 --db 或环境变量 {DB_ENV} 指定。", hq_cli.EXIT_USAGE)
+        return _fail(Msg("错误：report 需要服务总站同步数据库地址：请用 --db 或环境变量 %1 指定。", DB_ENV), hq_cli.EXIT_USAGE)
     try:
         outputs = _outputs(args)
         engine = make_engine(url, pool_size=1, max_overflow=0)
@@ -80,11 +81,11 @@ def run_report(args: argparse.Namespace) -> int:
             pages = f"，共 {done.pages} 页" if done.pages else ""
             print(f"已生成《{done.title}》：{done.path}{pages}（数据截至 {report.cutoff:%Y-%m-%d %H:%M}）。")
     except ValidationError as exc:
-        return _fail(f"错误：{exc}", hq_cli.EXIT_USAGE)
+        return _fail(Msg("错误：%1", exc), hq_cli.EXIT_USAGE)
     except OperationalError as exc:
-        return _fail(f"错误：无法连接或操作总部数据库：{str(exc.orig).strip().splitlines()[0] if exc.orig else exc}")
+        return _fail(Msg("错误：无法连接或操作服务总站数据库：%1", str(exc.orig).strip().splitlines()[0] if exc.orig else exc))
     except OSError as exc:
-        return _fail(f"错误：无法写入输出文件：{exc}")
+        return _fail(Msg("错误：无法写入输出文件：%1", exc))
     return 0
 
 

@@ -13,6 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
+from app.domain.messages import Msg
 from app.sync import protocol
 from app.sync.client import _certificate_failure, _certificate_message, require_secure_transport, tls_context
 
@@ -92,14 +93,14 @@ class HqDeskClient:
                 for chunk in response.iter_bytes():
                     data += chunk
                     if len(data) > cap:
-                        raise HqDeskError("总部的回复太大，已停止接收。请缩小查询范围或联系总部。", response.status_code)
+                        raise HqDeskError("服务总站的回复太大，已停止接收。请缩小查询范围或联系服务总站。", response.status_code)
         except httpx.TimeoutException as exc:
-            raise HqDeskError("连接总部超时，请稍后再试。", detail=repr(exc)) from exc
+            raise HqDeskError("连接服务总站超时，请稍后再试。", detail=repr(exc)) from exc
         except httpx.TransportError as exc:
             failure = _certificate_failure(exc)
             if failure is not None:
                 raise HqDeskError(_certificate_message(self.server, failure), detail=repr(failure)) from exc
-            raise HqDeskError(f"无法连接总部（{self.server}）：网络不通或服务器未启动。", detail=repr(exc)) from exc
+            raise HqDeskError(Msg("无法连接服务总站（%1）：网络不通或服务器未启动。", self.server), detail=repr(exc)) from exc
         if response.status_code >= 400:
             raise HqDeskError(self._message(response.status_code, bytes(data)), response.status_code, bytes(data[:500]).decode(
                 "utf-8", "replace"))
@@ -113,16 +114,16 @@ class HqDeskClient:
             body = None
         message = str(body.get("message", "")) if isinstance(body, dict) else ""
         if status == 401:
-            return message or "总部不认可本机的令牌（已撤销、过期或无效），请向总站管理员索取新的登记码后重新登记。"
+            return message or "服务总站不认可本机的令牌（已撤销、过期或无效），请向服务总站管理员索取新的登记码后重新登记。"
         if status == 403:
             return message or "你的角色不能执行这项操作。"
         if status >= 500:
-            return f"总部服务出错（HTTP {status}），请稍后再试或联系总部。"
-        return message or f"总部拒绝了请求（HTTP {status}）。"
+            return Msg("服务总站服务出错（HTTP %1），请稍后再试或联系服务总站。", status)
+        return message or Msg("服务总站拒绝了请求（HTTP %1）。", status)
 
     @staticmethod
     def _json(data: bytes) -> Any:
         try:
             return json.loads(data)
         except ValueError as exc:
-            raise HqDeskError("总部的回复无法识别，请稍后再试或联系总部。", detail=data[:200].decode("utf-8", "replace")) from exc
+            raise HqDeskError("服务总站的回复无法识别，请稍后再试或联系服务总站。", detail=data[:200].decode("utf-8", "replace")) from exc

@@ -10,12 +10,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from app.domain.messages import Msg
 from app.domain.periods import CHINA_TIME
 from app.hqdesk.client import HqDeskClient, HqDeskError
 
 KIND_LABELS = {"summary": "年度服务工作总结", "plan": "年度服务工作计划", "info": "定期信息报送"}
 STATUS_LABELS = {"draft": "草稿", "submitted": "已提交", "accepted": "已通过", "returned": "已退回"}
-BROKEN = "总部返回的报送列表格式不对，请联系总部。"
+BROKEN = "服务总站返回的报送列表格式不对，请联系服务总站。"
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,8 @@ class OwedReport:
     @property
     def lateness(self) -> str:
         if self.days_late > 0:
-            return f"逾期 {self.days_late} 天"
-        return "今天到期" if self.days_late == 0 else f"{-self.days_late} 天后到期"
+            return Msg("逾期 %1 天", self.days_late)
+        return "今天到期" if self.days_late == 0 else Msg("%1 天后到期", -self.days_late)
 
 
 @dataclass(frozen=True)
@@ -106,10 +107,10 @@ def _submission(r: dict[str, Any]) -> Submission:
 def report_pdf(client: HqDeskClient, submission: Submission) -> Pdf:
     """The newest PDF of the report, refused unless its bytes hash to what HQ lists."""
     if submission.pdf_version is None or submission.pdf_sha256 is None:
-        raise HqDeskError("这份报告的 PDF 还没有传到总部：服务站下次同步时会自动上传，请稍后刷新。")
+        raise HqDeskError("这份报告的 PDF 还没有传到服务总站：服务站下次同步时会自动上传，请稍后刷新。")
     data = client.get_bytes(f"/inbox/reports/{submission.report_id}/pdf", version=submission.pdf_version)
     if hashlib.sha256(data).hexdigest() != submission.pdf_sha256:
-        raise HqDeskError("下载的 PDF 与总部登记的校验值不符（传输中损坏），请重试。")
+        raise HqDeskError("下载的 PDF 与服务总站登记的校验值不符（传输中损坏），请重试。")
     return Pdf(data, submission.pdf_sha256, submission.pdf_version)
 
 
@@ -139,7 +140,7 @@ def owed_reports(client: HqDeskClient, district: str | None = None) -> list[Owed
         return [OwedReport(str(r["station_code"]), str(r["station_name"]), str(r["district"]), str(r["kind"]),
                            str(r["label"]), str(r["due"]), int(r["days_late"]), str(r["state_label"])) for r in rows]
     except (KeyError, TypeError, ValueError) as exc:
-        raise HqDeskError("总部返回的督促名单格式不对，请联系总部。", detail=repr(exc)) from exc
+        raise HqDeskError("服务总站返回的督促名单格式不对，请联系服务总站。", detail=repr(exc)) from exc
 
 
 OWED_HEADERS = ("服务站编号", "服务站名称", "所在区", "应报材料", "截止日期", "逾期情况", "状态")

@@ -22,19 +22,19 @@ def _build(cls: type[T], raw: Any) -> T:
     """A dataclass from a reply object: known keys taken, missing ones their default (a
     required one missing: HqDeskError)."""
     if not isinstance(raw, dict):
-        raise HqDeskError("总部返回的资源库数据格式不对，请联系总部。", detail=repr(raw)[:200])
+        raise HqDeskError("服务总站返回的资源库数据格式不对，请联系服务总站。", detail=repr(raw)[:200])
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         if f.name in raw:
             values[f.name] = raw[f.name]
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
-            raise HqDeskError("总部返回的资源库数据缺少内容，请联系总部。", detail=f"{cls.__name__}.{f.name}")
+            raise HqDeskError("服务总站返回的资源库数据缺少内容，请联系服务总站。", detail=f"{cls.__name__}.{f.name}")
     return cls(**values)
 
 
 def _rows(cls: type[T], raw: Any, key: str = "rows") -> list[T]:
     if not isinstance(raw, dict) or not isinstance(raw.get(key), list):
-        raise HqDeskError("总部返回的资源库列表格式不对，请联系总部。", detail=repr(raw)[:200])
+        raise HqDeskError("服务总站返回的资源库列表格式不对，请联系服务总站。", detail=repr(raw)[:200])
     return [_build(cls, item) for item in raw[key]]
 
 
@@ -207,7 +207,7 @@ def policies(client: HqDeskClient, *, category: str | None = None, text: str | N
     """A page of policies with their coverage, and the categories a policy may take (code → label)."""
     raw = client.get_json(f"{BASE}/policies", category=category or None, text=text or None, limit=limit, offset=offset)
     if not isinstance(raw, dict) or not isinstance(raw.get("rows"), list):
-        raise HqDeskError("总部返回的政策列表格式不对，请联系总部。")
+        raise HqDeskError("服务总站返回的政策列表格式不对，请联系服务总站。")
     categories = {str(k): str(v) for k, v in (raw.get("categories") or {}).items()}
     return Page([_policy(r) for r in raw["rows"]], int(raw.get("total", 0)), offset), categories
 
@@ -253,7 +253,7 @@ def pick_list_names(client: HqDeskClient) -> dict[str, str]:
     try:
         return {str(r["list_name"]): str(r["label"]) for r in raw}
     except (KeyError, TypeError) as exc:
-        raise HqDeskError("总部返回的选项表格式不对，请联系总部。", detail=repr(exc)) from exc
+        raise HqDeskError("服务总站返回的选项表格式不对，请联系服务总站。", detail=repr(exc)) from exc
 
 
 def pick_list(client: HqDeskClient, list_name: str) -> PickList:
@@ -312,7 +312,7 @@ class DuplicateGroup:
 def possible_duplicates(client: HqDeskClient, *, limit: int = 100, after_name: str | None = None) -> list[DuplicateGroup]:
     raw = client.get_json(f"{BASE}/enterprise-duplicates", limit=limit, after_name=after_name)
     if not isinstance(raw, dict) or not isinstance(raw.get("rows"), list):
-        raise HqDeskError("总部返回的疑似重复企业格式不对，请联系总部。")
+        raise HqDeskError("服务总站返回的疑似重复企业格式不对，请联系服务总站。")
     return [DuplicateGroup(str(g["name"]), int(g["count"]), _rows(EnterpriseRow, g, "enterprises")) for g in raw["rows"]]
 
 

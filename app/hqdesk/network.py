@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from app.domain.messages import Msg
 from app.domain.periods import CHINA_TIME
 from app.hqdesk.client import HqDeskClient, HqDeskError
 
-BAD_REPLY = "总部返回的站点网络数据格式不对，请联系总部。"
+BAD_REPLY = "服务总站返回的站点网络数据格式不对，请联系服务总站。"
 
 
 @dataclass(frozen=True)
@@ -163,9 +164,9 @@ def export_network(client: HqDeskClient, target: Path, *, year: int | None = Non
     """Fetch the workbook and write it to `target` (the HQ desk's file dialog chose it)."""
     data = client.get_bytes("/network/export.xlsx", year=year, district=district or None, status=status or None)
     if not data.startswith(b"PK"):
-        raise HqDeskError("总部返回的不是 Excel 文件，请稍后再试或联系总部。")
+        raise HqDeskError("服务总站返回的不是 Excel 文件，请稍后再试或联系服务总站。")
     try:
         target.write_bytes(data)
     except OSError as exc:
-        raise HqDeskError(f"无法写入 {target}：{exc.strerror or exc}。请换一个文件夹或文件名。") from exc
+        raise HqDeskError(Msg("无法写入 %1：%2。请换一个文件夹或文件名。", target, exc.strerror or exc)) from exc
     return target

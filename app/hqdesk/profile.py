@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection
 
 from app import credentials, paths
+from app.domain.messages import Msg
 from app.hqdesk.client import HqDeskClient, HqDeskError
 from app.hqdesk.profile_kinds import HQ_MODE, MODE_KEY, meta_of_file, profile_kind
 from app.models.database import Database
@@ -102,23 +103,19 @@ def open_desk_client(profile: HqProfile, *, timeout: float = 30.0, http: httpx.C
     """A client with the profile's server, token and CA.  Raises HqDeskError saying what to do.
     `http`: an injected transport (tests pass starlette's TestClient)."""
     if not profile.server or not profile.user:
-        raise HqDeskError(f"服务总站档案“{profile.name}”不完整（缺少服务器网址或用户名）。请向服务总站管理员索取新的登记码，"
-                          f"重新登记：{reenrol_hint(profile)}")
+        raise HqDeskError(Msg("服务总站档案“%1”不完整（缺少服务器网址或用户名）。请向服务总站管理员索取新的登记码，重新登记：%2", profile.name, reenrol_hint(profile)))
     token = credentials.load_secret(profile.secret)
     if token is None:
         if not profile.persisted:
-            raise HqDeskError("上次登记时本机没有安全的凭据存储，令牌只保存在那次运行的内存中，现已不可用。"
-                              f"请向服务总站管理员索取新的登记码，重新登记：{reenrol_hint(profile)}")
-        raise HqDeskError("系统凭据存储中找不到服务总站的令牌（可能被清除了）。"
-                          f"请向服务总站管理员索取新的登记码，重新登记：{reenrol_hint(profile)}")
+            raise HqDeskError(Msg("上次登记时本机没有安全的凭据存储，令牌只保存在那次运行的内存中，现已不可用。请向服务总站管理员索取新的登记码，重新登记：%1", reenrol_hint(profile)))
+        raise HqDeskError(Msg("系统凭据存储中找不到服务总站的令牌（可能被清除了）。请向服务总站管理员索取新的登记码，重新登记：%1", reenrol_hint(profile)))
     ca_file = None
     if http is not None:
         return HqDeskClient(profile.server, token, http=http)
     if profile.ca_file:
         ca_file = profile.folder / profile.ca_file
         if not ca_file.is_file():
-            raise HqDeskError(f"登记时指定的证书颁发机构(CA)文件不见了（{ca_file}）。请把服务总站发放的 CA 文件放回这个位置，"
-                              "或重新登记并用 --ca-file 指定。")
+            raise HqDeskError(Msg("登记时指定的证书颁发机构(CA)文件不见了（%1）。请把服务总站发放的 CA 文件放回这个位置，或重新登记并用 --ca-file 指定。", ca_file))
     try:
         return HqDeskClient(profile.server, token, timeout=timeout, ca_file=ca_file, insecure_http=profile.insecure_http)
     except HqDeskError:

@@ -8,6 +8,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Table, TableStyle
 
+from app.domain.messages import Msg, joined
 from app.domain.report_sections import REPORT_STATUSES
 from app.reports.context import ReportContext
 from app.reports.document import FooterSwitch, PageDecor
@@ -91,7 +92,7 @@ def warnings(story: Story) -> list[str]:
     """What whoever prints the report should hear first: sections still unwritten, then the rest."""
     found = list(story.warnings)
     if story.unwritten:
-        found.insert(0, f"以下部分尚未填写，打印件中将显示为“无”：{'；'.join(story.unwritten)}。")
+        found.insert(0, Msg("以下部分尚未填写，打印件中将显示为“无”：%1。", joined(story.unwritten, "；")))
     return found
 
 

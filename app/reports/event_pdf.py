@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from app.domain.messages import Msg
 from app.reports import labels as L
 from app.reports.annual_data import share
 from app.reports.blocks import percent
@@ -56,8 +57,8 @@ def event_summary_story(story: Story, sheet: EventSheet, *, held: bool = True) -
         story.h1("二、报名情况")
         story.para_note(f"本活动为计划活动，定于 {when} 举行，数据截至时尚未举行，签到与参与情况待活动结束后统计。")
         story.table(["指标", "数值"], [["状态", "计划"], ["报名（人）", len(sheet.attendees)]], [6, 4])
-        story.warnings.append(f"活动“{story.glyphs.clean(sheet.title)}”定于 {when} 举行，尚未举行："
-                              "活动总结只列出报名情况，请在活动结束后重新生成。")
+        story.warnings.append(Msg("活动“%1”定于 %2 举行，尚未举行：活动总结只列出报名情况，请在活动结束后重新生成。",
+                                  story.glyphs.clean(sheet.title), when))
         return
     story.h1("二、参与情况")
     registered, came = len(sheet.attendees), sheet.checked_in

@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from app.domain.messages import Msg, joined
 from app.reports.blocks import NBSP
 from app.reports.document import write_atomically
 from app.reports.glyphs import Glyphs
@@ -24,8 +25,8 @@ from app.reports.kinsoku import KinsokuParagraph
 from app.reports.station_data import NETWORK, StationContact
 from app.reports.styles import ACCENT, GREY, INK, landscape_size, styles
 
-CONTACT_FIELDS = (("依托单位", "host_organisation"), ("地址", "address"), ("联系电话", "phone"),
-                  ("联系人", "contact_person"))
+CONTACT_FIELDS = ((Msg("依托单位"), "host_organisation"), (Msg("地址"), "address"), (Msg("联系电话"), "phone"),
+                  (Msg("联系人"), "contact_person"))  # Msg: named in the UI's language when missing
 
 
 def missing_contacts(contact: StationContact) -> list[str]:
@@ -43,9 +44,9 @@ def signage_warnings(contact: StationContact, *, qr: bool) -> list[str]:
     missing = missing_contacts(contact)
     if not missing:
         return []
-    found = [f"标识牌缺少{'、'.join(missing)}，打印件上不会有这些项。请先在“本站信息”中填写，再打印。"]
+    found = [Msg("标识牌缺少%1，打印件上不会有这些项。请先在“本站信息”中填写，再打印。", joined(missing, "、"))]
     if qr and not has_qr(contact, qr):
-        found.append("没有地址、联系电话或联系人，二维码不会印出。")
+        found.append(Msg("没有地址、联系电话或联系人，二维码不会印出。"))
     return found
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalogue import SERVICE_CATEGORIES, THEME_MONTHS
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg
 from app.models import Demand, PickListItem, ServiceRecord
 from app.services.station.enrolment_state import is_enrolled
 from app.services.station.identity import current_station
@@ -114,10 +115,10 @@ def save_local_list(session: Session, list_name: str, items: Sequence[EditItem],
     """
     what = _LIST_LABELS.get(list_name, list_name)
     if list_name not in DEFAULTS:
-        raise ValidationError(f"没有名为“{list_name}”的选项列表。", "list_name")
+        raise ValidationError(Msg("没有名为“%1”的选项列表。", list_name), "list_name")
     if is_enrolled(session):
         raise ValidationError(
-            f"本站已登记到服务总站同步，{what}列表由服务总站统一发布，不能在本站修改。如需增加或调整，请联系服务总站。", "list_name"
+            Msg("本站已登记到服务总站同步，%1列表由服务总站统一发布，不能在本站修改。如需增加或调整，请联系服务总站。", what), "list_name"
         )
     rows = {
         r.code: r
@@ -171,18 +172,18 @@ def _clean(items: Sequence[EditItem], known: set[str], what: str) -> list[tuple[
     seen_codes: set[str] = set()
     for n, item in enumerate(items, start=1):
         field = f"items[{n - 1}]"
-        label = checked_text(item.label, field, f"{what}第{n}项", max_len=MAX_LABEL, required=True)
+        label = checked_text(item.label, field, Msg("%1第%2项", what, n), max_len=MAX_LABEL, required=True)
         if label in seen_labels:
-            raise ValidationError(f"{what}第{n}项：“{label}”与第{seen_labels[label]}项重名，请改一个名称。", field)
+            raise ValidationError(Msg("%1第%2项：“%3”与第%4项重名，请改一个名称。", what, n, label, seen_labels[label]), field)
         seen_labels[label] = n
         code = item.code or None
         if code is not None and (code not in known or code in seen_codes):
-            raise ValidationError(f"{what}第{n}项：列表已被修改，请关闭后重新打开再编辑。", field)
+            raise ValidationError(Msg("%1第%2项：列表已被修改，请关闭后重新打开再编辑。", what, n), field)
         if code is not None:
             seen_codes.add(code)
         out.append((code, label, bool(item.active)))
     if not any(active for _, _, active in out):
-        raise ValidationError(f"{what}：至少要保留一个启用的项目，否则无法登记。", "items")
+        raise ValidationError(Msg("%1：至少要保留一个启用的项目，否则无法登记。", what), "items")
     return out
 
 

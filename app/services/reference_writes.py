@@ -17,6 +17,7 @@ from typing import Generic, TypeVar, cast
 from sqlalchemy.orm import Session
 
 from app.domain.errors import UserError
+from app.domain.messages import Msg
 from app.models import StaffMember, Synced
 from app.services.row_access import guarded_update, load_live
 from app.services.station.enrolment_state import is_enrolled
@@ -37,7 +38,7 @@ def reference_access(session: Session, editor_id: uuid.UUID | None = None) -> Re
     """Whether institutions, catalogue and experts may be edited here by `editor_id`
     (the desk's staff member; None when the desk has none set)."""
     if is_enrolled(session):
-        return ReferenceAccess(False, f"入驻服务机构、服务清单和专家库{HQ_MAINTAINED}，本站已接入服务总站，同步后自动更新，不能在本地修改。")
+        return ReferenceAccess(False, Msg("入驻服务机构、服务清单和专家库%1，本站已接入服务总站，同步后自动更新，不能在本地修改。", HQ_MAINTAINED))
     if editor_id is not None:
         staff = session.get(StaffMember, editor_id)
         if staff is not None and not staff.deleted and staff.role != "manager":

@@ -11,6 +11,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg
 from app.domain.periods import china_today
 from app.models import Enterprise, Expert, ServiceInstitution, StaffMember
 from app.services import pick_lists
@@ -39,7 +40,7 @@ def require_enterprise(session: Session, enterprise_id: object, field: str, labe
         row = session.get(Enterprise, enterprise_id)
         if row is not None and not row.deleted:
             return row
-    raise ValidationError(f"{label}：找不到这家企业（可能已被删除），请输入企业名称重新选择。", field)
+    raise ValidationError(Msg("%1：找不到这家企业（可能已被删除），请输入企业名称重新选择。", label), field)
 
 
 def require_staff(session: Session, staff_id: object, field: str, label: str, on: date) -> StaffMember:
@@ -48,7 +49,7 @@ def require_staff(session: Session, staff_id: object, field: str, label: str, on
         row = session.get(StaffMember, staff_id)
         if row is not None and not row.deleted and (row.end_date is None or row.end_date >= on):
             return row
-    raise ValidationError(f"{label}：所选人员不存在或当时已离职，请从人员列表中重新选择。", field)
+    raise ValidationError(Msg("%1：所选人员不存在或当时已离职，请从人员列表中重新选择。", label), field)
 
 
 def require_institution(
@@ -59,7 +60,7 @@ def require_institution(
         row = session.get(ServiceInstitution, institution_id)
         if row is not None and not row.deleted and (not active or row.status == "active"):
             return row
-    raise ValidationError(f"{label}：所选服务机构不存在、已暂停或已退出，请从在驻机构中重新选择。", field)
+    raise ValidationError(Msg("%1：所选服务机构不存在、已暂停或已退出，请从在驻机构中重新选择。", label), field)
 
 
 def require_expert(session: Session, expert_id: object, field: str, label: str) -> Expert:
@@ -67,7 +68,7 @@ def require_expert(session: Session, expert_id: object, field: str, label: str) 
         row = session.get(Expert, expert_id)
         if row is not None and not row.deleted:
             return row
-    raise ValidationError(f"{label}：所选专家不存在（可能已被删除），请从专家库中重新选择。", field)
+    raise ValidationError(Msg("%1：所选专家不存在（可能已被删除），请从专家库中重新选择。", label), field)
 
 
 def staff_choices(session: Session, today: date | None = None) -> list[Choice]:

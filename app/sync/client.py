@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Self
 
+from app.domain.messages import Msg
 from app.sync import protocol
 
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -99,8 +100,7 @@ def require_secure_transport(url: str, insecure_http: bool = False) -> None:
     Raises InsecureTransportError with the fix in Chinese."""
     if plain_http_over_network(url) and not insecure_http:
         raise InsecureTransportError(
-            f"总部网址 {url} 使用不加密的 http://，同步令牌和本站数据会以明文在网络上传输。"
-            "请改用 https:// 网址；只有在受控的测试网络中，才可在登记时加 --insecure-http 强制使用 http://。"
+            Msg("服务总站网址 %1 使用不加密的 http://，同步令牌和本站数据会以明文在网络上传输。请改用 https:// 网址；只有在受控的测试网络中，才可在登记时加 --insecure-http 强制使用 http://。", url)
         )
 
 
@@ -118,10 +118,9 @@ def tls_context(ca_file: str | Path | None = None) -> Any:
         try:
             context.load_verify_locations(cafile=str(ca_file))
         except FileNotFoundError as exc:
-            raise SyncError(f"找不到证书颁发机构(CA)文件：{ca_file}。请确认文件路径，或重新向总部索取。", repr(exc)) from exc
+            raise SyncError(Msg("找不到证书颁发机构(CA)文件：%1。请确认文件路径，或重新向服务总站索取。", ca_file), repr(exc)) from exc
         except OSError as exc:  # ssl.SSLError too: not a PEM certificate
-            raise SyncError(f"无法使用证书颁发机构(CA)文件 {ca_file}：它不可读或不是 PEM 格式的证书（.pem/.crt），"
-                            "请向总部索取正确的 CA 文件。", repr(exc)) from exc
+            raise SyncError(Msg("无法使用证书颁发机构(CA)文件 %1：它不可读或不是 PEM 格式的证书（.pem/.crt），请向服务总站索取正确的 CA 文件。", ca_file), repr(exc)) from exc
     return context
 
 
@@ -142,12 +141,10 @@ def _certificate_failure(exc: BaseException) -> Any:
 def _certificate_message(base_url: str, failure: Any) -> str:
     code = getattr(failure, "verify_code", None)
     if code in _NAME_MISMATCH:
-        return (f"服务器证书与网址不符：{base_url} 出示的证书不是为这个地址签发的。"
-                "请使用证书上的域名访问总部，或请总部为这个地址重新签发证书。")
+        return (Msg("服务器证书与网址不符：%1 出示的证书不是为这个地址签发的。请使用证书上的域名访问服务总站，或请服务总站为这个地址重新签发证书。", base_url))
     if code == _CERT_EXPIRED:
-        return f"服务器证书已过期：{base_url} 的证书已超过有效期，请联系总部更换证书；数据已保存在本机。"
-    return (f"服务器证书不受信任：{base_url} 的证书不是由本机信任的证书颁发机构签发的（例如自签名或单位内部证书）。"
-            "请向总部索取证书颁发机构(CA)文件，并在登记时用 --ca-file 指定，或把它加入系统信任。")
+        return Msg("服务器证书已过期：%1 的证书已超过有效期，请联系服务总站更换证书；数据已保存在本机。", base_url)
+    return (Msg("服务器证书不受信任：%1 的证书不是由本机信任的证书颁发机构签发的（例如自签名或单位内部证书）。请向服务总站索取证书颁发机构(CA)文件，并在登记时用 --ca-file 指定，或把它加入系统信任。", base_url))
 
 
 def _server_message(response: httpx.Response) -> str:
@@ -280,13 +277,13 @@ class SyncClient:
         try:
             response = self.http.request(method, url, content=content, headers=headers)
         except httpx.TimeoutException as exc:
-            raise OfflineError("连接总部同步服务超时，数据已保存在本机，稍后再试。", repr(exc)) from exc
+            raise OfflineError("连接服务总站同步服务超时，数据已保存在本机，稍后再试。", repr(exc)) from exc
         except httpx.TransportError as exc:
             failure = _certificate_failure(exc)
             if failure is not None:
                 raise CertificateError(_certificate_message(self.base_url, failure), repr(failure)) from exc
             raise OfflineError(
-                f"无法连接总部同步服务（{self.base_url}）：网络不通或服务器未启动。数据已保存在本机，稍后再试。",
+                Msg("无法连接服务总站同步服务（%1）：网络不通或服务器未启动。数据已保存在本机，稍后再试。", self.base_url),
                 repr(exc),
             ) from exc
         self.round_trips += 1
@@ -305,18 +302,18 @@ def _raise_for_status(response: httpx.Response) -> None:
     status = response.status_code
     if status == 401:
         raise AuthError(
-            _server_message(response) or "总部拒绝了本站的同步令牌（已被吊销、过期或无效），请联系总部后重新登记。",
+            _server_message(response) or "服务总站拒绝了本站的同步令牌（已被吊销、过期或无效），请联系服务总站后重新登记。",
             f"HTTP 401 {response.text[:200]}",
         )
     if status == 426:
         raise UpgradeRequired(_server_message(response) or protocol.UPGRADE_MESSAGE, "HTTP 426")
     if status == 410:
-        raise ResyncRequired("本站太久没有同步，需要从总部重新下载全部数据。", "HTTP 410")
+        raise ResyncRequired("本站太久没有同步，需要从服务总站重新下载全部数据。", "HTTP 410")
     if status >= 500:
-        raise ServerError(f"总部同步服务出错（HTTP {status}），请稍后再试或联系总部。", response.text[:500])
+        raise ServerError(Msg("服务总站同步服务出错（HTTP %1），请稍后再试或联系服务总站。", status), response.text[:500])
     if status >= 400:
         message = _server_message(response)
-        raise RequestRefused(f"总部拒绝了同步请求（HTTP {status}）：{message or '请求无效'}", response.text[:500], status,
+        raise RequestRefused(Msg("服务总站拒绝了同步请求（HTTP %1）：%2", status, message or '请求无效'), response.text[:500], status,
                              _server_error(response))
 
 
@@ -324,9 +321,9 @@ def _object(content: bytes) -> dict[str, Any]:
     try:
         body = _decode(content)
     except ValueError as exc:
-        raise ServerError("总部同步服务的回复无法识别，请稍后再试或联系总部。", str(exc)) from exc
+        raise ServerError("服务总站同步服务的回复无法识别，请稍后再试或联系服务总站。", str(exc)) from exc
     if not isinstance(body, dict):
-        raise ServerError("总部同步服务的回复无法识别，请稍后再试或联系总部。", f"not an object: {body!r:.200}")
+        raise ServerError("服务总站同步服务的回复无法识别，请稍后再试或联系服务总站。", f"not an object: {body!r:.200}")
     return body
 
 

@@ -180,7 +180,7 @@ def _pull(run: _Run, scope: str, table: str | None = None) -> None:
             run.step()
             rows, new_cursor, done = answer.get("rows", []), answer.get("cursor"), bool(answer.get("done"))
             if not done and new_cursor == cursor:
-                raise SyncError("总部同步服务返回的进度没有前进，已停止以免重复下载。请联系总部。")
+                raise SyncError("服务总站同步服务返回的进度没有前进，已停止以免重复下载。请联系服务总站。")
             if rows or new_cursor != cursor or (state is not None and done != state[1]):
                 run.result.pulled += pull.apply_page(
                     run.conn, scope, page, new_cursor, done,

@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from app import credentials, paths
+from app.domain.messages import Msg
 from app.models.database import Database
 from app.sync.client import SyncClient, SyncError
 from app.sync.profile_meta import (
@@ -42,8 +43,8 @@ __all__ = ["CODE_KEY", "CodeExchange", "adopt_answer", "exchange_code", "PERSIST
 
 CA_FILE_NAME = "hq-ca.pem"
 DEMO_REFUSED = (
-    "这是演示档案（其中是生成的演示数据），不能登记到总部，也不能同步：演示数据会被上传到总部，混进真实的统计。"
-    "请为真实的服务站新建一个档案再登记，例如：station-desk --profile 本站 enroll --server 总部网址 --code 登记码。"
+    "这是演示档案（其中是生成的演示数据），不能登记到服务总站，也不能同步：演示数据会被上传到服务总站，混进真实的统计。"
+    "请为真实的服务站新建一个档案再登记，例如：station-desk --profile 本站 enroll --server 服务总站网址 --code 登记码。"
 )
 INSECURE_KEY = "sync_insecure_http"  # "1": the user enrolled with --insecure-http (plain http:// allowed)
 
@@ -142,7 +143,7 @@ def adopt_answer(db: Database, exchange: CodeExchange) -> Enrolment:
         station_id = uuid.UUID(str(station["id"]))
         station_code = str(station["code"])
     except (KeyError, TypeError, ValueError) as exc:
-        raise SyncError("总部的登记回复不完整，请联系总部。", repr(answer)[:300]) from exc
+        raise SyncError("服务总站的登记回复不完整，请联系服务总站。", repr(answer)[:300]) from exc
     name = str(station.get("name", ""))
     with db.engine.connect() as conn:
         refuse_other_station(conn, station_id, station_code)
@@ -162,13 +163,13 @@ def adopt_answer(db: Database, exchange: CodeExchange) -> Enrolment:
             _set_meta(conn, CA_KEY, kept_ca)
         elif exchange.forget_ca:
             conn.exec_driver_sql("DELETE FROM profile_meta WHERE key = ?", (CA_KEY,))
-    message = f"已登记到总部：{name}（{station_code}）。"
+    message = Msg("已登记到服务总站：%1（%2）。", name, station_code)
     if not had_station:
-        message += "本档案原来没有服务站信息，已采用总部登记的站点编码、名称和所在区；首次同步会取回总部保存的其余信息。"
+        message += "本档案原来没有服务站信息，已采用服务总站登记的站点编码、名称和所在区；首次同步会取回服务总站保存的其余信息。"
     if renamed:
-        message += f"本机原来的站点编码“{renamed}”已改为总部分配的“{station_code}”。"
+        message += Msg("本机原来的站点编码“%1”已改为服务总站分配的“%2”。", renamed, station_code)
     if kept_ca is not None:
-        message += f"已信任总部的证书颁发机构(CA)文件（已复制为档案文件夹中的 {kept_ca}）。"
+        message += Msg("已信任服务总站的证书颁发机构(CA)文件（已复制为档案文件夹中的 %1）。", kept_ca)
     message += stored.message_zh
     return Enrolment(server, station_code, name, station_id, stored.persisted, message)
 
@@ -181,7 +182,7 @@ def _keep_ca_file(db: Database, ca_file: Path) -> str:
         if not (target.exists() and target.samefile(ca_file)):
             shutil.copyfile(ca_file, target)
     except OSError as exc:
-        raise SyncError(f"无法把证书颁发机构(CA)文件复制到档案文件夹（{target}）：{exc.strerror or exc}", repr(exc)) from exc
+        raise SyncError(Msg("无法把证书颁发机构(CA)文件复制到档案文件夹（%1）：%2", target, exc.strerror or exc), repr(exc)) from exc
     return CA_FILE_NAME
 
 
@@ -194,8 +195,7 @@ def stored_ca_file(db: Database) -> Path | None:
     path = db.path.parent / name
     if not path.is_file():
         raise SyncError(
-            f"登记时指定的证书颁发机构(CA)文件不见了（{path}）。请把总部发放的 CA 文件放回这个位置，"
-            "或重新登记并用 --ca-file 指定。"
+            Msg("登记时指定的证书颁发机构(CA)文件不见了（%1）。请把服务总站发放的 CA 文件放回这个位置，或重新登记并用 --ca-file 指定。", path)
         )
     return path
 
@@ -209,14 +209,13 @@ def open_client(db: Database, *, http: httpx.Client | None = None) -> SyncClient
         if _meta(conn, MODE_KEY) == HQ_MODE:
             raise SyncError(HQ_PROFILE_NO_SYNC)
     if not server or not code:
-        raise SyncError("本档案还没有登记到总部，请先运行：station-desk enroll --server 总部网址 --code 登记码")
+        raise SyncError("本档案还没有登记到服务总站，请先运行：station-desk enroll --server 服务总站网址 --code 登记码")
     token = credentials.load_secret(secret_name(server, code))
     if token is None:
         if persisted == "0":
             raise SyncError(
-                "上次登记时系统没有安全的凭据存储，令牌只保存在那次运行的内存中，现已不可用，请重新登记"
-                f"（station-desk enroll --server {server} --code 新登记码）。"
+                Msg("上次登记时系统没有安全的凭据存储，令牌只保存在那次运行的内存中，现已不可用，请重新登记（station-desk enroll --server %1 --code 新登记码）。", server)
             )
-        raise SyncError(f"系统凭据存储中找不到本站的同步令牌，请重新登记（station-desk enroll --server {server} --code 新登记码）。")
+        raise SyncError(Msg("系统凭据存储中找不到本站的同步令牌，请重新登记（station-desk enroll --server %1 --code 新登记码）。", server))
     return SyncClient(server, token, http=http, ca_file=stored_ca_file(db) if http is None else None,
                       insecure_http=insecure == "1")

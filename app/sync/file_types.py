@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from app.domain.messages import Msg
+
 MIB = 1024 * 1024
 MAX_FILE_BYTES = 20 * MIB  # one file, whatever it is
 CHUNK_BYTES = 1 * MIB  # one upload request's body; the last chunk may be shorter
@@ -74,10 +76,10 @@ def claim_problem(purpose: str, media_type: str) -> str | None:
     """Why a file declared as `media_type` may not serve `purpose` (Chinese), or None."""
     allowed = PURPOSES.get(purpose)
     if allowed is None:
-        return f"文件用途“{purpose[:30]}”无效，可选：{'、'.join(PURPOSE_LABELS.values())}。"
+        return Msg("文件用途“%1”无效，可选：%2。", purpose[:30], '、'.join(PURPOSE_LABELS.values()))
     if media_type not in allowed:
         kinds = "、".join(sorted(TYPE_LABELS[t] for t in allowed))
-        return f"{PURPOSE_LABELS[purpose]}只能是 {kinds}，不能是“{media_type[:60]}”。"
+        return Msg("%1只能是 %2，不能是“%3”。", PURPOSE_LABELS[purpose], kinds, media_type[:60])
     return None
 
 
@@ -89,7 +91,7 @@ def type_problem(purpose: str, media_type: str, head: bytes) -> str | None:
     found = sniff(head)
     if found != media_type:
         shown = TYPE_LABELS[found] if found else "无法识别的格式"
-        return f"文件内容是{shown}，与声明的{TYPE_LABELS[media_type]}不符，请重新选择文件。"
+        return Msg("文件内容是%1，与声明的%2不符，请重新选择文件。", shown, TYPE_LABELS[media_type])
     return None
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from app.domain.messages import Msg
 from app.sync import file_types
 from app.sync.client import RequestRefused, SyncClient
 
@@ -98,9 +99,9 @@ def _stored_bytes(profile_dir: Path, row: Any) -> bytes | str:
     try:
         data = path.read_bytes()
     except OSError:
-        return f"本机找不到要上传的文件（{path.name}），它可能被删除了；请重新选择文件或重新提交。"
+        return Msg("本机找不到要上传的文件（%1），它可能被删除了；请重新选择文件或重新提交。", path.name)
     if len(data) != row.size or hashlib.sha256(data).hexdigest() != row.sha256:
-        return f"本机保存的文件（{path.name}）已被改动，与提交时不一致，没有上传；请重新选择文件或重新提交。"
+        return Msg("本机保存的文件（%1）已被改动，与提交时不一致，没有上传；请重新选择文件或重新提交。", path.name)
     return data
 
 

@@ -27,6 +27,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, ProgrammingError
 
+from app.domain.messages import Msg
 from app.sync import capture, quarantine, row_guard
 from app.sync.codec import codec, uuid_in
 from app.sync.own_rows import not_own_sql
@@ -188,8 +189,7 @@ def _upsert(conn: Connection, tbl: str, values: list[tuple[Any, ...]], page: Pag
             if top:
                 raw["field_hlc"] = {BASE_FIELD: top[0]}
             detail = str(getattr(exc, "orig", exc))
-            refused.append(quarantine.Failed(tbl, v[id_pos], f"{tbl} 表的这一行无法保存到本机（{detail}）。"
-                                                             f"{row_guard.ROW_ERROR_ADVICE}", raw))
+            refused.append(quarantine.Failed(tbl, v[id_pos], Msg("%1 表的这一行无法保存到本机（%2）。%3", tbl, detail, row_guard.ROW_ERROR_ADVICE), raw))
     return stored, refused
 
 

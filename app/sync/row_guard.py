@@ -31,13 +31,14 @@ from functools import cache
 from typing import Any
 
 from app.domain import credit_code, row_rules
+from app.domain.messages import Msg
 from app.domain.row_rules import TABLE_RULES, FieldRule, Kind
 from app.domain.row_rules.fields import of
 from app.sync import quarantine
 from app.sync.codec import codec
 from app.sync.protocol import ROW_ARRAY_HEAD, rule_data
 
-ROW_ERROR_ADVICE = "这是总部的数据有误，请联系总部更正；更正后或升级本软件后会自动重试。"
+ROW_ERROR_ADVICE = "这是服务总站的数据有误，请联系服务总站更正；更正后或升级本软件后会自动重试。"
 
 # The wire row's own fields (docs/sync-protocol.md, "Wire rows"): what HQ's request shapes
 # (app/hq/wire.py) and its store guarantee, checked here as every `data` key is.
@@ -87,11 +88,11 @@ def problem(tbl: str, row: dict[str, Any]) -> str:
     "enterprise 表的 revenue 字段：应为数字，收到 'abc'。" plus the advice."""
     found = first_problem(tbl, row)
     if found is None:
-        return f"{tbl} 表的这一行无法保存到本机。{ROW_ERROR_ADVICE}"
+        return Msg("%1 表的这一行无法保存到本机。%2", tbl, ROW_ERROR_ADVICE)
     name, rule, value, detail = found
     if rule is None:  # the row as a whole: too big, or no data
-        return f"{tbl} 表的这一行：{detail}。{ROW_ERROR_ADVICE}"
-    return f"{tbl} 表的 {name} 字段：{_phrase(rule, value, detail)}。{ROW_ERROR_ADVICE}"
+        return Msg("%1 表的这一行：%2。%3", tbl, detail, ROW_ERROR_ADVICE)
+    return Msg("%1 表的 %2 字段：%3。%4", tbl, name, _phrase(rule, value, detail), ROW_ERROR_ADVICE)
 
 
 _EXPECTED = {
@@ -106,11 +107,11 @@ def _phrase(rule: FieldRule, value: Any, detail: str) -> str:
     if value is _MISSING or value is None:
         return "缺少必填值"
     if rule.kind is Kind.TEXT and isinstance(value, str) and rule.max_len is not None and len(value) > rule.max_len:
-        return f"长度 {len(value):,} 个字符，超过上限 {rule.max_len}"
+        return Msg("长度 %1 个字符，超过上限 %2", f'{len(value):,}', rule.max_len)
     expected = _EXPECTED.get(rule.kind)
     loose = dataclasses.replace(rule, choices=None, not_blank=False, max_len=None, minimum=None, maximum=None, places=18)
     if expected is not None and loose.problem(value) is not None:
-        return f"应为{expected}，收到 {_shown(value)}"
+        return Msg("应为%1，收到 %2", expected, _shown(value))
     return detail.rstrip("。")
 
 

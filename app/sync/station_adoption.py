@@ -13,6 +13,7 @@ import uuid
 
 from sqlalchemy import Connection, insert
 
+from app.domain.messages import Msg
 from app.models import Station
 from app.sync.capture import merged_fields
 from app.sync.client import SyncError
@@ -45,8 +46,7 @@ def refuse_other_station(conn: Connection, station_id: uuid.UUID, station_code: 
         if conn.exec_driver_sql(f"SELECT 1 FROM {tbl} WHERE station_id = ? LIMIT 1", (old,)).first() is not None:
             code = meta(conn, CODE_KEY) or ""
             raise SyncError(
-                f"本档案已登记为总部的另一个服务站（{code}），并且已有该站的工作记录，不能改登记为“{station_code}”。"
-                "请为新站点新建一个档案再登记；如果登记码发错了，请联系总部重新发放本站的登记码。"
+                Msg("本档案已登记为服务总站的另一个服务站（%1），并且已有该站的工作记录，不能改登记为“%2”。请为新站点新建一个档案再登记；如果登记码发错了，请联系服务总站重新发放本站的登记码。", code, station_code)
             )
 
 

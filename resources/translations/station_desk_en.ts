@@ -56,14 +56,14 @@
     </message>
     <message>
         <source>所在区：请选择服务站所在的区。</source>
-        <translation>District: please choose the station&apos;s district.</translation>
+        <translation>District: please choose the station's district.</translation>
     </message>
 </context>
 <context>
     <name>AddUserDialog</name>
     <message>
         <source>使用者的姓名或账号名，例如 王晓红</source>
-        <translation>The person&apos;s name or account name, e.g. 王晓红</translation>
+        <translation>The person's name or account name, e.g. 王晓红</translation>
     </message>
     <message>
         <source>新增服务总站用户</source>
@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>用户名：请填写使用者的姓名或账号名。</source>
-        <translation>User name: please enter the person&apos;s name or account name.</translation>
+        <translation>User name: please enter the person's name or account name.</translation>
     </message>
 </context>
 <context>
@@ -107,6 +107,22 @@
 </context>
 <context>
     <name>AuditPage</name>
+    <message>
+        <source>命令行</source>
+        <translation>Command line</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>服务总站工作人员</source>
+        <translation>HQ staff</translation>
+    </message>
+    <message>
+        <source>市工信局</source>
+        <translation>City bureau</translation>
+    </message>
     <message>
         <source>时间</source>
         <translation>Time</translation>
@@ -158,6 +174,10 @@
     <message>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <source>命令行:%1</source>
+        <translation>Command line: %1</translation>
     </message>
     <message>
         <source>读取操作日志</source>
@@ -881,7 +901,7 @@
     </message>
     <message>
         <source>没有数据：请先选择年度并点“预览”。服务站同步后，其数据会出现在这里。</source>
-        <translation>No data: choose a year and click Preview. Stations&apos; data appear here once they have synced.</translation>
+        <translation>No data: choose a year and click Preview. Stations' data appear here once they have synced.</translation>
     </message>
     <message>
         <source>没有数据：请先填写报送期间（如 2026-Q3）并点“预览”。</source>
@@ -900,13 +920,13 @@
         <translation>Reading the city-wide figures</translation>
     </message>
     <message>
-        <source>%1&#x3000;统计期间 %2&#x3000;数据截至 %3
+        <source>%1　统计期间 %2　数据截至 %3
 服务站 %4 个；服务企业 %5 家，服务记录 %6 次，举办活动 %7 场，受理需求 %8 项，办结 %9 项。</source>
         <translation>%1  Period %2  Data as of %3
 %4 stations; %5 enterprises served, %6 service records, %7 events held, %8 demands received, %9 closed.</translation>
     </message>
     <message>
-        <source>%1&#x3000;统计期间 %2&#x3000;数据截至 %3
+        <source>%1　统计期间 %2　数据截至 %3
 服务企业 %4 家，服务记录 %5 次；受理需求 %6 项，已办结 %7 项，逾期未办结 %8 项；%9 个服务站已报送本期信息。</source>
         <translation>%1  Period %2  Data as of %3
 %4 enterprises served, %5 service records; %6 demands received, %7 closed, %8 overdue; %9 stations have reported for the period.</translation>
@@ -956,7 +976,7 @@
     </message>
     <message>
         <source>关闭本窗口后登记码不再显示；遗失了可以“重新发放登记码”。</source>
-        <translation>The code is not shown again after this window closes; if it is lost, use &quot;Reissue code&quot;.</translation>
+        <translation>The code is not shown again after this window closes; if it is lost, use "Reissue code".</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -1282,7 +1302,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>已有服务总站发放的登记码：站点信息以服务总站为准，只需补充服务总站没有的信息。</source>
-        <translation>Have an enrolment code from HQ? The station&apos;s details come from HQ; you only add what HQ does not know.</translation>
+        <translation>Have an enrolment code from HQ? The station's details come from HQ; you only add what HQ does not know.</translation>
     </message>
 </context>
 <context>
@@ -1301,7 +1321,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>请填写服务总站提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。服务站代码、名称和所在区以服务总站登记的为准，本站信息和人员在登记后的首次同步中取回，无需再填。</source>
-        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station&apos;s code, name and district are taken from HQ&apos;s register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
+        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station's code, name and district are taken from HQ's register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
     </message>
     <message>
         <source>正在连接服务总站…</source>
@@ -1321,11 +1341,11 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>站长/负责人姓名 *</source>
-        <translation>Manager&apos;s name *</translation>
+        <translation>Manager's name *</translation>
     </message>
     <message>
         <source>负责人电话</source>
-        <translation>Manager&apos;s phone</translation>
+        <translation>Manager's phone</translation>
     </message>
     <message>
         <source>完成设置</source>
@@ -1337,7 +1357,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>正在取回服务总站保存的本站信息和人员…</source>
-        <translation>Fetching the station&apos;s details and staff from HQ…</translation>
+        <translation>Fetching the station's details and staff from HQ…</translation>
     </message>
     <message>
         <source>服务总站还没有本站的人员信息。请填写站长（负责人），完成后即可开始登记服务。</source>
@@ -1378,11 +1398,11 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>可选：服务总站证书不是系统信任的证书时才需要</source>
-        <translation>Optional: only if HQ&apos;s certificate is not one this system trusts</translation>
+        <translation>Optional: only if HQ's certificate is not one this system trusts</translation>
     </message>
     <message>
         <source>服务总站发放的证书颁发机构(CA)文件（.pem 或 .crt），登记时复制到本档案的文件夹。</source>
-        <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile&apos;s folder on enrolment.</translation>
+        <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile's folder on enrolment.</translation>
     </message>
     <message>
         <source>选择…</source>
@@ -1418,7 +1438,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>已登记为服务总站用户：%1（%2）。本机将以服务总站模式打开，只显示服务总站的页面。服务总站档案为“%3”。</source>
-        <translation>Enrolled as HQ user %1 (%2). This computer now opens in HQ mode, showing HQ&apos;s pages only. The HQ profile is &quot;%3&quot;.</translation>
+        <translation>Enrolled as HQ user %1 (%2). This computer now opens in HQ mode, showing HQ's pages only. The HQ profile is "%3".</translation>
     </message>
     <message>
         <source>已登记服务站</source>
@@ -1426,7 +1446,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>这是服务站的登记码。服务总站档案保持不变，服务站已登记到新档案“%1”，现在打开它。</source>
-        <translation>This was a station&apos;s code. The HQ profile is unchanged; the station was enrolled in a new profile &quot;%1&quot;, which opens now.</translation>
+        <translation>This was a station's code. The HQ profile is unchanged; the station was enrolled in a new profile "%1", which opens now.</translation>
     </message>
     <message>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
@@ -1434,7 +1454,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>选择服务总站的证书颁发机构(CA)文件</source>
-        <translation>Choose HQ&apos;s certificate authority (CA) file</translation>
+        <translation>Choose HQ's certificate authority (CA) file</translation>
     </message>
     <message>
         <source>服务器网址：请填写以 https:// 或 http:// 开头的网址，例如 https://hq.example.gov.cn。</source>
@@ -1726,8 +1746,8 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
         <translation>Size: not yet known, still needs %1</translation>
     </message>
     <message>
-        <source>这个代码已登记为“%1”。&lt;a href=&quot;%2&quot;&gt;打开该企业&lt;/a&gt;</source>
-        <translation>This code is already registered to “%1”. &lt;a href=&quot;%2&quot;&gt;Open that enterprise&lt;/a&gt;</translation>
+        <source>这个代码已登记为“%1”。&lt;a href="%2"&gt;打开该企业&lt;/a&gt;</source>
+        <translation>This code is already registered to “%1”. &lt;a href="%2"&gt;Open that enterprise&lt;/a&gt;</translation>
     </message>
     <message>
         <source>可能重复：%1</source>
@@ -2012,7 +2032,7 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     </message>
     <message>
         <source>程序遇到意外错误。您可以继续使用，但建议保存工作后重新启动；请点击“复制调试信息”并发给技术支持。</source>
-        <translation>An unexpected error occurred. You can keep working, but please save and restart; click &quot;Copy debug info&quot; and send it to support.</translation>
+        <translation>An unexpected error occurred. You can keep working, but please save and restart; click "Copy debug info" and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2193,10 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
         <translation>No materials yet. You can add attendance sheets, slides, photos and so on, up to 20 MB each.</translation>
     </message>
     <message>
+        <source>　·　</source>
+        <translation> · </translation>
+    </message>
+    <message>
         <source>地点</source>
         <translation>Venue</translation>
     </message>
@@ -2203,6 +2227,14 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     <message>
         <source>满意度</source>
         <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>%1：</source>
+        <translation>%1: </translation>
+    </message>
+    <message>
+        <source>编号：%1</source>
+        <translation>ID: %1</translation>
     </message>
     <message>
         <source>选择活动材料</source>
@@ -2610,7 +2642,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>请填写本服务站的基本信息和站长（负责人），完成后即可开始登记服务。带 * 的为必填项。</source>
-        <translation>Enter your station&apos;s details and its manager; then you can start recording services. Fields marked * are required.</translation>
+        <translation>Enter your station's details and its manager; then you can start recording services. Fields marked * are required.</translation>
     </message>
     <message>
         <source>例如 GZ-TH-001</source>
@@ -2650,11 +2682,11 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>站长/负责人姓名 *</source>
-        <translation>Manager&apos;s name *</translation>
+        <translation>Manager's name *</translation>
     </message>
     <message>
         <source>负责人电话</source>
-        <translation>Manager&apos;s phone</translation>
+        <translation>Manager's phone</translation>
     </message>
     <message>
         <source>先看看演示数据</source>
@@ -2736,7 +2768,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>橙色为本月；点击柱形查看该月的服务记录</source>
-        <translation>Orange is this month; click a bar to see that month&apos;s service records</translation>
+        <translation>Orange is this month; click a bar to see that month's service records</translation>
     </message>
     <message>
         <source>这里还没有数据。可以先在“企业”页导入企业库，或在“服务记录”页登记第一次服务；登记后，首页会汇总本月和本年的服务情况。</source>
@@ -2863,13 +2895,13 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>服务总站不认可本机的令牌：它可能已被撤销，或管理员重新发放了登记码。请向服务总站管理员索取新的登记码，然后点“重新登记…”（也可以运行：%1）。</source>
-        <translation>HQ does not accept this computer&apos;s token: it may have been revoked, or the administrator reissued the enrolment code. Ask HQ&apos;s administrator for a new code, then click &quot;Enrol again…&quot; (or run: %1).</translation>
+        <translation>HQ does not accept this computer's token: it may have been revoked, or the administrator reissued the enrolment code. Ask HQ's administrator for a new code, then click "Enrol again…" (or run: %1).</translation>
     </message>
     <message>
         <source>连接不上服务总站：%1
 请检查本机的网络连接，确认服务器网址（%2）正确、服务总站的服务已启动，然后点“重试”。</source>
         <translation>Cannot reach HQ: %1
-Check this computer&apos;s network connection, make sure the server address (%2) is right and HQ&apos;s service is running, then click &quot;Retry&quot;.</translation>
+Check this computer's network connection, make sure the server address (%2) is right and HQ's service is running, then click "Retry".</translation>
     </message>
 </context>
 <context>
@@ -3547,11 +3579,11 @@ Check this computer&apos;s network connection, make sure the server address (%2)
     </message>
     <message>
         <source>本站还没有在职的站长/负责人，请先在“人员”中把站长的角色设为站长。</source>
-        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager&apos;s role to “站长/负责人”.</translation>
+        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager's role to “站长/负责人”.</translation>
     </message>
     <message>
         <source>每月结束后第 %1 天起，上月的服务记录和需求只读；如需更正，由站长解锁。</source>
-        <translation>From day %1 after a month ends, that month&apos;s service records and demands are read-only; to correct them, the manager unlocks the month.</translation>
+        <translation>From day %1 after a month ends, that month's service records and demands are read-only; to correct them, the manager unlocks the month.</translation>
     </message>
 </context>
 <context>
@@ -3628,7 +3660,7 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>Station Desk (中小企业服务站工作台)
 Version %1
 
-Daily service records, demand tracking and reports for Guangzhou&apos;s SME service stations.</translation>
+Daily service records, demand tracking and reports for Guangzhou's SME service stations.</translation>
     </message>
 </context>
 <context>
@@ -3675,7 +3707,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>人员：服务站工作人员、岗位和在岗情况——即将推出</source>
-        <translation>Staff: the station&apos;s people, their roles and who is on duty — coming soon</translation>
+        <translation>Staff: the station's people, their roles and who is on duty — coming soon</translation>
     </message>
     <message>
         <source>机构与专家</source>
@@ -3972,7 +4004,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>操作未能完成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。</source>
-        <translation>The operation could not be completed. Please try again; if it keeps failing, click &quot;Copy debug info&quot; and send it to support.</translation>
+        <translation>The operation could not be completed. Please try again; if it keeps failing, click "Copy debug info" and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -4143,7 +4175,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>还没有计划活动。点击“添加活动”按月份列出全年的培训、沙龙、讲座等。</source>
-        <translation>No planned events yet. Click “Add event” to list the year&apos;s trainings, salons, talks and so on, month by month.</translation>
+        <translation>No planned events yet. Click “Add event” to list the year's trainings, salons, talks and so on, month by month.</translation>
     </message>
     <message>
         <source>全年活动计划</source>
@@ -4459,7 +4491,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>这条政策的适用区域内还没有服务站。</source>
-        <translation>There is no station in this policy&apos;s districts yet.</translation>
+        <translation>There is no station in this policy's districts yet.</translation>
     </message>
     <message>
         <source>政策类别</source>
@@ -4546,7 +4578,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>选择的文件会复制到本档案的 policy_files 文件夹（最大 20 MB）。</source>
-        <translation>The chosen file is copied into this profile&apos;s policy_files folder (up to 20 MB).</translation>
+        <translation>The chosen file is copied into this profile's policy_files folder (up to 20 MB).</translation>
     </message>
     <message>
         <source>选择文件…</source>
@@ -4653,7 +4685,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>企业库中没有符合这条政策适用范围的在营企业。</source>
-        <translation>No operating enterprise in the library falls within this policy&apos;s scope.</translation>
+        <translation>No operating enterprise in the library falls within this policy's scope.</translation>
     </message>
     <message>
         <source>记录已宣传（%1 家）</source>
@@ -4770,6 +4802,10 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     <message>
         <source>检查数据质量</source>
         <translation>Checking data quality</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>共 %1 个问题，分 %2 类。</source>
@@ -4974,7 +5010,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>已按这家企业上次的服务预先填写，请核对。</source>
-        <translation>Filled in from this enterprise&apos;s last visit; please check.</translation>
+        <translation>Filled in from this enterprise's last visit; please check.</translation>
     </message>
     <message>
         <source>工作台</source>
@@ -5092,7 +5128,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>还没有服务记录。在上方输入企业名称开始登记第一条。</source>
-        <translation>No service records yet. Type an enterprise&apos;s name above to log the first one.</translation>
+        <translation>No service records yet. Type an enterprise's name above to log the first one.</translation>
     </message>
     <message>
         <source>共 %1 条</source>
@@ -5104,7 +5140,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>这段时间还没有服务记录。在上方输入企业名称开始登记；更早的记录请选择“全部日期”。</source>
-        <translation>No service records in this period. Type an enterprise name above to start; choose &quot;All dates&quot; for older records.</translation>
+        <translation>No service records in this period. Type an enterprise name above to start; choose "All dates" for older records.</translation>
     </message>
     <message>
         <source>删除 %1 %2 的服务记录（%3）？删除后可以立即撤销。</source>
@@ -5343,7 +5379,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>按服务站信息生成门牌标识，预览无误后用彩色打印机打印张贴。</source>
-        <translation>Makes the door sign from the station&apos;s details; check the preview, then print it on a colour printer and put it up.</translation>
+        <translation>Makes the door sign from the station's details; check the preview, then print it on a colour printer and put it up.</translation>
     </message>
     <message>
         <source>签到表列出报名企业，供活动现场签名；活动总结汇总签到、满意度和活动小结。</source>
@@ -5442,7 +5478,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>退回“%1”。请写明需要服务站修改或补充什么，服务站下次同步后会看到这段意见。</source>
-        <translation>Return &quot;%1&quot;. Say what the station must change or add; the station sees this comment after its next sync.</translation>
+        <translation>Return "%1". Say what the station must change or add; the station sees this comment after its next sync.</translation>
     </message>
     <message>
         <source>例如：请补充本期重点企业名单和诉求办理情况。</source>
@@ -5602,6 +5638,2467 @@ Please correct it and try again.</translation>
     <message>
         <source>撤销合并 %1？两家企业将各自恢复。</source>
         <translation>Undo merge %1? Both enterprises are restored separately.</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceMessages</name>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1 天后到期</source>
+        <translation>Due in %1 days</translation>
+    </message>
+    <message>
+        <source>%1 表的 %2 字段：%3。%4</source>
+        <translation>Table %1, field %2: %3. %4</translation>
+    </message>
+    <message>
+        <source>%1 表的这一行无法保存到本机。%2</source>
+        <translation>This row of table %1 cannot be saved on this computer. %2</translation>
+    </message>
+    <message>
+        <source>%1 表的这一行无法保存到本机（%2）。%3</source>
+        <translation>This row of table %1 cannot be saved on this computer (%2). %3</translation>
+    </message>
+    <message>
+        <source>%1 表的这一行：%2。%3</source>
+        <translation>This row of table %1: %2. %3</translation>
+    </message>
+    <message>
+        <source>%1%2</source>
+        <translation>%1%2</translation>
+    </message>
+    <message>
+        <source>%1%2的记录已于%3锁定（每月结束%4天后锁定），不能新增、修改或删除。如确需更正，请由站长解锁并说明原因。</source>
+        <translation>%1Records of %2 were locked on %3 (a month locks %4 days after it ends) and cannot be added, changed or deleted. To correct them, the station manager unlocks the month and gives a reason.</translation>
+    </message>
+    <message>
+        <source>%1、%2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1。</source>
+        <translation>%1.</translation>
+    </message>
+    <message>
+        <source>%1只能是 %2，不能是“%3”。</source>
+        <translation>%1 must be %2, not “%3”.</translation>
+    </message>
+    <message>
+        <source>%1尚未锁定（将于%2锁定），无需解锁。</source>
+        <translation>%1 is not locked yet (it locks on %2); there is nothing to unlock.</translation>
+    </message>
+    <message>
+        <source>%1已于%2解锁，尚未重新锁定，无需再次解锁。</source>
+        <translation>%1 was unlocked at %2 and has not been locked again; there is nothing to unlock.</translation>
+    </message>
+    <message>
+        <source>%1已报名</source>
+        <translation>%1: already registered</translation>
+    </message>
+    <message>
+        <source>%1已签到</source>
+        <translation>%1: already checked in</translation>
+    </message>
+    <message>
+        <source>%1年%2月</source>
+        <translation>%1-%2</translation>
+    </message>
+    <message>
+        <source>%1年第%2季度</source>
+        <translation>Q%2 %1</translation>
+    </message>
+    <message>
+        <source>%1当前没有解锁，无需重新锁定。</source>
+        <translation>%1 is not unlocked; there is nothing to lock again.</translation>
+    </message>
+    <message>
+        <source>%1的主题</source>
+        <translation>theme of %1</translation>
+    </message>
+    <message>
+        <source>%1的月份：请选择1–12月。</source>
+        <translation>Month of %1: choose a month from 1 to 12.</translation>
+    </message>
+    <message>
+        <source>%1的活动名称</source>
+        <translation>event name of %1</translation>
+    </message>
+    <message>
+        <source>%1的活动形式：请从列表中选择（%2）。</source>
+        <translation>Event type of %1: choose from the list (%2).</translation>
+    </message>
+    <message>
+        <source>%1第%2项</source>
+        <translation>%1, item %2</translation>
+    </message>
+    <message>
+        <source>%1第%2项：“%3”与第%4项重名，请改一个名称。</source>
+        <translation>%1, item %2: “%3” has the same name as item %4. Give it another name.</translation>
+    </message>
+    <message>
+        <source>%1第%2项：列表已被修改，请关闭后重新打开再编辑。</source>
+        <translation>%1, item %2: the list has been changed meanwhile. Close and reopen it, then edit again.</translation>
+    </message>
+    <message>
+        <source>%1请从列表中选择（%2）。</source>
+        <translation>%1choose from the list (%2).</translation>
+    </message>
+    <message>
+        <source>%1里有%2个名为“%3”的%4，%5</source>
+        <translation>%1 has %2 entries named “%3” (%4). %5</translation>
+    </message>
+    <message>
+        <source>%1（%2）</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1（%2）%3</source>
+        <translation>%1 (%2) %3</translation>
+    </message>
+    <message>
+        <source>%1，%2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1：</source>
+        <translation>%1: </translation>
+    </message>
+    <message>
+        <source>%1：%2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1：%2 已经%3过了，无需重复。</source>
+        <translation>%1: already %3 at %2; nothing to repeat.</translation>
+    </message>
+    <message>
+        <source>%1：Excel 把代码存成了数字，末几位已丢失。请把该列设为“文本”后重新填写。</source>
+        <translation>%1: Excel stored the code as a number and lost its last digits. Format the column as Text and type the codes again.</translation>
+    </message>
+    <message>
+        <source>%1：不支持“%2”文件，请选择 %3 格式。</source>
+        <translation>%1: “%2” files are not supported. Choose a %3 file.</translation>
+    </message>
+    <message>
+        <source>%1：不能为空，请填写。</source>
+        <translation>%1: required. Please fill it in.</translation>
+    </message>
+    <message>
+        <source>%1：不能是负数，请改正。</source>
+        <translation>%1: cannot be negative. Please correct it.</translation>
+    </message>
+    <message>
+        <source>%1：不能晚于今天，请填写实际日期。</source>
+        <translation>%1: cannot be later than today. Enter the actual date.</translation>
+    </message>
+    <message>
+        <source>%1：不能超过%2个字（现有%3个），请精简。</source>
+        <translation>%1: at most %2 characters (now %3). Please shorten it.</translation>
+    </message>
+    <message>
+        <source>%1：内容无效，请删除该行后重新添加。</source>
+        <translation>%1: invalid content. Delete the row and add it again.</translation>
+    </message>
+    <message>
+        <source>%1：包含无法保存的特殊字符，请删除后重试。</source>
+        <translation>%1: contains special characters that cannot be saved. Remove them and try again.</translation>
+    </message>
+    <message>
+        <source>%1：已%2。</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>%1：已签到。</source>
+        <translation>%1: checked in.</translation>
+    </message>
+    <message>
+        <source>%1：所选专家不存在（可能已被删除），请从专家库中重新选择。</source>
+        <translation>%1: the chosen expert no longer exists (perhaps deleted). Choose again from the expert pool.</translation>
+    </message>
+    <message>
+        <source>%1：所选人员不存在或当时已离职，请从人员列表中重新选择。</source>
+        <translation>%1: the chosen staff member does not exist or had left by then. Choose again from the staff list.</translation>
+    </message>
+    <message>
+        <source>%1：所选服务机构不存在、已暂停或已退出，请从在驻机构中重新选择。</source>
+        <translation>%1: the chosen institution does not exist, is suspended or has left. Choose again from the resident institutions.</translation>
+    </message>
+    <message>
+        <source>%1：找不到文件“%2”，请重新选择。</source>
+        <translation>%1: file “%2” not found. Please choose it again.</translation>
+    </message>
+    <message>
+        <source>%1：找不到这家企业（可能已被删除），请输入企业名称重新选择。</source>
+        <translation>%1: this enterprise was not found (perhaps deleted). Type its name and choose it again.</translation>
+    </message>
+    <message>
+        <source>%1：找不到这家企业（可能已被删除），请重新输入。</source>
+        <translation>%1: this enterprise was not found (perhaps deleted). Please enter it again.</translation>
+    </message>
+    <message>
+        <source>%1：提交前请填写目标值。</source>
+        <translation>%1: enter a target before submitting.</translation>
+    </message>
+    <message>
+        <source>%1：提交前请填写这一栏（确实没有可写“无”）。</source>
+        <translation>%1: fill in this section before submitting (write “none” if there really is nothing).</translation>
+    </message>
+    <message>
+        <source>%1：文件内容不是 %2，请另存为这些格式后重新选择。</source>
+        <translation>%1: the file is not %2. Save it in one of these formats and choose it again.</translation>
+    </message>
+    <message>
+        <source>%1：文件是空的，请重新选择。</source>
+        <translation>%1: the file is empty. Please choose another.</translation>
+    </message>
+    <message>
+        <source>%1：文件有 %2 MB，超过 %3 MB 的上限，请压缩或缩小后再选择。</source>
+        <translation>%1: the file is %2 MB, over the %3 MB limit. Compress or shrink it, then choose it again.</translation>
+    </message>
+    <message>
+        <source>%1：文件超过 %2 MB 的上限，请压缩后再选择。</source>
+        <translation>%1: the file is over the %2 MB limit. Compress it, then choose it again.</translation>
+    </message>
+    <message>
+        <source>%1：无法复制文件（%2），请检查文件是否被占用后重试。</source>
+        <translation>%1: the file could not be copied (%2). Check that no other program is using it and try again.</translation>
+    </message>
+    <message>
+        <source>%1：无法读取文件“%2”（%3），请确认文件存在且没有被其他程序占用后重新选择。</source>
+        <translation>%1: file “%2” could not be read (%3). Check that it exists and no other program is using it, then choose it again.</translation>
+    </message>
+    <message>
+        <source>%1：无法读取文件“%2”（%3），请重新选择。</source>
+        <translation>%1: file “%2” could not be read (%3). Please choose it again.</translation>
+    </message>
+    <message>
+        <source>%1：是百分比，不能超过100。</source>
+        <translation>%1: a percentage, at most 100.</translation>
+    </message>
+    <message>
+        <source>%1：至少要保留一个启用的项目，否则无法登记。</source>
+        <translation>%1: keep at least one item enabled, or nothing can be recorded.</translation>
+    </message>
+    <message>
+        <source>%1：请从%2中选择。</source>
+        <translation>%1: choose one of %2.</translation>
+    </message>
+    <message>
+        <source>%1：请填写0到%2之间的整数。</source>
+        <translation>%1: enter a whole number from 0 to %2.</translation>
+    </message>
+    <message>
+        <source>%1：请填写不超过%2的整数。</source>
+        <translation>%1: enter a whole number no greater than %2.</translation>
+    </message>
+    <message>
+        <source>%1：请填写数字。</source>
+        <translation>%1: enter a number.</translation>
+    </message>
+    <message>
+        <source>%1：请填写文字。</source>
+        <translation>%1: enter text.</translation>
+    </message>
+    <message>
+        <source>%1：请至少选择一个擅长的服务类别。</source>
+        <translation>%1: choose at least one service category of expertise.</translation>
+    </message>
+    <message>
+        <source>%1；%2</source>
+        <translation>%1; %2</translation>
+    </message>
+    <message>
+        <source>BMP 图片</source>
+        <translation>BMP image</translation>
+    </message>
+    <message>
+        <source>Excel 日期序号 60 对应不存在的 1900-02-29，%1</source>
+        <translation>Excel date number 60 is 1900-02-29, a day that never existed. %1</translation>
+    </message>
+    <message>
+        <source>Excel 日期序号“%1”超出范围，%2</source>
+        <translation>Excel date number “%1” is out of range. %2</translation>
+    </message>
+    <message>
+        <source>GIF 图片</source>
+        <translation>GIF image</translation>
+    </message>
+    <message>
+        <source>HEIC 图片</source>
+        <translation>HEIC image</translation>
+    </message>
+    <message>
+        <source>ISO 8601 格式的时间</source>
+        <translation>a time in ISO 8601 form</translation>
+    </message>
+    <message>
+        <source>JPEG 图片</source>
+        <translation>JPEG image</translation>
+    </message>
+    <message>
+        <source>PNG 图片</source>
+        <translation>PNG image</translation>
+    </message>
+    <message>
+        <source>UUID 编号</source>
+        <translation>a UUID</translation>
+    </message>
+    <message>
+        <source>WebP 图片</source>
+        <translation>WebP image</translation>
+    </message>
+    <message>
+        <source>Word 文档(.doc/.wps)</source>
+        <translation>Word document (.doc/.wps)</translation>
+    </message>
+    <message>
+        <source>Word 文档(.docx)</source>
+        <translation>Word document (.docx)</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD 格式的日期</source>
+        <translation>a date as YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <source>true 或 false</source>
+        <translation>true or false</translation>
+    </message>
+    <message>
+        <source>“%1”一段应为文字</source>
+        <translation>section “%1” should be text</translation>
+    </message>
+    <message>
+        <source>“%1”一段超过%2个字符，请缩短</source>
+        <translation>section “%1” is longer than %2 characters; please shorten it</translation>
+    </message>
+    <message>
+        <source>“%1”不是企业规模，请从“大型、中型、小型、微型”中选择，多个用逗号分隔；留空表示全部规模。</source>
+        <translation>“%1” is not an enterprise size. Choose from large, medium, small and micro, separated by commas; leave empty for all sizes.</translation>
+    </message>
+    <message>
+        <source>“%1”不是可选的值，请从%2中选择</source>
+        <translation>“%1” is not one of the choices; choose one of %2</translation>
+    </message>
+    <message>
+        <source>“%1”不是同步的数据表</source>
+        <translation>“%1” is not a synchronised table</translation>
+    </message>
+    <message>
+        <source>“%1”不是国民经济行业分类（GB/T 4754-2017）的门类字母或行业代码，请填写如“C”（制造业）或“65”（软件和信息技术服务业），多个用逗号分隔；留空表示全部行业。</source>
+        <translation>“%1” is not a section letter or industry code of GB/T 4754-2017. Enter e.g. “C” (manufacturing) or “65” (software and IT services), separated by commas; leave empty for all industries.</translation>
+    </message>
+    <message>
+        <source>“%1”不是广州市的区，请从“%2”中选择，多个用逗号分隔；留空表示全市。</source>
+        <translation>“%1” is not a district of Guangzhou. Choose from “%2”, separated by commas; leave empty for the whole city.</translation>
+    </message>
+    <message>
+        <source>“%1”不是数字，请填写如 12.30 的数字</source>
+        <translation>“%1” is not a number; enter a number such as 12.30</translation>
+    </message>
+    <message>
+        <source>“%1”不是数字，请填写数字</source>
+        <translation>“%1” is not a number; enter a number</translation>
+    </message>
+    <message>
+        <source>“%1”不是整数，请填写整数</source>
+        <translation>“%1” is not a whole number; enter a whole number</translation>
+    </message>
+    <message>
+        <source>“%1”不是文件，请选择一个文件。</source>
+        <translation>“%1” is not a file. Please choose a file.</translation>
+    </message>
+    <message>
+        <source>“%1”不是日期，请写成 2026-03-02 这样的格式</source>
+        <translation>“%1” is not a date; write it like 2026-03-02</translation>
+    </message>
+    <message>
+        <source>“%1”不是时间，请写成 2026-03-02T09:30:00+08:00 这样的格式</source>
+        <translation>“%1” is not a time; write it like 2026-03-02T09:30:00+08:00</translation>
+    </message>
+    <message>
+        <source>“%1”不是网址也不是完整的文件路径，请点“选择文件…”选择文件，或填写以 http:// 或 https:// 开头的网址。</source>
+        <translation>“%1” is neither a web address nor a full file path. Click “Choose file…” or enter an address starting with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>“%1”中的日期不存在，请按“2026-03-05 培训名称”填写。</source>
+        <translation>The date in “%1” does not exist. Write it as “2026-03-05 event name”.</translation>
+    </message>
+    <message>
+        <source>“%1”已停用，</source>
+        <translation>“%1” is retired; </translation>
+    </message>
+    <message>
+        <source>“%1”有%2 MB，超过了单个材料20 MB的上限。请压缩图片或把 PDF 另存为较小的文件后再添加。</source>
+        <translation>“%1” is %2 MB, over the 20 MB limit for one material. Compress the images or save the PDF smaller, then add it again.</translation>
+    </message>
+    <message>
+        <source>“%1”的文件内容已被改动（校验值不符），请删除后重新添加原文件。</source>
+        <translation>The content of “%1” has changed (checksum mismatch). Delete it and add the original file again.</translation>
+    </message>
+    <message>
+        <source>“%1”的文件已不在本机（可能是从其他电脑同步来的，或已被删除），请重新添加。</source>
+        <translation>The file of “%1” is not on this computer (perhaps synced from another computer, or deleted). Please add it again.</translation>
+    </message>
+    <message>
+        <source>“%1”缺少日，请写成 2024-03-05 这样的完整日期。</source>
+        <translation>“%1” has no day; write a full date such as 2024-03-05.</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>一二三四</source>
+        <translation>1234</translation>
+    </message>
+    <message>
+        <source>上次登记时本机没有安全的凭据存储，令牌只保存在那次运行的内存中，现已不可用。请向服务总站管理员索取新的登记码，重新登记：%1</source>
+        <translation>At the last enrolment this computer had no secure credential store, so the token was kept only in that run's memory and is gone now. Ask the HQ administrator for a new enrolment code and enrol again: %1</translation>
+    </message>
+    <message>
+        <source>上次登记时系统没有安全的凭据存储，令牌只保存在那次运行的内存中，现已不可用，请重新登记（station-desk enroll --server %1 --code 新登记码）。</source>
+        <translation>At the last enrolment the system had no secure credential store, so the token was kept only in that run's memory and is gone now. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
+    </message>
+    <message>
+        <source>下一年度服务工作计划</source>
+        <translation>Work plan for the next year</translation>
+    </message>
+    <message>
+        <source>下载的 PDF 与服务总站登记的校验值不符（传输中损坏），请重试。</source>
+        <translation>The downloaded PDF does not match the checksum HQ recorded (damaged in transfer). Please try again.</translation>
+    </message>
+    <message>
+        <source>不能为空，请填写</source>
+        <translation>required; please fill it in</translation>
+    </message>
+    <message>
+        <source>不能为空，请填写。</source>
+        <translation>Required. Please fill it in.</translation>
+    </message>
+    <message>
+        <source>不能为空，请填写接待的工作人员姓名。</source>
+        <translation>Required. Enter the name of the staff member who served.</translation>
+    </message>
+    <message>
+        <source>不能为空，请选择企业所在的区。</source>
+        <translation>Required. Choose the district the enterprise is in.</translation>
+    </message>
+    <message>
+        <source>不能从“%1”转为“%2”。%3</source>
+        <translation>Cannot go from “%1” to “%2”. %3</translation>
+    </message>
+    <message>
+        <source>不能早于入驻日期（%1），请检查两个日期。</source>
+        <translation>Cannot be earlier than the joining date (%1). Check both dates.</translation>
+    </message>
+    <message>
+        <source>不能早于到岗日期（%1），请检查两个日期。</source>
+        <translation>Cannot be earlier than the start date (%1). Check both dates.</translation>
+    </message>
+    <message>
+        <source>不能早于发布日期（%1），请改正；长期有效请留空。</source>
+        <translation>Cannot be earlier than the issue date (%1). Correct it, or leave it empty if the policy does not expire.</translation>
+    </message>
+    <message>
+        <source>不能早于受理日期（%1），请改正。</source>
+        <translation>Cannot be earlier than the date received (%1). Please correct it.</translation>
+    </message>
+    <message>
+        <source>不能早于开始时间（%1），请改正。</source>
+        <translation>Cannot be earlier than the start (%1). Please correct it.</translation>
+    </message>
+    <message>
+        <source>不能早于服务日期（%1），请改正或留空。</source>
+        <translation>Cannot be earlier than the service date (%1). Correct it or leave it empty.</translation>
+    </message>
+    <message>
+        <source>不能是负数（现在是“%1”），请填写 0 或正数。</source>
+        <translation>Cannot be negative (now “%1”). Enter 0 or a positive number.</translation>
+    </message>
+    <message>
+        <source>不能晚于今天（%1），请填写实际服务的日期。</source>
+        <translation>Cannot be later than today (%1). Enter the date the service was actually given.</translation>
+    </message>
+    <message>
+        <source>不能晚于今天（%1），请改正。</source>
+        <translation>Cannot be later than today (%1). Please correct it.</translation>
+    </message>
+    <message>
+        <source>不限</source>
+        <translation>Any</translation>
+    </message>
+    <message>
+        <source>与%1使用同一个统一社会信用代码 %2，请核对后删除多余的一条。</source>
+        <translation>Uses the same unified social credit code %2 as %1. Check and delete the extra one.</translation>
+    </message>
+    <message>
+        <source>与第%1行是同一家企业（%2）</source>
+        <translation>Same enterprise as row %1 (%2)</translation>
+    </message>
+    <message>
+        <source>与第%1行重复（同一%2内容不同），未导入。请合并为一行。</source>
+        <translation>Repeats row %1 (same %2, different content); not imported. Merge them into one row.</translation>
+    </message>
+    <message>
+        <source>专业技术服务业</source>
+        <translation>Professional technical services</translation>
+    </message>
+    <message>
+        <source>专家</source>
+        <translation>expert</translation>
+    </message>
+    <message>
+        <source>专家姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>专家库</source>
+        <translation>Expert pool</translation>
+    </message>
+    <message>
+        <source>专用设备制造业</source>
+        <translation>Special-purpose machinery</translation>
+    </message>
+    <message>
+        <source>专职/兼职</source>
+        <translation>Employment</translation>
+    </message>
+    <message>
+        <source>中国共产党机关</source>
+        <translation>Communist Party organs</translation>
+    </message>
+    <message>
+        <source>主办单位</source>
+        <translation>Organiser</translation>
+    </message>
+    <message>
+        <source>主讲嘉宾</source>
+        <translation>Speakers</translation>
+    </message>
+    <message>
+        <source>主题月</source>
+        <translation>Theme month</translation>
+    </message>
+    <message>
+        <source>互联网和相关服务</source>
+        <translation>Internet and related services</translation>
+    </message>
+    <message>
+        <source>人次</source>
+        <translation>Attendances</translation>
+    </message>
+    <message>
+        <source>人民政协、民主党派</source>
+        <translation>CPPCC and democratic parties</translation>
+    </message>
+    <message>
+        <source>今天到期</source>
+        <translation>Due today</translation>
+    </message>
+    <message>
+        <source>从业人员</source>
+        <translation>employees</translation>
+    </message>
+    <message>
+        <source>从业人员（人）</source>
+        <translation>Employees</translation>
+    </message>
+    <message>
+        <source>代码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>代码 %1 属于门类 %2（%3），与所填门类 %4（%5）不一致，请核对。</source>
+        <translation>Code %1 belongs to section %2 (%3), not to the section entered, %4 (%5). Please check.</translation>
+    </message>
+    <message>
+        <source>以下部分尚未填写，打印件中将显示为“无”：%1。</source>
+        <translation>These sections are not written yet and will print as “none”: %1.</translation>
+    </message>
+    <message>
+        <source>仪器仪表制造业</source>
+        <translation>Instruments and meters</translation>
+    </message>
+    <message>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <source>企业发展阶段</source>
+        <translation>Enterprise stage</translation>
+    </message>
+    <message>
+        <source>企业名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>企业库</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <source>企业库里已有“%1”使用这个%2，已存在，未导入。如需修改请在企业页面编辑。</source>
+        <translation>“%1” already uses this %2; not imported. To change it, edit it on the Enterprises page.</translation>
+    </message>
+    <message>
+        <source>企业库里有%1家名为“%2”的企业，请填写统一社会信用代码区分。</source>
+        <translation>%1 enterprises are named “%2”. Enter the unified social credit code to tell them apart.</translation>
+    </message>
+    <message>
+        <source>企业规模尚未计算，请打开该企业保存一次。</source>
+        <translation>The enterprise size has not been worked out yet. Open the enterprise and save it once.</translation>
+    </message>
+    <message>
+        <source>企业：所选企业都已被删除，请刷新匹配列表后重新勾选。</source>
+        <translation>Enterprises: all chosen enterprises have been deleted. Refresh the matches and tick again.</translation>
+    </message>
+    <message>
+        <source>企业：请至少勾选一家企业。</source>
+        <translation>Enterprises: tick at least one enterprise.</translation>
+    </message>
+    <message>
+        <source>住宿业</source>
+        <translation>Accommodation</translation>
+    </message>
+    <message>
+        <source>体育</source>
+        <translation>Sports</translation>
+    </message>
+    <message>
+        <source>依托单位</source>
+        <translation>Host organisation</translation>
+    </message>
+    <message>
+        <source>保险业</source>
+        <translation>Insurance</translation>
+    </message>
+    <message>
+        <source>信用代码校验位存疑</source>
+        <translation>Doubtful credit code check character</translation>
+    </message>
+    <message>
+        <source>信用代码重复</source>
+        <translation>Repeated credit code</translation>
+    </message>
+    <message>
+        <source>修改人：只有本站在职的站长/负责人可以修改锁定期限，请由站长操作。</source>
+        <translation>Changed by: only the station's current manager can change the lock period. Ask the station manager.</translation>
+    </message>
+    <message>
+        <source>免费服务不填写金额。请清空金额，或把收费类型改为“低收费”或“有偿”。</source>
+        <translation>A free service has no amount. Clear the amount, or change the fee type to “Low fee” or “Paid”.</translation>
+    </message>
+    <message>
+        <source>入驻日期</source>
+        <translation>Joined on</translation>
+    </message>
+    <message>
+        <source>入驻服务机构、服务清单和专家库%1，本站已接入服务总站，同步后自动更新，不能在本地修改。</source>
+        <translation>Resident institutions, the service list and the expert pool %1. This station syncs with HQ, so they update at each sync and cannot be changed here.</translation>
+    </message>
+    <message>
+        <source>全市</source>
+        <translation>the whole city</translation>
+    </message>
+    <message>
+        <source>全部行业</source>
+        <translation>all industries</translation>
+    </message>
+    <message>
+        <source>全部规模</source>
+        <translation>all sizes</translation>
+    </message>
+    <message>
+        <source>公共设施管理业</source>
+        <translation>Public facilities management</translation>
+    </message>
+    <message>
+        <source>其他制造业</source>
+        <translation>Other manufacturing</translation>
+    </message>
+    <message>
+        <source>其他房地产业</source>
+        <translation>Other real estate</translation>
+    </message>
+    <message>
+        <source>其他服务业</source>
+        <translation>Other services</translation>
+    </message>
+    <message>
+        <source>其他采矿业</source>
+        <translation>Other mining</translation>
+    </message>
+    <message>
+        <source>其他金融业</source>
+        <translation>Other financial services</translation>
+    </message>
+    <message>
+        <source>农、林、牧、渔专业及辅助性活动</source>
+        <translation>Agricultural support activities</translation>
+    </message>
+    <message>
+        <source>农业</source>
+        <translation>Farming</translation>
+    </message>
+    <message>
+        <source>农副食品加工业</source>
+        <translation>Agri-food processing</translation>
+    </message>
+    <message>
+        <source>准备时长（分钟）</source>
+        <translation>Preparation (minutes)</translation>
+    </message>
+    <message>
+        <source>分派时请选择一个承办方：工作人员、入驻服务机构或专家（只能选一个）。</source>
+        <translation>When assigning, choose one assignee: a staff member, a resident institution or an expert (only one).</translation>
+    </message>
+    <message>
+        <source>到岗日期</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>办结期限</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>化学原料和化学制品制造业</source>
+        <translation>Chemicals</translation>
+    </message>
+    <message>
+        <source>化学纤维制造业</source>
+        <translation>Chemical fibres</translation>
+    </message>
+    <message>
+        <source>医药制造业</source>
+        <translation>Pharmaceuticals</translation>
+    </message>
+    <message>
+        <source>卫生</source>
+        <translation>Health</translation>
+    </message>
+    <message>
+        <source>印刷和记录媒介复制业</source>
+        <translation>Printing and media reproduction</translation>
+    </message>
+    <message>
+        <source>参加服务总站培训</source>
+        <translation>Service HQ training attended</translation>
+    </message>
+    <message>
+        <source>发布日期</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <source>发布机关</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <source>受理日期</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>只有“分派”时才能指定承办方。</source>
+        <translation>An assignee can be set only when the status is “Assigned”.</translation>
+    </message>
+    <message>
+        <source>只有“回访”时才能填写满意度。</source>
+        <translation>Satisfaction can be entered only at “Follow-up”.</translation>
+    </message>
+    <message>
+        <source>只有状态为“已退出”时才填写退出日期，请清空或把状态改为“已退出”。</source>
+        <translation>A leaving date is entered only when the status is “Left”. Clear it or set the status to “Left”.</translation>
+    </message>
+    <message>
+        <source>只有站长/负责人可以新增、修改或删除政策，请由站长操作。</source>
+        <translation>Only the station manager can add, change or delete policies.</translation>
+    </message>
+    <message>
+        <source>只有被服务总站退回的报告才能重新编辑。</source>
+        <translation>Only a report that HQ returned can be edited again.</translation>
+    </message>
+    <message>
+        <source>合作机构</source>
+        <translation>Partner institutions</translation>
+    </message>
+    <message>
+        <source>名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>名称与%1实质相同（不计“广州”“有限公司”和标点），可能是同一家企业，请核对。</source>
+        <translation>The name is essentially the same as %1 (ignoring “Guangzhou”, “Co., Ltd.” and punctuation); it may be the same enterprise. Please check.</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>含有换行、制表符或不可见字符，请按营业执照重新输入。</source>
+        <translation>contains line breaks, tabs or invisible characters. Type it again from the business licence.</translation>
+    </message>
+    <message>
+        <source>商务服务业</source>
+        <translation>Business services</translation>
+    </message>
+    <message>
+        <source>回收站里没有这场活动，无法恢复。</source>
+        <translation>This event is not in the recycle bin; it cannot be restored.</translation>
+    </message>
+    <message>
+        <source>回收站里没有这家企业，无法恢复。</source>
+        <translation>This enterprise is not in the recycle bin; it cannot be restored.</translation>
+    </message>
+    <message>
+        <source>回收站里没有这条服务记录，无法恢复。</source>
+        <translation>This service record is not in the recycle bin; it cannot be restored.</translation>
+    </message>
+    <message>
+        <source>回收站里没有这条服务需求，无法恢复。</source>
+        <translation>This demand is not in the recycle bin; it cannot be restored.</translation>
+    </message>
+    <message>
+        <source>回访日期</source>
+        <translation>Follow-up</translation>
+    </message>
+    <message>
+        <source>回访时请填写1–5分的满意度（5分最满意）。</source>
+        <translation>At follow-up, enter a satisfaction score of 1–5 (5 is best).</translation>
+    </message>
+    <message>
+        <source>回访满意度</source>
+        <translation>Follow-up satisfaction</translation>
+    </message>
+    <message>
+        <source>国家机构</source>
+        <translation>State organs</translation>
+    </message>
+    <message>
+        <source>土地管理业</source>
+        <translation>Land management</translation>
+    </message>
+    <message>
+        <source>土木工程建筑业</source>
+        <translation>Civil engineering</translation>
+    </message>
+    <message>
+        <source>在“%1”中找不到名为“%2”的%3。请按“%4”中的名称填写全称，或先添加该%5；没有转介请留空。</source>
+        <translation>No %3 named “%2” was found in “%1”. Enter the full name as listed in “%4”, or add the %5 first; leave it empty if there was no referral.</translation>
+    </message>
+    <message>
+        <source>在企业库中找不到“%1”（按统一社会信用代码或企业全称查找），请先登记或导入该企业。</source>
+        <translation>“%1” was not found among the enterprises (by credit code or full name). Add or import the enterprise first.</translation>
+    </message>
+    <message>
+        <source>在文件前30行中没有找到表头（如“企业名称”“统一社会信用代码”），请检查是否选错了文件或工作表。</source>
+        <translation>No header row (such as “企业名称”, “统一社会信用代码”) was found in the first 30 rows. Check that the right file and sheet were chosen.</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>地点</source>
+        <translation>Venue</translation>
+    </message>
+    <message>
+        <source>场地情况</source>
+        <translation>Premises</translation>
+    </message>
+    <message>
+        <source>基层群众自治组织及其他组织</source>
+        <translation>Grassroots self-governing and other organisations</translation>
+    </message>
+    <message>
+        <source>备注</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>多个号码请用“/”分隔。</source>
+        <translation> Separate several numbers with “/”.</translation>
+    </message>
+    <message>
+        <source>多式联运和运输代理业</source>
+        <translation>Multimodal transport and forwarding</translation>
+    </message>
+    <message>
+        <source>失效日期</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <source>姓名</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>娱乐业</source>
+        <translation>Entertainment</translation>
+    </message>
+    <message>
+        <source>定期信息报送</source>
+        <translation>Periodic information report</translation>
+    </message>
+    <message>
+        <source>宣贯政策</source>
+        <translation>Policies briefed</translation>
+    </message>
+    <message>
+        <source>家具制造业</source>
+        <translation>Furniture</translation>
+    </message>
+    <message>
+        <source>家次</source>
+        <translation>Enterprises</translation>
+    </message>
+    <message>
+        <source>居民服务业</source>
+        <translation>Household services</translation>
+    </message>
+    <message>
+        <source>岗位</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>工作人员</source>
+        <translation>staff member</translation>
+    </message>
+    <message>
+        <source>工作制度备案日期</source>
+        <translation>Work rules filed on</translation>
+    </message>
+    <message>
+        <source>工作制度文件</source>
+        <translation>Work rules document</translation>
+    </message>
+    <message>
+        <source>工作目标：未知的指标“%1”。</source>
+        <translation>Targets: unknown indicator “%1”.</translation>
+    </message>
+    <message>
+        <source>已为%1家企业登记政策宣传服务记录</source>
+        <translation>Policy briefing records added for %1 enterprises</translation>
+    </message>
+    <message>
+        <source>已交服务总站</source>
+        <translation>Delivered to HQ</translation>
+    </message>
+    <message>
+        <source>已交服务总站（第 %1 版）</source>
+        <translation>Delivered to HQ (version %1)</translation>
+    </message>
+    <message>
+        <source>已信任服务总站的证书颁发机构(CA)文件（已复制为档案文件夹中的 %1）。</source>
+        <translation>HQ's certificate authority (CA) file is now trusted (copied to the profile folder as %1).</translation>
+    </message>
+    <message>
+        <source>已登记到服务总站：%1（%2）。</source>
+        <translation>Enrolled with HQ: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>找不到证书颁发机构(CA)文件：%1。请确认文件路径，或重新向服务总站索取。</source>
+        <translation>Certificate authority (CA) file not found: %1. Check the path, or ask HQ for it again.</translation>
+    </message>
+    <message>
+        <source>无法使用证书颁发机构(CA)文件 %1：它不可读或不是 PEM 格式的证书（.pem/.crt），请向服务总站索取正确的 CA 文件。</source>
+        <translation>The certificate authority (CA) file %1 cannot be used: it is unreadable or not a PEM certificate (.pem/.crt). Ask HQ for the right CA file.</translation>
+    </message>
+    <message>
+        <source>无法连接服务总站同步服务（%1）：网络不通或服务器未启动。数据已保存在本机，稍后再试。</source>
+        <translation>Cannot reach HQ's sync service (%1): no network, or the server is down. Your data is saved on this computer; try again later.</translation>
+    </message>
+    <message>
+        <source>无法连接服务总站（%1）：网络不通或服务器未启动。</source>
+        <translation>Cannot reach HQ (%1): no network, or the server is down.</translation>
+    </message>
+    <message>
+        <source>服务器证书不受信任：%1 的证书不是由本机信任的证书颁发机构签发的（例如自签名或单位内部证书）。请向服务总站索取证书颁发机构(CA)文件，并在登记时用 --ca-file 指定，或把它加入系统信任。</source>
+        <translation>Server certificate not trusted: the certificate of %1 was not issued by an authority this computer trusts (e.g. self-signed or an in-house certificate). Ask HQ for the certificate authority (CA) file and give it with --ca-file when enrolling, or add it to the system's trusted certificates.</translation>
+    </message>
+    <message>
+        <source>服务器证书与网址不符：%1 出示的证书不是为这个地址签发的。请使用证书上的域名访问服务总站，或请服务总站为这个地址重新签发证书。</source>
+        <translation>Server certificate does not match the address: %1 presented a certificate issued for another address. Use the domain name on the certificate, or ask HQ to issue a certificate for this address.</translation>
+    </message>
+    <message>
+        <source>服务器证书已过期：%1 的证书已超过有效期，请联系服务总站更换证书；数据已保存在本机。</source>
+        <translation>Server certificate expired: the certificate of %1 is past its validity. Ask HQ to renew it; your data is saved on this computer.</translation>
+    </message>
+    <message>
+        <source>本机原来的站点编码“%1”已改为服务总站分配的“%2”。</source>
+        <translation>This computer's station code “%1” is now HQ's “%2”.</translation>
+    </message>
+    <message>
+        <source>本档案已登记为服务总站的另一个服务站（%1），并且已有该站的工作记录，不能改登记为“%2”。请为新站点新建一个档案再登记；如果登记码发错了，请联系服务总站重新发放本站的登记码。</source>
+        <translation>This profile is enrolled as another HQ station (%1) and holds that station's records, so it cannot be enrolled as “%2”. Make a new profile for the new station and enrol that; if the code was sent by mistake, ask HQ to reissue this station's code.</translation>
+    </message>
+    <message>
+        <source>本档案还没有登记到服务总站，请先运行：station-desk enroll --server 服务总站网址 --code 登记码</source>
+        <translation>This profile is not enrolled with HQ yet. First run: station-desk enroll --server HQ-ADDRESS --code ENROLMENT-CODE</translation>
+    </message>
+    <message>
+        <source>本站太久没有同步，需要从服务总站重新下载全部数据。</source>
+        <translation>This station has not synced for too long; all data must be downloaded from HQ again.</translation>
+    </message>
+    <message>
+        <source>这份报告的 PDF 还没有传到服务总站：服务站下次同步时会自动上传，请稍后刷新。</source>
+        <translation>This report's PDF has not reached HQ yet; the station uploads it at its next sync. Refresh later.</translation>
+    </message>
+    <message>
+        <source>这是演示档案（其中是生成的演示数据），不能登记到服务总站，也不能同步：演示数据会被上传到服务总站，混进真实的统计。请为真实的服务站新建一个档案再登记，例如：station-desk --profile 本站 enroll --server 服务总站网址 --code 登记码。</source>
+        <translation>This is the demo profile (generated demo data); it cannot enrol with HQ or sync, or the demo data would mix into the real figures. Make a profile for the real station and enrol that, e.g. station-desk --profile STATION enroll --server HQ-ADDRESS --code CODE.</translation>
+    </message>
+    <message>
+        <source>连接服务总站同步服务超时，数据已保存在本机，稍后再试。</source>
+        <translation>HQ's sync service timed out. Your data is saved on this computer; try again later.</translation>
+    </message>
+    <message>
+        <source>连接服务总站超时，请稍后再试。</source>
+        <translation>Connecting to HQ timed out. Please try again later.</translation>
+    </message>
+    <message>
+        <source>错误：report 需要服务总站同步数据库地址：请用 --db 或环境变量 %1 指定。</source>
+        <translation>Error: report needs HQ's sync database address: give it with --db or the environment variable %1.</translation>
+    </message>
+    <message>
+        <source>错误：无法连接或操作服务总站数据库：%1</source>
+        <translation>Error: cannot reach or use HQ's database: %1</translation>
+    </message>
+    <message>
+        <source>GNOME 密钥环 / Secret Service</source>
+        <translation>GNOME Keyring / Secret Service</translation>
+    </message>
+    <message>
+        <source>GNOME 密钥环 / libsecret</source>
+        <translation>GNOME Keyring / libsecret</translation>
+    </message>
+    <message>
+        <source>KDE 钱包</source>
+        <translation>KDE Wallet</translation>
+    </message>
+    <message>
+        <source>Windows 凭据管理器</source>
+        <translation>Windows Credential Manager</translation>
+    </message>
+    <message>
+        <source>macOS 钥匙串</source>
+        <translation>macOS Keychain</translation>
+    </message>
+    <message>
+        <source>“%1”对应%2家企业（%3%4），请输入完整名称或统一社会信用代码。</source>
+        <translation>“%1” matches %2 enterprises (%3%4). Type the full name or the unified social credit code.</translation>
+    </message>
+    <message>
+        <source>已报名过%1家</source>
+        <translation>%1 already registered</translation>
+    </message>
+    <message>
+        <source>已撤销</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>已超过办结期限 %1 天（期限 %2），当前状态为“%3”。请跟进办结，或与企业商定后调整期限。</source>
+        <translation>%1 days past the due date (%2); the status is “%3”. Follow it up to completion, or agree a new due date with the enterprise.</translation>
+    </message>
+    <message>
+        <source>市工业和信息化局</source>
+        <translation>Municipal Bureau of Industry and IT</translation>
+    </message>
+    <message>
+        <source>年份 %1 超出范围（1900–2100），请核对。</source>
+        <translation>Year %1 is out of range (1900–2100). Please check.</translation>
+    </message>
+    <message>
+        <source>年度服务工作总结</source>
+        <translation>Annual work summary</translation>
+    </message>
+    <message>
+        <source>年度服务工作计划</source>
+        <translation>Annual work plan</translation>
+    </message>
+    <message>
+        <source>年度：%1 不是有效的年份，请填写 %2–%3 之间的年份。</source>
+        <translation>Year: %1 is not a valid year. Enter a year from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>年度：请填写要统计的年份，例如 2026。</source>
+        <translation>Year: enter the year to count, e.g. 2026.</translation>
+    </message>
+    <message>
+        <source>年度：请选择%1–%2之间的年份。</source>
+        <translation>Year: choose a year from %1 to %2.</translation>
+    </message>
+    <message>
+        <source>广播、电视、电影和录音制作业</source>
+        <translation>Broadcasting, film and recording</translation>
+    </message>
+    <message>
+        <source>应为%1，收到 %2</source>
+        <translation>should be %1, got %2</translation>
+    </message>
+    <message>
+        <source>应为36位的记录编号（uuid）</source>
+        <translation>should be a 36-character record id (uuid)</translation>
+    </message>
+    <message>
+        <source>应为“是”或“否”（true/false）</source>
+        <translation>should be yes or no (true/false)</translation>
+    </message>
+    <message>
+        <source>应为整数，现在是“%1”。</source>
+        <translation>must be a whole number; it is “%1”.</translation>
+    </message>
+    <message>
+        <source>应为最多%1段文字</source>
+        <translation>should be at most %1 sections of text</translation>
+    </message>
+    <message>
+        <source>应为最多%1项指标</source>
+        <translation>should be at most %1 indicators</translation>
+    </message>
+    <message>
+        <source>应为最多%1项的列表</source>
+        <translation>should be a list of at most %1 items</translation>
+    </message>
+    <message>
+        <source>应写作“%1”（去掉空格和横线、字母大写）</source>
+        <translation>should be written “%1” (no spaces or dashes, capital letters)</translation>
+    </message>
+    <message>
+        <source>应在%1到%2之间，现在是%3</source>
+        <translation>should be between %1 and %2; it is %3</translation>
+    </message>
+    <message>
+        <source>应在1到5之间（现为%1），未调查请留空。</source>
+        <translation>Must be from 1 to 5 (now %1); leave it empty if not surveyed.</translation>
+    </message>
+    <message>
+        <source>废弃资源综合利用业</source>
+        <translation>Waste recycling</translation>
+    </message>
+    <message>
+        <source>建筑安装业</source>
+        <translation>Building installation</translation>
+    </message>
+    <message>
+        <source>建筑装饰、装修和其他建筑业</source>
+        <translation>Building decoration and other construction</translation>
+    </message>
+    <message>
+        <source>开始时间</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <source>开采专业及辅助性活动</source>
+        <translation>Mining support activities</translation>
+    </message>
+    <message>
+        <source>当前可以转为：%1。</source>
+        <translation>It can move to: %1.</translation>
+    </message>
+    <message>
+        <source>房地产中介服务</source>
+        <translation>Real estate agency</translation>
+    </message>
+    <message>
+        <source>房地产开发经营</source>
+        <translation>Real estate development</translation>
+    </message>
+    <message>
+        <source>房屋建筑业</source>
+        <translation>Building construction</translation>
+    </message>
+    <message>
+        <source>所在区</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>所在区：请从广州市十一个区中选择（%1）。</source>
+        <translation>District: choose one of Guangzhou's eleven districts (%1).</translation>
+    </message>
+    <message>
+        <source>所在单位</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>所属行业（需细到大类）</source>
+        <translation>the industry (down to the division)</translation>
+    </message>
+    <message>
+        <source>批发业</source>
+        <translation>Wholesale</translation>
+    </message>
+    <message>
+        <source>找不到“%1”，请核对名称或信用代码，或先在企业库中新建。</source>
+        <translation>“%1” was not found. Check the name or credit code, or add the enterprise first.</translation>
+    </message>
+    <message>
+        <source>找不到企业%1行</source>
+        <translation>%1 rows with unknown enterprises</translation>
+    </message>
+    <message>
+        <source>找不到文件：%1</source>
+        <translation>File not found: %1</translation>
+    </message>
+    <message>
+        <source>找不到这份材料（可能已被删除），请刷新。</source>
+        <translation>This material was not found (perhaps deleted). Please refresh.</translation>
+    </message>
+    <message>
+        <source>找不到这位专家（可能已被删除），请刷新列表。</source>
+        <translation>This expert was not found (perhaps deleted). Please refresh the list.</translation>
+    </message>
+    <message>
+        <source>找不到这位工作人员（可能已被删除），请刷新人员列表。</source>
+        <translation>This staff member was not found (perhaps deleted). Please refresh the staff list.</translation>
+    </message>
+    <message>
+        <source>找不到这家企业（可能已被删除），请刷新列表。</source>
+        <translation>This enterprise was not found (perhaps deleted). Please refresh the list.</translation>
+    </message>
+    <message>
+        <source>找不到这家服务机构（可能已被删除），请刷新列表。</source>
+        <translation>This institution was not found (perhaps deleted). Please refresh the list.</translation>
+    </message>
+    <message>
+        <source>找不到这条服务清单（可能已被删除），请刷新列表。</source>
+        <translation>This service item was not found (perhaps deleted). Please refresh the list.</translation>
+    </message>
+    <message>
+        <source>承办方</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>报名</source>
+        <translation>registered</translation>
+    </message>
+    <message>
+        <source>报名信息刚被其他人修改过，请刷新后再操作。</source>
+        <translation>The registration was just changed by someone else. Refresh and try again.</translation>
+    </message>
+    <message>
+        <source>报名并签到</source>
+        <translation>registered and checked in</translation>
+    </message>
+    <message>
+        <source>报名表需要“企业名称”或“统一社会信用代码”一列，请检查表头。</source>
+        <translation>The list needs a “企业名称” (name) or “统一社会信用代码” (credit code) column. Check the header row.</translation>
+    </message>
+    <message>
+        <source>报名记录：已不存在，请刷新。</source>
+        <translation>Registration: no longer exists. Please refresh.</translation>
+    </message>
+    <message>
+        <source>报告 PDF</source>
+        <translation>Report PDF</translation>
+    </message>
+    <message>
+        <source>报告内容：未知的栏目“%1”。</source>
+        <translation>Report: unknown section “%1”.</translation>
+    </message>
+    <message>
+        <source>报送期间：“%1”无法识别。%2。</source>
+        <translation>Period: “%1” is not recognised. %2.</translation>
+    </message>
+    <message>
+        <source>报送期间：请选择月份（如2026-09）或季度（如2026-Q3）。</source>
+        <translation>Period: choose a month (e.g. 2026-09) or a quarter (e.g. 2026-Q3).</translation>
+    </message>
+    <message>
+        <source>挂牌日期</source>
+        <translation>Sign put up on</translation>
+    </message>
+    <message>
+        <source>挂牌照片</source>
+        <translation>Photo of the sign</translation>
+    </message>
+    <message>
+        <source>指标“%1”应为数字</source>
+        <translation>indicator “%1” should be a number</translation>
+    </message>
+    <message>
+        <source>擅长领域</source>
+        <translation>Expertise</translation>
+    </message>
+    <message>
+        <source>操作人：找不到这位工作人员，请从人员列表中选择。</source>
+        <translation>Done by: this staff member was not found. Choose from the staff list.</translation>
+    </message>
+    <message>
+        <source>收费方式</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <source>收费类型</source>
+        <translation>Fee type</translation>
+    </message>
+    <message>
+        <source>收费类型为“%1”时，请填写大于0的金额；不收费请选“免费”。</source>
+        <translation>With the fee type “%1”, enter an amount above 0; if nothing was charged, choose “Free”.</translation>
+    </message>
+    <message>
+        <source>收费金额（元）</source>
+        <translation>Fee (yuan)</translation>
+    </message>
+    <message>
+        <source>政策摘要</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>政策标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>政策类别</source>
+        <translation>Policy category</translation>
+    </message>
+    <message>
+        <source>数值“%1”过大，请核对（金额以万元为单位）。</source>
+        <translation>The value “%1” is too large. Please check (amounts are in 10,000 yuan).</translation>
+    </message>
+    <message>
+        <source>数字</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>整数</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>文件内容是%1，与声明的%2不符，请重新选择文件。</source>
+        <translation>The file is a %1, not the declared %2. Please choose the file again.</translation>
+    </message>
+    <message>
+        <source>文件内重复%1行</source>
+        <translation>%1 rows repeated in the file</translation>
+    </message>
+    <message>
+        <source>文件用途“%1”无效，可选：%2。</source>
+        <translation>File purpose “%1” is invalid; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>文化艺术业</source>
+        <translation>Culture and arts</translation>
+    </message>
+    <message>
+        <source>文教、工美、体育和娱乐用品制造业</source>
+        <translation>Stationery, crafts, sports and toys</translation>
+    </message>
+    <message>
+        <source>文本</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>新增报名%1家</source>
+        <translation>%1 newly registered</translation>
+    </message>
+    <message>
+        <source>新闻和出版业</source>
+        <translation>News and publishing</translation>
+    </message>
+    <message>
+        <source>无扩展名</source>
+        <translation>no extension</translation>
+    </message>
+    <message>
+        <source>无法写入 %1：%2。请换一个文件夹或文件名。</source>
+        <translation>Cannot write %1: %2. Choose another folder or file name.</translation>
+    </message>
+    <message>
+        <source>无法在本机保存文件（%1），请检查磁盘空间后重试。</source>
+        <translation>The file could not be saved on this computer (%1). Check the free disk space and try again.</translation>
+    </message>
+    <message>
+        <source>无法把证书颁发机构(CA)文件复制到档案文件夹（%1）：%2</source>
+        <translation>The certificate authority (CA) file could not be copied to the profile folder (%1): %2</translation>
+    </message>
+    <message>
+        <source>无法识别“%1”，%2</source>
+        <translation>“%1” is not recognised. %2</translation>
+    </message>
+    <message>
+        <source>无法识别“%1”，%2。</source>
+        <translation>“%1” is not recognised. %2.</translation>
+    </message>
+    <message>
+        <source>无法识别“%1”，请填写%2之一。</source>
+        <translation>“%1” is not recognised. Enter one of %2.</translation>
+    </message>
+    <message>
+        <source>无法识别“%1”，请填写一个手机号（11位）或座机号（如 020-12345678）。</source>
+        <translation>“%1” is not recognised. Enter a mobile number (11 digits) or a landline (e.g. 020-12345678).</translation>
+    </message>
+    <message>
+        <source>无法识别“%1”，请填写国民经济行业分类代码（如 6510）或行业名称（如 软件和信息技术服务业）。</source>
+        <translation>“%1” is not recognised. Enter a GB/T 4754 industry code (e.g. 6510) or an industry name.</translation>
+    </message>
+    <message>
+        <source>无法识别“%1”，请填写数字。</source>
+        <translation>“%1” is not recognised. Enter a number.</translation>
+    </message>
+    <message>
+        <source>无法识别“%1”，请选择 A–T 中的一个门类（如 C 制造业）。</source>
+        <translation>“%1” is not recognised. Choose a section from A to T (e.g. C, manufacturing).</translation>
+    </message>
+    <message>
+        <source>无法识别的格式</source>
+        <translation>an unrecognised format</translation>
+    </message>
+    <message>
+        <source>无法读取“%1”（%2），请确认文件存在且没有被其他程序占用。</source>
+        <translation>“%1” could not be read (%2). Check that it exists and no other program is using it.</translation>
+    </message>
+    <message>
+        <source>无法读取“%1”（%2），请稍后重试。</source>
+        <translation>“%1” could not be read (%2). Please try again later.</translation>
+    </message>
+    <message>
+        <source>无法读取或复制“%1”（%2），请确认文件没有被其他程序占用、磁盘未满。</source>
+        <translation>“%1” could not be read or copied (%2). Check that no other program is using it and the disk is not full.</translation>
+    </message>
+    <message>
+        <source>无法读取这个 Excel 文件（%1），请确认是 .xlsx 格式且未损坏。</source>
+        <translation>This Excel file cannot be read (%1). Check that it is an undamaged .xlsx file.</translation>
+    </message>
+    <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>最多%1位小数，现在是“%2”</source>
+        <translation>at most %1 decimal places; it is “%2”</translation>
+    </message>
+    <message>
+        <source>最多50个字符，请只保留一个常用号码。</source>
+        <translation>At most 50 characters; keep just one number.</translation>
+    </message>
+    <message>
+        <source>最多保留两位小数（精确到分）。</source>
+        <translation>At most two decimal places (to the fen).</translation>
+    </message>
+    <message>
+        <source>最多填写%1个字符，请只保留常用号码。</source>
+        <translation>At most %1 characters; keep only the numbers in use.</translation>
+    </message>
+    <message>
+        <source>有%1个字符，最多%2个，请删减较长的文字</source>
+        <translation>has %1 characters, at most %2; shorten the longer texts</translation>
+    </message>
+    <message>
+        <source>有%1个字符，最多%2个，请缩短</source>
+        <translation>has %1 characters, at most %2; please shorten it</translation>
+    </message>
+    <message>
+        <source>有政策已不在政策库中（可能已被删除），请重新选择。</source>
+        <translation>A policy is no longer in the library (perhaps deleted). Please choose again.</translation>
+    </message>
+    <message>
+        <source>有色金属冶炼和压延加工业</source>
+        <translation>Non-ferrous metal smelting</translation>
+    </message>
+    <message>
+        <source>有色金属矿采选业</source>
+        <translation>Non-ferrous metal mining</translation>
+    </message>
+    <message>
+        <source>服务人员</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>服务内容</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>服务器要求更新的客户端版本，请升级服务站工作台。</source>
+        <translation>The server needs a newer version of Station Desk. Please upgrade.</translation>
+    </message>
+    <message>
+        <source>服务工作总结</source>
+        <translation>work summary</translation>
+    </message>
+    <message>
+        <source>服务工作计划</source>
+        <translation>work plan</translation>
+    </message>
+    <message>
+        <source>服务总站同步服务出错（HTTP %1），请稍后再试或联系服务总站。</source>
+        <translation>HQ's sync service failed (HTTP %1). Try again later or contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站同步服务的回复无法识别，请稍后再试或联系服务总站。</source>
+        <translation>HQ's sync service sent a reply that cannot be read. Try again later or contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站同步服务返回的进度没有前进，已停止以免重复下载。请联系服务总站。</source>
+        <translation>HQ's sync service did not move forward; stopped to avoid downloading the same data again. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站工作人员</source>
+        <translation>HQ staff</translation>
+    </message>
+    <message>
+        <source>服务总站拒绝了同步请求（HTTP %1）：%2</source>
+        <translation>HQ refused the sync request (HTTP %1): %2</translation>
+    </message>
+    <message>
+        <source>服务总站拒绝了本站的同步令牌（已被吊销、过期或无效），请联系服务总站后重新登记。</source>
+        <translation>HQ refused this station's sync token (revoked, expired or invalid). Contact HQ, then enrol again.</translation>
+    </message>
+    <message>
+        <source>服务总站拒绝了请求（HTTP %1）。</source>
+        <translation>HQ refused the request (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>服务总站服务出错（HTTP %1），请稍后再试或联系服务总站。</source>
+        <translation>HQ's service failed (HTTP %1). Try again later or contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站未接收：%1</source>
+        <translation>not accepted by the general station: %1</translation>
+    </message>
+    <message>
+        <source>服务总站档案“%1”不完整（缺少服务器网址或用户名）。请向服务总站管理员索取新的登记码，重新登记：%2</source>
+        <translation>HQ profile “%1” is incomplete (no server address or user name). Ask the HQ administrator for a new enrolment code and enrol again: %2</translation>
+    </message>
+    <message>
+        <source>服务总站的回复太大，已停止接收。请缩小查询范围或联系服务总站。</source>
+        <translation>HQ's reply was too large and was cut off. Narrow the query or contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站的回复无法识别，请稍后再试或联系服务总站。</source>
+        <translation>HQ's reply cannot be read. Try again later or contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站的登记回复不完整，请联系服务总站。</source>
+        <translation>HQ's enrolment reply is incomplete. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站网址 %1 使用不加密的 http://，同步令牌和本站数据会以明文在网络上传输。请改用 https:// 网址；只有在受控的测试网络中，才可在登记时加 --insecure-http 强制使用 http://。</source>
+        <translation>HQ's address %1 uses unencrypted http://, so the sync token and the station's data would cross the network in clear text. Use an https:// address; only on a controlled test network may you enrol with --insecure-http to force http://.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的%1格式不对，请联系服务总站。</source>
+        <translation>HQ returned malformed %1. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的不是 Excel 文件，请稍后再试或联系服务总站。</source>
+        <translation>HQ did not return an Excel file. Try again later or contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的报送列表格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed list of submissions. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的操作日志格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed audit log. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的政策列表格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed list of policies. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的疑似重复企业格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed list of possible duplicates. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的督促名单格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed reminder list. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的站点网络数据格式不对，请联系服务总站。</source>
+        <translation>HQ returned malformed station network data. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的资源库列表格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed library list. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的资源库数据格式不对，请联系服务总站。</source>
+        <translation>HQ returned malformed library data. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的资源库数据缺少内容，请联系服务总站。</source>
+        <translation>HQ returned library data with parts missing. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的选项表格式不对，请联系服务总站。</source>
+        <translation>HQ returned a malformed pick list. Please contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务方式</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>服务日期</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>服务时长为0</source>
+        <translation>Service time is 0</translation>
+    </message>
+    <message>
+        <source>服务时长（分钟）</source>
+        <translation>Duration (minutes)</translation>
+    </message>
+    <message>
+        <source>服务机构</source>
+        <translation>Institution</translation>
+    </message>
+    <message>
+        <source>服务站代码：请填写2–32位字母、数字或短横线，例如“GZ-TH-001”。</source>
+        <translation>Station code: enter 2–32 letters, digits or hyphens, e.g. “GZ-TH-001”.</translation>
+    </message>
+    <message>
+        <source>服务站名称</source>
+        <translation>Station name</translation>
+    </message>
+    <message>
+        <source>服务站名称：不能为空，请填写授牌名称。</source>
+        <translation>Station name: required. Enter the name on the official plaque.</translation>
+    </message>
+    <message>
+        <source>服务站名称：不能超过200个字。</source>
+        <translation>Station name: at most 200 characters.</translation>
+    </message>
+    <message>
+        <source>服务类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>服务结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>服务项目</source>
+        <translation>Service item</translation>
+    </message>
+    <message>
+        <source>期间：“%1”格式不对，请写成“年-月”，例如“2026-10”。</source>
+        <translation>Period: “%1” is not in the right form. Write year-month, e.g. “2026-10”.</translation>
+    </message>
+    <message>
+        <source>木材加工和木、竹、藤、棕、草制品业</source>
+        <translation>Wood, bamboo, rattan and straw products</translation>
+    </message>
+    <message>
+        <source>未填写统一社会信用代码，请对照营业执照补填。</source>
+        <translation>No unified social credit code. Add it from the business licence.</translation>
+    </message>
+    <message>
+        <source>本机保存的文件（%1）已被改动，与提交时不一致，没有上传；请重新选择文件或重新提交。</source>
+        <translation>The file saved on this computer (%1) has changed since it was submitted and was not uploaded. Choose the file again or resubmit.</translation>
+    </message>
+    <message>
+        <source>本机找不到要上传的文件（%1），它可能被删除了；请重新选择文件或重新提交。</source>
+        <translation>The file to upload (%1) is not on this computer; it may have been deleted. Choose the file again or resubmit.</translation>
+    </message>
+    <message>
+        <source>本档案原来没有服务站信息，已采用服务总站登记的站点编码、名称和所在区；首次同步会取回服务总站保存的其余信息。</source>
+        <translation>This profile had no station yet; it now uses the code, name and district HQ has on record, and the first sync fetches the rest from HQ.</translation>
+    </message>
+    <message>
+        <source>本档案已经设置过服务站信息，不能重复设置。</source>
+        <translation>This profile's station is already set up; it cannot be set up again.</translation>
+    </message>
+    <message>
+        <source>本档案还没有设置服务站信息。请先运行“station-desk”完成首次设置向导，或用“station-desk setup --code 代码 --name 名称 --district 区 --manager 姓名”设置；也可以用“station-desk --demo”查看演示数据。</source>
+        <translation>This profile has no station yet. Run “station-desk” and finish the first-run wizard, or use “station-desk setup --code CODE --name NAME --district DISTRICT --manager NAME”; “station-desk --demo” shows demo data.</translation>
+    </message>
+    <message>
+        <source>本站信息刚被修改过（可能是同步更新），请关闭后重新打开再改。</source>
+        <translation>The station's details were just changed (perhaps by a sync). Close and reopen, then edit again.</translation>
+    </message>
+    <message>
+        <source>本站备注</source>
+        <translation>Station notes</translation>
+    </message>
+    <message>
+        <source>本站已有人员，请到“人员”页面添加或修改。</source>
+        <translation>The station already has staff. Add or change them on the Staff page.</translation>
+    </message>
+    <message>
+        <source>本站已登记到服务总站同步，%1列表由服务总站统一发布，不能在本站修改。如需增加或调整，请联系服务总站。</source>
+        <translation>This station syncs with HQ; the %1 list is published by HQ and cannot be changed here. Contact HQ to add or change items.</translation>
+    </message>
+    <message>
+        <source>本站没有名为“%1”的人员，请核对姓名。</source>
+        <translation>The station has no staff member named “%1”. Please check the name.</translation>
+    </message>
+    <message>
+        <source>机动车、电子产品和日用产品修理业</source>
+        <translation>Repair of vehicles, electronics and household goods</translation>
+    </message>
+    <message>
+        <source>机构名称</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>机构已退出时必须写明退出原因（例如满意度不达标、合同到期）。</source>
+        <translation>When an institution has left, give the reason (e.g. low satisfaction, contract ended).</translation>
+    </message>
+    <message>
+        <source>机构已退出时请填写退出日期。</source>
+        <translation>When an institution has left, enter the leaving date.</translation>
+    </message>
+    <message>
+        <source>林业</source>
+        <translation>Forestry</translation>
+    </message>
+    <message>
+        <source>标识牌缺少%1，打印件上不会有这些项。请先在“本站信息”中填写，再打印。</source>
+        <translation>The sign has no %1, so these will not be printed. Fill them in under “Station details” first, then print.</translation>
+    </message>
+    <message>
+        <source>橡胶和塑料制品业</source>
+        <translation>Rubber and plastics</translation>
+    </message>
+    <message>
+        <source>水上运输业</source>
+        <translation>Water transport</translation>
+    </message>
+    <message>
+        <source>水利管理业</source>
+        <translation>Water management</translation>
+    </message>
+    <message>
+        <source>水的生产和供应业</source>
+        <translation>Water supply</translation>
+    </message>
+    <message>
+        <source>汽车制造业</source>
+        <translation>Motor vehicles</translation>
+    </message>
+    <message>
+        <source>没有名为“%1”的选项列表。</source>
+        <translation>There is no pick list named “%1”.</translation>
+    </message>
+    <message>
+        <source>没有地址、联系电话或联系人，二维码不会印出。</source>
+        <translation>With no address, phone or contact person, no QR code is printed.</translation>
+    </message>
+    <message>
+        <source>没有对应“%1”的列，请在列对应表中选择。</source>
+        <translation>No column is matched to “%1”. Choose one in the column mapping.</translation>
+    </message>
+    <message>
+        <source>没有统一社会信用代码为 %1 的企业，请核对或先在企业库中新建。</source>
+        <translation>No enterprise has the unified social credit code %1. Check it, or add the enterprise first.</translation>
+    </message>
+    <message>
+        <source>法定代表人</source>
+        <translation>Legal representative</translation>
+    </message>
+    <message>
+        <source>活动“%1”定于 %2 举行，尚未举行：活动总结只列出报名情况，请在活动结束后重新生成。</source>
+        <translation>Event “%1” is planned for %2 and has not been held yet: the summary lists registrations only. Make it again after the event.</translation>
+    </message>
+    <message>
+        <source>活动不能超过31天；主题月请拆成多场活动分别登记。</source>
+        <translation>An event cannot last more than 31 days; record a theme month as several events.</translation>
+    </message>
+    <message>
+        <source>活动主题</source>
+        <translation>Event themes</translation>
+    </message>
+    <message>
+        <source>活动名称</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>活动总结</source>
+        <translation>Event summary</translation>
+    </message>
+    <message>
+        <source>活动简介</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>活动类型</source>
+        <translation>Event type</translation>
+    </message>
+    <message>
+        <source>流程已结束，不能再变更。</source>
+        <translation>The process is finished; it cannot change any more.</translation>
+    </message>
+    <message>
+        <source>渔业</source>
+        <translation>Fishery</translation>
+    </message>
+    <message>
+        <source>满意度</source>
+        <translation>Satisfaction</translation>
+    </message>
+    <message>
+        <source>烟草制品业</source>
+        <translation>Tobacco</translation>
+    </message>
+    <message>
+        <source>煤炭开采和洗选业</source>
+        <translation>Coal mining</translation>
+    </message>
+    <message>
+        <source>燃气生产和供应业</source>
+        <translation>Gas supply</translation>
+    </message>
+    <message>
+        <source>物业管理</source>
+        <translation>Property management</translation>
+    </message>
+    <message>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>现场未报名人数</source>
+        <translation>Walk-in guests</translation>
+    </message>
+    <message>
+        <source>生态保护和环境治理业</source>
+        <translation>Ecology and environment</translation>
+    </message>
+    <message>
+        <source>由服务总站统一维护</source>
+        <translation>are maintained by HQ</translation>
+    </message>
+    <message>
+        <source>电信、广播电视和卫星传输服务</source>
+        <translation>Telecoms, broadcast and satellite transmission</translation>
+    </message>
+    <message>
+        <source>电力、热力生产和供应业</source>
+        <translation>Power and heat supply</translation>
+    </message>
+    <message>
+        <source>电气机械和器材制造业</source>
+        <translation>Electrical machinery</translation>
+    </message>
+    <message>
+        <source>畜牧业</source>
+        <translation>Animal husbandry</translation>
+    </message>
+    <message>
+        <source>疑似重复企业</source>
+        <translation>Possible duplicate enterprises</translation>
+    </message>
+    <message>
+        <source>登记时指定的证书颁发机构(CA)文件不见了（%1）。请把服务总站发放的 CA 文件放回这个位置，或重新登记并用 --ca-file 指定。</source>
+        <translation>The certificate authority (CA) file given at enrolment is gone (%1). Put HQ's CA file back there, or enrol again with --ca-file.</translation>
+    </message>
+    <message>
+        <source>登记码已经被服务总站收下（每个登记码只能用一次），但本机未能保存登记：{reason}。本机没有留下任何改动。请向服务总站管理员索取新的登记码后重新登记。</source>
+        <translation>HQ accepted the enrolment code (each code works once), but this computer could not save the enrolment: {reason}. Nothing was changed here. Ask the HQ administrator for a new code and enrol again.</translation>
+    </message>
+    <message>
+        <source>登记码已经被服务总站收下（每个登记码只能用一次），但本机未能保存登记：{reason}。本档案的数据没有改动。请向服务总站索取新的登记码后重新登记。</source>
+        <translation>HQ accepted the enrolment code (each code works once), but this computer could not save the enrolment: {reason}. This profile's data was not changed. Ask HQ for a new code and enrol again.</translation>
+    </message>
+    <message>
+        <source>皮革、毛皮、羽毛及其制品和制鞋业</source>
+        <translation>Leather, fur, feathers and footwear</translation>
+    </message>
+    <message>
+        <source>石油、煤炭及其他燃料加工业</source>
+        <translation>Petroleum, coal and fuel processing</translation>
+    </message>
+    <message>
+        <source>石油和天然气开采业</source>
+        <translation>Oil and gas extraction</translation>
+    </message>
+    <message>
+        <source>研究和试验发展</source>
+        <translation>Research and development</translation>
+    </message>
+    <message>
+        <source>社会保障</source>
+        <translation>Social security</translation>
+    </message>
+    <message>
+        <source>社会工作</source>
+        <translation>Social work</translation>
+    </message>
+    <message>
+        <source>离岗日期</source>
+        <translation>Leaving date</translation>
+    </message>
+    <message>
+        <source>科技推广和应用服务业</source>
+        <translation>Technology promotion services</translation>
+    </message>
+    <message>
+        <source>租赁业</source>
+        <translation>Leasing</translation>
+    </message>
+    <message>
+        <source>站长/负责人姓名：不能为空，首次设置需要一位负责人。</source>
+        <translation>Station manager's name: required; the first setup needs a manager.</translation>
+    </message>
+    <message>
+        <source>第%1项应为一组字段</source>
+        <translation>item %1 should be a set of fields</translation>
+    </message>
+    <message>
+        <source>第%1项的“%2”应为数字或不超过%3个字符的文字</source>
+        <translation>“%2” of item %1 should be a number or text of at most %3 characters</translation>
+    </message>
+    <message>
+        <source>等</source>
+        <translation> and others</translation>
+    </message>
+    <message>
+        <source>等待同步上传%1</source>
+        <translation>Waiting for the sync to upload%1</translation>
+    </message>
+    <message>
+        <source>签到</source>
+        <translation>checked in</translation>
+    </message>
+    <message>
+        <source>签到%1家</source>
+        <translation>%1 checked in</translation>
+    </message>
+    <message>
+        <source>管理员</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>管道运输业</source>
+        <translation>Pipeline transport</translation>
+    </message>
+    <message>
+        <source>系统凭据存储中找不到服务总站的令牌（可能被清除了）。请向服务总站管理员索取新的登记码，重新登记：%1</source>
+        <translation>HQ's token is not in the system credential store (perhaps cleared). Ask the HQ administrator for a new enrolment code and enrol again: %1</translation>
+    </message>
+    <message>
+        <source>系统凭据存储中找不到本站的同步令牌，请重新登记（station-desk enroll --server %1 --code 新登记码）。</source>
+        <translation>The station's sync token is not in the system credential store. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
+    </message>
+    <message>
+        <source>系统没有可用的安全凭据存储（如 GNOME 密钥环或 Windows 凭据管理器），令牌只保存在本次运行的内存中，重启后需要重新登记。</source>
+        <translation>The system has no secure credential store (such as GNOME Keyring or Windows Credential Manager), so the token is kept in memory for this run only; after a restart you will need to enrol again.</translation>
+    </message>
+    <message>
+        <source>纺织业</source>
+        <translation>Textiles</translation>
+    </message>
+    <message>
+        <source>纺织服装、服饰业</source>
+        <translation>Apparel</translation>
+    </message>
+    <message>
+        <source>经营状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>结束时间</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码</source>
+        <translation>Unified social credit code</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码 %1 的校验位不符%2，保存时已确认。请对照营业执照复核。</source>
+        <translation>The check character of credit code %1 does not match%2; it was confirmed when saved. Please check it against the business licence.</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码含有不允许的字符：%1（只能是数字和除 I、O、S、V、Z 以外的大写字母）。</source>
+        <translation>The unified social credit code contains characters not allowed: %1 (only digits and capital letters other than I, O, S, V, Z).</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码应为18位，现在是%1位。</source>
+        <translation>The unified social credit code has 18 characters; this one has %1.</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码的校验位应为“%1”，现在是“%2”。请核对；如确认无误（少数早期代码如此），可确认后保存，并将列入数据质量复核。</source>
+        <translation>The check character of the unified social credit code should be “%1”, not “%2”. Please check; if it is right (a few early codes are like this), confirm and save, and it will be listed for a data-quality review.</translation>
+    </message>
+    <message>
+        <source>统一社会信用代码：企业库里已有“%1”使用这个代码，不能重复登记。请打开该企业查看或修改。</source>
+        <translation>Unified social credit code: “%1” already uses this code; it cannot be added twice. Open that enterprise to view or change it.</translation>
+    </message>
+    <message>
+        <source>缺少划型所需的%1，无法确定企业规模，请补填。</source>
+        <translation>The size cannot be worked out without %1. Please fill it in.</translation>
+    </message>
+    <message>
+        <source>缺少划型数据</source>
+        <translation>Size data missing</translation>
+    </message>
+    <message>
+        <source>缺少统一社会信用代码</source>
+        <translation>Credit code missing</translation>
+    </message>
+    <message>
+        <source>群众团体、社会团体和其他成员组织</source>
+        <translation>Mass and social organisations</translation>
+    </message>
+    <message>
+        <source>职称/职务</source>
+        <translation>Title / position</translation>
+    </message>
+    <message>
+        <source>联系人</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>联系电话</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>自有房地产经营活动</source>
+        <translation>Own real estate operation</translation>
+    </message>
+    <message>
+        <source>航空运输业</source>
+        <translation>Air transport</translation>
+    </message>
+    <message>
+        <source>营业收入</source>
+        <translation>revenue</translation>
+    </message>
+    <message>
+        <source>营业收入（万元）</source>
+        <translation>Revenue (10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>行业</source>
+        <translation>Industry</translation>
+    </message>
+    <message>
+        <source>行业代码</source>
+        <translation>Industry code</translation>
+    </message>
+    <message>
+        <source>行业门类</source>
+        <translation>Industry section</translation>
+    </message>
+    <message>
+        <source>行业：%1；规模：%2；区域：%3</source>
+        <translation>Industries: %1; sizes: %2; districts: %3</translation>
+    </message>
+    <message>
+        <source>装卸搬运和仓储业</source>
+        <translation>Handling and warehousing</translation>
+    </message>
+    <message>
+        <source>要发送的内容包含无法保存的字符或数值，请删除特殊字符后重试。</source>
+        <translation>What is being sent contains characters or values that cannot be saved. Remove special characters and try again.</translation>
+    </message>
+    <message>
+        <source>规模数据年份</source>
+        <translation>Size data year</translation>
+    </message>
+    <message>
+        <source>解锁人：只有本站在职的站长/负责人可以解锁已锁定的期间，请由站长操作。</source>
+        <translation>Unlocked by: only the station's current manager can unlock a locked period. Ask the station manager.</translation>
+    </message>
+    <message>
+        <source>计划活动第%1行</source>
+        <translation>Planned events, row %1</translation>
+    </message>
+    <message>
+        <source>计划活动：最多%1项，请合并或删除部分活动。</source>
+        <translation>Planned events: at most %1. Merge or delete some.</translation>
+    </message>
+    <message>
+        <source>计算机、通信和其他电子设备制造业</source>
+        <translation>Computers, communications and electronics</translation>
+    </message>
+    <message>
+        <source>设施设备</source>
+        <translation>Equipment</translation>
+    </message>
+    <message>
+        <source>设置 → 锁定期限…</source>
+        <translation>Settings → Lock period…</translation>
+    </message>
+    <message>
+        <source>设置“月末后锁定天数”为“%1”，无效。请在“%2”中改为%3–%4之间的整数。</source>
+        <translation>The setting “Days after month end” is “%1”, which is invalid. In “%2”, change it to a whole number from %3 to %4.</translation>
+    </message>
+    <message>
+        <source>该企业已被其他操作修改，请刷新后再保存。</source>
+        <translation>This enterprise was changed meanwhile. Refresh, then save again.</translation>
+    </message>
+    <message>
+        <source>请从%1中选择。</source>
+        <translation>Choose one of %1.</translation>
+    </message>
+    <message>
+        <source>请从“%1”中选择。</source>
+        <translation>Choose one of “%1”.</translation>
+    </message>
+    <message>
+        <source>请从列表中选择（%1）。</source>
+        <translation>Choose from the list (%1).</translation>
+    </message>
+    <message>
+        <source>请从列表中选择（%1），不属于主题月的活动请留空。</source>
+        <translation>Choose from the list (%1); leave it empty for an event outside a theme month.</translation>
+    </message>
+    <message>
+        <source>请从广州市十一个区中选择（%1）。</source>
+        <translation>Choose one of Guangzhou's eleven districts (%1).</translation>
+    </message>
+    <message>
+        <source>请从政策列表中选择。</source>
+        <translation>Choose from the policy list.</translation>
+    </message>
+    <message>
+        <source>请先在“%1”中把重名的机构改成可区分的全称。</source>
+        <translation>First give the institutions with the same name distinct full names in “%1”.</translation>
+    </message>
+    <message>
+        <source>请写成 2024-03-05 这样的日期。</source>
+        <translation>Write a date like 2024-03-05.</translation>
+    </message>
+    <message>
+        <source>请只填写数字（单位：万元），如 1234.5 或 12.5万</source>
+        <translation>Enter a number only (in 10,000 yuan), e.g. 1234.5</translation>
+    </message>
+    <message>
+        <source>请填写 1949–%1 之间的年份，如 %2。</source>
+        <translation>Enter a year from 1949 to %1, e.g. %2.</translation>
+    </message>
+    <message>
+        <source>请填写0–%1之间的整数分钟数。</source>
+        <translation>Enter whole minutes from 0 to %1.</translation>
+    </message>
+    <message>
+        <source>请填写0–%1之间的金额。</source>
+        <translation>Enter an amount from 0 to %1.</translation>
+    </message>
+    <message>
+        <source>请填写0到%1之间的整数（没有就填0）。</source>
+        <translation>Enter a whole number from 0 to %1 (0 if none).</translation>
+    </message>
+    <message>
+        <source>请填写1–5分（5分最满意），未评价请留空。</source>
+        <translation>Enter 1–5 (5 is best); leave empty if not rated.</translation>
+    </message>
+    <message>
+        <source>请填写1到5之间的分数（5分最满意），未调查请留空。</source>
+        <translation>Enter a score from 1 to 5 (5 is best); leave empty if not surveyed.</translation>
+    </message>
+    <message>
+        <source>请填写“姓名（单位）”区分。</source>
+        <translation>Write “name (organisation)” to tell them apart.</translation>
+    </message>
+    <message>
+        <source>请填写数字金额，例如“200”或“199.50”。</source>
+        <translation>Enter an amount in figures, e.g. “200” or “199.50”.</translation>
+    </message>
+    <message>
+        <source>请填写数字，例如 1234 或 1,234.5</source>
+        <translation>Enter a number, e.g. 1234 or 1,234.5</translation>
+    </message>
+    <message>
+        <source>请填写文字。</source>
+        <translation>Enter text.</translation>
+    </message>
+    <message>
+        <source>请填写日期。</source>
+        <translation>Enter a date.</translation>
+    </message>
+    <message>
+        <source>请填写日期和时间，例如“2026-07-01 14:30”。</source>
+        <translation>Enter a date and time, e.g. “2026-07-01 14:30”.</translation>
+    </message>
+    <message>
+        <source>请填写日期，例如“2026-11-05”。</source>
+        <translation>Enter a date, e.g. “2026-11-05”.</translation>
+    </message>
+    <message>
+        <source>请填写日期，例如“2026-11-05”，不知道可留空。</source>
+        <translation>Enter a date, e.g. “2026-11-05”; leave it empty if unknown.</translation>
+    </message>
+    <message>
+        <source>请对照营业执照核对；暂时不知道可以留空。</source>
+        <translation> Check it against the business licence; leave it empty if you do not know it yet.</translation>
+    </message>
+    <message>
+        <source>请按 2026-Q3 或 2026-09 的格式填写报送期间</source>
+        <translation>Write the period as 2026-Q3 or 2026-09</translation>
+    </message>
+    <message>
+        <source>请按“2026-07-01”的格式填写日期，或留空。</source>
+        <translation>Write the date as “2026-07-01”, or leave it empty.</translation>
+    </message>
+    <message>
+        <source>请求无效</source>
+        <translation>Invalid request</translation>
+    </message>
+    <message>
+        <source>请点“选择文件…”重新选择附件文件，或填写以 http:// 或 https:// 开头的网址。</source>
+        <translation>Click “Choose file…” to choose the attachment again, or enter an address starting with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>请输入企业名称或统一社会信用代码。</source>
+        <translation>Enter the enterprise's name or unified social credit code.</translation>
+    </message>
+    <message>
+        <source>请选择%1之一。</source>
+        <translation>Choose one of %1.</translation>
+    </message>
+    <message>
+        <source>请选择接待这家企业的工作人员。</source>
+        <translation>Choose the staff member who served this enterprise.</translation>
+    </message>
+    <message>
+        <source>货币金融服务</source>
+        <translation>Monetary and financial services</translation>
+    </message>
+    <message>
+        <source>资产总额</source>
+        <translation>total assets</translation>
+    </message>
+    <message>
+        <source>资产总额（万元）</source>
+        <translation>Total assets (10,000 yuan)</translation>
+    </message>
+    <message>
+        <source>资本市场服务</source>
+        <translation>Capital market services</translation>
+    </message>
+    <message>
+        <source>转%1</source>
+        <translation>ext. %1</translation>
+    </message>
+    <message>
+        <source>转介专家</source>
+        <translation>Referred expert</translation>
+    </message>
+    <message>
+        <source>转介服务机构</source>
+        <translation>Referred institution</translation>
+    </message>
+    <message>
+        <source>软件和信息技术服务业</source>
+        <translation>Software and IT services</translation>
+    </message>
+    <message>
+        <source>输出文件：请用 --out 指定 .pdf 或 .xlsx 文件（或用 --excel 指定 .xlsx 文件）。</source>
+        <translation>Output file: give a .pdf or .xlsx file with --out (or an .xlsx file with --excel).</translation>
+    </message>
+    <message>
+        <source>这份报告%1，不能再修改或重复提交。</source>
+        <translation>This report is %1; it cannot be changed or submitted again.</translation>
+    </message>
+    <message>
+        <source>这份报告已在别处修改（可能是另一个窗口或同步）。请重新读取最新内容后再修改。</source>
+        <translation>This report was changed elsewhere (another window or a sync). Reload the latest version, then edit.</translation>
+    </message>
+    <message>
+        <source>这份报告已被服务总站退回，请先点击“重新编辑”再修改。</source>
+        <translation>HQ returned this report. Click “Edit again” first, then make changes.</translation>
+    </message>
+    <message>
+        <source>这位专家的信息刚被修改过，请关闭后重新打开再改。</source>
+        <translation>This expert's details were just changed. Close and reopen, then edit again.</translation>
+    </message>
+    <message>
+        <source>这位工作人员的信息刚被修改过，请关闭后重新打开再改。</source>
+        <translation>This staff member's details were just changed. Close and reopen, then edit again.</translation>
+    </message>
+    <message>
+        <source>这场活动刚被其他人修改过。请刷新后查看最新内容，再重新操作。</source>
+        <translation>Someone else just changed this event. Refresh to see the latest, then try again.</translation>
+    </message>
+    <message>
+        <source>这场活动属于其他服务站或服务总站，只能查看，不能修改。</source>
+        <translation>This event belongs to another station or to HQ; it can be viewed, not changed.</translation>
+    </message>
+    <message>
+        <source>这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入。</source>
+        <translation>This is an old .xls file. In Excel or WPS, “Save as” .xlsx, then import that.</translation>
+    </message>
+    <message>
+        <source>这是服务总站工作人员的登记码，不是服务站的，已经被使用，不能再用。请向服务总站管理员索取新的登记码，再用“station-desk enroll --server 网址 --code 登记码”登记：程序会为服务总站另建一个档案。</source>
+        <translation>This was an HQ staff enrolment code, not a station's, and it is now used up. Ask the HQ administrator for a new code and enrol with “station-desk enroll --server ADDRESS --code CODE”: a separate HQ profile will be made.</translation>
+    </message>
+    <message>
+        <source>这是服务总站的数据有误，请联系服务总站更正；更正后或升级本软件后会自动重试。</source>
+        <translation>HQ's data is wrong here. Ask HQ to correct it; it is retried automatically after the correction or an upgrade.</translation>
+    </message>
+    <message>
+        <source>这是服务总站的档案（服务总站模式），没有服务站的数据可同步。运行 station-desk 即打开服务总站模式；要同步服务站，请指定服务站的档案：station-desk --profile 档案名 sync。</source>
+        <translation>This is an HQ profile (HQ mode); it holds no station data to sync. Running station-desk opens HQ mode; to sync a station, name its profile: station-desk --profile PROFILE sync.</translation>
+    </message>
+    <message>
+        <source>这条人员记录不属于本站，不能修改。</source>
+        <translation>This staff record does not belong to this station; it cannot be changed.</translation>
+    </message>
+    <message>
+        <source>这条信息刚被修改过，请关闭后重新打开再改。</source>
+        <translation>This was just changed. Close and reopen, then edit again.</translation>
+    </message>
+    <message>
+        <source>这条政策刚被修改过。请关闭后重新打开，查看最新内容再修改。</source>
+        <translation>This policy was just changed. Close and reopen it to see the latest, then edit.</translation>
+    </message>
+    <message>
+        <source>这条政策已于%1失效，不能再登记宣传。</source>
+        <translation>This policy expired on %1; briefings can no longer be recorded.</translation>
+    </message>
+    <message>
+        <source>这条服务需求刚被其他人处理过，现在是“%1”。请刷新后查看最新状态，再重新操作。</source>
+        <translation>Someone else just handled this demand; it is now “%1”. Refresh to see the latest status, then try again.</translation>
+    </message>
+    <message>
+        <source>退出原因</source>
+        <translation>Reason for leaving</translation>
+    </message>
+    <message>
+        <source>退出日期</source>
+        <translation>Left on</translation>
+    </message>
+    <message>
+        <source>退回报告时必须填写退回意见，写明需要服务站修改什么。</source>
+        <translation>When returning a report, write what the station needs to change.</translation>
+    </message>
+    <message>
+        <source>适用区域</source>
+        <translation>Districts</translation>
+    </message>
+    <message>
+        <source>适用行业</source>
+        <translation>Industries</translation>
+    </message>
+    <message>
+        <source>适用规模</source>
+        <translation>Sizes</translation>
+    </message>
+    <message>
+        <source>通用设备制造业</source>
+        <translation>General machinery</translation>
+    </message>
+    <message>
+        <source>造纸和纸制品业</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
+        <source>逾期 %1 天</source>
+        <translation>%1 days late</translation>
+    </message>
+    <message>
+        <source>道路运输业</source>
+        <translation>Road transport</translation>
+    </message>
+    <message>
+        <source>邮政业</source>
+        <translation>Postal services</translation>
+    </message>
+    <message>
+        <source>酒、饮料和精制茶制造业</source>
+        <translation>Beverages and tea</translation>
+    </message>
+    <message>
+        <source>金属制品、机械和设备修理业</source>
+        <translation>Repair of metal products and machinery</translation>
+    </message>
+    <message>
+        <source>金属制品业</source>
+        <translation>Metal products</translation>
+    </message>
+    <message>
+        <source>铁路、船舶、航空航天和其他运输设备制造业</source>
+        <translation>Rail, ships, aerospace and other transport equipment</translation>
+    </message>
+    <message>
+        <source>铁路运输业</source>
+        <translation>Rail transport</translation>
+    </message>
+    <message>
+        <source>锁定天数：“%1”无效，请填写%2–%3之间的整数。</source>
+        <translation>Lock days: “%1” is invalid. Enter a whole number from %2 to %3.</translation>
+    </message>
+    <message>
+        <source>错误：%1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <source>错误：无法写入输出文件：%1</source>
+        <translation>Error: cannot write the output file: %1</translation>
+    </message>
+    <message>
+        <source>长度 %1 个字符，超过上限 %2</source>
+        <translation>%1 characters long, over the limit of %2</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>附件：文件“%1”不在本机（可能是从其他电脑复制来的，或已被删除、移动），请修改这条政策，重新选择附件文件。</source>
+        <translation>Attachment: file “%1” is not on this computer (perhaps copied from another computer, or deleted or moved). Edit this policy and choose the attachment again.</translation>
+    </message>
+    <message>
+        <source>零售业</source>
+        <translation>Retail</translation>
+    </message>
+    <message>
+        <source>需求描述</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>需求标题</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>需求超期未办结</source>
+        <translation>Overdue demands</translation>
+    </message>
+    <message>
+        <source>非金属矿物制品业</source>
+        <translation>Non-metallic mineral products</translation>
+    </message>
+    <message>
+        <source>非金属矿采选业</source>
+        <translation>Non-metallic mining</translation>
+    </message>
+    <message>
+        <source>食品制造业</source>
+        <translation>Food manufacturing</translation>
+    </message>
+    <message>
+        <source>餐饮业</source>
+        <translation>Catering</translation>
+    </message>
+    <message>
+        <source>黑色金属冶炼和压延加工业</source>
+        <translation>Ferrous metal smelting</translation>
+    </message>
+    <message>
+        <source>黑色金属矿采选业</source>
+        <translation>Ferrous metal mining</translation>
+    </message>
+    <message>
+        <source>（按规则应为“%1”）</source>
+        <translation> (by the rule it should be “%1”)</translation>
+    </message>
+    <message>
+        <source>（未确认，未导入）</source>
+        <translation> (not confirmed, not imported)</translation>
+    </message>
+    <message>
+        <source>（空）</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>，%1家企业已被删除，未登记</source>
+        <translation>; %1 enterprises were deleted and not recorded</translation>
+    </message>
+    <message>
+        <source>，%1家此前已宣传过，已跳过</source>
+        <translation>; %1 were briefed before and were skipped</translation>
+    </message>
+    <message>
+        <source>，已传 %1%</source>
+        <translation>, %1% sent</translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
     </message>
 </context>
 <context>
@@ -5789,7 +8286,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>还没有人员信息。点击“新增人员”（Ctrl+N）登记本站工作人员。</source>
-        <translation>No staff yet. Click “New staff member” (Ctrl+N) to add the station&apos;s staff.</translation>
+        <translation>No staff yet. Click “New staff member” (Ctrl+N) to add the station's staff.</translation>
     </message>
     <message>
         <source>没有符合条件的人员。请更改上方的“显示”或搜索条件。</source>
@@ -6251,7 +8748,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>照片和文件会复制到本档案的 files 文件夹，每个不超过 20 MB，同步时上传服务总站。</source>
-        <translation>Photos and files are copied into this profile&apos;s files folder (20 MB each at most) and uploaded to the general station when syncing.</translation>
+        <translation>Photos and files are copied into this profile's files folder (20 MB each at most) and uploaded to the general station when syncing.</translation>
     </message>
     <message>
         <source>本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；挂牌照片和工作制度文件保存时留存在本机，同步时上传服务总站备案。</source>
@@ -6342,7 +8839,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>还没有服务站。点“新增服务站”（Ctrl+N）登记一个服务站并生成一次性登记码。</source>
-        <translation>No stations yet. Click &quot;Add station&quot; (Ctrl+N) to register a station and generate a one-time enrolment code.</translation>
+        <translation>No stations yet. Click "Add station" (Ctrl+N) to register a station and generate a one-time enrolment code.</translation>
     </message>
     <message>
         <source>还没有服务站。</source>
@@ -6354,11 +8851,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>撤销服务站“%1（%2）”？该站的同步令牌立即失效，不能再同步；已同步的数据保留。以后可以“重新发放登记码”恢复。</source>
-        <translation>Revoke station &quot;%1 (%2)&quot;? Its sync token stops working at once and it can no longer sync; the data already synced is kept. &quot;Reissue code&quot; can restore it later.</translation>
+        <translation>Revoke station "%1 (%2)"? Its sync token stops working at once and it can no longer sync; the data already synced is kept. "Reissue code" can restore it later.</translation>
     </message>
     <message>
         <source>请把登记码交给服务站 %1。服务站首次设置时选择“登记到服务总站”，或在“同步”页点“登记到服务总站”，填写服务器网址 %2 和登记码；也可以运行：station-desk enroll --server %2 --code 登记码。</source>
-        <translation>Give the code to station %1. At first setup the station chooses &quot;Enrol with HQ&quot; (or &quot;Enrol with HQ&quot; on the Sync page) and enters the server address %2 and the code; or runs: station-desk enroll --server %2 --code CODE.</translation>
+        <translation>Give the code to station %1. At first setup the station chooses "Enrol with HQ" (or "Enrol with HQ" on the Sync page) and enters the server address %2 and the code; or runs: station-desk enroll --server %2 --code CODE.</translation>
     </message>
 </context>
 <context>
@@ -6501,7 +8998,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>确认通过“%1”？通过后服务站不能再修改这份报告。</source>
-        <translation>Accept &quot;%1&quot;? Once accepted, the station can no longer change this report.</translation>
+        <translation>Accept "%1"? Once accepted, the station can no longer change this report.</translation>
     </message>
     <message>
         <source>退回报告</source>
@@ -6524,7 +9021,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本站的值</source>
-        <translation>This station&apos;s value</translation>
+        <translation>This station's value</translation>
     </message>
     <message>
         <source>生效的值</source>
@@ -6639,11 +9136,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本站上传的更改还没有与其他站点的修改冲突过。</source>
-        <translation>No change uploaded from this station has conflicted with another station&apos;s changes yet.</translation>
+        <translation>No change uploaded from this station has conflicted with another station's changes yet.</translation>
     </message>
     <message>
         <source>冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在服务总站的冲突记录中。以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。</source>
-        <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ&apos;s conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
+        <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ's conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
     </message>
     <message>
         <source>这是演示档案：演示数据只在本机使用，永远不会与服务总站同步。要与服务总站同步，请切换到正式档案后再登记。</source>
@@ -6653,13 +9150,13 @@ Please correct it and try again.</translation>
         <source>本档案还没有登记到服务总站。登记后，本站的企业、服务记录和需求会自动上传到服务总站，服务总站发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。
 
 请向服务总站索取同步服务器网址和一次性登记码，然后点击“登记到服务总站…”。</source>
-        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station&apos;s enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
+        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station's enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
 
-Ask HQ for the sync server address and a one-time enrolment code, then click &quot;Enrol with HQ…&quot;.</translation>
+Ask HQ for the sync server address and a one-time enrolment code, then click "Enrol with HQ…".</translation>
     </message>
     <message>
         <source>警告：与服务总站的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。请向服务总站索取 https:// 网址后重新登记。</source>
-        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station&apos;s data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
+        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station's data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
     </message>
     <message>
         <source>本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由服务总站保存在冲突记录中。</source>
@@ -6779,7 +9276,7 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     </message>
     <message>
         <source>%1已锁定。解锁后，这个月的服务记录和需求可以修改，直到重新锁定；解锁人和原因会记入日志。</source>
-        <translation>%1 is locked. Unlocking lets this month&apos;s service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
+        <translation>%1 is locked. Unlocking lets this month's service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
     </message>
     <message>
         <source>例如：企业提供了新的材料，更正服务时长</source>
@@ -6865,11 +9362,11 @@ Close anyway?</translation>
     </message>
     <message>
         <source>撤销用户“%1”（%2）？其令牌立即失效，不能再打开服务总站模式。以后可以“重新发放登记码”恢复。</source>
-        <translation>Revoke user &quot;%1&quot; (%2)? Their token stops working at once and they can no longer open HQ mode. &quot;Reissue code&quot; can restore them later.</translation>
+        <translation>Revoke user "%1" (%2)? Their token stops working at once and they can no longer open HQ mode. "Reissue code" can restore them later.</translation>
     </message>
     <message>
         <source>请把登记码交给 %1 本人。在其电脑上安装中小企业服务站工作台，首次打开时选择“登记到服务总站”，填写服务器网址 %2 和登记码；或运行：station-desk enroll --server %2 --code 登记码。程序随后以服务总站模式打开。</source>
-        <translation>Give the code to %1 in person. On their computer, install Station Desk, choose &quot;Enrol with HQ&quot; when it first opens and enter the server address %2 and the code; or run: station-desk enroll --server %2 --code CODE. The program then opens in HQ mode.</translation>
+        <translation>Give the code to %1 in person. On their computer, install Station Desk, choose "Enrol with HQ" when it first opens and enter the server address %2 and the code; or run: station-desk enroll --server %2 --code CODE. The program then opens in HQ mode.</translation>
     </message>
 </context>
 <context>
@@ -6924,7 +9421,7 @@ Close anyway?</translation>
     </message>
     <message>
         <source>为“%1”重新发放登记码？原来的令牌立即失效，需要用新登记码重新登记（已撤销的也随之恢复）。</source>
-        <translation>Reissue an enrolment code for &quot;%1&quot;? The current token stops working at once and the new code must be used to enrol again (a revoked account is restored with it).</translation>
+        <translation>Reissue an enrolment code for "%1"? The current token stops working at once and the new code must be used to enrol again (a revoked account is restored with it).</translation>
     </message>
     <message>
         <source>重新发放登记码</source>

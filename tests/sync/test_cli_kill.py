@@ -82,7 +82,7 @@ def test_sync_killed_at_random_points_completes_with_invariants(server: str, hq_
     rng = random.Random(seed)
     enrolled = _setup_and_enrol(station_home, hq_engine, server, "GZ-KILL")
     assert enrolled.returncode == 0, enrolled.stderr
-    assert "已登记到总部" in enrolled.stdout
+    assert "已登记到服务总站" in enrolled.stdout
     db = open_profile("default")
     try:
         with db.engine.connect() as conn:

@@ -65,7 +65,7 @@ def test_cli_enroll_refuses_a_demo_profile(profile_args: list[str], capsys: pyte
     code = main([*profile_args, "enroll", "--server", NOWHERE, "--code", "ABCD-EFGH"])
     err = capsys.readouterr().err
     assert code != 0
-    assert "演示档案" in err and "不能登记到总部" in err and "--profile" in err
+    assert "演示档案" in err and "不能登记到服务总站" in err and "--profile" in err
     assert _meta_keys(name) == before  # nothing recorded
 
 

@@ -104,7 +104,7 @@ def test_poisoned_rows_at_hq_never_stop_other_stations(make_station, hq_engine: 
         assert "employees 字段：应为整数" in kept[str(poisoned["employees"])].error
         assert "超过上限 200" in kept[str(poisoned["long"])].error
         assert "issued_on 字段" in kept[str(poisoned["date"])].error
-        assert "联系总部" in kept[str(poisoned["revenue"])].error
+        assert "联系服务总站" in kept[str(poisoned["revenue"])].error
         assert all(q.attempts == 1 for q in kept.values())
         mine = local_rows(st.db, ("enterprise",))
         assert ("enterprise", later.hex) in mine  # the cursor moved past the poison

@@ -135,7 +135,7 @@ def test_the_message_names_the_field_and_what_hq_sent() -> None:
     assert "超过上限 200" in message({"name": "长" * 300})
     assert "status 字段：" in message({"name": "企业", "status": "bogus"}) and "不是可选的值" in message({"name": "企业", "status": "bogus"})
     assert "credit_code 字段：" in message({"name": "企业", "credit_code": "123"})
-    assert "联系总部" in message({"name": "企业", "credit_code": "123"})
+    assert "联系服务总站" in message({"name": "企业", "credit_code": "123"})
 
 
 def test_a_tombstone_with_a_malformed_version_is_kept_not_applied(db: Database) -> None:

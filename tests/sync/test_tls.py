@@ -137,7 +137,7 @@ def test_a_private_ca_is_refused_clearly_until_enrolled_with_it(tls_server: tupl
     given.write_bytes(ca.read_bytes())
     enrolled = _desk(home, "enroll", "--server", url, "--code", code, "--ca-file", str(given))
     assert enrolled.returncode == 0, enrolled.stderr
-    assert "已登记到总部" in enrolled.stdout and "证书颁发机构" in enrolled.stdout
+    assert "已登记到服务总站" in enrolled.stdout and "证书颁发机构" in enrolled.stdout
     kept = home / "profiles" / "default" / "hq-ca.pem"
     assert kept.read_bytes() == ca.read_bytes()
     given.unlink()

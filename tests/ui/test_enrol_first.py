@@ -203,7 +203,7 @@ def test_an_offline_first_sync_keeps_the_enrolment_and_still_asks_for_the_manage
     dialog.enrol_button.click()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == enrol_first.MANAGER, timeout=60_000)
     note = dialog.manager_note.text()
-    assert "首次同步未能完成" in note and "无法连接总部" in note and "登记已经保存" in note, note
+    assert "首次同步未能完成" in note and "无法连接服务总站" in note and "登记已经保存" in note, note
     with db.sessions() as s:
         assert s.get(ProfileMeta, enrolment.SERVER_KEY) is not None
     dialog.manager_name.setText("陈晓明")

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from app.domain.messages import Msg
 from app.domain.row_rules.fields import MAX_ROW_JSON_CHARS
 from app.domain.row_rules.tables import TABLE_RULES
 
@@ -20,7 +21,7 @@ class RowProblem:
 
     @property
     def message(self) -> str:
-        return f"{self.label}（{self.field}）{self.detail}"
+        return Msg("%1（%2）%3", self.label, self.field, self.detail)
 
 
 def row_problem(tbl: str, data: Mapping[str, object], *, only: Iterable[str] | None = None) -> RowProblem | None:
@@ -33,7 +34,7 @@ def row_problem(tbl: str, data: Mapping[str, object], *, only: Iterable[str] | N
     """
     rules = TABLE_RULES.get(tbl)
     if rules is None:
-        return RowProblem("tbl", "数据表", f"“{tbl[:30]}”不是同步的数据表")
+        return RowProblem("tbl", "数据表", Msg("“%1”不是同步的数据表", tbl[:30]))
     names = rules if only is None else [n for n in only if n in rules]
     for name in names:
         rule = rules[name]
@@ -46,7 +47,7 @@ def row_problem(tbl: str, data: Mapping[str, object], *, only: Iterable[str] | N
             return RowProblem(name, rule.label, detail)
     size = json_chars(data)
     if size > MAX_ROW_JSON_CHARS:
-        return RowProblem("data", "整条记录", f"有{size}个字符，最多{MAX_ROW_JSON_CHARS}个，请删减较长的文字")
+        return RowProblem("data", "整条记录", Msg("有%1个字符，最多%2个，请删减较长的文字", size, MAX_ROW_JSON_CHARS))
     return None
 
 

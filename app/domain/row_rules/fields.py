@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from app.domain import credit_code
+from app.domain.messages import Msg
 
 MAX_NAME_CHARS = 200  # a name or title
 MAX_FREE_TEXT_CHARS = 20_000  # any free text (notes, summaries, one narrative section)
@@ -106,11 +107,11 @@ def _text(rule: FieldRule, value: object) -> str | None:
     if not isinstance(value, str):
         return "应为文字"
     if rule.choices is not None and value not in rule.choices:
-        return f"“{_shown(value)}”不是可选的值，请从{'、'.join(sorted(rule.choices))}中选择"
+        return Msg("“%1”不是可选的值，请从%2中选择", _shown(value), '、'.join(sorted(rule.choices)))
     if rule.not_blank and not value.strip():
         return "不能为空，请填写"
     if rule.max_len is not None and len(value) > rule.max_len:
-        return f"有{len(value)}个字符，最多{rule.max_len}个，请缩短"
+        return Msg("有%1个字符，最多%2个，请缩短", len(value), rule.max_len)
     return None
 
 
@@ -123,7 +124,7 @@ def _credit_code(rule: FieldRule, value: object) -> str | None:
     if result.status is credit_code.CodeCheck.BAD_SHAPE:
         return result.message.rstrip("。") + "，请对照营业执照核对，暂时不知道可以留空"
     if result.code != value:
-        return f"应写作“{_shown(result.code)}”（去掉空格和横线、字母大写）"
+        return Msg("应写作“%1”（去掉空格和横线、字母大写）", _shown(result.code))
     return None
 
 
@@ -144,7 +145,7 @@ def _date(rule: FieldRule, value: object) -> str | None:
             return None
         except ValueError:
             pass
-    return f"“{_shown(value)}”不是日期，请写成 2026-03-02 这样的格式"
+    return Msg("“%1”不是日期，请写成 2026-03-02 这样的格式", _shown(value))
 
 
 def _timestamp(rule: FieldRule, value: object) -> str | None:
@@ -156,12 +157,12 @@ def _timestamp(rule: FieldRule, value: object) -> str | None:
             return None
         except (ValueError, OverflowError):
             pass
-    return f"“{_shown(value)}”不是时间，请写成 2026-03-02T09:30:00+08:00 这样的格式"
+    return Msg("“%1”不是时间，请写成 2026-03-02T09:30:00+08:00 这样的格式", _shown(value))
 
 
 def _in_range(rule: FieldRule, number: Decimal | int) -> str | None:
     if (rule.minimum is not None and number < rule.minimum) or (rule.maximum is not None and number > rule.maximum):
-        return f"应在{_num(rule.minimum)}到{_num(rule.maximum)}之间，现在是{_shown(str(number))}"
+        return Msg("应在%1到%2之间，现在是%3", _num(rule.minimum), _num(rule.maximum), _shown(str(number)))
     return None
 
 
@@ -177,22 +178,22 @@ def _decimal(rule: FieldRule, value: object) -> str | None:
         number = Decimal(repr(value))
     elif isinstance(value, str) and (match := _DECIMAL.match(value)):
         if match.group(1) and len(match.group(1).rstrip("0")) > rule.places:
-            return f"最多{rule.places}位小数，现在是“{_shown(value)}”"
+            return Msg("最多%1位小数，现在是“%2”", rule.places, _shown(value))
         number = Decimal(value)
     else:
-        return f"“{_shown(value)}”不是数字，请填写如 12.30 的数字"
+        return Msg("“%1”不是数字，请填写如 12.30 的数字", _shown(value))
     return _in_range(rule, number)
 
 
 def _integer(rule: FieldRule, value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int):
-        return f"“{_shown(value)}”不是整数，请填写整数"
+        return Msg("“%1”不是整数，请填写整数", _shown(value))
     return _in_range(rule, value)
 
 
 def _number(rule: FieldRule, value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        return f"“{_shown(value)}”不是数字，请填写数字"
+        return Msg("“%1”不是数字，请填写数字", _shown(value))
     try:
         return _in_range(rule, Decimal(repr(value) if isinstance(value, float) else value))
     except InvalidOperation:
@@ -205,12 +206,12 @@ def _boolean(rule: FieldRule, value: object) -> str | None:
 
 def _text_map(rule: FieldRule, value: object) -> str | None:
     if not isinstance(value, dict) or len(value) > MAX_JSON_KEYS:
-        return f"应为最多{MAX_JSON_KEYS}段文字"
+        return Msg("应为最多%1段文字", MAX_JSON_KEYS)
     for key, item in value.items():
         if len(key) > 64 or not isinstance(item, str):
-            return f"“{_shown(key)}”一段应为文字"
+            return Msg("“%1”一段应为文字", _shown(key))
         if len(item) > MAX_FREE_TEXT_CHARS:
-            return f"“{_shown(key)}”一段超过{MAX_FREE_TEXT_CHARS}个字符，请缩短"
+            return Msg("“%1”一段超过%2个字符，请缩短", _shown(key), MAX_FREE_TEXT_CHARS)
     return None
 
 
@@ -220,23 +221,23 @@ def _finite(item: object) -> bool:
 
 def _number_map(rule: FieldRule, value: object) -> str | None:
     if not isinstance(value, dict) or len(value) > MAX_JSON_KEYS:
-        return f"应为最多{MAX_JSON_KEYS}项指标"
+        return Msg("应为最多%1项指标", MAX_JSON_KEYS)
     for key, item in value.items():
         if len(key) > 64 or not _finite(item) or (item is not None and abs(item) > 1e15):
-            return f"指标“{_shown(key)}”应为数字"
+            return Msg("指标“%1”应为数字", _shown(key))
     return None
 
 
 def _record_list(rule: FieldRule, value: object) -> str | None:
     if not isinstance(value, list) or len(value) > MAX_JSON_ITEMS:
-        return f"应为最多{MAX_JSON_ITEMS}项的列表"
+        return Msg("应为最多%1项的列表", MAX_JSON_ITEMS)
     for n, item in enumerate(value, 1):
         if not isinstance(item, dict) or len(item) > MAX_JSON_KEYS:
-            return f"第{n}项应为一组字段"
+            return Msg("第%1项应为一组字段", n)
         for key, part in item.items():
             fits = _finite(part) or isinstance(part, bool) or (isinstance(part, str) and len(part) <= MAX_NAME_CHARS)
             if len(key) > 64 or not fits:
-                return f"第{n}项的“{_shown(key)}”应为数字或不超过{MAX_NAME_CHARS}个字符的文字"
+                return Msg("第%1项的“%2”应为数字或不超过%3个字符的文字", n, _shown(key), MAX_NAME_CHARS)
     return None
 
 

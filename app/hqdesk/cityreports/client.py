@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
+from app.domain.messages import Msg
 from app.hq.cityreport import codec
 from app.hq.cityreport.model import AnnualCityReport, KeyInfoReport
 from app.hqdesk.client import HqDeskClient, HqDeskError
@@ -17,7 +18,7 @@ def _decode(cls: type[T], data: Any, what: str) -> T:
     try:
         return codec.from_json(cls, data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise HqDeskError(f"总部返回的{what}格式不对，请升级工作台或联系总部。", detail=repr(exc)) from exc
+        raise HqDeskError(Msg("总部返回的%1格式不对，请升级工作台或联系总部。", what), detail=repr(exc)) from exc
 
 
 def annual(client: HqDeskClient, year: int) -> AnnualCityReport:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg
 from app.hq.cityreport.model import AnnualCityReport, KeyInfoReport
 from app.hqdesk.cityreports import annual_pdf, excel, key_info_pdf
 from app.hqdesk.cityreports.context import hq_context
@@ -33,9 +34,9 @@ class Rendered:
 def check_out(out: Path, suffixes: tuple[str, ...] = SUFFIXES) -> Path:
     out = Path(out)
     if out.suffix.lower() not in suffixes:
-        raise ValidationError(f"输出文件：“{out.name}”应以 {' 或 '.join(suffixes)} 结尾。", "out")
+        raise ValidationError(Msg("输出文件：“%1”应以 %2 结尾。", out.name, ' 或 '.join(suffixes)), "out")
     if not out.parent.is_dir():
-        raise ValidationError(f"输出文件：文件夹“{out.parent}”不存在，请先创建或另选位置。", "out")
+        raise ValidationError(Msg("输出文件：文件夹“%1”不存在，请先创建或另选位置。", out.parent), "out")
     return out
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy.orm import Session
 
 from app.domain.errors import UserError
+from app.domain.messages import Msg
 from app.domain.periods import china_today
 from app.domain.text_normalise import checked_text
 from app.models import Demand
@@ -47,20 +48,20 @@ def normalise(
     category = data.category or defaults.category
     known = categories(session)
     if not isinstance(category, str) or category not in known:
-        raise field_error("category", f"请从列表中选择（{'、'.join(known.values())}）。", p)
+        raise field_error("category", Msg("请从列表中选择（%1）。", '、'.join(known.values())), p)
     enterprise_id = data.enterprise_id or defaults.enterprise_id
     require_enterprise(session, enterprise_id, p + "enterprise_id", FIELD_LABELS["enterprise_id"])
     received_on = data.received_on or defaults.received_on or today
     if not _is_day(received_on):
         raise field_error("received_on", "请填写日期。", p)
     if received_on > today:
-        raise field_error("received_on", f"不能晚于今天（{today.isoformat()}），请改正。", p)
+        raise field_error("received_on", Msg("不能晚于今天（%1），请改正。", today.isoformat()), p)
     period_locks.ensure_editable(
         session, received_on, today, lock_days, field=p + "received_on", label=FIELD_LABELS["received_on"]
     )
     due_on = data.due_on or received_on + timedelta(days=DEFAULT_DUE_DAYS)
     if not _is_day(due_on) or due_on < received_on:
-        raise field_error("due_on", f"不能早于受理日期（{received_on.isoformat()}），请改正。", p)
+        raise field_error("due_on", Msg("不能早于受理日期（%1），请改正。", received_on.isoformat()), p)
     return DemandInput(title, category, enterprise_id, description, received_on, due_on)
 
 

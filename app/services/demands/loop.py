@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import TRANSITIONS, UNSATISFIED_AT_MOST, next_statuses
 from app.domain.errors import UserError
+from app.domain.messages import Msg
 from app.domain.periods import china_today
 from app.domain.text_normalise import checked_text
 from app.models import DemandTransition
@@ -69,14 +70,14 @@ def transition(
     current = row.status
     if seen_status is not None and seen_status != current:
         raise UserError(
-            f"这条服务需求刚被其他人处理过，现在是“{DEMAND_STATUSES[current]}”。请刷新后查看最新状态，再重新操作。",
+            Msg("这条服务需求刚被其他人处理过，现在是“%1”。请刷新后查看最新状态，再重新操作。", DEMAND_STATUSES[current]),
             "status",
         )
     if not isinstance(to_status, str) or (current, to_status) not in TRANSITIONS:
         allowed = "、".join(DEMAND_STATUSES[s] for s in next_statuses(current))
         target = DEMAND_STATUSES.get(to_status, str(to_status)) if isinstance(to_status, str) else str(to_status)
-        hint = f"当前可以转为：{allowed}。" if allowed else "流程已结束，不能再变更。"
-        raise field_error("status", f"不能从“{DEMAND_STATUSES[current]}”转为“{target}”。{hint}")
+        hint = Msg("当前可以转为：%1。", allowed) if allowed else "流程已结束，不能再变更。"
+        raise field_error("status", Msg("不能从“%1”转为“%2”。%3", DEMAND_STATUSES[current], target, hint))
     note = checked_text(note, "note", FIELD_LABELS["note"], max_len=2000)
     values: dict[str, Any] = {"status": to_status}
     steps: list[tuple[str | None, str, str]] = [(current, to_status, note)]

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import is_overdue, next_statuses
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg
 
 DEFAULT_DUE_DAYS = 10
 
@@ -30,7 +31,7 @@ FIELD_LABELS: dict[str, str] = {
 
 def field_error(fld: str, text: str, prefix: str = "") -> ValidationError:
     """A ValidationError for field `prefix + fld`, its message led by the field's label."""
-    return ValidationError(f"{FIELD_LABELS[fld]}：{text}", prefix + fld)
+    return ValidationError(Msg("%1：%2", FIELD_LABELS[fld], text), prefix + fld)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from app.domain import credit_code, enterprise_size
 from app.domain.catalogue import DEMAND_STATUSES
 from app.domain.demand_loop import OPEN_STATUSES
+from app.domain.messages import Msg, joined
 from app.domain.periods import china_today
 from app.models import Demand, Enterprise, ServiceRecord
 from app.services.enterprises.names import name_key
@@ -61,24 +62,24 @@ def _enterprise_issues(session: Session) -> Iterable[QualityIssue]:
     e = Enterprise
     live = e.deleted.is_not(True)
     for row in session.execute(select(e.id, e.name).where(live, e.credit_code.is_(None)).order_by(e.name)):
-        yield _issue("missing_code", "enterprise", row.id, row.id, row.name, "未填写统一社会信用代码，请对照营业执照补填。")
+        yield _issue("missing_code", "enterprise", row.id, row.id, row.name, Msg("未填写统一社会信用代码，请对照营业执照补填。"))
     cols = (e.id, e.name, e.industry_section, e.industry_code, e.employees, e.revenue, e.assets)
     for unsized in session.execute(select(*cols).where(live, e.size.is_(None)).order_by(e.name)):
         std = enterprise_size.standard_row(unsized.industry_section, unsized.industry_code)
         missing = enterprise_size.missing_inputs(std, unsized.employees, unsized.revenue, unsized.assets)
         reason = (
-            f"缺少划型所需的{'、'.join(missing)}，无法确定企业规模，请补填。"
+            Msg("缺少划型所需的%1，无法确定企业规模，请补填。", joined(missing, "、"))
             if missing
-            else "企业规模尚未计算，请打开该企业保存一次。"
+            else Msg("企业规模尚未计算，请打开该企业保存一次。")
         )
         yield _issue("missing_size_inputs", "enterprise", unsized.id, unsized.id, unsized.name, reason)
     query = select(e.id, e.name, e.credit_code).where(live, e.credit_code_warning.is_(True)).order_by(e.name)
     for warned in session.execute(query):
         expected = credit_code.check(warned.credit_code or "").expected_check
-        hint = f"（按规则应为“{expected}”）" if expected else ""
+        hint = Msg("（按规则应为“%1”）", expected) if expected else ""
         yield _issue(
             "code_warning", "enterprise", warned.id, warned.id, warned.name,
-            f"统一社会信用代码 {warned.credit_code} 的校验位不符{hint}，保存时已确认。请对照营业执照复核。",
+            Msg("统一社会信用代码 %1 的校验位不符%2，保存时已确认。请对照营业执照复核。", warned.credit_code, hint),
         )
 
 
@@ -94,7 +95,7 @@ def _duplicates(session: Session) -> Iterable[QualityIssue]:
         for member_id, name in members:
             others = "、".join(f"“{n}”" for i, n in members if i != member_id)
             yield _issue("duplicate_code", "enterprise", member_id, member_id, name,
-                         f"与{others}使用同一个统一社会信用代码 {code}，请核对后删除多余的一条。")
+                         Msg("与%1使用同一个统一社会信用代码 %2，请核对后删除多余的一条。", others, code))
     by_key: dict[str, list[tuple[uuid.UUID, str]]] = defaultdict(list)
     for named in session.execute(select(e.id, e.name).where(live)):
         by_key[name_key(named.name)].append((named.id, named.name))
@@ -102,7 +103,7 @@ def _duplicates(session: Session) -> Iterable[QualityIssue]:
         for member_id, name in members:
             others = "、".join(f"“{n}”" for i, n in members if i != member_id)
             yield _issue("duplicate_name", "enterprise", member_id, member_id, name,
-                         f"名称与{others}实质相同（不计“广州”“有限公司”和标点），可能是同一家企业，请核对。")
+                         Msg("名称与%1实质相同（不计“广州”“有限公司”和标点），可能是同一家企业，请核对。", others))
 
 
 def _record_issues(session: Session, today: date) -> Iterable[QualityIssue]:
@@ -130,8 +131,7 @@ def _record_issues(session: Session, today: date) -> Iterable[QualityIssue]:
         days = (today - late.due_on).days
         yield _issue(
             "overdue_demand", "demand", late.id, late.enterprise_id, f"{late.name}：{late.title}",
-            f"已超过办结期限 {days} 天（期限 {late.due_on:%Y-%m-%d}），当前状态为“{DEMAND_STATUSES.get(late.status, late.status)}”。"
-            "请跟进办结，或与企业商定后调整期限。", late.name,
+            Msg("已超过办结期限 %1 天（期限 %2），当前状态为“%3”。请跟进办结，或与企业商定后调整期限。", days, f'{late.due_on:%Y-%m-%d}', DEMAND_STATUSES.get(late.status, late.status)), late.name,
         )
 
 

@@ -21,6 +21,7 @@ from app.domain import credit_code as credit_codes
 from app.domain import enterprise_size, industries
 from app.domain.catalogue import ENTERPRISE_STATUSES
 from app.domain.errors import UserError
+from app.domain.messages import Msg
 from app.models import Enterprise
 from app.services.enterprises import search as enterprise_search
 from app.services.enterprises.history import EnterpriseHistory, history
@@ -113,7 +114,7 @@ class DuplicateEnterpriseError(UserError):
 
     def __init__(self, existing: EnterpriseSummary) -> None:
         super().__init__(
-            f"统一社会信用代码：企业库里已有“{existing.name}”使用这个代码，不能重复登记。请打开该企业查看或修改。",
+            Msg("统一社会信用代码：企业库里已有“%1”使用这个代码，不能重复登记。请打开该企业查看或修改。", existing.name),
             "credit_code",
         )
         self.existing_id = existing.id

@@ -21,6 +21,7 @@ from app.domain.catalogue import ENTERPRISE_STATUSES
 from app.domain.enterprise_size import Size
 from app.domain.errors import FieldError, UserError, ValidationError
 from app.domain.industry_data import SECTIONS
+from app.domain.messages import Msg
 from app.domain.periods import china_today
 from app.domain.row_rules.tables import ENTERPRISE as RULES
 from app.domain.text_normalise import checked_text, parse_decimal, parse_int, parse_phone
@@ -119,7 +120,7 @@ class SizePreview:
 
 
 def _error(field: str, detail: str) -> ValidationError:
-    return ValidationError(f"{FIELD_LABELS[field]}：{detail}", field)
+    return ValidationError(Msg("%1：%2", FIELD_LABELS[field], detail), field)
 
 
 def _number(value: object, field: str) -> Any:
@@ -143,17 +144,16 @@ def _industry(section_text: str, code_text: str) -> tuple[str | None, str | None
     if code_text:
         found = industries.parse_industry(code_text)
         if found is None:
-            raise _error("industry_code", f"无法识别“{code_text[:20]}”，请填写国民经济行业分类代码（如 6510）或行业名称（如 软件和信息技术服务业）。")
+            raise _error("industry_code", Msg("无法识别“%1”，请填写国民经济行业分类代码（如 6510）或行业名称（如 软件和信息技术服务业）。", code_text[:20]))
         section, code = found.section, found.code
     if section_text:
         found = industries.parse_industry(section_text)
         if found is None:
-            raise _error("industry_section", f"无法识别“{section_text[:20]}”，请选择 A–T 中的一个门类（如 C 制造业）。")
+            raise _error("industry_section", Msg("无法识别“%1”，请选择 A–T 中的一个门类（如 C 制造业）。", section_text[:20]))
         if section and found.section != section:
             raise _error(
                 "industry_code",
-                f"代码 {code or section} 属于门类 {section}（{SECTIONS[section]}），与所填门类 {found.section}"
-                f"（{SECTIONS[found.section]}）不一致，请核对。",
+                Msg("代码 %1 属于门类 %2（%3），与所填门类 %4（%5）不一致，请核对。", code or section, section, SECTIONS[section], found.section, SECTIONS[found.section]),
             )
         section, code = found.section, code or found.code
     return section, code
@@ -194,7 +194,7 @@ def _phone(value: object, tidy_text: Callable[[object], str] = tidy) -> str:
         raise ValidationError(exc.message + "多个号码请用“/”分隔。", "contact_phone") from None
     text = "/".join(p for p in phones if p)
     if len(text) > _PHONE_MAX:
-        raise _error("contact_phone", f"最多填写{_PHONE_MAX}个字符，请只保留常用号码。")
+        raise _error("contact_phone", Msg("最多填写%1个字符，请只保留常用号码。", _PHONE_MAX))
     return text
 
 
@@ -227,18 +227,18 @@ def check_fields(data: EnterpriseInput, *, clean: bool = False) -> tuple[Validat
         raise _error("district", "不能为空，请选择企业所在的区。")
     district = _district(district_text)
     if district is None:
-        raise _error("district", f"请从广州市十一个区中选择（{'、'.join(districts.NAMES)}）。")
+        raise _error("district", Msg("请从广州市十一个区中选择（%1）。", '、'.join(districts.NAMES)))
     texts = {f: checked_text(getattr(data, f), f, FIELD_LABELS[f], max_len=n) for f, n in _TEXT_LIMITS.items()}
     phone = _phone(data.contact_phone, tidy_)
     employees, revenue, assets = (_number(getattr(data, f), f) for f in ("employees", "revenue", "assets"))
     size_year = _number(data.size_year, "size_year")
     latest = china_today().year + 1
     if size_year is not None and not 1949 <= size_year <= latest:
-        raise _error("size_year", f"请填写 1949–{latest} 之间的年份，如 {latest - 2}。")
+        raise _error("size_year", Msg("请填写 1949–%1 之间的年份，如 %2。", latest, latest - 2))
     status_text = tidy_(data.status) or "active"
     status = status_text if status_text in ENTERPRISE_STATUSES else _STATUS_BY_LABEL.get(status_text)
     if status is None:
-        raise _error("status", f"请选择{'、'.join(ENTERPRISE_STATUSES.values())}之一。")
+        raise _error("status", Msg("请选择%1之一。", '、'.join(ENTERPRISE_STATUSES.values())))
     size = enterprise_size.size_for(section, code, employees, revenue, assets)
     values = ValidatedEnterprise(
         credit_code=code_result.code if code_result else None,

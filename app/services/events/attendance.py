@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg, joined
 from app.domain.periods import CHINA_TIME
 from app.domain.text_normalise import checked_text
 from app.domain.text_normalise import tidy_text as normalise_cell
@@ -77,19 +78,30 @@ class ImportReport:
     unknown: list[RowProblem] = field(default_factory=list)
 
     def summary(self) -> str:
-        parts = [f"新增报名{self.added}家"]
+        parts = [Msg("新增报名%1家", self.added)]
         if self.checked_in:
-            parts.append(f"签到{self.checked_in}家")
+            parts.append(Msg("签到%1家", self.checked_in))
         if self.already_registered:
-            parts.append(f"已报名过{len(self.already_registered)}家")
+            parts.append(Msg("已报名过%1家", len(self.already_registered)))
         if self.duplicates:
-            parts.append(f"文件内重复{len(self.duplicates)}行")
+            parts.append(Msg("文件内重复%1行", len(self.duplicates)))
         if self.unknown:
-            parts.append(f"找不到企业{len(self.unknown)}行")
-        return "，".join(parts) + "。"
+            parts.append(Msg("找不到企业%1行", len(self.unknown)))
+        return Msg("%1。", joined(parts))
 
 
 # --- finding the enterprise -------------------------------------------------------------
+
+
+def _labelled(detail: Msg) -> Msg:
+    """"企业：…", with the detail kept apart: an import lists it under its own 企业 column."""
+    return Msg("%1：%2", ENTERPRISE_LABEL, detail)
+
+
+def _unlabelled(message: str) -> str:
+    if isinstance(message, Msg) and message.template == "%1：%2" and message.args[:1] == (ENTERPRISE_LABEL,):
+        return message.args[1]  # type: ignore[no-any-return]
+    return message.removeprefix(f"{ENTERPRISE_LABEL}：")
 
 
 def find_enterprise(session: Session, text: str, *, code: str = "") -> tuple[uuid.UUID, str]:
@@ -104,9 +116,9 @@ def find_enterprise(session: Session, text: str, *, code: str = "") -> tuple[uui
         if hit is not None:
             return hit.id, hit.name
         if not typed or typed.upper() == probe:
-            raise ValidationError(f"{ENTERPRISE_LABEL}：没有统一社会信用代码为 {probe} 的企业，请核对或先在企业库中新建。", "enterprise")
+            raise ValidationError(_labelled(Msg("没有统一社会信用代码为 %1 的企业，请核对或先在企业库中新建。", probe)), "enterprise")
     if not typed:
-        raise ValidationError(f"{ENTERPRISE_LABEL}：请输入企业名称或统一社会信用代码。", "enterprise")
+        raise ValidationError(_labelled(Msg("请输入企业名称或统一社会信用代码。")), "enterprise")
     exact = session.execute(
         select(Enterprise.id, Enterprise.name).where(Enterprise.name == typed, enterprise_search.LIVE).limit(2)
     ).all()
@@ -117,11 +129,11 @@ def find_enterprise(session: Session, text: str, *, code: str = "") -> tuple[uui
         row = enterprise_search.fetch_rows(session, [ids[0]])[0]
         return row.id, row.name
     if not ids:
-        raise ValidationError(f"{ENTERPRISE_LABEL}：找不到“{typed}”，请核对名称或信用代码，或先在企业库中新建。", "enterprise")
+        raise ValidationError(_labelled(Msg("找不到“%1”，请核对名称或信用代码，或先在企业库中新建。", typed)), "enterprise")
     names = "、".join(r.name for r in enterprise_search.fetch_rows(session, list(ids[:CANDIDATES_SHOWN])))
     more = "等" if len(ids) > CANDIDATES_SHOWN else ""
     raise ValidationError(
-        f"{ENTERPRISE_LABEL}：“{typed}”对应{len(ids)}家企业（{names}{more}），请输入完整名称或统一社会信用代码。",
+        _labelled(Msg("“%1”对应%2家企业（%3%4），请输入完整名称或统一社会信用代码。", typed, len(ids), names, more)),
         "enterprise",
     )
 
@@ -136,7 +148,7 @@ def register(session: Session, event_id: uuid.UUID, enterprise_id: uuid.UUID, at
     name = checked_text(attendee_name, "attendee_name", "联系人", max_len=100)
     enterprise = session.get(Enterprise, enterprise_id) if isinstance(enterprise_id, uuid.UUID) else None
     if enterprise is None or enterprise.deleted:
-        raise ValidationError(f"{ENTERPRISE_LABEL}：找不到这家企业（可能已被删除），请重新输入。", "enterprise")
+        raise ValidationError(Msg("%1：找不到这家企业（可能已被删除），请重新输入。", ENTERPRISE_LABEL), "enterprise")
     at = at or utcnow()
     row = _existing(session, event.id, enterprise.id)
     if row is None:
@@ -145,7 +157,7 @@ def register(session: Session, event_id: uuid.UUID, enterprise_id: uuid.UUID, at
         session.add(row)
         session.flush()
         verb = "报名并签到" if check_in else "报名"
-        return Outcome(_row(row, enterprise), f"{enterprise.name}：已{verb}。", "registered")
+        return Outcome(_row(row, enterprise), Msg("%1：已%2。", enterprise.name, verb), "registered")
     values: dict[str, object] = {}
     if name and not row.attendee_name:
         values["attendee_name"] = name
@@ -154,11 +166,11 @@ def register(session: Session, event_id: uuid.UUID, enterprise_id: uuid.UUID, at
     if values:
         row = guarded_update(session, EventAttendance, row, values, row.version, _STALE)
     if check_in and "checked_in_at" in values:
-        return Outcome(_row(row, enterprise), f"{enterprise.name}：已签到。", "checked_in")
+        return Outcome(_row(row, enterprise), Msg("%1：已签到。", enterprise.name), "checked_in")
     when = (row.checked_in_at if check_in else row.registered_at) or row.created_at
     shown = when.astimezone(CHINA_TIME).strftime("%m-%d %H:%M")
     done = "签到" if check_in else "报名"
-    return Outcome(_row(row, enterprise), f"{enterprise.name}：{shown} 已经{done}过了，无需重复。", "none")
+    return Outcome(_row(row, enterprise), Msg("%1：%2 已经%3过了，无需重复。", enterprise.name, shown, done), "none")
 
 
 def register_typed(session: Session, event_id: uuid.UUID, text: str, *, check_in: bool = False) -> Outcome:
@@ -180,7 +192,7 @@ def set_walk_ins(session: Session, event_id: uuid.UUID, count: object, expected_
     """Set the number of people who came without registering; returns the event's new version."""
     event = events.load_own(session, event_id)
     if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= events.MAX_WALK_INS:
-        raise ValidationError(f"{events.FIELD_LABELS['walk_in_count']}：请填写0到{events.MAX_WALK_INS}之间的整数。",
+        raise ValidationError(Msg("%1：请填写0到%2之间的整数。", events.FIELD_LABELS['walk_in_count'], events.MAX_WALK_INS),
                               "walk_in_count")
     fresh = guarded_update(session, Event, event, {"walk_in_count": count}, expected_version, _STALE)
     return fresh.version
@@ -228,16 +240,16 @@ def import_list(session: Session, event_id: uuid.UUID, sheet: SheetData, *, chec
         try:
             enterprise_id, found_name = find_enterprise(session, name, code=code)
         except ValidationError as exc:
-            report.unknown.append(RowProblem(number, shown, exc.message.removeprefix(f"{ENTERPRISE_LABEL}：")))
+            report.unknown.append(RowProblem(number, shown, _unlabelled(exc.message)))
             continue
         if enterprise_id in seen:
-            report.duplicates.append(RowProblem(number, shown, f"与第{seen[enterprise_id]}行是同一家企业（{found_name}）"))
+            report.duplicates.append(RowProblem(number, shown, Msg("与第%1行是同一家企业（%2）", seen[enterprise_id], found_name)))
             continue
         seen[enterprise_id] = number
         outcome = register(session, event_id, enterprise_id, contact, check_in=check_in)
         if outcome.change == "none":
-            done = "已签到" if check_in else "已报名"
-            report.already_registered.append(RowProblem(number, shown, f"{found_name}{done}"))
+            done = Msg("%1已签到", found_name) if check_in else Msg("%1已报名", found_name)
+            report.already_registered.append(RowProblem(number, shown, done))
             continue
         added += outcome.change == "registered"
         checked += check_in

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalogue import EVENT_TYPES
 from app.domain.errors import UserError, ValidationError
+from app.domain.messages import Msg
 from app.domain.periods import CHINA_TIME
 from app.domain.text_normalise import checked_text
 from app.models import Event, Policy
@@ -111,7 +112,7 @@ class EventDetail:
 
 
 def _err(fld: str, text: str) -> ValidationError:
-    return ValidationError(f"{FIELD_LABELS[fld]}：{text}", fld)
+    return ValidationError(Msg("%1：%2", FIELD_LABELS[fld], text), fld)
 
 
 def _moment(value: object, fld: str) -> datetime:
@@ -129,19 +130,19 @@ def normalise(session: Session, data: EventInput, *, current_theme: str | None =
     for fld, (limit, required) in TEXT_LIMITS.items():
         values[fld] = checked_text(getattr(data, fld), fld, FIELD_LABELS[fld], max_len=limit, required=required)
     if not isinstance(data.event_type, str) or data.event_type not in EVENT_TYPES:
-        raise _err("event_type", f"请从列表中选择（{'、'.join(EVENT_TYPES.values())}）。")
+        raise _err("event_type", Msg("请从列表中选择（%1）。", '、'.join(EVENT_TYPES.values())))
     values["event_type"] = data.event_type
     theme = data.theme or None
     if theme is not None:
         allowed = pick_lists.active_codes(session, pick_lists.EVENT_THEME)
         if not isinstance(theme, str) or (theme not in allowed and theme != current_theme):
-            raise _err("theme", f"请从列表中选择（{'、'.join(allowed.values())}），不属于主题月的活动请留空。")
+            raise _err("theme", Msg("请从列表中选择（%1），不属于主题月的活动请留空。", '、'.join(allowed.values())))
     values["theme"] = theme
     starts_at = _moment(data.starts_at, "starts_at")
     ends_at = _moment(data.ends_at, "ends_at")
     if ends_at < starts_at:
         shown = starts_at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")
-        raise _err("ends_at", f"不能早于开始时间（{shown}），请改正。")
+        raise _err("ends_at", Msg("不能早于开始时间（%1），请改正。", shown))
     if ends_at - starts_at > timedelta(days=31):
         raise _err("ends_at", "活动不能超过31天；主题月请拆成多场活动分别登记。")
     values["starts_at"], values["ends_at"] = starts_at, ends_at
@@ -149,7 +150,7 @@ def normalise(session: Session, data: EventInput, *, current_theme: str | None =
     if walk_ins is None:
         walk_ins = 0
     if isinstance(walk_ins, bool) or not isinstance(walk_ins, int) or not 0 <= walk_ins <= MAX_WALK_INS:
-        raise _err("walk_in_count", f"请填写0到{MAX_WALK_INS}之间的整数（没有就填0）。")
+        raise _err("walk_in_count", Msg("请填写0到%1之间的整数（没有就填0）。", MAX_WALK_INS))
     values["walk_in_count"] = walk_ins
     values["satisfaction"] = _satisfaction(data.satisfaction)
     values["policy_ids"] = _policy_ids(session, data) if data.event_type == POLICY_BRIEFING else ""
@@ -162,7 +163,7 @@ def _satisfaction(value: object) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise _err("satisfaction", "请填写1到5之间的分数（5分最满意），未调查请留空。")
     if not 1 <= value <= 5:
-        raise _err("satisfaction", f"应在1到5之间（现为{value:g}），未调查请留空。")
+        raise _err("satisfaction", Msg("应在1到5之间（现为%1），未调查请留空。", f'{value:g}'))
     return round(float(value), 1)
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from app import paths
 from app.domain.errors import UserError
+from app.domain.messages import Msg
 from app.models import EventMaterial
 from app.models.types import uuid7
 from app.services.events import edits as events
@@ -70,9 +71,9 @@ def attach(session: Session, folder: Path, event_id: uuid.UUID, source: Path | s
     try:
         size = source.stat().st_size
         if not source.is_file():
-            raise UserError(f"“{name}”不是文件，请选择一个文件。")
+            raise UserError(Msg("“%1”不是文件，请选择一个文件。", name))
     except OSError as exc:
-        raise UserError(f"无法读取“{name}”（{exc.strerror or type(exc).__name__}），请确认文件存在且没有被其他程序占用。") from exc
+        raise UserError(Msg("无法读取“%1”（%2），请确认文件存在且没有被其他程序占用。", name, exc.strerror or type(exc).__name__)) from exc
     if size > MAX_BYTES:
         raise UserError(_too_big(name, size))
     stored_name = uuid7().hex + _suffix(source)
@@ -103,13 +104,13 @@ def file_path(session: Session, folder: Path, material_id: uuid.UUID) -> Path:
     row = _load(session, material_id)
     path = folder / row.stored_name
     if not path.is_file():
-        raise UserError(f"“{row.file_name}”的文件已不在本机（可能是从其他电脑同步来的，或已被删除），请重新添加。")
+        raise UserError(Msg("“%1”的文件已不在本机（可能是从其他电脑同步来的，或已被删除），请重新添加。", row.file_name))
     try:
         digest = _hash(path)
     except OSError as exc:
-        raise UserError(f"无法读取“{row.file_name}”（{exc.strerror or type(exc).__name__}），请稍后重试。") from exc
+        raise UserError(Msg("无法读取“%1”（%2），请稍后重试。", row.file_name, exc.strerror or type(exc).__name__)) from exc
     if row.sha256 and digest != row.sha256:
-        raise UserError(f"“{row.file_name}”的文件内容已被改动（校验值不符），请删除后重新添加原文件。")
+        raise UserError(Msg("“%1”的文件内容已被改动（校验值不符），请删除后重新添加原文件。", row.file_name))
     return path
 
 
@@ -129,8 +130,7 @@ def discard_file(path: Path) -> None:
 
 
 def _too_big(name: str, size: int) -> str:
-    return (f"“{name}”有{size / 1024 / 1024:.1f} MB，超过了单个材料20 MB的上限。"
-            "请压缩图片或把 PDF 另存为较小的文件后再添加。")
+    return (Msg("“%1”有%2 MB，超过了单个材料20 MB的上限。请压缩图片或把 PDF 另存为较小的文件后再添加。", name, f'{size / 1024 / 1024:.1f}'))
 
 
 def _suffix(source: Path) -> str:
@@ -149,7 +149,7 @@ def _copy(source: Path, target: Path, name: str) -> tuple[str, int]:
                 digest.update(chunk)
                 dst.write(chunk)
     except OSError as exc:
-        raise UserError(f"无法读取或复制“{name}”（{exc.strerror or type(exc).__name__}），请确认文件没有被其他程序占用、磁盘未满。") from exc
+        raise UserError(Msg("无法读取或复制“%1”（%2），请确认文件没有被其他程序占用、磁盘未满。", name, exc.strerror or type(exc).__name__)) from exc
     return digest.hexdigest(), size
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import UserError
+from app.domain.messages import Msg
 from app.domain.periods import china_today
 from app.domain.text_normalise import tidy_text
 from app.models import Enterprise
@@ -59,7 +60,7 @@ def _input(cells: tuple[object, ...], mapping: Mapping, cleaned: dict[int, str] 
     cleaning every cell again; dates still go through text_cell)."""
     code = cell(cells, mapping, "credit_code")
     if isinstance(code, float) and code >= 1e15:
-        raise UserError(f"{FIELD_LABELS['credit_code']}：Excel 把代码存成了数字，末几位已丢失。请把该列设为“文本”后重新填写。", "credit_code")
+        raise UserError(Msg("%1：Excel 把代码存成了数字，末几位已丢失。请把该列设为“文本”后重新填写。", FIELD_LABELS['credit_code']), "credit_code")
     values: dict[str, Any] = {}
     for f in _TEXT:
         column = mapping.get(f)
@@ -94,7 +95,7 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, confirm_warnin
          progress: Progress | None = None, cancelled: Cancelled | None = None) -> tuple[ImportReport, list[dict[str, Any]]]:
     """Check every row; returns the report and the rows to insert (nothing is written)."""
     if missing := missing_required("enterprises", mapping):
-        raise WorkbookError(f"没有对应“{'、'.join(missing)}”的列，请在列对应表中选择。")
+        raise WorkbookError(Msg("没有对应“%1”的列，请在列对应表中选择。", '、'.join(missing)))
     report = ImportReport(headers=sheet.headers, header_row=sheet.header_row)
     columns = sorted(set(mapping.values()))
     checked: list[tuple[int, tuple[object, ...], dict[str, Any]]] = []
@@ -130,10 +131,10 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, confirm_warnin
             if _same(stored, values, mapping):
                 report.unchanged += 1
             else:
-                report.reject(number, cells, label, f"企业库里已有“{stored.name}”使用这个{'代码' if code else '名称'}，已存在，未导入。如需修改请在企业页面编辑。")
+                report.reject(number, cells, label, Msg("企业库里已有“%1”使用这个%2，已存在，未导入。如需修改请在企业页面编辑。", stored.name, '代码' if code else '名称'))
             continue
         if key in first_row:
-            report.reject(number, cells, label, f"与第{first_row[key]}行重复（同一{'代码' if code else '名称'}内容不同），未导入。请合并为一行。")
+            report.reject(number, cells, label, Msg("与第%1行重复（同一%2内容不同），未导入。请合并为一行。", first_row[key], '代码' if code else '名称'))
             continue
         first_row[key] = number
         if values["credit_code_warning"]:

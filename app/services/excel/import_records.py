@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from app.domain import credit_code
 from app.domain.catalogue import CHANNELS, FEE_TYPES
 from app.domain.errors import FieldError, UserError
+from app.domain.messages import Msg
 from app.domain.periods import china_today
 from app.domain.text_normalise import parse_date, parse_decimal, parse_int, tidy_text
 from app.models import Enterprise, Expert, ServiceInstitution, ServiceRecord, StaffMember
@@ -67,7 +68,7 @@ def _choice(value: object, label: str, choices: dict[str, str], extra: dict[str,
     by_label = {v: k for k, v in choices.items()} | (extra or {})
     found = text if text in choices else by_label.get(text)
     if found is None:
-        raise FieldError(label, f"无法识别“{text[:20]}”，请填写{'、'.join(choices.values())}之一。")
+        raise FieldError(label, Msg("无法识别“%1”，请填写%2之一。", text[:20], '、'.join(choices.values())))
     return found
 
 
@@ -116,10 +117,10 @@ class _Lookups:
             return found[0]
         page = "服务机构" if kind == "机构" else "专家库"
         if found:
-            fix = "请填写“姓名（单位）”区分。" if kind == "专家" else f"请先在“{page}”中把重名的机构改成可区分的全称。"
-            raise FieldError(label, f"{page}里有{len(found)}个名为“{name[:30]}”的{kind}，{fix}")
+            fix = "请填写“姓名（单位）”区分。" if kind == "专家" else Msg("请先在“%1”中把重名的机构改成可区分的全称。", page)
+            raise FieldError(label, Msg("%1里有%2个名为“%3”的%4，%5", page, len(found), name[:30], kind, fix))
         raise FieldError(
-            label, f"在“{page}”中找不到名为“{name[:30]}”的{kind}。请按“{page}”中的名称填写全称，或先添加该{kind}；没有转介请留空。"
+            label, Msg("在“%1”中找不到名为“%2”的%3。请按“%4”中的名称填写全称，或先添加该%5；没有转介请留空。", page, name[:30], kind, page, kind)
         )
 
     def enterprise(self, code: object, name: object) -> uuid.UUID:
@@ -131,8 +132,8 @@ class _Lookups:
             return found[0]
         shown = tidy_text(name) or code_text
         if len(found) > 1:
-            raise FieldError("企业", f"企业库里有{len(found)}家名为“{shown}”的企业，请填写统一社会信用代码区分。")
-        raise FieldError("企业", f"在企业库中找不到“{shown[:40]}”（按统一社会信用代码或企业全称查找），请先登记或导入该企业。")
+            raise FieldError("企业", Msg("企业库里有%1家名为“%2”的企业，请填写统一社会信用代码区分。", len(found), shown))
+        raise FieldError("企业", Msg("在企业库中找不到“%1”（按统一社会信用代码或企业全称查找），请先登记或导入该企业。", shown[:40]))
 
 
 def _record(row: tuple[object, ...], m: Mapping, look: _Lookups, default_staff: uuid.UUID | None) -> RecordInput:
@@ -142,7 +143,7 @@ def _record(row: tuple[object, ...], m: Mapping, look: _Lookups, default_staff: 
     staff_name = tidy_text(cell(row, m, "staff"))
     staff_id = look.staff.get(staff_name) if staff_name else default_staff
     if staff_id is None:
-        detail = f"本站没有名为“{staff_name[:20]}”的人员，请核对姓名。" if staff_name else "不能为空，请填写接待的工作人员姓名。"
+        detail = Msg("本站没有名为“%1”的人员，请核对姓名。", staff_name[:20]) if staff_name else "不能为空，请填写接待的工作人员姓名。"
         raise FieldError(labels["staff"], detail)
     fee = parse_decimal(cell(row, m, "fee"), labels["fee"])
     return RecordInput(
@@ -175,7 +176,7 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, today: date, l
          cancelled: Cancelled | None = None) -> tuple[ImportReport, list[dict[str, Any]]]:
     """Check every row; the report and the rows to insert (nothing is written)."""
     if missing := missing_required("records", mapping):
-        raise WorkbookError(f"没有对应“{'、'.join(missing)}”的列，请在列对应表中选择。")
+        raise WorkbookError(Msg("没有对应“%1”的列，请在列对应表中选择。", '、'.join(missing)))
     report = ImportReport(headers=sheet.headers, header_row=sheet.header_row)
     look, actor = _Lookups(session), Actor("导入", default_staff_id)
     columns, seen = sorted(set(mapping.values())), set()

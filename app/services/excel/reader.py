@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.errors import UserError
+from app.domain.messages import Msg
 from app.services.excel.columns import header_score
 
 HEADER_SCAN_ROWS = 30
@@ -60,13 +61,13 @@ def _open(path: Path):  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
 
     if not path.is_file():
-        raise WorkbookError(f"找不到文件：{path}")
+        raise WorkbookError(Msg("找不到文件：%1", path))
     if path.suffix.lower() == ".xls":
         raise WorkbookError("这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入。")
     try:
         return load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, InvalidFileException, KeyError, XML errors …
-        raise WorkbookError(f"无法读取这个 Excel 文件（{type(exc).__name__}），请确认是 .xlsx 格式且未损坏。") from exc
+        raise WorkbookError(Msg("无法读取这个 Excel 文件（%1），请确认是 .xlsx 格式且未损坏。", type(exc).__name__)) from exc
 
 
 def _best_header(kind: str, rows: list[tuple[object, ...]]) -> tuple[int, int]:

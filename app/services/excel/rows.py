@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from app.domain.messages import Msg
 from app.domain.text_normalise import tidy_text
 
 Progress = Callable[[int, int, str], None]
@@ -54,7 +55,7 @@ class ImportReport:
 
     def reject(self, row_number: int, cells: tuple[object, ...], label: str, message: str) -> None:
         if not message.startswith(label):
-            message = f"{label}：{message}"
+            message = Msg("%1：%2", label, message)
         self.errors.append(RowError(row_number, label, message))
         self.cells[row_number] = cells
         self.rejected += 1

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg
 from app.domain.text_normalise import checked_text
 from app.models import Expert
 from app.services import pick_lists
@@ -60,7 +61,7 @@ def validate(session: Session, data: ExpertInput) -> dict[str, object]:
     organisation = checked_text(data.organisation, "organisation", FIELD_LABELS["organisation"], max_len=200)
     title = checked_text(data.title, "title", FIELD_LABELS["title"], max_len=100)
     if not data.fields:
-        raise ValidationError(f"{FIELD_LABELS['fields']}：请至少选择一个擅长的服务类别。", "fields")
+        raise ValidationError(Msg("%1：请至少选择一个擅长的服务类别。", FIELD_LABELS['fields']), "fields")
     codes: list[str] = []
     for code in data.fields:
         check_category(session, code, "fields", FIELD_LABELS["fields"])

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalogue import ENTERPRISE_STAGES, FEE_TYPES, INSTITUTION_STATUSES
 from app.domain.errors import FieldError, ValidationError
+from app.domain.messages import Msg
 from app.domain.text_normalise import checked_text, parse_phone
 from app.models import CatalogueEntry, ServiceInstitution
 from app.services import pick_lists
@@ -106,7 +107,7 @@ class CatalogueRow:
 
 
 def _err(field: str, fix: str) -> ValidationError:
-    return ValidationError(f"{FIELD_LABELS[field]}：{fix}", field)
+    return ValidationError(Msg("%1：%2", FIELD_LABELS[field], fix), field)
 
 
 def clean_phone(value: object, field: str, label: str) -> str:
@@ -120,7 +121,7 @@ def check_category(session: Session, code: str, field: str = "category", label: 
     """`code` if it is a service category (retired ones too: old rows stay editable)."""
     if code not in pick_lists.labels(session, pick_lists.SERVICE_CATEGORY):
         offered = "、".join(pick_lists.active_codes(session, pick_lists.SERVICE_CATEGORY).values())
-        raise ValidationError(f"{label}：请从{offered}中选择。", field)
+        raise ValidationError(Msg("%1：请从%2中选择。", label, offered), field)
     return code
 
 
@@ -132,7 +133,7 @@ def validate_institution(session: Session, data: InstitutionInput) -> dict[str, 
         "phone": clean_phone(data.phone, "phone", FIELD_LABELS["phone"]),
     }
     if data.status not in INSTITUTION_STATUSES:
-        raise _err("status", f"请从{'、'.join(INSTITUTION_STATUSES.values())}中选择。")
+        raise _err("status", Msg("请从%1中选择。", '、'.join(INSTITUTION_STATUSES.values())))
     reason = checked_text(data.exit_reason, "exit_reason", FIELD_LABELS["exit_reason"], max_len=1000)
     if data.status == "exited":
         if data.exited_on is None:
@@ -142,7 +143,7 @@ def validate_institution(session: Session, data: InstitutionInput) -> dict[str, 
     elif data.exited_on is not None:
         raise _err("exited_on", "只有状态为“已退出”时才填写退出日期，请清空或把状态改为“已退出”。")
     if data.entered_on and data.exited_on and data.exited_on < data.entered_on:
-        raise _err("exited_on", f"不能早于入驻日期（{data.entered_on.isoformat()}），请检查两个日期。")
+        raise _err("exited_on", Msg("不能早于入驻日期（%1），请检查两个日期。", data.entered_on.isoformat()))
     values.update(entered_on=data.entered_on, exited_on=data.exited_on, status=data.status,
                   exit_reason=reason if data.status == "exited" else "")
     return values
@@ -189,9 +190,9 @@ def list_institutions(session: Session) -> list[InstitutionRow]:
 def validate_entry(session: Session, data: CatalogueInput) -> dict[str, object]:
     load_live(session, ServiceInstitution, data.institution_id, _MISSING)
     if data.stage not in ENTERPRISE_STAGES:
-        raise _err("stage", f"请从{'、'.join(ENTERPRISE_STAGES.values())}中选择。")
+        raise _err("stage", Msg("请从%1中选择。", '、'.join(ENTERPRISE_STAGES.values())))
     if data.fee_type not in FEE_TYPES:
-        raise _err("fee_type", f"请从{'、'.join(FEE_TYPES.values())}中选择。")
+        raise _err("fee_type", Msg("请从%1中选择。", '、'.join(FEE_TYPES.values())))
     return {
         "institution_id": data.institution_id,
         "title": checked_text(data.title, "title", FIELD_LABELS["title"], max_len=200, required=True),

@@ -30,6 +30,7 @@ from app.domain.enterprise_size import SIZE_LABELS, Size
 from app.domain.errors import UserError, ValidationError
 from app.domain.industries import label as industry_label
 from app.domain.industry_data import SECTIONS
+from app.domain.messages import Msg, joined
 from app.domain.periods import china_today
 from app.domain.policy_targets import normalise_districts, normalise_industries, normalise_sizes
 from app.domain.text_normalise import checked_text
@@ -117,7 +118,7 @@ def permissions(session: Session, actor: Actor) -> Permissions:
         return Permissions(False, "本站已登记到服务总站，政策由服务总站统一发布，只能查看和填写本站备注。")
     staff = session.get(StaffMember, actor.staff_id) if actor.staff_id is not None else None
     if staff is None or staff.deleted or staff.role != "manager":
-        return Permissions(False, "只有站长/负责人可以新增、修改或删除政策，请由站长操作。")
+        return Permissions(False, Msg("只有站长/负责人可以新增、修改或删除政策，请由站长操作。"))
     return Permissions(True, "")
 
 
@@ -131,7 +132,7 @@ def _ensure_can_edit(session: Session, actor: Actor) -> None:
 
 
 def _err(fld: str, text: str) -> ValidationError:
-    return ValidationError(f"{FIELD_LABELS[fld]}：{text}", fld)
+    return ValidationError(Msg("%1：%2", FIELD_LABELS[fld], text), fld)
 
 
 def _day(value: object, fld: str) -> date | None:
@@ -149,11 +150,11 @@ def validate(session: Session, data: PolicyInput, *, keep_attachment: str | None
     title = checked_text(data.title, "title", FIELD_LABELS["title"], max_len=300, required=True)
     known = categories(session)
     if not isinstance(data.category, str) or data.category not in known:
-        raise _err("category", f"请从列表中选择（{'、'.join(known.values())}）。")
+        raise _err("category", Msg("请从列表中选择（%1）。", '、'.join(known.values())))
     issuer = checked_text(data.issuer, "issuer", FIELD_LABELS["issuer"], max_len=200)
     issued_on, expires_on = _day(data.issued_on, "issued_on"), _day(data.expires_on, "expires_on")
     if issued_on is not None and expires_on is not None and expires_on < issued_on:
-        raise _err("expires_on", f"不能早于发布日期（{issued_on.isoformat()}），请改正；长期有效请留空。")
+        raise _err("expires_on", Msg("不能早于发布日期（%1），请改正；长期有效请留空。", issued_on.isoformat()))
     attachment = checked_text(data.attachment, "attachment", FIELD_LABELS["attachment"], max_len=300)
     local_attachment(attachment, keep_attachment)
     return {
@@ -179,8 +180,7 @@ def local_attachment(attachment: str, keep: str | None = None) -> Path | None:
         raise _err("attachment", "请点“选择文件…”重新选择附件文件，或填写以 http:// 或 https:// 开头的网址。")
     source = Path(attachment).expanduser()
     if not source.is_absolute():
-        raise _err("attachment", f"“{attachment}”不是网址也不是完整的文件路径，请点“选择文件…”选择文件，"
-                                 "或填写以 http:// 或 https:// 开头的网址。")
+        raise _err("attachment", Msg("“%1”不是网址也不是完整的文件路径，请点“选择文件…”选择文件，或填写以 http:// 或 https:// 开头的网址。", attachment))
     profile_files.check_file(source, "attachment", FIELD_LABELS["attachment"])
     return source
 
@@ -189,18 +189,18 @@ def local_attachment(attachment: str, keep: str | None = None) -> Path | None:
 
 
 def scope_text(industries: str, sizes: str, districts: str) -> str:
-    """适用范围 in words: "行业：制造业；规模：小型、微型；区域：全市"."""
+    """适用范围 in words: "行业：制造业；规模：小型、微型；区域：全市" (a Msg: its names are translated apart)."""
 
     def names(codes: str, name: Any, everyone: str, joiner: str = "、") -> str:
         parts = [name(c) for c in codes.split(",") if c]
-        return joiner.join(parts) if parts else everyone
+        return joined(parts, joiner) if parts else everyone
 
     def industry_name(code: str) -> str:  # section names contain 、 themselves
-        return f"{SECTIONS.get(code) or industry_label(None, code) or '行业'}（{code}）"
+        return Msg("%1（%2）", SECTIONS.get(code) or industry_label(None, code) or Msg("行业"), code)
 
-    industry = names(industries, industry_name, "全部行业", "，")
-    size = names(sizes, lambda c: SIZE_LABELS[Size(c)] if c in SIZE_CODES else c, "全部规模")
-    return f"行业：{industry}；规模：{size}；区域：{names(districts, str, '全市')}"
+    industry = names(industries, industry_name, Msg("全部行业"), "，")
+    size = names(sizes, lambda c: SIZE_LABELS[Size(c)] if c in SIZE_CODES else c, Msg("全部规模"))
+    return Msg("行业：%1；规模：%2；区域：%3", industry, size, names(districts, str, Msg("全市")))
 
 
 def is_current(expires_on: date | None, on: date) -> bool:
@@ -280,8 +280,7 @@ def attachment_location(profile_dir: Path, attachment: str) -> str | Path:
         return text  # a web address (or an older entry typed without http://)
     if not path.is_file():
         raise UserError(
-            f"附件：文件“{path.name}”不在本机（可能是从其他电脑复制来的，或已被删除、移动），"
-            "请修改这条政策，重新选择附件文件。",
+            Msg("附件：文件“%1”不在本机（可能是从其他电脑复制来的，或已被删除、移动），请修改这条政策，重新选择附件文件。", path.name),
             "attachment",
         )
     return path

@@ -26,6 +26,7 @@ from app.domain.enterprise_size import LABEL_TO_SIZE, SIZE_LABELS, Size
 from app.domain.errors import UserError, ValidationError
 from app.domain.industries import label as industry_label
 from app.domain.industry_data import SECTIONS
+from app.domain.messages import Msg
 from app.domain.periods import china_today
 from app.models import Enterprise, Policy, ServiceRecord
 from app.models.types import uuid7
@@ -109,11 +110,11 @@ class RelayResult:
 
     @property
     def message(self) -> str:
-        text = f"已为{self.created}家企业登记政策宣传服务记录"
+        text = Msg("已为%1家企业登记政策宣传服务记录", self.created)
         if self.skipped:
-            text += f"，{self.skipped}家此前已宣传过，已跳过"
+            text += Msg("，%1家此前已宣传过，已跳过", self.skipped)
         if self.missing:
-            text += f"，{self.missing}家企业已被删除，未登记"
+            text += Msg("，%1家企业已被删除，未登记", self.missing)
         return text + "。"
 
 
@@ -214,7 +215,7 @@ def relay(
     lock_days = period_locks.resolve_lock_days(lock_days)
     policy = _load(session, policy_id)
     if scope_of(policy).expired(on_date):
-        raise UserError(f"这条政策已于{policy.expires_on}失效，不能再登记宣传。", "policy_id")
+        raise UserError(Msg("这条政策已于%1失效，不能再登记宣传。", policy.expires_on), "policy_id")
     wanted = list(dict.fromkeys(enterprise_ids))
     if not wanted:
         raise ValidationError("企业：请至少勾选一家企业。", "enterprise_ids")

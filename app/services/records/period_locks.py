@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app import settings
 from app.domain.errors import UserError, ValidationError
+from app.domain.messages import Msg
 from app.domain.periods import CHINA_TIME, china_today
 from app.domain.text_normalise import checked_text
 from app.models import PeriodUnlock, StaffMember
@@ -67,13 +68,13 @@ def period_of(day: date) -> str:
 
 def period_label(period: str) -> str:
     year, month = parse_period(period)
-    return f"{year}年{month}月"
+    return Msg("%1年%2月", year, month)
 
 
 def parse_period(period: str) -> tuple[int, int]:
     match = _PERIOD.match(period) if isinstance(period, str) else None
     if match is None or not 1 <= int(match.group(2)) <= 12:
-        raise ValidationError(f"期间：“{period}”格式不对，请写成“年-月”，例如“2026-10”。", "period")
+        raise ValidationError(Msg("期间：“%1”格式不对，请写成“年-月”，例如“2026-10”。", period), "period")
     return int(match.group(1)), int(match.group(2))
 
 
@@ -87,8 +88,7 @@ def resolve_lock_days(lock_days: int | None) -> int:
     days = configured_lock_days() if lock_days is None else lock_days
     if not _valid_days(days):
         raise UserError(
-            f"设置“月末后锁定天数”为“{days}”，无效。"
-            f"请在“{LOCK_SETTINGS_MENU}”中改为{MIN_LOCK_DAYS}–{MAX_LOCK_DAYS}之间的整数。",
+            Msg("设置“月末后锁定天数”为“%1”，无效。请在“%2”中改为%3–%4之间的整数。", days, LOCK_SETTINGS_MENU, MIN_LOCK_DAYS, MAX_LOCK_DAYS),
             "lock_days_after_month_end",
         )
     return days
@@ -118,7 +118,7 @@ def set_lock_days(session: Session, days: int, manager_staff_id: uuid.UUID, *, t
         raise ValidationError("修改人：只有本站在职的站长/负责人可以修改锁定期限，请由站长操作。", "manager_staff_id")
     if not _valid_days(days):
         raise ValidationError(
-            f"锁定天数：“{days}”无效，请填写{MIN_LOCK_DAYS}–{MAX_LOCK_DAYS}之间的整数。", "lock_days_after_month_end"
+            Msg("锁定天数：“%1”无效，请填写%2–%3之间的整数。", days, MIN_LOCK_DAYS, MAX_LOCK_DAYS), "lock_days_after_month_end"
         )
     settings.Settings().set(settings.LOCK_DAYS_AFTER_MONTH_END, days)
     return days
@@ -180,10 +180,9 @@ def ensure_editable(
         return
     period = period_of(day)
     locked_on = lock_date(period, days)
-    prefix = f"{label}：" if label else ""
+    prefix = Msg("%1：", label) if label else ""
     raise PeriodLockedError(
-        f"{prefix}{period_label(period)}的记录已于{locked_on.isoformat()}锁定（每月结束{days}天后锁定），"
-        "不能新增、修改或删除。如确需更正，请由站长解锁并说明原因。",
+        Msg("%1%2的记录已于%3锁定（每月结束%4天后锁定），不能新增、修改或删除。如确需更正，请由站长解锁并说明原因。", prefix, period_label(period), locked_on.isoformat(), days),
         period,
         locked_on,
         field,
@@ -209,10 +208,10 @@ def unlock(
         raise ValidationError("解锁人：只有本站在职的站长/负责人可以解锁已锁定的期间，请由站长操作。", "manager_staff_id")
     locked_on = lock_date(period, lock_days)
     if today < locked_on:
-        raise UserError(f"{period_label(period)}尚未锁定（将于{locked_on.isoformat()}锁定），无需解锁。", "period")
+        raise UserError(Msg("%1尚未锁定（将于%2锁定），无需解锁。", period_label(period), locked_on.isoformat()), "period")
     current = _active_unlock(session, period)
     if current is not None:
-        raise UserError(f"{period_label(period)}已于{_local(current.at)}解锁，尚未重新锁定，无需再次解锁。", "period")
+        raise UserError(Msg("%1已于%2解锁，尚未重新锁定，无需再次解锁。", period_label(period), _local(current.at)), "period")
     row = PeriodUnlock(
         station_id=station.id, period=period, unlocked_by=staff.id, reason=reason, at=utcnow(), relock_at=None
     )
@@ -229,7 +228,7 @@ def relock(session: Session, period: str, staff_id: uuid.UUID) -> UnlockEntry:
         raise ValidationError("操作人：找不到这位工作人员，请从人员列表中选择。", "staff_id")
     current = _active_unlock(session, period)
     if current is None:
-        raise UserError(f"{period_label(period)}当前没有解锁，无需重新锁定。", "period")
+        raise UserError(Msg("%1当前没有解锁，无需重新锁定。", period_label(period)), "period")
     current.relock_at = utcnow()
     current.relocked_by = staff.id
     session.flush()

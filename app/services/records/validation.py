@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalogue import CHANNELS, FEE_TYPES
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg
 from app.domain.periods import china_today
 from app.domain.text_normalise import checked_text
 from app.services.actor import Actor
@@ -74,7 +75,7 @@ class RecordInput:
 
 
 def _err(fld: str, text: str) -> ValidationError:
-    return ValidationError(f"{FIELD_LABELS[fld]}：{text}", fld)
+    return ValidationError(Msg("%1：%2", FIELD_LABELS[fld], text), fld)
 
 
 def _is_day(value: object) -> bool:
@@ -87,7 +88,7 @@ def _int_in(value: object, low: int, high: int) -> bool:
 
 def _fee(fee_type: object, fee: object) -> Decimal | None:
     if not isinstance(fee_type, str) or fee_type not in FEE_TYPES:
-        raise _err("fee_type", f"请从“{'、'.join(FEE_TYPES.values())}”中选择。")
+        raise _err("fee_type", Msg("请从“%1”中选择。", '、'.join(FEE_TYPES.values())))
     if fee is None:
         amount = None
     elif isinstance(fee, Decimal) or (isinstance(fee, int) and not isinstance(fee, bool)):
@@ -95,7 +96,7 @@ def _fee(fee_type: object, fee: object) -> Decimal | None:
     else:
         raise _err("fee", "请填写数字金额，例如“200”或“199.50”。")
     if amount is not None and (not amount.is_finite() or abs(amount) > MAX_FEE):
-        raise _err("fee", f"请填写0–{MAX_FEE}之间的金额。")
+        raise _err("fee", Msg("请填写0–%1之间的金额。", MAX_FEE))
     if amount is not None and int(amount.as_tuple().exponent) < -2 and amount != amount.quantize(Decimal("0.01")):
         raise _err("fee", "最多保留两位小数（精确到分）。")
     if fee_type == "free":
@@ -103,7 +104,7 @@ def _fee(fee_type: object, fee: object) -> Decimal | None:
             raise _err("fee", "免费服务不填写金额。请清空金额，或把收费类型改为“低收费”或“有偿”。")
         return None
     if amount is None or amount <= 0:
-        raise _err("fee", f"收费类型为“{FEE_TYPES[fee_type]}”时，请填写大于0的金额；不收费请选“免费”。")
+        raise _err("fee", Msg("收费类型为“%1”时，请填写大于0的金额；不收费请选“免费”。", FEE_TYPES[fee_type]))
     return amount
 
 
@@ -121,20 +122,20 @@ def validate_record(
     if not _is_day(day):
         raise _err("service_date", "请填写日期，例如“2026-11-05”。")
     if day > today:
-        raise _err("service_date", f"不能晚于今天（{today.isoformat()}），请填写实际服务的日期。")
+        raise _err("service_date", Msg("不能晚于今天（%1），请填写实际服务的日期。", today.isoformat()))
     period_locks.ensure_editable(
         session, day, today, lock_days, field="service_date", label=FIELD_LABELS["service_date"]
     )
     known = categories(session)
     if not isinstance(data.category, str) or data.category not in known:
         retired = category_labels(session).get(data.category) if isinstance(data.category, str) else None
-        stopped = f"“{retired}”已停用，" if retired else ""
-        raise _err("category", f"{stopped}请从列表中选择（{'、'.join(known.values())}）。")
+        stopped = Msg("“%1”已停用，", retired) if retired else ""
+        raise _err("category", Msg("%1请从列表中选择（%2）。", stopped, '、'.join(known.values())))
     if not isinstance(data.channel, str) or data.channel not in CHANNELS:
-        raise _err("channel", f"请从“{'、'.join(CHANNELS.values())}”中选择。")
+        raise _err("channel", Msg("请从“%1”中选择。", '、'.join(CHANNELS.values())))
     for name in ("prep_minutes", "contact_minutes"):
         if not _int_in(getattr(data, name), 0, MAX_MINUTES):
-            raise _err(name, f"请填写0–{MAX_MINUTES}之间的整数分钟数。")
+            raise _err(name, Msg("请填写0–%1之间的整数分钟数。", MAX_MINUTES))
     fee = _fee(data.fee_type, data.fee)
     staff_id = data.staff_id if data.staff_id is not None else actor.staff_id
     if staff_id is None:
@@ -149,7 +150,7 @@ def validate_record(
     if data.satisfaction is not None and not _int_in(data.satisfaction, 1, 5):
         raise _err("satisfaction", "请填写1–5分（5分最满意），未评价请留空。")
     if data.follow_up_on is not None and (not _is_day(data.follow_up_on) or data.follow_up_on < day):
-        raise _err("follow_up_on", f"不能早于服务日期（{day.isoformat()}），请改正或留空。")
+        raise _err("follow_up_on", Msg("不能早于服务日期（%1），请改正或留空。", day.isoformat()))
     return {
         "enterprise_id": data.enterprise_id,
         "service_date": day,

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 from app.domain.errors import UserError
+from app.domain.messages import Msg
 from app.domain.report_sections import REPORT_STATUSES
 from app.models import AnnualReport, Event, InfoReport
 from app.models.types import utcnow
@@ -168,7 +169,7 @@ def _check_move(row: AnnualReport | InfoReport | None, expected_version: int | N
         if current == "returned":
             raise UserError("这份报告已被服务总站退回，请先点击“重新编辑”再修改。")
         label = REPORT_STATUSES.get(current, current)
-        raise UserError(f"这份报告{label}，不能再修改或重复提交。")
+        raise UserError(Msg("这份报告%1，不能再修改或重复提交。", label))
     return current
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from app.domain.catalogue import EVENT_TYPES, THEME_MONTHS
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg
 from app.domain.report_sections import (
     INFO_SECTIONS,
     OPTIONAL_INDICATORS,
@@ -56,7 +57,7 @@ def sections_of(kind: str) -> dict[str, str]:
 
 def check_year(year: object) -> int:
     if not isinstance(year, int) or isinstance(year, bool) or not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError(f"年度：请选择{MIN_YEAR}–{MAX_YEAR}之间的年份。", "year")
+        raise ValidationError(Msg("年度：请选择%1–%2之间的年份。", MIN_YEAR, MAX_YEAR), "year")
     return year
 
 
@@ -71,14 +72,14 @@ def check_period(period: object) -> str:
 
 def period_label(period: str) -> str:
     year, rest = period.split("-")
-    return f"{year}年第{rest[1]}季度" if rest.startswith("Q") else f"{year}年{int(rest)}月"
+    return Msg("%1年第%2季度", year, rest[1]) if rest.startswith("Q") else Msg("%1年%2月", year, int(rest))
 
 
 def check_narrative(kind: str, narrative: dict[str, Any]) -> dict[str, str]:
     sections = sections_of(kind)
     unknown = set(narrative) - set(sections)
     if unknown:
-        raise ValidationError(f"报告内容：未知的栏目“{min(map(str, unknown))[:20]}”。", "narrative")
+        raise ValidationError(Msg("报告内容：未知的栏目“%1”。", min(map(str, unknown))[:20]), "narrative")
     return {key: checked_text(narrative.get(key, ""), f"narrative.{key}", title, max_len=MAX_SECTION_CHARS)
             for key, title in sections.items()}
 
@@ -99,7 +100,7 @@ def _number(value: object) -> float | None:
 def check_targets(targets: dict[str, Any]) -> dict[str, float]:
     unknown = set(targets) - set(PLAN_INDICATORS)
     if unknown:
-        raise ValidationError(f"工作目标：未知的指标“{min(map(str, unknown))[:20]}”。", "targets")
+        raise ValidationError(Msg("工作目标：未知的指标“%1”。", min(map(str, unknown))[:20]), "targets")
     out: dict[str, float] = {}
     for key, label in PLAN_INDICATORS.items():
         raw = targets.get(key)
@@ -108,40 +109,40 @@ def check_targets(targets: dict[str, Any]) -> dict[str, float]:
         value = _number(raw)
         fld = f"targets.{key}"
         if value is None or not math.isfinite(value):
-            raise ValidationError(f"{label}：请填写数字。", fld)
+            raise ValidationError(Msg("%1：请填写数字。", label), fld)
         if value < 0:
-            raise ValidationError(f"{label}：不能是负数，请改正。", fld)
+            raise ValidationError(Msg("%1：不能是负数，请改正。", label), fld)
         if key == SHARE_KEY:
             if value > 100:
-                raise ValidationError(f"{label}：是百分比，不能超过100。", fld)
+                raise ValidationError(Msg("%1：是百分比，不能超过100。", label), fld)
             out[key] = round(value, 1)
         else:
             if value != int(value) or value > MAX_TARGET:
-                raise ValidationError(f"{label}：请填写不超过{MAX_TARGET:,}的整数。", fld)
+                raise ValidationError(Msg("%1：请填写不超过%2的整数。", label, f'{MAX_TARGET:,}'), fld)
             out[key] = int(value)
     return out
 
 
 def _event(number: int, raw: object) -> PlannedEvent:
-    prefix, where = f"planned_events.{number}", f"计划活动第{number + 1}行"
+    prefix, where = f"planned_events.{number}", Msg("计划活动第%1行", number + 1)
     if isinstance(raw, PlannedEvent):
         raw = raw.as_json()
     if not isinstance(raw, dict):
-        raise ValidationError(f"{where}：内容无效，请删除该行后重新添加。", prefix)
+        raise ValidationError(Msg("%1：内容无效，请删除该行后重新添加。", where), prefix)
     month = raw.get("month")
     if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
-        raise ValidationError(f"{where}的月份：请选择1–12月。", f"{prefix}.month")
+        raise ValidationError(Msg("%1的月份：请选择1–12月。", where), f"{prefix}.month")
     event_type = raw.get("event_type")
     if event_type not in EVENT_TYPES:
-        raise ValidationError(f"{where}的活动形式：请从列表中选择（{'、'.join(EVENT_TYPES.values())}）。", f"{prefix}.event_type")
-    title = checked_text(raw.get("title"), f"{prefix}.title", f"{where}的活动名称", max_len=200, required=True)
-    theme = checked_text(raw.get("theme"), f"{prefix}.theme", f"{where}的主题", max_len=40)
+        raise ValidationError(Msg("%1的活动形式：请从列表中选择（%2）。", where, '、'.join(EVENT_TYPES.values())), f"{prefix}.event_type")
+    title = checked_text(raw.get("title"), f"{prefix}.title", Msg("%1的活动名称", where), max_len=200, required=True)
+    theme = checked_text(raw.get("theme"), f"{prefix}.theme", Msg("%1的主题", where), max_len=40)
     return PlannedEvent(month, str(event_type), title, theme)
 
 
 def check_planned_events(events: tuple[Any, ...]) -> tuple[PlannedEvent, ...]:
     if len(events) > MAX_PLANNED_EVENTS:
-        raise ValidationError(f"计划活动：最多{MAX_PLANNED_EVENTS}项，请合并或删除部分活动。", "planned_events")
+        raise ValidationError(Msg("计划活动：最多%1项，请合并或删除部分活动。", MAX_PLANNED_EVENTS), "planned_events")
     cleaned = [_event(number, raw) for number, raw in enumerate(events)]
     return tuple(sorted(cleaned, key=lambda e: e.month))
 
@@ -149,11 +150,11 @@ def check_planned_events(events: tuple[Any, ...]) -> tuple[PlannedEvent, ...]:
 def check_ready_to_submit(kind: str, narrative: dict[str, str], targets: dict[str, float]) -> None:
     for key, title in sections_of(kind).items():
         if not narrative.get(key):
-            raise ValidationError(f"{title}：提交前请填写这一栏（确实没有可写“无”）。", f"narrative.{key}")
+            raise ValidationError(Msg("%1：提交前请填写这一栏（确实没有可写“无”）。", title), f"narrative.{key}")
     if kind == "plan":
         for key, label in PLAN_INDICATORS.items():
             if key not in targets and key not in OPTIONAL_INDICATORS:
-                raise ValidationError(f"{label}：提交前请填写目标值。", f"targets.{key}")
+                raise ValidationError(Msg("%1：提交前请填写目标值。", label), f"targets.{key}")
 
 
 def theme_label(theme: str) -> str:

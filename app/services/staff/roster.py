@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.catalogue import STAFF_ROLES
 from app.domain.errors import FieldError, ValidationError
+from app.domain.messages import Msg
 from app.domain.text_normalise import checked_text, parse_phone
 from app.models import StaffMember
 from app.services.row_access import ensure_own, guarded_update, load_live
@@ -95,7 +96,7 @@ class Staffing:
 
 
 def _err(field: str, fix: str) -> ValidationError:
-    return ValidationError(f"{FIELD_LABELS[field]}：{fix}", field)
+    return ValidationError(Msg("%1：%2", FIELD_LABELS[field], fix), field)
 
 
 def normalise_trainings(text: object) -> str:
@@ -112,7 +113,7 @@ def normalise_trainings(text: object) -> str:
             try:
                 line = f"{date(int(year), int(month), int(day)).isoformat()} {rest}".strip()
             except ValueError:
-                raise _err("trainings", f"“{line[:30]}”中的日期不存在，请按“2026-03-05 培训名称”填写。") from None
+                raise _err("trainings", Msg("“%1”中的日期不存在，请按“2026-03-05 培训名称”填写。", line[:30])) from None
         lines.append(line)
     return "\n".join(lines)
 
@@ -127,7 +128,7 @@ def validate(data: StaffInput) -> dict[str, object]:
     if len(phone) > 50:
         raise _err("phone", "最多50个字符，请只保留一个常用号码。")
     if data.role not in STAFF_ROLES:
-        raise _err("role", f"请从{'、'.join(STAFF_ROLES.values())}中选择。")
+        raise _err("role", Msg("请从%1中选择。", '、'.join(STAFF_ROLES.values())))
     for field in ("start_date", "end_date"):
         value = getattr(data, field)
         if value is not None and not isinstance(value, date):
@@ -135,7 +136,7 @@ def validate(data: StaffInput) -> dict[str, object]:
     if data.start_date and data.end_date and data.end_date < data.start_date:
         raise _err(
             "end_date",
-            f"不能早于到岗日期（{data.start_date.isoformat()}），请检查两个日期。",
+            Msg("不能早于到岗日期（%1），请检查两个日期。", data.start_date.isoformat()),
         )
     return {
         "name": name,

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.errors import UserError, ValidationError
+from app.domain.messages import Msg
 from app.models import OutboundFile
 from app.sync import file_types
 
@@ -44,12 +45,12 @@ class UploadState:
     @property
     def label(self) -> str:
         if self.state == "sent":
-            return f"已交服务总站（第 {self.version} 版）" if self.version else "已交服务总站"
+            return Msg("已交服务总站（第 %1 版）", self.version) if self.version else "已交服务总站"
         if self.state == "refused":
-            return f"服务总站未接收：{self.message}"
+            return Msg("服务总站未接收：%1", self.message)
         if self.state == "pending":
-            done = f"，已传 {self.sent_bytes * 100 // max(self.size, 1)}%" if self.sent_bytes else ""
-            return f"等待同步上传{done}"
+            done = Msg("，已传 %1%", self.sent_bytes * 100 // max(self.size, 1)) if self.sent_bytes else ""
+            return Msg("等待同步上传%1", done)
         return "未上传"
 
 
@@ -61,9 +62,9 @@ def checked_type(data: bytes, purpose: str, label: str, field: str) -> str:
     allowed = file_types.PURPOSES[purpose]
     if media_type is None or media_type not in allowed:
         kinds = "、".join(sorted(file_types.TYPE_LABELS[t] for t in allowed))
-        raise ValidationError(f"{label}：文件内容不是 {kinds}，请另存为这些格式后重新选择。", field)
+        raise ValidationError(Msg("%1：文件内容不是 %2，请另存为这些格式后重新选择。", label, kinds), field)
     if len(data) > file_types.MAX_FILE_BYTES:
-        raise ValidationError(f"{label}：文件超过 {file_types.MAX_FILE_BYTES // file_types.MIB} MB 的上限，请压缩后再选择。", field)
+        raise ValidationError(Msg("%1：文件超过 %2 MB 的上限，请压缩后再选择。", label, file_types.MAX_FILE_BYTES // file_types.MIB), field)
     return media_type
 
 
@@ -80,7 +81,7 @@ def store_bytes(profile_dir: Path, data: bytes, media_type: str) -> StoredFile:
             os.replace(partial, target)
         except OSError as exc:
             partial.unlink(missing_ok=True)
-            raise UserError(f"无法在本机保存文件（{exc.strerror or exc}），请检查磁盘空间后重试。") from exc
+            raise UserError(Msg("无法在本机保存文件（%1），请检查磁盘空间后重试。", exc.strerror or exc)) from exc
     return StoredFile(sha, len(data), media_type, relative)
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain import districts
 from app.domain.errors import NoStationError, ValidationError
+from app.domain.messages import Msg
 from app.domain.periods import china_today
 from app.models import ProfileMeta, StaffMember, Station
 
@@ -101,7 +102,7 @@ def problems_of(new: NewStation) -> list[ValidationError]:
         problems.append(ValidationError("服务站名称：不能超过200个字。", "name"))
     if not districts.is_district(new.district):
         problems.append(
-            ValidationError(f"所在区：请从广州市十一个区中选择（{'、'.join(districts.NAMES)}）。", "district")
+            ValidationError(Msg("所在区：请从广州市十一个区中选择（%1）。", '、'.join(districts.NAMES)), "district")
         )
     try:
         validate_manager_name(new.manager_name)

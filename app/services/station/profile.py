@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from app import paths
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg
 from app.domain.periods import china_today
 from app.domain.text_normalise import checked_text
 from app.models import Station
@@ -122,7 +123,7 @@ def check_file(source: Path, field: str, suffixes: frozenset[str]) -> None:
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"{FIELD_LABELS[field]}：无法读取文件“{source.name}”（{exc.strerror or exc}），请重新选择。",
+        raise ValidationError(Msg("%1：无法读取文件“%2”（%3），请重新选择。", FIELD_LABELS[field], source.name, exc.strerror or exc),
                               field) from exc
     file_store.checked_type(data, field, FIELD_LABELS[field], field)
 
@@ -146,7 +147,7 @@ def validate(data: ProfileInput, *, hq_fields_locked: bool = False) -> dict[str,
     for field in ("signage_hung_on", "work_rules_filed_on"):
         day = getattr(data, field)
         if day is not None and day > today:
-            raise ValidationError(f"{FIELD_LABELS[field]}：不能晚于今天，请填写实际日期。", field)
+            raise ValidationError(Msg("%1：不能晚于今天，请填写实际日期。", FIELD_LABELS[field]), field)
         values[field] = day
     if data.signage_file is not None:
         check_file(data.signage_file, "signage_photo", PHOTO_SUFFIXES)
@@ -163,7 +164,7 @@ def _store(session: Session, profile: str, source: Path, field: str) -> tuple[st
     try:
         data = source.read_bytes()
     except OSError as exc:
-        raise ValidationError(f"{label}：无法读取文件“{source.name}”（{exc.strerror or exc}），请重新选择。", field) from exc
+        raise ValidationError(Msg("%1：无法读取文件“%2”（%3），请重新选择。", label, source.name, exc.strerror or exc), field) from exc
     media_type = file_store.checked_type(data, field, label, field)
     target = paths.profile_dir(profile) / file_types.stored_name(file_types.sha256_hex(data), media_type)
     existed = target.exists()

@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path, PurePosixPath
 
 from app.domain.errors import UserError, ValidationError
+from app.domain.messages import Msg
 from app.domain.periods import china_today
 
 MAX_BYTES = 20 * 1024 * 1024  # one file
@@ -44,27 +45,25 @@ def check_file(source: Path, field: str, label: str, suffixes: frozenset[str] | 
     unreadable, of the wrong type (when `suffixes` is given), empty or over 20 MB."""
     try:
         if not source.is_file():
-            raise ValidationError(f"{label}：找不到文件“{source.name}”，请重新选择。", field)
+            raise ValidationError(Msg("%1：找不到文件“%2”，请重新选择。", label, source.name), field)
         if suffixes is not None and source.suffix.lower() not in suffixes:
             allowed = "、".join(sorted(s.lstrip(".") for s in suffixes))
-            raise ValidationError(f"{label}：不支持“{source.suffix or '无扩展名'}”文件，请选择 {allowed} 格式。", field)
+            raise ValidationError(Msg("%1：不支持“%2”文件，请选择 %3 格式。", label, source.suffix or '无扩展名', allowed), field)
         size = source.stat().st_size
         with source.open("rb"):
             pass
     except OSError as exc:
         raise ValidationError(
-            f"{label}：无法读取文件“{source.name}”（{exc.strerror or type(exc).__name__}），"
-            "请确认文件存在且没有被其他程序占用后重新选择。",
+            Msg("%1：无法读取文件“%2”（%3），请确认文件存在且没有被其他程序占用后重新选择。", label, source.name, exc.strerror or type(exc).__name__),
             field,
         ) from exc
     if size > MAX_BYTES:
         raise ValidationError(
-            f"{label}：文件有 {size / 1024 / 1024:.1f} MB，超过 {MAX_BYTES // 1024 // 1024} MB 的上限，"
-            "请压缩或缩小后再选择。",
+            Msg("%1：文件有 %2 MB，超过 %3 MB 的上限，请压缩或缩小后再选择。", label, f'{size / 1024 / 1024:.1f}', MAX_BYTES // 1024 // 1024),
             field,
         )
     if size == 0:
-        raise ValidationError(f"{label}：文件是空的，请重新选择。", field)
+        raise ValidationError(Msg("%1：文件是空的，请重新选择。", label), field)
     return size
 
 
@@ -82,5 +81,5 @@ def copy_in(profile_dir: Path, folder_name: str, source: Path, stem: str, field:
         shutil.copyfile(source, target)
     except OSError as exc:
         target.unlink(missing_ok=True)
-        raise UserError(f"{label}：无法复制文件（{exc.strerror or exc}），请检查文件是否被占用后重试。", field) from exc
+        raise UserError(Msg("%1：无法复制文件（%2），请检查文件是否被占用后重试。", label, exc.strerror or exc), field) from exc
     return f"{folder_name}/{target.name}"

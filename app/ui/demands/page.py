@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.catalogue import DEMAND_STATUSES
+from app.domain.catalogue import DEMAND_STATUSES, SERVICE_CATEGORIES
 from app.domain.demand_loop import OPEN_STATUSES, next_statuses
 from app.domain.periods import CHINA_TIME, china_today
 from app.models.database import Database
@@ -39,6 +39,7 @@ from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background
 from app.ui.demands.dialogs import NewDemandDialog, TransitionDialog
 from app.ui.item_models.demands_model import DemandsModel
+from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.list_views import list_view
 from app.ui.widgets.pick_lists import PickLists, current_staff_id, load_pick_lists
 from app.ui.widgets.search_box import SearchBox
@@ -116,6 +117,8 @@ class DemandsPage(QWidget):
         # 需求 takes the spare width; the others fixed, so 满意度 is in view at 1366 px (no side scrolling).
         self.table = list_view(self.model, [200, 180, 96, 56, 88, 120, 100, 56], sort_column=5, alternating=False,
                                stretch_column=0)
+        overdue = "2026-12-31" + QCoreApplication.translate("DemandsModel", "（超期）")
+        fit_to_names(self.table, {2: SERVICE_CATEGORIES.values(), 3: DEMAND_STATUSES.values(), 5: [overdue]})
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.ids_loaded.connect(self._counted)
         self.model.page_fetched.connect(lambda _p: self._page_fetched())

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QGridLayout, QVBoxLayout, QWidge
 
 from app.domain import credit_code, districts, industries
 from app.domain.errors import UserError
+from app.domain.messages import joined
 from app.models.database import Database
 from app.services.enterprises import registry as enterprise_service
 from app.services.enterprises.registry import (
@@ -26,6 +27,7 @@ from app.services.station.identity import current_station
 from app.ui import theme
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.enterprises.form_fields import ERROR_STYLE, NOTE_STYLE, EnterpriseFields
+from app.ui.service_messages import shown_message
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
 from app.ui.widgets.unsaved_input import Snapshot, may_discard, typed_text
@@ -136,14 +138,14 @@ class EnterpriseForm(EnterpriseFields):
             if result.status is credit_code.CodeCheck.VALID:
                 style, note = f"color: {theme.OK};", self.tr("✓ 代码格式和校验位正确")
             elif result.status is credit_code.CodeCheck.BAD_CHECK:
-                style, note = f"color: {theme.WARNING};", result.message
+                style, note = f"color: {theme.WARNING};", shown_message(result.message)
             elif any(ch not in credit_code.VALUES for ch in code):
                 # check() reports the length first; padded, it names the bad characters at once.
-                style, note = ERROR_STYLE, credit_code.check(code[:18].ljust(18, "0")).message
+                style, note = ERROR_STYLE, shown_message(credit_code.check(code[:18].ljust(18, "0")).message)
             elif len(code) < 18:
                 note = self.tr("已输入 %1/18 位").replace("%1", str(len(code)))
             else:
-                style, note = ERROR_STYLE, result.message
+                style, note = ERROR_STYLE, shown_message(result.message)
         self.code_note.setStyleSheet(style)
         self.code_note.setText(html.escape(note))
 
@@ -167,7 +169,7 @@ class EnterpriseForm(EnterpriseFields):
         if preview.label:
             text = self.tr("企业规模：%1").replace("%1", preview.label)
         else:
-            text = self.tr("企业规模：待定，还需填写%1").replace("%1", "、".join(preview.missing))
+            text = self.tr("企业规模：待定，还需填写%1").replace("%1", shown_message(joined(preview.missing, "、")))
         self.size_note.setText(html.escape(text))
 
     def _check_duplicates(self) -> None:

@@ -23,6 +23,7 @@ from app.domain.industry_data import DIVISIONS, SECTIONS
 from app.services.enterprises.registry import EnterpriseInput
 from app.ui import theme
 from app.ui.catalogue_names import shown
+from app.ui.service_messages import shown_message
 
 ERROR_STYLE = f"color: {theme.ERROR};"
 NOTE_STYLE = f"color: {theme.TEXT_MUTED};"
@@ -178,6 +179,6 @@ class EnterpriseFields(QDialog):
     def show_field_error(self, exc: UserError) -> None:
         """The message beside the named field, and the cursor in it."""
         label = self.error_labels.get(exc.field or "", self.general_error)
-        label.setText(exc.message)
+        label.setText(shown_message(exc))
         label.show()
         self.field_widget(exc.field or "").setFocus()

@@ -34,6 +34,7 @@ from app.ui.enterprises.detail import EnterpriseDetailDialog
 from app.ui.enterprises.form import EnterpriseForm
 from app.ui.enterprises.quality_dialog import QualityDialog, issue_target
 from app.ui.item_models.enterprises_model import EnterprisesModel
+from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.list_views import bind_keys, empty_state_label, list_view
 from app.ui.widgets.pick_lists import fill_combo
 from app.ui.widgets.search_box import SearchBox
@@ -95,6 +96,7 @@ class EnterprisesPage(QWidget):
 
         self.model = EnterprisesModel(db, self)
         self.table = list_view(self.model, [250, 170, 70, 170, 50, 70, 120, 120], sort_column=0, compact=True)
+        fit_to_names(self.table, {2: districts.NAMES, 4: SIZE_LABELS.values()})
         bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected,
                   new=self.new_enterprise, search=self.focus_search)
         self.empty_label = empty_state_label()

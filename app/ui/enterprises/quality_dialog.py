@@ -24,6 +24,7 @@ from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.enterprises.quality import KINDS, QualityIssue, quality_issues
 from app.ui.db_operations import read_in_background
+from app.ui.service_messages import shown_message
 from app.ui.widgets.dialog_fit import fit_size
 
 
@@ -87,16 +88,16 @@ class QualityDialog(QDialog):
             members = groups.get(kind, [])
             if not members:
                 continue
-            group = QTreeWidgetItem([f"{label}（{len(members)}）"])
+            group = QTreeWidgetItem([self.tr("%1（%2）").replace("%1", shown_message(label)).replace("%2", str(len(members)))])
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
             group.setFirstColumnSpanned(True)
             self.tree.addTopLevelItem(group)
             for issue in members:
-                child = QTreeWidgetItem(group, [issue.title, issue.reason])
+                child = QTreeWidgetItem(group, [shown_message(issue.title), shown_message(issue.reason)])
                 child.setData(0, Qt.ItemDataRole.UserRole, issue)
-                child.setToolTip(1, issue.reason)
+                child.setToolTip(1, shown_message(issue.reason))
             group.setExpanded(len(members) <= 50)
         if issues:
             self.summary.setText(self.tr("共 %1 个问题，分 %2 类。").replace("%1", str(len(issues))).replace("%2", str(len(groups))))

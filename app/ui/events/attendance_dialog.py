@@ -42,6 +42,7 @@ from app.services.events.listing import EventRow
 from app.ui import theme
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.enterprises.picker import EnterprisePicker
+from app.ui.service_messages import shown_message
 from app.ui.widgets.dialog_fit import fit_size
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
@@ -177,7 +178,7 @@ class EventAttendanceDialog(QDialog):
 
     def _registered(self, outcome: Outcome) -> None:
         self.picker.set_enterprise(None, "")
-        self._say(outcome.message, ok=not outcome.already)
+        self._say(shown_message(outcome.message), ok=not outcome.already)
         self._changed()
 
     def remove_selected(self) -> None:
@@ -211,16 +212,16 @@ class EventAttendanceDialog(QDialog):
     def _imported(self, report: ImportReport) -> None:
         self.last_report = report
         self.import_button.setEnabled(True)
-        self._say(self.tr("导入完成：%1").replace("%1", report.summary()), ok=True)
+        self._say(self.tr("导入完成：%1").replace("%1", shown_message(report.summary())), ok=True)
         problems = [(self.tr("文件内重复"), p) for p in report.duplicates]
         problems += [(self.tr("已报名"), p) for p in report.already_registered]
         problems += [(self.tr("找不到企业"), p) for p in report.unknown]
         if problems:
-            lines = [self.tr("第%1行 %2：%3").replace("%1", str(p.row)).replace("%2", kind).replace("%3", p.reason)
+            lines = [self.tr("第%1行 %2：%3").replace("%1", str(p.row)).replace("%2", kind).replace("%3", shown_message(p.reason))
                      for kind, p in sorted(problems, key=lambda item: item[1].row)[:PROBLEMS_SHOWN]]
             if len(problems) > PROBLEMS_SHOWN:
                 lines.append(self.tr("……另有 %1 行").replace("%1", str(len(problems) - PROBLEMS_SHOWN)))
-            inform(self, self.tr("导入报名表"), report.summary() + "\n\n" + "\n".join(lines))
+            inform(self, self.tr("导入报名表"), shown_message(report.summary()) + "\n\n" + "\n".join(lines))
         self._changed()
 
     # -- walk-ins -----------------------------------------------------------------------
@@ -243,7 +244,7 @@ class EventAttendanceDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)
         if isinstance(exc, UserError):
-            self._say(exc.message, ok=False)
+            self._say(shown_message(exc), ok=False)
         else:
             self._say(self.tr("操作未能完成，请重试。"), ok=False)
             show_error(self, self.tr("操作未能完成，请重试；如果问题仍然存在，请复制调试信息发给技术支持。"), repr(exc))

@@ -32,6 +32,7 @@ from app.services.events.edits import EventDetail
 from app.services.events.listing import EventRow
 from app.services.events.materials import MaterialRow
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.db_operations import DbContext, read_in_background, with_context, write_in_background
 from app.ui.widgets.prompts import confirm
 
@@ -117,8 +118,9 @@ class EventDetailPanel(QFrame):
         start, end = d.starts_at.astimezone(CHINA_TIME), d.ends_at.astimezone(CHINA_TIME)
         same_day = start.date() == end.date()
         span = f"{start:%Y-%m-%d %H:%M}–{end:%H:%M}" if same_day else f"{start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M}"
-        lines = [f"<b style='font-size:15px'>{escape(d.title)}</b>",
-                 f"{escape(d.type_label)}{'　·　' + escape(theme_label) if theme_label else ''}　·　{span}"]
+        dot = self.tr("　·　")  # wide spaces in Chinese, plain ones in English
+        kinds = [shown(d.type_label)] + ([shown(theme_label)] if theme_label else [])
+        lines = [f"<b style='font-size:15px'>{escape(d.title)}</b>", escape(dot.join([*kinds, span]))]
         facts = [(self.tr("地点"), escape(d.venue)), (self.tr("主办"), escape(d.organiser)),
                  (self.tr("合作机构"), escape(d.partners)), (self.tr("主讲嘉宾"), escape(d.speakers))]
         if row is not None and row.id == d.id:
@@ -127,13 +129,16 @@ class EventDetailPanel(QFrame):
             facts.append((self.tr("到场"), counts))
         facts.append((self.tr("宣贯政策"), "；".join(escape(p.title) for p in selected.policies)))
         facts.append((self.tr("满意度"), f"{d.satisfaction:.1f}" if d.satisfaction is not None else ""))
-        lines += [f"<span style='color:{theme.TEXT_MUTED}'>{label}：</span>{value}" for label, value in facts if value]
+        label_of = self.tr("%1：")  # the colon after a label, as the language writes it
+        lines += [f"<span style='color:{theme.TEXT_MUTED}'>{label_of.replace('%1', label)}</span>{value}"
+                  for label, value in facts if value]
         text = d.summary or d.description
         if text:
             more = "…" if len(text) > 300 else ""
             lines.append(f"<span style='color:{theme.TEXT_BODY}'>{escape(text[:300])}{more}</span>")
         # selectable, so it can be copied into `station-desk report attendance --event …`
-        lines.append(f"<span style='color:{theme.TEXT_SMALL_PRINT}; font-size:11px'>{self.tr('编号：')}{d.id.hex}</span>")
+        number = self.tr("编号：%1").replace("%1", d.id.hex)  # out of the f-string: lupdate reads only plain calls
+        lines.append(f"<span style='color:{theme.TEXT_SMALL_PRINT}; font-size:11px'>{number}</span>")
         return "<br>".join(lines)
 
     # -- materials ---------------------------------------------------------------------------

@@ -31,6 +31,7 @@ from app.services.excel.reader import SheetData, read_sheet
 from app.services.excel.rows import ImportCancelled, ImportReport
 from app.ui.excel.mapping_widget import ImportMappingWidget
 from app.ui.operations import OpContext, OperationCancelled, run_in_background
+from app.ui.service_messages import shown_message
 from app.ui.widgets.dialog_fit import fit_size
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
@@ -163,7 +164,7 @@ class ImportDialog(QDialog):
             .replace("%3", str(len(report.warning_rows))).replace("%4", str(report.duplicates_in_file))
             .replace("%5", str(report.unchanged))
         ]
-        lines += [self.tr("第 %1 行：%2").replace("%1", str(e.row_number)).replace("%2", e.message)
+        lines += [self.tr("第 %1 行：%2").replace("%1", str(e.row_number)).replace("%2", shown_message(e.message))
                   for e in report.errors[:_SHOWN_ERRORS]]
         self.preview_text.setPlainText("\n".join(lines))
         self.import_button.setEnabled(report.imported > 0 or bool(report.warning_rows))
@@ -175,7 +176,7 @@ class ImportDialog(QDialog):
         confirm_warnings = False
         if self.preview.warning_rows:
             listed = "\n".join(
-                self.tr("第 %1 行：%2").replace("%1", str(w.row_number)).replace("%2", w.message)
+                self.tr("第 %1 行：%2").replace("%1", str(w.row_number)).replace("%2", shown_message(w.message))
                 for w in self.preview.warning_rows[:_SHOWN_ERRORS]
             )
             confirm_warnings = confirm(self, self.tr("校验位存疑"), self.tr(

@@ -19,6 +19,7 @@ from app.models.database import Database
 from app.ui import theme
 from app.ui.hq.pages import DeskUser
 from app.ui.operations import run_in_background
+from app.ui.service_messages import shown_message
 from app.ui.shell.profile_menu import add_profile_menu
 
 REFUSED, UNREACHABLE, LOCAL, OTHER = "refused", "unreachable", "local", "other"
@@ -128,7 +129,7 @@ class HqConnectView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
         kind = problem_kind(exc)
-        reason = exc.message if isinstance(exc, HqDeskError) else (str(exc) or type(exc).__name__)
+        reason = shown_message(exc) if isinstance(exc, HqDeskError) else (str(exc) or type(exc).__name__)
         if kind == REFUSED:
             text = self.tr("服务总站不认可本机的令牌：它可能已被撤销，或管理员重新发放了登记码。"
                            "请向服务总站管理员索取新的登记码，然后点“重新登记…”（也可以运行：%1）。").replace(

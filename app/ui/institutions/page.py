@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.catalogue import INSTITUTION_STATUSES
+from app.domain.catalogue import INSTITUTION_STATUSES, SERVICE_CATEGORIES
 from app.models.database import Database
 from app.services import pick_lists
 from app.services.institutions import experts, usage
@@ -35,6 +35,8 @@ from app.ui.institutions.expert_form import ExpertForm
 from app.ui.institutions.institution_form import CatalogueForm, InstitutionForm
 from app.ui.item_models.experts_model import ExpertsModel
 from app.ui.item_models.institutions_model import CatalogueModel, InstitutionsModel, Used
+from app.ui.service_messages import shown_message
+from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.list_table import ListTable
 from app.ui.widgets.pick_lists import current_staff_id
@@ -80,6 +82,7 @@ class InstitutionsPage(QWidget):
         self.note.hide()
 
         self.institutions = ListTable(InstitutionsModel(self), [200, 96, 56, 64, 104, 86, 86, 60, 60, 60, 60])
+        fit_to_names(self.institutions.table, {1: SERVICE_CATEGORIES.values(), 2: INSTITUTION_STATUSES.values()})
         self.institutions.no_match_text = self.tr("没有符合条件的机构，请更改状态或搜索条件。")
         self.institutions.on_keys(self.edit_institution, self.delete_institution)
         self.institutions.current_changed.connect(lambda _row: self._show_catalogue())
@@ -203,7 +206,7 @@ class InstitutionsPage(QWidget):
 
     def _apply_access(self) -> None:
         reason = self.data.access.reason if self.data else ""
-        self.note.setText(reason)
+        self.note.setText(shown_message(reason))
         self.note.setVisible(bool(reason))
         for action in self.actions_by_name.values():
             action.setVisible(self.editable)

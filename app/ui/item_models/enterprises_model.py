@@ -15,6 +15,7 @@ from app.ui import theme
 from app.ui.db_operations import read_now
 from app.ui.item_models.lazy_table_model import Column, LazyTableModel
 from app.ui.operations import run_in_background
+from app.ui.service_messages import shown_name
 
 translate = QCoreApplication.translate
 WARNING_FOREGROUND = QColor(theme.WARNING)
@@ -35,7 +36,7 @@ def enterprise_columns() -> list[Column]:
         Column(translate("EnterprisesModel", "企业名称"), lambda r: r.name, SortKey.NAME.value),
         Column(translate("EnterprisesModel", "统一社会信用代码"), _code),
         Column(translate("EnterprisesModel", "所在区"), lambda r: r.district, SortKey.DISTRICT.value),
-        Column(translate("EnterprisesModel", "行业"), lambda r: r.industry_label, SortKey.INDUSTRY.value),
+        Column(translate("EnterprisesModel", "行业"), lambda r: shown_name(r.industry_label), SortKey.INDUSTRY.value),
         Column(translate("EnterprisesModel", "规模"), lambda r: r.size_label, SortKey.SIZE.value),
         Column(translate("EnterprisesModel", "联系人"), lambda r: r.contact_name),
         Column(translate("EnterprisesModel", "联系电话"), lambda r: r.contact_phone),

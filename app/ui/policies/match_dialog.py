@@ -36,6 +36,7 @@ from app.ui.db_operations import DbContext, read_now, with_context, write_in_bac
 from app.ui.item_models.policies_model import PolicyMatchModel
 from app.ui.operations import OperationCancelled
 from app.ui.records.form_fields import parse_day
+from app.ui.service_messages import shown_message
 from app.ui.widgets.dialog_fit import fit_size
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
@@ -52,7 +53,7 @@ class PolicyMatchDialog(QDialog):
         self.result: MatchResult | None = None
         self.setWindowTitle(self.tr("匹配企业：%1").replace("%1", policy.title))
         fit_size(self, 860, 560)  # no larger than a 1024×600 screen allows
-        heading = QLabel(self.tr("《%1》适用范围：%2").replace("%1", policy.title).replace("%2", policy.scope_text))
+        heading = QLabel(self.tr("《%1》适用范围：%2").replace("%1", policy.title).replace("%2", shown_message(policy.scope_text)))
         heading.setWordWrap(True)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("在匹配结果中搜索企业名称或信用代码"))

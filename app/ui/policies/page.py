@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.catalogue import SERVICE_CATEGORIES
 from app.domain.errors import UserError
 from app.domain.periods import china_today
 from app.models.database import Database
@@ -38,6 +39,8 @@ from app.ui.db_operations import delete_confirmed, read_in_background, write_in_
 from app.ui.item_models.policies_model import SORT_ROLE, PoliciesModel
 from app.ui.policies.form import PolicyForm
 from app.ui.policies.match_dialog import PolicyMatchDialog
+from app.ui.service_messages import shown_message
+from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.list_views import bind_keys, empty_state_label, list_box, list_view
 from app.ui.widgets.pick_lists import PickLists, current_staff_id, fill_combo, load_pick_lists
@@ -90,8 +93,10 @@ class PoliciesPage(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.table = list_view(self.proxy, [240, 84, 170, 86, 86], sort_column=3,
-                               order=Qt.SortOrder.DescendingOrder, alternating=False)
+        # The title takes what is left (whole titles are one hover away), so the list does not scroll sideways.
+        self.table = list_view(self.proxy, [240, 84, 140, 86, 86, 60], sort_column=3,
+                               order=Qt.SortOrder.DescendingOrder, alternating=False, stretch_column=0)
+        fit_to_names(self.table, {1: SERVICE_CATEGORIES.values()}, most=170)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected, new=self.new_policy)
         self.empty_label = empty_state_label()
@@ -214,7 +219,7 @@ class PoliciesPage(QWidget):
         self.edit_button.setEnabled(can_edit and row is not None)
         self.delete_button.setEnabled(can_edit and row is not None)
         self.match_button.setEnabled(row is not None and row.current)
-        self.notice.setText(self.permissions.reason)
+        self.notice.setText(shown_message(self.permissions.reason))
         self.note.setEnabled(row is not None)
         self.note_button.setEnabled(row is not None)
         if row is None or row.id != self._shown_id:  # "备注已保存" stays while the same policy is shown
@@ -233,7 +238,7 @@ class PoliciesPage(QWidget):
                  self.tr("失效 %1").replace("%1", row.expires_on.isoformat()) if row.expires_on else self.tr("长期有效")]
         self.detail_title.setText(row.title)
         self.detail_meta.setText(" · ".join(p for p in (shown(row.category_label), row.issuer, *dates, status) if p))
-        self.detail_scope.setText(row.scope_text)
+        self.detail_scope.setText(shown_message(row.scope_text))
         self.detail_summary.setPlainText(row.summary)
         self.attachment_label.setText(Path(row.attachment).name if row.attachment else self.tr("（无）"))
         self.attachment_label.setToolTip(row.attachment)

@@ -35,6 +35,7 @@ from app.ui import theme
 from app.ui.db_operations import read_in_background, write_in_background
 from app.ui.item_models.pick_list_model import LABEL, PickListModel
 from app.ui.records.form_fields import RecordFields
+from app.ui.service_messages import shown_message
 from app.ui.widgets.dialog_fit import fit_size
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.form_dialog import error_label
@@ -200,7 +201,7 @@ class CategoryEditor(QDialog):
         if not isinstance(exc, UserError):
             show_error(self, self.tr("服务类别没有保存，请重试。"), repr(exc))
             return
-        self.error_label.setText(exc.message)
+        self.error_label.setText(shown_message(exc))
         self.error_label.show()
         field = exc.field or ""
         if field.startswith("items[") and field.endswith("]") and field[6:-1].isdigit():

@@ -31,6 +31,7 @@ from app.services.records.validation import MAX_MINUTES, RecordInput
 from app.ui import theme
 from app.ui.catalogue_names import shown
 from app.ui.enterprises.picker import EnterprisePicker
+from app.ui.service_messages import shown_message
 from app.ui.widgets.pick_lists import PickLists, current_staff_id, fill_combo, select_data
 
 _DAY = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
@@ -282,7 +283,7 @@ class RecordFields(QWidget):
         """The message beside the named field, and the cursor in it."""
         name = exc.field or ""
         label = self.error_labels.get(name) or self.error_labels.get(name.split(".")[0]) or self.error_labels["enterprise_id"]
-        label.setText(exc.message)
+        label.setText(shown_message(exc))
         label.show()
         self.field_widget(name).setFocus()
 

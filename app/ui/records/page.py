@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.catalogue import SERVICE_CATEGORIES
 from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.records import recycle_bin
@@ -24,6 +25,7 @@ from app.ui.catalogue_names import shown
 from app.ui.db_operations import delete_confirmed, write_in_background
 from app.ui.item_models.records_model import RecordsModel
 from app.ui.records.form import RecordForm
+from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.list_views import bind_keys, empty_state_label, list_view
 from app.ui.widgets.pick_lists import PickLists, fill_combo, select_data
 from app.ui.widgets.search_box import SearchBox
@@ -82,6 +84,7 @@ class RecordsPage(QWidget):
         self.model = RecordsModel(db, self)
         self.table = list_view(self.model, [96, 230, 110, 56, 80, 90, 110, 60, 140], sort_column=0,
                                order=Qt.SortOrder.DescendingOrder)
+        fit_to_names(self.table, {2: SERVICE_CATEGORIES.values()})
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
         bind_keys(self, self.table, delete=self.delete_selected)
         self.empty_label = empty_state_label()

@@ -24,6 +24,7 @@ from app.services.records import period_locks
 from app.services.records.period_locks import UnlockEntry
 from app.services.references import Choice
 from app.ui.db_operations import write_in_background
+from app.ui.service_messages import shown_message
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.form_dialog import error_label
 
@@ -87,6 +88,6 @@ class UnlockDialog(QDialog):
         if not isinstance(exc, UserError):
             show_error(self, self.tr("解锁失败，请重试。"), repr(exc))
             return
-        self.error_label.setText(exc.message)
+        self.error_label.setText(shown_message(exc))
         self.error_label.show()
         (self.manager if exc.field == "manager_staff_id" else self.reason).setFocus()

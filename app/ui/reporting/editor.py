@@ -35,6 +35,7 @@ from app.ui import theme
 from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background, write_in_background, write_now
 from app.ui.reporting.plan_tables import PlanTables
+from app.ui.service_messages import shown_message
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
 
@@ -229,7 +230,7 @@ class ReportEditor(QWidget):
         if pdf.state == "sent":
             return self.tr("；PDF 已交服务总站（第 %1 版）").replace("%1", str(pdf.version or 1))
         if pdf.state == "refused":
-            return self.tr("；PDF 服务总站未接收：%1").replace("%1", pdf.message)
+            return self.tr("；PDF 服务总站未接收：%1").replace("%1", shown_message(pdf.message))
         return self.tr("；PDF 等待同步上传")
 
     # -- saving -----------------------------------------------------------------------
@@ -312,9 +313,9 @@ class ReportEditor(QWidget):
                 if isinstance(exc, UserError) and any(j.then for j in [job, *dropped]):
                     # someone (预览/打印) was waiting for this save: say why nothing follows
                     inform(self, self.tr("草稿未能保存"), self.tr("%1：%2\n请改正后再试。").replace("%1", self.heading.text())
-                           .replace("%2", exc.message))
+                           .replace("%2", shown_message(exc)))
             else:
-                show_error(self, self.tr("之前编辑的报告未能保存：%1").replace("%1", exc.message), "")
+                show_error(self, self.tr("之前编辑的报告未能保存：%1").replace("%1", shown_message(exc)), "")
             self._pump()
 
         write_in_background(self, self._db, lambda s: _call(job.action, s, latest, job.text, self._db.path.parent),
@@ -322,7 +323,7 @@ class ReportEditor(QWidget):
 
     def _failed(self, exc: BaseException, *, focus: bool = False) -> None:
         if isinstance(exc, UserError):
-            self._set_error(exc.message)
+            self._set_error(shown_message(exc))
             if focus:  # not on an autosave: the cursor stays where the user is typing
                 self._focus_field(exc.field or "")
             return

@@ -46,6 +46,7 @@ from app.ui.reporting.parameters import (
     SignageParameters,
 )
 from app.ui.reporting.pdf_preview import PdfPreviewDialog, print_pdf
+from app.ui.service_messages import shown_message
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.prompts import confirm, inform
 
@@ -251,8 +252,8 @@ class ReportsPage(QWidget):
             self.last_report = info
             text = self.tr("已生成“%1”，共 %2 页").replace("%1", info.title).replace("%2", str(info.pages))
             if getattr(info, "warnings", ()):
-                text += self.tr("；注意：%1").replace("%1", " ".join(info.warnings))
-            self._result(kind, text, "\n".join(getattr(info, "warnings", ()) or ()))
+                text += self.tr("；注意：%1").replace("%1", " ".join(shown_message(w) for w in info.warnings))
+            self._result(kind, text, "\n".join(shown_message(w) for w in getattr(info, "warnings", ()) or ()))
             then(info)
 
         def failed(exc: BaseException) -> None:
@@ -300,7 +301,7 @@ class ReportsPage(QWidget):
         warnings = list(getattr(info, "warnings", ()) or ())
         if not warnings:
             return True
-        text = "\n\n".join(warnings) + "\n\n" + self.tr("仍要继续吗？")
+        text = "\n\n".join(shown_message(w) for w in warnings) + "\n\n" + self.tr("仍要继续吗？")
         return confirm(self, self.tr("报表还有未完成的部分"), text)
 
     def print_report(self) -> None:

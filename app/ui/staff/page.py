@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.catalogue import STAFF_ROLES
 from app.domain.periods import china_today
 from app.models.database import Database
 from app.services.staff import roster as staff
@@ -32,6 +33,7 @@ from app.ui.item_models.row_list_model import RowFilterProxy
 from app.ui.item_models.staff_model import StaffModel
 from app.ui.staff.form import StaffForm
 from app.ui.station.profile_dialog import StationProfileDialog
+from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.list_views import bind_keys, empty_state_label, list_view
 
 
@@ -94,6 +96,7 @@ class StaffPage(QWidget):
         self.proxy.setSourceModel(self.model)
         # 站长/负责人 before 服务专员
         self.table = list_view(self.proxy, [90, 100, 80, 64, 120, 96, 96], sort_column=1, order=Qt.SortOrder.DescendingOrder)
+        fit_to_names(self.table, {1: STAFF_ROLES.values()})
         bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected, new=self.new_staff)
         self.empty_label = empty_state_label()
         self.views = QStackedWidget()

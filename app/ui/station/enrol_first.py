@@ -34,6 +34,7 @@ from app.sync.engine import SyncResult
 from app.sync.enrolment import Enrolment, refuse_demo
 from app.ui import theme
 from app.ui.db_operations import read_in_background, write_in_background
+from app.ui.service_messages import shown_message
 from app.ui.sync.auto_sync import AutoSyncController, HttpFactory
 from app.ui.sync.enrol_form import EnrolForm
 
@@ -45,7 +46,7 @@ def enrol_refusal(db: Database) -> str | None:
     try:
         refuse_demo(db)
     except SyncError as exc:
-        return exc.message
+        return shown_message(exc)
     return None
 
 
@@ -197,7 +198,7 @@ class EnrolFirstDialog(QDialog):
         if synced:
             note = self.tr("服务总站还没有本站的人员信息。请填写站长（负责人），完成后即可开始登记服务。")
         else:
-            reason = result.message if result is not None and result.message else self.tr("未知原因")
+            reason = shown_message(result.message) if result is not None and result.message else self.tr("未知原因")
             note = self.tr(
                 "首次同步未能完成：%1\n登记已经保存。以后联网时本站会自动与服务总站同步，取回服务总站保存的本站信息。"
                 "请先填写站长（负责人），离线也可以开始登记服务。"
@@ -215,7 +216,7 @@ class EnrolFirstDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.finish_button.setEnabled(True)
             message = (
-                exc.message if isinstance(exc, ValidationError) else self.tr("保存未能完成：%1").replace("%1", str(exc))
+                shown_message(exc) if isinstance(exc, ValidationError) else self.tr("保存未能完成：%1").replace("%1", str(exc))
             )
             self.manager_error.setText(message)
             self.manager_error.show()

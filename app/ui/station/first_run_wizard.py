@@ -22,6 +22,7 @@ from app.services.station.identity import NewStation, StationInfo, create_statio
 from app.ui import theme
 from app.ui.catalogue_names import shown
 from app.ui.db_operations import write_now
+from app.ui.service_messages import shown_message
 from app.ui.station.enrol_first import EnrolChoiceButton
 from app.ui.widgets.dialog_fit import grow_to_content
 
@@ -165,7 +166,7 @@ class FirstRunWizard(QDialog):
         """After a refused 完成设置: a message goes as soon as its field is fixed; the others stay."""
         if not self._tried:
             return
-        still = {problem.field: problem.message for problem in problems_of(self.new_station())}
+        still = {problem.field: shown_message(problem) for problem in problems_of(self.new_station())}
         for key, label in self.errors.items():
             label.setVisible(key in still)
             label.setText(still.get(key, ""))
@@ -177,7 +178,7 @@ class FirstRunWizard(QDialog):
         new = self.new_station()
         problems = problems_of(new)
         for problem in reversed(problems):  # every message at once; the cursor in the first field named
-            self.show_error(problem.message, problem.field)
+            self.show_error(shown_message(problem), problem.field)
         if problems:
             self.station = None
             grow_to_content(self)
@@ -186,7 +187,7 @@ class FirstRunWizard(QDialog):
             self.station = write_now(self.db, lambda s: create_station(s, new))
         except ValidationError as exc:
             self.station = None
-            self.show_error(exc.message, exc.field)
+            self.show_error(shown_message(exc), exc.field)
             return
         self.accept()
 

@@ -23,6 +23,7 @@ from app.services.station.profile import DOCUMENT_SUFFIXES, PHOTO_SUFFIXES, Prof
 from app.ui import theme
 from app.ui.catalogue_names import shown
 from app.ui.db_operations import read_in_background
+from app.ui.service_messages import shown_message
 from app.ui.widgets.form_dialog import FormDialog, Work
 
 translate = QCoreApplication.translate
@@ -141,7 +142,7 @@ class StationProfileDialog(FormDialog):
         if upload.state == "sent":
             state = self.tr("已上传服务总站")
         elif upload.state == "refused":
-            state = self.tr("服务总站未接收：%1").replace("%1", upload.message)
+            state = self.tr("服务总站未接收：%1").replace("%1", shown_message(upload.message))
         elif upload.sent_bytes:
             state = self.tr("等待同步上传，已传 %1%").replace("%1", str(upload.sent_bytes * 100 // max(upload.size, 1)))
         else:

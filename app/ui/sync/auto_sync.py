@@ -29,6 +29,7 @@ from app.settings import Settings, setting
 from app.sync.client import AuthError, OfflineError, SyncError, UpgradeRequired
 from app.sync.status import last_completed, sync_status
 from app.ui.operations import OpContext, Operation, run_in_background
+from app.ui.service_messages import shown_message
 from app.ui.shell.first_paint import FirstPaintProbe
 from app.ui.widgets.error_dialog import show_error
 
@@ -195,7 +196,7 @@ class AutoSyncController(QObject):
             ):
                 if error.message != self.last_problem:
                     self.last_problem = error.message
-                    self.problem.emit(error.message)
+                    self.problem.emit(shown_message(error.message))  # in the user's language for every listener
             elif result.completed:
                 self.last_problem = ""
         self.sync_finished.emit(result)

@@ -33,6 +33,7 @@ from app.sync.client import SyncError, plain_http_over_network
 from app.sync.enrolment import Enrolment
 from app.ui import theme
 from app.ui.operations import OpContext, run_in_background
+from app.ui.service_messages import shown_message
 from app.ui.sync.auto_sync import HttpFactory
 from app.ui.widgets.dialog_fit import grow_to_content
 from app.ui.widgets.prompts import inform
@@ -134,7 +135,7 @@ class EnrolForm(QWidget):
 
         def failed(exc: BaseException) -> None:
             if isinstance(exc, SyncError):
-                self.fail(exc.message)
+                self.fail(shown_message(exc))
             else:
                 self.fail(self.tr("登记未能完成：%1").replace("%1", str(exc) or type(exc).__name__))
 

@@ -35,6 +35,7 @@ from app.ui import theme
 from app.ui.item_models.conflicted_syncs_model import ConflictedSyncsModel
 from app.ui.item_models.sync_conflicts_model import SORT_ROLE, SyncConflictsModel
 from app.ui.operations import run_in_background
+from app.ui.service_messages import shown_message
 from app.ui.sync.auto_sync import AutoSyncController
 from app.ui.sync.enroll_dialog import EnrollDialog
 from app.ui.sync.quarantine_list import QuarantineList
@@ -298,7 +299,7 @@ class SyncPage(QWidget):
         self.counts_label.setText(self.tr("上传 %1 · 下载 %2 · 被拒绝 %3 · 冲突 %4")
                                   .replace("%1", str(last.pushed)).replace("%2", str(last.pulled))
                                   .replace("%3", str(last.rejected)).replace("%4", str(last.conflicts)))
-        self.message_label.setText(last.message)
+        self.message_label.setText(shown_message(last.message))
         self.conflicts_note.setText(
             self.tr("本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由服务总站保存在冲突记录中。")
             .replace("%1", str(last.conflicts)) if last.conflicts else "")
@@ -320,7 +321,7 @@ class SyncPage(QWidget):
         self.no_rejections.setVisible(not status.rejections)
         self.rejections.setRowCount(len(status.rejections))
         for row, r in enumerate(status.rejections):
-            cells = [r.tbl, r.row_id, r.reason, r.at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")]
+            cells = [r.tbl, r.row_id, shown_message(r.reason), r.at.astimezone(CHINA_TIME).strftime("%Y-%m-%d %H:%M")]
             for col, text in enumerate(cells):
                 self.rejections.setItem(row, col, QTableWidgetItem(text))
 

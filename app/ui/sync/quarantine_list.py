@@ -20,6 +20,7 @@ from app.sync.pull import retry_quarantined
 from app.sync.quarantine import QuarantinedRow
 from app.ui import theme
 from app.ui.operations import OpContext, run_in_background
+from app.ui.service_messages import shown_message
 
 
 def _note(text: str, colour: str) -> QLabel:
@@ -70,7 +71,7 @@ class QuarantineList(QWidget):
     def set_rows(self, rows: list[QuarantinedRow]) -> None:
         self.table.setRowCount(len(rows))
         for row, q in enumerate(rows):
-            for col, text in enumerate([q.tbl, q.row_id, q.error, str(q.attempts)]):
+            for col, text in enumerate([q.tbl, q.row_id, shown_message(q.error), str(q.attempts)]):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 if col == 3:
@@ -99,7 +100,7 @@ class QuarantineList(QWidget):
 
         def failed(exc: BaseException) -> None:
             self.retry_button.setEnabled(True)
-            self.outcome.setText(self.tr("重试未能完成：%1").replace("%1", getattr(exc, "message", "") or str(exc)))
+            self.outcome.setText(self.tr("重试未能完成：%1").replace("%1", shown_message(exc)))
 
         run_in_background(self, work, on_success=done, on_failure=failed, serial=True, cancellable=False,
                           title=self.tr("正在重试无法保存的下载…"))

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.ui.service_messages import shown_message
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +165,8 @@ def show_error(parent: QWidget | None, message: str, detail: str = "") -> None:
         print(f"{message}\n{detail}", file=sys.stderr)
         return
     if QThread.currentThread() is not app.thread():
-        _gui_bridge(app).requested.emit(None, message, detail)  # widgets belong to the GUI thread
+        # widgets belong to the GUI thread; a signal carries plain text, so translate the Msg here
+        _gui_bridge(app).requested.emit(None, shown_message(message), detail)
         return
     if _presenting:
         # An error while an error dialog is up (or while it is being built): it is in the log;
@@ -173,7 +175,7 @@ def show_error(parent: QWidget | None, message: str, detail: str = "") -> None:
         return
     _presenting = True
     try:
-        _presenter(parent, message, detail)
+        _presenter(parent, shown_message(message), detail)
     except Exception:
         log.exception("无法显示错误对话框")
         print(f"{message}\n{detail}", file=sys.stderr)

@@ -27,6 +27,7 @@ from app.models.database import Database
 from app.ui import theme
 from app.ui.db_operations import write_in_background
 from app.ui.records.form_fields import parse_day
+from app.ui.service_messages import shown_message
 from app.ui.widgets.dialog_fit import fit_size, grow_to_content
 from app.ui.widgets.error_dialog import show_error
 from app.ui.widgets.unsaved_input import Snapshot, first_field, may_discard, typed_text
@@ -150,7 +151,7 @@ class FormDialog(QDialog):
     def show_field_error(self, exc: UserError) -> None:
         """The message under the form; the field it names (when the form has it) focused."""
         self.clear_errors()
-        self.error_label.setText(exc.message)
+        self.error_label.setText(shown_message(exc))
         self.error_label.show()
         grow_to_content(self)
         widget = self.fields.get(exc.field or "")

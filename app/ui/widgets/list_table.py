@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStackedWi
 
 from app.ui import theme
 from app.ui.item_models.row_list_model import RowFilterProxy, RowListModel
+from app.ui.widgets.elided_tips import install_elided_tips
 
 
 class ListTable(QStackedWidget):
@@ -38,6 +39,7 @@ class ListTable(QStackedWidget):
         header = self.table.horizontalHeader()
         for column, width in enumerate(widths):  # never narrower than its heading (English is longer)
             self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+        install_elided_tips(self.table)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.current_changed.emit(self.selected()))
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)

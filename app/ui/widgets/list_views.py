@@ -11,6 +11,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from app.ui import theme
+from app.ui.widgets.elided_tips import install_elided_tips
 
 Slot = Callable[[], object]
 
@@ -41,6 +42,7 @@ def list_view(model: QAbstractItemModel, widths: Sequence[int], *, sort_column: 
     for column, width in enumerate(widths):
         # never narrower than its own heading (English headings are longer than the Chinese)
         table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
+    install_elided_tips(table)
     return table
 
 

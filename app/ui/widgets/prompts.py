@@ -17,6 +17,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.ui.service_messages import shown_message
+
 
 @dataclass(frozen=True)
 class Prompt:
@@ -85,8 +87,8 @@ def answer_prompts(value: bool) -> Iterator[list[Prompt]]:
 
 def confirm(parent: QWidget | None, title: str, text: str, *, destructive: bool = False) -> bool:
     """确定/取消 question; True only if the user chose 确定.  Destructive prompts default to 取消."""
-    return bool(_handler(Prompt("confirm", parent, title, text, destructive)))
+    return bool(_handler(Prompt("confirm", parent, title, shown_message(text), destructive)))
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
-    _handler(Prompt("inform", parent, title, text))
+    _handler(Prompt("inform", parent, title, shown_message(text)))

@@ -24,6 +24,7 @@ from app.hqdesk.accounts import IssuedCode
 from app.hqdesk.client import HqDeskError
 from app.ui import theme
 from app.ui.operations import run_in_background
+from app.ui.service_messages import shown_message
 from app.ui.widgets.dialog_fit import grow_to_content
 
 ROLE_CHOICES = ("staff", "bureau", "admin")
@@ -67,7 +68,7 @@ class _AddDialog(QDialog):
         self.error.hide()
 
         def failed(exc: BaseException) -> None:
-            self.fail(exc.message if isinstance(exc, HqDeskError) else self.tr("新增未能完成：%1").replace("%1", str(exc)))
+            self.fail(shown_message(exc) if isinstance(exc, HqDeskError) else self.tr("新增未能完成：%1").replace("%1", str(exc)))
 
         run_in_background(self, lambda _ctx: work(), on_success=self._done, on_failure=failed,
                           title=self.windowTitle(), show_progress=False, cancellable=False)

@@ -1,4 +1,8 @@
-"""操作日志: every HQ action (who, when, what, before and after), newest first, 200 at a time."""
+"""操作日志: every HQ action (who, when, what, before and after), newest first, 200 at a time.
+
+What HQ stores stays as stored (the role code, "命令行:<login>" for the command line, the official
+Chinese district in a before/after value); the page shows it in the user's language.  Seven columns
+fit a 1024×600 window; a long before/after value is elided with the whole of it as the tooltip."""
 
 from __future__ import annotations
 
@@ -12,14 +16,31 @@ from app.hqdesk.client import HqDeskClient
 from app.ui.hq.pages import DeskUser
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 from app.ui.operations import run_in_background
+from app.ui.service_messages import shown_name
+from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.list_table import ListTable
 
 PAGE = 200
 
 
+CLI_PREFIX = "命令行:"  # app.hq.admin.audit.cli_actor
+
+
+def _shown_values(value: Any) -> Any:
+    """`value` with each text in it as the user's language shows it (天河区 → Tianhe District)."""
+    if isinstance(value, str):
+        return shown_name(value)
+    if isinstance(value, dict):
+        return {key: _shown_values(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shown_values(item) for item in value]
+    return value
+
+
 def _short(value: Any) -> str:
     if value is None:
         return ""
+    value = _shown_values(value)
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 80 else text[:79] + "…"
 
@@ -29,17 +50,20 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.client, self.user = client, user
         self.entries: list[AuditEntry] = []
+        self._roles = {"cli": self.tr("命令行"), "admin": self.tr("管理员"), "staff": self.tr("服务总站工作人员"),
+                       "bureau": self.tr("市工信局")}
         columns = [
             ListColumn(self.tr("时间"), lambda e: e.at_text),
-            ListColumn(self.tr("操作人"), lambda e: e.actor),
-            ListColumn(self.tr("角色"), lambda e: e.role),
+            ListColumn(self.tr("操作人"), self._actor),
+            ListColumn(self.tr("角色"), lambda e: self._roles.get(e.role, e.role)),
             ListColumn(self.tr("操作"), lambda e: e.action),
             ListColumn(self.tr("对象"), lambda e: e.target),
             ListColumn(self.tr("之前"), lambda e: _short(e.before), tooltip=lambda e: _short(e.before)),
             ListColumn(self.tr("之后"), lambda e: _short(e.after), tooltip=lambda e: _short(e.after)),
         ]
         self.model = RowListModel(columns, self)
-        self.table = ListTable(self.model, [140, 110, 70, 150, 140, 160, 160])
+        self.table = ListTable(self.model, [136, 130, 100, 110, 110, 100, 100])
+        fit_to_names(self.table.table, {2: self._roles.values()}, most=140)  # 服务总站工作人员 whole
         self.table.empty_text = self.tr("还没有操作记录。服务总站的每一项操作（新增用户、审阅报送、发布资源等）都会记在这里。")
         self.table.no_match_text = self.tr("没有符合条件的记录，请改一下筛选条件。")
         self.action_filter = QLineEdit()
@@ -61,6 +85,11 @@ class AuditPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         self.refresh()
+
+    def _actor(self, entry: AuditEntry) -> str:
+        if entry.actor.startswith(CLI_PREFIX):
+            return self.tr("命令行:%1").replace("%1", entry.actor.removeprefix(CLI_PREFIX))
+        return entry.actor
 
     def refresh(self) -> None:
         self._load(None)

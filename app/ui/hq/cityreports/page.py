@@ -34,6 +34,7 @@ from app.ui.hq.cityreports.columns import annual_columns, key_info_columns
 from app.ui.hq.pages import DeskUser
 from app.ui.item_models.row_list_model import RowListModel
 from app.ui.operations import run_in_background
+from app.ui.service_messages import shown_message
 from app.ui.widgets.list_table import ListTable
 
 ANNUAL, KEY_INFO = 0, 1
@@ -125,7 +126,7 @@ class CityReportsPage(QWidget):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setStyleSheet(f"color: {theme.ERROR};")
-        self.status.setText(str(getattr(exc, "message", "") or exc))
+        self.status.setText(shown_message(exc))
 
     def _set_report(self, report: AnnualCityReport | KeyInfoReport | None) -> None:
         self.report = report

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.hqdesk.client import HqDeskError
 from app.ui import theme
 from app.ui.operations import run_in_background
+from app.ui.service_messages import shown_message
 from app.ui.widgets.prompts import confirm
 
 _NAMED = re.compile(r"（([a-z_]+)）|“([a-z_]+)”")
@@ -129,7 +130,7 @@ class FieldsDialog(QDialog):
 
     def _refused(self, exc: BaseException) -> None:
         self.ok_button.setEnabled(True)
-        message = exc.message if isinstance(exc, HqDeskError) else self.tr("保存失败，请稍后再试。")
+        message = shown_message(exc) if isinstance(exc, HqDeskError) else self.tr("保存失败，请稍后再试。")
         self.error.setText(message)
         self.error.show()
         for match in _NAMED.finditer(message):

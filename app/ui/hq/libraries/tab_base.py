@@ -14,6 +14,7 @@ from app.hqdesk.client import HqDeskClient, HqDeskError
 from app.ui import theme
 from app.ui.hq.pages import DeskUser
 from app.ui.operations import run_in_background
+from app.ui.service_messages import shown_message
 
 EDITOR_ROLE = "staff"  # app.hq.libraries.routes: writes are StaffRole
 
@@ -74,7 +75,7 @@ class LibraryTab(QWidget):
                           show_progress=False)
 
     def _failed(self, exc: BaseException) -> None:
-        self.say(exc.message if isinstance(exc, HqDeskError) else self.tr("操作失败，请稍后再试。"), error=True)
+        self.say(shown_message(exc) if isinstance(exc, HqDeskError) else self.tr("操作失败，请稍后再试。"), error=True)
 
     def ensure_loaded(self) -> None:
         if not self.loaded:

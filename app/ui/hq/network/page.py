@@ -33,6 +33,8 @@ from app.ui.hq.network.columns import district_columns, station_columns
 from app.ui.hq.pages import DeskUser
 from app.ui.item_models.row_list_model import RowListModel
 from app.ui.operations import run_in_background
+from app.ui.service_messages import shown_message
+from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.list_table import ListTable
 
 
@@ -67,11 +69,13 @@ class NetworkPage(QWidget):
 
         self.model = RowListModel(station_columns(), self)
         self.table = ListTable(self.model, [90, 180, 70, 70, 120, 90, 90, 90, 50, 50, 50, 70, 70, 60, 60, 60, 60, 60])
+        fit_to_names(self.table.table, {2: districts.NAMES})
         self.table.empty_text = self.tr("还没有服务站。请在“用户与服务站”中新增服务站，服务站登记并同步后，这里列出它的情况。")
         self.table.no_match_text = self.tr("没有符合条件的服务站，请改一下年度、区、状态或查找内容。")
         self.table.on_keys(self.open_selected, lambda: None)
         self.summary_model = RowListModel(district_columns(), self)
         self.summary = ListTable(self.summary_model, [90, 70, 80, 70, 80, 60, 60, 60, 110, 80, 70, 70, 70, 60, 60])
+        fit_to_names(self.summary.table, {0: districts.NAMES})
         self.summary.empty_text = self.tr("还没有服务站，无法按区汇总。")
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, self.tr("各服务站"))
@@ -118,7 +122,7 @@ class NetworkPage(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.message.setStyleSheet(f"color: {theme.ERROR};")
-        self.message.setText(str(error))
+        self.message.setText(shown_message(error))
 
     # -- actions -----------------------------------------------------------------------------
     def open_selected(self) -> None:

@@ -19,6 +19,7 @@ from app.ui.catalogue_names import shown
 from app.ui.hq.network.columns import status_text
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 from app.ui.operations import run_in_background
+from app.ui.service_messages import shown_message
 from app.ui.widgets.list_table import ListTable
 
 
@@ -122,7 +123,7 @@ class StationDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.message.setStyleSheet(f"color: {theme.ERROR};")
-        self.message.setText(str(error))
+        self.message.setText(shown_message(error))
 
     def _show(self, page: StationPage) -> None:
         self.page = page

@@ -1,0 +1,81 @@
+"""Issue 13 item 13: English names are longer than the Chinese, and tables cut them to "…".  A column
+that holds names from a fixed list (category, district, size, status) is as wide as its widest name
+at 1366×768 and 1024×600; any other cell that does not fit shows its whole text as a tooltip."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QTableView, QToolTip
+
+from app.settings import Settings
+from app.ui.catalogue_names import NAMES, shown
+from app.ui.shell.main_window import MainWindow
+from app.ui.shell.navigation import sections
+from app.ui.widgets.elided_tips import text_room
+from app.ui.widgets.list_views import list_view
+
+from .test_english_pages import english  # noqa: F401  (a fixture)
+
+pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
+
+
+def clipped_names(view: QTableView) -> list[str]:
+    """Catalogue names (as shown) in the rows in view that are wider than their column."""
+    names = {shown(name) for name in NAMES}
+    model, metrics, clipped = view.model(), view.fontMetrics(), []
+    for row in range(min(model.rowCount(QModelIndex()), 30)):
+        for column in range(model.columnCount(QModelIndex())):
+            text = str(model.index(row, column).data() or "")
+            if text in names and not view.isColumnHidden(column):
+                if metrics.horizontalAdvance(text) > text_room(view, view.columnWidth(column)):
+                    clipped.append(text)
+    return clipped
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_names_from_a_list_are_never_cut_short(qtbot, db, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    from app.demo import data as demo_data
+    from app.services.station.identity import current_station
+
+    demo_data.generate(db, enterprises=30, records=120)
+    with db.sessions() as session:
+        station = current_station(session)
+    window = MainWindow(db, "default", station, Settings(), remember=False)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    found: dict[str, list[str]] = {}
+    for section in sections():
+        window.show_page(section.key)
+        qtbot.wait(600)
+        page = window.pages[section.key]
+        clipped = [t for view in page.findChildren(QTableView) if view.isVisibleTo(page) for t in clipped_names(view)]
+        if clipped:
+            found[section.key] = sorted(set(clipped))
+    assert not found, found
+
+
+def test_a_cell_that_does_not_fit_shows_its_text_as_a_tooltip(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    model = QStandardItemModel(1, 2)
+    long_text = "Guangzhou Yunfan Science and Technology Company Limited, Tianhe branch"
+    model.setItem(0, 0, QStandardItem(long_text))
+    model.setItem(0, 1, QStandardItem("short"))
+    view = list_view(model, [120, 120], sort_column=0)
+    qtbot.addWidget(view)
+    view.resize(400, 200)
+    view.show()
+    qtbot.waitExposed(view)
+    shown_tips: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *args: shown_tips.append(text))
+
+    def hover(column: int) -> None:
+        centre = view.visualRect(model.index(0, column)).center()
+        QApplication.sendEvent(view.viewport(), QHelpEvent(QEvent.Type.ToolTip, centre, view.viewport().mapToGlobal(centre)))
+
+    hover(0)
+    hover(1)
+    assert shown_tips == [long_text]
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) is None  # the model is untouched
