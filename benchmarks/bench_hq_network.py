@@ -156,6 +156,52 @@ def generate(url: str, engine: Any, args: argparse.Namespace) -> list[str]:
     return codes
 
 
+TOP_UP = """WITH e AS (SELECT array_agg(id) AS ids FROM replica_row WHERE tbl = 'enterprise' AND station_id = %(s)s)
+INSERT INTO replica_row (tbl, id, station_id, version, deleted, data)
+SELECT 'service_record', gen_random_uuid(), %(s)s, 1, random() < 0.01, jsonb_build_object(
+    'enterprise_id', e.ids[1 + floor(random() * cardinality(e.ids))::int]::text,
+    'service_date', to_char(DATE '2025-01-01' + floor(random() * 730)::int, 'YYYY-MM-DD'),
+    'category', 'policy', 'summary', '政策咨询',
+    'satisfaction', (ARRAY[NULL, NULL, 3, 4, 5, 5])[1 + floor(random() * 6)::int])
+FROM e, generate_series(1, %(n)s)"""
+
+
+def top_up(url: str, per_station: int) -> None:
+    """Bring every station to `per_station` service records in SQL, as a bulk load of history
+    would: the rows COPY-like with the read-model notes off, then the read models of the
+    records rebuilt set-based with migration 0004's own backfill statements (the distributions
+    are record_rows's: days over two years, scores, 1 % deleted)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "app/hq/migrations/versions/0004_read_models.py"
+    spec = importlib.util.spec_from_file_location("rm0004", path)
+    assert spec is not None and spec.loader is not None
+    rm = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rm)
+    started = time.perf_counter()
+    with psycopg.connect(url) as conn:
+        conn.execute("ALTER TABLE replica_row DISABLE TRIGGER rm_capture_insert")
+        conn.commit()
+        counts = dict(conn.execute("SELECT a.station_id, count(r.id) FROM station_account a LEFT JOIN replica_row r "
+                                   "ON r.station_id = a.station_id AND r.tbl = 'service_record' GROUP BY 1").fetchall())
+        for n, (station, have) in enumerate(sorted(counts.items(), key=str)):
+            if have < per_station:
+                conn.execute(TOP_UP, {"s": station, "n": per_station - have})
+                conn.commit()
+            if n % 20 == 0:
+                print(f"  top-up: {n} of {len(counts)} stations, {time.perf_counter() - started:.0f} s", flush=True)
+        conn.execute("ALTER TABLE replica_row ENABLE TRIGGER rm_capture_insert")
+        conn.execute("TRUNCATE rm_pending, rm_month, rm_served, rm_served_period")
+        for statement in (rm.month_delta(rm.FAST), rm.served_delta(rm.FAST)):
+            conn.execute(statement.format(src=rm.ALL_ROWS))
+        conn.execute(rm.SERVED_COUNT.format(keys="(SELECT DISTINCT station_id, month FROM rm_served)"))
+        conn.commit()
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("VACUUM ANALYZE")
+    print(f"topped up to {per_station:,} records a station and rebuilt the records' read models "
+          f"in {time.perf_counter() - started:.0f} s", flush=True)
+
+
 def medians(label: str, runs: int, work: Callable[[], object]) -> float:
     values = []
     for _ in range(runs):
@@ -288,16 +334,28 @@ def main() -> None:
     parser.add_argument("--small-pushes", type=int, default=50, help="everyday pushes per round")
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--keep", action="store_true", help="keep the generated database (its name is printed)")
+    parser.add_argument("--db", help="measure a database generated before (with --keep) instead of generating one")
+    parser.add_argument("--top-up", action="store_true",
+                        help="with --db: first bring each station to --records / --stations records in SQL (top_up)")
     args = parser.parse_args()
-    name = f"sd_bench_net_{secrets.token_hex(4)}"
-    with psycopg.connect(args.pg, autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    name = args.db or f"sd_bench_net_{secrets.token_hex(4)}"
+    if args.db:
+        args.keep = True
+    else:
+        with psycopg.connect(args.pg, autocommit=True) as admin:
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     url = args.pg.rsplit("/", 1)[0] + "/" + name
     print(f"database {name}", flush=True)
     engine = make_engine(url)
     try:
         init_db(engine)
-        codes = generate(url, engine, args)
+        if args.db:
+            if args.top_up:
+                top_up(url, args.records // args.stations)
+            with engine.connect() as conn:
+                codes = list(conn.exec_driver_sql("SELECT code FROM station_account ORDER BY code").scalars())
+        else:
+            codes = generate(url, engine, args)
         bench_pages(engine, codes, args)
         bench_push(url, engine, args)
     finally:
