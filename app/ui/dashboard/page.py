@@ -30,7 +30,7 @@ from app.domain.periods import china_today, month_of
 from app.models.database import Database
 from app.services.dashboard.figures import Dashboard, PeriodFigures, home_dashboard
 from app.services.station.compliance import Check
-from app.ui import theme
+from app.ui import catalogue_names, theme
 from app.ui.dashboard import links
 from app.ui.dashboard.cards import StatCard, link
 from app.ui.dashboard.charts import BarChartPanel
@@ -299,7 +299,7 @@ class HomePage(QWidget):
             score = self.tr("%1 分").replace("%1", f"{f.average_satisfaction:.2f}")
             self.satisfaction.set_value(score, f"{share}<br>{rated}")
         self.category_chart.title_label.setText(self.tr("%1服务记录按类别").replace("%1", name))
-        self.category_chart.set_data([c.label for c in f.by_category], [c.count for c in f.by_category])
+        self.category_chart.set_data([catalogue_names.shown(c.label) for c in f.by_category], [c.count for c in f.by_category])
 
     # -- click-through (app.ui.dashboard.links says where each figure leads) -------------
     def _emit(self, target: links.Target | None) -> None:
