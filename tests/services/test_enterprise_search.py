@@ -242,3 +242,13 @@ def test_index_results_are_read_only_snapshots(db: Database, ids: dict[str, uuid
     assert len(found) == 4  # what the list model holds does not shift under it
     with db.begin() as s:
         assert len(search.query_ids(s, EnterpriseFilter(text="广州"))) == 3
+
+
+def test_slot_runs_cut_name_order_into_consecutive_slots() -> None:
+    from array import array
+
+    from app.services.enterprises.search_columns import slot_runs
+
+    assert slot_runs(array("i")) == []
+    assert slot_runs(array("i", range(5))) == [slice(0, 5)]
+    assert slot_runs(array("i", [0, 1, 2, 7, 3, 4, 9])) == [slice(0, 3), slice(7, 8), slice(3, 5), slice(9, 10)]

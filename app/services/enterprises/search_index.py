@@ -32,7 +32,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, repeat
 
-from app.services.enterprises.search_columns import GramColumn, PhoneColumn, PrefixColumn, positions_mask, scan_mask
+from app.services.enterprises.search_columns import (
+    GramColumn,
+    PhoneColumn,
+    PrefixColumn,
+    positions_mask,
+    scan_mask,
+    slot_runs,
+)
 from app.services.enterprises.search_terms import (
     DISTRICT_RANK,
     NO_SIZE,
@@ -125,6 +132,7 @@ class _View:
         self.industry = list(map(slots.industry.__getitem__, order))
         self.updated = array("q", map(slots.updated.__getitem__, order))
         self.every = int.from_bytes(b"\x01" * self.n, "big")
+        self.runs = slot_runs(order)
         self._hay: tuple[str, array[int]] | None = None
         self._orders: dict[SortKey, tuple[array[int], Callable[[bytes], Sequence[int]]]] = {}
         self._all: dict[tuple[SortKey, bool], array[int]] = {}
@@ -194,9 +202,9 @@ class _View:
             return None
         slots, mask = self.slots, self.every
         for term in criteria.terms:
-            hit = slots.search_names.mask(term.name, self.pos, self.names)
+            hit = slots.search_names.mask(term.name, self.pos, self.names, self.runs)
             if term.initials:
-                hit |= slots.initials.mask(term.initials, self.pos, self.initials)
+                hit |= slots.initials.mask(term.initials, self.pos, self.initials, self.runs)
             if term.code_prefix:
                 hit |= slots.prefixes.mask(term.code_prefix, self.pos, self.n)
             if term.phone:
