@@ -76,7 +76,7 @@ class GramColumn:
             postings[piece] = array("i")
         # C-level appends: an import of 10,000 names adds ~300,000 postings
         deque(map(array.append, map(postings.__getitem__, pieces), repeat(slot)), maxlen=0)
-        for piece in pieces.intersection(self.masks):
+        for piece in pieces.intersection(self.masks) if self.masks else ():
             mask = self.masks[piece]
             mask.extend(bytes(slot - len(mask)))  # slots since its last hit
             mask.append(1)
