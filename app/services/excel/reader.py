@@ -96,11 +96,11 @@ def _load_read_only(path: Path):  # type: ignore[no-untyped-def]
     from openpyxl.reader import excel
 
     with _OPENING:
-        plain, excel.ReadOnlyWorksheet = excel.ReadOnlyWorksheet, _head_sized_sheet()  # type: ignore[misc]
+        plain, excel.ReadOnlyWorksheet = excel.ReadOnlyWorksheet, _head_sized_sheet()
         try:
             return load_workbook(path, read_only=True, data_only=True)
         finally:
-            excel.ReadOnlyWorksheet = plain  # type: ignore[misc]
+            excel.ReadOnlyWorksheet = plain
 
 
 def _open(path: Path):  # type: ignore[no-untyped-def]
