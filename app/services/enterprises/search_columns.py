@@ -59,27 +59,32 @@ class GramColumn:
         for slot, value in enumerate(values):
             for piece in _pieces(value):
                 lists[piece].append(slot)
-        # array('i') keeps 4 bytes per posting instead of a pointer to an int object
-        self.postings = {piece: array("i", slots) for piece, slots in lists.items()}
         # A piece in more than 1/_MASKED of the rows (科, 科技, kj at ~17%) also keeps a byte
         # per slot.  Slots are in name order but for those written since the build, so the
         # view cuts this into a mask with a few slices (`runs`) instead of setting every hit:
-        # "kj" at a million rows, ~17 ms → ~1 ms, for ~43 MB (pieces built here only).
-        self.masks = {piece: _slot_mask(slots, len(values)) for piece, slots in lists.items()
-                      if len(slots) > len(values) // _MASKED}
+        # "kj" at a million rows, ~17 ms → ~1 ms.  A piece in more than 1/_DENSE (有限, gz)
+        # keeps only the mask: its postings would be 4 bytes per hit, and are never walked
+        # (a longer query holding only such pieces scans).  Pieces are chosen here only.
+        count = len(values)
+        self.masks = {piece: _slot_mask(slots, count) for piece, slots in lists.items() if len(slots) > count // _MASKED}
+        self.unlisted = frozenset(piece for piece in self.masks if len(lists[piece]) > count // _DENSE)
+        # array('i') keeps 4 bytes per posting instead of a pointer to an int object
+        self.postings = {piece: array("i", slots) for piece, slots in lists.items() if piece not in self.unlisted}
 
     def add(self, slot: int, value: str) -> None:
         assert slot == len(self.values)
         self.values.append(value)
         pieces, postings = _pieces(value), self.postings
+        if self.masks:
+            for piece in pieces.intersection(self.masks):
+                mask = self.masks[piece]
+                mask.extend(bytes(slot - len(mask)))  # slots since its last hit
+                mask.append(1)
+            pieces.difference_update(self.unlisted)
         for piece in pieces.difference(postings):
             postings[piece] = array("i")
         # C-level appends: an import of 10,000 names adds ~300,000 postings
         deque(map(array.append, map(postings.__getitem__, pieces), repeat(slot)), maxlen=0)
-        for piece in pieces.intersection(self.masks) if self.masks else ():
-            mask = self.masks[piece]
-            mask.extend(bytes(slot - len(mask)))  # slots since its last hit
-            mask.append(1)
 
     def retire(self, slot: int) -> None:
         self.values[slot] = ""
@@ -92,14 +97,14 @@ class GramColumn:
         if dense is not None:
             dense.extend(bytes(len(self.values) - len(dense)))
             return int.from_bytes(b"".join(map(dense.__getitem__, runs)), "big")
-        postings = [self.postings.get(piece) for piece in (_pieces(q) if len(q) <= 2 else set(_pairs(q)))]
-        present = [p for p in postings if p is not None]
-        if len(present) < len(postings):
+        pieces = _pieces(q) if len(q) <= 2 else set(_pairs(q))
+        if any(piece not in self.postings and piece not in self.unlisted for piece in pieces):
             return 0
-        rarest = min(present, key=len)
         if len(q) <= 2:  # the query is one piece: its postings are the answer
             return positions_mask(n, map(pos.__getitem__, self.postings[q]))
-        if len(rarest) > n // _DENSE:
+        listed = [self.postings[piece] for piece in pieces if piece in self.postings]
+        rarest = min(listed, key=len) if listed else None
+        if rarest is None or len(rarest) > n // _DENSE:
             return scan_mask(in_order, operator.contains, q)
         holds = map(operator.contains, map(self.values.__getitem__, rarest), repeat(q))
         return positions_mask(n, map(pos.__getitem__, compress(rarest, holds)))
