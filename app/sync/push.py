@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from app.models.types import uuid7
+from app.sync.capture import ALL_FIELDS, live_columns, merged_fields
 from app.sync.codec import codec, dt_in, uuid_in
 from app.sync.protocol import MAX_PUSH_ROWS, PUSH_BATCH_BYTES, SHARED, SYNCED_TABLES, dumps
 
@@ -81,14 +82,28 @@ def batch_rows(engine: Engine, batch: Batch) -> list[dict[str, Any]]:
                     (tbl, tbl, batch.max_seq),
                 ):
                     clocks[row_id][fld] = hlc
+                fields = merged_fields(tbl, live_columns(conn, [tbl])[tbl])  # what the insert trigger stamps
                 for w in wire:
-                    stamps = clocks.get(uuid_in(w["id"]) or "", {})
+                    stamps = _with_inserted(clocks.get(uuid_in(w["id"]) or "", {}), fields)
                     base = stamps.pop(BASE_FIELD, None)
                     w["field_hlc"] = stamps
                     if base is not None:  # we had seen HQ's values up to this stamp: not a conflict
                         w["field_base_hlc"] = dict.fromkeys(stamps, base)
             rows.extend(wire)
     return rows
+
+
+def _with_inserted(stamps: dict[str, int], fields: list[str]) -> dict[str, int]:
+    """A row's field stamps with its ALL_FIELDS stamp (a local insert) spelled out: every
+    merged field at the later of the insert's hlc and its own (an edit after the insert),
+    in field order as the per-field rows of sync_field_clock's key gave them."""
+    inserted = stamps.pop(ALL_FIELDS, None)
+    if inserted is None:
+        return stamps
+    spelled = dict.fromkeys(fields, inserted)
+    for name, hlc in stamps.items():
+        spelled[name] = max(hlc, spelled.get(name, hlc))
+    return dict(sorted(spelled.items()))
 
 
 def fit_batch(engine: Engine, batch: Batch, rows: list[dict[str, Any]], budget: int = PUSH_BATCH_BYTES

@@ -144,6 +144,13 @@ def test_index_follows_commits_but_not_rollbacks(db: Database, ids: dict[str, uu
     with db.begin() as s:
         assert first not in search.query_ids(s, yf)
         assert search.query_ids(s, EnterpriseFilter(text="gzxh")) == [first]
+    with db.begin() as s:  # a phone's 4-digit runs follow its edits
+        detail = svc.get(s, first)
+        svc.update(s, first, replace(detail.to_input(), contact_phone="020-87654321"), detail.version)
+    with db.begin() as s:
+        assert first not in search.query_ids(s, EnterpriseFilter(text="13800138"))
+        assert search.query_ids(s, EnterpriseFilter(text="8765")) == [first]
+        assert search.query_ids(s, EnterpriseFilter(text="0208765432")) == [first]
     with db.begin() as s:
         svc.restore(s, ids["广州市云帆物流有限公司"])
         svc.delete(s, ids["海珠区小云便利店"])
@@ -203,7 +210,8 @@ def test_index_and_sql_agree_on_random_data(
             })
         s.execute(insert(Enterprise), rows)
         search.note_changed(s, [r["id"] for r in rows])
-    filters = [EnterpriseFilter(text=t) for t in ["云", "帆华", "科技", "gz", "yf", "9144010", "914401", "13", "888", "z"]]
+    filters = [EnterpriseFilter(text=t) for t in ["云", "帆华", "科技", "gz", "yf", "9144010", "914401", "13", "888", "z",
+                                                "1388", "3888", "13888", "00013", "8080808"]]
     filters += [
         EnterpriseFilter(district="天河区"), EnterpriseFilter(text="广州", size="small", status="active"),
         EnterpriseFilter(industry_section="K", warning_only=True), EnterpriseFilter(text="科技 gz"),
@@ -234,3 +242,13 @@ def test_index_results_are_read_only_snapshots(db: Database, ids: dict[str, uuid
     assert len(found) == 4  # what the list model holds does not shift under it
     with db.begin() as s:
         assert len(search.query_ids(s, EnterpriseFilter(text="广州"))) == 3
+
+
+def test_slot_runs_cut_name_order_into_consecutive_slots() -> None:
+    from array import array
+
+    from app.services.enterprises.search_columns import slot_runs
+
+    assert slot_runs(array("i")) == []
+    assert slot_runs(array("i", range(5))) == [slice(0, 5)]
+    assert slot_runs(array("i", [0, 1, 2, 7, 3, 4, 9])) == [slice(0, 3), slice(7, 8), slice(3, 5), slice(9, 10)]

@@ -9,6 +9,9 @@ from sqlalchemy import insert, select, text, update
 
 from app.models import Enterprise, Policy, ServiceRecord
 from app.models.types import uuid7
+from app.sync import push
+from app.sync.capture import ALL_FIELDS, live_columns, merged_fields
+from app.sync.codec import uuid_in
 from app.sync.protocol import hlc_ms
 
 
@@ -88,14 +91,30 @@ def test_field_clock_stamps_only_changed_enterprise_fields(db) -> None:  # type:
     eid = _new_enterprise(db)
     with db.engine.connect() as conn:
         first = dict(conn.exec_driver_sql("SELECT field, hlc FROM sync_field_clock").all())
-    assert "name" in first and "deleted" in first and "version" not in first and "updated_at" not in first
-    assert len(set(first.values())) == 1
+    assert list(first) == [ALL_FIELDS], "an insert stamps all its fields with one row"
     with db.begin() as session:
         session.get(Enterprise, eid).contact_phone = "020-12345678"
     with db.engine.connect() as conn:
         second = dict(conn.exec_driver_sql("SELECT field, hlc FROM sync_field_clock").all())
-    changed = {f for f in second if second[f] != first[f]}
-    assert changed == {"contact_phone"}
+    assert second[ALL_FIELDS] == first[ALL_FIELDS] and set(second) == {ALL_FIELDS, "contact_phone"}
+
+
+def test_pushed_stamps_spell_out_the_insert_and_keep_later_edits(db) -> None:  # type: ignore[no-untyped-def]
+    """What HQ receives is what one stamp row per field used to give: every merged field at
+    the insert's hlc, an edited field at its edit's."""
+    eid = _new_enterprise(db)
+    with db.begin() as session:
+        session.get(Enterprise, eid).contact_phone = "020-12345678"
+    inserted, edited = (hlc for *_, hlc in _outbox(db))
+    batch = push.open_batch(db.engine)
+    assert batch is not None
+    (row,) = [r for r in push.batch_rows(db.engine, batch) if uuid_in(r["id"]) == eid.hex]
+    with db.engine.connect() as conn:
+        fields = merged_fields("enterprise", live_columns(conn, ["enterprise"])["enterprise"])
+    assert "name" in fields and "deleted" in fields and "version" not in fields and "updated_at" not in fields
+    assert edited > inserted
+    assert row["field_hlc"] == {**dict.fromkeys(fields, inserted), "contact_phone": edited}
+    assert list(row["field_hlc"]) == sorted(fields)
 
 
 def test_station_rows_are_captured_but_local_note_is_not(db) -> None:  # type: ignore[no-untyped-def]

@@ -32,7 +32,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, repeat
 
-from app.services.enterprises.search_columns import GramColumn, PrefixColumn, positions_mask, scan_mask
+from app.services.enterprises.search_columns import (
+    GramColumn,
+    PhoneColumn,
+    PrefixColumn,
+    positions_mask,
+    scan_mask,
+    slot_runs,
+)
 from app.services.enterprises.search_terms import (
     DISTRICT_RANK,
     NO_SIZE,
@@ -74,6 +81,7 @@ class _Slots:
             folded.append(search_name(entry.name))
             initials.append(entry.name_initials)
         self.search_names, self.initials = GramColumn(folded), GramColumn(initials)
+        self.phone_runs = PhoneColumn(self.phones)
         self.prefixes = PrefixColumn(self.codes)
         # live slots in name order: (initials, name, id) as in SQL's ORDER BY
         self.order = array("i", sorted(range(len(self.names)), key=self.name_key))
@@ -89,6 +97,7 @@ class _Slots:
         slot = self._append(e)
         self.search_names.add(slot, search_name(e.name))
         self.initials.add(slot, e.name_initials)
+        self.phone_runs.add(slot, self.phones[slot])
         return slot
 
     def _append(self, e: Entry) -> int:
@@ -123,6 +132,7 @@ class _View:
         self.industry = list(map(slots.industry.__getitem__, order))
         self.updated = array("q", map(slots.updated.__getitem__, order))
         self.every = int.from_bytes(b"\x01" * self.n, "big")
+        self.runs = slot_runs(order)
         self._hay: tuple[str, array[int]] | None = None
         self._orders: dict[SortKey, tuple[array[int], Callable[[bytes], Sequence[int]]]] = {}
         self._all: dict[tuple[SortKey, bool], array[int]] = {}
@@ -140,10 +150,14 @@ class _View:
         return self._hay
 
     def phone_mask(self, q: str) -> int:
-        """Rows whose phone digits contain q.  The matches' offsets in the joined phones
-        come from ``str.split`` (the pieces' lengths), their rows from ``bisect``, all in
-        C-level maps: no Python step per match.  (A match never spans rows: q has no "\\n",
-        and the first match in each row is found however many overlap.)"""
+        """Rows whose phone digits contain q: through the 4-digit runs' postings
+        (PhoneColumn), or for a shorter q by one scan of the joined phones.  There the
+        matches' offsets come from ``str.split`` (the pieces' lengths), their rows from
+        ``bisect``, all in C-level maps: no Python step per match.  (A match never spans
+        rows: q has no "\\n", and the first match in each row is found however many overlap.)"""
+        found = self.slots.phone_runs.mask(q, self.pos, self.n)
+        if found is not None:
+            return found
         hay, starts = self._phone_hay()
         pieces = hay.split(q, self.n)  # one pass (no count first: that would be a second)
         if len(pieces) == 1:
@@ -188,9 +202,9 @@ class _View:
             return None
         slots, mask = self.slots, self.every
         for term in criteria.terms:
-            hit = slots.search_names.mask(term.name, self.pos, self.names)
+            hit = slots.search_names.mask(term.name, self.pos, self.names, self.runs)
             if term.initials:
-                hit |= slots.initials.mask(term.initials, self.pos, self.initials)
+                hit |= slots.initials.mask(term.initials, self.pos, self.initials, self.runs)
             if term.code_prefix:
                 hit |= slots.prefixes.mask(term.code_prefix, self.pos, self.n)
             if term.phone:

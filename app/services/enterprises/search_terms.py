@@ -117,6 +117,8 @@ def search_name(name: str) -> str:
 
 
 def phone_digits(phone: str) -> str:
+    if phone and phone.isdigit() and phone.isascii():  # most phones: NFKC and the filter change nothing
+        return phone
     digits = "".join(ch for ch in unicodedata.normalize("NFKC", phone or "") if ch.isdigit())
     return phone if digits == phone else digits
 
