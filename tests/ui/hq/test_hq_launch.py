@@ -121,7 +121,9 @@ def test_the_hq_window_remembers_its_geometry_and_page(qtbot: Any, server: str, 
         again.start(paths.DEFAULT_PROFILE)
         window = hq_window_of(qtbot, again)
         qtbot.waitExposed(window)
-        assert (window.width(), window.height()) == size and window.page_key() == last
+        # width within 2 px: when the pages' minimum width reaches the offscreen screen's 800 px (the
+        # CJK font a test before may have installed widens 操作日志), Qt keeps the frame on screen: 798
+        assert window.height() == size[1] and abs(window.width() - size[0]) <= 2 and window.page_key() == last
     finally:
         again.close()
 
