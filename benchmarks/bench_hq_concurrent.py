@@ -1,7 +1,7 @@
 """200 stations syncing at once against one `station-desk-hq serve` (loopback).
 
     .venv/bin/python benchmarks/bench_hq_concurrent.py [--stations 200] [--rows 20] [--rounds 3] [--workers N]
-                                                       [--spread 0] [--protocol 2]
+                                                       [--spread 0] [--protocol 2] [--phases]
                                                        [--pg postgresql://postgres@127.0.0.1:5432/postgres]
 
 A fresh database and a real server process (uvicorn, the production pool settings).
@@ -11,7 +11,10 @@ enterprises, so every station also pulls the 400 enterprises the others made), p
 done, check (pulls of the default page size, which the station client takes as object
 rows).  Prints p50 / p95 / max of a station's sync time
 (acceptance: p95 ≤ 3 s) and, as a baseline from the same run, one station syncing alone,
-plus the CPU seconds the stations (this process), the HQ workers and PostgreSQL spent.
+plus the CPU seconds the stations (this process), the HQ workers and PostgreSQL spent
+(all databases, and the benchmark's own database alone: other agents' work shows in the first).
+`--phases` instead sends one kind of request at a time from every station and splits the
+CPU by request (benchmarks/hq_phases.py): which request costs whom what.
 
 Baselines (benchmarks/baselines.py), after every round in the same run: raw SQLite
 executemany and PostgreSQL COPY (replica_row-shaped table) of the rows one round pushes,
@@ -49,6 +52,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import cpu_usage as cpu  # noqa: E402
+import hq_phases  # noqa: E402
 from baselines import baseline_line, copy_tuples, pg_copy, sqlite_executemany, storage_tuples  # noqa: E402
 
 from app.hq import accounts  # noqa: E402
@@ -114,6 +118,7 @@ def main() -> None:
                         help="the X-Station-Desk-Protocol header the stations send")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--phases", action="store_true", help="CPU per kind of request instead of whole syncs")
     args = parser.parse_args()
     name = f"sd_bench_{secrets.token_hex(4)}"
     with psycopg.connect(args.pg, autocommit=True) as admin:
@@ -164,6 +169,9 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
         stations.append(Station(base, answer["token"], answer["station"]["id"], args.protocol))
     for s in stations:
         s.pull_to_done()
+    if args.phases:
+        hq_phases.run_phases(stations, args.rows, args.rounds, server_pid, conninfo, lambda: os.getloadavg()[0])
+        return
     alone = statistics.median(stations[0].sync(args.rows) for _ in range(5))
     start_rule = f"starting at random within {args.spread:g} s" if args.spread else "all starting in the same instant"
     print(f"{len(stations)} stations {start_rule}, {args.workers} server worker(s), {args.rows} rows pushed each per sync, "
@@ -189,6 +197,7 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
         rng = random.Random(round_no)
         threads = [threading.Thread(target=one, args=(s, rng.uniform(0, args.spread))) for s in stations]
         cpu0 = (time.process_time(), cpu.tree(server_pid), cpu.postgres())
+        ours0 = hq_phases.backend_cpu(conninfo)
         start = time.perf_counter()
         for t in threads:
             t.start()
@@ -196,11 +205,12 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
             t.join()
         wall = time.perf_counter() - start
         spent = [b - a for a, b in zip(cpu0, (time.process_time(), cpu.tree(server_pid), cpu.postgres()), strict=True)]
+        ours = hq_phases.spent_since(conninfo, ours0)
         q = statistics.quantiles(times, n=20) if len(times) > 1 else [0] * 19
         print(f"round {round_no + 1}: p50 {statistics.median(times):.2f} s  p95 {q[18]:.2f} s  max {max(times):.2f} s  "
               f"wall {wall:.1f} s  errors {len(errors)}  p95/alone {q[18] / alone:.0f}x")
-        print(f"  CPU s: clients {spent[0]:.1f}, HQ workers {spent[1]:.1f}, PostgreSQL (all databases) {spent[2]:.1f}; "
-              f"load {os.getloadavg()[0]:.1f}")
+        print(f"  CPU s: clients {spent[0]:.1f}, HQ workers {spent[1]:.1f}, PostgreSQL (all databases) {spent[2]:.1f}, "
+              f"of it this database {ours:.1f}; load {os.getloadavg()[0]:.1f}")
         for exc in errors[:3]:
             print("  error:", repr(exc)[:200])
         n, raw, copy_s = baselines(stations, args.rows, conninfo)

@@ -153,14 +153,17 @@ def enroll(conn: Connection, enrol_code: str, now: datetime | None = None) -> tu
     return token, info
 
 
+# Every station request runs this once: in the driver's own parameter style, so SQLAlchemy
+# skips compiling and caching a text() each time (105 -> 51 µs a statement, benchmarks/README.md).
+_AUTHENTICATE = (
+    f"SELECT {_COLUMNS} FROM station_account WHERE token_hash = %(t)s AND status = 'active' "
+    "AND (token_expires_at IS NULL OR token_expires_at > now())"
+)
+_AUTHENTICATE_LOCKED = _AUTHENTICATE + " FOR SHARE"
+
+
 def authenticate(conn: Connection, token: str, lock: bool = False) -> StationInfo | None:
     """The active station holding `token`, or None.  `lock` holds the account row
     (FOR SHARE) until the caller's transaction ends, so a revocation waits for it."""
-    row = conn.execute(
-        text(
-            f"SELECT {_COLUMNS} FROM station_account WHERE token_hash = :t AND status = 'active' "
-            "AND (token_expires_at IS NULL OR token_expires_at > now())" + (" FOR SHARE" if lock else "")
-        ),
-        {"t": digest(token)},
-    ).first()
+    row = conn.exec_driver_sql(_AUTHENTICATE_LOCKED if lock else _AUTHENTICATE, {"t": digest(token)}).first()
     return StationInfo(*row) if row else None

@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from functools import cached_property
 from typing import Any
 
 from fastapi import Request
@@ -51,6 +52,12 @@ def client_address(request: Request) -> str:
     """The peer's address (uvicorn's `proxy_headers` puts a trusted proxy's
     X-Forwarded-For here)."""
     return request.client.host if request.client else ""
+
+
+def autocommit_engine(engine: Engine) -> Engine:
+    """`engine` running each statement on its own (no BEGIN/ROLLBACK round trips), sharing
+    its pool.  Make it once: building it costs more than the statement it runs."""
+    return engine.execution_options(isolation_level="AUTOCOMMIT")
 
 
 def authenticated(conn: Any, token: str, lock: bool = False) -> StationInfo:
@@ -133,6 +140,10 @@ class TokenGate:
             return throttled(wait)
         return ApiError(401, "unauthorized", AUTH_MESSAGE)
 
+    @cached_property
+    def autocommit(self) -> Engine:
+        return autocommit_engine(self.engine)
+
     def _known(self, token: str) -> bool:
-        with self.engine.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
+        with self.autocommit.connect() as conn:
             return accounts.authenticate(conn, token) is not None

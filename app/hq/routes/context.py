@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cached_property
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Request
@@ -20,7 +21,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from app.hq.clock import Clock
-from app.hq.gate import TokenGate, require_protocol
+from app.hq.gate import TokenGate, autocommit_engine, require_protocol
 from app.hq.throttle import AddressThrottle
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,12 @@ class ServiceContext:
     gate: TokenGate
     throttle: AddressThrottle
     clock: Clock
+
+    @cached_property
+    def autocommit(self) -> Engine:
+        # Made once: `engine.execution_options(...)` builds a new option engine on every call,
+        # 70 µs of a read-only request's CPU (benchmarks/README.md, "Issue 14: 200 stations at once").
+        return autocommit_engine(self.engine)
 
     @classmethod
     def build(cls, engine: Engine, clock: Clock, throttle: AddressThrottle | None = None) -> ServiceContext:
@@ -50,7 +57,7 @@ class ServiceContext:
         for attempt in range(RETRIES):
             try:
                 if read_only:
-                    with self.engine.execution_options(isolation_level="AUTOCOMMIT").connect() as conn:
+                    with self.autocommit.connect() as conn:
                         return work(conn)
                 with self.engine.begin() as conn:
                     return work(conn)
