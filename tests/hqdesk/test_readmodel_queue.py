@@ -7,6 +7,7 @@ lock between drainers, the reader's catch-up, the push route's drain."""
 
 from __future__ import annotations
 
+import time
 import uuid
 from typing import Any
 
@@ -128,10 +129,19 @@ def test_the_network_page_shows_a_push_at_once(hq_engine: Engine, desk: dict[str
     assert rows[code].figures.service_records == 1
 
 
-def test_the_push_route_drains_after_answering(hq_engine: Engine, app_client: Any, enrol: Any) -> None:
+def test_the_push_route_asks_for_one_drain_soon(hq_engine: Engine, app_client: Any, enrol: Any,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two pushes in a row share one drain; nobody reads, and the notes are gone all the same."""
+    drains: list[object] = []
+    monkeypatch.setattr(pending, "drain_after_push", lambda engine: drains.append(engine) or real_drain(engine))
+    real_drain = pending.catch_up
     station = enrol(f"QP{uuid.uuid4().hex[:8]}")
     e = f.enterprise(station.station_id, f.hlc(0))
-    rows = [e, f.service_record(station.station_id, e["id"])]
-    answer = call(app_client, station, "/v1/push", {"batch_id": str(uuid7()), "rows": rows})
-    assert answer.status_code == 200, answer.text
-    assert (_scalar(hq_engine, NOTES_OF, station.station_id), _scalar(hq_engine, RECORDS_OF, station.station_id)) == (0, 1)
+    for rows in ([e, f.service_record(station.station_id, e["id"])], [f.service_record(station.station_id, e["id"])]):
+        answer = call(app_client, station, "/v1/push", {"batch_id": str(uuid7()), "rows": rows})
+        assert answer.status_code == 200, answer.text
+    deadline = time.monotonic() + 10
+    while _scalar(hq_engine, NOTES_OF, station.station_id) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the drain runs in its own thread, DRAIN_DELAY after the first push
+    assert (_scalar(hq_engine, NOTES_OF, station.station_id), _scalar(hq_engine, RECORDS_OF, station.station_id)) == (0, 2)
+    assert len(drains) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from app.hq import push as hq_push
@@ -22,7 +22,7 @@ Body = Annotated[RawBody, Depends(body_reader(PUSH_REQUEST_LIMITS))]
 
 
 @router.post("/v1/push")
-def push(request: Request, hq: Service, token: Token, body: Body, after: BackgroundTasks) -> Response:
+def push(request: Request, hq: Service, token: Token, body: Body) -> Response:
     req = parse(PushRequest, body.json())
 
     def work(conn: Any) -> hq_push.PushResult:
@@ -33,5 +33,5 @@ def push(request: Request, hq: Service, token: Token, body: Body, after: Backgro
 
     result = hq.in_transaction(work)
     if result.status == "applied":  # the read models catch up after the station has its answer
-        after.add_task(pending.drain_after_push, hq.engine)
+        pending.drain_soon(hq.engine)
     return respond(request, {**result.to_json(), "server_time_ms": hq_push.now_ms()})
