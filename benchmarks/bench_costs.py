@@ -90,8 +90,8 @@ def measure(home: Path, runs: int) -> dict[str, tuple[float, float, str]]:
             counts = (s.scalar(select(func.count()).select_from(Enterprise)),
                       s.scalar(select(func.count()).select_from(ServiceRecord)))
         print(f"  profile {counts[0]:,} enterprises, {counts[1]:,} records; load {os.getloadavg()[0]:.2f}", flush=True)
-        with db.sessions() as s:  # the index is built once, as the list builds it when first shown
-            build = ms(lambda: es.query_ids(s, es.EnterpriseFilter(text="科技"), es.SortKey.NAME, False))
+        with db.sessions() as s:  # the index is built once, as the 企业 list builds it when first shown
+            build = ms(lambda: es.warm_up(s))
 
         def keystroke(q: str) -> Callable[[], object]:
             def run() -> object:
@@ -145,7 +145,7 @@ def measure(home: Path, runs: int) -> dict[str, tuple[float, float, str]]:
             "start-up (first paint)": (med["startup"], med["bare"], "bare window"),
             "search keystroke p50": (med["search"], med["plain"], "plain 50-row SELECT"),
             "search keystroke p95": (pct(times["search"], 95), pct(times["plain"], 95), "plain 50-row SELECT"),
-            "first search (builds index)": (build, med["plain"], "plain 50-row SELECT"),
+            "search index build (once)": (build, med["plain"], "plain 50-row SELECT"),
             "dashboard figures": (med["dashboard"], med["count"], "count(*) of records"),
             "annual report PDF": (med["annual"], med["hello"], "one-page PDF"),
         }
