@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
         # demo rows written here would be captured and pushed to HQ on the next sync
         db.dispose()
         return fail(
-            f"档案“{args.profile_name}”已登记到总部同步，不能写入演示数据（演示数据会被上传到总部）。"
+            f"档案“{args.profile_name}”已登记到服务总站同步，不能写入演示数据（演示数据会被上传到服务总站）。"
             "请改用演示档案：station-desk --demo demo-data（或用 --profile 指定一个新档案）。",
             EXIT_FAILED,
         )

@@ -13,13 +13,13 @@ import sys
 
 from app.commands.common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail, open_db
 
-PHASES = {"hello": "连接总部", "push": "上传", "files": "上传文件", "pull": "下载", "check": "核对", "repair": "修复"}
+PHASES = {"hello": "连接服务总站", "push": "上传", "files": "上传文件", "pull": "下载", "check": "核对", "repair": "修复"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("sync", help="与总部同步：上传本站的修改，下载总部的数据")
+    p = sub.add_parser("sync", help="与服务总站同步：上传本站的修改，下载服务总站的数据")
     p.add_argument("--page-size", type=int, help="每页下载行数（默认：首次下载用大页，之后用标准页）")
-    p.add_argument("--check", action="store_true", help="无论上次核对在何时，本次都与总部核对数据（条数和校验和）")
+    p.add_argument("--check", action="store_true", help="无论上次核对在何时，本次都与服务总站核对数据（条数和校验和）")
     p.set_defaults(handler=run)
 
 
@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         client = open_client(db)
         if plain_http_over_network(client.base_url):
-            print("警告：与总部的连接没有加密（http://），同步令牌和数据以明文传输。请向总部索取 https:// 网址后重新登记。",
+            print("警告：与服务总站的连接没有加密（http://），同步令牌和数据以明文传输。请向服务总站索取 https:// 网址后重新登记。",
                   file=sys.stderr, flush=True)
         with client:
             result = sync(db, client, progress=_progress, cancelled=lambda: stop["requested"], page_size=args.page_size,
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         db.dispose()
     print(result.summary(), flush=True)
     if kept:
-        print(f"注意：有 {kept} 条从总部下载的记录无法保存到本机，已暂存并会在总部更正或软件升级后重试；"
+        print(f"注意：有 {kept} 条从服务总站下载的记录无法保存到本机，已暂存并会在服务总站更正或软件升级后重试；"
               "详情见窗口的“同步”页面。", file=sys.stderr)
     if not result.completed:
         print(f"同步未完成：{result.message}", file=sys.stderr)

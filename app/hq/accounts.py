@@ -147,7 +147,7 @@ def enroll(conn: Connection, enrol_code: str, now: datetime | None = None) -> tu
         {"t": digest(token), "h": digest(normalise_code(enrol_code)), "now": now},
     ).first()
     if row is None:
-        raise AccountError("登记码无效、已使用或已过期。请向总部索取新的登记码。")
+        raise AccountError("登记码无效、已使用或已过期。请向服务总站索取新的登记码。")
     info = StationInfo(*row)
     publish_reference(conn, "station", [_station_ref(info)])
     return token, info

@@ -17,7 +17,7 @@ from app.hq.owned import REPORT_STATUSES
 
 REPORT_KINDS = {"summary": "总结", "plan": "计划"}
 FIELD_LABELS = {name: header for header, name in ENTERPRISE_COLUMNS} | {"deleted": "删除标记", "notes": "备注"}
-HQ_WRITER = "总部"
+HQ_WRITER = "服务总站"
 
 
 @dataclass(frozen=True)

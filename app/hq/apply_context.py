@@ -21,8 +21,8 @@ from app.hq.wire import WireRow
 
 MISSING: Any = object()  # a prefetched answer that is not there (app.hq.merge_prefetch): ask the database
 REJECT_MESSAGES = {
-    "unknown_table": "总部服务器不认识数据表“{tbl}”，这条记录没有同步。请联系总部升级服务。",
-    "hq_reference": "“{tbl}”由总部统一维护，服务站不能修改，本地修改未被接受。",
+    "unknown_table": "服务总站的服务器不认识数据表“{tbl}”，这条记录没有同步。请联系服务总站升级服务。",
+    "hq_reference": "“{tbl}”由服务总站统一维护，服务站不能修改，本地修改未被接受。",
     "wrong_station": "这条记录标注的是其他服务站，本站不能上传。",
     "owned_by_other_station": "这条记录属于其他服务站，本站不能修改。",
     "report_transition": "报告不能从“{old}”改为“{new}”。",

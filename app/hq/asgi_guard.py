@@ -70,7 +70,7 @@ DOORS: dict[tuple[str, str], Door] = {
 ADMIN_PREFIX = "/v1/admin/"
 ADMIN_READ = Door(SMALL_LIMITS, token=True)
 ADMIN_WRITE = Door(Limits(body=ADMIN_BODY_BYTES, json=ADMIN_BODY_BYTES), token=True, length_required=True)
-LENGTH_REQUIRED = "请求缺少 Content-Length（内容长度），总部不接受分块上传的请求。请升级工作台。"
+LENGTH_REQUIRED = "请求缺少 Content-Length（内容长度），服务总站不接受分块上传的请求。请升级工作台。"
 
 
 def door_for(method: str, path: str) -> Door | None:

@@ -28,12 +28,12 @@ EXIT_ERROR = 1
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="station-desk-hq", description="中小企业服务站工作台 总部同步服务管理工具 (Station Desk HQ)。")
+    parser = argparse.ArgumentParser(prog="station-desk-hq", description="中小企业服务站工作台 服务总站同步服务管理工具 (Station Desk HQ)。")
     parser.add_argument("--version", action="version", version=f"station-desk-hq {__version__}")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", help=f"总部 PostgreSQL 地址（默认取环境变量 {DB_ENV}）")
+    common.add_argument("--db", help=f"服务总站 PostgreSQL 地址（默认取环境变量 {DB_ENV}）")
     sub = parser.add_subparsers(dest="command", metavar="命令")
-    sub.add_parser("init-db", parents=[common], help="创建或升级总部数据库结构")
+    sub.add_parser("init-db", parents=[common], help="创建或升级服务总站数据库结构")
     add = sub.add_parser("add-station", parents=[common], help="新增服务站并生成一次性登记码")
     add.add_argument("code")
     add.add_argument("name")
@@ -75,7 +75,7 @@ def _add_review_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser
     move.add_argument("--accept", action="store_true", help="审核通过")
     move.add_argument("--return", dest="return_", action="store_true", help="退回修改（需要 --comment）")
     review.add_argument("--comment", default="", help="审核意见（退回时必填，服务站同步后可见）")
-    for name, text in (("conflicts", "列出同步冲突（被覆盖的值）"), ("rejected", "列出被总部拒收的服务站写入")):
+    for name, text in (("conflicts", "列出同步冲突（被覆盖的值）"), ("rejected", "列出被服务总站拒收的服务站写入")):
         listing = sub.add_parser(name, parents=[common], help=text)
         listing.add_argument("--station", help="只列出与这个服务站编号有关的记录")
         listing.add_argument("--limit", type=int, default=50, help="最多列出多少条（最新的在前，默认 50）")
@@ -89,7 +89,7 @@ def _fail(message: str, code: int = EXIT_ERROR) -> int:
 def run(args: argparse.Namespace) -> int:
     url = args.db or default_url()
     if not url:
-        return _fail(f"错误：{args.command} 需要总部同步数据库地址：请用 --db 或环境变量 {DB_ENV} 指定。", EXIT_USAGE)
+        return _fail(f"错误：{args.command} 需要服务总站同步数据库地址：请用 --db 或环境变量 {DB_ENV} 指定。", EXIT_USAGE)
     if args.command == "serve":
         return _serve(args, url)
     from app.hq.db import make_engine
@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
             from app.hq.db import init_db
 
             init_db(engine)
-            print("总部数据库结构已是最新。")
+            print("服务总站数据库结构已是最新。")
             return 0
         with engine.begin() as conn:
             return _admin(args, conn)
@@ -254,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (AccountError, HqEditError) as exc:
         return _fail(f"错误：{exc}")
     except OperationalError as exc:
-        return _fail(f"错误：无法连接或操作总部数据库：{str(exc.orig).strip().splitlines()[0] if exc.orig else exc}")
+        return _fail(f"错误：无法连接或操作服务总站数据库：{str(exc.orig).strip().splitlines()[0] if exc.orig else exc}")
 
 
 if __name__ == "__main__":

@@ -25,14 +25,14 @@ COMMANDS = ("requests", "merges", "unmerge")
 def add_commands(sub: Any, common: argparse.ArgumentParser) -> None:
     by = argparse.ArgumentParser(add_help=False)
     by.add_argument("--by", default=_default_user(), help="处理人（默认当前登录用户）")
-    listing = sub.add_parser("requests", parents=[common], help="列出服务站提交总部决定的企业删除/合并申请")
+    listing = sub.add_parser("requests", parents=[common], help="列出服务站提交服务总站决定的企业删除/合并申请")
     listing.add_argument("--status", choices=[*requests_store.STATUSES, "all"], default="pending", help="默认只列待处理的")
     listing.add_argument("--limit", type=int, default=100, help="最多列出多少条（默认 100）")
     actions = listing.add_subparsers(dest="action", metavar="操作")
     # --db again after `decide`, without a default: a nested parser's defaults would
     # overwrite a --db given before it
     inner_db = argparse.ArgumentParser(add_help=False)
-    inner_db.add_argument("--db", default=argparse.SUPPRESS, help="总部 PostgreSQL 地址")
+    inner_db.add_argument("--db", default=argparse.SUPPRESS, help="服务总站 PostgreSQL 地址")
     one = actions.add_parser("decide", parents=[inner_db, by], help="批准或驳回一条申请")
     one.add_argument("id", type=int, help="申请编号（见 requests 列表）")
     verdict = one.add_mutually_exclusive_group(required=True)
@@ -88,7 +88,7 @@ def _decide(args: argparse.Namespace, conn: Connection) -> int:
 def _list_merges(args: argparse.Namespace, conn: Connection) -> int:
     rows = conn.execute(
         text(
-            "SELECT m.id, m.at, m.credit_code, m.survivor_id, m.merged_id, coalesce(a.code, '总部') AS station, "
+            "SELECT m.id, m.at, m.credit_code, m.survivor_id, m.merged_id, coalesce(a.code, '服务总站') AS station, "
             "m.undone_at, coalesce(s.data->>'name', '') AS survivor_name, "
             "coalesce(m.merged_data->'data'->>'name', e.data->>'name', '') AS merged_name "
             "FROM merge_record m LEFT JOIN station_account a ON a.station_id = m.station_id "
@@ -124,4 +124,4 @@ def _default_user() -> str:
     try:
         return getpass.getuser()
     except (OSError, KeyError):
-        return "总部"
+        return "服务总站"

@@ -19,14 +19,14 @@ COMMANDS = frozenset({"add-user", "users", "revoke-user", "reissue-user-code", "
 
 
 def add_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
-    add = sub.add_parser("add-user", parents=[common], help="新增总部工作台用户并生成一次性登记码")
+    add = sub.add_parser("add-user", parents=[common], help="新增服务总站工作台用户并生成一次性登记码")
     add.add_argument("name", help="用户名（使用者姓名或账号名）")
     add.add_argument("--role", required=True, choices=users.ROLES,
-                     help="admin=管理员（管理用户和服务站），staff=总站工作人员（审阅报送、维护资源库），bureau=市工业和信息化局（只读）")
-    sub.add_parser("users", parents=[common], help="列出总部工作台用户")
-    for name, text in (("revoke-user", "撤销总部用户的令牌"), ("reissue-user-code", "为总部用户重新生成登记码")):
+                     help="admin=管理员（管理用户和服务站），staff=服务总站工作人员（审阅报送、维护资源库），bureau=市工业和信息化局（只读）")
+    sub.add_parser("users", parents=[common], help="列出服务总站工作台用户")
+    for name, text in (("revoke-user", "撤销服务总站用户的令牌"), ("reissue-user-code", "为服务总站用户重新生成登记码")):
         sub.add_parser(name, parents=[common], help=text).add_argument("name")
-    audit = sub.add_parser("audit", parents=[common], help="列出总部操作日志（谁、何时、做了什么、前后内容）")
+    audit = sub.add_parser("audit", parents=[common], help="列出服务总站操作日志（谁、何时、做了什么、前后内容）")
     audit.add_argument("--limit", type=int, default=50, help=f"最多列出多少条（最新的在前，默认 50，最多 {MAX_LIMIT}）")
     audit.add_argument("--action", help="只列出这类操作（前缀，如 report. 或 station.add）")
     audit.add_argument("--actor", help="只列出这个用户的操作")
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, conn: Connection) -> int:
     if args.command == "add-user":
         info, code = users.add_user(conn, args.name, args.role)
         record_cli(conn, "user.add", info.name, None, {"role": info.role})
-        print(f"已新增总部用户 {info.name}（{info.role_label}）。一次性登记码（{accounts.ENROL_DAYS} 天内有效）：")
+        print(f"已新增服务总站用户 {info.name}（{info.role_label}）。一次性登记码（{accounts.ENROL_DAYS} 天内有效）：")
         print(code)
     elif args.command == "users":
         print("用户名\t角色\t状态\t已登记\t最近使用")
@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, conn: Connection) -> int:
     elif args.command == "revoke-user":
         info = users.revoke_user(conn, args.name)
         record_cli(conn, "user.revoke", info.name, "active", info.status)
-        print(f"已撤销总部用户 {info.name} 的令牌。")
+        print(f"已撤销服务总站用户 {info.name} 的令牌。")
     elif args.command == "reissue-user-code":
         code = users.reissue_user_code(conn, args.name)
         record_cli(conn, "user.reissue_code", args.name.strip())

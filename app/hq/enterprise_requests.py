@@ -30,9 +30,9 @@ KINDS = {"delete": "删除", "merge": "合并"}
 STATUSES = {"pending": "待处理", "approved": "已批准", "rejected": "已驳回"}
 REASON = "needs_hq_decision"  # the push answer's rejection reason for a held change
 MESSAGES = {
-    "delete": "这家企业由其他服务站登记或服务过，本站不能直接删除：已提交总部审核（申请编号 {id}），总部决定前企业保留。",
+    "delete": "这家企业由其他服务站登记或服务过，本站不能直接删除：已提交服务总站审核（申请编号 {id}），服务总站决定前企业保留。",
     "merge": "这家企业由其他服务站登记或服务过，把它的统一社会信用代码改成另一家企业的代码会把它合并掉："
-    "已提交总部审核（申请编号 {id}），总部决定前代码保持不变。",
+    "已提交服务总站审核（申请编号 {id}），服务总站决定前代码保持不变。",
 }
 
 

@@ -30,7 +30,7 @@ TRUST_SECONDS = 7 * 24 * 3600.0
 GATE_SIZE = 10_000  # tokens remembered per memo; a memo past it forgets its expired entries, or all
 REFUSED_SECONDS = 600.0  # a refused token stays refused (HQ never reissues one), remembered this long
 MISSING_TOKEN = "缺少同步令牌，请先登记本站（station-desk enroll）。"
-AUTH_MESSAGE = "同步令牌无效、已过期或已被总部撤销，请联系总部获取新的登记码后重新登记。"
+AUTH_MESSAGE = "同步令牌无效、已过期或已被服务总站撤销，请联系服务总站获取新的登记码后重新登记。"
 
 
 async def require_protocol(request: Request) -> None:

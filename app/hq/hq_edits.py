@@ -69,14 +69,14 @@ def hq_edit(conn: Connection, tbl: str, row_id: uuid.UUID, changes: Mapping[str,
     if tbl in REVIEWED_REPORTS:
         allowed = {"status", "review_comment"}
         if set(changes) - allowed:
-            raise HqEditError("总部只能修改报告的状态和审核意见。")
+            raise HqEditError("服务总站只能修改报告的状态和审核意见。")
         if "status" in changes and (old.data.get("status"), changes["status"]) not in ANNUAL_REPORT_HQ_MOVES:
             label = REPORT_STATUSES.get
             raise HqEditError(f"报告不能从“{label(old.data.get('status'), '?')}”改为“{label(changes['status'], '?')}”。")
     elif tbl not in HQ_REFERENCE:
-        raise HqEditError("这类记录归服务站所有，总部不能直接修改。")
+        raise HqEditError("这类记录归服务站所有，服务总站不能直接修改。")
     elif tbl == STATION_PROFILE_TABLE and set(changes) & STATION_PROFILE_COLUMNS:
-        raise HqEditError("挂牌、工作制度、场地设备、联系人和地址电话由服务站自己填报，总部不能修改；总部可以修改编码、名称、区和状态。")
+        raise HqEditError("挂牌、工作制度、场地设备、联系人和地址电话由服务站自己填报，服务总站不能修改；服务总站可以修改编码、名称、区和状态。")
     data = dict(old.data, **clean_data(tbl, {k: v for k, v in changes.items() if k != "deleted"}))
     version = conn.execute(
         text(
@@ -95,7 +95,7 @@ def publish_reference(conn: Connection, tbl: str, rows: Iterable[Mapping[str, An
     row already stored keeps the profile facts stored for it (the station reports them,
     app.hq.owned.apply_station_profile); a new one takes what is published."""
     if tbl not in HQ_REFERENCE:
-        raise HqEditError(f"“{tbl}”不是总部发布的参考数据（可发布：{'、'.join(HQ_REFERENCE)}）。")
+        raise HqEditError(f"“{tbl}”不是服务总站发布的参考数据（可发布：{'、'.join(HQ_REFERENCE)}）。")
     results: list[EditResult] = []
     for item in rows:
         row_id = uuid.UUID(str(item["id"])) if item.get("id") else uuid7()

@@ -56,7 +56,7 @@ def error_response(status: int, error: str, message: str, headers: dict[str, str
 
 
 def throttled(wait: int) -> ApiError:
-    message = f"登记码或同步令牌错误次数过多，请 {wait} 秒后再试；如忘记登记码，请向总部索取新的登记码。"
+    message = f"登记码或同步令牌错误次数过多，请 {wait} 秒后再试；如忘记登记码，请向服务总站索取新的登记码。"
     return ApiError(429, "too_many_failures", message, {"Retry-After": str(wait)})
 
 
@@ -106,7 +106,7 @@ def decompress_capped(data: bytes, limit: int) -> bytearray:
                     raise ApiError(413, "too_large", TOO_LARGE_JSON.format(limit=size_text(limit)))
                 out += chunk
     except zstandard.ZstdError as exc:
-        raise ApiError(400, "bad_body", "请求数据无法解压（不是有效的 zstd 数据，或压缩参数超出总部允许的范围）。") from exc
+        raise ApiError(400, "bad_body", "请求数据无法解压（不是有效的 zstd 数据，或压缩参数超出服务总站允许的范围）。") from exc
     return out
 
 

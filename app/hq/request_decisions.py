@@ -38,7 +38,7 @@ def decide(
     request = get_request(conn, request_id, lock=True)
     if request.status != "pending":
         when = request.decided_at.strftime("%Y-%m-%d %H:%M") if request.decided_at else ""
-        raise RequestError(f"申请 {request_id} 已由 {request.decided_by or '总部'} 于 {when} {request.status_label}，不能再次处理。")
+        raise RequestError(f"申请 {request_id} 已由 {request.decided_by or '服务总站'} 于 {when} {request.status_label}，不能再次处理。")
     if not decided_by.strip():
         raise RequestError("请写明处理人（--by）。")
     if approve:
@@ -54,7 +54,7 @@ def _carry_out(conn: Connection, request: EnterpriseRequest, at_ms: int | None) 
         text("SELECT deleted, data FROM replica_row WHERE tbl = 'enterprise' AND id = :i"), {"i": request.enterprise_id}
     ).first()
     if row is None:
-        raise RequestError(f"企业 {request.enterprise_id} 已不在总部库中，无法执行；请驳回这条申请。")
+        raise RequestError(f"企业 {request.enterprise_id} 已不在服务总站库中，无法执行；请驳回这条申请。")
     name = row.data.get("name") or str(request.enterprise_id)
     if request.kind == "delete":
         if row.deleted:

@@ -128,4 +128,4 @@ def _install_error_handlers(app: FastAPI) -> None:
     def data_error(_: Request, exc: DataError) -> Response:
         # Defence in depth: wire.py should have refused it; the transaction rolled back.
         log.warning("data error reached the database: %s", exc)
-        return error_response(422, "invalid_data", "数据格式不正确，总部无法保存，本次没有写入任何数据。")
+        return error_response(422, "invalid_data", "数据格式不正确，服务总站无法保存，本次没有写入任何数据。")

@@ -65,9 +65,9 @@ def unmerge(conn: Connection, merge_id: int, undone_by: str, at_ms: int | None =
     if rec is None:
         raise UnmergeError(f"找不到编号为 {merge_id} 的合并。")
     if rec.undone_at is not None:
-        raise UnmergeError(f"合并 {merge_id} 已于 {rec.undone_at:%Y-%m-%d %H:%M} 由 {rec.undone_by or '总部'} 撤销。")
+        raise UnmergeError(f"合并 {merge_id} 已于 {rec.undone_at:%Y-%m-%d %H:%M} 由 {rec.undone_by or '服务总站'} 撤销。")
     if rec.merged_data is None or rec.survivor_before is None:
-        raise UnmergeError(f"合并 {merge_id} 发生在总部保留合并前数据之前，无法自动撤销。")
+        raise UnmergeError(f"合并 {merge_id} 发生在服务总站保留合并前数据之前，无法自动撤销。")
     later = conn.execute(
         text("SELECT max(id) FROM merge_record WHERE merged_id = :s AND undone_at IS NULL"), {"s": rec.survivor_id}
     ).scalar()

@@ -76,7 +76,7 @@ def test_publish_from_json_file(hq_url: str, hq_engine, tmp_path: Path, capsys: 
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"service_record": [{"summary": "x"}]}))
     assert main(["publish", str(bad), "--db", hq_url]) == 1
-    assert "不是总部发布的参考数据" in capsys.readouterr().err
+    assert "不是服务总站发布的参考数据" in capsys.readouterr().err
     with hq_engine.connect() as conn:
         assert conn.execute(text("SELECT data->>'title' FROM replica_row WHERE id = :i"), {"i": pid}).scalar() == "研发费用加计扣除"
 

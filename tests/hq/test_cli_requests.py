@@ -52,7 +52,7 @@ def test_a_station_deleting_anothers_enterprise_gets_it_back_and_hq_decides(make
     assert not _local(b, eid).deleted  # the same sync's pull brought HQ's row back
     with b.db.engine.connect() as conn:
         [message] = [m for (m,) in conn.exec_driver_sql("SELECT reason FROM sync_rejection")]
-    assert "已提交总部审核" in message
+    assert "已提交服务总站审核" in message
 
     code, out, _ = _hq(capsys, "requests", db=hq_url)
     assert code == 0 and "GZ-RQ-B\t删除\t广州请求测试有限公司" in out and "共 1 条待处理的申请" in out

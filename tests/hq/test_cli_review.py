@@ -118,7 +118,7 @@ def test_conflicts_and_rejected_writes_are_listed(make_station, hq_url: str, hq_
     line = lines[0]
     assert lines[1].split("\t")[4:6] == ["020-11111111", "020-33333333"]
     assert line.split("\t")[1:] == ["enterprise", str(eid), "联系电话(contact_phone)", "020-22222222", "020-33333333",
-                                    "GZ-LOG-A", "总部"]
+                                    "GZ-LOG-A", "服务总站"]
     assert str(eid) not in _hq(capsys, "conflicts", "--station", "GZ-LOG-B", db=hq_url)[1]
 
     with hq_engine.begin() as conn:  # a station may never accept its own report

@@ -88,7 +88,7 @@ def test_reference_and_unknown_tables_rejected_rest_applied(app_client, hq_engin
     good = service_record(a.station_id, uuid7())
     answer = call(app_client, a, "/v1/push", {"batch_id": str(uuid7()), "rows": [policy, good, alien]}).json()
     assert [r["reason"] for r in answer["rejected"]] == ["hq_reference", "unknown_table"]
-    assert all("总部" in r["message"] for r in answer["rejected"])
+    assert all("服务总站" in r["message"] for r in answer["rejected"])
     assert answer["accepted"] == 1
     with hq_engine.connect() as conn:
         kept = conn.execute(text("SELECT tbl, reason FROM rejected_write WHERE station_id = :s ORDER BY id"), {"s": a.station_id}).all()

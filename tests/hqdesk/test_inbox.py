@@ -98,7 +98,7 @@ def test_a_report_without_its_pdf_yet_says_so(make_station, desk: dict[str, Any]
     a.sync()
     row = _mine(inbox.submissions(desk["admin"]), "GZ-INBOX-C")[("info", "2026-Q1")]
     assert row.pdf_version is None and not row.pdf_current
-    with pytest.raises(HqDeskError, match="还没有传到总部"):
+    with pytest.raises(HqDeskError, match="还没有传到服务总站"):
         desk["admin"].get_bytes(f"/inbox/reports/{row.report_id}/pdf")
     with pytest.raises(HqDeskError, match="找不到这份报告"):
         inbox.accept(desk["staff"], str(uuid.uuid4()))

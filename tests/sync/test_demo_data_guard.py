@@ -30,7 +30,7 @@ def test_demo_data_refuses_an_enrolled_profile(capsys: pytest.CaptureFixture[str
     code = main(["--profile", "enrolled", "demo-data", "--enterprises", "3", "--records", "2"])
     err = capsys.readouterr().err
     assert code != 0
-    assert "已登记到总部" in err and "--demo" in err
+    assert "已登记到服务总站" in err and "--demo" in err
     assert _enterprises("enrolled") == 0
 
 

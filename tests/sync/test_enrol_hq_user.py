@@ -102,7 +102,7 @@ def test_an_empty_profile_becomes_the_hq_profile_and_a_new_code_renews_it(
     second = memory_keyring.store[(SERVICE, f"hq-desk-token:{server}:李审阅")]
     assert second != first
     assert sorted(p.name for p in (station_home / "profiles").iterdir()) == ["office"]
-    assert "已登记为服务总站用户：李审阅（总站工作人员）" in capsys.readouterr().out
+    assert "已登记为服务总站用户：李审阅（服务总站工作人员）" in capsys.readouterr().out
 
 
 def test_a_failed_save_after_hq_took_the_code_leaves_nothing_and_says_ask_for_a_new_code(

@@ -62,7 +62,7 @@ def test_rejected_writes_are_kept_shown_and_never_block_the_queue(make_station, 
     assert result.completed and result.rejected == 1, result
     status = sync_status(a.db)
     assert status.enrolled and status.pending == 0 and status.last is not None and status.last.rejected == 1
-    assert status.rejections[0].tbl == "policy" and "总部" in status.rejections[0].reason
+    assert status.rejections[0].tbl == "policy" and "服务总站" in status.rejections[0].reason
     assert hq_count(hq_engine, "tbl = 'enterprise' AND data->>'name' = '被拒绝之后照样上传的企业'") == 1
     assert hq_count(hq_engine, "tbl = 'policy'") == 0
     with a.db.begin() as s:  # the pull brought HQ's name back; the check removed the refused policy

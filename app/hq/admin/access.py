@@ -62,7 +62,7 @@ def role_required(*roles: str) -> Callable[[Request], Awaitable[HqUser]]:
         if found.role not in roles:
             allowed = "、".join(ROLE_LABELS[r] for r in roles)
             raise ApiError(403, "forbidden", f"你的角色（{ROLE_LABELS.get(found.role, found.role)}）不能执行这项操作，"
-                                             f"只有{allowed}可以。如需办理，请联系总站管理员。")
+                                             f"只有{allowed}可以。如需办理，请联系服务总站管理员。")
         return HqUser(found.id, found.name, found.role)
 
     dependency.roles = frozenset(roles)  # type: ignore[attr-defined]

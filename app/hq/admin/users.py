@@ -16,7 +16,7 @@ from sqlalchemy import Connection, text
 from app.hq.accounts import ENROL_DAYS, AccountError, digest, new_enrol_code, normalise_code
 
 ROLES = ("admin", "staff", "bureau")
-ROLE_LABELS = {"admin": "管理员", "staff": "总站工作人员", "bureau": "市工业和信息化局"}
+ROLE_LABELS = {"admin": "管理员", "staff": "服务总站工作人员", "bureau": "市工业和信息化局"}
 MAX_NAME = 64
 NAME_FORBIDDEN = "/\\%?#"
 _COLUMNS = "id, name, role, status, enrolled_at, last_seen_at"
@@ -94,7 +94,7 @@ def reissue_user_code(conn: Connection, name: str, now: datetime | None = None) 
         {"n": name.strip(), "h": digest(normalise_code(code)), "days": ENROL_DAYS, "now": now},
     ).rowcount
     if not updated:
-        raise AccountError(f"没有名为 {name} 的总部用户（users 可列出全部用户）。")
+        raise AccountError(f"没有名为 {name} 的服务总站用户（users 可列出全部用户）。")
     return code
 
 
@@ -106,7 +106,7 @@ def revoke_user(conn: Connection, name: str) -> UserInfo:
     ).rowcount
     info = get_user(conn, name)
     if not updated or info is None:
-        raise AccountError(f"没有名为 {name} 的总部用户（users 可列出全部用户）。")
+        raise AccountError(f"没有名为 {name} 的服务总站用户（users 可列出全部用户）。")
     return info
 
 

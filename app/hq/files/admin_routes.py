@@ -79,7 +79,7 @@ def any_file(hq: Service, _: AnyRole, sha256: str) -> Response:
 
     row = hq.in_transaction(work, read_only=True)
     if row is None:
-        raise ApiError(404, "no_file", "总部没有这个文件（可能还没有从服务站传上来）。")
+        raise ApiError(404, "no_file", "服务总站没有这个文件（可能还没有从服务站传上来）。")
     return _file(bytes(row.data), row.media_type, f"{sha256[:12]}{file_types.SUFFIXES.get(row.media_type, '')}", sha256, None)
 
 

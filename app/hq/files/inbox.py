@@ -18,7 +18,7 @@ from app.hq.owned import REPORT_STATUSES, REVIEWED_REPORTS
 
 KINDS = {"summary": "年度服务工作总结", "plan": "年度服务工作计划", "info": "定期信息报送"}
 MAX_COMMENT = 2000
-NO_PDF = "这份报告的 PDF 还没有传到总部：服务站下次同步时会自动上传，请稍后再看。"
+NO_PDF = "这份报告的 PDF 还没有传到服务总站：服务站下次同步时会自动上传，请稍后再看。"
 
 
 @dataclass(frozen=True)

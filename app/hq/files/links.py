@@ -15,8 +15,8 @@ from sqlalchemy import Connection, text
 from app.hq.files.wire import UploadStart
 from app.hq.http_io import ApiError
 
-NO_REPORT = "找不到这份报告：总部还没有收到它（请先同步报告本身），或它不属于本站。"
-FROZEN = "这次提交的报告 PDF 已交给总部，不能再更改；如需修改，请在报告被退回后重新编辑并再次提交（会成为新的版本）。"
+NO_REPORT = "找不到这份报告：服务总站还没有收到它（请先同步报告本身），或它不属于本站。"
+FROZEN = "这次提交的报告 PDF 已交给服务总站，不能再更改；如需修改，请在报告被退回后重新编辑并再次提交（会成为新的版本）。"
 
 
 def check_report(conn: Connection, station: uuid.UUID, req: UploadStart) -> None:
@@ -26,7 +26,7 @@ def check_report(conn: Connection, station: uuid.UUID, req: UploadStart) -> None
     if row is None or row.station_id != station or row.deleted:
         raise ApiError(404, "no_report", NO_REPORT)
     if row.data.get("status") == "draft" and not row.data.get("submitted_at"):
-        raise ApiError(409, "report_not_submitted", "这份报告在总部还是草稿，没有提交过，不能上传它的提交文件。")
+        raise ApiError(409, "report_not_submitted", "这份报告在服务总站还是草稿，没有提交过，不能上传它的提交文件。")
 
 
 def existing(conn: Connection, station: uuid.UUID, req: UploadStart) -> int | None:

@@ -84,7 +84,7 @@ def put_chunk(conn: Connection, station: uuid.UUID, upload_id: uuid.UUID, offset
         raise ApiError(404, "no_upload", NO_UPLOAD)
     if offset != up.received:
         raise ApiError(409, "wrong_offset",
-                       f"上传位置不对：总部已收到这个文件的 {up.received} 字节，下一段应从第 {up.received} 字节开始（请求从 {offset} 开始）。")
+                       f"上传位置不对：服务总站已收到这个文件的 {up.received} 字节，下一段应从第 {up.received} 字节开始（请求从 {offset} 开始）。")
     if not data:
         raise ApiError(422, "empty_chunk", "上传的这一段是空的，请重新同步。")
     if offset + len(data) > up.size:
@@ -107,7 +107,7 @@ def _finish(conn: Connection, station: uuid.UUID, up: Any) -> ChunkOutcome:
         return _discard(conn, up.id, ApiError(409, "torn_upload", "上传的内容不完整，请重新同步以重新上传。"))
     if file_types.sha256_hex(whole) != up.sha256:
         return _discard(conn, up.id, ApiError(
-            422, "sha256_mismatch", "上传的文件内容与它的 SHA-256 校验值不符（文件可能在传输中损坏或被改动），总部没有保存，请重新同步。"))
+            422, "sha256_mismatch", "上传的文件内容与它的 SHA-256 校验值不符（文件可能在传输中损坏或被改动），服务总站没有保存，请重新同步。"))
     if up.media_type == file_types.DOCX and not file_types.is_docx(whole):
         return _discard(conn, up.id, ApiError(422, "bad_file_type", "文件不是有效的 Word 文档(.docx)，请另存为 .docx 或 PDF 后重新选择。"))
     conn.execute(text("INSERT INTO file_blob (sha256, size, media_type, data) VALUES (:h, :n, :m, :d) "

@@ -137,7 +137,7 @@ def list_merges(conn: Connection, *, limit: object = 50, offset: object = 0) -> 
     """Credit-code merges, newest first (undo with app.hq.libraries.requests.unmerge)."""
     lim, off = store.page_args(limit, offset)
     rows = conn.execute(
-        text("SELECT m.id, m.at, m.credit_code, m.survivor_id, m.merged_id, coalesce(a.code, '总部') AS station, "
+        text("SELECT m.id, m.at, m.credit_code, m.survivor_id, m.merged_id, coalesce(a.code, '服务总站') AS station, "
              "m.undone_at, m.undone_by, coalesce(s.data->>'name', '') AS survivor_name, "
              "coalesce(m.merged_data->'data'->>'name', e.data->>'name', '') AS merged_name "
              "FROM merge_record m LEFT JOIN station_account a ON a.station_id = m.station_id "

@@ -18,7 +18,7 @@ from app.sync import protocol
 
 router = APIRouter()
 Body = Annotated[RawBody, Depends(body_reader(SMALL_LIMITS))]
-RESYNC_MESSAGE = "本站太久没有同步，总部已清理旧的删除记录，需要重新下载全部数据。"
+RESYNC_MESSAGE = "本站太久没有同步，服务总站已清理旧的删除记录，需要重新下载全部数据。"
 
 
 @router.post("/v1/pull")

@@ -18,7 +18,7 @@ def _decode(cls: type[T], data: Any, what: str) -> T:
     try:
         return codec.from_json(cls, data)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise HqDeskError(Msg("总部返回的%1格式不对，请升级工作台或联系总部。", what), detail=repr(exc)) from exc
+        raise HqDeskError(Msg("服务总站返回的%1格式不对，请升级工作台或联系服务总站。", what), detail=repr(exc)) from exc
 
 
 def annual(client: HqDeskClient, year: int) -> AnnualCityReport:
