@@ -258,9 +258,16 @@ def _served_keys(casts: dict[str, str], src: str) -> str:
 
 
 def trigger_function(op_name: str) -> str:
-    src = SOURCES[op_name]
     return f"""
-CREATE FUNCTION rm_refresh_{op_name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+CREATE FUNCTION rm_refresh_{op_name}() RETURNS trigger LANGUAGE plpgsql AS $fn${refresh_body(SOURCES[op_name])}
+    RETURN NULL;
+END $fn$"""
+
+
+def refresh_body(src: str) -> str:
+    """The PL/pgSQL declarations and statements that apply the rows of `src` (also HQ migration
+    0008's drain, over its batch of notes)."""
+    return f"""
 DECLARE
     has_records boolean;
     changes rm_change[];
@@ -289,9 +296,7 @@ BEGIN
                 AND s.month = k.month AND s.enterprise_id = k.enterprise_id AND s.records <= 0;
             {SERVED_MOVES};
         END IF;
-    END IF;{_refresh_copies()}
-    RETURN NULL;
-END $fn$"""
+    END IF;{_refresh_copies()}"""
 
 
 TRIGGER_FUNCTIONS = [trigger_function(name) for name in SOURCES]

@@ -81,35 +81,7 @@ BATCH = "SELECT sign, tbl, row_id AS id, station_id, deleted, facts AS data FROM
 def apply_batch_function(rm: ModuleType) -> str:
     """rm_apply_batch(): 0004's trigger body with rm_batch (the drained notes) as its rows."""
     return f"""
-CREATE FUNCTION rm_apply_batch() RETURNS void LANGUAGE plpgsql AS $fn$
-DECLARE
-    has_records boolean;
-    changes rm_change[];
-    ids_rm_station uuid[]; ids_rm_staff uuid[]; ids_rm_demand uuid[]; ids_rm_report uuid[]; ids_rm_event uuid[];
-BEGIN
-    SELECT INTO has_records, ids_rm_station, ids_rm_staff, ids_rm_demand, ids_rm_report, ids_rm_event
-        bool_or(tbl = 'service_record'),
-        array_agg(DISTINCT id) FILTER (WHERE tbl = 'station'),
-        array_agg(DISTINCT id) FILTER (WHERE tbl = 'staff_member'),
-        array_agg(DISTINCT id) FILTER (WHERE tbl = 'demand'),
-        array_agg(DISTINCT id) FILTER (WHERE tbl IN ('annual_report', 'info_report')),
-        array_agg(DISTINCT CASE WHEN tbl = 'event' THEN id ELSE rm_uuid(data->>'event_id') END)
-            FILTER (WHERE tbl = 'event' OR (tbl = 'event_attendance' AND rm_uuid(data->>'event_id') IS NOT NULL))
-        FROM ({BATCH}) c;
-    IF has_records THEN
-        BEGIN
-            {rm.month_delta(rm.FAST).format(src=BATCH)};
-            {rm._served_keys(rm.FAST, BATCH)};
-        EXCEPTION WHEN data_exception THEN  -- a value the plain casts refuse: again, row by row
-            {rm.month_delta(rm.SAFE).format(src=BATCH)};
-            {rm._served_keys(rm.SAFE, BATCH)};
-        END;
-        IF changes IS NOT NULL THEN
-            DELETE FROM rm_served s USING unnest(changes) k WHERE s.station_id = k.station_id
-                AND s.month = k.month AND s.enterprise_id = k.enterprise_id AND s.records <= 0;
-            {rm.SERVED_MOVES};
-        END IF;
-    END IF;{rm._refresh_copies()}
+CREATE FUNCTION rm_apply_batch() RETURNS void LANGUAGE plpgsql AS $fn${rm.refresh_body(BATCH)}
 END $fn$"""
 
 
