@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QTranslator
 
-from app.ui import operations
+from app.ui import i18n, operations
 from app.ui.widgets import error_dialog
 
 
@@ -66,3 +67,14 @@ def cjk_font(qapp) -> Iterator[str]:  # type: ignore[no-untyped-def]
     assert family, "resources/fonts/wqy-microhei.ttc did not load"
     yield family
     qapp.setFont(before)
+
+
+@pytest.fixture
+def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    """The English translation installed for one test (the app's own .qm, built from the .ts if needed)."""
+    qm = i18n.ensure_english_qm()
+    translator = QTranslator()
+    assert qm is not None and translator.load(str(qm))
+    qapp.installTranslator(translator)
+    yield
+    qapp.removeTranslator(translator)

@@ -16,8 +16,6 @@ from app.ui.shell.navigation import sections
 from app.ui.widgets.elided_tips import text_room
 from app.ui.widgets.list_views import list_view
 
-from .test_english_pages import english  # noqa: F401  (a fixture)
-
 pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
 
 

@@ -10,7 +10,7 @@ import pytest
 from app.settings import Settings
 from app.ui.shell.main_window import MainWindow
 
-from .test_english_pages import CJK, english  # noqa: F401  (a fixture)
+from .test_english_pages import CJK
 
 pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
 

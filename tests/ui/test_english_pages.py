@@ -6,10 +6,9 @@ ASCII here, so any CJK character found is the app's."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -27,23 +26,12 @@ from app.domain.enterprise_size import SIZE_LABELS
 from app.domain.industry_data import SECTIONS
 from app.services.station.identity import NewStation, create_station
 from app.settings import Settings
-from app.ui import i18n
 from app.ui.catalogue_names import NAMES, shown
 from app.ui.shell.main_window import MainWindow
 from app.ui.shell.navigation import sections
 
 pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    qm = i18n.ensure_english_qm()
-    translator = QTranslator()
-    assert qm is not None and translator.load(str(qm))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def catalogue_labels() -> set[str]:

@@ -26,7 +26,7 @@ from app.services.station.identity import NewStation, create_station
 from app.ui.service_message_catalogue import MESSAGES
 from app.ui.service_messages import shown_message
 
-from .test_english_pages import CJK, english  # noqa: F401  (a fixture)
+from .test_english_pages import CJK
 
 pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,28 +4,15 @@ page fits a 1024×600 screen without scrolling sideways."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QTableView
 
-from app.ui import i18n
 from app.ui.hq.pages import HQ_PAGES
 from tests.ui.test_english_pages import CJK, visible_texts
 
 pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
-
-
-@pytest.fixture
-def english(qapp: Any) -> Iterator[None]:
-    qm = i18n.ensure_english_qm()
-    translator = QTranslator()
-    assert qm is not None and translator.load(str(qm))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
 
 
 def _shown(qtbot: Any, window: Any, key: str) -> Any:
