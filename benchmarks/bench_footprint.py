@@ -12,7 +12,11 @@ the floor any PySide6 desktop app starts from.  Sizes are what `du` counts (allo
 Run time (Linux: it reads /proc/self/maps): in each runtime venv a set-up profile is opened
 with `station-desk --smoke` under `-X importtime`, then a report preview is shown, and the
 process reports its modules, the Qt modules imported, and the shared libraries mapped.
-pip needs the package index (or a warm cache: PIP_CACHE_DIR)."""
+pip needs the package index (or a warm cache: PIP_CACHE_DIR).
+
+Each tree's venvs are left as its own setup script leaves a venv: from issue 14's session 6 on,
+installer/setup.sh uninstalls the setuptools a Python 3.11 venv is seeded with, and so does this
+script for a tree whose setup.sh does (`as_setup_leaves_it`).  The Essentials-only floor keeps it."""
 
 from __future__ import annotations
 
@@ -112,6 +116,15 @@ def make_venv(venv: Path, *requirements: str) -> None:
         raise SystemExit(f"pip install {' '.join(requirements)} failed:\n{done.stderr[-3000:]}")
 
 
+def as_setup_leaves_it(venv: Path, src: Path) -> None:
+    """What the tree's installer/setup.sh does to a fresh venv after `pip install`, beyond
+    dropping PySide6-Addons (never there in a fresh venv): it uninstalls the venv's setuptools."""
+    script = src / "installer" / "setup.sh"
+    if script.exists() and "uninstall -q -y setuptools" in script.read_text(encoding="utf-8"):
+        subprocess.run([str(python_of(venv)), "-m", "pip", "uninstall", "-q", "-y", "setuptools"],
+                       env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"), capture_output=True, check=True)
+
+
 def source_tree(ref: str | None, work: Path) -> Path:
     """`ref` exported with git archive, or the working tree (with its uncommitted changes)."""
     target = work / f"src-{ref or 'tree'}"
@@ -203,6 +216,7 @@ def main() -> None:
                     continue  # setup.sh now installs the test group only for the test command
                 venv = work / f"venv-{ref or 'tree'}{'-hq' if extra else ''}{'-test' if group else ''}"
                 make_venv(venv, f"{src}{extra}", *(test_group(src) if group else []))
+                as_setup_leaves_it(venv, src)
                 rows.append((f"{name} {label}", *sizes(venv), None))
                 if not extra:
                     runtime.append((len(rows) - 1, venv))

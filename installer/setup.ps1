@@ -130,6 +130,18 @@ function Remove-QtAddons {
     if ($LASTEXITCODE -ne 0) { Fail "reinstalling PySide6-Essentials $version failed; run: .venv\Scripts\pip install --force-reinstall --no-deps PySide6-Essentials==$version" }
 }
 
+function Remove-BuildTools {
+    # A Python 3.11 venv is seeded with setuptools (9 MB with pkg_resources and _distutils_hack;
+    # 3.12+ no longer seeds it). Nothing imports it at run time, and pip builds the editable
+    # install in an isolated build environment with its own setuptools>=69 (pyproject.toml).
+    # Checked on every run (a folder test, no pip call unless it is there).
+    $found = Get-ChildItem -Path (Join-Path $Venv 'Lib\site-packages') -Filter 'setuptools-*.dist-info' -Directory -ErrorAction SilentlyContinue
+    if (-not $found) { return }
+    Say "removing the venv's setuptools (unused at run time; builds get their own)"
+    & $VenvPython -m pip uninstall -q -y setuptools
+    if ($LASTEXITCODE -ne 0) { Say 'WARNING: pip uninstall setuptools failed; harmless, it only takes 9 MB' }
+}
+
 function Build-Translations {
     $lrelease = Join-Path $Venv 'Scripts\pyside6-lrelease.exe'
     $dir = Join-Path $Repo 'resources\translations'
@@ -146,6 +158,7 @@ function Build-Translations {
 
 Ensure-Venv
 Install-PythonPackages
+Remove-BuildTools
 Build-Translations
 if (-not (Test-Path (Join-Path $Repo 'resources\fonts\wqy-microhei.ttc'))) {
     Say 'WARNING: resources\fonts\wqy-microhei.ttc is missing; Chinese text may show as boxes'

@@ -204,6 +204,18 @@ drop_qt_addons() {
         || die "reinstalling PySide6-Essentials $version failed (log: $log); run: .venv/bin/pip install --force-reinstall --no-deps PySide6-Essentials==$version"
 }
 
+# A Python 3.11 venv is seeded with setuptools (9 MB with pkg_resources and _distutils_hack;
+# 3.12+ no longer seeds it).  Nothing imports it at run time (checked with -X importtime of the
+# station app and `station-desk-hq serve`), and pip builds this project's editable install in an
+# isolated build environment with its own setuptools>=69 (pyproject.toml), so it goes.  Checked
+# on every run (a glob, no pip call unless it is there), so an existing .venv loses it too.
+drop_build_tools() {
+    compgen -G "$VENV/lib/python3*/site-packages/setuptools-*.dist-info" >/dev/null || return 0
+    say "removing the venv's setuptools (unused at run time; builds get their own)"
+    "$VENV/bin/python" -m pip uninstall -q -y setuptools >>"$VENV/pip-install.log" 2>&1 \
+        || say "WARNING: pip uninstall setuptools failed (log: .venv/pip-install.log); harmless, it only takes 9 MB"
+}
+
 # ---------------------------------------------------------------- translations
 build_translations() {
     local ts qm lrelease="$VENV/bin/pyside6-lrelease"
@@ -238,5 +250,6 @@ case "$(uname -s)" in
 esac
 ensure_venv
 install_python_packages
+drop_build_tools
 build_translations
 check_runtime

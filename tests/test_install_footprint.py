@@ -64,3 +64,22 @@ def test_the_installers_remove_the_addons_and_never_install_them() -> None:
         assert not re.search(r"pip[^\n]*\binstall\b[^\n]*pyside6-addons", text, re.I), name
         assert re.search(r"uninstall -q -y PySide6-Addons", text), name
         assert re.search(r"install -q --force-reinstall --no-deps \"PySide6-Essentials==\$version\"", text), name
+
+
+def test_the_installers_drop_the_venvs_setuptools_and_the_app_never_imports_it() -> None:
+    """A Python 3.11 venv is seeded with setuptools (9 MB); nothing imports it at run time and
+    the editable install is built in pip's isolated build environment, so the setup scripts
+    uninstall it, on every run, and the benchmark leaves its venvs the same way."""
+    for name in ("setup.sh", "setup.ps1"):
+        text = (REPO / "installer" / name).read_text(encoding="utf-8")
+        body = re.search(r"\n(?:drop_build_tools\(\) \{|function Remove-BuildTools \{)\n(.*?)\n\}\n", text, re.S)
+        assert body and "-m pip uninstall -q -y setuptools" in body.group(1), name
+        assert re.search(r"^Install-PythonPackages\nRemove-BuildTools$|^install_python_packages\ndrop_build_tools$",
+                         text, re.M), f"{name} never calls it"
+    bench = (REPO / "benchmarks" / "bench_footprint.py").read_text(encoding="utf-8")
+    assert '"uninstall -q -y setuptools" in script.read_text' in bench
+    for path in sorted((REPO / "app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            modules = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                       else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not [m for m in modules if m.split(".")[0] in ("setuptools", "pkg_resources", "distutils")], path
