@@ -14,9 +14,13 @@ with `station-desk --smoke` under `-X importtime`, then a report preview is show
 process reports its modules, the Qt modules imported, and the shared libraries mapped.
 pip needs the package index (or a warm cache: PIP_CACHE_DIR).
 
-Each tree's venvs are left as its own setup script leaves a venv: from issue 14's session 6 on,
-installer/setup.sh uninstalls the setuptools a Python 3.11 venv is seeded with, and so does this
-script for a tree whose setup.sh does (`as_setup_leaves_it`).  The Essentials-only floor keeps it."""
+Each tree is installed as its own installer/setup.sh installs (`setup_recipe`): from issue 14's
+session 6 on, with `pip install --no-compile` and without the setuptools a Python 3.11 venv is
+seeded with.  So that a tree installed without .pyc files is not measured smaller than it will be,
+every venv of either tree first runs the probe below once and imports every `app` module and the
+event loop and HTTP parser uvicorn picks at run time, with bytecode writing on
+(PYTHONDONTWRITEBYTECODE unset), and is measured after that.  The Essentials-only floor is a
+plain `pip install`."""
 
 from __future__ import annotations
 
@@ -92,6 +96,27 @@ print("PROBE " + json.dumps({"code": code, "start": start, "preview": snapshot()
 """
 
 
+WARM = r"""
+import importlib, pkgutil, app
+missing = []
+for info in pkgutil.walk_packages(app.__path__, "app.", onerror=lambda name: missing.append(name)):
+    if info.name.rsplit(".", 1)[-1] in ("__main__", "env"):  # Alembic's env.py runs a migration when imported
+        continue
+    try:
+        importlib.import_module(info.name)
+    except Exception:  # app.hq without [hq]
+        missing.append(info.name)
+for name in ("uvicorn.loops.auto", "uvicorn.loops.uvloop", "uvicorn.loops.asyncio", "uvicorn.protocols.http.auto",
+             "uvicorn.protocols.http.httptools_impl", "uvicorn.protocols.http.h11_impl", "uvicorn.lifespan.on",
+             "psycopg.pq", "psycopg_binary"):
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        missing.append(name)
+print(len(missing))
+"""
+
+
 def du(path: Path) -> int:
     total = 0
     for folder, _dirs, files in os.walk(path):
@@ -107,22 +132,34 @@ def python_of(venv: Path) -> Path:
     return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def make_venv(venv: Path, *requirements: str) -> None:
+def make_venv(venv: Path, *requirements: str, flags: tuple[str, ...] = ()) -> None:
     subprocess.run([BASE_PYTHON, "-m", "venv", str(venv)], check=True)
     env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1")
-    done = subprocess.run([str(python_of(venv)), "-m", "pip", "install", "-q", *requirements],
+    done = subprocess.run([str(python_of(venv)), "-m", "pip", "install", "-q", *flags, *requirements],
                           env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SystemExit(f"pip install {' '.join(requirements)} failed:\n{done.stderr[-3000:]}")
 
 
-def as_setup_leaves_it(venv: Path, src: Path) -> None:
-    """What the tree's installer/setup.sh does to a fresh venv after `pip install`, beyond
-    dropping PySide6-Addons (never there in a fresh venv): it uninstalls the venv's setuptools."""
+def setup_recipe(src: Path) -> tuple[tuple[str, ...], bool]:
+    """How the tree's installer/setup.sh installs, beyond dropping PySide6-Addons (never in a
+    fresh venv): pip's extra flags, and whether it then uninstalls the venv's setuptools."""
     script = src / "installer" / "setup.sh"
-    if script.exists() and "uninstall -q -y setuptools" in script.read_text(encoding="utf-8"):
+    text = script.read_text(encoding="utf-8") if script.exists() else ""
+    return (("--no-compile",) if "install -q --no-compile -e '.[hq]'" in text else ()), \
+        "uninstall -q -y setuptools" in text
+
+
+def as_setup_leaves_it(venv: Path, src: Path, work: Path) -> None:
+    """The venv as the tree's setup.sh leaves it, after the app has run once (see the docstring)."""
+    if setup_recipe(src)[1]:
         subprocess.run([str(python_of(venv)), "-m", "pip", "uninstall", "-q", "-y", "setuptools"],
                        env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"), capture_output=True, check=True)
+    probe(venv, work)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STATION_DESK_HOME=tempfile.mkdtemp(prefix="home-", dir=work))
+    for name in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(name, None)
+    subprocess.run([str(python_of(venv)), "-c", WARM], cwd=work, env=env, check=True, capture_output=True, timeout=600)
 
 
 def source_tree(ref: str | None, work: Path) -> Path:
@@ -152,7 +189,8 @@ def sizes(venv: Path) -> tuple[int, dict[str, int]]:
 def probe(venv: Path, work: Path) -> dict[str, object]:
     home = Path(tempfile.mkdtemp(prefix="home-", dir=work))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STATION_DESK_HOME=str(home))
-    env.pop("PYTHONPATH", None)
+    for name in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE"):  # a PC writes .pyc files as modules are imported
+        env.pop(name, None)
     desk = [str(python_of(venv)), "-m", "app.main"]
     subprocess.run([*desk, "setup", "--code", "GZ-TH-001", "--name", "天河区中小企业服务站", "--district", "天河区",
                     "--host", "天河区工商业联合会", "--manager", "陈晓明"], cwd=home, env=env, check=True,
@@ -215,8 +253,8 @@ def main() -> None:
                 if group and ref is None:
                     continue  # setup.sh now installs the test group only for the test command
                 venv = work / f"venv-{ref or 'tree'}{'-hq' if extra else ''}{'-test' if group else ''}"
-                make_venv(venv, f"{src}{extra}", *(test_group(src) if group else []))
-                as_setup_leaves_it(venv, src)
+                make_venv(venv, f"{src}{extra}", *(test_group(src) if group else []), flags=setup_recipe(src)[0])
+                as_setup_leaves_it(venv, src, work)
                 rows.append((f"{name} {label}", *sizes(venv), None))
                 if not extra:
                     runtime.append((len(rows) - 1, venv))

@@ -73,6 +73,10 @@ function Ensure-Venv {
     if ($LASTEXITCODE -ne 0) { Fail 'could not create .venv' }
 }
 
+# pip installs with --no-compile: by default it byte-compiles every module of every package
+# (48 MB of .pyc with [hq]). Python writes the .pyc of a module the first time it is imported,
+# as it already does for the app's own modules (an editable install is never compiled), so what
+# the station and HQ run is compiled once, on the first start after an install.
 function Install-PythonPackages {
     $version = & $VenvPython -V | Out-String
     [byte[]]$bytes = [System.IO.File]::ReadAllBytes((Join-Path $Repo 'pyproject.toml')) + [System.Text.Encoding]::UTF8.GetBytes($version)
@@ -94,17 +98,17 @@ function Install-PythonPackages {
     & $VenvPython -c 'import sys; from importlib.metadata import version; v = tuple(int(x) for x in version(''pip'').split(''.'')[:2]); sys.exit(0 if v >= (25, 1) else 1)'
     if ($LASTEXITCODE -ne 0) {
         Say 'upgrading pip in .venv'
-        & $VenvPython -m pip install -q --upgrade 'pip>=25.1'
+        & $VenvPython -m pip install -q --no-compile --upgrade 'pip>=25.1'
         if ($LASTEXITCODE -ne 0) { Fail 'could not upgrade pip (is PyPI reachable?)' }
     }
     Push-Location $Repo
     try {
         if ($Test) {
             Say 'installing Python packages (editable, with [hq] and the test group)'
-            & $VenvPython -m pip install -q -e '.[hq]' --group test
+            & $VenvPython -m pip install -q --no-compile -e '.[hq]' --group test
         } else {
             Say 'installing Python packages (editable, with [hq])'
-            & $VenvPython -m pip install -q -e '.[hq]'
+            & $VenvPython -m pip install -q --no-compile -e '.[hq]'
         }
         if ($LASTEXITCODE -ne 0) { Fail 'pip install failed' }
     } finally { Pop-Location }
@@ -126,7 +130,7 @@ function Remove-QtAddons {
     Say 'removing PySide6-Addons (no longer used; frees about 440 MB)'
     & $VenvPython -m pip uninstall -q -y PySide6-Addons PySide6
     if ($LASTEXITCODE -ne 0) { Fail 'pip uninstall PySide6-Addons failed' }
-    & $VenvPython -m pip install -q --force-reinstall --no-deps "PySide6-Essentials==$version"
+    & $VenvPython -m pip install -q --force-reinstall --no-deps --no-compile "PySide6-Essentials==$version"
     if ($LASTEXITCODE -ne 0) { Fail "reinstalling PySide6-Essentials $version failed; run: .venv\Scripts\pip install --force-reinstall --no-deps PySide6-Essentials==$version" }
 }
 
