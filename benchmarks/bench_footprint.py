@@ -14,9 +14,10 @@ with `station-desk --smoke` under `-X importtime`, then a report preview is show
 process reports its modules, the Qt modules imported, and the shared libraries mapped.
 pip needs the package index (or a warm cache: PIP_CACHE_DIR).
 
-Each tree is installed as its own installer/setup.sh installs (`setup_recipe`): from issue 14's
-session 6 on, with `pip install --no-compile` and without the setuptools a Python 3.11 venv is
-seeded with.  So that a tree installed without .pyc files is not measured smaller than it will be,
+Each tree is installed as its own installer/setup.sh installs (`setup_recipe`): pip upgraded
+to the version setup.sh asks for first (`pip>=25.1`, as every setup.sh since the first did), and
+from issue 14's session 6 on with `pip install --no-compile` and without the setuptools a
+Python 3.11 venv is seeded with.  So that a tree installed without .pyc files is not measured smaller than it will be,
 every venv of either tree first runs the probe below once and imports every `app` module and the
 event loop and HTTP parser uvicorn picks at run time, with bytecode writing on
 (PYTHONDONTWRITEBYTECODE unset), and is measured after that.  The Essentials-only floor is a
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -34,6 +36,7 @@ import sys
 import tempfile
 import tomllib
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_PYTHON = getattr(sys, "_base_executable", sys.executable)
@@ -132,27 +135,40 @@ def python_of(venv: Path) -> Path:
     return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def make_venv(venv: Path, *requirements: str, flags: tuple[str, ...] = ()) -> None:
+class Recipe(NamedTuple):
+    flags: tuple[str, ...] = ()  # pip install's extra flags
+    pip: str | None = None  # the pip requirement setup.sh upgrades to first
+    drop_setuptools: bool = False  # setup.sh uninstalls the venv's setuptools afterwards
+
+
+PLAIN = Recipe()  # `pip install` into the venv as it was made
+
+
+def make_venv(venv: Path, *requirements: str, recipe: Recipe = PLAIN) -> None:
     subprocess.run([BASE_PYTHON, "-m", "venv", str(venv)], check=True)
     env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1")
-    done = subprocess.run([str(python_of(venv)), "-m", "pip", "install", "-q", *flags, *requirements],
-                          env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"pip install {' '.join(requirements)} failed:\n{done.stderr[-3000:]}")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # on a PC pip's own modules are compiled as it runs
+    steps = ([["--upgrade", recipe.pip]] if recipe.pip else []) + [list(requirements)]
+    for step in steps:
+        done = subprocess.run([str(python_of(venv)), "-m", "pip", "install", "-q", *recipe.flags, *step],
+                              env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"pip install {' '.join(step)} failed:\n{done.stderr[-3000:]}")
 
 
-def setup_recipe(src: Path) -> tuple[tuple[str, ...], bool]:
+def setup_recipe(src: Path) -> Recipe:
     """How the tree's installer/setup.sh installs, beyond dropping PySide6-Addons (never in a
-    fresh venv): pip's extra flags, and whether it then uninstalls the venv's setuptools."""
+    fresh venv): pip's extra flags, the pip it upgrades to, whether it uninstalls setuptools."""
     script = src / "installer" / "setup.sh"
     text = script.read_text(encoding="utf-8") if script.exists() else ""
-    return (("--no-compile",) if "install -q --no-compile -e '.[hq]'" in text else ()), \
-        "uninstall -q -y setuptools" in text
+    upgrade = re.search(r'install -q (?:--no-compile )?--upgrade "(pip[^"]*)"', text)
+    return Recipe(("--no-compile",) if "install -q --no-compile -e '.[hq]'" in text else (),
+                  upgrade.group(1) if upgrade else None, "uninstall -q -y setuptools" in text)
 
 
 def as_setup_leaves_it(venv: Path, src: Path, work: Path) -> None:
     """The venv as the tree's setup.sh leaves it, after the app has run once (see the docstring)."""
-    if setup_recipe(src)[1]:
+    if setup_recipe(src).drop_setuptools:
         subprocess.run([str(python_of(venv)), "-m", "pip", "uninstall", "-q", "-y", "setuptools"],
                        env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"), capture_output=True, check=True)
     probe(venv, work)
@@ -253,7 +269,7 @@ def main() -> None:
                 if group and ref is None:
                     continue  # setup.sh now installs the test group only for the test command
                 venv = work / f"venv-{ref or 'tree'}{'-hq' if extra else ''}{'-test' if group else ''}"
-                make_venv(venv, f"{src}{extra}", *(test_group(src) if group else []), flags=setup_recipe(src)[0])
+                make_venv(venv, f"{src}{extra}", *(test_group(src) if group else []), recipe=setup_recipe(src))
                 as_setup_leaves_it(venv, src, work)
                 rows.append((f"{name} {label}", *sizes(venv), None))
                 if not extra:
