@@ -198,7 +198,9 @@ def test_group(src: Path) -> list[str]:
 
 
 def sizes(venv: Path) -> tuple[int, dict[str, int]]:
-    out = subprocess.run([str(python_of(venv)), "-c", SIZES], check=True, capture_output=True, text=True).stdout
+    # cwd: the venv, not a checkout whose station_desk.egg-info `-c`'s sys.path would list
+    out = subprocess.run([str(python_of(venv)), "-c", SIZES], cwd=venv, check=True, capture_output=True,
+                         text=True).stdout
     return du(venv), json.loads(out)
 
 
@@ -296,10 +298,10 @@ def report(rows: list[Row]) -> None:
     for kind in ("(runtime)", "[hq]"):
         before = [t for n, t in by_name.items() if n.endswith(kind) and not n.startswith("this tree")]
         if before and f"this tree {kind}" in by_name:
-            print(f"this tree {kind} is {by_name[f'this tree {kind}'] / before[0]:.0%} of the baseline's")
+            print(f"this tree {kind} is {by_name[f'this tree {kind}'] / before[0]:.1%} of the baseline's")
     setup = [t for n, t in by_name.items() if n.endswith("+ test group")]
     if setup and "this tree [hq]" in by_name:
-        print(f"this tree [hq] is {by_name['this tree [hq]'] / setup[0]:.0%} of what the baseline's setup.sh installed")
+        print(f"this tree [hq] is {by_name['this tree [hq]'] / setup[0]:.1%} of what the baseline's setup.sh installed")
     print("\n## Run time (first paint of --smoke on an empty profile, then a report preview shown; RSS a median)")
     for name, _total, _dists, result in rows:
         if not result:
