@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from app.domain.messages import Msg
 from app.hq.enterprise_requests import EnterpriseRequest, RequestError, get_request, mark_decided
 from app.hq.hq_edits import hq_edit
 
@@ -38,7 +39,7 @@ def decide(
     request = get_request(conn, request_id, lock=True)
     if request.status != "pending":
         when = request.decided_at.strftime("%Y-%m-%d %H:%M") if request.decided_at else ""
-        raise RequestError(f"申请 {request_id} 已由 {request.decided_by or '服务总站'} 于 {when} {request.status_label}，不能再次处理。")
+        raise RequestError(Msg("申请 %1 已由 %2 于 %3 %4，不能再次处理。", request_id, request.decided_by or '服务总站', when, request.status_label))
     if not decided_by.strip():
         raise RequestError("请写明处理人（--by）。")
     if approve:
@@ -54,7 +55,7 @@ def _carry_out(conn: Connection, request: EnterpriseRequest, at_ms: int | None) 
         text("SELECT deleted, data FROM replica_row WHERE tbl = 'enterprise' AND id = :i"), {"i": request.enterprise_id}
     ).first()
     if row is None:
-        raise RequestError(f"企业 {request.enterprise_id} 已不在服务总站库中，无法执行；请驳回这条申请。")
+        raise RequestError(Msg("企业 %1 已不在服务总站库中，无法执行；请驳回这条申请。", request.enterprise_id))
     name = row.data.get("name") or str(request.enterprise_id)
     if request.kind == "delete":
         if row.deleted:
@@ -63,9 +64,9 @@ def _carry_out(conn: Connection, request: EnterpriseRequest, at_ms: int | None) 
         return f"已删除企业“{name}”，各服务站下次同步后生效。"
     code = request.data.get("credit_code")
     if row.deleted:
-        raise RequestError(f"企业“{name}”已被删除，无法合并；请驳回这条申请。")
+        raise RequestError(Msg("企业“%1”已被删除，无法合并；请驳回这条申请。", name))
     if not isinstance(code, str) or not code:
-        raise RequestError(f"申请 {request.id} 没有记录要改成的统一社会信用代码，无法执行；请驳回。")
+        raise RequestError(Msg("申请 %1 没有记录要改成的统一社会信用代码，无法执行；请驳回。", request.id))
     hq_edit(conn, "enterprise", request.enterprise_id, {"credit_code": code}, at_ms=at_ms)
     survivor = conn.execute(
         text("SELECT survivor_id FROM enterprise_alias WHERE merged_id = :m"), {"m": request.enterprise_id}

@@ -277,3 +277,47 @@ def test_attendance_import_problems_show_in_english(db, tmp_path: Path) -> None:
     shown = [shown_message(p.reason) for p in (*report.already_registered, *report.duplicates, *report.unknown)]
     shown.append(shown_message(report.summary()))
     assert len(shown) >= 4 and not [text for text in shown if CJK.search(text)], shown
+
+
+# --- what the HQ server answers, as the station and the HQ desk receive it: plain text ------------------
+
+
+def hq_refusals() -> list[str]:
+    """HQ's refusals as they arrive (JSON text, a plain str), made by HQ's own code."""
+    from app.domain import row_rules
+    from app.hq import apply_context, enterprise_requests, gate, http_io
+    from app.hq.asgi_guard import LENGTH_REQUIRED
+    from app.hq.routes.pull import RESYNC_MESSAGE
+    from app.sync.protocol import UPGRADE_MESSAGE
+
+    made: list[str] = [gate.AUTH_MESSAGE, gate.MISSING_TOKEN, RESYNC_MESSAGE, UPGRADE_MESSAGE, LENGTH_REQUIRED,
+                       http_io.throttled(42).message, Msg(http_io.TOO_LARGE, http_io.size_text(3 * http_io.MIB)),
+                       Msg(http_io.TOO_LARGE_JSON, "16 MB")]
+    problem = row_rules.row_problem("enterprise", {"name": "", "district": "天河区"})
+    assert problem is not None
+    for reason in apply_context.REJECT_MESSAGES:
+        made.append(apply_context.reject_message(reason, "enterprise", old="已提交", new="草稿", detail=problem.message))
+    made += [Msg(template, 17) for template in enterprise_requests.MESSAGES.values()]
+    return [str(m) for m in made]
+
+
+@pytest.mark.usefixtures("english")
+def test_hq_refusals_show_in_english() -> None:
+    from app.hq.gate import AUTH_MESSAGE
+
+    texts = hq_refusals()
+    for text in texts:
+        assert type(text) is str and CJK.search(text)
+        shown = shown_message(text)
+        assert not CJK.search(QUOTED.sub("", shown)), (text, shown)
+    assert shown_message(str(AUTH_MESSAGE)).startswith("The sync token is invalid")
+    [refused_row] = [t for t in texts if t.startswith("这条“enterprise”记录没有同步")]
+    assert shown_message(refused_row) == (
+        'This "enterprise" record was not synced: Name (name) required; please fill it in. '
+        "Correct it at this station and save it again."), shown_message(refused_row)
+    assert shown_message("服务总站的新说法，工作台还不认识。") == "服务总站的新说法，工作台还不认识。"  # unknown: as sent
+
+
+def test_hq_refusals_stay_byte_identical_in_chinese(qapp) -> None:  # type: ignore[no-untyped-def]
+    for text in hq_refusals():
+        assert shown_message(text) == text
