@@ -28,7 +28,7 @@
     </message>
     <message>
         <source>授牌名称，例如 天河区中小企业服务站</source>
-        <translation>Official name, e.g. 天河区中小企业服务站</translation>
+        <translation>Official name, e.g. Tianhe District SME Service Station</translation>
     </message>
     <message>
         <source>请选择所在区</source>
@@ -63,7 +63,7 @@
     <name>AddUserDialog</name>
     <message>
         <source>使用者的姓名或账号名，例如 王晓红</source>
-        <translation>The person's name or account name, e.g. 王晓红</translation>
+        <translation>The person's name or account name, e.g. Wang Xiaohong</translation>
     </message>
     <message>
         <source>新增服务总站用户</source>
@@ -2650,7 +2650,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>授牌名称，例如 天河区中小企业服务站</source>
-        <translation>Official name, e.g. 天河区中小企业服务站</translation>
+        <translation>Official name, e.g. Tianhe District SME Service Station</translation>
     </message>
     <message>
         <source>请选择所在区</source>
@@ -2658,7 +2658,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>例如 天河区工商业联合会</source>
-        <translation>e.g. 天河区工商业联合会</translation>
+        <translation>e.g. Tianhe Federation of Industry and Commerce</translation>
     </message>
     <message>
         <source>手机或座机</source>
@@ -3340,7 +3340,7 @@ Check this computer's network connection, make sure the server address (%2) is r
     </message>
     <message>
         <source>删除“%1”及其服务清单？已有的服务记录和需求会保留。机构退出请改为把状态设为“已退出”。</source>
-        <translation>Delete “%1” and its service catalogue? Existing service records and demands are kept. If the institution has left, set its status to “已退出” (left) instead.</translation>
+        <translation>Delete “%1” and its service catalogue? Existing service records and demands are kept. If the institution has left, set its status to “Exited” instead.</translation>
     </message>
     <message>
         <source>删除服务项目“%1”？</source>
@@ -3579,7 +3579,7 @@ Check this computer's network connection, make sure the server address (%2) is r
     </message>
     <message>
         <source>本站还没有在职的站长/负责人，请先在“人员”中把站长的角色设为站长。</source>
-        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager's role to “站长/负责人”.</translation>
+        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager's role to “Station manager”.</translation>
     </message>
     <message>
         <source>每月结束后第 %1 天起，上月的服务记录和需求只读；如需更正，由站长解锁。</source>
