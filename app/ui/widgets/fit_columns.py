@@ -24,15 +24,16 @@ class ColumnFitter(QObject):
     """Event filter on the table's viewport: refits the columns whenever its width changes."""
 
     def __init__(self, table: QTableView, *, stretch: int, floor: int, keep: Iterable[int] = (),
-                 dates: Iterable[int] = (), least: Mapping[int, int] | None = None, drop: Sequence[int] = ()) -> None:
+                 samples: Mapping[int, str] | None = None, least: Mapping[int, int] | None = None,
+                 drop: Sequence[int] = ()) -> None:
         super().__init__(table)
         self.table, self.stretch, self.floor, self.drop = table, stretch, floor, tuple(drop)
         header = table.horizontalHeader()
         self.wanted = {c: table.columnWidth(c) for c in range(header.count())}
-        date_width = table.fontMetrics().horizontalAdvance(DATE_SAMPLE) + CELL_PADDING
-        keep, dates = set(keep), set(dates)
+        metrics, keep, samples, least = table.fontMetrics(), set(keep), samples or {}, least or {}
+        sample_widths = {c: metrics.horizontalAdvance(text) + CELL_PADDING for c, text in samples.items()}
         self.least = {c: self.wanted[c] if c in keep else
-                      max(header.sectionSizeHint(c), date_width if c in dates else 0, (least or {}).get(c, 0))
+                      max(header.sectionSizeHint(c), sample_widths.get(c, 0), least.get(c, 0))
                       for c in self.wanted}
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
@@ -63,10 +64,10 @@ class ColumnFitter(QObject):
 
 
 def fit_columns(table: QTableView, *, stretch: int, floor: int = 160, keep: Iterable[int] = (),
-                dates: Iterable[int] = (), least: Mapping[int, int] | None = None,
+                samples: Mapping[int, str] | None = None, least: Mapping[int, int] | None = None,
                 drop: Sequence[int] = ()) -> ColumnFitter:
     """Fit `table` to its width, `stretch` taking the rest (at least `floor` pixels).  Call after the
     widths are set (list_view, fit_to_names).  `keep`: columns never narrower than now (names from a
-    list); `dates`: columns as wide as a date at least; `least`: other columns' least widths; `drop`:
-    columns that may step aside, first first."""
-    return ColumnFitter(table, stretch=stretch, floor=floor, keep=keep, dates=dates, least=least, drop=drop)
+    list); `samples`: columns at least as wide as a sample text (a date, a credit code); `least`: other
+    columns' least widths in pixels; `drop`: columns that may step aside, first first."""
+    return ColumnFitter(table, stretch=stretch, floor=floor, keep=keep, samples=samples, least=least, drop=drop)
