@@ -1023,7 +1023,7 @@
     </message>
     <message>
         <source>现有专职人员 %1 名</source>
-        <translation>%1 dedicated staff at present</translation>
+        <translation>%1 full-time staff at present</translation>
     </message>
     <message>
         <source>悬挂服务站统一标识</source>
