@@ -37,7 +37,7 @@ MSG_ONLY = ("app/reports", "app/hqdesk/cityreports", "app/hq/cityreport")
 TARGET = ROOT / "app/ui/service_message_catalogue.py"
 CONTEXT = "ServiceMessages"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-ERROR_CALL = re.compile(r"(Error|Warning|Refused|Required)$|^_error$|^_invalid|^_fail|^_problem|^_refuse")
+ERROR_CALL = re.compile(r"(Error|Warning|Refused|Required)$|^_error$|^_invalid|^_fail|^_problem|^_refuse|^error_response$")
 SEPARATORS = ("，", "；", "、", "\n")  # app.domain.messages.SEPARATORS (a test keeps them equal)
 
 

@@ -17,7 +17,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
-from app.domain.messages import Msg
+from app.domain.messages import Msg, wire_form
 from app.sync import file_types, protocol
 
 KIB, MIB = 1024, 1024 * 1024
@@ -51,9 +51,19 @@ class ApiError(Exception):
         self.status, self.error, self.message, self.headers = status, error, message, headers
 
 
+def said(exc: BaseException) -> str:
+    """What an error says, as it was made: a Msg stays a Msg (str(exc) would make it plain text)."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+
+
 def error_response(status: int, error: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    # Errors are always plain JSON, so any client (and curl) can read them.
-    return JSONResponse({"error": error, "message": message}, status_code=status, headers=headers)
+    # Errors are always plain JSON, so any client (and curl) can read them.  A message made as a Msg also
+    # says how ("message_form": its template and arguments), so a client shows it in its user's language;
+    # older clients ignore it and show the Chinese text.
+    body: dict[str, Any] = {"error": error, "message": message}
+    if (form := wire_form(message)) is not None:
+        body["message_form"] = form
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def throttled(wait: int) -> ApiError:

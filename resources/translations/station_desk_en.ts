@@ -5969,6 +5969,10 @@ Please correct it and try again.</translation>
         <translation>true or false</translation>
     </message>
     <message>
+        <source>“%1”%2</source>
+        <translation>“%1” %2</translation>
+    </message>
+    <message>
         <source>“%1”一段应为文字</source>
         <translation>section “%1” should be text</translation>
     </message>
@@ -6047,6 +6051,10 @@ Please correct it and try again.</translation>
     <message>
         <source>“%1”缺少日，请写成 2024-03-05 这样的完整日期。</source>
         <translation>“%1” has no day; write a full date such as 2024-03-05.</translation>
+    </message>
+    <message>
+        <source>“%1”（%2）%3</source>
+        <translation>“%1” (%2) %3</translation>
     </message>
     <message>
         <source>、</source>
@@ -6777,6 +6785,10 @@ Please correct it and try again.</translation>
         <translation>is not valid JSON</translation>
     </message>
     <message>
+        <source>不符合要求</source>
+        <translation>does not meet the requirements</translation>
+    </message>
+    <message>
         <source>不能为空</source>
         <translation>cannot be empty</translation>
     </message>
@@ -6847,6 +6859,10 @@ Please correct it and try again.</translation>
     <message>
         <source>太长</source>
         <translation>is too long</translation>
+    </message>
+    <message>
+        <source>太长（最多 %1 个字）</source>
+        <translation>is too long (at most %1 characters)</translation>
     </message>
     <message>
         <source>审阅意见太长（最多 %1 个字），请精简后再提交。</source>
@@ -7239,6 +7255,10 @@ Please correct it and try again.</translation>
     <message>
         <source>数字</source>
         <translation>a number</translation>
+    </message>
+    <message>
+        <source>数据格式不正确，服务总站无法保存，本次没有写入任何数据。</source>
+        <translation>The data is not in the right format, so HQ could not save it; nothing was written this time.</translation>
     </message>
     <message>
         <source>整数</source>
@@ -7765,6 +7785,10 @@ Please correct it and try again.</translation>
         <translation>This upload does not exist (it may be finished, cleaned up or not this station's). Sync again to restart the upload.</translation>
     </message>
     <message>
+        <source>没有这个接口，请检查服务器地址或升级客户端。</source>
+        <translation>There is no such endpoint. Check the server address or upgrade Station Desk.</translation>
+    </message>
+    <message>
         <source>法定代表人</source>
         <translation>Legal representative</translation>
     </message>
@@ -7971,6 +7995,10 @@ Please correct it and try again.</translation>
     <message>
         <source>等</source>
         <translation> and others</translation>
+    </message>
+    <message>
+        <source>等 %1 处</source>
+        <translation> and more (%1 in all)</translation>
     </message>
     <message>
         <source>等待同步上传%1</source>
@@ -8317,6 +8345,10 @@ Please correct it and try again.</translation>
         <translation>The request should be a set of fields (a JSON object), such as {"name": "…"}.</translation>
     </message>
     <message>
+        <source>请求内容有误：%1%2。请改正后再试。</source>
+        <translation>The request has errors: %1%2. Please correct them and try again.</translation>
+    </message>
+    <message>
         <source>请求数据不是有效的 JSON。</source>
         <translation>The request data is not valid JSON.</translation>
     </message>
@@ -8335,6 +8367,10 @@ Please correct it and try again.</translation>
     <message>
         <source>请求无效</source>
         <translation>Invalid request</translation>
+    </message>
+    <message>
+        <source>请求无效。</source>
+        <translation>The request is not valid.</translation>
     </message>
     <message>
         <source>请求缺少 Content-Length（内容长度），服务总站不接受分块上传的请求。请升级工作台。</source>
@@ -8403,6 +8439,10 @@ Please correct it and try again.</translation>
     <message>
         <source>输出文件：请用 --out 指定 .pdf 或 .xlsx 文件（或用 --excel 指定 .xlsx 文件）。</source>
         <translation>Output file: give a .pdf or .xlsx file with --out (or an .xlsx file with --excel).</translation>
+    </message>
+    <message>
+        <source>这个接口不支持该请求方法。</source>
+        <translation>This endpoint does not support that request method.</translation>
     </message>
     <message>
         <source>这份报告%1，不能再修改或重复提交。</source>

@@ -6,6 +6,7 @@ template (app/domain/messages.py); tools/service_messages.py lists the templates
 from __future__ import annotations
 
 import importlib.util
+import json
 import pickle
 import re
 import xml.etree.ElementTree as ET
@@ -288,6 +289,7 @@ def hq_refusals() -> list[str]:
     from app.hq import apply_context, enterprise_requests, gate, http_io
     from app.hq.asgi_guard import LENGTH_REQUIRED
     from app.hq.routes.pull import RESYNC_MESSAGE
+    from app.hq.server import HTTP_MESSAGES
     from app.sync.protocol import UPGRADE_MESSAGE
 
     made: list[str] = [gate.AUTH_MESSAGE, gate.MISSING_TOKEN, RESYNC_MESSAGE, UPGRADE_MESSAGE, LENGTH_REQUIRED,
@@ -298,7 +300,13 @@ def hq_refusals() -> list[str]:
     for reason in apply_context.REJECT_MESSAGES:
         made.append(apply_context.reject_message(reason, "enterprise", old="已提交", new="草稿", detail=problem.message))
     made += [Msg(template, 17) for template in enterprise_requests.MESSAGES.values()]
+    made += [*HTTP_MESSAGES.values()]
     return [str(m) for m in made]
+
+
+PYDANTIC_ERRORS = [{"loc": ("body", "name"), "type": "string_too_long", "ctx": {"max_length": 64}},
+                   {"loc": ("body", "role"), "type": "missing"}, {"loc": ("body", "x"), "type": "extra_forbidden"},
+                   {"loc": ("body", "y"), "type": "int_type"}]
 
 
 @pytest.mark.usefixtures("english")
@@ -315,9 +323,31 @@ def test_hq_refusals_show_in_english() -> None:
     assert shown_message(refused_row) == (
         'This "enterprise" record was not synced: Name (name) required; please fill it in. '
         "Correct it at this station and save it again."), shown_message(refused_row)
+    from app.domain.messages import from_wire, wire_form
+    from app.hq.admin.bodies import describe_errors
+
+    made = describe_errors(PYDANTIC_ERRORS)  # a list of fields: exact only with its form (the wire carries it)
+    received = from_wire(json.loads(json.dumps(wire_form(made))), str(made))
+    assert isinstance(received, Msg) and received == made
+    assert shown_message(received) == (
+        "The request has errors: “Name” (name) is too long (at most 64 characters); “Role” (role) is required; "
+        "“x” is not a usable field and more (4 in all). Please correct them and try again.")
     assert shown_message("服务总站的新说法，工作台还不认识。") == "服务总站的新说法，工作台还不认识。"  # unknown: as sent
 
 
 def test_hq_refusals_stay_byte_identical_in_chinese(qapp) -> None:  # type: ignore[no-untyped-def]
     for text in hq_refusals():
         assert shown_message(text) == text
+
+
+def test_a_message_form_from_hq_is_used_only_when_it_rebuilds_the_text() -> None:
+    from app.domain.messages import from_wire, wire_form
+
+    made = Msg("本站已有 %1 个未传完的文件，请先完成这些上传（再次同步即可继续）。", 3)
+    form = json.loads(json.dumps(wire_form(made)))
+    assert isinstance(from_wire(form, str(made)), Msg)
+    assert type(from_wire(form, "服务总站说的别的话")) is str  # a form that does not rebuild the text: the text
+    for bad in (None, "x", {"template": 3}, {"template": "%1", "args": "x"}, {"template": "%1", "args": [{}]},
+                {"template": "%1", "args": [str(n) for n in range(12)]}):
+        assert from_wire(bad, "原文") == "原文"
+    assert wire_form("纯文字") is None
