@@ -45,7 +45,7 @@ def decide(
     if approve:
         outcome = _carry_out(conn, request, at_ms)
     else:
-        outcome = f"已驳回，企业“{request.enterprise_name}”保持不变。"
+        outcome = Msg("已驳回，企业“%1”保持不变。", request.enterprise_name)
     mark_decided(conn, request_id, "approved" if approve else "rejected", decided_by.strip(), comment.strip())
     return Decision(get_request(conn, request_id), outcome)
 
@@ -59,9 +59,9 @@ def _carry_out(conn: Connection, request: EnterpriseRequest, at_ms: int | None) 
     name = row.data.get("name") or str(request.enterprise_id)
     if request.kind == "delete":
         if row.deleted:
-            return f"企业“{name}”已被删除，无需再处理。"
+            return Msg("企业“%1”已被删除，无需再处理。", name)
         hq_edit(conn, "enterprise", request.enterprise_id, {"deleted": True}, at_ms=at_ms)
-        return f"已删除企业“{name}”，各服务站下次同步后生效。"
+        return Msg("已删除企业“%1”，各服务站下次同步后生效。", name)
     code = request.data.get("credit_code")
     if row.deleted:
         raise RequestError(Msg("企业“%1”已被删除，无法合并；请驳回这条申请。", name))
@@ -72,9 +72,9 @@ def _carry_out(conn: Connection, request: EnterpriseRequest, at_ms: int | None) 
         text("SELECT survivor_id FROM enterprise_alias WHERE merged_id = :m"), {"m": request.enterprise_id}
     ).scalar()
     if survivor is None:
-        return f"已把企业“{name}”的统一社会信用代码改为 {code}（已没有其他使用该代码的企业，未合并）。"
+        return Msg("已把企业“%1”的统一社会信用代码改为 %2（已没有其他使用该代码的企业，未合并）。", name, code)
     merge_id = _latest_merge(conn, request.enterprise_id)
-    return f"已把企业“{name}”并入 {survivor}（合并编号 {merge_id}，可用 unmerge {merge_id} 撤销）。"
+    return Msg("已把企业“%1”并入 %2（合并编号 %3，可用 unmerge %4 撤销）。", name, survivor, merge_id, merge_id)
 
 
 def _latest_merge(conn: Connection, merged_id: uuid.UUID) -> int:

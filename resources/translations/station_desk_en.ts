@@ -6685,6 +6685,10 @@ Please correct it and try again.</translation>
         <translation>%1, row %2: %3.</translation>
     </message>
     <message>
+        <source>%1中已有编码为“%2”的选项，请换一个编码，或修改原有选项。</source>
+        <translation>%1 already has an option with code “%2”. Use another code, or change the existing option.</translation>
+    </message>
+    <message>
         <source>%1最多%2项，请停用不再使用的选项。</source>
         <translation>%1 has at most %2 items. Turn off the options no longer used.</translation>
     </message>
@@ -6745,8 +6749,20 @@ Please correct it and try again.</translation>
         <translation>“%1” matches %2 enterprises (%3%4). Type the full name or the unified social credit code.</translation>
     </message>
     <message>
+        <source>“%1”已于%2退出。</source>
+        <translation>“%1” left on %2.</translation>
+    </message>
+    <message>
+        <source>“%1”已在驻，无需再次入驻。</source>
+        <translation>“%1” is already resident; it need not join again.</translation>
+    </message>
+    <message>
         <source>“%1”既不是合并编号，也不是企业编号（uuid）。</source>
         <translation>"%1" is neither a merge number nor an enterprise number (uuid).</translation>
+    </message>
+    <message>
+        <source>“%1”现在是“%2”，只有在驻的机构可以暂停。</source>
+        <translation>“%1” is now “%2”; only a resident institution can be suspended.</translation>
     </message>
     <message>
         <source>“%1”由服务总站统一维护，服务站不能修改，本地修改未被接受。</source>
@@ -6809,6 +6825,10 @@ Please correct it and try again.</translation>
         <translation>Enterprise "%1" has been deleted and cannot be merged; reject the request.</translation>
     </message>
     <message>
+        <source>企业“%1”已被删除，无需再处理。</source>
+        <translation>Enterprise “%1” has already been deleted; nothing more to do.</translation>
+    </message>
+    <message>
         <source>你的角色（%1）不能执行这项操作，只有%2可以。如需办理，请联系服务总站管理员。</source>
         <translation>Your role (%1) cannot do this; only %2 can. To get it done, contact an HQ administrator.</translation>
     </message>
@@ -6869,8 +6889,20 @@ Please correct it and try again.</translation>
         <translation>The review comment is too long (at most %1 characters). Please shorten it and submit again.</translation>
     </message>
     <message>
+        <source>已删除企业“%1”，各服务站下次同步后生效。</source>
+        <translation>Enterprise “%1” deleted; stations see it at their next sync.</translation>
+    </message>
+    <message>
         <source>已批准</source>
         <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已把企业“%1”并入 %2（合并编号 %3，可用 unmerge %4 撤销）。</source>
+        <translation>Enterprise “%1” merged into %2 (merge %3; unmerge %4 undoes it).</translation>
+    </message>
+    <message>
+        <source>已把企业“%1”的统一社会信用代码改为 %2（已没有其他使用该代码的企业，未合并）。</source>
+        <translation>The credit code of enterprise “%1” is now %2 (no other enterprise uses that code any more, so nothing was merged).</translation>
     </message>
     <message>
         <source>已报名过%1家</source>
@@ -6899,6 +6931,10 @@ Please correct it and try again.</translation>
     <message>
         <source>已驳回</source>
         <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>已驳回，企业“%1”保持不变。</source>
+        <translation>Rejected; enterprise “%1” stays as it is.</translation>
     </message>
     <message>
         <source>市工业和信息化局</source>
@@ -7089,6 +7125,10 @@ Please correct it and try again.</translation>
         <translation>Wholesale</translation>
     </message>
     <message>
+        <source>找不到%1（编号 %2），可能已被删除，请刷新后再试。</source>
+        <translation>%1 not found (number %2); it may have been deleted. Refresh and try again.</translation>
+    </message>
+    <message>
         <source>找不到“%1”，请核对名称或信用代码，或先在企业库中新建。</source>
         <translation>“%1” was not found. Check the name or credit code, or add the enterprise first.</translation>
     </message>
@@ -7181,6 +7221,10 @@ Please correct it and try again.</translation>
         <translation>Report: unknown section “%1”.</translation>
     </message>
     <message>
+        <source>报告状态“%1”无效</source>
+        <translation>report status “%1” is not valid</translation>
+    </message>
+    <message>
         <source>报告类型“%1”无效，可选：%2。</source>
         <translation>Report type "%1" is not valid; choices: %2.</translation>
     </message>
@@ -7231,6 +7275,10 @@ Please correct it and try again.</translation>
     <message>
         <source>收费金额（元）</source>
         <translation>Fee (yuan)</translation>
+    </message>
+    <message>
+        <source>政策</source>
+        <translation>Policy</translation>
     </message>
     <message>
         <source>政策摘要</source>
@@ -7581,6 +7629,10 @@ Please correct it and try again.</translation>
         <translation>Institution</translation>
     </message>
     <message>
+        <source>服务清单项目</source>
+        <translation>Catalogue item</translation>
+    </message>
+    <message>
         <source>服务站 %1 已存在。需要重新登记请用 reissue-code。</source>
         <translation>Station %1 already exists. To enrol it again, use reissue-code.</translation>
     </message>
@@ -7663,6 +7715,10 @@ Please correct it and try again.</translation>
     <message>
         <source>本档案还没有设置服务站信息。请先运行“station-desk”完成首次设置向导，或用“station-desk setup --code 代码 --name 名称 --district 区 --manager 姓名”设置；也可以用“station-desk --demo”查看演示数据。</source>
         <translation>This profile has no station yet. Run “station-desk” and finish the first-run wizard, or use “station-desk setup --code CODE --name NAME --district DISTRICT --manager NAME”; “station-desk --demo” shows demo data.</translation>
+    </message>
+    <message>
+        <source>本站信息%1</source>
+        <translation>station details: %1</translation>
     </message>
     <message>
         <source>本站信息刚被修改过（可能是同步更新），请关闭后重新打开再改。</source>
@@ -7775,6 +7831,10 @@ Please correct it and try again.</translation>
     <message>
         <source>没有编号为 %1 的服务站。</source>
         <translation>There is no station with code %1.</translation>
+    </message>
+    <message>
+        <source>没有编号为“%1”的服务站，请从站点网络列表中选择。</source>
+        <translation>There is no station with code “%1”. Choose one from the station network list.</translation>
     </message>
     <message>
         <source>没有编码为“%1”的服务站，请从列表中选择。</source>
@@ -8583,6 +8643,10 @@ Please correct it and try again.</translation>
     <message>
         <source>适用规模</source>
         <translation>Sizes</translation>
+    </message>
+    <message>
+        <source>选项</source>
+        <translation>Option</translation>
     </message>
     <message>
         <source>选项表（list_name）应为%1之一。</source>

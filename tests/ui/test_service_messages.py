@@ -288,6 +288,7 @@ def hq_refusals() -> list[str]:
     from app.domain import row_rules
     from app.hq import apply_context, enterprise_requests, gate, http_io
     from app.hq.asgi_guard import LENGTH_REQUIRED
+    from app.hq.libraries.errors import not_found
     from app.hq.routes.pull import RESYNC_MESSAGE
     from app.hq.server import HTTP_MESSAGES
     from app.sync.protocol import UPGRADE_MESSAGE
@@ -300,7 +301,8 @@ def hq_refusals() -> list[str]:
     for reason in apply_context.REJECT_MESSAGES:
         made.append(apply_context.reject_message(reason, "enterprise", old="已提交", new="草稿", detail=problem.message))
     made += [Msg(template, 17) for template in enterprise_requests.MESSAGES.values()]
-    made += [*HTTP_MESSAGES.values()]
+    made += [*HTTP_MESSAGES.values(), not_found("政策", "0192f0c1-0000-7000-8000-000000000000").message,
+             apply_context.reject_message("bad_row", "station", detail=Msg("本站信息%1", problem.message))]
     return [str(m) for m in made]
 
 

@@ -103,7 +103,7 @@ def admit(conn: Connection, audit: Audit, institution_id: object, body: object, 
     before = store.require(conn, TBL, institution_id, "服务机构", lock=True)
     status = before.data.get("status") or "active"
     if status == "active":
-        raise conflict(f"“{before.data.get('name', '')}”已在驻，无需再次入驻。")
+        raise conflict(Msg("“%1”已在驻，无需再次入驻。", before.data.get('name', '')))
     data = {**before.data, "status": "active"}
     if status == "exited":
         data.update(entered_on=_day(fields.get("entered_on"), "entered_on", now), exited_on=None, exit_reason="")
@@ -115,7 +115,7 @@ def suspend(conn: Connection, audit: Audit, institution_id: object, now: datetim
     before = store.require(conn, TBL, institution_id, "服务机构", lock=True)
     status = before.data.get("status") or "active"
     if status != "active":
-        raise conflict(f"“{before.data.get('name', '')}”现在是“{INSTITUTION_STATUSES.get(status, status)}”，只有在驻的机构可以暂停。")
+        raise conflict(Msg("“%1”现在是“%2”，只有在驻的机构可以暂停。", before.data.get('name', ''), INSTITUTION_STATUSES.get(status, status)))
     data = {**before.data, "status": "suspended"}
     return _json(store.save(conn, audit, TBL, "institution.suspend", str(data.get("name", "")), data, before=before, now=now))
 
@@ -128,7 +128,7 @@ def exit_institution(conn: Connection, audit: Audit, institution_id: object, bod
         raise invalid("exit_reason", "退出原因（exit_reason）不能为空，请写明机构退出的原因。")
     before = store.require(conn, TBL, institution_id, "服务机构", lock=True)
     if (before.data.get("status") or "active") == "exited":
-        raise conflict(f"“{before.data.get('name', '')}”已于{before.data.get('exited_on') or '此前'}退出。")
+        raise conflict(Msg("“%1”已于%2退出。", before.data.get('name', ''), before.data.get('exited_on') or '此前'))
     exited_on = _day(fields.get("exited_on"), "exited_on", now)
     entered = before.data.get("entered_on")
     if isinstance(entered, str) and exited_on < entered:

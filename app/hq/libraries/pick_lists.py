@@ -72,7 +72,7 @@ def create_item(conn: Connection, audit: Audit, body: object, now: datetime) -> 
         {"n": name, "c": code},
     ).first()
     if taken is not None:
-        raise conflict(f"{LISTS[name][0]}中已有编码为“{code}”的选项，请换一个编码，或修改原有选项。")
+        raise conflict(Msg("%1中已有编码为“%2”的选项，请换一个编码，或修改原有选项。", LISTS[name][0], code))
     count = conn.execute(
         text("SELECT count(*) FROM replica_row WHERE tbl = 'pick_list_item' AND data->>'list_name' = :n AND NOT deleted"),
         {"n": name},

@@ -259,7 +259,7 @@ def station_detail(
     cutoff = at or datetime.now(UTC)
     stations = _stations(conn, "WHERE a.code = :code", {"code": code})
     if not stations:
-        raise StationNotFound(f"没有编号为“{code[:40]}”的服务站，请从站点网络列表中选择。")
+        raise StationNotFound(Msg("没有编号为“%1”的服务站，请从站点网络列表中选择。", code[:40]))
     row = _rows(conn, stations, year, today, at)[0]
     sid = row.station_id
     staff = [StaffLine(n, r, ft, s, e, on_staff(s, e, today)) for n, r, ft, s, e in conn.execute(
