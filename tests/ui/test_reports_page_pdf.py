@@ -107,6 +107,17 @@ def test_preview_saves_the_drafts_first_and_shows_the_pages(qtbot, db, station, 
     assert dialog.preview.previous_button.isEnabled()
 
 
+@pytest.mark.usefixtures("english")
+def test_in_english_the_status_and_preview_name_the_report_kind(qtbot, db, station, engine: FakeEngine) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13: "Generated '2026年度服务工作总结'" stayed Chinese in English; the PDF itself keeps its Chinese title."""
+    page = open_page(qtbot, db)
+    page.preview()
+    qtbot.waitUntil(lambda: page.preview_dialog is not None, timeout=10_000)
+    assert page.last_report.title == "2026年度服务工作总结"  # the document's own title
+    assert page.result_label.text() == "Created “Annual summary and plan”, 3 pages", page.result_label.text()
+    assert page.preview_dialog.windowTitle() == "Preview: Annual summary and plan"  # type: ignore[union-attr]
+
+
 def test_each_kind_shows_its_own_last_result_not_the_one_before(qtbot, db, station, engine: FakeEngine) -> None:  # type: ignore[no-untyped-def]
     """Issue 13 item 17: the 服务站标识 tab showed the annual report's 已生成 line."""
     page = open_page(qtbot, db)
