@@ -5,7 +5,9 @@
 
 A profile of `station-desk --smoke` by phase (issue 14): CPU time is printed because other
 processes on the shared machine stretch the wall clock far more than they stretch it.
-Works against older trees too (PYTHONPATH=an exported commit), for before/after.
+Works against older trees too (PYTHONPATH=an exported commit), for before/after: with the
+two-stage start (Launcher.start_staged) the phases after the first paint are the database's
+opening and the first page (stage 2) until `ready`.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ def mark(name: str) -> None:
 def main() -> None:
     import app.main  # noqa: F401 - what `station-desk` imports first
 
-    mark("import app.main (argparse, command modules, SQLAlchemy, ORM)")
+    mark("import app.main (argparse, command modules; SQLAlchemy and the ORM before the two-stage start)")
     from PySide6.QtWidgets import QApplication
 
     mark("import PySide6")
@@ -42,21 +44,37 @@ def main() -> None:
     translators = i18n.install_translators(qt, "zh_CN")  # noqa: F841 - must stay alive
     install_excepthooks()
     mark("CJK font, translators, excepthooks")
-    show = launcher_module.Launcher._show
+    launcher_class = launcher_module.Launcher
+    staged = hasattr(launcher_class, "start_staged")
+    if staged:
+        peek = launcher_class.start_staged
 
-    def timed_show(self, *args):  # type: ignore[no-untyped-def]
-        mark("open the profile, read the station")
-        show(self, *args)
-        mark("build and show the main window (its first page)")
+        def timed_staged(self, *args):  # type: ignore[no-untyped-def]
+            result = peek(self, *args)
+            mark("read the profile with sqlite3, build and show the frame")
+            return result
 
-    launcher_module.Launcher._show = timed_show  # type: ignore[method-assign]
-    launcher = launcher_module.Launcher(Settings(), smoke=True)
-    launcher.first_painted.connect(lambda: (mark("first paint (event loop)"), qt.quit()))
-    if launcher.start("default"):
+        launcher_class.start_staged = timed_staged  # type: ignore[method-assign]
+    else:
+        show = launcher_class._show
+
+        def timed_show(self, *args):  # type: ignore[no-untyped-def]
+            mark("open the profile, read the station")
+            show(self, *args)
+            mark("build and show the main window (its first page)")
+
+        launcher_class._show = timed_show  # type: ignore[method-assign]
+    launcher = launcher_class(Settings(), smoke=True)
+    launcher.first_painted.connect(lambda: mark("first paint (event loop)"))
+    if staged:
+        launcher.ready.connect(lambda: (mark("stage 2: SQLAlchemy, ORM, open the database, first page"), qt.quit()))
+    else:
+        launcher.first_painted.connect(qt.quit)
+    if (launcher.start_staged if staged else launcher.start)("default"):
         qt.exec()
     previous = 0.0
     for name, cpu, wall in marks:
-        print(f"{name:58s} cpu {cpu - previous:5.0f} ms   (cumulative cpu {cpu:5.0f}, wall {wall:5.0f})")
+        print(f"{name:96s} cpu {cpu - previous:5.0f} ms   (cumulative cpu {cpu:5.0f}, wall {wall:5.0f})")
         previous = cpu
     os._exit(0)  # leave without Qt's teardown: only the figures matter
 

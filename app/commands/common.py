@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
-from app.models.database import Database, DatabaseOpenError
-from app.services.station.profiles import open_profile
+if TYPE_CHECKING:
+    from app.models.database import Database
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -20,6 +21,10 @@ def fail(message: str, code: int = EXIT_FAILED) -> int:
 
 def open_db(args: argparse.Namespace) -> Database | None:
     """The profile's database, or None after printing why it cannot be opened."""
+    # Imported here: `station-desk` without a command paints its window before SQLAlchemy loads.
+    from app.models.database import DatabaseOpenError
+    from app.services.station.profiles import open_profile
+
     try:
         return open_profile(args.profile_name)
     except DatabaseOpenError as exc:

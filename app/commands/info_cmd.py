@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-
-from sqlalchemy import func, select
+from typing import TYPE_CHECKING
 
 from app.commands.common import EXIT_OK, EXIT_USAGE, fail, open_db
-from app.models import Demand, Enterprise, Event, ServiceRecord
-from app.models.database import Database
-from app.services.station import identity as station_service
-from app.services.station.enrolment_state import is_hq_profile
+
+if TYPE_CHECKING:
+    from app.models.database import Database
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -19,6 +17,13 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here, not at the top: app.main imports every command to build its parser.
+    from sqlalchemy import func, select
+
+    from app.models import Demand, Enterprise, Event, ServiceRecord
+    from app.services.station import identity as station_service
+    from app.services.station.enrolment_state import is_hq_profile
+
     db = open_db(args)
     if db is None:
         return EXIT_USAGE

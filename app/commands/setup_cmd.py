@@ -6,7 +6,6 @@ import argparse
 
 from app.commands.common import EXIT_OK, EXIT_USAGE, fail, open_db
 from app.domain.errors import UserError
-from app.services.station import identity as station_service
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -21,6 +20,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.services.station import identity as station_service  # the ORM: not on the window's start-up path
+
     db = open_db(args)
     if db is None:
         return EXIT_USAGE

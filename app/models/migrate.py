@@ -8,17 +8,15 @@ Revision ids are four-digit sequence numbers equal to their file's prefix
 
 from __future__ import annotations
 
-import re
-from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from app.migrations.revisions import MIGRATIONS, head_revision, known_revisions
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection
 
-MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
-_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+__all__ = ["MIGRATIONS", "alembic_config", "current_revision", "head_revision", "known_revisions", "upgrade"]
 
 
 def alembic_config(connection: Connection | None = None, url: str | None = None) -> Config:
@@ -31,16 +29,6 @@ def alembic_config(connection: Connection | None = None, url: str | None = None)
     if connection is not None:
         config.attributes["connection"] = connection
     return config
-
-
-@cache
-def known_revisions() -> frozenset[str]:
-    names = (_REVISION_FILE.match(p.name) for p in (MIGRATIONS / "versions").iterdir())
-    return frozenset(m.group(1) for m in names if m)
-
-
-def head_revision() -> str:
-    return max(known_revisions())
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -7,7 +7,10 @@ tests/services/test_enrolment_state.py checks they stay equal.
 
 from __future__ import annotations
 
-from sqlalchemy import Connection
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the profile menu reads these names while the window's frame paints, before SQLAlchemy
+    from sqlalchemy import Connection
 
 SERVER_KEY = "sync_server"
 CODE_KEY = "sync_station_code"

@@ -3522,6 +3522,13 @@ Check this computer's network connection, make sure the server address (%2) is r
     </message>
 </context>
 <context>
+    <name>LazyPages</name>
+    <message>
+        <source>加载中…</source>
+        <translation>Loading…</translation>
+    </message>
+</context>
+<context>
     <name>LibrariesPage</name>
     <message>
         <source>服务机构</source>

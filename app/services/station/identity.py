@@ -14,22 +14,11 @@ from app.domain.errors import NoStationError, ValidationError
 from app.domain.messages import Msg
 from app.domain.periods import china_today
 from app.models import ProfileMeta, StaffMember, Station
+from app.services.station.station_info import StationInfo as StationInfo  # defined apart: the first paint needs no ORM
 
 STATION_KEY = "station_id"
 DEMO_KEY = "is_demo"
 _CODE = re.compile(r"^[A-Za-z0-9-]{2,32}$")
-
-
-@dataclass(frozen=True)
-class StationInfo:
-    id: uuid.UUID
-    code: str
-    name: str
-    district: str
-    host_organisation: str
-    address: str
-    phone: str
-    is_demo: bool
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import Qt
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.periods import CHINA_TIME
-from app.models.database import DatabaseOpenError
+
+if TYPE_CHECKING:  # the launcher paints the window's frame before SQLAlchemy is imported
+    from app.models.database import DatabaseOpenError
 
 OPEN_BACKUP, NEW_PROFILE, QUIT = "open_backup", "new_profile", "quit"
 

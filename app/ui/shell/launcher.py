@@ -8,6 +8,12 @@ An HQ profile (made by enrolling an HQ desk user's code, app.hqdesk.profile) ope
 instead: app/ui/hq/connect.py asks HQ who this is (off the GUI thread), then HqWindow with
 HQ's pages and none of the station's.  Its modules are imported only then, so a station's
 start never pays for them.
+
+The GUI starts in two stages (`start_staged`, issue 14): when a plain read-only look at the
+profile (app/services/station/profile_peek.py) finds the station window to open, its frame is
+painted first and the database is opened behind the paint, through the same checks as `start`.
+This module therefore imports neither SQLAlchemy nor the services at the top; `start` (tests,
+profile switches, and the GUI whenever the plain read cannot decide) imports them as it goes.
 """
 
 from __future__ import annotations
@@ -16,20 +22,16 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from app import paths
-from app.models.database import Database, DatabaseOpenError
-from app.services.station import profiles
-from app.services.station.enrolment_state import is_hq_profile
-from app.services.station.identity import StationInfo, current_station
+from app.services.station.station_info import StationInfo
 from app.settings import ACTIVE_PROFILE, BACKUP_KEEP, Settings
 from app.ui import operations
-from app.ui.db_operations import read_now
 from app.ui.shell.database_problem_dialog import (
     NEW_PROFILE,
     OPEN_BACKUP,
@@ -38,8 +40,10 @@ from app.ui.shell.database_problem_dialog import (
 )
 from app.ui.shell.first_paint import FirstPaintProbe
 from app.ui.shell.main_window import MainWindow
-from app.ui.station.demo_generation import start_demo_generation
 from app.ui.widgets.error_dialog import show_error
+
+if TYPE_CHECKING:
+    from app.models.database import Database, DatabaseOpenError
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +57,8 @@ class OtherProfile(str):
 
 
 WizardOutcome = StationInfo | str | None  # a new station, DEMO_CHOSEN, OtherProfile, or None (cancelled)
-AskProblem = Callable[[DatabaseOpenError, list[Path], QWidget | None], ProblemChoice]
-RunWizard = Callable[[Database], WizardOutcome]
+AskProblem = Callable[["DatabaseOpenError", list[Path], QWidget | None], ProblemChoice]
+RunWizard = Callable[["Database"], WizardOutcome]
 
 
 def run_first_run_wizard(db: Database) -> WizardOutcome:
@@ -73,9 +77,21 @@ def run_first_run_wizard(db: Database) -> WizardOutcome:
         shiboken6.delete(wizard)  # never left for GC to destroy after QApplication (crash at exit)
 
 
+def _hq_or_station(db: Database) -> tuple[bool, StationInfo | None]:
+    """Whether `db` is an HQ profile, else its station (None: the first-run wizard's turn)."""
+    from app.services.station.enrolment_state import is_hq_profile
+    from app.services.station.identity import current_station
+    from app.ui.db_operations import read_now
+
+    if read_now(db, is_hq_profile):
+        return True, None
+    return False, read_now(db, current_station)
+
+
 class Launcher(QObject):
     window_shown = Signal(object)  # MainWindow, or HqWindow for an HQ profile
     first_painted = Signal()
+    ready = Signal()  # after the first paint: the database is open and the page shown is built
     finished = Signal()  # the last window closed (not a profile switch)
     smoke_failed = Signal(int)  # --smoke: the exit code (HQ refused or unreachable); run_gui leaves with it
 
@@ -103,16 +119,69 @@ class Launcher(QObject):
         self._needs_demo_data = False
 
     # -- opening --------------------------------------------------------------------------
+    def start_staged(self, profile: str) -> bool:
+        """The GUI's start: `start`'s outcome, but the station window's frame paints before the
+        database is opened when a read-only look at the file says that window is what `start`
+        would show; the rest follows the paint (`_fill_frame`).  Otherwise `start` itself."""
+        from app.services.station.profile_peek import peek_station
+
+        try:
+            station = peek_station(paths.database_file(profile))
+        except ValueError:  # not a profile name: `start` reports it as it always has
+            station = None
+        if station is None:
+            return self.start(profile)
+        self.profile = profile
+        window = self._new_window(None, profile, station, demo_mode=False)
+        probe = FirstPaintProbe(window)
+        probe.painted.connect(lambda: self._frame_painted(window))
+        window.show()
+        self.window_shown.emit(window)
+        return True
+
+    def _frame_painted(self, frame: MainWindow) -> None:
+        self.first_painted.emit()
+        # One more turn of the event loop, so the frame is on screen before the imports.
+        QTimer.singleShot(0, frame, lambda: self._fill_frame(frame))
+
+    def _fill_frame(self, frame: MainWindow) -> None:
+        """Stage 2: open the database as `start` does (checked, migrated if need be) and give the
+        frame its pages.  Should what the plain read saw no longer hold (the file changed since,
+        or cannot be opened), the frame goes and `start` takes over with its dialogs."""
+        if self.window is not frame:
+            return  # closed or replaced before its database came
+        from app.models.database import DatabaseOpenError
+        from app.services.station import profiles
+
+        station = db = None
+        try:
+            db = profiles.open_profile(self.profile)
+            station = _hq_or_station(db)[1]
+        except DatabaseOpenError as exc:
+            log.warning("profile %s changed under its frame: %s", self.profile, exc)
+        if db is None or station is None:
+            if db is not None:
+                db.dispose()
+            self._close_current()
+            if not self.start(self.profile):
+                self.finished.emit()
+                QCoreApplication.quit()
+            return
+        self.db = db
+        frame.attach_database(db)
+        frame.set_station(station)
+        self._settle()
+
     def start(self, profile: str) -> bool:
         """Open `profile` and show its main window.  False: nothing to show, the app should exit."""
         opened = self._open(profile)
         if opened is None:
             return False
         db, profile = opened
-        if read_now(db, is_hq_profile):
+        hq, station = _hq_or_station(db)
+        if hq:
             self._start_hq(db, profile)
             return True
-        station = read_now(db, current_station)
         demo_mode = station is None and (profile == paths.DEMO_PROFILE or self.smoke)
         if station is None and not demo_mode:
             outcome = self.run_wizard(db)
@@ -132,6 +201,9 @@ class Launcher(QObject):
         return True
 
     def _open(self, profile: str) -> tuple[Database, str] | None:
+        from app.models.database import DatabaseOpenError
+        from app.services.station import profiles
+
         while True:
             try:
                 return profiles.open_profile(profile), profile
@@ -156,15 +228,19 @@ class Launcher(QObject):
 
     def _show(self, db: Database, profile: str, station: StationInfo | None, demo_mode: bool) -> None:
         self.db, self.profile = db, profile
+        window = self._new_window(db, profile, station, demo_mode)
+        probe = FirstPaintProbe(window)
+        probe.painted.connect(self._after_first_paint)
+        window.show()
+        self.window_shown.emit(window)
+
+    def _new_window(self, db: Database | None, profile: str, station: StationInfo | None, demo_mode: bool) -> MainWindow:
         self._needs_demo_data = station is None
         window = MainWindow(db, profile, station, self.settings, demo=demo_mode, remember=not self.smoke)
         window.profile_switch_requested.connect(self.switch_profile)
         window.closed.connect(self._window_closed)
-        probe = FirstPaintProbe(window)
-        probe.painted.connect(self._after_first_paint)
         self.window = window
-        window.show()
-        self.window_shown.emit(window)
+        return window
 
     # -- HQ mode ----------------------------------------------------------------------------
     def _start_hq(self, db: Database, profile: str) -> None:
@@ -198,6 +274,7 @@ class Launcher(QObject):
         window.closed.connect(self._window_closed)
         probe = FirstPaintProbe(window)
         probe.painted.connect(self.first_painted)
+        probe.painted.connect(self.ready)
         self.hq_view = window
         window.show()
         if connecting is not None:
@@ -208,15 +285,24 @@ class Launcher(QObject):
 
     # -- after the window is up -----------------------------------------------------------
     def _after_first_paint(self) -> None:
-        window, db = self.window, self.db
-        if window is None or db is None:
+        if self.window is None or self.db is None:
             return
         self.first_painted.emit()
+        self._settle()
+
+    def _settle(self) -> None:
+        """After the first paint, with the database open: demo data or 首页's figures, the daily backup."""
+        from app.services.station import profiles
+        from app.ui.station.demo_generation import start_demo_generation
+
+        window, db = self.window, self.db
+        assert window is not None and db is not None
         if self.smoke:
             # Started, never awaited: leaving cancels it, and the generator's single
             # transaction then leaves the profile untouched (the wizard still comes next time).
             if self._needs_demo_data:
                 start_demo_generation(window, db, lambda: None, window.banner.show_progress, show_progress=False)
+            self.ready.emit()
             return
         if self._needs_demo_data:
             self._start_demo_data(window, db)
@@ -230,8 +316,13 @@ class Launcher(QObject):
                 title=self.tr("每日备份"),
                 show_progress=False,
             )
+        self.ready.emit()
 
     def _start_demo_data(self, window: MainWindow, db: Database) -> None:
+        from app.services.station.identity import current_station
+        from app.ui.db_operations import read_now
+        from app.ui.station.demo_generation import start_demo_generation
+
         def done() -> None:
             window.set_station(read_now(db, current_station))
             window.reload_home()

@@ -1,7 +1,13 @@
 """The main window: navigation on the left, one page per section, station in the status bar.
 
 Only the page shown is built (app/ui/shell/lazy_pages.py); another is built when it is first
-shown, by the navigation, Ctrl+digit, or a click-through from 首页 (`open_filtered`)."""
+shown, by the navigation, Ctrl+digit, or a click-through from 首页 (`open_filtered`).
+
+Built without a database (`db=None`), the window is its own frame: navigation, menus, title,
+station and a 加载中… page, painted before SQLAlchemy is imported (issue 14; the launcher's
+start_staged).  `attach_database` then adds what needs the database: the sync controller, the
+status bar's last sync, and the page shown.  Nothing in this module's imports may load the ORM
+(tests/test_startup_imports.py)."""
 
 from __future__ import annotations
 
@@ -27,8 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, paths
-from app.models.database import Database
-from app.services.station.identity import StationInfo
+from app.services.station.station_info import StationInfo
 from app.settings import LANGUAGE, LAST_PAGE, Settings
 from app.ui import i18n, theme
 from app.ui.shell import window_state
@@ -38,11 +43,12 @@ from app.ui.shell.page_registry import page_factory
 from app.ui.shell.placeholder_page import PlaceholderPage
 from app.ui.shell.profile_menu import add_profile_menu
 from app.ui.station.demo_banner import DemoBanner
-from app.ui.sync.auto_sync import AutoSyncController
 from app.ui.widgets.prompts import inform
 
 if TYPE_CHECKING:
+    from app.models.database import Database
     from app.ui.dashboard.page import HomePage
+    from app.ui.sync.auto_sync import AutoSyncController
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +57,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        db: Database,
+        db: Database | None,
         profile: str,
         station: StationInfo | None,
         settings: Settings,
@@ -79,11 +85,11 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self._home_due = False  # the launcher asked for 首页's figures (after the first paint)
-        self.auto_sync = AutoSyncController(db, settings, enabled=not self.demo, parent=self)
-        self.auto_sync.start(self)
+        self.auto_sync: AutoSyncController | None = None  # made by attach_database
         for section in self._sections:
             QListWidgetItem(section.title, self.nav)
-        self.pages = LazyPages(self.stack, [s.key for s in self._sections], self._build_page)
+        # Waiting until attach_database (below, or the launcher's after the frame's first paint).
+        self.pages = LazyPages(self.stack, [s.key for s in self._sections], self._build_page, waiting=True)
         self.nav.currentRowChanged.connect(self.pages.show)
         # Wide enough for the longest title in the current language (English runs longer).
         longest = max(self.nav.fontMetrics().horizontalAdvance(s.title) for s in self._sections)
@@ -113,11 +119,30 @@ class MainWindow(QMainWindow):
         if not window_state.restore_main_window(self, settings):
             self.resize(1100, 720)
         self.show_page(settings.get(LAST_PAGE))
+        if db is not None:
+            self.attach_database(db)
+
+    def attach_database(self, db: Database) -> None:
+        """Give the frame its database: the sync controller, the status bar's last sync, then
+        the page shown is built (the launcher calls this after the frame's first paint)."""
+        # Imported here: it brings SQLAlchemy and the sync client, which the frame's paint must not wait for.
+        from app.ui.sync.auto_sync import AutoSyncController
+
+        self.db = db
+        self.auto_sync = auto_sync = AutoSyncController(db, self.settings, enabled=not self.demo, parent=self)
+        # A frame already painted starts the first sync's delay now; a window not yet shown, at its paint.
+        auto_sync.start(None if self.isVisible() else self)
+        self.sync_label.setText(auto_sync.status_text())  # the last sync in the log survives a restart
+        auto_sync.sync_started.connect(lambda: self.sync_label.setText(self.tr("正在同步…")))
+        auto_sync.sync_finished.connect(lambda _r: self.sync_label.setText(auto_sync.status_text()))
+        auto_sync.problem.connect(lambda message: self.statusBar().showMessage(message))
+        self.pages.release()
 
     # -- building -------------------------------------------------------------------
     def _build_page(self, key: str) -> QWidget:
         """The page for section `key`, built when it is first shown or asked for."""
         page: QWidget
+        assert self.db is not None and self.auto_sync is not None, "pages wait for attach_database"
         if key == "sync":
             from app.ui.sync.page import SyncPage
 
@@ -137,14 +162,11 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.station_label = QLabel()
         self.profile_label = QLabel()
-        self.sync_label = QLabel(self.auto_sync.status_text())  # the last sync in the log survives a restart
+        self.sync_label = QLabel()  # the last sync, once attach_database has the database
         bar = self.statusBar()
         for label in (self.station_label, self.profile_label, self.sync_label):
             label.setContentsMargins(8, 0, 8, 0)
             bar.addPermanentWidget(label)
-        self.auto_sync.sync_started.connect(lambda: self.sync_label.setText(self.tr("正在同步…")))
-        self.auto_sync.sync_finished.connect(lambda _r: self.sync_label.setText(self.auto_sync.status_text()))
-        self.auto_sync.problem.connect(lambda message: bar.showMessage(message))
         marker = self.tr("（演示）") if self.demo else ""
         self.profile_label.setText(self.tr("档案：%1").replace("%1", self.profile) + marker)
 
@@ -205,11 +227,15 @@ class MainWindow(QMainWindow):
             home.reload()  # type: ignore[attr-defined]
 
     def edit_categories(self) -> None:
+        if self.db is None:  # the frame, before its database: a few hundred milliseconds at most
+            return
         from app.ui.records import category_editor
 
         category_editor.edit_categories(self.db, self)
 
     def edit_lock_days(self) -> None:
+        if self.db is None:
+            return
         from app.ui.records import lock_settings_dialog
 
         lock_settings_dialog.edit_lock_days(self.db, self)
@@ -266,5 +292,6 @@ class MainWindow(QMainWindow):
             self.settings.set(LAST_PAGE, self.current_page_key())
         super().closeEvent(event)
         if event.isAccepted():
-            self.auto_sync.stop()
+            if self.auto_sync is not None:
+                self.auto_sync.stop()
             self.closed.emit()

@@ -7,10 +7,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from app.models.database import Database
+if TYPE_CHECKING:
+    from app.models.database import Database
 
 # section key → (module, class); each class takes the open `Database` (and nothing else).
 # sync is built by the main window itself: it needs the window's AutoSyncController.
