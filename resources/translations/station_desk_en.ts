@@ -56,14 +56,14 @@
     </message>
     <message>
         <source>所在区：请选择服务站所在的区。</source>
-        <translation>District: please choose the station's district.</translation>
+        <translation>District: please choose the station&apos;s district.</translation>
     </message>
 </context>
 <context>
     <name>AddUserDialog</name>
     <message>
         <source>使用者的姓名或账号名，例如 王晓红</source>
-        <translation>The person's name or account name, e.g. Wang Xiaohong</translation>
+        <translation>The person&apos;s name or account name, e.g. Wang Xiaohong</translation>
     </message>
     <message>
         <source>新增服务总站用户</source>
@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>用户名：请填写使用者的姓名或账号名。</source>
-        <translation>User name: please enter the person's name or account name.</translation>
+        <translation>User name: please enter the person&apos;s name or account name.</translation>
     </message>
 </context>
 <context>
@@ -901,7 +901,7 @@
     </message>
     <message>
         <source>没有数据：请先选择年度并点“预览”。服务站同步后，其数据会出现在这里。</source>
-        <translation>No data: choose a year and click Preview. Stations' data appear here once they have synced.</translation>
+        <translation>No data: choose a year and click Preview. Stations&apos; data appear here once they have synced.</translation>
     </message>
     <message>
         <source>没有数据：请先填写报送期间（如 2026-Q3）并点“预览”。</source>
@@ -920,13 +920,13 @@
         <translation>Reading the city-wide figures</translation>
     </message>
     <message>
-        <source>%1　统计期间 %2　数据截至 %3
+        <source>%1&#x3000;统计期间 %2&#x3000;数据截至 %3
 服务站 %4 个；服务企业 %5 家，服务记录 %6 次，举办活动 %7 场，受理需求 %8 项，办结 %9 项。</source>
         <translation>%1  Period %2  Data as of %3
 %4 stations; %5 enterprises served, %6 service records, %7 events held, %8 demands received, %9 closed.</translation>
     </message>
     <message>
-        <source>%1　统计期间 %2　数据截至 %3
+        <source>%1&#x3000;统计期间 %2&#x3000;数据截至 %3
 服务企业 %4 家，服务记录 %5 次；受理需求 %6 项，已办结 %7 项，逾期未办结 %8 项；%9 个服务站已报送本期信息。</source>
         <translation>%1  Period %2  Data as of %3
 %4 enterprises served, %5 service records; %6 demands received, %7 closed, %8 overdue; %9 stations have reported for the period.</translation>
@@ -976,7 +976,7 @@
     </message>
     <message>
         <source>关闭本窗口后登记码不再显示；遗失了可以“重新发放登记码”。</source>
-        <translation>The code is not shown again after this window closes; if it is lost, use "Reissue code".</translation>
+        <translation>The code is not shown again after this window closes; if it is lost, use &quot;Reissue code&quot;.</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -1302,7 +1302,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>已有服务总站发放的登记码：站点信息以服务总站为准，只需补充服务总站没有的信息。</source>
-        <translation>Have an enrolment code from HQ? The station's details come from HQ; you only add what HQ does not know.</translation>
+        <translation>Have an enrolment code from HQ? The station&apos;s details come from HQ; you only add what HQ does not know.</translation>
     </message>
 </context>
 <context>
@@ -1321,7 +1321,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>请填写服务总站提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。服务站代码、名称和所在区以服务总站登记的为准，本站信息和人员在登记后的首次同步中取回，无需再填。</source>
-        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station's code, name and district are taken from HQ's register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
+        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station&apos;s code, name and district are taken from HQ&apos;s register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
     </message>
     <message>
         <source>正在连接服务总站…</source>
@@ -1341,11 +1341,11 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>站长/负责人姓名 *</source>
-        <translation>Manager's name *</translation>
+        <translation>Manager&apos;s name *</translation>
     </message>
     <message>
         <source>负责人电话</source>
-        <translation>Manager's phone</translation>
+        <translation>Manager&apos;s phone</translation>
     </message>
     <message>
         <source>完成设置</source>
@@ -1357,7 +1357,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>正在取回服务总站保存的本站信息和人员…</source>
-        <translation>Fetching the station's details and staff from HQ…</translation>
+        <translation>Fetching the station&apos;s details and staff from HQ…</translation>
     </message>
     <message>
         <source>服务总站还没有本站的人员信息。请填写站长（负责人），完成后即可开始登记服务。</source>
@@ -1398,11 +1398,11 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>可选：服务总站证书不是系统信任的证书时才需要</source>
-        <translation>Optional: only if HQ's certificate is not one this system trusts</translation>
+        <translation>Optional: only if HQ&apos;s certificate is not one this system trusts</translation>
     </message>
     <message>
         <source>服务总站发放的证书颁发机构(CA)文件（.pem 或 .crt），登记时复制到本档案的文件夹。</source>
-        <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile's folder on enrolment.</translation>
+        <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile&apos;s folder on enrolment.</translation>
     </message>
     <message>
         <source>选择…</source>
@@ -1438,7 +1438,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>已登记为服务总站用户：%1（%2）。本机将以服务总站模式打开，只显示服务总站的页面。服务总站档案为“%3”。</source>
-        <translation>Enrolled as HQ user %1 (%2). This computer now opens in HQ mode, showing HQ's pages only. The HQ profile is "%3".</translation>
+        <translation>Enrolled as HQ user %1 (%2). This computer now opens in HQ mode, showing HQ&apos;s pages only. The HQ profile is &quot;%3&quot;.</translation>
     </message>
     <message>
         <source>已登记服务站</source>
@@ -1446,7 +1446,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>这是服务站的登记码。服务总站档案保持不变，服务站已登记到新档案“%1”，现在打开它。</source>
-        <translation>This was a station's code. The HQ profile is unchanged; the station was enrolled in a new profile "%1", which opens now.</translation>
+        <translation>This was a station&apos;s code. The HQ profile is unchanged; the station was enrolled in a new profile &quot;%1&quot;, which opens now.</translation>
     </message>
     <message>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
@@ -1454,7 +1454,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>选择服务总站的证书颁发机构(CA)文件</source>
-        <translation>Choose HQ's certificate authority (CA) file</translation>
+        <translation>Choose HQ&apos;s certificate authority (CA) file</translation>
     </message>
     <message>
         <source>服务器网址：请填写以 https:// 或 http:// 开头的网址，例如 https://hq.example.gov.cn。</source>
@@ -1746,8 +1746,8 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
         <translation>Size: not yet known, still needs %1</translation>
     </message>
     <message>
-        <source>这个代码已登记为“%1”。&lt;a href="%2"&gt;打开该企业&lt;/a&gt;</source>
-        <translation>This code is already registered to “%1”. &lt;a href="%2"&gt;Open that enterprise&lt;/a&gt;</translation>
+        <source>这个代码已登记为“%1”。&lt;a href=&quot;%2&quot;&gt;打开该企业&lt;/a&gt;</source>
+        <translation>This code is already registered to “%1”. &lt;a href=&quot;%2&quot;&gt;Open that enterprise&lt;/a&gt;</translation>
     </message>
     <message>
         <source>可能重复：%1</source>
@@ -2032,7 +2032,7 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     </message>
     <message>
         <source>程序遇到意外错误。您可以继续使用，但建议保存工作后重新启动；请点击“复制调试信息”并发给技术支持。</source>
-        <translation>An unexpected error occurred. You can keep working, but please save and restart; click "Copy debug info" and send it to support.</translation>
+        <translation>An unexpected error occurred. You can keep working, but please save and restart; click &quot;Copy debug info&quot; and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -2193,7 +2193,7 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
         <translation>No materials yet. You can add attendance sheets, slides, photos and so on, up to 20 MB each.</translation>
     </message>
     <message>
-        <source>　·　</source>
+        <source>&#x3000;·&#x3000;</source>
         <translation> · </translation>
     </message>
     <message>
@@ -2642,7 +2642,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>请填写本服务站的基本信息和站长（负责人），完成后即可开始登记服务。带 * 的为必填项。</source>
-        <translation>Enter your station's details and its manager; then you can start recording services. Fields marked * are required.</translation>
+        <translation>Enter your station&apos;s details and its manager; then you can start recording services. Fields marked * are required.</translation>
     </message>
     <message>
         <source>例如 GZ-TH-001</source>
@@ -2682,11 +2682,11 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>站长/负责人姓名 *</source>
-        <translation>Manager's name *</translation>
+        <translation>Manager&apos;s name *</translation>
     </message>
     <message>
         <source>负责人电话</source>
-        <translation>Manager's phone</translation>
+        <translation>Manager&apos;s phone</translation>
     </message>
     <message>
         <source>先看看演示数据</source>
@@ -2768,7 +2768,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>橙色为本月；点击柱形查看该月的服务记录</source>
-        <translation>Orange is this month; click a bar to see that month's service records</translation>
+        <translation>Orange is this month; click a bar to see that month&apos;s service records</translation>
     </message>
     <message>
         <source>这里还没有数据。可以先在“企业”页导入企业库，或在“服务记录”页登记第一次服务；登记后，首页会汇总本月和本年的服务情况。</source>
@@ -2895,13 +2895,13 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>服务总站不认可本机的令牌：它可能已被撤销，或管理员重新发放了登记码。请向服务总站管理员索取新的登记码，然后点“重新登记…”（也可以运行：%1）。</source>
-        <translation>HQ does not accept this computer's token: it may have been revoked, or the administrator reissued the enrolment code. Ask HQ's administrator for a new code, then click "Enrol again…" (or run: %1).</translation>
+        <translation>HQ does not accept this computer&apos;s token: it may have been revoked, or the administrator reissued the enrolment code. Ask HQ&apos;s administrator for a new code, then click &quot;Enrol again…&quot; (or run: %1).</translation>
     </message>
     <message>
         <source>连接不上服务总站：%1
 请检查本机的网络连接，确认服务器网址（%2）正确、服务总站的服务已启动，然后点“重试”。</source>
         <translation>Cannot reach HQ: %1
-Check this computer's network connection, make sure the server address (%2) is right and HQ's service is running, then click "Retry".</translation>
+Check this computer&apos;s network connection, make sure the server address (%2) is right and HQ&apos;s service is running, then click &quot;Retry&quot;.</translation>
     </message>
 </context>
 <context>
@@ -3586,11 +3586,11 @@ Check this computer's network connection, make sure the server address (%2) is r
     </message>
     <message>
         <source>本站还没有在职的站长/负责人，请先在“人员”中把站长的角色设为站长。</source>
-        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager's role to “Station manager”.</translation>
+        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager&apos;s role to “Station manager”.</translation>
     </message>
     <message>
         <source>每月结束后第 %1 天起，上月的服务记录和需求只读；如需更正，由站长解锁。</source>
-        <translation>From day %1 after a month ends, that month's service records and demands are read-only; to correct them, the manager unlocks the month.</translation>
+        <translation>From day %1 after a month ends, that month&apos;s service records and demands are read-only; to correct them, the manager unlocks the month.</translation>
     </message>
 </context>
 <context>
@@ -3667,7 +3667,7 @@ Check this computer's network connection, make sure the server address (%2) is r
         <translation>Station Desk (中小企业服务站工作台)
 Version %1
 
-Daily service records, demand tracking and reports for Guangzhou's SME service stations.</translation>
+Daily service records, demand tracking and reports for Guangzhou&apos;s SME service stations.</translation>
     </message>
 </context>
 <context>
@@ -3714,7 +3714,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>人员：服务站工作人员、岗位和在岗情况——即将推出</source>
-        <translation>Staff: the station's people, their roles and who is on duty — coming soon</translation>
+        <translation>Staff: the station&apos;s people, their roles and who is on duty — coming soon</translation>
     </message>
     <message>
         <source>机构与专家</source>
@@ -4011,7 +4011,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>操作未能完成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。</source>
-        <translation>The operation could not be completed. Please try again; if it keeps failing, click "Copy debug info" and send it to support.</translation>
+        <translation>The operation could not be completed. Please try again; if it keeps failing, click &quot;Copy debug info&quot; and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -4182,7 +4182,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>还没有计划活动。点击“添加活动”按月份列出全年的培训、沙龙、讲座等。</source>
-        <translation>No planned events yet. Click “Add event” to list the year's trainings, salons, talks and so on, month by month.</translation>
+        <translation>No planned events yet. Click “Add event” to list the year&apos;s trainings, salons, talks and so on, month by month.</translation>
     </message>
     <message>
         <source>全年活动计划</source>
@@ -4498,7 +4498,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>这条政策的适用区域内还没有服务站。</source>
-        <translation>There is no station in this policy's districts yet.</translation>
+        <translation>There is no station in this policy&apos;s districts yet.</translation>
     </message>
     <message>
         <source>政策类别</source>
@@ -4585,7 +4585,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>选择的文件会复制到本档案的 policy_files 文件夹（最大 20 MB）。</source>
-        <translation>The chosen file is copied into this profile's policy_files folder (up to 20 MB).</translation>
+        <translation>The chosen file is copied into this profile&apos;s policy_files folder (up to 20 MB).</translation>
     </message>
     <message>
         <source>选择文件…</source>
@@ -4692,7 +4692,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>企业库中没有符合这条政策适用范围的在营企业。</source>
-        <translation>No operating enterprise in the library falls within this policy's scope.</translation>
+        <translation>No operating enterprise in the library falls within this policy&apos;s scope.</translation>
     </message>
     <message>
         <source>记录已宣传（%1 家）</source>
@@ -5017,7 +5017,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>已按这家企业上次的服务预先填写，请核对。</source>
-        <translation>Filled in from this enterprise's last visit; please check.</translation>
+        <translation>Filled in from this enterprise&apos;s last visit; please check.</translation>
     </message>
     <message>
         <source>工作台</source>
@@ -5135,7 +5135,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>还没有服务记录。在上方输入企业名称开始登记第一条。</source>
-        <translation>No service records yet. Type an enterprise's name above to log the first one.</translation>
+        <translation>No service records yet. Type an enterprise&apos;s name above to log the first one.</translation>
     </message>
     <message>
         <source>共 %1 条</source>
@@ -5147,7 +5147,7 @@ Daily service records, demand tracking and reports for Guangzhou's SME service s
     </message>
     <message>
         <source>这段时间还没有服务记录。在上方输入企业名称开始登记；更早的记录请选择“全部日期”。</source>
-        <translation>No service records in this period. Type an enterprise name above to start; choose "All dates" for older records.</translation>
+        <translation>No service records in this period. Type an enterprise name above to start; choose &quot;All dates&quot; for older records.</translation>
     </message>
     <message>
         <source>删除 %1 %2 的服务记录（%3）？删除后可以立即撤销。</source>
@@ -5386,7 +5386,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>按服务站信息生成门牌标识，预览无误后用彩色打印机打印张贴。</source>
-        <translation>Makes the door sign from the station's details; check the preview, then print it on a colour printer and put it up.</translation>
+        <translation>Makes the door sign from the station&apos;s details; check the preview, then print it on a colour printer and put it up.</translation>
     </message>
     <message>
         <source>签到表列出报名企业，供活动现场签名；活动总结汇总签到、满意度和活动小结。</source>
@@ -5485,7 +5485,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>退回“%1”。请写明需要服务站修改或补充什么，服务站下次同步后会看到这段意见。</source>
-        <translation>Return "%1". Say what the station must change or add; the station sees this comment after its next sync.</translation>
+        <translation>Return &quot;%1&quot;. Say what the station must change or add; the station sees this comment after its next sync.</translation>
     </message>
     <message>
         <source>例如：请补充本期重点企业名单和诉求办理情况。</source>
@@ -6073,11 +6073,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>上次登记时本机没有安全的凭据存储，令牌只保存在那次运行的内存中，现已不可用。请向服务总站管理员索取新的登记码，重新登记：%1</source>
-        <translation>At the last enrolment this computer had no secure credential store, so the token was kept only in that run's memory and is gone now. Ask the HQ administrator for a new enrolment code and enrol again: %1</translation>
+        <translation>At the last enrolment this computer had no secure credential store, so the token was kept only in that run&apos;s memory and is gone now. Ask the HQ administrator for a new enrolment code and enrol again: %1</translation>
     </message>
     <message>
         <source>上次登记时系统没有安全的凭据存储，令牌只保存在那次运行的内存中，现已不可用，请重新登记（station-desk enroll --server %1 --code 新登记码）。</source>
-        <translation>At the last enrolment the system had no secure credential store, so the token was kept only in that run's memory and is gone now. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
+        <translation>At the last enrolment the system had no secure credential store, so the token was kept only in that run&apos;s memory and is gone now. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
     </message>
     <message>
         <source>下一年度服务工作计划</source>
@@ -6301,7 +6301,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>修改人：只有本站在职的站长/负责人可以修改锁定期限，请由站长操作。</source>
-        <translation>Changed by: only the station's current manager can change the lock period. Ask the station manager.</translation>
+        <translation>Changed by: only the station&apos;s current manager can change the lock period. Ask the station manager.</translation>
     </message>
     <message>
         <source>免费服务不填写金额。请清空金额，或把收费类型改为“低收费”或“有偿”。</source>
@@ -6605,7 +6605,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>已信任服务总站的证书颁发机构(CA)文件（已复制为档案文件夹中的 %1）。</source>
-        <translation>HQ's certificate authority (CA) file is now trusted (copied to the profile folder as %1).</translation>
+        <translation>HQ&apos;s certificate authority (CA) file is now trusted (copied to the profile folder as %1).</translation>
     </message>
     <message>
         <source>已登记到服务总站：%1（%2）。</source>
@@ -6621,7 +6621,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>无法连接服务总站同步服务（%1）：网络不通或服务器未启动。数据已保存在本机，稍后再试。</source>
-        <translation>Cannot reach HQ's sync service (%1): no network, or the server is down. Your data is saved on this computer; try again later.</translation>
+        <translation>Cannot reach HQ&apos;s sync service (%1): no network, or the server is down. Your data is saved on this computer; try again later.</translation>
     </message>
     <message>
         <source>无法连接服务总站（%1）：网络不通或服务器未启动。</source>
@@ -6629,7 +6629,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>服务器证书不受信任：%1 的证书不是由本机信任的证书颁发机构签发的（例如自签名或单位内部证书）。请向服务总站索取证书颁发机构(CA)文件，并在登记时用 --ca-file 指定，或把它加入系统信任。</source>
-        <translation>Server certificate not trusted: the certificate of %1 was not issued by an authority this computer trusts (e.g. self-signed or an in-house certificate). Ask HQ for the certificate authority (CA) file and give it with --ca-file when enrolling, or add it to the system's trusted certificates.</translation>
+        <translation>Server certificate not trusted: the certificate of %1 was not issued by an authority this computer trusts (e.g. self-signed or an in-house certificate). Ask HQ for the certificate authority (CA) file and give it with --ca-file when enrolling, or add it to the system&apos;s trusted certificates.</translation>
     </message>
     <message>
         <source>服务器证书与网址不符：%1 出示的证书不是为这个地址签发的。请使用证书上的域名访问服务总站，或请服务总站为这个地址重新签发证书。</source>
@@ -6641,11 +6641,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本机原来的站点编码“%1”已改为服务总站分配的“%2”。</source>
-        <translation>This computer's station code “%1” is now HQ's “%2”.</translation>
+        <translation>This computer&apos;s station code “%1” is now HQ&apos;s “%2”.</translation>
     </message>
     <message>
         <source>本档案已登记为服务总站的另一个服务站（%1），并且已有该站的工作记录，不能改登记为“%2”。请为新站点新建一个档案再登记；如果登记码发错了，请联系服务总站重新发放本站的登记码。</source>
-        <translation>This profile is enrolled as another HQ station (%1) and holds that station's records, so it cannot be enrolled as “%2”. Make a new profile for the new station and enrol that; if the code was sent by mistake, ask HQ to reissue this station's code.</translation>
+        <translation>This profile is enrolled as another HQ station (%1) and holds that station&apos;s records, so it cannot be enrolled as “%2”. Make a new profile for the new station and enrol that; if the code was sent by mistake, ask HQ to reissue this station&apos;s code.</translation>
     </message>
     <message>
         <source>本档案还没有登记到服务总站，请先运行：station-desk enroll --server 服务总站网址 --code 登记码</source>
@@ -6657,7 +6657,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>这份报告的 PDF 还没有传到服务总站：服务站下次同步时会自动上传，请稍后刷新。</source>
-        <translation>This report's PDF has not reached HQ yet; the station uploads it at its next sync. Refresh later.</translation>
+        <translation>This report&apos;s PDF has not reached HQ yet; the station uploads it at its next sync. Refresh later.</translation>
     </message>
     <message>
         <source>这是演示档案（其中是生成的演示数据），不能登记到服务总站，也不能同步：演示数据会被上传到服务总站，混进真实的统计。请为真实的服务站新建一个档案再登记，例如：station-desk --profile 本站 enroll --server 服务总站网址 --code 登记码。</source>
@@ -6665,7 +6665,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>连接服务总站同步服务超时，数据已保存在本机，稍后再试。</source>
-        <translation>HQ's sync service timed out. Your data is saved on this computer; try again later.</translation>
+        <translation>HQ&apos;s sync service timed out. Your data is saved on this computer; try again later.</translation>
     </message>
     <message>
         <source>连接服务总站超时，请稍后再试。</source>
@@ -6673,11 +6673,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>错误：report 需要服务总站同步数据库地址：请用 --db 或环境变量 %1 指定。</source>
-        <translation>Error: report needs HQ's sync database address: give it with --db or the environment variable %1.</translation>
+        <translation>Error: report needs HQ&apos;s sync database address: give it with --db or the environment variable %1.</translation>
     </message>
     <message>
         <source>错误：无法连接或操作服务总站数据库：%1</source>
-        <translation>Error: cannot reach or use HQ's database: %1</translation>
+        <translation>Error: cannot reach or use HQ&apos;s database: %1</translation>
     </message>
     <message>
         <source>GNOME 密钥环 / Secret Service</source>
@@ -6701,7 +6701,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>%1（%2）“%3”应写成 2026-03-02 这样的格式，留空表示今天。</source>
-        <translation>%1 (%2) "%3" should be written like 2026-03-02; leave it empty for today.</translation>
+        <translation>%1 (%2) &quot;%3&quot; should be written like 2026-03-02; leave it empty for today.</translation>
     </message>
     <message>
         <source>%1（%2）包含无法保存的特殊字符（如空字符），请删除后重试。</source>
@@ -6741,15 +6741,15 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>“%1”不是可用的字段；可填写：处理结果（approve）、处理意见（comment）。</source>
-        <translation>"%1" is not a field you can use; allowed: decision (approve), comment (comment).</translation>
+        <translation>&quot;%1&quot; is not a field you can use; allowed: decision (approve), comment (comment).</translation>
     </message>
     <message>
         <source>“%1”不是服务总站发布的参考数据（可发布：%2）。</source>
-        <translation>"%1" is not reference data HQ publishes (publishable: %2).</translation>
+        <translation>&quot;%1&quot; is not reference data HQ publishes (publishable: %2).</translation>
     </message>
     <message>
         <source>“%1”不能在这里填写或修改；可填写：%2。</source>
-        <translation>"%1" cannot be filled in or changed here; allowed: %2.</translation>
+        <translation>&quot;%1&quot; cannot be filled in or changed here; allowed: %2.</translation>
     </message>
     <message>
         <source>“%1”对应%2家企业（%3%4），请输入完整名称或统一社会信用代码。</source>
@@ -6765,7 +6765,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>“%1”既不是合并编号，也不是企业编号（uuid）。</source>
-        <translation>"%1" is neither a merge number nor an enterprise number (uuid).</translation>
+        <translation>&quot;%1&quot; is neither a merge number nor an enterprise number (uuid).</translation>
     </message>
     <message>
         <source>“%1”现在是“%2”，只有在驻的机构可以暂停。</source>
@@ -6773,7 +6773,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>“%1”由服务总站统一维护，服务站不能修改，本地修改未被接受。</source>
-        <translation>"%1" is maintained by HQ; stations cannot change it, so the local change was not accepted.</translation>
+        <translation>&quot;%1&quot; is maintained by HQ; stations cannot change it, so the local change was not accepted.</translation>
     </message>
     <message>
         <source>上传位置不对：服务总站已收到这个文件的 %1 字节，下一段应从第 %2 字节开始（请求从 %3 开始）。</source>
@@ -6821,7 +6821,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>企业 %1 已不在服务总站库中，无法执行；请驳回这条申请。</source>
-        <translation>Enterprise %1 is no longer in HQ's library, so this cannot be done; reject the request.</translation>
+        <translation>Enterprise %1 is no longer in HQ&apos;s library, so this cannot be done; reject the request.</translation>
     </message>
     <message>
         <source>企业 %1 没有可撤销的合并。</source>
@@ -6829,7 +6829,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>企业“%1”已被删除，无法合并；请驳回这条申请。</source>
-        <translation>Enterprise "%1" has been deleted and cannot be merged; reject the request.</translation>
+        <translation>Enterprise &quot;%1&quot; has been deleted and cannot be merged; reject the request.</translation>
     </message>
     <message>
         <source>企业“%1”已被删除，无需再处理。</source>
@@ -7105,7 +7105,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>所在区“%1”不是广州的区：请填写%2之一。</source>
-        <translation>District "%1" is not a district of Guangzhou: enter one of %2.</translation>
+        <translation>District &quot;%1&quot; is not a district of Guangzhou: enter one of %2.</translation>
     </message>
     <message>
         <source>所在区不能为空：请填写%1之一，如 天河区。</source>
@@ -7113,11 +7113,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>所在区：最多%1个字，请填写区名，例如“天河区”。</source>
-        <translation>District: at most %1 characters; enter a district name, such as "Tianhe District".</translation>
+        <translation>District: at most %1 characters; enter a district name, such as &quot;Tianhe District&quot;.</translation>
     </message>
     <message>
         <source>所在区：请从广州市十一个区中选择（%1）。</source>
-        <translation>District: choose one of Guangzhou's eleven districts (%1).</translation>
+        <translation>District: choose one of Guangzhou&apos;s eleven districts (%1).</translation>
     </message>
     <message>
         <source>所在单位</source>
@@ -7221,7 +7221,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>报告不能从“%1”改为“%2”。</source>
-        <translation>A report cannot go from "%1" to "%2".</translation>
+        <translation>A report cannot go from &quot;%1&quot; to &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>报告内容：未知的栏目“%1”。</source>
@@ -7233,7 +7233,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>报告类型“%1”无效，可选：%2。</source>
-        <translation>Report type "%1" is not valid; choices: %2.</translation>
+        <translation>Report type &quot;%1&quot; is not valid; choices: %2.</translation>
     </message>
     <message>
         <source>报送期间：“%1”无法识别。%2。</source>
@@ -7329,7 +7329,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>文件内容请按原样上传，不要压缩。</source>
-        <translation>Upload the file's content as it is, without compression.</translation>
+        <translation>Upload the file&apos;s content as it is, without compression.</translation>
     </message>
     <message>
         <source>文件内重复%1行</source>
@@ -7497,19 +7497,19 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>服务总站只能修改报告的状态和审核意见。</source>
-        <translation>HQ can only change a report's status and review comment.</translation>
+        <translation>HQ can only change a report&apos;s status and review comment.</translation>
     </message>
     <message>
         <source>服务总站同步服务出错（HTTP %1），请稍后再试或联系服务总站。</source>
-        <translation>HQ's sync service failed (HTTP %1). Try again later or contact HQ.</translation>
+        <translation>HQ&apos;s sync service failed (HTTP %1). Try again later or contact HQ.</translation>
     </message>
     <message>
         <source>服务总站同步服务的回复无法识别，请稍后再试或联系服务总站。</source>
-        <translation>HQ's sync service sent a reply that cannot be read. Try again later or contact HQ.</translation>
+        <translation>HQ&apos;s sync service sent a reply that cannot be read. Try again later or contact HQ.</translation>
     </message>
     <message>
         <source>服务总站同步服务返回的进度没有前进，已停止以免重复下载。请联系服务总站。</source>
-        <translation>HQ's sync service did not move forward; stopped to avoid downloading the same data again. Please contact HQ.</translation>
+        <translation>HQ&apos;s sync service did not move forward; stopped to avoid downloading the same data again. Please contact HQ.</translation>
     </message>
     <message>
         <source>服务总站工作人员</source>
@@ -7521,7 +7521,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>服务总站拒绝了本站的同步令牌（已被吊销、过期或无效），请联系服务总站后重新登记。</source>
-        <translation>HQ refused this station's sync token (revoked, expired or invalid). Contact HQ, then enrol again.</translation>
+        <translation>HQ refused this station&apos;s sync token (revoked, expired or invalid). Contact HQ, then enrol again.</translation>
     </message>
     <message>
         <source>服务总站拒绝了请求（HTTP %1）。</source>
@@ -7529,7 +7529,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>服务总站服务出错（HTTP %1），请稍后再试或联系服务总站。</source>
-        <translation>HQ's service failed (HTTP %1). Try again later or contact HQ.</translation>
+        <translation>HQ&apos;s service failed (HTTP %1). Try again later or contact HQ.</translation>
     </message>
     <message>
         <source>服务总站未接收：%1</source>
@@ -7545,23 +7545,23 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>服务总站的回复太大，已停止接收。请缩小查询范围或联系服务总站。</source>
-        <translation>HQ's reply was too large and was cut off. Narrow the query or contact HQ.</translation>
+        <translation>HQ&apos;s reply was too large and was cut off. Narrow the query or contact HQ.</translation>
     </message>
     <message>
         <source>服务总站的回复无法识别，请稍后再试或联系服务总站。</source>
-        <translation>HQ's reply cannot be read. Try again later or contact HQ.</translation>
+        <translation>HQ&apos;s reply cannot be read. Try again later or contact HQ.</translation>
     </message>
     <message>
         <source>服务总站的服务器不认识数据表“%1”，这条记录没有同步。请联系服务总站升级服务。</source>
-        <translation>HQ's server does not know the table "%1", so this record was not synced. Ask HQ to upgrade the server.</translation>
+        <translation>HQ&apos;s server does not know the table &quot;%1&quot;, so this record was not synced. Ask HQ to upgrade the server.</translation>
     </message>
     <message>
         <source>服务总站的登记回复不完整，请联系服务总站。</source>
-        <translation>HQ's enrolment reply is incomplete. Please contact HQ.</translation>
+        <translation>HQ&apos;s enrolment reply is incomplete. Please contact HQ.</translation>
     </message>
     <message>
         <source>服务总站网址 %1 使用不加密的 http://，同步令牌和本站数据会以明文在网络上传输。请改用 https:// 网址；只有在受控的测试网络中，才可在登记时加 --insecure-http 强制使用 http://。</source>
-        <translation>HQ's address %1 uses unencrypted http://, so the sync token and the station's data would cross the network in clear text. Use an https:// address; only on a controlled test network may you enrol with --insecure-http to force http://.</translation>
+        <translation>HQ&apos;s address %1 uses unencrypted http://, so the sync token and the station&apos;s data would cross the network in clear text. Use an https:// address; only on a controlled test network may you enrol with --insecure-http to force http://.</translation>
     </message>
     <message>
         <source>服务总站返回的%1格式不对，请升级工作台或联系服务总站。</source>
@@ -7665,7 +7665,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>服务站编号只能包含字母、数字、“-”和“_”，最长 32 位。</source>
-        <translation>A station code may contain only letters, digits, "-" and "_", at most 32 characters.</translation>
+        <translation>A station code may contain only letters, digits, &quot;-&quot; and &quot;_&quot;, at most 32 characters.</translation>
     </message>
     <message>
         <source>服务站编号最长 32 位，请从站点网络列表中选择。</source>
@@ -7717,7 +7717,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本档案已经设置过服务站信息，不能重复设置。</source>
-        <translation>This profile's station is already set up; it cannot be set up again.</translation>
+        <translation>This profile&apos;s station is already set up; it cannot be set up again.</translation>
     </message>
     <message>
         <source>本档案还没有设置服务站信息。请先运行“station-desk”完成首次设置向导，或用“station-desk setup --code 代码 --name 名称 --district 区 --manager 姓名”设置；也可以用“station-desk --demo”查看演示数据。</source>
@@ -7729,7 +7729,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本站信息刚被修改过（可能是同步更新），请关闭后重新打开再改。</source>
-        <translation>The station's details were just changed (perhaps by a sync). Close and reopen, then edit again.</translation>
+        <translation>The station&apos;s details were just changed (perhaps by a sync). Close and reopen, then edit again.</translation>
     </message>
     <message>
         <source>本站备注</source>
@@ -7845,11 +7845,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>没有编码为“%1”的服务站，请从列表中选择。</source>
-        <translation>There is no station with code "%1". Choose one from the list.</translation>
+        <translation>There is no station with code &quot;%1&quot;. Choose one from the list.</translation>
     </message>
     <message>
         <source>没有这个上传（可能已完成、已被清理或不属于本站），请重新同步以重新开始上传。</source>
-        <translation>This upload does not exist (it may be finished, cleaned up or not this station's). Sync again to restart the upload.</translation>
+        <translation>This upload does not exist (it may be finished, cleaned up or not this station&apos;s). Sync again to restart the upload.</translation>
     </message>
     <message>
         <source>没有这个接口，请检查服务器地址或升级客户端。</source>
@@ -7921,11 +7921,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>状态“%1”无效，可选：%2。</source>
-        <translation>Status "%1" is not valid; choices: %2.</translation>
+        <translation>Status &quot;%1&quot; is not valid; choices: %2.</translation>
     </message>
     <message>
         <source>状态：“%1”不是可选的状态，请从%2中选择。</source>
-        <translation>Status: "%1" is not one of the statuses; choose from %2.</translation>
+        <translation>Status: &quot;%1&quot; is not one of the statuses; choose from %2.</translation>
     </message>
     <message>
         <source>现场未报名人数</source>
@@ -7941,7 +7941,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>用户名不能为空，请填写使用者的姓名或账号名。</source>
-        <translation>The user name cannot be empty. Enter the user's name or account name.</translation>
+        <translation>The user name cannot be empty. Enter the user&apos;s name or account name.</translation>
     </message>
     <message>
         <source>用户名不能含 %1 这些符号，也不能只是 . 或 ..，请改一下。</source>
@@ -7965,7 +7965,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>申请状态“%1”无效（可选：%2）。</source>
-        <translation>Request status "%1" is not valid (choices: %2).</translation>
+        <translation>Request status &quot;%1&quot; is not valid (choices: %2).</translation>
     </message>
     <message>
         <source>申请状态（status）应为%1或 all。</source>
@@ -7993,7 +7993,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>登记时指定的证书颁发机构(CA)文件不见了（%1）。请把服务总站发放的 CA 文件放回这个位置，或重新登记并用 --ca-file 指定。</source>
-        <translation>The certificate authority (CA) file given at enrolment is gone (%1). Put HQ's CA file back there, or enrol again with --ca-file.</translation>
+        <translation>The certificate authority (CA) file given at enrolment is gone (%1). Put HQ&apos;s CA file back there, or enrol again with --ca-file.</translation>
     </message>
     <message>
         <source>登记码已经被服务总站收下（每个登记码只能用一次），但本机未能保存登记：{reason}。本机没有留下任何改动。请向服务总站管理员索取新的登记码后重新登记。</source>
@@ -8001,7 +8001,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>登记码已经被服务总站收下（每个登记码只能用一次），但本机未能保存登记：{reason}。本档案的数据没有改动。请向服务总站索取新的登记码后重新登记。</source>
-        <translation>HQ accepted the enrolment code (each code works once), but this computer could not save the enrolment: {reason}. This profile's data was not changed. Ask HQ for a new code and enrol again.</translation>
+        <translation>HQ accepted the enrolment code (each code works once), but this computer could not save the enrolment: {reason}. This profile&apos;s data was not changed. Ask HQ for a new code and enrol again.</translation>
     </message>
     <message>
         <source>登记码或同步令牌错误次数过多，请 %1 秒后再试；如忘记登记码，请向服务总站索取新的登记码。</source>
@@ -8049,7 +8049,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>站长/负责人姓名：不能为空，首次设置需要一位负责人。</source>
-        <translation>Station manager's name: required; the first setup needs a manager.</translation>
+        <translation>Station manager&apos;s name: required; the first setup needs a manager.</translation>
     </message>
     <message>
         <source>第%1项应为一组字段</source>
@@ -8089,11 +8089,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>系统凭据存储中找不到服务总站的令牌（可能被清除了）。请向服务总站管理员索取新的登记码，重新登记：%1</source>
-        <translation>HQ's token is not in the system credential store (perhaps cleared). Ask the HQ administrator for a new enrolment code and enrol again: %1</translation>
+        <translation>HQ&apos;s token is not in the system credential store (perhaps cleared). Ask the HQ administrator for a new enrolment code and enrol again: %1</translation>
     </message>
     <message>
         <source>系统凭据存储中找不到本站的同步令牌，请重新登记（station-desk enroll --server %1 --code 新登记码）。</source>
-        <translation>The station's sync token is not in the system credential store. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
+        <translation>The station&apos;s sync token is not in the system credential store. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
     </message>
     <message>
         <source>系统没有可用的安全凭据存储（如 GNOME 密钥环或 Windows 凭据管理器），令牌只保存在本次运行的内存中，重启后需要重新登记。</source>
@@ -8245,11 +8245,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>角色“%1”无效，可选：%2。</source>
-        <translation>Role "%1" is not valid; choices: %2.</translation>
+        <translation>Role &quot;%1&quot; is not valid; choices: %2.</translation>
     </message>
     <message>
         <source>解锁人：只有本站在职的站长/负责人可以解锁已锁定的期间，请由站长操作。</source>
-        <translation>Unlocked by: only the station's current manager can unlock a locked period. Ask the station manager.</translation>
+        <translation>Unlocked by: only the station&apos;s current manager can unlock a locked period. Ask the station manager.</translation>
     </message>
     <message>
         <source>计划活动第%1行</source>
@@ -8301,7 +8301,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>请从广州市十一个区中选择（%1）。</source>
-        <translation>Choose one of Guangzhou's eleven districts (%1).</translation>
+        <translation>Choose one of Guangzhou&apos;s eleven districts (%1).</translation>
     </message>
     <message>
         <source>请从政策列表中选择。</source>
@@ -8408,8 +8408,8 @@ Please correct it and try again.</translation>
         <translation>The request does not follow the sync protocol: it should be a JSON object.</translation>
     </message>
     <message>
-        <source>请求内容应为一组字段（JSON 对象），如 {"name": "…"}。</source>
-        <translation>The request should be a set of fields (a JSON object), such as {"name": "…"}.</translation>
+        <source>请求内容应为一组字段（JSON 对象），如 {&quot;name&quot;: &quot;…&quot;}。</source>
+        <translation>The request should be a set of fields (a JSON object), such as {&quot;name&quot;: &quot;…&quot;}.</translation>
     </message>
     <message>
         <source>请求内容有误：%1%2。请改正后再试。</source>
@@ -8449,7 +8449,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>请输入企业名称或统一社会信用代码。</source>
-        <translation>Enter the enterprise's name or unified social credit code.</translation>
+        <translation>Enter the enterprise&apos;s name or unified social credit code.</translation>
     </message>
     <message>
         <source>请选择%1之一。</source>
@@ -8497,11 +8497,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>输出文件：“%1”应以 %2 结尾。</source>
-        <translation>Output file: "%1" should end with %2.</translation>
+        <translation>Output file: &quot;%1&quot; should end with %2.</translation>
     </message>
     <message>
         <source>输出文件：文件夹“%1”不存在，请先创建或另选位置。</source>
-        <translation>Output file: the folder "%1" does not exist. Create it first or choose another place.</translation>
+        <translation>Output file: the folder &quot;%1&quot; does not exist. Create it first or choose another place.</translation>
     </message>
     <message>
         <source>输出文件：请用 --out 指定 .pdf 或 .xlsx 文件（或用 --excel 指定 .xlsx 文件）。</source>
@@ -8533,15 +8533,15 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>这份报告的 PDF 还没有传到服务总站：服务站下次同步时会自动上传，请稍后再看。</source>
-        <translation>This report's PDF has not reached HQ yet: the station uploads it with its next sync. Please look again later.</translation>
+        <translation>This report&apos;s PDF has not reached HQ yet: the station uploads it with its next sync. Please look again later.</translation>
     </message>
     <message>
         <source>这位专家的信息刚被修改过，请关闭后重新打开再改。</source>
-        <translation>This expert's details were just changed. Close and reopen, then edit again.</translation>
+        <translation>This expert&apos;s details were just changed. Close and reopen, then edit again.</translation>
     </message>
     <message>
         <source>这位工作人员的信息刚被修改过，请关闭后重新打开再改。</source>
-        <translation>This staff member's details were just changed. Close and reopen, then edit again.</translation>
+        <translation>This staff member&apos;s details were just changed. Close and reopen, then edit again.</translation>
     </message>
     <message>
         <source>这场活动刚被其他人修改过。请刷新后查看最新内容，再重新操作。</source>
@@ -8553,7 +8553,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>这家企业由其他服务站登记或服务过，把它的统一社会信用代码改成另一家企业的代码会把它合并掉：已提交服务总站审核（申请编号 %1），服务总站决定前代码保持不变。</source>
-        <translation>Another station registered or served this enterprise, and changing its credit code to another enterprise's code would merge it away: the change was sent to HQ for review (request %1), and the code stays as it is until HQ decides.</translation>
+        <translation>Another station registered or served this enterprise, and changing its credit code to another enterprise&apos;s code would merge it away: the change was sent to HQ for review (request %1), and the code stays as it is until HQ decides.</translation>
     </message>
     <message>
         <source>这家企业由其他服务站登记或服务过，本站不能直接删除：已提交服务总站审核（申请编号 %1），服务总站决定前企业保留。</source>
@@ -8565,11 +8565,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>这是服务总站工作人员的登记码，不是服务站的，已经被使用，不能再用。请向服务总站管理员索取新的登记码，再用“station-desk enroll --server 网址 --code 登记码”登记：程序会为服务总站另建一个档案。</source>
-        <translation>This was an HQ staff enrolment code, not a station's, and it is now used up. Ask the HQ administrator for a new code and enrol with “station-desk enroll --server ADDRESS --code CODE”: a separate HQ profile will be made.</translation>
+        <translation>This was an HQ staff enrolment code, not a station&apos;s, and it is now used up. Ask the HQ administrator for a new code and enrol with “station-desk enroll --server ADDRESS --code CODE”: a separate HQ profile will be made.</translation>
     </message>
     <message>
         <source>这是服务总站的数据有误，请联系服务总站更正；更正后或升级本软件后会自动重试。</source>
-        <translation>HQ's data is wrong here. Ask HQ to correct it; it is retried automatically after the correction or an upgrade.</translation>
+        <translation>HQ&apos;s data is wrong here. Ask HQ to correct it; it is retried automatically after the correction or an upgrade.</translation>
     </message>
     <message>
         <source>这是服务总站的档案（服务总站模式），没有服务站的数据可同步。运行 station-desk 即打开服务总站模式；要同步服务站，请指定服务站的档案：station-desk --profile 档案名 sync。</source>
@@ -8577,7 +8577,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>这条“%1”记录没有同步：%2。请在本站改正后再保存。</source>
-        <translation>This "%1" record was not synced: %2. Correct it at this station and save it again.</translation>
+        <translation>This &quot;%1&quot; record was not synced: %2. Correct it at this station and save it again.</translation>
     </message>
     <message>
         <source>这条人员记录不属于本站，不能修改。</source>
@@ -8605,7 +8605,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>这条记录标注的是其他服务站，本站不能上传。</source>
-        <translation>This record is marked as another station's; this station cannot upload it.</translation>
+        <translation>This record is marked as another station&apos;s; this station cannot upload it.</translation>
     </message>
     <message>
         <source>这次提交的报告 PDF 已交给服务总站，不能再更改；如需修改，请在报告被退回后重新编辑并再次提交（会成为新的版本）。</source>
@@ -8985,7 +8985,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>还没有人员信息。点击“新增人员”（Ctrl+N）登记本站工作人员。</source>
-        <translation>No staff yet. Click “New staff member” (Ctrl+N) to add the station's staff.</translation>
+        <translation>No staff yet. Click “New staff member” (Ctrl+N) to add the station&apos;s staff.</translation>
     </message>
     <message>
         <source>没有符合条件的人员。请更改上方的“显示”或搜索条件。</source>
@@ -9447,7 +9447,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>照片和文件会复制到本档案的 files 文件夹，每个不超过 20 MB，同步时上传服务总站。</source>
-        <translation>Photos and files are copied into this profile's files folder (20 MB each at most) and uploaded to the general station when syncing.</translation>
+        <translation>Photos and files are copied into this profile&apos;s files folder (20 MB each at most) and uploaded to the general station when syncing.</translation>
     </message>
     <message>
         <source>本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；挂牌照片和工作制度文件保存时留存在本机，同步时上传服务总站备案。</source>
@@ -9538,7 +9538,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>还没有服务站。点“新增服务站”（Ctrl+N）登记一个服务站并生成一次性登记码。</source>
-        <translation>No stations yet. Click "Add station" (Ctrl+N) to register a station and generate a one-time enrolment code.</translation>
+        <translation>No stations yet. Click &quot;Add station&quot; (Ctrl+N) to register a station and generate a one-time enrolment code.</translation>
     </message>
     <message>
         <source>还没有服务站。</source>
@@ -9550,11 +9550,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>撤销服务站“%1（%2）”？该站的同步令牌立即失效，不能再同步；已同步的数据保留。以后可以“重新发放登记码”恢复。</source>
-        <translation>Revoke station "%1 (%2)"? Its sync token stops working at once and it can no longer sync; the data already synced is kept. "Reissue code" can restore it later.</translation>
+        <translation>Revoke station &quot;%1 (%2)&quot;? Its sync token stops working at once and it can no longer sync; the data already synced is kept. &quot;Reissue code&quot; can restore it later.</translation>
     </message>
     <message>
         <source>请把登记码交给服务站 %1。服务站首次设置时选择“登记到服务总站”，或在“同步”页点“登记到服务总站”，填写服务器网址 %2 和登记码；也可以运行：station-desk enroll --server %2 --code 登记码。</source>
-        <translation>Give the code to station %1. At first setup the station chooses "Enrol with HQ" (or "Enrol with HQ" on the Sync page) and enters the server address %2 and the code; or runs: station-desk enroll --server %2 --code CODE.</translation>
+        <translation>Give the code to station %1. At first setup the station chooses &quot;Enrol with HQ&quot; (or &quot;Enrol with HQ&quot; on the Sync page) and enters the server address %2 and the code; or runs: station-desk enroll --server %2 --code CODE.</translation>
     </message>
 </context>
 <context>
@@ -9697,7 +9697,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>确认通过“%1”？通过后服务站不能再修改这份报告。</source>
-        <translation>Accept "%1"? Once accepted, the station can no longer change this report.</translation>
+        <translation>Accept &quot;%1&quot;? Once accepted, the station can no longer change this report.</translation>
     </message>
     <message>
         <source>退回报告</source>
@@ -9720,7 +9720,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本站的值</source>
-        <translation>This station's value</translation>
+        <translation>This station&apos;s value</translation>
     </message>
     <message>
         <source>生效的值</source>
@@ -9835,11 +9835,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本站上传的更改还没有与其他站点的修改冲突过。</source>
-        <translation>No change uploaded from this station has conflicted with another station's changes yet.</translation>
+        <translation>No change uploaded from this station has conflicted with another station&apos;s changes yet.</translation>
     </message>
     <message>
         <source>冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在服务总站的冲突记录中。以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。</source>
-        <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ's conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
+        <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ&apos;s conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
     </message>
     <message>
         <source>这是演示档案：演示数据只在本机使用，永远不会与服务总站同步。要与服务总站同步，请切换到正式档案后再登记。</source>
@@ -9849,13 +9849,13 @@ Please correct it and try again.</translation>
         <source>本档案还没有登记到服务总站。登记后，本站的企业、服务记录和需求会自动上传到服务总站，服务总站发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。
 
 请向服务总站索取同步服务器网址和一次性登记码，然后点击“登记到服务总站…”。</source>
-        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station's enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
+        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station&apos;s enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
 
-Ask HQ for the sync server address and a one-time enrolment code, then click "Enrol with HQ…".</translation>
+Ask HQ for the sync server address and a one-time enrolment code, then click &quot;Enrol with HQ…&quot;.</translation>
     </message>
     <message>
         <source>警告：与服务总站的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。请向服务总站索取 https:// 网址后重新登记。</source>
-        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station's data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
+        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station&apos;s data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
     </message>
     <message>
         <source>本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由服务总站保存在冲突记录中。</source>
@@ -9975,7 +9975,7 @@ Ask HQ for the sync server address and a one-time enrolment code, then click "En
     </message>
     <message>
         <source>%1已锁定。解锁后，这个月的服务记录和需求可以修改，直到重新锁定；解锁人和原因会记入日志。</source>
-        <translation>%1 is locked. Unlocking lets this month's service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
+        <translation>%1 is locked. Unlocking lets this month&apos;s service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
     </message>
     <message>
         <source>例如：企业提供了新的材料，更正服务时长</source>
@@ -10061,11 +10061,11 @@ Close anyway?</translation>
     </message>
     <message>
         <source>撤销用户“%1”（%2）？其令牌立即失效，不能再打开服务总站模式。以后可以“重新发放登记码”恢复。</source>
-        <translation>Revoke user "%1" (%2)? Their token stops working at once and they can no longer open HQ mode. "Reissue code" can restore them later.</translation>
+        <translation>Revoke user &quot;%1&quot; (%2)? Their token stops working at once and they can no longer open HQ mode. &quot;Reissue code&quot; can restore them later.</translation>
     </message>
     <message>
         <source>请把登记码交给 %1 本人。在其电脑上安装中小企业服务站工作台，首次打开时选择“登记到服务总站”，填写服务器网址 %2 和登记码；或运行：station-desk enroll --server %2 --code 登记码。程序随后以服务总站模式打开。</source>
-        <translation>Give the code to %1 in person. On their computer, install Station Desk, choose "Enrol with HQ" when it first opens and enter the server address %2 and the code; or run: station-desk enroll --server %2 --code CODE. The program then opens in HQ mode.</translation>
+        <translation>Give the code to %1 in person. On their computer, install Station Desk, choose &quot;Enrol with HQ&quot; when it first opens and enter the server address %2 and the code; or run: station-desk enroll --server %2 --code CODE. The program then opens in HQ mode.</translation>
     </message>
 </context>
 <context>
@@ -10120,7 +10120,7 @@ Close anyway?</translation>
     </message>
     <message>
         <source>为“%1”重新发放登记码？原来的令牌立即失效，需要用新登记码重新登记（已撤销的也随之恢复）。</source>
-        <translation>Reissue an enrolment code for "%1"? The current token stops working at once and the new code must be used to enrol again (a revoked account is restored with it).</translation>
+        <translation>Reissue an enrolment code for &quot;%1&quot;? The current token stops working at once and the new code must be used to enrol again (a revoked account is restored with it).</translation>
     </message>
     <message>
         <source>重新发放登记码</source>
