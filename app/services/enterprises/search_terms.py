@@ -143,27 +143,32 @@ class IdList(Sequence[uuid.UUID]):
     its hits as a byte-per-row mask (`hits`, in display order, over `source`, the view
     positions in that order) and find its positions a chunk at a time as rows are
     asked for: the first page of 60,000 hits needs a few thousand bytes scanned, not
-    60,000 positions built.  Immutable; a later write does not change it (it keeps the
-    view it came from)."""
+    60,000 positions built.  With `by_position` the mask is in the view's own (name)
+    order and is read through `source` (another sort order: no permuted copy of the
+    mask, and no permutation kept to make one).  Immutable; a later write does not
+    change it (it keeps the view it came from)."""
 
-    __slots__ = ("_ids", "_rows", "_hits", "_source", "_scanned", "_len")
+    __slots__ = ("_ids", "_rows", "_hits", "_source", "_scanned", "_len", "_by_position")
 
     def __init__(self, ids: bytes, rows: Sequence[int], hits: bytes = b"", source: Sequence[int] = (),
-                 count: int | None = None) -> None:
+                 count: int | None = None, by_position: bool = False) -> None:
         self._ids, self._rows = ids, rows
         self._hits, self._source, self._scanned = hits, source, 0
         self._len = len(rows) if count is None else count
+        self._by_position = by_position
 
     def __len__(self) -> int:
         return self._len
 
     def _upto(self, stop: int) -> None:
         """Find the positions of the first `stop` rows in the mask (chunks that double)."""
-        rows, hits = self._rows, self._hits
+        rows, hits, source = self._rows, self._hits, self._source
         while len(rows) < stop and self._scanned < len(hits):
             start = self._scanned
             end = min(len(hits), start + max(SCAN_CHUNK, start))
-            rows.extend(compress(self._source[start:end], hits[start:end]))  # type: ignore[attr-defined]
+            chunk = source[start:end]
+            found = map(hits.__getitem__, chunk) if self._by_position else hits[start:end]
+            rows.extend(compress(chunk, found))  # type: ignore[attr-defined]
             self._scanned = end
 
     def _id(self, row: int) -> uuid.UUID:

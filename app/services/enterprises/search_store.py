@@ -1,0 +1,171 @@
+"""Compact storage behind the enterprise search index (issue 14: ≤ 200 MB with the list open).
+
+A `str` object per row and value costs 50–75 bytes of header besides its characters, and
+a posting list per key an array object, its key and a dict entry (~200 bytes) besides its
+slots.  At 100,000 enterprises that was 27 MB of row strings and 17 MB of postings.  Here:
+
+* `TextColumn` — every slot's value in one ``str``, each followed by "\\n", with a start
+  offset per slot (4 bytes): the characters and 5 bytes a row.  A value is a slice; a
+  substring test is ``str.find`` between two offsets (no slice made); a scan of every row
+  is one ``str.split`` (the matches' rows found with ``bisect``) or one ``find`` per row.
+* `Postings` — ascending slot lists by integer key, packed after the build into one
+  ``array('H')`` of gaps (2 bytes a posting; a list with a gap of 65,536 or more goes to
+  one ``array('I')`` of slots), with sorted key and offset arrays (16 bytes a key, no
+  Python object per key).  A list is read back with ``itertools.accumulate`` (C level).
+  Slots added after the build go to small plain arrays (`added`) until the next build.
+"""
+
+from __future__ import annotations
+
+import operator
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator
+from itertools import accumulate, chain, compress, islice, repeat
+
+_NARROW = 1 << 16  # gaps below this are kept in 2 bytes
+_SEP = "\n"  # after every value; a search term never holds whitespace (parse_terms splits on it)
+
+
+class TextColumn:
+    """Strings by slot, in one ``str``: slot i is ``text[starts[i] : starts[i + 1] - 1]``.
+
+    Append-only: a retired slot keeps its text (the index's `pos` drops it).  Values
+    appended after the build wait in a list and are joined on the next read (one copy
+    of the column per batch of writes, ~1 ms per 10 MB)."""
+
+    __slots__ = ("_text", "_pending", "starts")
+
+    def __init__(self, values: Iterable[str] = ()) -> None:
+        self._text = ""
+        self._pending: list[str] = []
+        self.starts = array("I", [0])
+        self.extend(values)
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def extend(self, values: Iterable[str]) -> None:
+        """Append many values (a build: joined a few thousand at a time, no list of them all)."""
+        it = iter(values)
+        while chunk := list(islice(it, 4096)):
+            self._pending.append(_SEP.join(chunk) + _SEP)
+            self.starts.extend(islice(accumulate(map((1).__add__, map(len, chunk)), initial=self.starts[-1]), 1, None))
+
+    def append(self, value: str) -> None:
+        self._pending.append(value + _SEP)
+        self.starts.append(self.starts[-1] + len(value) + 1)
+
+    def _join(self) -> str:
+        if self._pending:
+            self._text = "".join([self._text, *self._pending])
+            self._pending = []
+        return self._text
+
+    @property
+    def text(self) -> str:
+        return self._join()
+
+    def get(self, slot: int) -> str:
+        return self._join()[self.starts[slot] : self.starts[slot + 1] - 1]
+
+    def __getitem__(self, slot: int) -> str:
+        return self.get(slot)
+
+    def values(self) -> Iterator[str]:
+        """Every slot's value in slot order."""
+        return map(self.get, range(len(self)))
+
+    def holding(self, q: str, slots: Iterable[int]) -> array[int]:
+        """The slots (of `slots`, in their order) whose value contains q."""
+        slots = slots if isinstance(slots, array) else array("I", slots)
+        starts, text = self.starts, self._join()
+        ends = map(starts.__getitem__, map((1).__add__, slots))
+        found = map(text.find, repeat(q), map(starts.__getitem__, slots), ends)
+        return array("I", compress(slots, map((-1).__lt__, found)))
+
+    def scan(self, q: str) -> Iterable[int] | bytes:
+        """Slots whose value contains q, by one pass over the whole column: an iterable of
+        slots (a slot may come more than once), or, when q is in nearly every row, a byte per
+        slot (1: contains)."""
+        text, n = self._join(), len(self)
+        pieces = text.split(q, n)  # one pass: the pieces' lengths locate the matches
+        if len(pieces) == 1:
+            return ()
+        if len(pieces) > n:  # more matches than rows: test each row instead
+            starts = self.starts
+            return bytes(map((-1).__lt__, map(text.find, repeat(q), starts, islice(starts, 1, None))))
+        ends = accumulate(map(len(q).__add__, map(len, pieces[:-1])))  # each match's end
+        return map(operator.sub, map(bisect_right, repeat(self.starts), ends), repeat(1))
+
+
+def _gaps(slots: array[int]) -> Iterator[int]:
+    return map(operator.sub, islice(slots, 1, None), slots)
+
+
+class Postings:
+    """Ascending slot lists by integer key (see the module docstring)."""
+
+    __slots__ = ("keys", "firsts", "ends", "gaps", "wide_keys", "wide_ends", "wide", "added")
+
+    def __init__(self, lists: dict[int, array[int]]) -> None:
+        """Packs `lists` (key -> ascending slots), emptying it as it goes."""
+        self.keys, self.firsts, self.ends, self.gaps = array("q"), array("I"), array("I"), array("H")
+        self.wide_keys, self.wide_ends, self.wide = array("q"), array("I"), array("I")
+        self.added: dict[int, array[int]] = {}
+        for key in sorted(lists):
+            slots = lists.pop(key)
+            mark = len(self.gaps)
+            try:
+                self.gaps.extend(_gaps(slots))
+            except OverflowError:  # a gap of 65,536 slots or more
+                del self.gaps[mark:]
+                self.wide.extend(slots)
+                self.wide_keys.append(key)
+                self.wide_ends.append(len(self.wide))
+                continue
+            self.keys.append(key)
+            self.firsts.append(slots[0])
+            self.ends.append(len(self.gaps))
+
+    def add(self, key: int, slot: int) -> None:
+        """File a slot greater than every slot filed so far."""
+        found = self.added.get(key)
+        if found is None:
+            self.added[key] = array("I", [slot])
+        else:
+            found.append(slot)
+
+    def __contains__(self, key: int) -> bool:
+        return self.count(key) > 0
+
+    def _narrow(self, key: int) -> int:
+        i = bisect_left(self.keys, key)
+        return i if i < len(self.keys) and self.keys[i] == key else -1
+
+    def _wide(self, key: int) -> int:
+        i = bisect_left(self.wide_keys, key)
+        return i if i < len(self.wide_keys) and self.wide_keys[i] == key else -1
+
+    def count(self, key: int) -> int:
+        i, extra = self._narrow(key), len(self.added.get(key, ()))
+        if i >= 0:
+            return self.ends[i] - (self.ends[i - 1] if i else 0) + 1 + extra
+        i = self._wide(key)
+        if i >= 0:
+            return self.wide_ends[i] - (self.wide_ends[i - 1] if i else 0) + extra
+        return extra
+
+    def slots(self, key: int) -> Iterable[int]:
+        """The key's slots, ascending (an iterator over the packed arrays)."""
+        extra = self.added.get(key, ())
+        i = self._narrow(key)
+        if i >= 0:
+            start = self.ends[i - 1] if i else 0
+            built: Iterable[int] = accumulate(self.gaps[start : self.ends[i]], initial=self.firsts[i])
+        else:
+            i = self._wide(key)
+            if i < 0:
+                return extra
+            built = self.wide[self.wide_ends[i - 1] if i else 0 : self.wide_ends[i]]
+        return chain(built, extra) if extra else built
