@@ -23,7 +23,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from itertools import accumulate, chain, compress, islice, repeat
 
-_NARROW = 1 << 16  # gaps below this are kept in 2 bytes
 _SEP = "\n"  # after every value; a search term never holds whitespace (parse_terms splits on it)
 
 
