@@ -6,8 +6,8 @@ slots.  At 100,000 enterprises that was 27 MB of row strings and 17 MB of postin
 
 * `TextColumn` — every slot's value in one ``str``, each followed by "\\n", with a start
   offset per slot (4 bytes): the characters and 5 bytes a row.  A value is a slice; a
-  substring test is ``str.find`` between two offsets (no slice made); a scan of every row
-  is one ``str.split`` (the matches' rows found with ``bisect``) or one ``find`` per row.
+  substring test is a pattern search between two offsets (no slice made); a scan of every
+  row is one ``str.split`` (the matches' rows found with ``bisect``) or a search per row.
 * `Postings` — ascending slot lists by integer key, packed after the build into one
   ``array('H')`` of gaps (2 bytes a posting; a list with a gap of 65,536 or more goes to
   one ``array('I')`` of slots), with sorted key and offset arrays (16 bytes a key, no
@@ -18,6 +18,7 @@ slots.  At 100,000 enterprises that was 27 MB of row strings and 17 MB of postin
 from __future__ import annotations
 
 import operator
+import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
@@ -76,12 +77,17 @@ class TextColumn:
         return map(self.get, range(len(self)))
 
     def holding(self, q: str, slots: Iterable[int]) -> array[int]:
-        """The slots (of `slots`, in their order) whose value contains q."""
+        """The slots (of `slots`, in their order) whose value contains q.  A compiled
+        pattern's ``search(text, start, end)`` per slot: no slice made, and ~25 % less
+        than ``str.find`` with bounds, whose argument parsing is most of its cost."""
         slots = slots if isinstance(slots, array) else array("I", slots)
-        starts, text = self.starts, self._join()
-        ends = map(starts.__getitem__, map((1).__add__, slots))
-        found = map(text.find, repeat(q), map(starts.__getitem__, slots), ends)
-        return array("I", compress(slots, map((-1).__lt__, found)))
+        text, search = self._join(), re.compile(re.escape(q)).search
+        with memoryview(self.starts) as starts:  # released before the column grows again
+            ends = starts[1:]
+            found = map(search, repeat(text), map(starts.__getitem__, slots), map(ends.__getitem__, slots))
+            held = array("I", compress(slots, found))
+            ends.release()
+        return held
 
     def scan(self, q: str) -> Iterable[int] | bytes:
         """Slots whose value contains q, by one pass over the whole column: an iterable of
@@ -92,8 +98,8 @@ class TextColumn:
         if len(pieces) == 1:
             return ()
         if len(pieces) > n:  # more matches than rows: test each row instead
-            starts = self.starts
-            return bytes(map((-1).__lt__, map(text.find, repeat(q), starts, islice(starts, 1, None))))
+            search, starts = re.compile(re.escape(q)).search, self.starts
+            return bytes(map(bool, map(search, repeat(text), starts, islice(starts, 1, None))))
         ends = accumulate(map(len(q).__add__, map(len, pieces[:-1])))  # each match's end
         return map(operator.sub, map(bisect_right, repeat(self.starts), ends), repeat(1))
 
