@@ -210,7 +210,9 @@ class PrefixColumn:
         self.values = values
         starts = values.starts
         coded = [slot for slot in live if starts[slot + 1] - starts[slot] > 1]
-        self.slots = array("I", sorted(coded, key=values.get))
+        every = list(values.values())  # for the sort's keys: one split, not a slice per slot
+        self.slots = array("I", sorted(coded, key=every.__getitem__))
+        del every
         self._marks: tuple[array[int], int, bytes] | None = None
 
     def add(self, slot: int) -> None:

@@ -79,7 +79,7 @@ class _Slots:
         self.updated = array("q")  # microseconds, for sorting
         self.coded = {column: bytearray() for column in _CODED}
         names, initials, phones, codes = TextColumn(), TextColumn(), TextColumn(), TextColumn()
-        entries = iter(live)
+        entries, in_order, last = iter(live), True, None
         while chunk := list(islice(entries, _CHUNK)):  # a chunk at a time: no list of every row's strings
             for entry in chunk:
                 self._append(entry)
@@ -89,13 +89,14 @@ class _Slots:
             initials.extend(e.name_initials for e in chunk)
             phones.extend(phone_digits(e.contact_phone) for e in chunk)
             codes.extend(e.credit_code or "" for e in chunk)
+            # live slots in name order: (initials, name, id) as in SQL's ORDER BY; the rows
+            # usually come in that order (warm_up asks for it), so check before sorting
+            keys = [(e.name_initials, e.name, e.id) for e in chunk]
+            in_order = in_order and (last is None or last <= keys[0]) and all(starmap(operator.le, pairwise(keys)))
+            last = keys[-1]
         self.search_names, self.initials = GramColumn(names), GramColumn(initials)
         self.phone_runs = PhoneColumn(phones)
         self.prefixes = PrefixColumn(codes, range(len(codes)))
-        # live slots in name order: (initials, name, id) as in SQL's ORDER BY; the rows
-        # usually come in that order (warm_up asks for it), so check before sorting
-        keys = map(self.name_key, range(len(self)))
-        in_order = all(starmap(operator.le, pairwise(keys)))
         self.order = array("i", range(len(self)) if in_order else sorted(range(len(self)), key=self.name_key))
 
     def __len__(self) -> int:
