@@ -87,14 +87,16 @@ class GramColumn:
         # keeps only the mask: its postings would be 2–4 bytes per hit, and are never walked
         # (a longer query holding only such pieces scans).  Pieces are chosen here only.
         count = len(values)
-        self.masks = {piece: _slot_mask(slots, count) for piece, slots in lists.items() if len(slots) > count // _MASKED}
-        self.unlisted = frozenset(piece for piece in self.masks if len(lists[piece]) > count // _DENSE)
+        masked = {piece: slots for piece, slots in lists.items() if len(slots) > count // _MASKED}
+        self.unlisted = frozenset(piece for piece, slots in masked.items() if len(slots) > count // _DENSE)
         keyed = {}
         for piece in list(lists):
-            slots = lists.pop(piece)  # each list freed as it is packed
+            slots = lists.pop(piece)
             if piece not in self.unlisted:
                 keyed[_key(piece)] = slots
-        self.postings = Postings(keyed)
+        self.postings = Postings(keyed)  # frees each list as it packs it
+        # the masks last, in the memory the lists left (fewer free holes under them)
+        self.masks = {piece: _slot_mask(slots, count) for piece, slots in masked.items()}
 
     def add(self, slot: int, value: str) -> None:
         assert slot == len(self.values)
