@@ -45,6 +45,17 @@ def test_text_column_values_offsets_and_scans() -> None:
     assert every.scan("a") == b"\x01\x01\x01"  # more matches than rows: a byte per row
 
 
+def test_text_column_reads_values_written_since_the_join_without_joining() -> None:
+    column = TextColumn(["甲", "乙"])
+    assert column.get(1) == "乙"  # the build's chunk is joined on the first read
+    column.append("丙")
+    column.append("")
+    assert (column.get(2), column.get(3), column.get(0)) == ("丙", "", "甲")
+    assert column.text == "甲\n乙\n丙\n\n"  # joined now, once
+    column.extend(["丁", "戊"])  # a chunk of two: read by joining
+    assert column.get(5) == "戊" and column.get(4) == "丁"
+
+
 def test_postings_pack_narrow_and_wide_lists_and_take_later_slots() -> None:
     lists = {
         7: array("I", [3, 4, 70_000, 70_001]),  # a gap of 65,536 or more: kept as 4-byte slots
