@@ -13,9 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.domain.districts import NAMES
-from app.services.enterprises import search_columns, search_index, search_terms
+from app.services.enterprises import search_columns, search_index, search_store, search_terms
 from app.services.enterprises.search_index import SearchIndex
-from app.services.enterprises.search_store import Postings, TextColumn
+from app.services.enterprises.search_store import BLOCK, Postings, TextColumn
 from app.services.enterprises.search_terms import (
     DISTRICT_RANK,
     NO_SIZE,
@@ -56,22 +56,24 @@ def test_text_column_reads_values_written_since_the_join_without_joining() -> No
     assert column.get(5) == "戊" and column.get(4) == "丁"
 
 
-def test_postings_pack_narrow_and_wide_lists_and_take_later_slots() -> None:
-    lists = {
-        7: array("I", [3, 4, 70_000, 70_001]),  # a gap of 65,536 or more: kept as 4-byte slots
-        2: array("I", [0, 65_535 + 0, 65_535 + 5]),  # the widest gap that fits 2 bytes
-        5: array("I", [200_000]),  # one slot, above 65,535: the first slot is kept apart
-        -1: array("I", [1]),
+def test_postings_pack_blocks_and_take_later_slots() -> None:
+    lists = {  # each key's slots, across blocks
+        7: [3, 4, BLOCK - 1, BLOCK, 3 * BLOCK + 2],  # a block without the key between
+        2: [0, BLOCK - 1],  # the widest gap inside a block
+        5: [2 * BLOCK + BLOCK - 1],  # only in the third block, at its last slot
+        -1: [1],
     }
-    postings = Postings(dict(lists))
+    postings = Postings()
+    for base in range(0, 4 * BLOCK, BLOCK):
+        postings.pack(base, {key: array("I", [s for s in slots if base <= s < base + BLOCK])
+                             for key, slots in lists.items() if any(base <= s < base + BLOCK for s in slots)})
     for key, slots in lists.items():
-        assert postings.count(key) == len(slots) and list(postings.slots(key)) == list(slots)
-    assert list(postings.wide_keys) == [7]
+        assert postings.count(key) == len(slots) and list(postings.slots(key)) == slots
     assert postings.count(3) == 0 and list(postings.slots(3)) == [] and 3 not in postings
-    postings.add(7, 80_000)
-    postings.add(3, 90_000)
-    assert list(postings.slots(7)) == [3, 4, 70_000, 70_001, 80_000] and postings.count(7) == 5
-    assert list(postings.slots(3)) == [90_000] and 3 in postings
+    postings.add(7, 4 * BLOCK)
+    postings.add(3, 4 * BLOCK + 1)
+    assert list(postings.slots(7)) == [*lists[7], 4 * BLOCK] and postings.count(7) == 6
+    assert list(postings.slots(3)) == [4 * BLOCK + 1] and 3 in postings
 
 
 # --- the index against a plain scan ---------------------------------------------------
@@ -141,12 +143,14 @@ def _expected(rows: dict[bytes, Entry], criteria: Criteria, key: SortKey, descen
 @contextmanager
 def _thresholds(small: bool) -> Iterator[None]:
     """Small rows counts reach every branch only with small thresholds (dense masks, scans,
-    wide prefixes, few/many hits, bulk applies, lazy chunks)."""
+    wide prefixes, few/many hits, bulk applies, lazy chunks, postings in several blocks, dense
+    pieces chosen from a sample of the rows)."""
     saved = [(module, name, getattr(module, name)) for module, name in (
         (search_columns, "_DENSE"), (search_columns, "_MASKED"), (search_columns, "_WIDE"),
-        (search_index, "_FEW"), (search_index, "_BULK"), (search_index, "_LOOKUPS"), (search_terms, "SCAN_CHUNK"))]
+        (search_index, "_FEW"), (search_index, "_BULK"), (search_index, "_LOOKUPS"), (search_terms, "SCAN_CHUNK"),
+        (search_columns, "BLOCK"), (search_store, "BLOCK"), (search_columns, "_SAMPLE"))]
     if small:
-        for (module, name, _), value in zip(saved, (2, 3, 4, 2, 3, 1, 2), strict=True):
+        for (module, name, _), value in zip(saved, (2, 3, 4, 2, 3, 1, 2, 3, 3, 4), strict=True):
             setattr(module, name, value)
     try:
         yield

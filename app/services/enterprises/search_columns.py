@@ -29,15 +29,16 @@ from __future__ import annotations
 import operator
 from array import array
 from bisect import bisect_left
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from functools import partial
-from itertools import chain, compress, repeat
+from itertools import chain, compress, islice, repeat
 
-from app.services.enterprises.search_store import Postings, TextColumn
+from app.services.enterprises.search_store import BLOCK, Postings, TextColumn
 
 _DENSE = 4  # rarest gram in more than 1/4 of the rows: test every row instead
 _MASKED = 8  # a piece in more than 1/8 of the rows also keeps a byte per slot
+_SAMPLE = 16_384  # rows counted to choose those pieces
 _WIDE = 16  # a prefix matching more than 1/16 of the rows: permute a range mask instead
 _slot_list = partial(array, "I")
 
@@ -77,26 +78,31 @@ class GramColumn:
     def __init__(self, values: TextColumn) -> None:
         """`values` by slot; the column keeps it and appends to it (`add`)."""
         self.values = values
-        lists: defaultdict[str, array[int]] = defaultdict(_slot_list)
-        for slot, value in enumerate(values.values()):
-            deque(map(array.append, map(lists.__getitem__, _pieces(value)), repeat(slot)), maxlen=0)
         # A piece in more than 1/_MASKED of the rows (科, 科技, kj at ~17%) also keeps a byte
         # per slot.  Slots are in name order but for those written since the build, so the
         # view cuts this into a mask with a few slices (`runs`) instead of setting every hit:
         # "kj" at a million rows, ~17 ms → ~1 ms.  A piece in more than 1/_DENSE (有限, gz)
-        # keeps only the mask: its postings would be 2–4 bytes per hit, and are never walked
-        # (a longer query holding only such pieces scans).  Pieces are chosen here only.
+        # keeps only the mask: its postings would be 2 bytes per hit, and are never walked
+        # (a longer query holding only such pieces scans).  Pieces are chosen here only,
+        # counted over every stride-th row (all rows up to _SAMPLE): postings are built a
+        # block at a time, so the choice comes first.  It only decides speed and memory:
+        # a masked piece's mask and a listed piece's postings always cover every row.
         count = len(values)
-        masked = {piece: slots for piece, slots in lists.items() if len(slots) > count // _MASKED}
-        self.unlisted = frozenset(piece for piece, slots in masked.items() if len(slots) > count // _DENSE)
-        keyed = {}
-        for piece in list(lists):
-            slots = lists.pop(piece)
-            if piece not in self.unlisted:
-                keyed[_key(piece)] = slots
-        self.postings = Postings(keyed)  # frees each list as it packs it
-        # the masks last, in the memory the lists left (fewer free holes under them)
-        self.masks = {piece: _slot_mask(slots, count) for piece, slots in masked.items()}
+        stride = max(1, count // _SAMPLE)
+        seen = Counter(chain.from_iterable(map(_pieces, islice(values.values(), 0, None, stride))))
+        sampled = len(range(0, count, stride))
+        self.masks = {piece: bytearray(count) for piece, n in seen.items() if n > sampled // _MASKED}
+        self.unlisted = frozenset(piece for piece in self.masks if seen[piece] > sampled // _DENSE)
+        del seen
+        self.postings = Postings()
+        rows = enumerate(values.values())
+        for base in range(0, count, BLOCK):
+            lists: defaultdict[str, array[int]] = defaultdict(_slot_list)
+            for slot, value in islice(rows, BLOCK):
+                deque(map(array.append, map(lists.__getitem__, _pieces(value)), repeat(slot)), maxlen=0)
+            for piece in lists.keys() & self.masks.keys():
+                deque(map(self.masks[piece].__setitem__, lists[piece], repeat(1)), maxlen=0)
+            self.postings.pack(base, {_key(piece): lists.pop(piece) for piece in list(lists) if piece not in self.unlisted})
 
     def add(self, slot: int, value: str) -> None:
         assert slot == len(self.values)
@@ -138,10 +144,13 @@ class PhoneColumn:
     def __init__(self, values: TextColumn) -> None:
         """`values` by slot; the column keeps it and appends to it (`add`)."""
         self.values = values
-        lists: defaultdict[int, array[int]] = defaultdict(_slot_list)
-        for slot, value in enumerate(values.values()):
-            deque(map(array.append, map(lists.__getitem__, _runs(value)), repeat(slot)), maxlen=0)
-        self.postings = Postings(lists)
+        self.postings = Postings()
+        rows = enumerate(values.values())
+        for base in range(0, len(values), BLOCK):
+            lists: defaultdict[int, array[int]] = defaultdict(_slot_list)
+            for slot, value in islice(rows, BLOCK):
+                deque(map(array.append, map(lists.__getitem__, _runs(value)), repeat(slot)), maxlen=0)
+            self.postings.pack(base, lists)
 
     def add(self, slot: int, value: str) -> None:
         assert slot == len(self.values)
@@ -168,12 +177,6 @@ PHONE_RUN = 4
 def _runs(digits: str) -> set[int]:
     runs = (digits[i : i + PHONE_RUN] for i in range(len(digits) - PHONE_RUN + 1))
     return set(map(int, runs if digits.isascii() else filter(str.isascii, runs)))
-
-
-def _slot_mask(slots: array[int], count: int) -> bytearray:
-    mask = bytearray(count)
-    deque(map(mask.__setitem__, slots, repeat(1)), maxlen=0)
-    return mask
 
 
 def slot_runs(order: array[int]) -> list[slice]:
