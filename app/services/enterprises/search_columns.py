@@ -38,7 +38,7 @@ from app.services.enterprises.search_store import BLOCK, Postings, TextColumn
 
 _DENSE = 4  # rarest gram in more than 1/4 of the rows: test every row instead
 _MASKED = 8  # a piece in more than 1/8 of the rows also keeps a byte per slot
-_SAMPLE = 16_384  # rows counted to choose those pieces
+_SAMPLE = 4096  # rows counted to choose those pieces
 _WIDE = 16  # a prefix matching more than 1/16 of the rows: permute a range mask instead
 _slot_list = partial(array, "I")
 
@@ -89,7 +89,7 @@ class GramColumn:
         # a masked piece's mask and a listed piece's postings always cover every row.
         count = len(values)
         stride = max(1, count // _SAMPLE)
-        seen = Counter(chain.from_iterable(map(_pieces, islice(values.values(), 0, None, stride))))
+        seen = Counter(chain.from_iterable(map(_pieces, map(values.get, range(0, count, stride)))))
         sampled = len(range(0, count, stride))
         self.masks = {piece: bytearray(count) for piece, n in seen.items() if n > sampled // _MASKED}
         self.unlisted = frozenset(piece for piece in self.masks if seen[piece] > sampled // _DENSE)
@@ -147,22 +147,22 @@ class PhoneColumn:
         self.postings = Postings()
         rows = enumerate(values.values())
         for base in range(0, len(values), BLOCK):
-            lists: defaultdict[int, array[int]] = defaultdict(_slot_list)
+            lists: defaultdict[str, array[int]] = defaultdict(_slot_list)
             for slot, value in islice(rows, BLOCK):
                 deque(map(array.append, map(lists.__getitem__, _runs(value)), repeat(slot)), maxlen=0)
-            self.postings.pack(base, lists)
+            self.postings.pack(base, {int(run): lists.pop(run) for run in list(lists)})  # a run's key: its number
 
     def add(self, slot: int, value: str) -> None:
         assert slot == len(self.values)
         self.values.append(value)
         for run in _runs(value):
-            self.postings.add(run, slot)
+            self.postings.add(int(run), slot)
 
     def mask(self, q: str, pos: array[int], n: int) -> int | None:
         """Rows whose digits contain q (at least PHONE_RUN digits); None: q is shorter."""
         if len(q) < PHONE_RUN:
             return None
-        counts = {run: self.postings.count(run) for run in _runs(q)}
+        counts = {run: self.postings.count(run) for run in map(int, _runs(q))}
         if not all(counts.values()):
             return 0
         rarest = self.postings.slots(min(counts, key=counts.__getitem__))
@@ -174,9 +174,9 @@ class PhoneColumn:
 PHONE_RUN = 4
 
 
-def _runs(digits: str) -> set[int]:
-    runs = (digits[i : i + PHONE_RUN] for i in range(len(digits) - PHONE_RUN + 1))
-    return set(map(int, runs if digits.isascii() else filter(str.isascii, runs)))
+def _runs(digits: str) -> set[str]:
+    runs = {digits[i : i + PHONE_RUN] for i in range(len(digits) - PHONE_RUN + 1)}
+    return runs if digits.isascii() else {run for run in runs if run.isascii()}
 
 
 def slot_runs(order: array[int]) -> list[slice]:

@@ -124,7 +124,7 @@ class TextColumn:
         return map(operator.sub, map(bisect_right, repeat(self.starts), ends), repeat(1))
 
 
-BLOCK = 1 << 15  # slots per block of postings: offsets inside a block fit 2 bytes
+BLOCK = 1 << 16  # slots per block of postings: offsets inside a block fit 2 bytes
 
 
 def _gaps(slots: array[int]) -> Iterator[int]:
