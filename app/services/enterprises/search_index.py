@@ -11,35 +11,37 @@ passes over flat arrays:
 * district, size, status and section filters are ``bytes.translate`` of a
   one-byte-per-row code;
 * the hits' positions come out of ``bytes.find``, or (many hits) of
-  ``itertools.compress`` a chunk at a time as the list asks for rows; other sort
-  orders permute the mask with a cached ``operator.itemgetter``; ids are kept as 16
-  bytes per row and made UUIDs only for the rows the list model asks for (`IdList`).
+  ``itertools.compress`` a chunk at a time as the list asks for rows; in another
+  sort order the IdList reads the name-ordered mask through that order's positions
+  (one ``array('i')`` per order, no permuted copy); ids are kept as 16 bytes per row
+  and made UUIDs only for the rows the list model asks for (`IdList`).
 
-Rows are stored by slot (append-only column lists, see enterprise_search_columns),
-so a write changes a few entries in place; the name-ordered `_View` is then rebuilt
-(~0.1–0.2 s for 100,000 on a slow machine, done right after the commit).
+Rows are stored by slot (append-only columns, see enterprise_search_columns; text in
+one string per column and packed postings, enterprise_search_store: at 100,000 rows
+the index holds ~26 MB of Python objects, +48 MB resident after the build), so a write
+changes a few entries in place; the name-ordered `_View` is then rebuilt (~0.1–0.2 s
+for 100,000 on a slow machine, done right after the commit).
 """
 
 from __future__ import annotations
 
 import operator
-import sys
 import threading
 import uuid
 from array import array
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate, repeat
+from itertools import compress, islice, pairwise, starmap
 
 from app.services.enterprises.search_columns import (
     GramColumn,
     PhoneColumn,
     PrefixColumn,
-    positions_mask,
-    scan_mask,
     slot_runs,
+    text_mask,
 )
+from app.services.enterprises.search_store import TextColumn
 from app.services.enterprises.search_terms import (
     DISTRICT_RANK,
     NO_SIZE,
@@ -62,50 +64,76 @@ _LOOKUPS = 16  # up to this many changes: find each id in the ids bytes (no id -
 _RETIRED = b"\xff" * 16  # a retired slot's id (not a valid UUID version: no live id has it)
 _CODED = ("district", "size", "status", "section", "warning")
 _FEW = 64  # fewer hits than n/_FEW: locate them one by one
+_CHUNK = 4096  # entries taken at a time while building
 
 
 class _Slots:
-    """Column lists indexed by slot; a retired slot keeps placeholder values."""
+    """Columns indexed by slot; a retired slot keeps its values (the view leaves it out).
+
+    Text is held per column in one string (`TextColumn`), numbers in arrays: no Python
+    object per row (issue 14: the four strings a row cost 27 MB at 100,000 rows)."""
 
     def __init__(self, live: Iterable[Entry]) -> None:
         self.ids = bytearray()  # 16 bytes per slot (a retired slot: _RETIRED)
-        self.names: list[str] = []  # as stored (name order, duplicate check)
-        self.phones: list[str] = []  # digits only
-        self.codes: list[str] = []  # "" when none
-        self.industry: list[str] = []  # section + code, for sorting
+        self.raw_names = TextColumn()  # the name as stored where it differs from its search form, else ""
+        self.industry = array("I")  # section + code as a number in `industries`, for sorting
+        self.industries: list[str] = []
+        self._industry_numbers: dict[str, int] = {}
         self.updated = array("q")  # microseconds, for sorting
         self.coded = {column: bytearray() for column in _CODED}
-        folded, initials = [], []
-        for entry in live:
-            self._append(entry)
-            folded.append(search_name(entry.name))
-            initials.append(entry.name_initials)
-        self.search_names, self.initials = GramColumn(folded), GramColumn(initials)
-        self.phone_runs = PhoneColumn(self.phones)
-        self.prefixes = PrefixColumn(self.codes)
-        # live slots in name order: (initials, name, id) as in SQL's ORDER BY
-        self.order = array("i", sorted(range(len(self.names)), key=self.name_key))
+        names, initials, phones, codes = TextColumn(), TextColumn(), TextColumn(), TextColumn()
+        entries, in_order, last = iter(live), True, None
+        while chunk := list(islice(entries, _CHUNK)):  # a chunk at a time: no list of every row's strings
+            for entry in chunk:
+                self._append(entry)
+            folded = list(map(search_name, (e.name for e in chunk)))
+            names.extend(folded)
+            self.raw_names.extend("" if f == e.name else e.name for f, e in zip(folded, chunk, strict=True))
+            initials.extend(e.name_initials for e in chunk)
+            phones.extend(phone_digits(e.contact_phone) for e in chunk)
+            codes.extend(e.credit_code or "" for e in chunk)
+            # live slots in name order: (initials, name, id) as in SQL's ORDER BY; the rows
+            # usually come in that order (warm_up asks for it), so check before sorting
+            keys = [(e.name_initials, e.name, e.id) for e in chunk]
+            in_order = in_order and (last is None or last <= keys[0]) and all(starmap(operator.le, pairwise(keys)))
+            last = keys[-1]
+        self.search_names, self.initials = GramColumn(names), GramColumn(initials)
+        self.phone_runs = PhoneColumn(phones)
+        self.prefixes = PrefixColumn(codes, range(len(codes)))
+        self.order = array("i", range(len(self)) if in_order else sorted(range(len(self)), key=self.name_key))
+
+    def __len__(self) -> int:
+        return len(self.ids) // 16
 
     def id_at(self, slot: int) -> bytes:
         return bytes(self.ids[16 * slot : 16 * slot + 16])
 
+    def name(self, slot: int) -> str:
+        return self.raw_names.get(slot) or self.search_names.values.get(slot)
+
     def name_key(self, slot: int) -> tuple[str, str, bytearray]:
         # the id's bytes sort as the UUIDs do (SQL's ORDER BY … id)
-        return (self.initials.values[slot], self.names[slot], self.ids[16 * slot : 16 * slot + 16])
+        return (self.initials.values.get(slot), self.name(slot), self.ids[16 * slot : 16 * slot + 16])
 
     def append(self, e: Entry) -> int:
         slot = self._append(e)
-        self.search_names.add(slot, search_name(e.name))
+        name = search_name(e.name)
+        self.raw_names.append("" if name == e.name else e.name)
+        self.search_names.add(slot, name)
         self.initials.add(slot, e.name_initials)
-        self.phone_runs.add(slot, self.phones[slot])
+        self.phone_runs.add(slot, phone_digits(e.contact_phone))
+        self.prefixes.values.append(e.credit_code or "")
         return slot
 
     def _append(self, e: Entry) -> int:
+        """The entry's fixed-width values (its text is appended by the caller)."""
         self.ids += e.id
-        self.names.append(e.name)
-        self.phones.append(phone_digits(e.contact_phone))
-        self.codes.append(e.credit_code or "")
-        self.industry.append(sys.intern((e.industry_section or "") + (e.industry_code or "")))
+        industry = (e.industry_section or "") + (e.industry_code or "")
+        number = self._industry_numbers.get(industry)
+        if number is None:
+            number = self._industry_numbers[industry] = len(self.industries)
+            self.industries.append(industry)
+        self.industry.append(number)
         self.updated.append(updated_micros(e.updated_at))
         for column, value in zip(_CODED, (
             DISTRICT_RANK.get(e.district or "", UNKNOWN_RANK), SIZE_RANK.get(e.size or "", NO_SIZE),
@@ -113,7 +141,7 @@ class _Slots:
             int(e.credit_code_warning),
         ), strict=True):
             self.coded[column].append(value)
-        return len(self.names) - 1
+        return len(self) - 1
 
 
 class _View:
@@ -122,65 +150,65 @@ class _View:
     def __init__(self, slots: _Slots) -> None:
         order = slots.order
         self.slots, self.n = slots, len(order)
-        self.pos = array("i", [self.n]) * len(slots.names)  # slot -> position; retired -> n
+        self.pos = array("i", [self.n]) * len(slots)  # slot -> position; retired -> n
         deque(map(self.pos.__setitem__, order, range(self.n)), maxlen=0)
-        self.ids = b"".join(map(slots.id_at, order))  # 16 bytes per position (IdList)
-        self.names = list(map(slots.search_names.values.__getitem__, order))
-        self.initials = list(map(slots.initials.values.__getitem__, order))
-        self.phones = list(map(slots.phones.__getitem__, order))
-        self.coded = {column: bytes(map(codes.__getitem__, order)) for column, codes in slots.coded.items()}
-        self.industry = list(map(slots.industry.__getitem__, order))
-        self.updated = array("q", map(slots.updated.__getitem__, order))
-        self.every = int.from_bytes(b"\x01" * self.n, "big")
         self.runs = slot_runs(order)
-        self._hay: tuple[str, array[int]] | None = None
-        self._orders: dict[SortKey, tuple[array[int], Callable[[bytes], Sequence[int]]]] = {}
+        ids = slots.ids
+        self.ids = b"".join([ids[16 * run.start : 16 * run.stop] for run in self.runs])  # 16 bytes a position
+        self.coded = {column: b"".join(map(codes.__getitem__, self.runs)) for column, codes in slots.coded.items()}
+        self.every = int.from_bytes(b"\x01" * self.n, "big")
+        self._numbers: dict[SortKey, array[int]] = {}  # industry rank, updated_at: built on first use
+        self._orders: dict[SortKey, array[int]] = {}
         self._all: dict[tuple[SortKey, bool], array[int]] = {}
 
     def prepare(self) -> None:
-        self._phone_hay()
+        for column in (self.slots.search_names, self.slots.initials, self.slots.phone_runs, self.slots.prefixes):
+            column.values.text  # noqa: B018 - join what writes appended, before a keystroke needs it
         if self.n > 1:
             self.slots.prefixes.marks(self.pos, self.n)
         self.order(SortKey.DISTRICT)
 
-    def _phone_hay(self) -> tuple[str, array[int]]:
-        if self._hay is None:
-            starts = array("q", accumulate(map((1).__add__, map(len, self.phones)), initial=0))
-            self._hay = ("\n".join(self.phones), starts)
-        return self._hay
-
     def phone_mask(self, q: str) -> int:
         """Rows whose phone digits contain q: through the 4-digit runs' postings
-        (PhoneColumn), or for a shorter q by one scan of the joined phones.  There the
-        matches' offsets come from ``str.split`` (the pieces' lengths), their rows from
-        ``bisect``, all in C-level maps: no Python step per match.  (A match never spans
-        rows: q has no "\\n", and the first match in each row is found however many overlap.)"""
+        (PhoneColumn), or for a shorter q by one pass over every phone (TextColumn.scan)."""
         found = self.slots.phone_runs.mask(q, self.pos, self.n)
         if found is not None:
             return found
-        hay, starts = self._phone_hay()
-        pieces = hay.split(q, self.n)  # one pass (no count first: that would be a second)
-        if len(pieces) == 1:
-            return 0
-        if len(pieces) > self.n:  # a digit or two: nearly every row
-            return scan_mask(self.phones, operator.contains, q)
-        ends = accumulate(map(len(q).__add__, map(len, pieces[:-1])))  # each match's end
-        rows = map(operator.sub, map(bisect_right, repeat(starts), ends), repeat(1))
-        return positions_mask(self.n, rows)
+        return text_mask(self.slots.phone_runs.values, q, self.pos, self.runs, self.n)
 
-    def sort_value(self, key: SortKey) -> Callable[[int], str | int]:
-        if key is SortKey.INDUSTRY:
-            return self.industry.__getitem__
-        if key is SortKey.UPDATED_AT:
-            return self.updated.__getitem__
+    def _in_order(self, by_slot: array[int]) -> array[int]:
+        found = array(by_slot.typecode)
+        for run in self.runs:
+            found.extend(by_slot[run])
+        return found
+
+    def sort_value(self, key: SortKey) -> Callable[[int], int]:
+        """Position -> the key's value (ties: name order, the position)."""
+        if key in (SortKey.INDUSTRY, SortKey.UPDATED_AT):
+            if key not in self._numbers:
+                if key is SortKey.UPDATED_AT:
+                    self._numbers[key] = self._in_order(self.slots.updated)
+                else:  # industry numbers are in first-seen order: rank them by their text
+                    table = self.slots.industries
+                    rank = array("I", bytes(4 * len(table)))
+                    deque(map(rank.__setitem__, sorted(range(len(table)), key=table.__getitem__), range(len(table))),
+                          maxlen=0)
+                    self._numbers[key] = array("I", map(rank.__getitem__, self._in_order(self.slots.industry)))
+            return self._numbers[key].__getitem__
         return self.coded[key.value].__getitem__
 
-    def order(self, key: SortKey) -> tuple[array[int], Callable[[bytes], Sequence[int]]]:
-        """(positions in `key` order, mask permuter).  A stable sort: ties stay in name order."""
+    def order(self, key: SortKey) -> array[int]:
+        """Positions in `key` order.  A stable sort: ties stay in name order."""
         if key not in self._orders:
-            order = sorted(range(self.n), key=self.sort_value(key))
-            permute = operator.itemgetter(*order) if self.n > 1 else tuple
-            self._orders[key] = (array("i", order), permute)
+            if key in (SortKey.DISTRICT, SortKey.SIZE):  # a byte per row: one pass per value present
+                codes, order = self.coded[key.value], array("i")
+                for value in (v for v in range(256) if v in codes):
+                    table = bytearray(256)
+                    table[value] = 1
+                    order.extend(compress(range(self.n), codes.translate(table)))
+            else:
+                order = array("i", sorted(range(self.n), key=self.sort_value(key)))
+            self._orders[key] = order
         return self._orders[key]
 
     def positions(self, key: SortKey, descending: bool) -> Sequence[int]:
@@ -188,7 +216,7 @@ class _View:
         if key is SortKey.NAME:
             return range(self.n - 1, -1, -1) if descending else range(self.n)
         if (key, descending) not in self._all:
-            self._all[(key, descending)] = self.order(key)[0][::-1] if descending else self.order(key)[0]
+            self._all[(key, descending)] = self.order(key)[::-1] if descending else self.order(key)
         return self._all[(key, descending)]
 
     def _coded(self, column: str, wanted: int) -> int:
@@ -200,13 +228,13 @@ class _View:
         """Hits as a byte-per-row int; None means every row (no criteria)."""
         if criteria.empty:
             return None
-        slots, mask = self.slots, self.every
+        slots, mask, pos, runs, n = self.slots, self.every, self.pos, self.runs, self.n
         for term in criteria.terms:
-            hit = slots.search_names.mask(term.name, self.pos, self.names, self.runs)
+            hit = slots.search_names.mask(term.name, pos, runs, n)
             if term.initials:
-                hit |= slots.initials.mask(term.initials, self.pos, self.initials, self.runs)
+                hit |= slots.initials.mask(term.initials, pos, runs, n)
             if term.code_prefix:
-                hit |= slots.prefixes.mask(term.code_prefix, self.pos, self.n)
+                hit |= slots.prefixes.mask(term.code_prefix, pos, n)
             if term.phone:
                 hit |= self.phone_mask(term.phone)
             mask &= hit
@@ -243,12 +271,12 @@ class _View:
             if descending:
                 rows.reverse()
             return IdList(self.ids, rows)
-        # Many hits: the IdList finds their positions as the list asks for rows.
-        if key is not SortKey.NAME:
-            hits = bytes(self.order(key)[1](hits))
-        if descending:
-            hits = hits[::-1]
-        return IdList(self.ids, array("i"), hits, self.positions(key, descending), found)
+        # Many hits: the IdList finds their positions as the list asks for rows.  In name
+        # order the mask is in display order; in another it is read through the positions.
+        if key is SortKey.NAME:
+            return IdList(self.ids, array("i"), hits[::-1] if descending else hits, self.positions(key, descending),
+                          found)
+        return IdList(self.ids, array("i"), hits, self.positions(key, descending), found, by_position=True)
 
     def count(self, criteria: Criteria) -> int:
         mask = self.mask(criteria)
@@ -262,7 +290,7 @@ class SearchIndex:
         """`entries` may be a stream (rows as they are fetched): nothing else keeps them."""
         self._lock = threading.RLock()
         self._slots = _Slots(e for e in entries if not e.deleted)
-        self._live = len(self._slots.names)
+        self._live = len(self._slots)
         self._view: _View | None = None
         self.similar_names = SimilarNames()  # built on first use (enterprise_service.find_duplicates)
 
@@ -290,7 +318,7 @@ class SearchIndex:
 
     def _live_entries(self) -> Iterable[tuple[uuid.UUID, str]]:
         s = self._slots
-        return ((uuid.UUID(bytes=s.id_at(slot)), s.names[slot]) for slot in s.order)
+        return ((uuid.UUID(bytes=s.id_at(slot)), s.name(slot)) for slot in s.order)
 
     def apply(self, entries: Iterable[Entry]) -> None:
         """Upsert, or retire (deleted entries); the view is rebuilt on next use.
@@ -312,7 +340,7 @@ class SearchIndex:
                         table[entry.id] = slot
             if bulk and table is not None:
                 s.order = array("i", sorted(table.values(), key=s.name_key))
-                s.prefixes = PrefixColumn(s.codes)
+                s.prefixes = PrefixColumn(s.prefixes.values, s.order)
                 self.similar_names = SimilarNames()
             self._view = None
 
@@ -321,7 +349,7 @@ class SearchIndex:
         slot = s.append(entry)
         self._live += 1
         if not bulk:
-            s.prefixes.add(slot, s.codes[slot])
+            s.prefixes.add(slot)
             s.order.insert(bisect_right(s.order, s.name_key(slot), key=s.name_key), slot)
             self.similar_names.add(uuid.UUID(bytes=entry.id), entry.name)
         return slot
@@ -332,11 +360,8 @@ class SearchIndex:
             at = bisect_right(s.order, s.name_key(slot), key=s.name_key) - 1
             assert s.order[at] == slot
             del s.order[at]
-            s.prefixes.retire(slot, s.codes[slot])
+            s.prefixes.retire(slot)
             self.similar_names.remove(uuid.UUID(bytes=s.id_at(slot)))
-        s.search_names.retire(slot)
-        s.initials.retire(slot)
-        s.names[slot], s.phones[slot], s.codes[slot] = "", "", ""
         s.ids[16 * slot : 16 * slot + 16] = _RETIRED  # never found again
         self._live -= 1
 

@@ -60,13 +60,23 @@ def make_entry(row: Sequence[object]) -> Entry:
     """An Entry from a row: id as 16 bytes, flags as bool, one shared string per district, size…"""
     values = list(row)
     ident = values[0]
-    values[0] = ident.bytes if isinstance(ident, uuid.UUID) else uuid.UUID(hex=str(ident)).bytes
+    values[0] = ident.bytes if isinstance(ident, uuid.UUID) else _id_bytes(str(ident))
     values[10], values[12] = bool(values[10]), bool(values[12])
     for i in (5, 6, 7, 8, 9):
         value = values[i]
         if isinstance(value, str):
             values[i] = sys.intern(value)
     return Entry._make(values)
+
+
+def _id_bytes(text: str) -> bytes:
+    """A stored id's 16 bytes: ``bytes.fromhex`` for the 32 hex digits SQLAlchemy writes
+    (~10x uuid.UUID's parsing, which was a tenth of building the index), else uuid.UUID."""
+    try:
+        found = bytes.fromhex(text)
+    except ValueError:
+        found = b""
+    return found if len(found) == 16 and len(text) == 32 else uuid.UUID(hex=text).bytes
 
 
 @dataclass(frozen=True)
@@ -143,27 +153,32 @@ class IdList(Sequence[uuid.UUID]):
     its hits as a byte-per-row mask (`hits`, in display order, over `source`, the view
     positions in that order) and find its positions a chunk at a time as rows are
     asked for: the first page of 60,000 hits needs a few thousand bytes scanned, not
-    60,000 positions built.  Immutable; a later write does not change it (it keeps the
-    view it came from)."""
+    60,000 positions built.  With `by_position` the mask is in the view's own (name)
+    order and is read through `source` (another sort order: no permuted copy of the
+    mask, and no permutation kept to make one).  Immutable; a later write does not
+    change it (it keeps the view it came from)."""
 
-    __slots__ = ("_ids", "_rows", "_hits", "_source", "_scanned", "_len")
+    __slots__ = ("_ids", "_rows", "_hits", "_source", "_scanned", "_len", "_by_position")
 
     def __init__(self, ids: bytes, rows: Sequence[int], hits: bytes = b"", source: Sequence[int] = (),
-                 count: int | None = None) -> None:
+                 count: int | None = None, by_position: bool = False) -> None:
         self._ids, self._rows = ids, rows
         self._hits, self._source, self._scanned = hits, source, 0
         self._len = len(rows) if count is None else count
+        self._by_position = by_position
 
     def __len__(self) -> int:
         return self._len
 
     def _upto(self, stop: int) -> None:
         """Find the positions of the first `stop` rows in the mask (chunks that double)."""
-        rows, hits = self._rows, self._hits
+        rows, hits, source = self._rows, self._hits, self._source
         while len(rows) < stop and self._scanned < len(hits):
             start = self._scanned
             end = min(len(hits), start + max(SCAN_CHUNK, start))
-            rows.extend(compress(self._source[start:end], hits[start:end]))  # type: ignore[attr-defined]
+            chunk = source[start:end]
+            found = map(hits.__getitem__, chunk) if self._by_position else hits[start:end]
+            rows.extend(compress(chunk, found))  # type: ignore[attr-defined]
             self._scanned = end
 
     def _id(self, row: int) -> uuid.UUID:
