@@ -14,19 +14,19 @@ from app.hq import table_hashes
 from app.hq.apply_context import now_ms
 from app.hq.gate import authenticated
 from app.hq.http_io import SMALL_LIMITS, ApiError, RawBody, body_reader, parse, respond
-from app.hq.routes.context import Service, Token
+from app.hq.routes.context import Service, ServiceContext, Token
 from app.hq.wire import PullRequest
 from app.sync import protocol
 
 router = APIRouter()
-Body = Annotated[RawBody, Depends(body_reader(SMALL_LIMITS))]
+LIMITS = SMALL_LIMITS
+Body = Annotated[RawBody, Depends(body_reader(LIMITS))]
 RESYNC_MESSAGE = "本站太久没有同步，服务总站已清理旧的删除记录，需要重新下载全部数据。"
 
 
-@router.post("/v1/pull")
-def pull_page(request: Request, hq: Service, token: Token, body: Body) -> Response:
+def answer(hq: ServiceContext, token: str, version: int, body: RawBody) -> bytes:
     req = parse(PullRequest, body.json())
-    columns = req.columns if request.state.protocol >= protocol.ROW_ARRAYS_SINCE else None
+    columns = req.columns if version >= protocol.ROW_ARRAYS_SINCE else None
     due: list[Any] = []
 
     def work(conn: Any) -> tuple[hq_pull.PullPage, dict[str, tuple[int, int]] | None]:
@@ -50,5 +50,9 @@ def pull_page(request: Request, hq: Service, token: Token, body: Body) -> Respon
     if figures is not None:
         tail["check"] = {"tables": {t: {"count": c, "hash": h} for t, (c, h) in figures.items()}}
     tail["server_time_ms"] = now_ms()
-    raw = b'{"rows":[' + ",".join(page.rows_json).encode() + b"]," + json.dumps(tail)[1:].encode()
-    return respond(request, raw_json=raw)
+    return b'{"rows":[' + ",".join(page.rows_json).encode() + b"]," + json.dumps(tail)[1:].encode()
+
+
+@router.post("/v1/pull")
+def pull_page(request: Request, hq: Service, token: Token, body: Body) -> Response:
+    return respond(request, raw_json=answer(hq, token, request.state.protocol, body))
