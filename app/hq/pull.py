@@ -107,7 +107,7 @@ def pull(
     bound = str(_bound(conn, xmax, running))
     if cursor is not None and int(cursor.txid) > int(bound) and int(cursor.txid) > _next_txid(conn):
         raise ResyncRequired  # a cursor from the future: HQ was restored from a backup
-    where, params = [VISIBLE, "txid < CAST(:bound AS xid8)"], {**_params(station), "bound": bound, "limit": limit}
+    where, params = ["txid < CAST(:bound AS xid8)"], {"me": station, "bound": bound, "limit": limit}
     since = bound if cursor is None else cursor.since
     if cursor is None:
         where.append("NOT deleted")
@@ -118,16 +118,17 @@ def pull(
             # a bootstrap in progress: rows deleted before it began were never sent live
             where.append("NOT (deleted AND txid < CAST(:since AS xid8))")
             params["since"] = since
+    arms = (PUBLIC_ARM, OWN_ARM)
     if table is not None:
         where.append("tbl = :table")
         params["table"] = table
+        arms = (OWN_ARM,) if table in STATION_OWNED else (PUBLIC_ARM,)
     elif cursor is not None and since is None and not echoes:
         # not the station's own rows as it pushed them (HQ stored them unchanged: migration 0007);
         # a bootstrap (every page of it) and a table repair still send everything
         where.append("NOT coalesce(echo_to = :me AND echo_version = version, false)")
-    # ORDER BY names the table's columns: a bare `txid` would sort by the text output column
     row_sql = array_row_sql(tuple((t, tuple(c)) for t, c in sorted(columns.items()))) if columns else ROW_JSON
-    result = conn.exec_driver_sql(_page_sql(" AND ".join(where), row_sql), params).all()
+    result = conn.exec_driver_sql(_page_sql(" AND ".join(where), row_sql, arms), params).all()
     done = len(result) < limit
     if done:
         # Everything visible below `bound` has been sent: continue from the bound itself.
@@ -144,12 +145,27 @@ def pull(
     return PullPage([r[3] for r in result], new_cursor, done)
 
 
+# What a station may see (VISIBLE), as the two partial indexes of HQ migration 0009 define it:
+# the tables every station sees, and the station's own rows.  Literals (our own table names),
+# so PostgreSQL can match each arm to its index.
+PUBLIC_ARM = "r.tbl IN (" + ", ".join(f"'{t}'" for t in PUBLIC_TABLES) + ")"
+OWN_ARM = "r.station_id = :me AND r.tbl IN (" + ", ".join(f"'{t}'" for t in STATION_OWNED) + ")"
+
+
 @lru_cache(maxsize=64)
-def _page_sql(where: str, row_sql: str) -> str:
-    """The page query for one shape of WHERE (a handful) and row expression, translated once."""
+def _page_sql(where: str, row_sql: str, arms: tuple[str, ...]) -> str:
+    """The page query for one shape of WHERE (a handful), row expression and arms, translated
+    once: each arm an ordered scan of its own index from the cursor, merged in (txid, tbl, id)
+    order (Merge Append) and cut at the limit.  A scan of the one (txid, tbl, id) index over
+    every row read every other station's own rows too (migration 0009's docstring)."""
+    # ORDER BY names the table's columns: a bare `txid` would sort by the text output column
+    selects = [
+        f"(SELECT r.txid, r.tbl, r.id, r.txid::text AS t, r.id::text AS i, {row_sql} AS j FROM replica_row r "
+        f"WHERE {arm} AND {where} ORDER BY r.txid, r.tbl, r.id LIMIT :limit)"
+        for arm in arms
+    ]
     return driver(
-        f"SELECT r.txid::text AS t, r.tbl, r.id::text AS i, {row_sql} FROM replica_row r "
-        f"WHERE {where} ORDER BY r.txid, r.tbl, r.id LIMIT :limit"
+        f"SELECT u.t, u.tbl, u.i, u.j FROM ({' UNION ALL '.join(selects)}) u ORDER BY u.txid, u.tbl, u.id LIMIT :limit"
     )
 
 
