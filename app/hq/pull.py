@@ -118,7 +118,7 @@ def pull(
             # a bootstrap in progress: rows deleted before it began were never sent live
             where.append("NOT (deleted AND txid < CAST(:since AS xid8))")
             params["since"] = since
-    arms = (PUBLIC_ARM, OWN_ARM)
+    arms: tuple[str, ...] = (PUBLIC_ARM, OWN_ARM)
     if table is not None:
         where.append("tbl = :table")
         params["table"] = table

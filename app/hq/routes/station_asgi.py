@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from sqlalchemy.exc import DataError
 from starlette.concurrency import run_in_threadpool
@@ -29,7 +30,7 @@ from app.hq.routes.context import ServiceContext
 from app.sync import protocol
 
 log = logging.getLogger(__name__)
-Answer = Callable[[ServiceContext, str, int, RawBody | None], bytes]
+Answer = Callable[[ServiceContext, str, int, Any], bytes]  # body: RawBody, or None for a GET
 Handler = Callable[[Scope, Receive, Send], Awaitable[None]]
 JSON = b"application/json"
 ZSTD = protocol.CONTENT_ENCODING.encode()
@@ -59,7 +60,7 @@ async def read_body(receive: Receive, limits: Limits) -> bytes:
 def _header(scope: Scope, name: bytes) -> str | None:
     for key, value in scope["headers"]:
         if key == name:
-            return value.decode("latin-1")
+            return str(value.decode("latin-1"))
     return None
 
 
