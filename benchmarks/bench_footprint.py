@@ -12,13 +12,23 @@ the floor any PySide6 desktop app starts from.  Sizes are what `du` counts (allo
 Run time (Linux: it reads /proc/self/maps): in each runtime venv a set-up profile is opened
 with `station-desk --smoke` under `-X importtime`, then a report preview is shown, and the
 process reports its modules, the Qt modules imported, and the shared libraries mapped.
-pip needs the package index (or a warm cache: PIP_CACHE_DIR)."""
+pip needs the package index (or a warm cache: PIP_CACHE_DIR).
+
+Each tree is installed as its own installer/setup.sh installs (`setup_recipe`): pip upgraded
+to the version setup.sh asks for first (`pip>=25.1`, as every setup.sh since the first did), and
+from issue 14's session 6 on with `pip install --no-compile` and without the setuptools a
+Python 3.11 venv is seeded with.  So that a tree installed without .pyc files is not measured smaller than it will be,
+every venv of either tree first runs the probe below once and imports every `app` module and the
+event loop and HTTP parser uvicorn picks at run time, with bytecode writing on
+(PYTHONDONTWRITEBYTECODE unset), and is measured after that.  The Essentials-only floor is a
+plain `pip install`."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -26,6 +36,7 @@ import sys
 import tempfile
 import tomllib
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE_PYTHON = getattr(sys, "_base_executable", sys.executable)
@@ -88,6 +99,27 @@ print("PROBE " + json.dumps({"code": code, "start": start, "preview": snapshot()
 """
 
 
+WARM = r"""
+import importlib, pkgutil, app
+missing = []
+for info in pkgutil.walk_packages(app.__path__, "app.", onerror=lambda name: missing.append(name)):
+    if info.name.rsplit(".", 1)[-1] in ("__main__", "env"):  # Alembic's env.py runs a migration when imported
+        continue
+    try:
+        importlib.import_module(info.name)
+    except Exception:  # app.hq without [hq]
+        missing.append(info.name)
+for name in ("uvicorn.loops.auto", "uvicorn.loops.uvloop", "uvicorn.loops.asyncio", "uvicorn.protocols.http.auto",
+             "uvicorn.protocols.http.httptools_impl", "uvicorn.protocols.http.h11_impl", "uvicorn.lifespan.on",
+             "psycopg.pq", "psycopg_binary"):
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        missing.append(name)
+print(len(missing))
+"""
+
+
 def du(path: Path) -> int:
     total = 0
     for folder, _dirs, files in os.walk(path):
@@ -103,13 +135,47 @@ def python_of(venv: Path) -> Path:
     return venv / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def make_venv(venv: Path, *requirements: str) -> None:
+class Recipe(NamedTuple):
+    flags: tuple[str, ...] = ()  # pip install's extra flags
+    pip: str | None = None  # the pip requirement setup.sh upgrades to first
+    drop_setuptools: bool = False  # setup.sh uninstalls the venv's setuptools afterwards
+
+
+PLAIN = Recipe()  # `pip install` into the venv as it was made
+
+
+def make_venv(venv: Path, *requirements: str, recipe: Recipe = PLAIN) -> None:
     subprocess.run([BASE_PYTHON, "-m", "venv", str(venv)], check=True)
     env = dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1")
-    done = subprocess.run([str(python_of(venv)), "-m", "pip", "install", "-q", *requirements],
-                          env=env, capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"pip install {' '.join(requirements)} failed:\n{done.stderr[-3000:]}")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # on a PC pip's own modules are compiled as it runs
+    steps = ([["--upgrade", recipe.pip]] if recipe.pip else []) + [list(requirements)]
+    for step in steps:
+        done = subprocess.run([str(python_of(venv)), "-m", "pip", "install", "-q", *recipe.flags, *step],
+                              env=env, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"pip install {' '.join(step)} failed:\n{done.stderr[-3000:]}")
+
+
+def setup_recipe(src: Path) -> Recipe:
+    """How the tree's installer/setup.sh installs, beyond dropping PySide6-Addons (never in a
+    fresh venv): pip's extra flags, the pip it upgrades to, whether it uninstalls setuptools."""
+    script = src / "installer" / "setup.sh"
+    text = script.read_text(encoding="utf-8") if script.exists() else ""
+    upgrade = re.search(r'install -q (?:--no-compile )?--upgrade "(pip[^"]*)"', text)
+    return Recipe(("--no-compile",) if "install -q --no-compile -e '.[hq]'" in text else (),
+                  upgrade.group(1) if upgrade else None, "uninstall -q -y setuptools" in text)
+
+
+def as_setup_leaves_it(venv: Path, src: Path, work: Path) -> None:
+    """The venv as the tree's setup.sh leaves it, after the app has run once (see the docstring)."""
+    if setup_recipe(src).drop_setuptools:
+        subprocess.run([str(python_of(venv)), "-m", "pip", "uninstall", "-q", "-y", "setuptools"],
+                       env=dict(os.environ, PIP_DISABLE_PIP_VERSION_CHECK="1"), capture_output=True, check=True)
+    probe(venv, work)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STATION_DESK_HOME=tempfile.mkdtemp(prefix="home-", dir=work))
+    for name in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE"):
+        env.pop(name, None)
+    subprocess.run([str(python_of(venv)), "-c", WARM], cwd=work, env=env, check=True, capture_output=True, timeout=600)
 
 
 def source_tree(ref: str | None, work: Path) -> Path:
@@ -132,14 +198,17 @@ def test_group(src: Path) -> list[str]:
 
 
 def sizes(venv: Path) -> tuple[int, dict[str, int]]:
-    out = subprocess.run([str(python_of(venv)), "-c", SIZES], check=True, capture_output=True, text=True).stdout
+    # cwd: the venv, not a checkout whose station_desk.egg-info `-c`'s sys.path would list
+    out = subprocess.run([str(python_of(venv)), "-c", SIZES], cwd=venv, check=True, capture_output=True,
+                         text=True).stdout
     return du(venv), json.loads(out)
 
 
 def probe(venv: Path, work: Path) -> dict[str, object]:
     home = Path(tempfile.mkdtemp(prefix="home-", dir=work))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STATION_DESK_HOME=str(home))
-    env.pop("PYTHONPATH", None)
+    for name in ("PYTHONPATH", "PYTHONDONTWRITEBYTECODE"):  # a PC writes .pyc files as modules are imported
+        env.pop(name, None)
     desk = [str(python_of(venv)), "-m", "app.main"]
     subprocess.run([*desk, "setup", "--code", "GZ-TH-001", "--name", "天河区中小企业服务站", "--district", "天河区",
                     "--host", "天河区工商业联合会", "--manager", "陈晓明"], cwd=home, env=env, check=True,
@@ -202,7 +271,8 @@ def main() -> None:
                 if group and ref is None:
                     continue  # setup.sh now installs the test group only for the test command
                 venv = work / f"venv-{ref or 'tree'}{'-hq' if extra else ''}{'-test' if group else ''}"
-                make_venv(venv, f"{src}{extra}", *(test_group(src) if group else []))
+                make_venv(venv, f"{src}{extra}", *(test_group(src) if group else []), recipe=setup_recipe(src))
+                as_setup_leaves_it(venv, src, work)
                 rows.append((f"{name} {label}", *sizes(venv), None))
                 if not extra:
                     runtime.append((len(rows) - 1, venv))
@@ -228,10 +298,10 @@ def report(rows: list[Row]) -> None:
     for kind in ("(runtime)", "[hq]"):
         before = [t for n, t in by_name.items() if n.endswith(kind) and not n.startswith("this tree")]
         if before and f"this tree {kind}" in by_name:
-            print(f"this tree {kind} is {by_name[f'this tree {kind}'] / before[0]:.0%} of the baseline's")
+            print(f"this tree {kind} is {by_name[f'this tree {kind}'] / before[0]:.1%} of the baseline's")
     setup = [t for n, t in by_name.items() if n.endswith("+ test group")]
     if setup and "this tree [hq]" in by_name:
-        print(f"this tree [hq] is {by_name['this tree [hq]'] / setup[0]:.0%} of what the baseline's setup.sh installed")
+        print(f"this tree [hq] is {by_name['this tree [hq]'] / setup[0]:.1%} of what the baseline's setup.sh installed")
     print("\n## Run time (first paint of --smoke on an empty profile, then a report preview shown; RSS a median)")
     for name, _total, _dists, result in rows:
         if not result:

@@ -73,6 +73,10 @@ function Ensure-Venv {
     if ($LASTEXITCODE -ne 0) { Fail 'could not create .venv' }
 }
 
+# pip installs with --no-compile: by default it byte-compiles every module of every package
+# (48 MB of .pyc with [hq]). Python writes the .pyc of a module the first time it is imported,
+# as it already does for the app's own modules (an editable install is never compiled), so what
+# the station and HQ run is compiled once, on the first start after an install.
 function Install-PythonPackages {
     $version = & $VenvPython -V | Out-String
     [byte[]]$bytes = [System.IO.File]::ReadAllBytes((Join-Path $Repo 'pyproject.toml')) + [System.Text.Encoding]::UTF8.GetBytes($version)
@@ -94,17 +98,17 @@ function Install-PythonPackages {
     & $VenvPython -c 'import sys; from importlib.metadata import version; v = tuple(int(x) for x in version(''pip'').split(''.'')[:2]); sys.exit(0 if v >= (25, 1) else 1)'
     if ($LASTEXITCODE -ne 0) {
         Say 'upgrading pip in .venv'
-        & $VenvPython -m pip install -q --upgrade 'pip>=25.1'
+        & $VenvPython -m pip install -q --no-compile --upgrade 'pip>=25.1'
         if ($LASTEXITCODE -ne 0) { Fail 'could not upgrade pip (is PyPI reachable?)' }
     }
     Push-Location $Repo
     try {
         if ($Test) {
             Say 'installing Python packages (editable, with [hq] and the test group)'
-            & $VenvPython -m pip install -q -e '.[hq]' --group test
+            & $VenvPython -m pip install -q --no-compile -e '.[hq]' --group test
         } else {
             Say 'installing Python packages (editable, with [hq])'
-            & $VenvPython -m pip install -q -e '.[hq]'
+            & $VenvPython -m pip install -q --no-compile -e '.[hq]'
         }
         if ($LASTEXITCODE -ne 0) { Fail 'pip install failed' }
     } finally { Pop-Location }
@@ -126,8 +130,20 @@ function Remove-QtAddons {
     Say 'removing PySide6-Addons (no longer used; frees about 440 MB)'
     & $VenvPython -m pip uninstall -q -y PySide6-Addons PySide6
     if ($LASTEXITCODE -ne 0) { Fail 'pip uninstall PySide6-Addons failed' }
-    & $VenvPython -m pip install -q --force-reinstall --no-deps "PySide6-Essentials==$version"
+    & $VenvPython -m pip install -q --force-reinstall --no-deps --no-compile "PySide6-Essentials==$version"
     if ($LASTEXITCODE -ne 0) { Fail "reinstalling PySide6-Essentials $version failed; run: .venv\Scripts\pip install --force-reinstall --no-deps PySide6-Essentials==$version" }
+}
+
+function Remove-BuildTools {
+    # A Python 3.11 venv is seeded with setuptools (9 MB with pkg_resources and _distutils_hack;
+    # 3.12+ no longer seeds it). Nothing imports it at run time, and pip builds the editable
+    # install in an isolated build environment with its own setuptools>=69 (pyproject.toml).
+    # Checked on every run (a folder test, no pip call unless it is there).
+    $found = Get-ChildItem -Path (Join-Path $Venv 'Lib\site-packages') -Filter 'setuptools-*.dist-info' -Directory -ErrorAction SilentlyContinue
+    if (-not $found) { return }
+    Say "removing the venv's setuptools (unused at run time; builds get their own)"
+    & $VenvPython -m pip uninstall -q -y setuptools
+    if ($LASTEXITCODE -ne 0) { Say 'WARNING: pip uninstall setuptools failed; harmless, it only takes 9 MB' }
 }
 
 function Build-Translations {
@@ -146,6 +162,7 @@ function Build-Translations {
 
 Ensure-Venv
 Install-PythonPackages
+Remove-BuildTools
 Build-Translations
 if (-not (Test-Path (Join-Path $Repo 'resources\fonts\wqy-microhei.ttc'))) {
     Say 'WARNING: resources\fonts\wqy-microhei.ttc is missing; Chinese text may show as boxes'

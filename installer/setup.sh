@@ -135,6 +135,11 @@ ensure_venv() {
     "$py" -m venv "$VENV" || { rm -rf "$VENV"; die "could not create .venv with $py (on Debian/Ubuntu: apt-get install python3-venv)"; }
 }
 
+# pip installs with --no-compile: by default it byte-compiles every module of every package
+# (48 MB of .pyc in an [hq] venv: SQLAlchemy's MySQL/Oracle/MSSQL dialects, PIL's plugins,
+# pip's own …).  Python writes the .pyc of a module the first time it is imported, as it already
+# does for the app's own modules (an editable install is never compiled), so what the station
+# and HQ run is compiled once, on the first start after an install (issue 14, install footprint).
 install_python_packages() {
     local hash
     hash="$( (cat "$REPO/pyproject.toml"; "$VENV/bin/python" -V 2>&1) | sha256sum | cut -d' ' -f1)"
@@ -157,17 +162,17 @@ sys.exit(0 if (major, minor) >= (25, 1) else 1)
 EOF
     then
         say "upgrading pip in .venv"
-        "${pip[@]}" install -q --upgrade "pip>=25.1" >"$VENV/pip-upgrade.log" 2>&1 \
+        "${pip[@]}" install -q --no-compile --upgrade "pip>=25.1" >"$VENV/pip-upgrade.log" 2>&1 \
             || say "pip upgrade failed (see .venv/pip-upgrade.log); installing the test group's packages explicitly"
     fi
     cd "$REPO"
     local log="$VENV/pip-install.log"
     if [ "$WANT_TEST" = 0 ]; then
         say "installing Python packages (editable, with [hq]; log: .venv/pip-install.log)"
-        "${pip[@]}" install -q -e '.[hq]' >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "pip install failed (full log: $log)"; }
+        "${pip[@]}" install -q --no-compile -e '.[hq]' >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "pip install failed (full log: $log)"; }
     elif "${pip[@]}" install --help 2>/dev/null | grep -q -- '--group'; then
         say "installing Python packages (editable, with [hq] and the test group; log: .venv/pip-install.log)"
-        "${pip[@]}" install -q -e '.[hq]' --group test >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "pip install failed (full log: $log)"; }
+        "${pip[@]}" install -q --no-compile -e '.[hq]' --group test >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "pip install failed (full log: $log)"; }
     else
         say "installing Python packages (editable, with [hq] and the test group; log: .venv/pip-install.log)"
         local group
@@ -183,7 +188,7 @@ def expand(name, seen=()):
 expand("test")
 EOF
 )
-        "${pip[@]}" install -q -e '.[hq]' "${group[@]}" >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "pip install failed (full log: $log)"; }
+        "${pip[@]}" install -q --no-compile -e '.[hq]' "${group[@]}" >"$log" 2>&1 || { tail -n 40 "$log" >&2; die "pip install failed (full log: $log)"; }
     fi
     drop_qt_addons
     if [ "$WANT_TEST" = 1 ]; then echo "$hash test" >"$STAMP"; else echo "$hash app" >"$STAMP"; fi
@@ -200,8 +205,20 @@ drop_qt_addons() {
     version="$("$VENV/bin/python" -c 'from importlib.metadata import version; print(version("PySide6-Essentials"))')"
     say "removing PySide6-Addons (no longer used; frees about 440 MB)"
     "${pip[@]}" uninstall -q -y PySide6-Addons PySide6 >>"$log" 2>&1 || die "pip uninstall PySide6-Addons failed (log: $log)"
-    "${pip[@]}" install -q --force-reinstall --no-deps "PySide6-Essentials==$version" >>"$log" 2>&1 \
+    "${pip[@]}" install -q --force-reinstall --no-deps --no-compile "PySide6-Essentials==$version" >>"$log" 2>&1 \
         || die "reinstalling PySide6-Essentials $version failed (log: $log); run: .venv/bin/pip install --force-reinstall --no-deps PySide6-Essentials==$version"
+}
+
+# A Python 3.11 venv is seeded with setuptools (9 MB with pkg_resources and _distutils_hack;
+# 3.12+ no longer seeds it).  Nothing imports it at run time (checked with -X importtime of the
+# station app and `station-desk-hq serve`), and pip builds this project's editable install in an
+# isolated build environment with its own setuptools>=69 (pyproject.toml), so it goes.  Checked
+# on every run (a glob, no pip call unless it is there), so an existing .venv loses it too.
+drop_build_tools() {
+    compgen -G "$VENV/lib/python3*/site-packages/setuptools-*.dist-info" >/dev/null || return 0
+    say "removing the venv's setuptools (unused at run time; builds get their own)"
+    "$VENV/bin/python" -m pip uninstall -q -y setuptools >>"$VENV/pip-install.log" 2>&1 \
+        || say "WARNING: pip uninstall setuptools failed (log: .venv/pip-install.log); harmless, it only takes 9 MB"
 }
 
 # ---------------------------------------------------------------- translations
@@ -238,5 +255,6 @@ case "$(uname -s)" in
 esac
 ensure_venv
 install_python_packages
+drop_build_tools
 build_translations
 check_runtime

@@ -63,4 +63,36 @@ def test_the_installers_remove_the_addons_and_never_install_them() -> None:
         text = (REPO / "installer" / name).read_text(encoding="utf-8")
         assert not re.search(r"pip[^\n]*\binstall\b[^\n]*pyside6-addons", text, re.I), name
         assert re.search(r"uninstall -q -y PySide6-Addons", text), name
-        assert re.search(r"install -q --force-reinstall --no-deps \"PySide6-Essentials==\$version\"", text), name
+        assert re.search(r"install -q --force-reinstall --no-deps --no-compile \"PySide6-Essentials==\$version\"", text), name
+
+
+def test_the_installers_drop_the_venvs_setuptools_and_the_app_never_imports_it() -> None:
+    """A Python 3.11 venv is seeded with setuptools (9 MB); nothing imports it at run time and
+    the editable install is built in pip's isolated build environment, so the setup scripts
+    uninstall it, on every run, and the benchmark leaves its venvs the same way."""
+    for name in ("setup.sh", "setup.ps1"):
+        text = (REPO / "installer" / name).read_text(encoding="utf-8")
+        body = re.search(r"\n(?:drop_build_tools\(\) \{|function Remove-BuildTools \{)\n(.*?)\n\}\n", text, re.S)
+        assert body and "-m pip uninstall -q -y setuptools" in body.group(1), name
+        assert re.search(r"^Install-PythonPackages\nRemove-BuildTools$|^install_python_packages\ndrop_build_tools$",
+                         text, re.M), f"{name} never calls it"
+    bench = (REPO / "benchmarks" / "bench_footprint.py").read_text(encoding="utf-8")
+    assert '"uninstall -q -y setuptools" in text' in bench
+    for path in sorted((REPO / "app").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            modules = ([a.name for a in node.names] if isinstance(node, ast.Import)
+                       else [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            assert not [m for m in modules if m.split(".")[0] in ("setuptools", "pkg_resources", "distutils")], path
+
+
+def test_the_installers_leave_byte_compiling_to_the_first_import() -> None:
+    """`pip install` byte-compiles every module of every package (48 MB of .pyc with [hq]);
+    with --no-compile Python writes the .pyc of what is imported, on first import."""
+    for name in ("setup.sh", "setup.ps1"):
+        text = (REPO / "installer" / name).read_text(encoding="utf-8")
+        installs = re.findall(r"-m pip install ([^\n]*)|\"\$\{pip\[@\]\}\" install ([^\n]*)", text)
+        assert len(installs) >= 3, name
+        installs = [a + b for a, b in installs if not (a + b).startswith("--help")]
+        assert all("--no-compile" in line for line in installs), (name, installs)
+    bench = (REPO / "benchmarks" / "bench_footprint.py").read_text(encoding="utf-8")
+    assert "\"install -q --no-compile -e '.[hq]'\" in text" in bench

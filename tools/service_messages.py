@@ -1,8 +1,9 @@
 """Write app/ui/service_message_catalogue.py: every Chinese message the back end can show, for lupdate.
 
 pyside6-lupdate extracts only literal translate() calls, and the back end never imports Qt, so the
-messages raised in app/domain, app/services, app/sync and app/hqdesk (and the Msg of app/reports) are collected here from their
-source (AST, no import):
+messages raised in app/domain, app/services, app/sync, app/hqdesk and app/hq (what the HQ server answers: the
+station and the HQ desk match its text back to these templates), and the Msg of app/reports and the city reports, are
+collected here from their source (AST, no import):
 
 * the template of every ``Msg("…%1…", …)`` and the Chinese constants among its arguments;
 * the Chinese constants of ``a if … else b`` (a word chosen for a message) and of ``message += "…"``;
@@ -24,13 +25,19 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("app/domain", "app/services", "app/sync", "app/hqdesk", "app/credentials.py")
-SKIPPED = ("app/hqdesk/cityreports",)  # PDF and Excel wording: official Chinese documents
-MSG_ONLY = ("app/reports",)  # the PDFs' own wording stays out; only what they tell the user (Msg) is listed
+SOURCES = ("app/domain", "app/services", "app/sync", "app/hqdesk", "app/hq", "app/credentials.py")
+SKIPPED = (
+    "app/hqdesk/cityreports", "app/hq/cityreport",  # PDF and Excel wording: official Chinese documents (Msg only, below)
+    "app/hq/readmodel/excel.py", "app/hq/migrations",
+    "app/hq/cli.py", "app/hq/cli_users.py", "app/hq/cli_shared_enterprises.py", "app/hq/readmodel/cli_stations.py",
+    "app/hq/admin_views.py",  # station-desk-hq's command line: Chinese only
+)
+# the documents' own wording stays out; only what they tell the user (Msg) is listed
+MSG_ONLY = ("app/reports", "app/hqdesk/cityreports", "app/hq/cityreport")
 TARGET = ROOT / "app/ui/service_message_catalogue.py"
 CONTEXT = "ServiceMessages"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
-ERROR_CALL = re.compile(r"(Error|Warning|Refused|Required)$|^_error$|^_invalid|^_fail|^_problem|^_refuse")
+ERROR_CALL = re.compile(r"(Error|Warning|Refused|Required)$|^_error$|^_invalid|^_fail|^_problem|^_refuse|^error_response$")
 SEPARATORS = ("，", "；", "、", "\n")  # app.domain.messages.SEPARATORS (a test keeps them equal)
 
 

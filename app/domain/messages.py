@@ -62,3 +62,37 @@ def joined(parts: Sequence[str], sep: str = "，") -> str:
     for part in parts[1:]:
         result = Msg("%1" + sep + "%2", result, part)
     return result
+
+
+# --- a message across the wire (HQ's error answers): its text, plus how it was made -----------------
+MAX_WIRE_DEPTH = 8
+
+
+def wire_form(message: object) -> dict[str, Any] | None:
+    """How `message` was made, as JSON ({"template": …, "args": [...]}, nested messages alike), or
+    None for plain text.  HQ adds it to an error answer beside the text (app/hq/http_io.py)."""
+    if not isinstance(message, Msg):
+        return None
+    return {"template": message.template,
+            "args": [wire_form(a) or str(a) if isinstance(a, Msg) else str(a) for a in message.args]}
+
+
+def from_wire(form: object, text: str) -> str:
+    """The message HQ sent as `text`, as a Msg when `form` rebuilds exactly that text (so the UI can show
+    it in the user's language); otherwise, or for anything malformed, `text` as sent."""
+    try:
+        rebuilt = _rebuild(form, 0)
+    except (TypeError, ValueError, RecursionError):
+        return text
+    return rebuilt if rebuilt == text else text
+
+
+def _rebuild(form: object, depth: int) -> str:
+    if isinstance(form, str):
+        return form
+    if depth > MAX_WIRE_DEPTH or not isinstance(form, dict):
+        raise ValueError("not a message form")
+    template, args = form.get("template"), form.get("args")
+    if not isinstance(template, str) or not isinstance(args, list) or len(args) > 9:
+        raise ValueError("not a message form")
+    return Msg(template, *(_rebuild(arg, depth + 1) for arg in args))

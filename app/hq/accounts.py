@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import Connection, text
 
 from app.domain import districts
+from app.domain.messages import Msg, joined
 from app.hq.hq_edits import publish_reference
 from app.models.types import uuid7
 
@@ -78,11 +79,11 @@ def add_station(
         raise AccountError("服务站名称不能为空。")
     official = districts.parse_district(district)
     if official is None:
-        raise AccountError(f"所在区“{district.strip()}”不是广州的区：请填写{'、'.join(districts.NAMES)}之一。"
-                           if district.strip() else f"所在区不能为空：请填写{'、'.join(districts.NAMES)}之一，如 天河区。")
+        raise AccountError(Msg("所在区“%1”不是广州的区：请填写%2之一。", district.strip(), joined(districts.NAMES, "、"))
+                           if district.strip() else Msg("所在区不能为空：请填写%1之一，如 天河区。", joined(districts.NAMES, "、")))
     district = official
     if get_station(conn, code) is not None:
-        raise AccountError(f"服务站 {code} 已存在。需要重新登记请用 reissue-code。")
+        raise AccountError(Msg("服务站 %1 已存在。需要重新登记请用 reissue-code。", code))
     enrol = new_enrol_code()
     conn.execute(
         text(
@@ -111,7 +112,7 @@ def reissue_code(conn: Connection, code: str, now: datetime | None = None) -> st
         {"c": code, "h": digest(normalise_code(enrol)), "days": ENROL_DAYS, "now": now},
     ).rowcount
     if not updated:
-        raise AccountError(f"没有编号为 {code} 的服务站。")
+        raise AccountError(Msg("没有编号为 %1 的服务站。", code))
     return enrol
 
 
@@ -125,7 +126,7 @@ def revoke_station(conn: Connection, code: str) -> StationInfo:
     ).rowcount
     info = get_station(conn, code)
     if not updated or info is None:
-        raise AccountError(f"没有编号为 {code} 的服务站。")
+        raise AccountError(Msg("没有编号为 %1 的服务站。", code))
     publish_reference(conn, "station", [_station_ref(info)])
     return info
 

@@ -17,19 +17,29 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from app.domain.messages import Msg
 from app.hq.wire import WireRow
 
 MISSING: Any = object()  # a prefetched answer that is not there (app.hq.merge_prefetch): ask the database
+# reason (the rejection's machine code) -> its message, %1… as in app.domain.messages.Msg, so that
+# tools/service_messages.py lists them and the station shows them in English (stored ones are matched back)
 REJECT_MESSAGES = {
-    "unknown_table": "服务总站的服务器不认识数据表“{tbl}”，这条记录没有同步。请联系服务总站升级服务。",
-    "hq_reference": "“{tbl}”由服务总站统一维护，服务站不能修改，本地修改未被接受。",
+    "unknown_table": "服务总站的服务器不认识数据表“%1”，这条记录没有同步。请联系服务总站升级服务。",
+    "hq_reference": "“%1”由服务总站统一维护，服务站不能修改，本地修改未被接受。",
     "wrong_station": "这条记录标注的是其他服务站，本站不能上传。",
     "owned_by_other_station": "这条记录属于其他服务站，本站不能修改。",
-    "report_transition": "报告不能从“{old}”改为“{new}”。",
+    "report_transition": "报告不能从“%1”改为“%2”。",
     "report_delete": "已提交、已通过或已退回的报告不能删除。",
-    "bad_row": "记录内容不完整或格式不对：{detail}。",
-    "invalid_row": "这条“{tbl}”记录没有同步：{detail}。请在本站改正后再保存。",
+    "bad_row": "记录内容不完整或格式不对：%1。",
+    "invalid_row": "这条“%1”记录没有同步：%2。请在本站改正后再保存。",
 }
+_REJECT_ARGS = {"unknown_table": ("tbl",), "hq_reference": ("tbl",), "report_transition": ("old", "new"),
+                "bad_row": ("detail",), "invalid_row": ("tbl", "detail")}
+
+
+def reject_message(reason: str, tbl: str, **fmt: str) -> Msg:
+    values = {"tbl": tbl, **fmt}
+    return Msg(REJECT_MESSAGES[reason], *(values[name] for name in _REJECT_ARGS.get(reason, ())))
 
 
 @dataclass
@@ -77,7 +87,7 @@ class ApplyContext:
     prefetch: Any = None  # app.hq.merge_prefetch.Prefetched of a push's enterprises, or None
 
     def reject(self, row: WireRow, reason: str, **fmt: str) -> None:
-        message = REJECT_MESSAGES[reason].format(tbl=row.tbl, **fmt)
+        message = reject_message(reason, row.tbl, **fmt)
         self.result.rejected.append({"tbl": row.tbl, "id": str(row.id), "reason": reason, "message": message})
         self.pending_rejections.append(
             {"tbl": row.tbl, "row_id": row.id, "reason": reason, "message": message, "data": json.dumps(row.model_dump(mode="json"))}

@@ -30,6 +30,7 @@ from functools import lru_cache
 
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from app.domain.messages import Msg
 from app.hq.admin.bodies import ADMIN_BODY_BYTES
 from app.hq.gate import MISSING_TOKEN, TokenGate
 from app.hq.http_io import (
@@ -129,7 +130,7 @@ def screen(scope: Scope, door: Door, gate: TokenGate, throttle: AddressThrottle)
     if door.length_required and not declared.isdigit():
         return ApiError(411, "length_required", LENGTH_REQUIRED)
     if declared.isdigit() and int(declared) > door.limits.body:
-        return ApiError(413, "too_large", TOO_LARGE.format(limit=size_text(door.limits.body)))
+        return ApiError(413, "too_large", Msg(TOO_LARGE, size_text(door.limits.body)))
     return None
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.domain.messages import Msg
 from app.hq.apply_context import ApplyContext
 from app.hq.dedupe import ENTERPRISE_REF_TABLES
 from app.hq.wire import WireRow
@@ -29,10 +30,10 @@ from app.hq.wire import WireRow
 KINDS = {"delete": "删除", "merge": "合并"}
 STATUSES = {"pending": "待处理", "approved": "已批准", "rejected": "已驳回"}
 REASON = "needs_hq_decision"  # the push answer's rejection reason for a held change
-MESSAGES = {
-    "delete": "这家企业由其他服务站登记或服务过，本站不能直接删除：已提交服务总站审核（申请编号 {id}），服务总站决定前企业保留。",
+MESSAGES = {  # %1: the request's number (app.domain.messages.Msg)
+    "delete": "这家企业由其他服务站登记或服务过，本站不能直接删除：已提交服务总站审核（申请编号 %1），服务总站决定前企业保留。",
     "merge": "这家企业由其他服务站登记或服务过，把它的统一社会信用代码改成另一家企业的代码会把它合并掉："
-    "已提交服务总站审核（申请编号 {id}），服务总站决定前代码保持不变。",
+    "已提交服务总站审核（申请编号 %1），服务总站决定前代码保持不变。",
 }
 
 
@@ -135,7 +136,7 @@ def hold(
             text("UPDATE enterprise_request SET data = CAST(:d AS jsonb) WHERE id = :i"),
             {"i": request_id, "d": data},
         )
-    message = MESSAGES[kind].format(id=request_id)
+    message = Msg(MESSAGES[kind], request_id)
     entry = {"tbl": row.tbl, "id": str(row.id), "reason": REASON, "message": message, "request_id": request_id}
     ctx.result.rejected.append(entry)
     return int(request_id)
@@ -156,7 +157,7 @@ LEFT JOIN replica_row s ON s.tbl = 'enterprise' AND s.id = q.survivor_id
 def list_requests(conn: Connection, status: str | None = "pending", limit: int = 100) -> list[EnterpriseRequest]:
     """Requests, oldest first (pending ones are a queue); `status=None` lists all."""
     if status is not None and status not in STATUSES:
-        raise RequestError(f"申请状态“{status}”无效（可选：{'、'.join(STATUSES)}）。")
+        raise RequestError(Msg("申请状态“%1”无效（可选：%2）。", status, '、'.join(STATUSES)))
     rows = conn.execute(
         text(_SELECT + "WHERE (CAST(:st AS text) IS NULL OR q.status = :st) ORDER BY q.id LIMIT :n"),
         {"st": status, "n": limit},
@@ -169,7 +170,7 @@ def get_request(conn: Connection, request_id: int, lock: bool = False) -> Enterp
         conn.execute(text("SELECT 1 FROM enterprise_request WHERE id = :i FOR UPDATE"), {"i": request_id})
     row = conn.execute(text(_SELECT + "WHERE q.id = :i"), {"i": request_id}).first()
     if row is None:
-        raise RequestError(f"找不到编号为 {request_id} 的申请。")
+        raise RequestError(Msg("找不到编号为 %1 的申请。", request_id))
     return EnterpriseRequest(**row._mapping)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlalchemy import Connection, text
 
 from app.domain.export_columns import ENTERPRISE_HEADERS, enterprise_cells
+from app.domain.messages import Msg
 from app.hq.accounts import AccountError, get_station
 from app.hq.dedupe import ENTERPRISE_REF_TABLES
 
@@ -26,7 +27,7 @@ def export_enterprises(conn: Connection, out: Path, station_code: str | None = N
     if station_code is not None:
         info = get_station(conn, station_code)
         if info is None:
-            raise AccountError(f"没有编号为 {station_code} 的服务站。")
+            raise AccountError(Msg("没有编号为 %1 的服务站。", station_code))
         params["s"] = info.station_id
         where += f" AND (e.station_id = :s OR EXISTS ({_SERVED}))"
     rows = conn.execute(

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from app.domain import row_rules
+from app.domain.messages import Msg
 from app.hq import merge
 from app.hq.owned import REPORT_STATUSES, REVIEWED_REPORTS
 from app.hq.push import ApplyContext, PushResult, now_ms
@@ -54,7 +55,7 @@ def hq_edit(conn: Connection, tbl: str, row_id: uuid.UUID, changes: Mapping[str,
         {"t": tbl, "i": row_id},
     ).first()
     if old is None:
-        raise HqEditError(f"找不到要修改的记录（{tbl} {row_id}）。")
+        raise HqEditError(Msg("找不到要修改的记录（%1 %2）。", tbl, row_id))
     stamp_ms = at_ms or now_ms()
     if tbl == "enterprise":
         stamp = max([hlc_from_ms(stamp_ms), *(h + 1 for h in (old.field_hlc or {}).values())])
@@ -72,7 +73,7 @@ def hq_edit(conn: Connection, tbl: str, row_id: uuid.UUID, changes: Mapping[str,
             raise HqEditError("服务总站只能修改报告的状态和审核意见。")
         if "status" in changes and (old.data.get("status"), changes["status"]) not in ANNUAL_REPORT_HQ_MOVES:
             label = REPORT_STATUSES.get
-            raise HqEditError(f"报告不能从“{label(old.data.get('status'), '?')}”改为“{label(changes['status'], '?')}”。")
+            raise HqEditError(Msg("报告不能从“%1”改为“%2”。", label(old.data.get("status"), "?"), label(changes["status"], "?")))
     elif tbl not in HQ_REFERENCE:
         raise HqEditError("这类记录归服务站所有，服务总站不能直接修改。")
     elif tbl == STATION_PROFILE_TABLE and set(changes) & STATION_PROFILE_COLUMNS:
@@ -95,7 +96,7 @@ def publish_reference(conn: Connection, tbl: str, rows: Iterable[Mapping[str, An
     row already stored keeps the profile facts stored for it (the station reports them,
     app.hq.owned.apply_station_profile); a new one takes what is published."""
     if tbl not in HQ_REFERENCE:
-        raise HqEditError(f"“{tbl}”不是服务总站发布的参考数据（可发布：{'、'.join(HQ_REFERENCE)}）。")
+        raise HqEditError(Msg("“%1”不是服务总站发布的参考数据（可发布：%2）。", tbl, "、".join(HQ_REFERENCE)))
     results: list[EditResult] = []
     for item in rows:
         row_id = uuid.UUID(str(item["id"])) if item.get("id") else uuid7()
@@ -110,7 +111,7 @@ def publish_reference(conn: Connection, tbl: str, rows: Iterable[Mapping[str, An
         # still be empty before HQ fills it in)
         problem = None if tbl == STATION_PROFILE_TABLE else row_rules.row_problem(tbl, data)
         if problem is not None:
-            raise RowRuleError(f"{tbl} 第{len(results) + 1}条：{problem.message}。", problem.field)
+            raise RowRuleError(Msg("%1 第%2条：%3。", tbl, len(results) + 1, problem.message), problem.field)
         version = conn.execute(
             text(
                 "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data) "

@@ -17,6 +17,7 @@ from fastapi import Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, ValidationError
 
+from app.domain.messages import Msg, wire_form
 from app.sync import file_types, protocol
 
 KIB, MIB = 1024, 1024 * 1024
@@ -25,9 +26,9 @@ CHUNK = 256 * KIB  # decompression step: a bomb costs at most its cap plus one s
 # Stations compress at level 3 (a 2 MB window); level 19 uses 8 MB.  A frame asking for
 # more is refused before libzstd allocates its window.
 MAX_WINDOW = 8 * MIB
-TOO_LARGE = "请求数据太大（超过 {limit}），请分批上传或升级服务站工作台。"
+TOO_LARGE = "请求数据太大（超过 %1），请分批上传或升级服务站工作台。"  # Msg(TOO_LARGE, size_text(limit))
+TOO_LARGE_JSON = "请求数据解压后太大（超过 %1），请分批上传或升级服务站工作台。"
 DATA_ERROR = "数据格式不正确，服务总站无法保存，本次没有写入任何数据。"
-TOO_LARGE_JSON = "请求数据解压后太大（超过 {limit}），请分批上传或升级服务站工作台。"
 
 
 @dataclass(frozen=True)
@@ -51,13 +52,23 @@ class ApiError(Exception):
         self.status, self.error, self.message, self.headers = status, error, message, headers
 
 
+def said(exc: BaseException) -> str:
+    """What an error says, as it was made: a Msg stays a Msg (str(exc) would make it plain text)."""
+    return exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+
+
 def error_response(status: int, error: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
-    # Errors are always plain JSON, so any client (and curl) can read them.
-    return JSONResponse({"error": error, "message": message}, status_code=status, headers=headers)
+    # Errors are always plain JSON, so any client (and curl) can read them.  A message made as a Msg also
+    # says how ("message_form": its template and arguments), so a client shows it in its user's language;
+    # older clients ignore it and show the Chinese text.
+    body: dict[str, Any] = {"error": error, "message": message}
+    if (form := wire_form(message)) is not None:
+        body["message_form"] = form
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def throttled(wait: int) -> ApiError:
-    message = f"登记码或同步令牌错误次数过多，请 {wait} 秒后再试；如忘记登记码，请向服务总站索取新的登记码。"
+    message = Msg("登记码或同步令牌错误次数过多，请 %1 秒后再试；如忘记登记码，请向服务总站索取新的登记码。", wait)
     return ApiError(429, "too_many_failures", message, {"Retry-After": str(wait)})
 
 
@@ -88,7 +99,7 @@ def body_reader(limits: Limits) -> Callable[[Request], Awaitable[RawBody]]:
         async for chunk in request.stream():
             size += len(chunk)
             if size > limits.body:
-                raise ApiError(413, "too_large", TOO_LARGE.format(limit=size_text(limits.body)))
+                raise ApiError(413, "too_large", Msg(TOO_LARGE, size_text(limits.body)))
             chunks.append(chunk)
         encoding = (request.headers.get("content-encoding") or "").strip().lower() or None
         return RawBody(b"".join(chunks), encoding, limits)
@@ -104,7 +115,7 @@ def decompress_capped(data: bytes, limit: int) -> bytearray:
         with decompressor.stream_reader(data, read_across_frames=True) as reader:
             while chunk := reader.read(CHUNK):
                 if len(out) + len(chunk) > limit:
-                    raise ApiError(413, "too_large", TOO_LARGE_JSON.format(limit=size_text(limit)))
+                    raise ApiError(413, "too_large", Msg(TOO_LARGE_JSON, size_text(limit)))
                 out += chunk
     except zstandard.ZstdError as exc:
         raise ApiError(400, "bad_body", "请求数据无法解压（不是有效的 zstd 数据，或压缩参数超出服务总站允许的范围）。") from exc
@@ -131,10 +142,10 @@ def parse(model: type[BaseModel], payload: Any) -> Any:
     try:
         return model.model_validate(payload)
     except (ValidationError, ValueError, RecursionError) as exc:
-        where = ""
         if isinstance(exc, ValidationError) and exc.errors():
-            where = "（" + ".".join(str(p) for p in exc.errors()[0]["loc"])[:80] + "）"
-        raise ApiError(422, "invalid_request", f"请求内容不符合同步协议{where}。") from exc
+            where = ".".join(str(p) for p in exc.errors()[0]["loc"])[:80]
+            raise ApiError(422, "invalid_request", Msg("请求内容不符合同步协议（%1）。", where)) from exc
+        raise ApiError(422, "invalid_request", "请求内容不符合同步协议。") from exc
 
 
 def answer_json(payload: Any) -> bytes:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import text
 
 from app.domain import row_rules
+from app.domain.messages import Msg
 from app.hq import merge
 from app.hq.apply_context import ApplyContext
 from app.hq.driver_sql import driver
@@ -122,7 +123,7 @@ def apply_station_profile(ctx: ApplyContext, row: WireRow) -> None:
     profile = {k: incoming[k] for k in sorted(STATION_PROFILE_COLUMNS) if k in incoming}
     problem = row_rules.row_problem("station", profile, only=profile)  # the shared rules, profile columns only
     if problem is not None:
-        ctx.reject(row, "bad_row", detail=f"本站信息{problem.message}")
+        ctx.reject(row, "bad_row", detail=Msg("本站信息%1", problem.message))
         return
     data = dict(old.data, **profile)
     stale_copy = any(k in incoming and incoming[k] != old.data.get(k) for k in STATION_HQ_COLUMNS)
@@ -136,7 +137,7 @@ def apply_station_profile(ctx: ApplyContext, row: WireRow) -> None:
 def _report_move_allowed(ctx: ApplyContext, row: WireRow, old: Any, data: dict[str, Any]) -> bool:
     new_status = data.get("status")
     if not isinstance(new_status, str) or new_status not in REPORT_STATUSES:  # a list is unhashable: finding 4
-        ctx.reject(row, "bad_row", detail=f"报告状态“{str(new_status)[:20]}”无效")
+        ctx.reject(row, "bad_row", detail=Msg("报告状态“%1”无效", str(new_status)[:20]))
         return False
     old_status = "draft" if old is None or old.deleted else old.data.get("status", "draft")
     if row.deleted:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
+from app.domain.messages import Msg
 from app.hq.enterprise_requests import EnterpriseRequest, RequestError, get_request, mark_decided
 from app.hq.hq_edits import hq_edit
 
@@ -38,13 +39,13 @@ def decide(
     request = get_request(conn, request_id, lock=True)
     if request.status != "pending":
         when = request.decided_at.strftime("%Y-%m-%d %H:%M") if request.decided_at else ""
-        raise RequestError(f"申请 {request_id} 已由 {request.decided_by or '服务总站'} 于 {when} {request.status_label}，不能再次处理。")
+        raise RequestError(Msg("申请 %1 已由 %2 于 %3 %4，不能再次处理。", request_id, request.decided_by or '服务总站', when, request.status_label))
     if not decided_by.strip():
         raise RequestError("请写明处理人（--by）。")
     if approve:
         outcome = _carry_out(conn, request, at_ms)
     else:
-        outcome = f"已驳回，企业“{request.enterprise_name}”保持不变。"
+        outcome = Msg("已驳回，企业“%1”保持不变。", request.enterprise_name)
     mark_decided(conn, request_id, "approved" if approve else "rejected", decided_by.strip(), comment.strip())
     return Decision(get_request(conn, request_id), outcome)
 
@@ -54,26 +55,26 @@ def _carry_out(conn: Connection, request: EnterpriseRequest, at_ms: int | None) 
         text("SELECT deleted, data FROM replica_row WHERE tbl = 'enterprise' AND id = :i"), {"i": request.enterprise_id}
     ).first()
     if row is None:
-        raise RequestError(f"企业 {request.enterprise_id} 已不在服务总站库中，无法执行；请驳回这条申请。")
+        raise RequestError(Msg("企业 %1 已不在服务总站库中，无法执行；请驳回这条申请。", request.enterprise_id))
     name = row.data.get("name") or str(request.enterprise_id)
     if request.kind == "delete":
         if row.deleted:
-            return f"企业“{name}”已被删除，无需再处理。"
+            return Msg("企业“%1”已被删除，无需再处理。", name)
         hq_edit(conn, "enterprise", request.enterprise_id, {"deleted": True}, at_ms=at_ms)
-        return f"已删除企业“{name}”，各服务站下次同步后生效。"
+        return Msg("已删除企业“%1”，各服务站下次同步后生效。", name)
     code = request.data.get("credit_code")
     if row.deleted:
-        raise RequestError(f"企业“{name}”已被删除，无法合并；请驳回这条申请。")
+        raise RequestError(Msg("企业“%1”已被删除，无法合并；请驳回这条申请。", name))
     if not isinstance(code, str) or not code:
-        raise RequestError(f"申请 {request.id} 没有记录要改成的统一社会信用代码，无法执行；请驳回。")
+        raise RequestError(Msg("申请 %1 没有记录要改成的统一社会信用代码，无法执行；请驳回。", request.id))
     hq_edit(conn, "enterprise", request.enterprise_id, {"credit_code": code}, at_ms=at_ms)
     survivor = conn.execute(
         text("SELECT survivor_id FROM enterprise_alias WHERE merged_id = :m"), {"m": request.enterprise_id}
     ).scalar()
     if survivor is None:
-        return f"已把企业“{name}”的统一社会信用代码改为 {code}（已没有其他使用该代码的企业，未合并）。"
+        return Msg("已把企业“%1”的统一社会信用代码改为 %2（已没有其他使用该代码的企业，未合并）。", name, code)
     merge_id = _latest_merge(conn, request.enterprise_id)
-    return f"已把企业“{name}”并入 {survivor}（合并编号 {merge_id}，可用 unmerge {merge_id} 撤销）。"
+    return Msg("已把企业“%1”并入 %2（合并编号 %3，可用 unmerge %4 撤销）。", name, survivor, merge_id, merge_id)
 
 
 def _latest_merge(conn: Connection, merged_id: uuid.UUID) -> int:

@@ -111,6 +111,9 @@ def serve_workers(workers: int, options: dict[str, Any]) -> None:
         Multiprocess(config, sockets=[sock]).run()
 
 
+HTTP_MESSAGES = {404: "没有这个接口，请检查服务器地址或升级客户端。", 405: "这个接口不支持该请求方法。"}
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     def api_error(_: Request, exc: ApiError) -> Response:
@@ -124,8 +127,7 @@ def _install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     def http_error(_: Request, exc: StarletteHTTPException) -> Response:
-        messages = {404: "没有这个接口，请检查服务器地址或升级客户端。", 405: "这个接口不支持该请求方法。"}
-        return error_response(exc.status_code, "http_error", messages.get(exc.status_code, "请求无效。"))
+        return error_response(exc.status_code, "http_error", HTTP_MESSAGES.get(exc.status_code, "请求无效。"))
 
     @app.exception_handler(DataError)
     def data_error(_: Request, exc: DataError) -> Response:

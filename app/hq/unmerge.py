@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.domain.messages import Msg
 from app.hq import dedupe
 from app.hq.apply_context import now_ms
 from app.sync.protocol import hlc_from_ms
@@ -50,12 +51,12 @@ def find_merge(conn: Connection, ref: str) -> int:
     try:
         merged = uuid.UUID(ref.strip())
     except ValueError:
-        raise UnmergeError(f"“{ref}”既不是合并编号，也不是企业编号（uuid）。") from None
+        raise UnmergeError(Msg("“%1”既不是合并编号，也不是企业编号（uuid）。", ref)) from None
     found = conn.execute(
         text("SELECT max(id) FROM merge_record WHERE merged_id = :m AND undone_at IS NULL"), {"m": merged}
     ).scalar()
     if found is None:
-        raise UnmergeError(f"企业 {merged} 没有可撤销的合并。")
+        raise UnmergeError(Msg("企业 %1 没有可撤销的合并。", merged))
     return int(found)
 
 
@@ -63,16 +64,16 @@ def unmerge(conn: Connection, merge_id: int, undone_by: str, at_ms: int | None =
     """Undo merge `merge_id` inside the caller's transaction."""
     rec = conn.execute(text("SELECT * FROM merge_record WHERE id = :i FOR UPDATE"), {"i": merge_id}).first()
     if rec is None:
-        raise UnmergeError(f"找不到编号为 {merge_id} 的合并。")
+        raise UnmergeError(Msg("找不到编号为 %1 的合并。", merge_id))
     if rec.undone_at is not None:
-        raise UnmergeError(f"合并 {merge_id} 已于 {rec.undone_at:%Y-%m-%d %H:%M} 由 {rec.undone_by or '服务总站'} 撤销。")
+        raise UnmergeError(Msg("合并 %1 已于 %2 由 %3 撤销。", merge_id, format(rec.undone_at, '%Y-%m-%d %H:%M'), rec.undone_by or '服务总站'))
     if rec.merged_data is None or rec.survivor_before is None:
-        raise UnmergeError(f"合并 {merge_id} 发生在服务总站保留合并前数据之前，无法自动撤销。")
+        raise UnmergeError(Msg("合并 %1 发生在服务总站保留合并前数据之前，无法自动撤销。", merge_id))
     later = conn.execute(
         text("SELECT max(id) FROM merge_record WHERE merged_id = :s AND undone_at IS NULL"), {"s": rec.survivor_id}
     ).scalar()
     if later is not None:
-        raise UnmergeError(f"保留下来的企业 {rec.survivor_id} 后来又被合并（合并编号 {later}），请先撤销那次合并。")
+        raise UnmergeError(Msg("保留下来的企业 %1 后来又被合并（合并编号 %2），请先撤销那次合并。", rec.survivor_id, later))
     merged_data: dict[str, Any] = rec.merged_data
     dedupe.lock_codes(conn, {rec.credit_code, dedupe.code_of(merged_data["data"])})
     survivor = _lock_both(conn, rec.survivor_id, rec.merged_id)
@@ -97,7 +98,7 @@ def _lock_both(conn: Connection, survivor_id: uuid.UUID, merged_id: uuid.UUID) -
     rows = {r.id: r for r in (dedupe.lock_row(conn, i) for i in sorted([survivor_id, merged_id])) if r is not None}
     survivor = rows.get(survivor_id)
     if survivor is None or survivor.deleted:
-        raise UnmergeError(f"保留下来的企业 {survivor_id} 已被删除，无法撤销合并；请先恢复它。")
+        raise UnmergeError(Msg("保留下来的企业 %1 已被删除，无法撤销合并；请先恢复它。", survivor_id))
     return survivor
 
 

@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
-from app.domain.messages import Msg
+from app.domain.messages import Msg, from_wire
 from app.sync import protocol
 from app.sync.client import _certificate_failure, _certificate_message, require_secure_transport, tls_context
 
@@ -112,7 +112,7 @@ class HqDeskClient:
             body = json.loads(data)
         except ValueError:
             body = None
-        message = str(body.get("message", "")) if isinstance(body, dict) else ""
+        message = from_wire(body.get("message_form"), str(body.get("message", ""))) if isinstance(body, dict) else ""
         if status == 401:
             return message or "服务总站不认可本机的令牌（已撤销、过期或无效），请向服务总站管理员索取新的登记码后重新登记。"
         if status == 403:

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Self
 
-from app.domain.messages import Msg
+from app.domain.messages import Msg, from_wire
 from app.sync import protocol
 
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -154,7 +154,7 @@ def _server_message(response: httpx.Response) -> str:
         body = _decode(response.content)
     except ValueError:
         return ""
-    return str(body.get("message", "")) if isinstance(body, dict) else ""
+    return from_wire(body.get("message_form"), str(body.get("message", ""))) if isinstance(body, dict) else ""
 
 
 def _server_error(response: httpx.Response) -> str:

@@ -28,7 +28,7 @@
     </message>
     <message>
         <source>授牌名称，例如 天河区中小企业服务站</source>
-        <translation>Official name, e.g. 天河区中小企业服务站</translation>
+        <translation>Official name, e.g. Tianhe District SME Service Station</translation>
     </message>
     <message>
         <source>请选择所在区</source>
@@ -56,14 +56,14 @@
     </message>
     <message>
         <source>所在区：请选择服务站所在的区。</source>
-        <translation>District: please choose the station&apos;s district.</translation>
+        <translation>District: please choose the station's district.</translation>
     </message>
 </context>
 <context>
     <name>AddUserDialog</name>
     <message>
         <source>使用者的姓名或账号名，例如 王晓红</source>
-        <translation>The person&apos;s name or account name, e.g. 王晓红</translation>
+        <translation>The person's name or account name, e.g. Wang Xiaohong</translation>
     </message>
     <message>
         <source>新增服务总站用户</source>
@@ -91,7 +91,7 @@
     </message>
     <message>
         <source>用户名：请填写使用者的姓名或账号名。</source>
-        <translation>User name: please enter the person&apos;s name or account name.</translation>
+        <translation>User name: please enter the person's name or account name.</translation>
     </message>
 </context>
 <context>
@@ -901,7 +901,7 @@
     </message>
     <message>
         <source>没有数据：请先选择年度并点“预览”。服务站同步后，其数据会出现在这里。</source>
-        <translation>No data: choose a year and click Preview. Stations&apos; data appear here once they have synced.</translation>
+        <translation>No data: choose a year and click Preview. Stations' data appear here once they have synced.</translation>
     </message>
     <message>
         <source>没有数据：请先填写报送期间（如 2026-Q3）并点“预览”。</source>
@@ -920,13 +920,13 @@
         <translation>Reading the city-wide figures</translation>
     </message>
     <message>
-        <source>%1&#x3000;统计期间 %2&#x3000;数据截至 %3
+        <source>%1　统计期间 %2　数据截至 %3
 服务站 %4 个；服务企业 %5 家，服务记录 %6 次，举办活动 %7 场，受理需求 %8 项，办结 %9 项。</source>
         <translation>%1  Period %2  Data as of %3
 %4 stations; %5 enterprises served, %6 service records, %7 events held, %8 demands received, %9 closed.</translation>
     </message>
     <message>
-        <source>%1&#x3000;统计期间 %2&#x3000;数据截至 %3
+        <source>%1　统计期间 %2　数据截至 %3
 服务企业 %4 家，服务记录 %5 次；受理需求 %6 项，已办结 %7 项，逾期未办结 %8 项；%9 个服务站已报送本期信息。</source>
         <translation>%1  Period %2  Data as of %3
 %4 enterprises served, %5 service records; %6 demands received, %7 closed, %8 overdue; %9 stations have reported for the period.</translation>
@@ -976,7 +976,7 @@
     </message>
     <message>
         <source>关闭本窗口后登记码不再显示；遗失了可以“重新发放登记码”。</source>
-        <translation>The code is not shown again after this window closes; if it is lost, use &quot;Reissue code&quot;.</translation>
+        <translation>The code is not shown again after this window closes; if it is lost, use "Reissue code".</translation>
     </message>
     <message>
         <source>关闭</source>
@@ -1023,7 +1023,7 @@
     </message>
     <message>
         <source>现有专职人员 %1 名</source>
-        <translation>%1 dedicated staff at present</translation>
+        <translation>%1 full-time staff at present</translation>
     </message>
     <message>
         <source>悬挂服务站统一标识</source>
@@ -1302,7 +1302,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>已有服务总站发放的登记码：站点信息以服务总站为准，只需补充服务总站没有的信息。</source>
-        <translation>Have an enrolment code from HQ? The station&apos;s details come from HQ; you only add what HQ does not know.</translation>
+        <translation>Have an enrolment code from HQ? The station's details come from HQ; you only add what HQ does not know.</translation>
     </message>
 </context>
 <context>
@@ -1321,7 +1321,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>请填写服务总站提供的同步服务器网址和一次性登记码（7 天内有效，只能使用一次）。服务站代码、名称和所在区以服务总站登记的为准，本站信息和人员在登记后的首次同步中取回，无需再填。</source>
-        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station&apos;s code, name and district are taken from HQ&apos;s register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
+        <translation>Enter the sync server address and the one-time enrolment code from HQ (valid for 7 days, usable once). The station's code, name and district are taken from HQ's register; its details and staff come with the first sync after enrolment, so there is nothing more to type.</translation>
     </message>
     <message>
         <source>正在连接服务总站…</source>
@@ -1341,11 +1341,11 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>站长/负责人姓名 *</source>
-        <translation>Manager&apos;s name *</translation>
+        <translation>Manager's name *</translation>
     </message>
     <message>
         <source>负责人电话</source>
-        <translation>Manager&apos;s phone</translation>
+        <translation>Manager's phone</translation>
     </message>
     <message>
         <source>完成设置</source>
@@ -1357,7 +1357,7 @@ This file will not be changed. You can open a backup (as a new profile) or creat
     </message>
     <message>
         <source>正在取回服务总站保存的本站信息和人员…</source>
-        <translation>Fetching the station&apos;s details and staff from HQ…</translation>
+        <translation>Fetching the station's details and staff from HQ…</translation>
     </message>
     <message>
         <source>服务总站还没有本站的人员信息。请填写站长（负责人），完成后即可开始登记服务。</source>
@@ -1398,11 +1398,11 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>可选：服务总站证书不是系统信任的证书时才需要</source>
-        <translation>Optional: only if HQ&apos;s certificate is not one this system trusts</translation>
+        <translation>Optional: only if HQ's certificate is not one this system trusts</translation>
     </message>
     <message>
         <source>服务总站发放的证书颁发机构(CA)文件（.pem 或 .crt），登记时复制到本档案的文件夹。</source>
-        <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile&apos;s folder on enrolment.</translation>
+        <translation>The certificate authority (CA) file from HQ (.pem or .crt); it is copied into this profile's folder on enrolment.</translation>
     </message>
     <message>
         <source>选择…</source>
@@ -1438,7 +1438,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>已登记为服务总站用户：%1（%2）。本机将以服务总站模式打开，只显示服务总站的页面。服务总站档案为“%3”。</source>
-        <translation>Enrolled as HQ user %1 (%2). This computer now opens in HQ mode, showing HQ&apos;s pages only. The HQ profile is &quot;%3&quot;.</translation>
+        <translation>Enrolled as HQ user %1 (%2). This computer now opens in HQ mode, showing HQ's pages only. The HQ profile is "%3".</translation>
     </message>
     <message>
         <source>已登记服务站</source>
@@ -1446,7 +1446,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>这是服务站的登记码。服务总站档案保持不变，服务站已登记到新档案“%1”，现在打开它。</source>
-        <translation>This was a station&apos;s code. The HQ profile is unchanged; the station was enrolled in a new profile &quot;%1&quot;, which opens now.</translation>
+        <translation>This was a station's code. The HQ profile is unchanged; the station was enrolled in a new profile "%1", which opens now.</translation>
     </message>
     <message>
         <source>证书 (*.pem *.crt *.cer);;所有文件 (*)</source>
@@ -1454,7 +1454,7 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
     </message>
     <message>
         <source>选择服务总站的证书颁发机构(CA)文件</source>
-        <translation>Choose HQ&apos;s certificate authority (CA) file</translation>
+        <translation>Choose HQ's certificate authority (CA) file</translation>
     </message>
     <message>
         <source>服务器网址：请填写以 https:// 或 http:// 开头的网址，例如 https://hq.example.gov.cn。</source>
@@ -1746,8 +1746,8 @@ The enrolment is saved. When the network is back the station syncs with HQ by it
         <translation>Size: not yet known, still needs %1</translation>
     </message>
     <message>
-        <source>这个代码已登记为“%1”。&lt;a href=&quot;%2&quot;&gt;打开该企业&lt;/a&gt;</source>
-        <translation>This code is already registered to “%1”. &lt;a href=&quot;%2&quot;&gt;Open that enterprise&lt;/a&gt;</translation>
+        <source>这个代码已登记为“%1”。&lt;a href="%2"&gt;打开该企业&lt;/a&gt;</source>
+        <translation>This code is already registered to “%1”. &lt;a href="%2"&gt;Open that enterprise&lt;/a&gt;</translation>
     </message>
     <message>
         <source>可能重复：%1</source>
@@ -2032,7 +2032,7 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
     </message>
     <message>
         <source>程序遇到意外错误。您可以继续使用，但建议保存工作后重新启动；请点击“复制调试信息”并发给技术支持。</source>
-        <translation>An unexpected error occurred. You can keep working, but please save and restart; click &quot;Copy debug info&quot; and send it to support.</translation>
+        <translation>An unexpected error occurred. You can keep working, but please save and restart; click "Copy debug info" and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -2193,7 +2193,7 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
         <translation>No materials yet. You can add attendance sheets, slides, photos and so on, up to 20 MB each.</translation>
     </message>
     <message>
-        <source>&#x3000;·&#x3000;</source>
+        <source>　·　</source>
         <translation> · </translation>
     </message>
     <message>
@@ -2642,7 +2642,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>请填写本服务站的基本信息和站长（负责人），完成后即可开始登记服务。带 * 的为必填项。</source>
-        <translation>Enter your station&apos;s details and its manager; then you can start recording services. Fields marked * are required.</translation>
+        <translation>Enter your station's details and its manager; then you can start recording services. Fields marked * are required.</translation>
     </message>
     <message>
         <source>例如 GZ-TH-001</source>
@@ -2650,7 +2650,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>授牌名称，例如 天河区中小企业服务站</source>
-        <translation>Official name, e.g. 天河区中小企业服务站</translation>
+        <translation>Official name, e.g. Tianhe District SME Service Station</translation>
     </message>
     <message>
         <source>请选择所在区</source>
@@ -2658,7 +2658,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>例如 天河区工商业联合会</source>
-        <translation>e.g. 天河区工商业联合会</translation>
+        <translation>e.g. Tianhe Federation of Industry and Commerce</translation>
     </message>
     <message>
         <source>手机或座机</source>
@@ -2682,11 +2682,11 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>站长/负责人姓名 *</source>
-        <translation>Manager&apos;s name *</translation>
+        <translation>Manager's name *</translation>
     </message>
     <message>
         <source>负责人电话</source>
-        <translation>Manager&apos;s phone</translation>
+        <translation>Manager's phone</translation>
     </message>
     <message>
         <source>先看看演示数据</source>
@@ -2768,7 +2768,7 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>橙色为本月；点击柱形查看该月的服务记录</source>
-        <translation>Orange is this month; click a bar to see that month&apos;s service records</translation>
+        <translation>Orange is this month; click a bar to see that month's service records</translation>
     </message>
     <message>
         <source>这里还没有数据。可以先在“企业”页导入企业库，或在“服务记录”页登记第一次服务；登记后，首页会汇总本月和本年的服务情况。</source>
@@ -2895,13 +2895,13 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
     </message>
     <message>
         <source>服务总站不认可本机的令牌：它可能已被撤销，或管理员重新发放了登记码。请向服务总站管理员索取新的登记码，然后点“重新登记…”（也可以运行：%1）。</source>
-        <translation>HQ does not accept this computer&apos;s token: it may have been revoked, or the administrator reissued the enrolment code. Ask HQ&apos;s administrator for a new code, then click &quot;Enrol again…&quot; (or run: %1).</translation>
+        <translation>HQ does not accept this computer's token: it may have been revoked, or the administrator reissued the enrolment code. Ask HQ's administrator for a new code, then click "Enrol again…" (or run: %1).</translation>
     </message>
     <message>
         <source>连接不上服务总站：%1
 请检查本机的网络连接，确认服务器网址（%2）正确、服务总站的服务已启动，然后点“重试”。</source>
         <translation>Cannot reach HQ: %1
-Check this computer&apos;s network connection, make sure the server address (%2) is right and HQ&apos;s service is running, then click &quot;Retry&quot;.</translation>
+Check this computer's network connection, make sure the server address (%2) is right and HQ's service is running, then click "Retry".</translation>
     </message>
 </context>
 <context>
@@ -3340,7 +3340,7 @@ Check this computer&apos;s network connection, make sure the server address (%2)
     </message>
     <message>
         <source>删除“%1”及其服务清单？已有的服务记录和需求会保留。机构退出请改为把状态设为“已退出”。</source>
-        <translation>Delete “%1” and its service catalogue? Existing service records and demands are kept. If the institution has left, set its status to “已退出” (left) instead.</translation>
+        <translation>Delete “%1” and its service catalogue? Existing service records and demands are kept. If the institution has left, set its status to “Exited” instead.</translation>
     </message>
     <message>
         <source>删除服务项目“%1”？</source>
@@ -3579,11 +3579,11 @@ Check this computer&apos;s network connection, make sure the server address (%2)
     </message>
     <message>
         <source>本站还没有在职的站长/负责人，请先在“人员”中把站长的角色设为站长。</source>
-        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager&apos;s role to “站长/负责人”.</translation>
+        <translation>This station has no manager in post yet. On the “Staff” page, first set the manager's role to “Station manager”.</translation>
     </message>
     <message>
         <source>每月结束后第 %1 天起，上月的服务记录和需求只读；如需更正，由站长解锁。</source>
-        <translation>From day %1 after a month ends, that month&apos;s service records and demands are read-only; to correct them, the manager unlocks the month.</translation>
+        <translation>From day %1 after a month ends, that month's service records and demands are read-only; to correct them, the manager unlocks the month.</translation>
     </message>
 </context>
 <context>
@@ -3660,7 +3660,7 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>Station Desk (中小企业服务站工作台)
 Version %1
 
-Daily service records, demand tracking and reports for Guangzhou&apos;s SME service stations.</translation>
+Daily service records, demand tracking and reports for Guangzhou's SME service stations.</translation>
     </message>
 </context>
 <context>
@@ -3707,7 +3707,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>人员：服务站工作人员、岗位和在岗情况——即将推出</source>
-        <translation>Staff: the station&apos;s people, their roles and who is on duty — coming soon</translation>
+        <translation>Staff: the station's people, their roles and who is on duty — coming soon</translation>
     </message>
     <message>
         <source>机构与专家</source>
@@ -4004,7 +4004,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>操作未能完成。请重试；如果问题仍然存在，请点击“复制调试信息”并发给技术支持。</source>
-        <translation>The operation could not be completed. Please try again; if it keeps failing, click &quot;Copy debug info&quot; and send it to support.</translation>
+        <translation>The operation could not be completed. Please try again; if it keeps failing, click "Copy debug info" and send it to support.</translation>
     </message>
 </context>
 <context>
@@ -4175,7 +4175,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>还没有计划活动。点击“添加活动”按月份列出全年的培训、沙龙、讲座等。</source>
-        <translation>No planned events yet. Click “Add event” to list the year&apos;s trainings, salons, talks and so on, month by month.</translation>
+        <translation>No planned events yet. Click “Add event” to list the year's trainings, salons, talks and so on, month by month.</translation>
     </message>
     <message>
         <source>全年活动计划</source>
@@ -4491,7 +4491,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>这条政策的适用区域内还没有服务站。</source>
-        <translation>There is no station in this policy&apos;s districts yet.</translation>
+        <translation>There is no station in this policy's districts yet.</translation>
     </message>
     <message>
         <source>政策类别</source>
@@ -4578,7 +4578,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>选择的文件会复制到本档案的 policy_files 文件夹（最大 20 MB）。</source>
-        <translation>The chosen file is copied into this profile&apos;s policy_files folder (up to 20 MB).</translation>
+        <translation>The chosen file is copied into this profile's policy_files folder (up to 20 MB).</translation>
     </message>
     <message>
         <source>选择文件…</source>
@@ -4685,7 +4685,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>企业库中没有符合这条政策适用范围的在营企业。</source>
-        <translation>No operating enterprise in the library falls within this policy&apos;s scope.</translation>
+        <translation>No operating enterprise in the library falls within this policy's scope.</translation>
     </message>
     <message>
         <source>记录已宣传（%1 家）</source>
@@ -5010,7 +5010,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>已按这家企业上次的服务预先填写，请核对。</source>
-        <translation>Filled in from this enterprise&apos;s last visit; please check.</translation>
+        <translation>Filled in from this enterprise's last visit; please check.</translation>
     </message>
     <message>
         <source>工作台</source>
@@ -5128,7 +5128,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>还没有服务记录。在上方输入企业名称开始登记第一条。</source>
-        <translation>No service records yet. Type an enterprise&apos;s name above to log the first one.</translation>
+        <translation>No service records yet. Type an enterprise's name above to log the first one.</translation>
     </message>
     <message>
         <source>共 %1 条</source>
@@ -5140,7 +5140,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>这段时间还没有服务记录。在上方输入企业名称开始登记；更早的记录请选择“全部日期”。</source>
-        <translation>No service records in this period. Type an enterprise name above to start; choose &quot;All dates&quot; for older records.</translation>
+        <translation>No service records in this period. Type an enterprise name above to start; choose "All dates" for older records.</translation>
     </message>
     <message>
         <source>删除 %1 %2 的服务记录（%3）？删除后可以立即撤销。</source>
@@ -5379,7 +5379,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>按服务站信息生成门牌标识，预览无误后用彩色打印机打印张贴。</source>
-        <translation>Makes the door sign from the station&apos;s details; check the preview, then print it on a colour printer and put it up.</translation>
+        <translation>Makes the door sign from the station's details; check the preview, then print it on a colour printer and put it up.</translation>
     </message>
     <message>
         <source>签到表列出报名企业，供活动现场签名；活动总结汇总签到、满意度和活动小结。</source>
@@ -5478,7 +5478,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>退回“%1”。请写明需要服务站修改或补充什么，服务站下次同步后会看到这段意见。</source>
-        <translation>Return &quot;%1&quot;. Say what the station must change or add; the station sees this comment after its next sync.</translation>
+        <translation>Return "%1". Say what the station must change or add; the station sees this comment after its next sync.</translation>
     </message>
     <message>
         <source>例如：请补充本期重点企业名单和诉求办理情况。</source>
@@ -5969,6 +5969,10 @@ Please correct it and try again.</translation>
         <translation>true or false</translation>
     </message>
     <message>
+        <source>“%1”%2</source>
+        <translation>“%1” %2</translation>
+    </message>
+    <message>
         <source>“%1”一段应为文字</source>
         <translation>section “%1” should be text</translation>
     </message>
@@ -6049,6 +6053,10 @@ Please correct it and try again.</translation>
         <translation>“%1” has no day; write a full date such as 2024-03-05.</translation>
     </message>
     <message>
+        <source>“%1”（%2）%3</source>
+        <translation>“%1” (%2) %3</translation>
+    </message>
+    <message>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -6058,11 +6066,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>上次登记时本机没有安全的凭据存储，令牌只保存在那次运行的内存中，现已不可用。请向服务总站管理员索取新的登记码，重新登记：%1</source>
-        <translation>At the last enrolment this computer had no secure credential store, so the token was kept only in that run&apos;s memory and is gone now. Ask the HQ administrator for a new enrolment code and enrol again: %1</translation>
+        <translation>At the last enrolment this computer had no secure credential store, so the token was kept only in that run's memory and is gone now. Ask the HQ administrator for a new enrolment code and enrol again: %1</translation>
     </message>
     <message>
         <source>上次登记时系统没有安全的凭据存储，令牌只保存在那次运行的内存中，现已不可用，请重新登记（station-desk enroll --server %1 --code 新登记码）。</source>
-        <translation>At the last enrolment the system had no secure credential store, so the token was kept only in that run&apos;s memory and is gone now. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
+        <translation>At the last enrolment the system had no secure credential store, so the token was kept only in that run's memory and is gone now. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
     </message>
     <message>
         <source>下一年度服务工作计划</source>
@@ -6286,7 +6294,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>修改人：只有本站在职的站长/负责人可以修改锁定期限，请由站长操作。</source>
-        <translation>Changed by: only the station&apos;s current manager can change the lock period. Ask the station manager.</translation>
+        <translation>Changed by: only the station's current manager can change the lock period. Ask the station manager.</translation>
     </message>
     <message>
         <source>免费服务不填写金额。请清空金额，或把收费类型改为“低收费”或“有偿”。</source>
@@ -6590,7 +6598,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>已信任服务总站的证书颁发机构(CA)文件（已复制为档案文件夹中的 %1）。</source>
-        <translation>HQ&apos;s certificate authority (CA) file is now trusted (copied to the profile folder as %1).</translation>
+        <translation>HQ's certificate authority (CA) file is now trusted (copied to the profile folder as %1).</translation>
     </message>
     <message>
         <source>已登记到服务总站：%1（%2）。</source>
@@ -6606,7 +6614,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>无法连接服务总站同步服务（%1）：网络不通或服务器未启动。数据已保存在本机，稍后再试。</source>
-        <translation>Cannot reach HQ&apos;s sync service (%1): no network, or the server is down. Your data is saved on this computer; try again later.</translation>
+        <translation>Cannot reach HQ's sync service (%1): no network, or the server is down. Your data is saved on this computer; try again later.</translation>
     </message>
     <message>
         <source>无法连接服务总站（%1）：网络不通或服务器未启动。</source>
@@ -6614,7 +6622,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>服务器证书不受信任：%1 的证书不是由本机信任的证书颁发机构签发的（例如自签名或单位内部证书）。请向服务总站索取证书颁发机构(CA)文件，并在登记时用 --ca-file 指定，或把它加入系统信任。</source>
-        <translation>Server certificate not trusted: the certificate of %1 was not issued by an authority this computer trusts (e.g. self-signed or an in-house certificate). Ask HQ for the certificate authority (CA) file and give it with --ca-file when enrolling, or add it to the system&apos;s trusted certificates.</translation>
+        <translation>Server certificate not trusted: the certificate of %1 was not issued by an authority this computer trusts (e.g. self-signed or an in-house certificate). Ask HQ for the certificate authority (CA) file and give it with --ca-file when enrolling, or add it to the system's trusted certificates.</translation>
     </message>
     <message>
         <source>服务器证书与网址不符：%1 出示的证书不是为这个地址签发的。请使用证书上的域名访问服务总站，或请服务总站为这个地址重新签发证书。</source>
@@ -6626,11 +6634,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本机原来的站点编码“%1”已改为服务总站分配的“%2”。</source>
-        <translation>This computer&apos;s station code “%1” is now HQ&apos;s “%2”.</translation>
+        <translation>This computer's station code “%1” is now HQ's “%2”.</translation>
     </message>
     <message>
         <source>本档案已登记为服务总站的另一个服务站（%1），并且已有该站的工作记录，不能改登记为“%2”。请为新站点新建一个档案再登记；如果登记码发错了，请联系服务总站重新发放本站的登记码。</source>
-        <translation>This profile is enrolled as another HQ station (%1) and holds that station&apos;s records, so it cannot be enrolled as “%2”. Make a new profile for the new station and enrol that; if the code was sent by mistake, ask HQ to reissue this station&apos;s code.</translation>
+        <translation>This profile is enrolled as another HQ station (%1) and holds that station's records, so it cannot be enrolled as “%2”. Make a new profile for the new station and enrol that; if the code was sent by mistake, ask HQ to reissue this station's code.</translation>
     </message>
     <message>
         <source>本档案还没有登记到服务总站，请先运行：station-desk enroll --server 服务总站网址 --code 登记码</source>
@@ -6642,7 +6650,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>这份报告的 PDF 还没有传到服务总站：服务站下次同步时会自动上传，请稍后刷新。</source>
-        <translation>This report&apos;s PDF has not reached HQ yet; the station uploads it at its next sync. Refresh later.</translation>
+        <translation>This report's PDF has not reached HQ yet; the station uploads it at its next sync. Refresh later.</translation>
     </message>
     <message>
         <source>这是演示档案（其中是生成的演示数据），不能登记到服务总站，也不能同步：演示数据会被上传到服务总站，混进真实的统计。请为真实的服务站新建一个档案再登记，例如：station-desk --profile 本站 enroll --server 服务总站网址 --code 登记码。</source>
@@ -6650,7 +6658,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>连接服务总站同步服务超时，数据已保存在本机，稍后再试。</source>
-        <translation>HQ&apos;s sync service timed out. Your data is saved on this computer; try again later.</translation>
+        <translation>HQ's sync service timed out. Your data is saved on this computer; try again later.</translation>
     </message>
     <message>
         <source>连接服务总站超时，请稍后再试。</source>
@@ -6658,15 +6666,55 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>错误：report 需要服务总站同步数据库地址：请用 --db 或环境变量 %1 指定。</source>
-        <translation>Error: report needs HQ&apos;s sync database address: give it with --db or the environment variable %1.</translation>
+        <translation>Error: report needs HQ's sync database address: give it with --db or the environment variable %1.</translation>
     </message>
     <message>
         <source>错误：无法连接或操作服务总站数据库：%1</source>
-        <translation>Error: cannot reach or use HQ&apos;s database: %1</translation>
+        <translation>Error: cannot reach or use HQ's database: %1</translation>
     </message>
     <message>
         <source>GNOME 密钥环 / Secret Service</source>
         <translation>GNOME Keyring / Secret Service</translation>
+    </message>
+    <message>
+        <source> 或 </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>%1 第%2条：%3。</source>
+        <translation>%1, row %2: %3.</translation>
+    </message>
+    <message>
+        <source>%1中已有编码为“%2”的选项，请换一个编码，或修改原有选项。</source>
+        <translation>%1 already has an option with code “%2”. Use another code, or change the existing option.</translation>
+    </message>
+    <message>
+        <source>%1最多%2项，请停用不再使用的选项。</source>
+        <translation>%1 has at most %2 items. Turn off the options no longer used.</translation>
+    </message>
+    <message>
+        <source>%1（%2）“%3”应写成 2026-03-02 这样的格式，留空表示今天。</source>
+        <translation>%1 (%2) "%3" should be written like 2026-03-02; leave it empty for today.</translation>
+    </message>
+    <message>
+        <source>%1（%2）包含无法保存的特殊字符（如空字符），请删除后重试。</source>
+        <translation>%1 (%2) contains special characters that cannot be saved (such as a null character). Remove them and try again.</translation>
+    </message>
+    <message>
+        <source>%1（%2）应为%3之一，留空表示不限。</source>
+        <translation>%1 (%2) must be one of %3; leave it empty for any.</translation>
+    </message>
+    <message>
+        <source>%1（category）应从服务类别中选择：%2。</source>
+        <translation>%1 (category) must be chosen from the service categories: %2.</translation>
+    </message>
+    <message>
+        <source>%1（id）应为正整数。</source>
+        <translation>%1 (id) must be a positive whole number.</translation>
+    </message>
+    <message>
+        <source>%1（只有“已提交”的报告可以通过或退回，请刷新列表。）</source>
+        <translation>%1 (only a submitted report can be accepted or returned; refresh the list.)</translation>
     </message>
     <message>
         <source>GNOME 密钥环 / libsecret</source>
@@ -6685,12 +6733,188 @@ Please correct it and try again.</translation>
         <translation>macOS Keychain</translation>
     </message>
     <message>
+        <source>“%1”不是可用的字段；可填写：处理结果（approve）、处理意见（comment）。</source>
+        <translation>"%1" is not a field you can use; allowed: decision (approve), comment (comment).</translation>
+    </message>
+    <message>
+        <source>“%1”不是服务总站发布的参考数据（可发布：%2）。</source>
+        <translation>"%1" is not reference data HQ publishes (publishable: %2).</translation>
+    </message>
+    <message>
+        <source>“%1”不能在这里填写或修改；可填写：%2。</source>
+        <translation>"%1" cannot be filled in or changed here; allowed: %2.</translation>
+    </message>
+    <message>
         <source>“%1”对应%2家企业（%3%4），请输入完整名称或统一社会信用代码。</source>
         <translation>“%1” matches %2 enterprises (%3%4). Type the full name or the unified social credit code.</translation>
     </message>
     <message>
+        <source>“%1”已于%2退出。</source>
+        <translation>“%1” left on %2.</translation>
+    </message>
+    <message>
+        <source>“%1”已在驻，无需再次入驻。</source>
+        <translation>“%1” is already resident; it need not join again.</translation>
+    </message>
+    <message>
+        <source>“%1”既不是合并编号，也不是企业编号（uuid）。</source>
+        <translation>"%1" is neither a merge number nor an enterprise number (uuid).</translation>
+    </message>
+    <message>
+        <source>“%1”现在是“%2”，只有在驻的机构可以暂停。</source>
+        <translation>“%1” is now “%2”; only a resident institution can be suspended.</translation>
+    </message>
+    <message>
+        <source>“%1”由服务总站统一维护，服务站不能修改，本地修改未被接受。</source>
+        <translation>"%1" is maintained by HQ; stations cannot change it, so the local change was not accepted.</translation>
+    </message>
+    <message>
+        <source>上传位置不对：服务总站已收到这个文件的 %1 字节，下一段应从第 %2 字节开始（请求从 %3 开始）。</source>
+        <translation>Wrong upload position: HQ has received %1 bytes of this file, so the next part should start at byte %2 (the request started at %3).</translation>
+    </message>
+    <message>
+        <source>上传的内容不完整，请重新同步以重新上传。</source>
+        <translation>The upload is incomplete. Sync again to upload it again.</translation>
+    </message>
+    <message>
+        <source>上传的内容超出了声明的文件大小（%1 字节），请重新提交。</source>
+        <translation>The upload is larger than the declared file size (%1 bytes). Please submit it again.</translation>
+    </message>
+    <message>
+        <source>上传的文件内容与它的 SHA-256 校验值不符（文件可能在传输中损坏或被改动），服务总站没有保存，请重新同步。</source>
+        <translation>The uploaded file does not match its SHA-256 checksum (it may have been damaged or changed in transit). HQ did not keep it; please sync again.</translation>
+    </message>
+    <message>
+        <source>上传的这一段是空的，请重新同步。</source>
+        <translation>This part of the upload is empty. Please sync again.</translation>
+    </message>
+    <message>
+        <source>不是可用的字段</source>
+        <translation>is not a usable field</translation>
+    </message>
+    <message>
+        <source>不是可选的值</source>
+        <translation>is not one of the choices</translation>
+    </message>
+    <message>
+        <source>不是有效的 JSON</source>
+        <translation>is not valid JSON</translation>
+    </message>
+    <message>
+        <source>不符合要求</source>
+        <translation>does not meet the requirements</translation>
+    </message>
+    <message>
+        <source>不能为空</source>
+        <translation>cannot be empty</translation>
+    </message>
+    <message>
+        <source>不能撤销自己的账号：请让另一位管理员办理。</source>
+        <translation>You cannot revoke your own account: ask another administrator to do it.</translation>
+    </message>
+    <message>
+        <source>企业 %1 已不在服务总站库中，无法执行；请驳回这条申请。</source>
+        <translation>Enterprise %1 is no longer in HQ's library, so this cannot be done; reject the request.</translation>
+    </message>
+    <message>
+        <source>企业 %1 没有可撤销的合并。</source>
+        <translation>Enterprise %1 has no merge to undo.</translation>
+    </message>
+    <message>
+        <source>企业“%1”已被删除，无法合并；请驳回这条申请。</source>
+        <translation>Enterprise "%1" has been deleted and cannot be merged; reject the request.</translation>
+    </message>
+    <message>
+        <source>企业“%1”已被删除，无需再处理。</source>
+        <translation>Enterprise “%1” has already been deleted; nothing more to do.</translation>
+    </message>
+    <message>
+        <source>你的角色（%1）不能执行这项操作，只有%2可以。如需办理，请联系服务总站管理员。</source>
+        <translation>Your role (%1) cannot do this; only %2 can. To get it done, contact an HQ administrator.</translation>
+    </message>
+    <message>
+        <source>保留下来的企业 %1 后来又被合并（合并编号 %2），请先撤销那次合并。</source>
+        <translation>The enterprise kept, %1, was merged again later (merge %2). Undo that merge first.</translation>
+    </message>
+    <message>
+        <source>保留下来的企业 %1 已被删除，无法撤销合并；请先恢复它。</source>
+        <translation>The enterprise kept, %1, has been deleted, so the merge cannot be undone; restore it first.</translation>
+    </message>
+    <message>
+        <source>入驻状态（status）应为%1之一。</source>
+        <translation>Status (status) must be one of %1.</translation>
+    </message>
+    <message>
+        <source>删除</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>合并</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>合并 %1 发生在服务总站保留合并前数据之前，无法自动撤销。</source>
+        <translation>Merge %1 happened before HQ kept the data from before merges, so it cannot be undone automatically.</translation>
+    </message>
+    <message>
+        <source>合并 %1 已于 %2 由 %3 撤销。</source>
+        <translation>Merge %1 was undone on %2 by %3.</translation>
+    </message>
+    <message>
+        <source>同一文件的上传说明前后不一致（大小或类型变了），请重新提交。</source>
+        <translation>The description of this upload changed (its size or type). Please submit it again.</translation>
+    </message>
+    <message>
+        <source>同步令牌无效、已过期或已被服务总站撤销，请联系服务总站获取新的登记码后重新登记。</source>
+        <translation>The sync token is invalid, expired or revoked by HQ. Ask HQ for a new enrolment code and enrol again.</translation>
+    </message>
+    <message>
+        <source>处理意见（comment）应为不超过%1个字的文字。</source>
+        <translation>Comment (comment) must be text of at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>处理结果（approve）应为 true（批准）或 false（驳回）。</source>
+        <translation>Decision (approve) must be true (approve) or false (reject).</translation>
+    </message>
+    <message>
+        <source>太长</source>
+        <translation>is too long</translation>
+    </message>
+    <message>
+        <source>太长（最多 %1 个字）</source>
+        <translation>is too long (at most %1 characters)</translation>
+    </message>
+    <message>
+        <source>审阅意见太长（最多 %1 个字），请精简后再提交。</source>
+        <translation>The review comment is too long (at most %1 characters). Please shorten it and submit again.</translation>
+    </message>
+    <message>
+        <source>已删除企业“%1”，各服务站下次同步后生效。</source>
+        <translation>Enterprise “%1” deleted; stations see it at their next sync.</translation>
+    </message>
+    <message>
+        <source>已批准</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>已把企业“%1”并入 %2（合并编号 %3，可用 unmerge %4 撤销）。</source>
+        <translation>Enterprise “%1” merged into %2 (merge %3; unmerge %4 undoes it).</translation>
+    </message>
+    <message>
+        <source>已把企业“%1”的统一社会信用代码改为 %2（已没有其他使用该代码的企业，未合并）。</source>
+        <translation>The credit code of enterprise “%1” is now %2 (no other enterprise uses that code any more, so nothing was merged).</translation>
+    </message>
+    <message>
         <source>已报名过%1家</source>
         <translation>%1 already registered</translation>
+    </message>
+    <message>
+        <source>已授牌</source>
+        <translation>Plaque awarded</translation>
+    </message>
+    <message>
+        <source>已提交、已通过或已退回的报告不能删除。</source>
+        <translation>A submitted, accepted or returned report cannot be deleted.</translation>
     </message>
     <message>
         <source>已撤销</source>
@@ -6701,6 +6925,18 @@ Please correct it and try again.</translation>
         <translation>%1 days past the due date (%2); the status is “%3”. Follow it up to completion, or agree a new due date with the enterprise.</translation>
     </message>
     <message>
+        <source>已退回待重交</source>
+        <translation>Returned, awaiting resubmission</translation>
+    </message>
+    <message>
+        <source>已驳回</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>已驳回，企业“%1”保持不变。</source>
+        <translation>Rejected; enterprise “%1” stays as it is.</translation>
+    </message>
+    <message>
         <source>市工业和信息化局</source>
         <translation>Municipal Bureau of Industry and IT</translation>
     </message>
@@ -6709,12 +6945,24 @@ Please correct it and try again.</translation>
         <translation>Year %1 is out of range (1900–2100). Please check.</translation>
     </message>
     <message>
+        <source>年度总结</source>
+        <translation>Annual summary</translation>
+    </message>
+    <message>
         <source>年度服务工作总结</source>
         <translation>Annual work summary</translation>
     </message>
     <message>
         <source>年度服务工作计划</source>
         <translation>Annual work plan</translation>
+    </message>
+    <message>
+        <source>年度汇总数据</source>
+        <translation>annual summary data</translation>
+    </message>
+    <message>
+        <source>年度计划</source>
+        <translation>Annual plan</translation>
     </message>
     <message>
         <source>年度：%1 不是有效的年份，请填写 %2–%3 之间的年份。</source>
@@ -6745,8 +6993,32 @@ Please correct it and try again.</translation>
         <translation>should be yes or no (true/false)</translation>
     </message>
     <message>
+        <source>应为列表</source>
+        <translation>should be a list</translation>
+    </message>
+    <message>
+        <source>应为对象</source>
+        <translation>should be an object</translation>
+    </message>
+    <message>
+        <source>应为整数</source>
+        <translation>should be a whole number</translation>
+    </message>
+    <message>
         <source>应为整数，现在是“%1”。</source>
         <translation>must be a whole number; it is “%1”.</translation>
+    </message>
+    <message>
+        <source>应为文字</source>
+        <translation>should be text</translation>
+    </message>
+    <message>
+        <source>应为日期（YYYY-MM-DD）</source>
+        <translation>should be a date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>应为是或否</source>
+        <translation>should be yes or no</translation>
     </message>
     <message>
         <source>应为最多%1段文字</source>
@@ -6797,6 +7069,18 @@ Please correct it and try again.</translation>
         <translation>It can move to: %1.</translation>
     </message>
     <message>
+        <source>待处理</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <source>必须填写</source>
+        <translation>is required</translation>
+    </message>
+    <message>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
         <source>房地产中介服务</source>
         <translation>Real estate agency</translation>
     </message>
@@ -6813,8 +7097,20 @@ Please correct it and try again.</translation>
         <translation>District</translation>
     </message>
     <message>
+        <source>所在区“%1”不是广州的区：请填写%2之一。</source>
+        <translation>District "%1" is not a district of Guangzhou: enter one of %2.</translation>
+    </message>
+    <message>
+        <source>所在区不能为空：请填写%1之一，如 天河区。</source>
+        <translation>District cannot be empty: enter one of %1, such as Tianhe.</translation>
+    </message>
+    <message>
+        <source>所在区：最多%1个字，请填写区名，例如“天河区”。</source>
+        <translation>District: at most %1 characters; enter a district name, such as "Tianhe District".</translation>
+    </message>
+    <message>
         <source>所在区：请从广州市十一个区中选择（%1）。</source>
-        <translation>District: choose one of Guangzhou&apos;s eleven districts (%1).</translation>
+        <translation>District: choose one of Guangzhou's eleven districts (%1).</translation>
     </message>
     <message>
         <source>所在单位</source>
@@ -6829,6 +7125,10 @@ Please correct it and try again.</translation>
         <translation>Wholesale</translation>
     </message>
     <message>
+        <source>找不到%1（编号 %2），可能已被删除，请刷新后再试。</source>
+        <translation>%1 not found (number %2); it may have been deleted. Refresh and try again.</translation>
+    </message>
+    <message>
         <source>找不到“%1”，请核对名称或信用代码，或先在企业库中新建。</source>
         <translation>“%1” was not found. Check the name or credit code, or add the enterprise first.</translation>
     </message>
@@ -6839,6 +7139,26 @@ Please correct it and try again.</translation>
     <message>
         <source>找不到文件：%1</source>
         <translation>File not found: %1</translation>
+    </message>
+    <message>
+        <source>找不到编号为 %1 的合并。</source>
+        <translation>There is no merge numbered %1.</translation>
+    </message>
+    <message>
+        <source>找不到编号为 %1 的申请。</source>
+        <translation>There is no request numbered %1.</translation>
+    </message>
+    <message>
+        <source>找不到要修改的记录（%1 %2）。</source>
+        <translation>The record to change was not found (%1 %2).</translation>
+    </message>
+    <message>
+        <source>找不到这份报告（可能已被服务站删除），请刷新列表。</source>
+        <translation>This report was not found (the station may have deleted it). Please refresh the list.</translation>
+    </message>
+    <message>
+        <source>找不到这份报告：服务总站还没有收到它（请先同步报告本身），或它不属于本站。</source>
+        <translation>This report was not found: HQ has not received it yet (sync the report itself first), or it does not belong to this station.</translation>
     </message>
     <message>
         <source>找不到这份材料（可能已被删除），请刷新。</source>
@@ -6893,8 +7213,20 @@ Please correct it and try again.</translation>
         <translation>Report PDF</translation>
     </message>
     <message>
+        <source>报告不能从“%1”改为“%2”。</source>
+        <translation>A report cannot go from "%1" to "%2".</translation>
+    </message>
+    <message>
         <source>报告内容：未知的栏目“%1”。</source>
         <translation>Report: unknown section “%1”.</translation>
+    </message>
+    <message>
+        <source>报告状态“%1”无效</source>
+        <translation>report status “%1” is not valid</translation>
+    </message>
+    <message>
+        <source>报告类型“%1”无效，可选：%2。</source>
+        <translation>Report type "%1" is not valid; choices: %2.</translation>
     </message>
     <message>
         <source>报送期间：“%1”无法识别。%2。</source>
@@ -6903,6 +7235,10 @@ Please correct it and try again.</translation>
     <message>
         <source>报送期间：请选择月份（如2026-09）或季度（如2026-Q3）。</source>
         <translation>Period: choose a month (e.g. 2026-09) or a quarter (e.g. 2026-Q3).</translation>
+    </message>
+    <message>
+        <source>挂牌、工作制度、场地设备、联系人和地址电话由服务站自己填报，服务总站不能修改；服务总站可以修改编码、名称、区和状态。</source>
+        <translation>The plaque, working rules, premises and equipment, contact person, address and phone are reported by the station itself and HQ cannot change them; HQ can change the code, name, district and status.</translation>
     </message>
     <message>
         <source>挂牌日期</source>
@@ -6941,6 +7277,10 @@ Please correct it and try again.</translation>
         <translation>Fee (yuan)</translation>
     </message>
     <message>
+        <source>政策</source>
+        <translation>Policy</translation>
+    </message>
+    <message>
         <source>政策摘要</source>
         <translation>Summary</translation>
     </message>
@@ -6953,6 +7293,10 @@ Please correct it and try again.</translation>
         <translation>Policy category</translation>
     </message>
     <message>
+        <source>政策类别（category）应为服务类别的编码。</source>
+        <translation>Policy category (category) must be the code of a service category.</translation>
+    </message>
+    <message>
         <source>数值“%1”过大，请核对（金额以万元为单位）。</source>
         <translation>The value “%1” is too large. Please check (amounts are in 10,000 yuan).</translation>
     </message>
@@ -6961,12 +7305,24 @@ Please correct it and try again.</translation>
         <translation>a number</translation>
     </message>
     <message>
+        <source>数据格式不正确，服务总站无法保存，本次没有写入任何数据。</source>
+        <translation>The data is not in the right format, so HQ could not save it; nothing was written this time.</translation>
+    </message>
+    <message>
         <source>整数</source>
         <translation>a whole number</translation>
     </message>
     <message>
+        <source>文件不是有效的 Word 文档(.docx)，请另存为 .docx 或 PDF 后重新选择。</source>
+        <translation>The file is not a valid Word document (.docx). Save it as .docx or PDF and choose it again.</translation>
+    </message>
+    <message>
         <source>文件内容是%1，与声明的%2不符，请重新选择文件。</source>
         <translation>The file is a %1, not the declared %2. Please choose the file again.</translation>
+    </message>
+    <message>
+        <source>文件内容请按原样上传，不要压缩。</source>
+        <translation>Upload the file's content as it is, without compression.</translation>
     </message>
     <message>
         <source>文件内重复%1行</source>
@@ -6975,6 +7331,10 @@ Please correct it and try again.</translation>
     <message>
         <source>文件用途“%1”无效，可选：%2。</source>
         <translation>File purpose “%1” is invalid; choose one of: %2.</translation>
+    </message>
+    <message>
+        <source>文件编号应为 64 位小写十六进制的 SHA-256 值。</source>
+        <translation>A file number must be a SHA-256 value of 64 lower-case hexadecimal digits.</translation>
     </message>
     <message>
         <source>文化艺术业</source>
@@ -7093,6 +7453,10 @@ Please correct it and try again.</translation>
         <translation>A policy is no longer in the library (perhaps deleted). Please choose again.</translation>
     </message>
     <message>
+        <source>有效期至（expires_on）不能早于发布日期（%1），请改正；长期有效请留空。</source>
+        <translation>Valid until (expires_on) cannot be before the issue date (%1). Correct it; leave it empty if it does not expire.</translation>
+    </message>
+    <message>
         <source>有色金属冶炼和压延加工业</source>
         <translation>Non-ferrous metal smelting</translation>
     </message>
@@ -7121,16 +7485,24 @@ Please correct it and try again.</translation>
         <translation>work plan</translation>
     </message>
     <message>
+        <source>服务总站</source>
+        <translation>HQ</translation>
+    </message>
+    <message>
+        <source>服务总站只能修改报告的状态和审核意见。</source>
+        <translation>HQ can only change a report's status and review comment.</translation>
+    </message>
+    <message>
         <source>服务总站同步服务出错（HTTP %1），请稍后再试或联系服务总站。</source>
-        <translation>HQ&apos;s sync service failed (HTTP %1). Try again later or contact HQ.</translation>
+        <translation>HQ's sync service failed (HTTP %1). Try again later or contact HQ.</translation>
     </message>
     <message>
         <source>服务总站同步服务的回复无法识别，请稍后再试或联系服务总站。</source>
-        <translation>HQ&apos;s sync service sent a reply that cannot be read. Try again later or contact HQ.</translation>
+        <translation>HQ's sync service sent a reply that cannot be read. Try again later or contact HQ.</translation>
     </message>
     <message>
         <source>服务总站同步服务返回的进度没有前进，已停止以免重复下载。请联系服务总站。</source>
-        <translation>HQ&apos;s sync service did not move forward; stopped to avoid downloading the same data again. Please contact HQ.</translation>
+        <translation>HQ's sync service did not move forward; stopped to avoid downloading the same data again. Please contact HQ.</translation>
     </message>
     <message>
         <source>服务总站工作人员</source>
@@ -7142,7 +7514,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>服务总站拒绝了本站的同步令牌（已被吊销、过期或无效），请联系服务总站后重新登记。</source>
-        <translation>HQ refused this station&apos;s sync token (revoked, expired or invalid). Contact HQ, then enrol again.</translation>
+        <translation>HQ refused this station's sync token (revoked, expired or invalid). Contact HQ, then enrol again.</translation>
     </message>
     <message>
         <source>服务总站拒绝了请求（HTTP %1）。</source>
@@ -7150,7 +7522,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>服务总站服务出错（HTTP %1），请稍后再试或联系服务总站。</source>
-        <translation>HQ&apos;s service failed (HTTP %1). Try again later or contact HQ.</translation>
+        <translation>HQ's service failed (HTTP %1). Try again later or contact HQ.</translation>
     </message>
     <message>
         <source>服务总站未接收：%1</source>
@@ -7161,20 +7533,32 @@ Please correct it and try again.</translation>
         <translation>HQ profile “%1” is incomplete (no server address or user name). Ask the HQ administrator for a new enrolment code and enrol again: %2</translation>
     </message>
     <message>
+        <source>服务总站没有这个文件（可能还没有从服务站传上来）。</source>
+        <translation>HQ does not have this file (the station may not have uploaded it yet).</translation>
+    </message>
+    <message>
         <source>服务总站的回复太大，已停止接收。请缩小查询范围或联系服务总站。</source>
-        <translation>HQ&apos;s reply was too large and was cut off. Narrow the query or contact HQ.</translation>
+        <translation>HQ's reply was too large and was cut off. Narrow the query or contact HQ.</translation>
     </message>
     <message>
         <source>服务总站的回复无法识别，请稍后再试或联系服务总站。</source>
-        <translation>HQ&apos;s reply cannot be read. Try again later or contact HQ.</translation>
+        <translation>HQ's reply cannot be read. Try again later or contact HQ.</translation>
+    </message>
+    <message>
+        <source>服务总站的服务器不认识数据表“%1”，这条记录没有同步。请联系服务总站升级服务。</source>
+        <translation>HQ's server does not know the table "%1", so this record was not synced. Ask HQ to upgrade the server.</translation>
     </message>
     <message>
         <source>服务总站的登记回复不完整，请联系服务总站。</source>
-        <translation>HQ&apos;s enrolment reply is incomplete. Please contact HQ.</translation>
+        <translation>HQ's enrolment reply is incomplete. Please contact HQ.</translation>
     </message>
     <message>
         <source>服务总站网址 %1 使用不加密的 http://，同步令牌和本站数据会以明文在网络上传输。请改用 https:// 网址；只有在受控的测试网络中，才可在登记时加 --insecure-http 强制使用 http://。</source>
-        <translation>HQ&apos;s address %1 uses unencrypted http://, so the sync token and the station&apos;s data would cross the network in clear text. Use an https:// address; only on a controlled test network may you enrol with --insecure-http to force http://.</translation>
+        <translation>HQ's address %1 uses unencrypted http://, so the sync token and the station's data would cross the network in clear text. Use an https:// address; only on a controlled test network may you enrol with --insecure-http to force http://.</translation>
+    </message>
+    <message>
+        <source>服务总站返回的%1格式不对，请升级工作台或联系服务总站。</source>
+        <translation>The %1 HQ sent back is not in the expected format. Upgrade Station Desk or contact HQ.</translation>
     </message>
     <message>
         <source>服务总站返回的%1格式不对，请联系服务总站。</source>
@@ -7245,6 +7629,14 @@ Please correct it and try again.</translation>
         <translation>Institution</translation>
     </message>
     <message>
+        <source>服务清单项目</source>
+        <translation>Catalogue item</translation>
+    </message>
+    <message>
+        <source>服务站 %1 已存在。需要重新登记请用 reissue-code。</source>
+        <translation>Station %1 already exists. To enrol it again, use reissue-code.</translation>
+    </message>
+    <message>
         <source>服务站代码：请填写2–32位字母、数字或短横线，例如“GZ-TH-001”。</source>
         <translation>Station code: enter 2–32 letters, digits or hyphens, e.g. “GZ-TH-001”.</translation>
     </message>
@@ -7253,12 +7645,28 @@ Please correct it and try again.</translation>
         <translation>Station name</translation>
     </message>
     <message>
+        <source>服务站名称不能为空。</source>
+        <translation>The station name cannot be empty.</translation>
+    </message>
+    <message>
         <source>服务站名称：不能为空，请填写授牌名称。</source>
         <translation>Station name: required. Enter the name on the official plaque.</translation>
     </message>
     <message>
         <source>服务站名称：不能超过200个字。</source>
         <translation>Station name: at most 200 characters.</translation>
+    </message>
+    <message>
+        <source>服务站编号只能包含字母、数字、“-”和“_”，最长 32 位。</source>
+        <translation>A station code may contain only letters, digits, "-" and "_", at most 32 characters.</translation>
+    </message>
+    <message>
+        <source>服务站编号最长 32 位，请从站点网络列表中选择。</source>
+        <translation>A station code has at most 32 characters. Choose the station from the network list.</translation>
+    </message>
+    <message>
+        <source>服务站（station）应为服务站编码。</source>
+        <translation>Station (station) must be a station code.</translation>
     </message>
     <message>
         <source>服务类别</source>
@@ -7285,6 +7693,10 @@ Please correct it and try again.</translation>
         <translation>No unified social credit code. Add it from the business licence.</translation>
     </message>
     <message>
+        <source>未提交</source>
+        <translation>Not submitted</translation>
+    </message>
+    <message>
         <source>本机保存的文件（%1）已被改动，与提交时不一致，没有上传；请重新选择文件或重新提交。</source>
         <translation>The file saved on this computer (%1) has changed since it was submitted and was not uploaded. Choose the file again or resubmit.</translation>
     </message>
@@ -7298,19 +7710,31 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本档案已经设置过服务站信息，不能重复设置。</source>
-        <translation>This profile&apos;s station is already set up; it cannot be set up again.</translation>
+        <translation>This profile's station is already set up; it cannot be set up again.</translation>
     </message>
     <message>
         <source>本档案还没有设置服务站信息。请先运行“station-desk”完成首次设置向导，或用“station-desk setup --code 代码 --name 名称 --district 区 --manager 姓名”设置；也可以用“station-desk --demo”查看演示数据。</source>
         <translation>This profile has no station yet. Run “station-desk” and finish the first-run wizard, or use “station-desk setup --code CODE --name NAME --district DISTRICT --manager NAME”; “station-desk --demo” shows demo data.</translation>
     </message>
     <message>
+        <source>本站信息%1</source>
+        <translation>station details: %1</translation>
+    </message>
+    <message>
         <source>本站信息刚被修改过（可能是同步更新），请关闭后重新打开再改。</source>
-        <translation>The station&apos;s details were just changed (perhaps by a sync). Close and reopen, then edit again.</translation>
+        <translation>The station's details were just changed (perhaps by a sync). Close and reopen, then edit again.</translation>
     </message>
     <message>
         <source>本站备注</source>
         <translation>Station notes</translation>
+    </message>
+    <message>
+        <source>本站太久没有同步，服务总站已清理旧的删除记录，需要重新下载全部数据。</source>
+        <translation>This station has not synced for too long and HQ has cleared its old deletion records: all data must be downloaded again.</translation>
+    </message>
+    <message>
+        <source>本站已有 %1 个未传完的文件，请先完成这些上传（再次同步即可继续）。</source>
+        <translation>This station already has %1 unfinished file uploads. Finish them first (sync again to continue).</translation>
     </message>
     <message>
         <source>本站已有人员，请到“人员”页面添加或修改。</source>
@@ -7345,12 +7769,28 @@ Please correct it and try again.</translation>
         <translation>Forestry</translation>
     </message>
     <message>
+        <source>查询文字（%1）应为不超过100个字的文字（不含特殊字符）。</source>
+        <translation>Search text (%1) must be text of at most 100 characters (no special characters).</translation>
+    </message>
+    <message>
         <source>标识牌缺少%1，打印件上不会有这些项。请先在“本站信息”中填写，再打印。</source>
         <translation>The sign has no %1, so these will not be printed. Fill them in under “Station details” first, then print.</translation>
     </message>
     <message>
+        <source>格式不对</source>
+        <translation>is not in the right format</translation>
+    </message>
+    <message>
         <source>橡胶和塑料制品业</source>
         <translation>Rubber and plastics</translation>
+    </message>
+    <message>
+        <source>此前</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>每页条数（limit）应为1到%1之间的整数。</source>
+        <translation>Rows per page (limit) must be a whole number from 1 to %1.</translation>
     </message>
     <message>
         <source>水上运输业</source>
@@ -7369,6 +7809,10 @@ Please correct it and try again.</translation>
         <translation>Motor vehicles</translation>
     </message>
     <message>
+        <source>没有名为 %1 的服务总站用户（users 可列出全部用户）。</source>
+        <translation>There is no HQ user named %1 (users lists them all).</translation>
+    </message>
+    <message>
         <source>没有名为“%1”的选项列表。</source>
         <translation>There is no pick list named “%1”.</translation>
     </message>
@@ -7383,6 +7827,26 @@ Please correct it and try again.</translation>
     <message>
         <source>没有统一社会信用代码为 %1 的企业，请核对或先在企业库中新建。</source>
         <translation>No enterprise has the unified social credit code %1. Check it, or add the enterprise first.</translation>
+    </message>
+    <message>
+        <source>没有编号为 %1 的服务站。</source>
+        <translation>There is no station with code %1.</translation>
+    </message>
+    <message>
+        <source>没有编号为“%1”的服务站，请从站点网络列表中选择。</source>
+        <translation>There is no station with code “%1”. Choose one from the station network list.</translation>
+    </message>
+    <message>
+        <source>没有编码为“%1”的服务站，请从列表中选择。</source>
+        <translation>There is no station with code "%1". Choose one from the list.</translation>
+    </message>
+    <message>
+        <source>没有这个上传（可能已完成、已被清理或不属于本站），请重新同步以重新开始上传。</source>
+        <translation>This upload does not exist (it may be finished, cleaned up or not this station's). Sync again to restart the upload.</translation>
+    </message>
+    <message>
+        <source>没有这个接口，请检查服务器地址或升级客户端。</source>
+        <translation>There is no such endpoint. Check the server address or upgrade Station Desk.</translation>
     </message>
     <message>
         <source>法定代表人</source>
@@ -7449,6 +7913,14 @@ Please correct it and try again.</translation>
         <translation>Status</translation>
     </message>
     <message>
+        <source>状态“%1”无效，可选：%2。</source>
+        <translation>Status "%1" is not valid; choices: %2.</translation>
+    </message>
+    <message>
+        <source>状态：“%1”不是可选的状态，请从%2中选择。</source>
+        <translation>Status: "%1" is not one of the statuses; choose from %2.</translation>
+    </message>
+    <message>
         <source>现场未报名人数</source>
         <translation>Walk-in guests</translation>
     </message>
@@ -7457,8 +7929,40 @@ Please correct it and try again.</translation>
         <translation>Ecology and environment</translation>
     </message>
     <message>
+        <source>用户 %1 已存在。需要重新登记请用 reissue-user-code。</source>
+        <translation>User %1 already exists. To enrol again, use reissue-user-code.</translation>
+    </message>
+    <message>
+        <source>用户名不能为空，请填写使用者的姓名或账号名。</source>
+        <translation>The user name cannot be empty. Enter the user's name or account name.</translation>
+    </message>
+    <message>
+        <source>用户名不能含 %1 这些符号，也不能只是 . 或 ..，请改一下。</source>
+        <translation>A user name cannot contain the symbols %1, nor be just . or .. — please change it.</translation>
+    </message>
+    <message>
+        <source>用户名最长 %1 个字，且不能含换行或制表符，请改短。</source>
+        <translation>A user name has at most %1 characters and no line breaks or tabs. Please shorten it.</translation>
+    </message>
+    <message>
         <source>由服务总站统一维护</source>
         <translation>are maintained by HQ</translation>
+    </message>
+    <message>
+        <source>申请 %1 已由 %2 于 %3 %4，不能再次处理。</source>
+        <translation>Request %1 was already handled by %2 on %3 (%4) and cannot be handled again.</translation>
+    </message>
+    <message>
+        <source>申请 %1 没有记录要改成的统一社会信用代码，无法执行；请驳回。</source>
+        <translation>Request %1 does not say which credit code to change to, so it cannot be done; reject it.</translation>
+    </message>
+    <message>
+        <source>申请状态“%1”无效（可选：%2）。</source>
+        <translation>Request status "%1" is not valid (choices: %2).</translation>
+    </message>
+    <message>
+        <source>申请状态（status）应为%1或 all。</source>
+        <translation>Request status (status) must be %1 or all.</translation>
     </message>
     <message>
         <source>电信、广播电视和卫星传输服务</source>
@@ -7482,7 +7986,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>登记时指定的证书颁发机构(CA)文件不见了（%1）。请把服务总站发放的 CA 文件放回这个位置，或重新登记并用 --ca-file 指定。</source>
-        <translation>The certificate authority (CA) file given at enrolment is gone (%1). Put HQ&apos;s CA file back there, or enrol again with --ca-file.</translation>
+        <translation>The certificate authority (CA) file given at enrolment is gone (%1). Put HQ's CA file back there, or enrol again with --ca-file.</translation>
     </message>
     <message>
         <source>登记码已经被服务总站收下（每个登记码只能用一次），但本机未能保存登记：{reason}。本机没有留下任何改动。请向服务总站管理员索取新的登记码后重新登记。</source>
@@ -7490,7 +7994,15 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>登记码已经被服务总站收下（每个登记码只能用一次），但本机未能保存登记：{reason}。本档案的数据没有改动。请向服务总站索取新的登记码后重新登记。</source>
-        <translation>HQ accepted the enrolment code (each code works once), but this computer could not save the enrolment: {reason}. This profile&apos;s data was not changed. Ask HQ for a new code and enrol again.</translation>
+        <translation>HQ accepted the enrolment code (each code works once), but this computer could not save the enrolment: {reason}. This profile's data was not changed. Ask HQ for a new code and enrol again.</translation>
+    </message>
+    <message>
+        <source>登记码或同步令牌错误次数过多，请 %1 秒后再试；如忘记登记码，请向服务总站索取新的登记码。</source>
+        <translation>Too many wrong enrolment codes or sync tokens. Try again in %1 seconds; if you have lost the enrolment code, ask HQ for a new one.</translation>
+    </message>
+    <message>
+        <source>登记码无效、已使用或已过期。请向服务总站索取新的登记码。</source>
+        <translation>The enrolment code is invalid, used or expired. Ask HQ for a new enrolment code.</translation>
     </message>
     <message>
         <source>皮革、毛皮、羽毛及其制品和制鞋业</source>
@@ -7530,7 +8042,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>站长/负责人姓名：不能为空，首次设置需要一位负责人。</source>
-        <translation>Station manager&apos;s name: required; the first setup needs a manager.</translation>
+        <translation>Station manager's name: required; the first setup needs a manager.</translation>
     </message>
     <message>
         <source>第%1项应为一组字段</source>
@@ -7543,6 +8055,10 @@ Please correct it and try again.</translation>
     <message>
         <source>等</source>
         <translation> and others</translation>
+    </message>
+    <message>
+        <source>等 %1 处</source>
+        <translation> and more (%1 in all)</translation>
     </message>
     <message>
         <source>等待同步上传%1</source>
@@ -7566,11 +8082,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>系统凭据存储中找不到服务总站的令牌（可能被清除了）。请向服务总站管理员索取新的登记码，重新登记：%1</source>
-        <translation>HQ&apos;s token is not in the system credential store (perhaps cleared). Ask the HQ administrator for a new enrolment code and enrol again: %1</translation>
+        <translation>HQ's token is not in the system credential store (perhaps cleared). Ask the HQ administrator for a new enrolment code and enrol again: %1</translation>
     </message>
     <message>
         <source>系统凭据存储中找不到本站的同步令牌，请重新登记（station-desk enroll --server %1 --code 新登记码）。</source>
-        <translation>The station&apos;s sync token is not in the system credential store. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
+        <translation>The station's sync token is not in the system credential store. Please enrol again (station-desk enroll --server %1 --code NEW-CODE).</translation>
     </message>
     <message>
         <source>系统没有可用的安全凭据存储（如 GNOME 密钥环或 Windows 凭据管理器），令牌只保存在本次运行的内存中，重启后需要重新登记。</source>
@@ -7617,6 +8133,14 @@ Please correct it and try again.</translation>
         <translation>Unified social credit code: “%1” already uses this code; it cannot be added twice. Open that enterprise to view or change it.</translation>
     </message>
     <message>
+        <source>编号</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>编号（%1）应为36位的记录编号（uuid），请从列表中重新选择。</source>
+        <translation>Number (%1) must be a 36-character record number (uuid). Choose it from the list again.</translation>
+    </message>
+    <message>
         <source>缺少划型所需的%1，无法确定企业规模，请补填。</source>
         <translation>The size cannot be worked out without %1. Please fill it in.</translation>
     </message>
@@ -7625,12 +8149,28 @@ Please correct it and try again.</translation>
         <translation>Size data missing</translation>
     </message>
     <message>
+        <source>缺少同步令牌，请先登记本站（station-desk enroll）。</source>
+        <translation>The sync token is missing. Enrol this station first (station-desk enroll).</translation>
+    </message>
+    <message>
+        <source>缺少或无效的上传位置（%1），请重新同步。</source>
+        <translation>The upload position (%1) is missing or invalid. Please sync again.</translation>
+    </message>
+    <message>
+        <source>缺少或无效的上传编号（%1），请重新同步。</source>
+        <translation>The upload number (%1) is missing or invalid. Please sync again.</translation>
+    </message>
+    <message>
         <source>缺少统一社会信用代码</source>
         <translation>Credit code missing</translation>
     </message>
     <message>
         <source>群众团体、社会团体和其他成员组织</source>
         <translation>Mass and social organisations</translation>
+    </message>
+    <message>
+        <source>翻页位置（after_name）无效，请回到第一页。</source>
+        <translation>The page position (after_name) is not valid. Go back to the first page.</translation>
     </message>
     <message>
         <source>职称/职务</source>
@@ -7651,6 +8191,10 @@ Please correct it and try again.</translation>
     <message>
         <source>航空运输业</source>
         <translation>Air transport</translation>
+    </message>
+    <message>
+        <source>草稿未提交</source>
+        <translation>Draft, not submitted</translation>
     </message>
     <message>
         <source>营业收入</source>
@@ -7689,8 +8233,16 @@ Please correct it and try again.</translation>
         <translation>Size data year</translation>
     </message>
     <message>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>角色“%1”无效，可选：%2。</source>
+        <translation>Role "%1" is not valid; choices: %2.</translation>
+    </message>
+    <message>
         <source>解锁人：只有本站在职的站长/负责人可以解锁已锁定的期间，请由站长操作。</source>
-        <translation>Unlocked by: only the station&apos;s current manager can unlock a locked period. Ask the station manager.</translation>
+        <translation>Unlocked by: only the station's current manager can unlock a locked period. Ask the station manager.</translation>
     </message>
     <message>
         <source>计划活动第%1行</source>
@@ -7703,6 +8255,10 @@ Please correct it and try again.</translation>
     <message>
         <source>计算机、通信和其他电子设备制造业</source>
         <translation>Computers, communications and electronics</translation>
+    </message>
+    <message>
+        <source>记录内容不完整或格式不对：%1。</source>
+        <translation>The record is incomplete or badly formed: %1.</translation>
     </message>
     <message>
         <source>设施设备</source>
@@ -7738,7 +8294,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>请从广州市十一个区中选择（%1）。</source>
-        <translation>Choose one of Guangzhou&apos;s eleven districts (%1).</translation>
+        <translation>Choose one of Guangzhou's eleven districts (%1).</translation>
     </message>
     <message>
         <source>请从政策列表中选择。</source>
@@ -7751,6 +8307,10 @@ Please correct it and try again.</translation>
     <message>
         <source>请写成 2024-03-05 这样的日期。</source>
         <translation>Write a date like 2024-03-05.</translation>
+    </message>
+    <message>
+        <source>请写明处理人（--by）。</source>
+        <translation>Name who handles it (--by).</translation>
     </message>
     <message>
         <source>请只填写数字（单位：万元），如 1234.5 或 12.5万</source>
@@ -7825,8 +8385,56 @@ Please correct it and try again.</translation>
         <translation>Write the date as “2026-07-01”, or leave it empty.</translation>
     </message>
     <message>
+        <source>请求使用了不支持的压缩方式，请使用 zstd 或不压缩。</source>
+        <translation>The request uses an unsupported compression. Use zstd or no compression.</translation>
+    </message>
+    <message>
+        <source>请求内容不符合同步协议。</source>
+        <translation>The request does not follow the sync protocol.</translation>
+    </message>
+    <message>
+        <source>请求内容不符合同步协议（%1）。</source>
+        <translation>The request does not follow the sync protocol (%1).</translation>
+    </message>
+    <message>
+        <source>请求内容不符合同步协议：应为 JSON 对象。</source>
+        <translation>The request does not follow the sync protocol: it should be a JSON object.</translation>
+    </message>
+    <message>
+        <source>请求内容应为一组字段（JSON 对象），如 {"name": "…"}。</source>
+        <translation>The request should be a set of fields (a JSON object), such as {"name": "…"}.</translation>
+    </message>
+    <message>
+        <source>请求内容有误：%1%2。请改正后再试。</source>
+        <translation>The request has errors: %1%2. Please correct them and try again.</translation>
+    </message>
+    <message>
+        <source>请求数据不是有效的 JSON。</source>
+        <translation>The request data is not valid JSON.</translation>
+    </message>
+    <message>
+        <source>请求数据太大（超过 %1），请分批上传或升级服务站工作台。</source>
+        <translation>The request is too large (over %1). Upload in smaller batches or upgrade Station Desk.</translation>
+    </message>
+    <message>
+        <source>请求数据无法解压（不是有效的 zstd 数据，或压缩参数超出服务总站允许的范围）。</source>
+        <translation>The request cannot be decompressed (it is not valid zstd data, or its compression settings exceed what HQ allows).</translation>
+    </message>
+    <message>
+        <source>请求数据解压后太大（超过 %1），请分批上传或升级服务站工作台。</source>
+        <translation>The request is too large once decompressed (over %1). Upload in smaller batches or upgrade Station Desk.</translation>
+    </message>
+    <message>
         <source>请求无效</source>
         <translation>Invalid request</translation>
+    </message>
+    <message>
+        <source>请求无效。</source>
+        <translation>The request is not valid.</translation>
+    </message>
+    <message>
+        <source>请求缺少 Content-Length（内容长度），服务总站不接受分块上传的请求。请升级工作台。</source>
+        <translation>The request has no Content-Length, and HQ does not accept chunked requests. Please upgrade Station Desk.</translation>
     </message>
     <message>
         <source>请点“选择文件…”重新选择附件文件，或填写以 http:// 或 https:// 开头的网址。</source>
@@ -7834,7 +8442,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>请输入企业名称或统一社会信用代码。</source>
-        <translation>Enter the enterprise&apos;s name or unified social credit code.</translation>
+        <translation>Enter the enterprise's name or unified social credit code.</translation>
     </message>
     <message>
         <source>请选择%1之一。</source>
@@ -7861,6 +8469,10 @@ Please correct it and try again.</translation>
         <translation>Capital market services</translation>
     </message>
     <message>
+        <source>起始位置（offset）应为0到%1之间的整数，请缩小查询范围。</source>
+        <translation>Start position (offset) must be a whole number from 0 to %1. Narrow the search.</translation>
+    </message>
+    <message>
         <source>转%1</source>
         <translation>ext. %1</translation>
     </message>
@@ -7877,12 +8489,28 @@ Please correct it and try again.</translation>
         <translation>Software and IT services</translation>
     </message>
     <message>
+        <source>输出文件：“%1”应以 %2 结尾。</source>
+        <translation>Output file: "%1" should end with %2.</translation>
+    </message>
+    <message>
+        <source>输出文件：文件夹“%1”不存在，请先创建或另选位置。</source>
+        <translation>Output file: the folder "%1" does not exist. Create it first or choose another place.</translation>
+    </message>
+    <message>
         <source>输出文件：请用 --out 指定 .pdf 或 .xlsx 文件（或用 --excel 指定 .xlsx 文件）。</source>
         <translation>Output file: give a .pdf or .xlsx file with --out (or an .xlsx file with --excel).</translation>
     </message>
     <message>
+        <source>这个接口不支持该请求方法。</source>
+        <translation>This endpoint does not support that request method.</translation>
+    </message>
+    <message>
         <source>这份报告%1，不能再修改或重复提交。</source>
         <translation>This report is %1; it cannot be changed or submitted again.</translation>
+    </message>
+    <message>
+        <source>这份报告在服务总站还是草稿，没有提交过，不能上传它的提交文件。</source>
+        <translation>At HQ this report is still a draft that was never submitted, so its submitted file cannot be uploaded.</translation>
     </message>
     <message>
         <source>这份报告已在别处修改（可能是另一个窗口或同步）。请重新读取最新内容后再修改。</source>
@@ -7893,12 +8521,20 @@ Please correct it and try again.</translation>
         <translation>HQ returned this report. Click “Edit again” first, then make changes.</translation>
     </message>
     <message>
+        <source>这份报告没有第 %1 版 PDF。</source>
+        <translation>This report has no PDF version %1.</translation>
+    </message>
+    <message>
+        <source>这份报告的 PDF 还没有传到服务总站：服务站下次同步时会自动上传，请稍后再看。</source>
+        <translation>This report's PDF has not reached HQ yet: the station uploads it with its next sync. Please look again later.</translation>
+    </message>
+    <message>
         <source>这位专家的信息刚被修改过，请关闭后重新打开再改。</source>
-        <translation>This expert&apos;s details were just changed. Close and reopen, then edit again.</translation>
+        <translation>This expert's details were just changed. Close and reopen, then edit again.</translation>
     </message>
     <message>
         <source>这位工作人员的信息刚被修改过，请关闭后重新打开再改。</source>
-        <translation>This staff member&apos;s details were just changed. Close and reopen, then edit again.</translation>
+        <translation>This staff member's details were just changed. Close and reopen, then edit again.</translation>
     </message>
     <message>
         <source>这场活动刚被其他人修改过。请刷新后查看最新内容，再重新操作。</source>
@@ -7909,20 +8545,32 @@ Please correct it and try again.</translation>
         <translation>This event belongs to another station or to HQ; it can be viewed, not changed.</translation>
     </message>
     <message>
+        <source>这家企业由其他服务站登记或服务过，把它的统一社会信用代码改成另一家企业的代码会把它合并掉：已提交服务总站审核（申请编号 %1），服务总站决定前代码保持不变。</source>
+        <translation>Another station registered or served this enterprise, and changing its credit code to another enterprise's code would merge it away: the change was sent to HQ for review (request %1), and the code stays as it is until HQ decides.</translation>
+    </message>
+    <message>
+        <source>这家企业由其他服务站登记或服务过，本站不能直接删除：已提交服务总站审核（申请编号 %1），服务总站决定前企业保留。</source>
+        <translation>Another station registered or served this enterprise, so this station cannot delete it directly: the deletion was sent to HQ for review (request %1), and the enterprise stays until HQ decides.</translation>
+    </message>
+    <message>
         <source>这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入。</source>
         <translation>This is an old .xls file. In Excel or WPS, “Save as” .xlsx, then import that.</translation>
     </message>
     <message>
         <source>这是服务总站工作人员的登记码，不是服务站的，已经被使用，不能再用。请向服务总站管理员索取新的登记码，再用“station-desk enroll --server 网址 --code 登记码”登记：程序会为服务总站另建一个档案。</source>
-        <translation>This was an HQ staff enrolment code, not a station&apos;s, and it is now used up. Ask the HQ administrator for a new code and enrol with “station-desk enroll --server ADDRESS --code CODE”: a separate HQ profile will be made.</translation>
+        <translation>This was an HQ staff enrolment code, not a station's, and it is now used up. Ask the HQ administrator for a new code and enrol with “station-desk enroll --server ADDRESS --code CODE”: a separate HQ profile will be made.</translation>
     </message>
     <message>
         <source>这是服务总站的数据有误，请联系服务总站更正；更正后或升级本软件后会自动重试。</source>
-        <translation>HQ&apos;s data is wrong here. Ask HQ to correct it; it is retried automatically after the correction or an upgrade.</translation>
+        <translation>HQ's data is wrong here. Ask HQ to correct it; it is retried automatically after the correction or an upgrade.</translation>
     </message>
     <message>
         <source>这是服务总站的档案（服务总站模式），没有服务站的数据可同步。运行 station-desk 即打开服务总站模式；要同步服务站，请指定服务站的档案：station-desk --profile 档案名 sync。</source>
         <translation>This is an HQ profile (HQ mode); it holds no station data to sync. Running station-desk opens HQ mode; to sync a station, name its profile: station-desk --profile PROFILE sync.</translation>
+    </message>
+    <message>
+        <source>这条“%1”记录没有同步：%2。请在本站改正后再保存。</source>
+        <translation>This "%1" record was not synced: %2. Correct it at this station and save it again.</translation>
     </message>
     <message>
         <source>这条人员记录不属于本站，不能修改。</source>
@@ -7945,12 +8593,40 @@ Please correct it and try again.</translation>
         <translation>Someone else just handled this demand; it is now “%1”. Refresh to see the latest status, then try again.</translation>
     </message>
     <message>
+        <source>这条记录属于其他服务站，本站不能修改。</source>
+        <translation>This record belongs to another station; this station cannot change it.</translation>
+    </message>
+    <message>
+        <source>这条记录标注的是其他服务站，本站不能上传。</source>
+        <translation>This record is marked as another station's; this station cannot upload it.</translation>
+    </message>
+    <message>
+        <source>这次提交的报告 PDF 已交给服务总站，不能再更改；如需修改，请在报告被退回后重新编辑并再次提交（会成为新的版本）。</source>
+        <translation>The PDF of this submission has been handed to HQ and can no longer change. To change it, edit the report after it is returned and submit it again (a new version).</translation>
+    </message>
+    <message>
+        <source>这类记录归服务站所有，服务总站不能直接修改。</source>
+        <translation>This kind of record belongs to the station; HQ cannot change it directly.</translation>
+    </message>
+    <message>
         <source>退出原因</source>
         <translation>Reason for leaving</translation>
     </message>
     <message>
+        <source>退出原因（exit_reason）不能为空，请写明机构退出的原因。</source>
+        <translation>Exit reason (exit_reason) cannot be empty. State why the institution left.</translation>
+    </message>
+    <message>
         <source>退出日期</source>
         <translation>Left on</translation>
+    </message>
+    <message>
+        <source>退出日期（exited_on）不能早于入驻日期（%1），请改正。</source>
+        <translation>Exit date (exited_on) cannot be before the entry date (%1). Please correct it.</translation>
+    </message>
+    <message>
+        <source>退回报告时必须填写退回意见（comment），写明需要服务站修改什么。</source>
+        <translation>Returning a report needs a comment (comment) saying what the station must change.</translation>
     </message>
     <message>
         <source>退回报告时必须填写退回意见，写明需要服务站修改什么。</source>
@@ -7967,6 +8643,14 @@ Please correct it and try again.</translation>
     <message>
         <source>适用规模</source>
         <translation>Sizes</translation>
+    </message>
+    <message>
+        <source>选项</source>
+        <translation>Option</translation>
+    </message>
+    <message>
+        <source>选项表（list_name）应为%1之一。</source>
+        <translation>Option list (list_name) must be one of %1.</translation>
     </message>
     <message>
         <source>通用设备制造业</source>
@@ -7991,6 +8675,10 @@ Please correct it and try again.</translation>
     <message>
         <source>酒、饮料和精制茶制造业</source>
         <translation>Beverages and tea</translation>
+    </message>
+    <message>
+        <source>重点信息报送数据</source>
+        <translation>key information report data</translation>
     </message>
     <message>
         <source>金属制品、机械和设备修理业</source>
@@ -8027,6 +8715,10 @@ Please correct it and try again.</translation>
     <message>
         <source>附件</source>
         <translation>Attachment</translation>
+    </message>
+    <message>
+        <source>附件（attachment）应为以 http:// 或 https:// 开头的网址，没有可留空。</source>
+        <translation>Attachment (attachment) must be a web address starting with http:// or https://, or left empty.</translation>
     </message>
     <message>
         <source>附件：文件“%1”不在本机（可能是从其他电脑复制来的，或已被删除、移动），请修改这条政策，重新选择附件文件。</source>
@@ -8286,7 +8978,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>还没有人员信息。点击“新增人员”（Ctrl+N）登记本站工作人员。</source>
-        <translation>No staff yet. Click “New staff member” (Ctrl+N) to add the station&apos;s staff.</translation>
+        <translation>No staff yet. Click “New staff member” (Ctrl+N) to add the station's staff.</translation>
     </message>
     <message>
         <source>没有符合条件的人员。请更改上方的“显示”或搜索条件。</source>
@@ -8748,7 +9440,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>照片和文件会复制到本档案的 files 文件夹，每个不超过 20 MB，同步时上传服务总站。</source>
-        <translation>Photos and files are copied into this profile&apos;s files folder (20 MB each at most) and uploaded to the general station when syncing.</translation>
+        <translation>Photos and files are copied into this profile's files folder (20 MB each at most) and uploaded to the general station when syncing.</translation>
     </message>
     <message>
         <source>本站已接入服务总站：服务站名称、编码、所在区和状态以服务总站登记为准，由服务总站维护，不能在本地修改，如需更正请联系服务总站。其余信息由本站填报，同步后报送服务总站；挂牌照片和工作制度文件保存时留存在本机，同步时上传服务总站备案。</source>
@@ -8839,7 +9531,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>还没有服务站。点“新增服务站”（Ctrl+N）登记一个服务站并生成一次性登记码。</source>
-        <translation>No stations yet. Click &quot;Add station&quot; (Ctrl+N) to register a station and generate a one-time enrolment code.</translation>
+        <translation>No stations yet. Click "Add station" (Ctrl+N) to register a station and generate a one-time enrolment code.</translation>
     </message>
     <message>
         <source>还没有服务站。</source>
@@ -8851,11 +9543,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>撤销服务站“%1（%2）”？该站的同步令牌立即失效，不能再同步；已同步的数据保留。以后可以“重新发放登记码”恢复。</source>
-        <translation>Revoke station &quot;%1 (%2)&quot;? Its sync token stops working at once and it can no longer sync; the data already synced is kept. &quot;Reissue code&quot; can restore it later.</translation>
+        <translation>Revoke station "%1 (%2)"? Its sync token stops working at once and it can no longer sync; the data already synced is kept. "Reissue code" can restore it later.</translation>
     </message>
     <message>
         <source>请把登记码交给服务站 %1。服务站首次设置时选择“登记到服务总站”，或在“同步”页点“登记到服务总站”，填写服务器网址 %2 和登记码；也可以运行：station-desk enroll --server %2 --code 登记码。</source>
-        <translation>Give the code to station %1. At first setup the station chooses &quot;Enrol with HQ&quot; (or &quot;Enrol with HQ&quot; on the Sync page) and enters the server address %2 and the code; or runs: station-desk enroll --server %2 --code CODE.</translation>
+        <translation>Give the code to station %1. At first setup the station chooses "Enrol with HQ" (or "Enrol with HQ" on the Sync page) and enters the server address %2 and the code; or runs: station-desk enroll --server %2 --code CODE.</translation>
     </message>
 </context>
 <context>
@@ -8998,7 +9690,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>确认通过“%1”？通过后服务站不能再修改这份报告。</source>
-        <translation>Accept &quot;%1&quot;? Once accepted, the station can no longer change this report.</translation>
+        <translation>Accept "%1"? Once accepted, the station can no longer change this report.</translation>
     </message>
     <message>
         <source>退回报告</source>
@@ -9021,7 +9713,7 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本站的值</source>
-        <translation>This station&apos;s value</translation>
+        <translation>This station's value</translation>
     </message>
     <message>
         <source>生效的值</source>
@@ -9136,11 +9828,11 @@ Please correct it and try again.</translation>
     </message>
     <message>
         <source>本站上传的更改还没有与其他站点的修改冲突过。</source>
-        <translation>No change uploaded from this station has conflicted with another station&apos;s changes yet.</translation>
+        <translation>No change uploaded from this station has conflicted with another station's changes yet.</translation>
     </message>
     <message>
         <source>冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在服务总站的冲突记录中。以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。</source>
-        <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ&apos;s conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
+        <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ's conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
     </message>
     <message>
         <source>这是演示档案：演示数据只在本机使用，永远不会与服务总站同步。要与服务总站同步，请切换到正式档案后再登记。</source>
@@ -9150,13 +9842,13 @@ Please correct it and try again.</translation>
         <source>本档案还没有登记到服务总站。登记后，本站的企业、服务记录和需求会自动上传到服务总站，服务总站发布的政策、机构和专家也会下载到本机；断网时照常工作，联网后自动补传。
 
 请向服务总站索取同步服务器网址和一次性登记码，然后点击“登记到服务总站…”。</source>
-        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station&apos;s enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
+        <translation>This profile is not enrolled with HQ yet. Once enrolled, the station's enterprises, service records and demands upload to the city service centre automatically, and the policies, institutions and experts HQ publishes download to this computer; offline you keep working, and changes upload once you are back online.
 
-Ask HQ for the sync server address and a one-time enrolment code, then click &quot;Enrol with HQ…&quot;.</translation>
+Ask HQ for the sync server address and a one-time enrolment code, then click "Enrol with HQ…".</translation>
     </message>
     <message>
         <source>警告：与服务总站的连接没有加密（http://），同步令牌和本站数据以明文在网络上传输。请向服务总站索取 https:// 网址后重新登记。</source>
-        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station&apos;s data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
+        <translation>Warning: the connection to HQ is not encrypted (http://); the sync token and this station's data travel across the network in clear. Ask HQ for an https:// address and enrol again.</translation>
     </message>
     <message>
         <source>本次有 %1 个字段与其他站点的修改冲突，按时间先后合并；被覆盖的值由服务总站保存在冲突记录中。</source>
@@ -9276,7 +9968,7 @@ Ask HQ for the sync server address and a one-time enrolment code, then click &qu
     </message>
     <message>
         <source>%1已锁定。解锁后，这个月的服务记录和需求可以修改，直到重新锁定；解锁人和原因会记入日志。</source>
-        <translation>%1 is locked. Unlocking lets this month&apos;s service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
+        <translation>%1 is locked. Unlocking lets this month's service records and demands be changed until it is locked again; who unlocked it and why is logged.</translation>
     </message>
     <message>
         <source>例如：企业提供了新的材料，更正服务时长</source>
@@ -9362,11 +10054,11 @@ Close anyway?</translation>
     </message>
     <message>
         <source>撤销用户“%1”（%2）？其令牌立即失效，不能再打开服务总站模式。以后可以“重新发放登记码”恢复。</source>
-        <translation>Revoke user &quot;%1&quot; (%2)? Their token stops working at once and they can no longer open HQ mode. &quot;Reissue code&quot; can restore them later.</translation>
+        <translation>Revoke user "%1" (%2)? Their token stops working at once and they can no longer open HQ mode. "Reissue code" can restore them later.</translation>
     </message>
     <message>
         <source>请把登记码交给 %1 本人。在其电脑上安装中小企业服务站工作台，首次打开时选择“登记到服务总站”，填写服务器网址 %2 和登记码；或运行：station-desk enroll --server %2 --code 登记码。程序随后以服务总站模式打开。</source>
-        <translation>Give the code to %1 in person. On their computer, install Station Desk, choose &quot;Enrol with HQ&quot; when it first opens and enter the server address %2 and the code; or run: station-desk enroll --server %2 --code CODE. The program then opens in HQ mode.</translation>
+        <translation>Give the code to %1 in person. On their computer, install Station Desk, choose "Enrol with HQ" when it first opens and enter the server address %2 and the code; or run: station-desk enroll --server %2 --code CODE. The program then opens in HQ mode.</translation>
     </message>
 </context>
 <context>
@@ -9421,7 +10113,7 @@ Close anyway?</translation>
     </message>
     <message>
         <source>为“%1”重新发放登记码？原来的令牌立即失效，需要用新登记码重新登记（已撤销的也随之恢复）。</source>
-        <translation>Reissue an enrolment code for &quot;%1&quot;? The current token stops working at once and the new code must be used to enrol again (a revoked account is restored with it).</translation>
+        <translation>Reissue an enrolment code for "%1"? The current token stops working at once and the new code must be used to enrol again (a revoked account is restored with it).</translation>
     </message>
     <message>
         <source>重新发放登记码</source>

@@ -7,7 +7,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtGui import QHelpEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QApplication, QTableView, QToolTip
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QStyle,
+    QStyleOptionComboBox,
+    QTableView,
+    QToolTip,
+    QWidget,
+)
 
 from app.settings import Settings
 from app.ui.catalogue_names import NAMES, shown
@@ -77,3 +87,60 @@ def test_a_cell_that_does_not_fit_shows_its_text_as_a_tooltip(qtbot, monkeypatch
     hover(1)
     assert shown_tips == [long_text]
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) is None  # the model is untouched
+
+
+def clipped_controls(page: QWidget) -> list[str]:
+    """Filter boxes, buttons and one-line labels whose own text does not fit them ("All catego")."""
+    found = []
+    for combo in page.findChildren(QComboBox):
+        if combo.isVisibleTo(page) and not combo.isEditable():
+            option = QStyleOptionComboBox()
+            combo.initStyleOption(option)
+            room = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                                QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+            if combo.fontMetrics().horizontalAdvance(combo.currentText()) > room:
+                found.append(f"box: {combo.currentText()}")
+    for button in page.findChildren(QAbstractButton):
+        text = button.text().replace("&", "")
+        if button.isVisibleTo(page) and text and button.width() < button.fontMetrics().horizontalAdvance(text) + 8:
+            found.append(f"button: {text}")
+    for label in page.findChildren(QLabel):
+        text = label.text()
+        if label.isVisibleTo(page) and text and not label.wordWrap() and "<" not in text:
+            if label.width() < label.fontMetrics().horizontalAdvance(text.split("\n")[0]) - 1:
+                found.append(f"label: {text}")
+    return found
+
+
+def test_the_clipping_check_sees_a_clipped_box(qtbot) -> None:  # type: ignore[no-untyped-def]
+    page = QWidget()
+    qtbot.addWidget(page)
+    combo = QComboBox(page)
+    combo.addItem("All categories")
+    combo.setFixedWidth(70)
+    page.show()
+    assert clipped_controls(page) == ["box: All categories"]
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
+def test_no_filter_box_button_or_label_is_clipped_in_english(qtbot, db, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13 item 13: "All catego", "Satisfactio" — English words are longer than the Chinese."""
+    from app.demo import data as demo_data
+    from app.services.station.identity import current_station
+
+    demo_data.generate(db, enterprises=30, records=120)
+    with db.sessions() as session:
+        station = current_station(session)
+    window = MainWindow(db, "default", station, Settings(), remember=False)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    found: dict[str, list[str]] = {}
+    for section in sections():
+        window.show_page(section.key)
+        qtbot.wait(600)
+        clipped = clipped_controls(window.pages[section.key])
+        if clipped:
+            found[section.key] = clipped
+    assert not found, found

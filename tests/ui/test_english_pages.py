@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
+from sync.conftest import hq_engine, hq_http, hq_url  # noqa: F401 - fixtures (the sync page's refusals)
 
 from app.domain import catalogue, districts, report_sections
 from app.domain.enterprise_size import SIZE_LABELS
@@ -178,3 +179,44 @@ def test_the_home_page_scrolls_rather_than_cuts_off(qtbot, db, english, width: i
     assert not wider or page.scroll.horizontalScrollBar().isVisible()
     taller = content.minimumSizeHint().height() > viewport.height()
     assert not taller or page.scroll.verticalScrollBar().isVisible()
+
+
+@pytest.mark.usefixtures("memory_keyring")
+def test_the_sync_page_shows_hq_refusals_in_english(qtbot, db, english, hq_engine, hq_http) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    """The 同步 page after HQ refused the sync (a revoked token, its answer as sent) and refused rows
+    (their text as HQ wrote it, read back from sync_rejection): English, nothing Chinese."""
+    import secrets
+
+    from sync.conftest import new_enrol_code
+
+    from app.hq import accounts
+    from app.hq.apply_context import reject_message
+    from app.sync.engine import sync
+    from app.sync.enrolment import enroll, open_client
+    from app.ui.sync.auto_sync import AutoSyncController
+    from app.ui.sync.page import SyncPage
+
+    code = f"GZ-EN-{secrets.token_hex(3).upper()}"
+    with db.begin() as session:
+        create_station(session, NewStation(code, "Tianhe SME Station", "天河区", "", "Chen"))
+    enroll(db, "http://testserver", new_enrol_code(hq_engine, code), http=hq_http)
+    with hq_engine.begin() as conn:
+        accounts.revoke_station(conn, code)
+    refused = sync(db, open_client(db, http=hq_http))
+    assert not refused.completed and CJK.search(refused.message)  # HQ answers in Chinese
+    with db.engine.begin() as conn:
+        for reason, fmt in [("hq_reference", {}), ("report_transition", {"old": "已提交", "new": "草稿"}),
+                            ("owned_by_other_station", {})]:
+            conn.exec_driver_sql(
+                "INSERT INTO sync_rejection(batch_id, tbl, row_id, reason, data, at) "
+                "VALUES ('b1', 'policy', 'r1', ?, '', strftime('%Y-%m-%d %H:%M:%f000', 'now'))",
+                (str(reject_message(reason, "policy", **fmt)),))
+    page = SyncPage(db, AutoSyncController(db, enabled=False))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.refreshed, timeout=10_000):
+        page.resize(1366 - 180, 700)
+        page.show()
+    page.lists.setCurrentIndex(0)  # 被服务总站拒绝的更改
+    assert page.message_label.text().startswith("The sync token is invalid"), page.message_label.text()
+    assert page.rejections.isVisibleTo(page) and page.rejections.rowCount() == 3
+    assert not visible_texts(page), visible_texts(page)

@@ -6,6 +6,7 @@ template (app/domain/messages.py); tools/service_messages.py lists the templates
 from __future__ import annotations
 
 import importlib.util
+import json
 import pickle
 import re
 import xml.etree.ElementTree as ET
@@ -277,3 +278,78 @@ def test_attendance_import_problems_show_in_english(db, tmp_path: Path) -> None:
     shown = [shown_message(p.reason) for p in (*report.already_registered, *report.duplicates, *report.unknown)]
     shown.append(shown_message(report.summary()))
     assert len(shown) >= 4 and not [text for text in shown if CJK.search(text)], shown
+
+
+# --- what the HQ server answers, as the station and the HQ desk receive it: plain text ------------------
+
+
+def hq_refusals() -> list[str]:
+    """HQ's refusals as they arrive (JSON text, a plain str), made by HQ's own code."""
+    from app.domain import row_rules
+    from app.hq import apply_context, enterprise_requests, gate, http_io
+    from app.hq.asgi_guard import LENGTH_REQUIRED
+    from app.hq.libraries.errors import not_found
+    from app.hq.routes.pull import RESYNC_MESSAGE
+    from app.hq.server import HTTP_MESSAGES
+    from app.sync.protocol import UPGRADE_MESSAGE
+
+    made: list[str] = [gate.AUTH_MESSAGE, gate.MISSING_TOKEN, RESYNC_MESSAGE, UPGRADE_MESSAGE, LENGTH_REQUIRED,
+                       http_io.throttled(42).message, Msg(http_io.TOO_LARGE, http_io.size_text(3 * http_io.MIB)),
+                       Msg(http_io.TOO_LARGE_JSON, "16 MB")]
+    problem = row_rules.row_problem("enterprise", {"name": "", "district": "天河区"})
+    assert problem is not None
+    for reason in apply_context.REJECT_MESSAGES:
+        made.append(apply_context.reject_message(reason, "enterprise", old="已提交", new="草稿", detail=problem.message))
+    made += [Msg(template, 17) for template in enterprise_requests.MESSAGES.values()]
+    made += [*HTTP_MESSAGES.values(), not_found("政策", "0192f0c1-0000-7000-8000-000000000000").message,
+             apply_context.reject_message("bad_row", "station", detail=Msg("本站信息%1", problem.message))]
+    return [str(m) for m in made]
+
+
+PYDANTIC_ERRORS = [{"loc": ("body", "name"), "type": "string_too_long", "ctx": {"max_length": 64}},
+                   {"loc": ("body", "role"), "type": "missing"}, {"loc": ("body", "x"), "type": "extra_forbidden"},
+                   {"loc": ("body", "y"), "type": "int_type"}]
+
+
+@pytest.mark.usefixtures("english")
+def test_hq_refusals_show_in_english() -> None:
+    from app.hq.gate import AUTH_MESSAGE
+
+    texts = hq_refusals()
+    for text in texts:
+        assert type(text) is str and CJK.search(text)
+        shown = shown_message(text)
+        assert not CJK.search(QUOTED.sub("", shown)), (text, shown)
+    assert shown_message(str(AUTH_MESSAGE)).startswith("The sync token is invalid")
+    [refused_row] = [t for t in texts if t.startswith("这条“enterprise”记录没有同步")]
+    assert shown_message(refused_row) == (
+        'This "enterprise" record was not synced: Name (name) required; please fill it in. '
+        "Correct it at this station and save it again."), shown_message(refused_row)
+    from app.domain.messages import from_wire, wire_form
+    from app.hq.admin.bodies import describe_errors
+
+    made = describe_errors(PYDANTIC_ERRORS)  # a list of fields: exact only with its form (the wire carries it)
+    received = from_wire(json.loads(json.dumps(wire_form(made))), str(made))
+    assert isinstance(received, Msg) and received == made
+    assert shown_message(received) == (
+        "The request has errors: “Name” (name) is too long (at most 64 characters); “Role” (role) is required; "
+        "“x” is not a usable field and more (4 in all). Please correct them and try again.")
+    assert shown_message("服务总站的新说法，工作台还不认识。") == "服务总站的新说法，工作台还不认识。"  # unknown: as sent
+
+
+def test_hq_refusals_stay_byte_identical_in_chinese(qapp) -> None:  # type: ignore[no-untyped-def]
+    for text in hq_refusals():
+        assert shown_message(text) == text
+
+
+def test_a_message_form_from_hq_is_used_only_when_it_rebuilds_the_text() -> None:
+    from app.domain.messages import from_wire, wire_form
+
+    made = Msg("本站已有 %1 个未传完的文件，请先完成这些上传（再次同步即可继续）。", 3)
+    form = json.loads(json.dumps(wire_form(made)))
+    assert isinstance(from_wire(form, str(made)), Msg)
+    assert type(from_wire(form, "服务总站说的别的话")) is str  # a form that does not rebuild the text: the text
+    for bad in (None, "x", {"template": 3}, {"template": "%1", "args": "x"}, {"template": "%1", "args": [{}]},
+                {"template": "%1", "args": [str(n) for n in range(12)]}):
+        assert from_wire(bad, "原文") == "原文"
+    assert wire_form("纯文字") is None

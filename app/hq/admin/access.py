@@ -17,6 +17,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
+from app.domain.messages import Msg
 from app.hq.admin.users import ROLE_LABELS, ROLES, UserInfo, authenticate_user
 from app.hq.gate import AUTH_MESSAGE, bearer, client_address
 from app.hq.http_io import ApiError, throttled
@@ -61,8 +62,8 @@ def role_required(*roles: str) -> Callable[[Request], Awaitable[HqUser]]:
         context.gate.remember(token)  # a good user behind a guesser's NAT is not held back (app/hq/gate.py)
         if found.role not in roles:
             allowed = "、".join(ROLE_LABELS[r] for r in roles)
-            raise ApiError(403, "forbidden", f"你的角色（{ROLE_LABELS.get(found.role, found.role)}）不能执行这项操作，"
-                                             f"只有{allowed}可以。如需办理，请联系服务总站管理员。")
+            raise ApiError(403, "forbidden", Msg("你的角色（%1）不能执行这项操作，只有%2可以。如需办理，请联系服务总站管理员。",
+                                                 ROLE_LABELS.get(found.role, found.role), allowed))
         return HqUser(found.id, found.name, found.role)
 
     dependency.roles = frozenset(roles)  # type: ignore[attr-defined]

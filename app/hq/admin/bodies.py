@@ -9,6 +9,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from app.domain.messages import Msg, joined
+
 ADMIN_BODY_BYTES = 1024 * 1024
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
@@ -33,6 +35,7 @@ class NewStation(Strict):
 
 # field name → Chinese label, for the 422 message; a feature adds its own fields' labels here
 FIELD_LABELS: dict[str, str] = {"name": "名称", "role": "角色", "code": "编号", "district": "所在区", "comment": "意见"}
+UNFIT = "不符合要求"
 _PROBLEMS = {
     "missing": "必须填写",
     "string_too_long": "太长",
@@ -63,11 +66,13 @@ def describe_errors(errors: list[dict[str, object]], limit: int = 3) -> str:
         loc = [str(x) for x in error.get("loc", ()) if x not in ("body", "query", "path")]  # type: ignore[attr-defined]
         field = loc[-1] if loc and not loc[-1].isdigit() else (loc[-2] if len(loc) > 1 else "")
         label = FIELD_LABELS.get(field, field) or "请求内容"
-        named = f"“{label}”（{'.'.join(loc)}）" if loc and label != ".".join(loc) else f"“{label}”"
-        problem = _PROBLEMS.get(str(error.get("type", "")), "不符合要求")
+        problem = _PROBLEMS.get(str(error.get("type", "")), UNFIT)
         ctx = error.get("ctx")
         if isinstance(ctx, dict) and "max_length" in ctx and error.get("type") == "string_too_long":
-            problem = f"太长（最多 {ctx['max_length']} 个字）"
-        parts.append(f"{named}{problem}")
-    more = f"等 {len(errors)} 处" if len(errors) > limit else ""
-    return "请求内容有误：" + "；".join(parts) + more + "。请改正后再试。"
+            problem = Msg("太长（最多 %1 个字）", ctx["max_length"])
+        if loc and label != ".".join(loc):
+            parts.append(Msg("“%1”（%2）%3", label, ".".join(loc), problem))
+        else:
+            parts.append(Msg("“%1”%2", label, problem))
+    more = Msg("等 %1 处", len(errors)) if len(errors) > limit else ""
+    return Msg("请求内容有误：%1%2。请改正后再试。", joined(parts, "；"), more)

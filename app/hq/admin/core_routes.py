@@ -18,7 +18,7 @@ from app.hq.admin import users
 from app.hq.admin.access import AdminRole, AnyRole
 from app.hq.admin.audit import MAX_LIMIT, list_audit, record_action
 from app.hq.admin.bodies import NewStation, NewUser
-from app.hq.http_io import ApiError
+from app.hq.http_io import ApiError, said
 from app.hq.routes.context import Service
 
 router = APIRouter(prefix="/v1/admin")
@@ -35,7 +35,7 @@ def _account_work(hq: Service, work: Callable[[Connection], dict[str, Any]]) -> 
         return hq.in_transaction(work)
     except AccountError as exc:
         status = 404 if str(exc).startswith("没有") else 409
-        raise ApiError(status, "not_found" if status == 404 else "conflict", str(exc)) from exc
+        raise ApiError(status, "not_found" if status == 404 else "conflict", said(exc)) from exc
 
 
 @router.get("/me")

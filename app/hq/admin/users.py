@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.domain.messages import Msg
 from app.hq.accounts import ENROL_DAYS, AccountError, digest, new_enrol_code, normalise_code
 
 ROLES = ("admin", "staff", "bureau")
@@ -47,16 +48,16 @@ def check_name(name: str) -> str:
     if not name:
         raise AccountError("用户名不能为空，请填写使用者的姓名或账号名。")
     if len(name) > MAX_NAME or any(ch in name for ch in "\r\n\t\0"):
-        raise AccountError(f"用户名最长 {MAX_NAME} 个字，且不能含换行或制表符，请改短。")
+        raise AccountError(Msg("用户名最长 %1 个字，且不能含换行或制表符，请改短。", MAX_NAME))
     if name in (".", "..") or any(ch in name for ch in NAME_FORBIDDEN):
         # the name is a path segment of /v1/admin/users/{name}/…: these could never be addressed
-        raise AccountError(f"用户名不能含 {' '.join(NAME_FORBIDDEN)} 这些符号，也不能只是 . 或 ..，请改一下。")
+        raise AccountError(Msg("用户名不能含 %1 这些符号，也不能只是 . 或 ..，请改一下。", ' '.join(NAME_FORBIDDEN)))
     return name
 
 
 def check_role(role: str) -> str:
     if role not in ROLES:
-        raise AccountError(f"角色“{role}”无效，可选：{'、'.join(f'{k}（{v}）' for k, v in ROLE_LABELS.items())}。")
+        raise AccountError(Msg("角色“%1”无效，可选：%2。", role, '、'.join((f'{k}（{v}）' for k, v in ROLE_LABELS.items()))))
     return role
 
 
@@ -73,7 +74,7 @@ def add_user(conn: Connection, name: str, role: str, now: datetime | None = None
     """A new HQ user and its one-time enrolment code, valid ENROL_DAYS from `now`."""
     name, role = check_name(name), check_role(role)
     if get_user(conn, name) is not None:
-        raise AccountError(f"用户 {name} 已存在。需要重新登记请用 reissue-user-code。")
+        raise AccountError(Msg("用户 %1 已存在。需要重新登记请用 reissue-user-code。", name))
     code = new_enrol_code()
     conn.execute(
         text("INSERT INTO hq_user (name, role, enrol_code_hash, enrol_expires_at) "
@@ -94,7 +95,7 @@ def reissue_user_code(conn: Connection, name: str, now: datetime | None = None) 
         {"n": name.strip(), "h": digest(normalise_code(code)), "days": ENROL_DAYS, "now": now},
     ).rowcount
     if not updated:
-        raise AccountError(f"没有名为 {name} 的服务总站用户（users 可列出全部用户）。")
+        raise AccountError(Msg("没有名为 %1 的服务总站用户（users 可列出全部用户）。", name))
     return code
 
 
@@ -106,7 +107,7 @@ def revoke_user(conn: Connection, name: str) -> UserInfo:
     ).rowcount
     info = get_user(conn, name)
     if not updated or info is None:
-        raise AccountError(f"没有名为 {name} 的服务总站用户（users 可列出全部用户）。")
+        raise AccountError(Msg("没有名为 %1 的服务总站用户（users 可列出全部用户）。", name))
     return info
 
 

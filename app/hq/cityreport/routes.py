@@ -14,7 +14,7 @@ from app.hq.admin.access import AnyRole
 from app.hq.cityreport import codec
 from app.hq.cityreport.annual import annual_report
 from app.hq.cityreport.key_info import key_info_report
-from app.hq.http_io import ApiError
+from app.hq.http_io import ApiError, said
 from app.hq.readmodel import pending
 from app.hq.routes.context import Service
 
@@ -32,7 +32,7 @@ def _snapshot(hq: Service, read: Any) -> Any:
         pending.catch_up(hq.engine)  # every write committed so far is in the snapshot
         return hq.in_transaction(work)
     except ValidationError as exc:
-        raise ApiError(400, "invalid_request", str(exc)) from exc
+        raise ApiError(400, "invalid_request", said(exc)) from exc
 
 
 @router.get("/annual")

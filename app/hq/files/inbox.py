@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.domain.messages import Msg
 from app.hq.hq_edits import HqEditError, hq_edit
 from app.hq.http_io import ApiError
 from app.hq.owned import REPORT_STATUSES, REVIEWED_REPORTS
@@ -69,9 +70,9 @@ def list_submissions(conn: Connection, *, kind: str | None = None, status: str |
                      district: str | None = None, limit: int = 2000) -> list[Submission]:
     """Reports handed in (not drafts, unless a PDF of an earlier submission is held), newest first."""
     if kind is not None and kind not in KINDS:
-        raise ApiError(422, "invalid_request", f"报告类型“{kind[:20]}”无效，可选：{'、'.join(f'{k}（{v}）' for k, v in KINDS.items())}。")
+        raise ApiError(422, "invalid_request", Msg("报告类型“%1”无效，可选：%2。", kind[:20], "、".join(f"{k}（{v}）" for k, v in KINDS.items())))
     if status is not None and status not in REPORT_STATUSES:
-        raise ApiError(422, "invalid_request", f"状态“{status[:20]}”无效，可选：{'、'.join(f'{k}（{v}）' for k, v in REPORT_STATUSES.items())}。")
+        raise ApiError(422, "invalid_request", Msg("状态“%1”无效，可选：%2。", status[:20], "、".join(f"{k}（{v}）" for k, v in REPORT_STATUSES.items())))
     rows = conn.execute(_LIST, {"kind": kind, "status": status, "station": station, "district": district, "limit": limit})
     return [_submission(r) for r in rows]
 
@@ -104,7 +105,7 @@ def report_pdf(conn: Connection, report_id: uuid.UUID, version: int | None = Non
         "WHERE s.purpose = 'report_pdf' AND s.report_id = :r AND (CAST(:v AS integer) IS NULL OR s.version = :v) "
         "ORDER BY s.version DESC LIMIT 1"), {"r": report_id, "v": version}).first()
     if row is None:
-        raise ApiError(404, "no_pdf", NO_PDF if version is None else f"这份报告没有第 {version} 版 PDF。")
+        raise ApiError(404, "no_pdf", NO_PDF if version is None else Msg("这份报告没有第 %1 版 PDF。", version))
     return bytes(row.data), row.name or f"{row.sha256[:12]}.pdf", row.sha256, int(row.version)
 
 
@@ -115,7 +116,7 @@ def review(conn: Connection, report_id: uuid.UUID, *, accept: bool, comment: str
     if not accept and not comment:
         raise ApiError(422, "comment_required", "退回报告时必须填写退回意见（comment），写明需要服务站修改什么。")
     if len(comment) > MAX_COMMENT:
-        raise ApiError(422, "comment_too_long", f"审阅意见太长（最多 {MAX_COMMENT} 个字），请精简后再提交。")
+        raise ApiError(422, "comment_too_long", Msg("审阅意见太长（最多 %1 个字），请精简后再提交。", MAX_COMMENT))
     row = conn.execute(text("SELECT tbl, data, deleted FROM replica_row WHERE id = :i AND tbl IN ('annual_report', 'info_report')"),
                        {"i": report_id}).first()
     if row is None or row.deleted or row.tbl not in REVIEWED_REPORTS:
@@ -127,5 +128,5 @@ def review(conn: Connection, report_id: uuid.UUID, *, accept: bool, comment: str
     try:
         hq_edit(conn, row.tbl, report_id, changes)
     except HqEditError as exc:
-        raise ApiError(409, "report_state", f"{exc.args[0]}（只有“已提交”的报告可以通过或退回，请刷新列表。）") from exc
+        raise ApiError(409, "report_state", Msg("%1（只有“已提交”的报告可以通过或退回，请刷新列表。）", exc.args[0])) from exc
     return before, {"status": changes["status"], "review_comment": changes.get("review_comment", before["review_comment"])}

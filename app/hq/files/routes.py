@@ -14,6 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from app.domain.messages import Msg
 from app.hq.files import store
 from app.hq.files.wire import UploadStart
 from app.hq.gate import authenticated
@@ -42,10 +43,10 @@ def put_chunk(request: Request, hq: Service, token: Token, body: ChunkBody) -> R
     try:
         upload_id = uuid.UUID(request.headers.get(UPLOAD_ID_HEADER, ""))
     except ValueError as exc:
-        raise ApiError(422, "invalid_request", f"缺少或无效的上传编号（{UPLOAD_ID_HEADER}），请重新同步。") from exc
+        raise ApiError(422, "invalid_request", Msg("缺少或无效的上传编号（%1），请重新同步。", UPLOAD_ID_HEADER)) from exc
     offset_text = request.headers.get(OFFSET_HEADER, "").strip()
     if not offset_text.isdigit() or len(offset_text) > 12:
-        raise ApiError(422, "invalid_request", f"缺少或无效的上传位置（{OFFSET_HEADER}），请重新同步。")
+        raise ApiError(422, "invalid_request", Msg("缺少或无效的上传位置（%1），请重新同步。", OFFSET_HEADER))
     if body.encoding not in (None, "identity"):
         raise ApiError(400, "bad_body", "文件内容请按原样上传，不要压缩。")
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from app.domain.messages import Msg
 from app.hq.files import links
 from app.hq.files.wire import UploadStart
 from app.hq.http_io import ApiError
@@ -69,7 +70,7 @@ def begin_upload(conn: Connection, station: uuid.UUID, req: UploadStart) -> Uplo
     conn.execute(_PURGE_STALE, {"s": station, "days": STALE_DAYS})
     open_uploads = conn.execute(text("SELECT count(*) FROM file_upload WHERE station_id = :s"), {"s": station}).scalar_one()
     if open_uploads >= MAX_OPEN_UPLOADS:
-        raise ApiError(429, "too_many_uploads", f"本站已有 {open_uploads} 个未传完的文件，请先完成这些上传（再次同步即可继续）。")
+        raise ApiError(429, "too_many_uploads", Msg("本站已有 %1 个未传完的文件，请先完成这些上传（再次同步即可继续）。", open_uploads))
     upload_id = uuid.uuid4()
     conn.execute(_CREATE, {**_key(station, req), "id": upload_id, "size": req.size, "mt": req.media_type, "name": req.name,
                            "tbl": req.report_tbl})
@@ -84,11 +85,12 @@ def put_chunk(conn: Connection, station: uuid.UUID, upload_id: uuid.UUID, offset
         raise ApiError(404, "no_upload", NO_UPLOAD)
     if offset != up.received:
         raise ApiError(409, "wrong_offset",
-                       f"上传位置不对：服务总站已收到这个文件的 {up.received} 字节，下一段应从第 {up.received} 字节开始（请求从 {offset} 开始）。")
+                       Msg("上传位置不对：服务总站已收到这个文件的 %1 字节，下一段应从第 %2 字节开始（请求从 %3 开始）。",
+                           up.received, up.received, offset))
     if not data:
         raise ApiError(422, "empty_chunk", "上传的这一段是空的，请重新同步。")
     if offset + len(data) > up.size:
-        raise ApiError(413, "too_large", f"上传的内容超出了声明的文件大小（{up.size} 字节），请重新提交。")
+        raise ApiError(413, "too_large", Msg("上传的内容超出了声明的文件大小（%1 字节），请重新提交。", up.size))
     if offset == 0 and (problem := file_types.type_problem(up.purpose, up.media_type, data[:64])):
         return _discard(conn, up.id, ApiError(422, "bad_file_type", problem))
     conn.execute(text('INSERT INTO file_upload_chunk (upload_id, "offset", data) VALUES (:i, :o, :d)'),

@@ -16,6 +16,7 @@ from app.domain import districts
 from app.domain.catalogue import ENTERPRISE_STATUSES
 from app.domain.enterprise_size import SIZE_LABELS, Size
 from app.domain.industry_data import SECTIONS
+from app.domain.messages import Msg
 from app.hq.libraries import store
 from app.hq.libraries.errors import invalid
 
@@ -30,7 +31,7 @@ def _choice(value: object, field: str, label: str, choices: dict[str, str] | tup
         return None
     if not isinstance(value, str) or value not in choices:
         shown = "、".join(choices if isinstance(choices, tuple) else (f"{v}（{k}）" for k, v in choices.items()))
-        raise invalid(field, f"{label}（{field}）应为{shown}之一，留空表示不限。")
+        raise invalid(field, Msg("%1（%2）应为%3之一，留空表示不限。", label, field, shown))
     return value
 
 
@@ -41,7 +42,7 @@ def _station_id(conn: Connection, code: object) -> Any:
         raise invalid("station", "服务站（station）应为服务站编码。")
     found = conn.execute(text("SELECT station_id FROM station_account WHERE code = :c"), {"c": code}).scalar()
     if found is None:
-        raise invalid("station", f"没有编码为“{code}”的服务站，请从列表中选择。")
+        raise invalid("station", Msg("没有编码为“%1”的服务站，请从列表中选择。", code))
     return found
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from app.domain.messages import Msg
+
 
 class LibraryError(Exception):
     """A request the library refuses.  `status` is the HTTP answer (404 not found, 409 not
@@ -20,8 +22,12 @@ def invalid(field: str, message: str) -> LibraryError:
     return LibraryError(422, field, message)
 
 
+# what `not_found` may name (listed here so tools/service_messages.py gives them English)
+NOT_FOUND_WHAT = {"policy": "政策", "institution": "服务机构", "expert": "专家", "entry": "服务清单项目", "option": "选项"}
+
+
 def not_found(what: str, ref: object) -> LibraryError:
-    return LibraryError(404, "id", f"找不到{what}（编号 {str(ref)[:40]}），可能已被删除，请刷新后再试。")
+    return LibraryError(404, "id", Msg("找不到%1（编号 %2），可能已被删除，请刷新后再试。", what, str(ref)[:40]))
 
 
 def conflict(message: str) -> LibraryError:

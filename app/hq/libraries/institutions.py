@@ -11,6 +11,7 @@ from sqlalchemy import Connection
 from sqlalchemy import text as sql
 
 from app.domain.catalogue import ENTERPRISE_STAGES, FEE_TYPES, INSTITUTION_STATUSES
+from app.domain.messages import Msg
 from app.domain.periods import CHINA_TIME
 from app.hq.libraries import pick_lists, store
 from app.hq.libraries.errors import conflict, invalid
@@ -40,7 +41,7 @@ def list_institutions(conn: Connection, *, status: object = None, text: object =
     """A page of live institutions by name; `status` one of INSTITUTION_STATUSES."""
     lim, off = store.page_args(limit, offset)
     if status is not None and status not in INSTITUTION_STATUSES:
-        raise invalid("status", f"入驻状态（status）应为{'、'.join(INSTITUTION_STATUSES)}之一。")
+        raise invalid("status", Msg("入驻状态（status）应为%1之一。", '、'.join(INSTITUTION_STATUSES)))
     where = "coalesce(data->>'status', 'active') = coalesce(CAST(:st AS text), coalesce(data->>'status', 'active')) " \
             "AND (data->>'name' ILIKE :q OR coalesce(data->>'category', '') ILIKE :q)"
     found, total = store.rows(conn, TBL, where, {"st": status, "q": store.like(text)}, "data->>'name'", lim, off)
@@ -102,7 +103,7 @@ def admit(conn: Connection, audit: Audit, institution_id: object, body: object, 
     before = store.require(conn, TBL, institution_id, "服务机构", lock=True)
     status = before.data.get("status") or "active"
     if status == "active":
-        raise conflict(f"“{before.data.get('name', '')}”已在驻，无需再次入驻。")
+        raise conflict(Msg("“%1”已在驻，无需再次入驻。", before.data.get('name', '')))
     data = {**before.data, "status": "active"}
     if status == "exited":
         data.update(entered_on=_day(fields.get("entered_on"), "entered_on", now), exited_on=None, exit_reason="")
@@ -114,7 +115,7 @@ def suspend(conn: Connection, audit: Audit, institution_id: object, now: datetim
     before = store.require(conn, TBL, institution_id, "服务机构", lock=True)
     status = before.data.get("status") or "active"
     if status != "active":
-        raise conflict(f"“{before.data.get('name', '')}”现在是“{INSTITUTION_STATUSES.get(status, status)}”，只有在驻的机构可以暂停。")
+        raise conflict(Msg("“%1”现在是“%2”，只有在驻的机构可以暂停。", before.data.get('name', ''), INSTITUTION_STATUSES.get(status, status)))
     data = {**before.data, "status": "suspended"}
     return _json(store.save(conn, audit, TBL, "institution.suspend", str(data.get("name", "")), data, before=before, now=now))
 
@@ -127,11 +128,11 @@ def exit_institution(conn: Connection, audit: Audit, institution_id: object, bod
         raise invalid("exit_reason", "退出原因（exit_reason）不能为空，请写明机构退出的原因。")
     before = store.require(conn, TBL, institution_id, "服务机构", lock=True)
     if (before.data.get("status") or "active") == "exited":
-        raise conflict(f"“{before.data.get('name', '')}”已于{before.data.get('exited_on') or '此前'}退出。")
+        raise conflict(Msg("“%1”已于%2退出。", before.data.get('name', ''), before.data.get('exited_on') or '此前'))
     exited_on = _day(fields.get("exited_on"), "exited_on", now)
     entered = before.data.get("entered_on")
     if isinstance(entered, str) and exited_on < entered:
-        raise invalid("exited_on", f"退出日期（exited_on）不能早于入驻日期（{entered}），请改正。")
+        raise invalid("exited_on", Msg("退出日期（exited_on）不能早于入驻日期（%1），请改正。", entered))
     data = {**before.data, "status": "exited", "exited_on": exited_on, "exit_reason": reason.strip()}
     return _json(store.save(conn, audit, TBL, "institution.exit", str(data.get("name", "")), data, before=before, now=now))
 
@@ -145,7 +146,7 @@ def _day(value: object, field: str, now: datetime) -> str:
         except ValueError:
             pass
     label = "退出日期" if field == "exited_on" else "入驻日期"
-    raise invalid(field, f"{label}（{field}）“{str(value)[:20]}”应写成 2026-03-02 这样的格式，留空表示今天。")
+    raise invalid(field, Msg("%1（%2）“%3”应写成 2026-03-02 这样的格式，留空表示今天。", label, field, str(value)[:20]))
 
 
 # --- 服务清单 ----------------------------------------------------------------------

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from app.domain.catalogue import SERVICE_CATEGORIES, THEME_MONTHS
+from app.domain.messages import Msg
 from app.hq.libraries import store
 from app.hq.libraries.errors import conflict, invalid
 from app.hq.libraries.store import Audit
@@ -26,7 +27,7 @@ MAX_ITEMS = 200
 def _list_name(value: object) -> str:
     if not isinstance(value, str) or value not in LISTS:
         names = "、".join(f"{label}（{name}）" for name, (label, _) in LISTS.items())
-        raise invalid("list_name", f"选项表（list_name）应为{names}之一。")
+        raise invalid("list_name", Msg("选项表（list_name）应为%1之一。", names))
     return value
 
 
@@ -71,13 +72,13 @@ def create_item(conn: Connection, audit: Audit, body: object, now: datetime) -> 
         {"n": name, "c": code},
     ).first()
     if taken is not None:
-        raise conflict(f"{LISTS[name][0]}中已有编码为“{code}”的选项，请换一个编码，或修改原有选项。")
+        raise conflict(Msg("%1中已有编码为“%2”的选项，请换一个编码，或修改原有选项。", LISTS[name][0], code))
     count = conn.execute(
         text("SELECT count(*) FROM replica_row WHERE tbl = 'pick_list_item' AND data->>'list_name' = :n AND NOT deleted"),
         {"n": name},
     ).scalar_one()
     if count >= MAX_ITEMS:
-        raise invalid("list_name", f"{LISTS[name][0]}最多{MAX_ITEMS}项，请停用不再使用的选项。")
+        raise invalid("list_name", Msg("%1最多%2项，请停用不再使用的选项。", LISTS[name][0], MAX_ITEMS))
     data = {"label_en": "", "sort_order": (count + 1) * 10, "active": True, **fields}
     label = f"{LISTS[name][0]}：{data.get('label', '')}"
     return store.save(conn, audit, TBL, "pick_list_item.create", label, data, before=None, now=now).to_json()
@@ -101,4 +102,4 @@ def check_category(conn: Connection, data: dict[str, Any], before: dict[str, Any
     known = active_codes(conn, "service_category")
     if not isinstance(category, str) or category not in known:
         choices = "、".join(f"{name}（{code}）" for code, name in known.items())
-        raise invalid("category", f"{label}（category）应从服务类别中选择：{choices}。")
+        raise invalid("category", Msg("%1（category）应从服务类别中选择：%2。", label, choices))

@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 
 from app.domain import policy_targets
 from app.domain.errors import ValidationError
+from app.domain.messages import Msg
 from app.hq.libraries import coverage, pick_lists, store
 from app.hq.libraries.errors import invalid
 from app.hq.libraries.store import Audit, Stored
@@ -75,7 +76,7 @@ def _checked(conn: Connection, data: dict[str, Any], before: Stored | None) -> d
     issued, expires = data.get("issued_on"), data.get("expires_on")
     store.check_row(TBL, data)  # dates well formed before they are compared
     if isinstance(issued, str) and isinstance(expires, str) and expires < issued:
-        raise invalid("expires_on", f"有效期至（expires_on）不能早于发布日期（{issued}），请改正；长期有效请留空。")
+        raise invalid("expires_on", Msg("有效期至（expires_on）不能早于发布日期（%1），请改正；长期有效请留空。", issued))
     return data
 
 

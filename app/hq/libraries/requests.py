@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from app.domain.messages import Msg
 from app.hq import enterprise_requests
 from app.hq.libraries import store
 from app.hq.libraries.errors import LibraryError, conflict, invalid
@@ -23,14 +24,14 @@ def list_requests(conn: Connection, *, status: object = "pending", limit: object
     lim, _ = store.page_args(limit, 0)
     wanted = None if status in (None, "", "all") else status
     if wanted is not None and wanted not in enterprise_requests.STATUSES:
-        raise invalid("status", f"申请状态（status）应为{'、'.join(enterprise_requests.STATUSES)}或 all。")
+        raise invalid("status", Msg("申请状态（status）应为%1或 all。", '、'.join(enterprise_requests.STATUSES)))
     rows = enterprise_requests.list_requests(conn, wanted if isinstance(wanted, str) else None, lim)
     return {"rows": [dict(r.to_json(), kind_label=r.kind_label, status_label=r.status_label) for r in rows]}
 
 
 def _number(value: object, label: str = "申请编号") -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 2**62:
-        raise invalid("id", f"{label}（id）应为正整数。")
+        raise invalid("id", Msg("%1（id）应为正整数。", label))
     return value
 
 
@@ -42,7 +43,7 @@ def decide(conn: Connection, audit: Audit, request_id: object, approve: object, 
     if comment is None:
         comment = ""
     if not isinstance(comment, str) or len(comment) > MAX_COMMENT:
-        raise invalid("comment", f"处理意见（comment）应为不超过{MAX_COMMENT}个字的文字。")
+        raise invalid("comment", Msg("处理意见（comment）应为不超过%1个字的文字。", MAX_COMMENT))
     try:
         before = enterprise_requests.get_request(conn, number, lock=True)
         decision = decide_request(conn, number, approve=approve, decided_by=decided_by, comment=comment)

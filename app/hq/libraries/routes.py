@@ -17,6 +17,7 @@ from fastapi import APIRouter, Body, Query
 from pydantic import Field, StringConstraints
 from sqlalchemy import Connection
 
+from app.domain.messages import Msg
 from app.hq.admin.access import AnyRole, HqUser, StaffRole
 from app.hq.admin.audit import record_action
 from app.hq.clock import utc_now
@@ -217,6 +218,6 @@ def list_requests(hq: Service, _: AnyRole, status: Text = "pending", limit: int 
 def decide_request(hq: Service, user: StaffRole, request_id: int, body: Fields) -> dict[str, Any]:
     unknown = set(body) - {"approve", "comment"}
     if unknown:
-        raise ApiError(422, "invalid_field", f"“{sorted(unknown)[0][:40]}”不是可用的字段；可填写：处理结果（approve）、处理意见（comment）。")
+        raise ApiError(422, "invalid_field", Msg("“%1”不是可用的字段；可填写：处理结果（approve）、处理意见（comment）。", sorted(unknown)[0][:40]))
     return _write(hq, user, lambda c, a, now: requests.decide(c, a, request_id, body.get("approve"), body.get("comment"),
                                                               user.name))

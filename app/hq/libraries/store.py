@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from app.domain import row_rules
+from app.domain.messages import Msg
 from app.hq.hq_edits import HqEditError, RowRuleError, publish_reference
 from app.hq.libraries.errors import invalid, not_found
 from app.hq.wire import check_json_value
@@ -55,7 +56,7 @@ def parse_id(value: object, field: str = "id") -> uuid.UUID:
             return uuid.UUID(value)
         except ValueError:
             pass
-    raise invalid(field, f"编号（{field}）应为36位的记录编号（uuid），请从列表中重新选择。")
+    raise invalid(field, Msg("编号（%1）应为36位的记录编号（uuid），请从列表中重新选择。", field))
 
 
 def load(conn: Connection, tbl: str, row_id: uuid.UUID, *, lock: bool = False) -> Stored | None:
@@ -76,9 +77,9 @@ def require(conn: Connection, tbl: str, row_id: object, what: str, *, lock: bool
 
 def page_args(limit: object, offset: object) -> tuple[int, int]:
     if isinstance(limit, bool) or not isinstance(limit, int) or not 1 <= limit <= MAX_PAGE:
-        raise invalid("limit", f"每页条数（limit）应为1到{MAX_PAGE}之间的整数。")
+        raise invalid("limit", Msg("每页条数（limit）应为1到%1之间的整数。", MAX_PAGE))
     if isinstance(offset, bool) or not isinstance(offset, int) or not 0 <= offset <= MAX_OFFSET:
-        raise invalid("offset", f"起始位置（offset）应为0到{MAX_OFFSET}之间的整数，请缩小查询范围。")
+        raise invalid("offset", Msg("起始位置（offset）应为0到%1之间的整数，请缩小查询范围。", MAX_OFFSET))
     return limit, offset
 
 
@@ -106,7 +107,7 @@ def like(needle: object, field: str = "text") -> str:
     if needle is None:
         return "%"
     if not isinstance(needle, str) or len(needle) > 100 or "\x00" in needle:
-        raise invalid(field, f"查询文字（{field}）应为不超过100个字的文字（不含特殊字符）。")
+        raise invalid(field, Msg("查询文字（%1）应为不超过100个字的文字（不含特殊字符）。", field))
     cleaned = needle.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{cleaned}%"
 
@@ -121,7 +122,7 @@ def fields_of(tbl: str, body: object, allowed: Iterable[str]) -> dict[str, Any]:
     for key in body:
         if key not in allowed:
             names = "、".join(f"{rules[a].label}（{a}）" if a in rules else a for a in allowed)
-            raise invalid(str(key)[:40], f"“{str(key)[:40]}”不能在这里填写或修改；可填写：{names}。")
+            raise invalid(str(key)[:40], Msg("“%1”不能在这里填写或修改；可填写：%2。", str(key)[:40], names))
     return {k: v.strip() if isinstance(v, str) else v for k, v in body.items()}
 
 
@@ -129,14 +130,14 @@ def check_row(tbl: str, data: Mapping[str, Any]) -> None:
     """422 naming the field when the row breaks the row rules or cannot be stored as JSON."""
     problem = row_rules.row_problem(tbl, data)
     if problem is not None:
-        raise invalid(problem.field, problem.message + "。")
+        raise invalid(problem.field, Msg("%1。", problem.message))
     rules = row_rules.TABLE_RULES[tbl]
     for name, value in data.items():
         try:
             check_json_value(value)
         except ValueError:
             label = rules[name].label if name in rules else name
-            raise invalid(name, f"{label}（{name}）包含无法保存的特殊字符（如空字符），请删除后重试。") from None
+            raise invalid(name, Msg("%1（%2）包含无法保存的特殊字符（如空字符），请删除后重试。", label, name)) from None
 
 
 def save(

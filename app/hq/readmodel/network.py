@@ -22,6 +22,7 @@ from sqlalchemy import Connection, text
 
 from app.domain.errors import ValidationError
 from app.domain.figure_rules import OPEN_STATUSES
+from app.domain.messages import Msg
 from app.domain.obligations import MINIMUM_FULL_TIME, on_staff
 from app.domain.periods import CHINA_TIME, check_year, china_today, year_period
 from app.hq import admin_views
@@ -151,10 +152,10 @@ def network_rows(
 
 def check_filters(district: str | None, status: str | None) -> None:
     if district is not None and len(district) > MAX_DISTRICT_CHARS:
-        raise ValidationError(f"所在区：最多{MAX_DISTRICT_CHARS}个字，请填写区名，例如“天河区”。", "district")
+        raise ValidationError(Msg("所在区：最多%1个字，请填写区名，例如“天河区”。", MAX_DISTRICT_CHARS), "district")
     if status and status not in STATUS_LABELS:
         choices = "、".join(f"{k}（{v}）" for k, v in STATUS_LABELS.items())
-        raise ValidationError(f"状态：“{status[:20]}”不是可选的状态，请从{choices}中选择。", "status")
+        raise ValidationError(Msg("状态：“%1”不是可选的状态，请从%2中选择。", status[:20], choices), "status")
 
 
 def _rows(conn: Connection, stations: list[tuple[Any, ...]], year: int, today: date, at: datetime | None) -> list[NetworkRow]:
@@ -258,7 +259,7 @@ def station_detail(
     cutoff = at or datetime.now(UTC)
     stations = _stations(conn, "WHERE a.code = :code", {"code": code})
     if not stations:
-        raise StationNotFound(f"没有编号为“{code[:40]}”的服务站，请从站点网络列表中选择。")
+        raise StationNotFound(Msg("没有编号为“%1”的服务站，请从站点网络列表中选择。", code[:40]))
     row = _rows(conn, stations, year, today, at)[0]
     sid = row.station_id
     staff = [StaffLine(n, r, ft, s, e, on_staff(s, e, today)) for n, r, ft, s, e in conn.execute(

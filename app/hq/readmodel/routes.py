@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from app.domain.errors import ValidationError
 from app.domain.periods import CHINA_TIME, FIRST_YEAR, LAST_YEAR, china_today
 from app.hq.admin.access import AnyRole
-from app.hq.http_io import ApiError
+from app.hq.http_io import ApiError, said
 from app.hq.readmodel import network, pending
 from app.hq.readmodel.excel import network_workbook
 from app.hq.readmodel.to_json import detail_json, district_json, row_json
@@ -37,7 +37,7 @@ def _read(hq: Service, work: Any) -> Any:
     except ValidationError as exc:
         raise ApiError(422, "invalid", exc.message) from exc
     except network.StationNotFound as exc:
-        raise ApiError(404, "not_found", str(exc)) from exc
+        raise ApiError(404, "not_found", said(exc)) from exc
 
 
 @router.get("/stations")

@@ -23,8 +23,8 @@ from sqlalchemy.exc import DataError
 from starlette.concurrency import run_in_threadpool
 from starlette.types import Receive, Scope, Send
 
-from app.hq.asgi_guard import refuse
-from app.hq.http_io import DATA_ERROR, TOO_LARGE, ApiError, Limits, RawBody, encode_answer, size_text
+from app.domain.messages import Msg
+from app.hq.http_io import DATA_ERROR, TOO_LARGE, ApiError, Limits, RawBody, encode_answer, error_response, size_text
 from app.hq.routes import check, hello, pull, push
 from app.hq.routes.context import ServiceContext
 from app.sync import protocol
@@ -51,7 +51,7 @@ async def read_body(receive: Receive, limits: Limits) -> bytes:
         chunk = message.get("body", b"")
         size += len(chunk)
         if size > limits.body:
-            raise ApiError(413, "too_large", TOO_LARGE.format(limit=size_text(limits.body)))
+            raise ApiError(413, "too_large", Msg(TOO_LARGE, size_text(limits.body)))
         chunks.append(chunk)
         if not message.get("more_body", False):
             return b"".join(chunks)
@@ -87,12 +87,12 @@ def handler(hq: ServiceContext, answer: Answer, limits: Limits | None) -> Handle
             raw = await run_in_threadpool(answer, hq, token, state["protocol"], body)
         except ClientGone:
             return
-        except ApiError as exc:  # the front door's error answers: the same JSON as FastAPI's
-            await refuse(send, exc)
+        except ApiError as exc:  # answered as FastAPI's handler answers it (app/hq/server.py): one definition
+            await error_response(exc.status, exc.error, exc.message, exc.headers)(scope, receive, send)
             return
         except DataError as exc:  # defence in depth, as app/hq/server.py: wire.py should have refused it
             log.warning("data error reached the database: %s", exc)
-            await refuse(send, ApiError(422, "invalid_data", DATA_ERROR))
+            await error_response(422, "invalid_data", DATA_ERROR)(scope, receive, send)
             return
         await _send(send, *encode_answer(raw, _header(scope, b"accept-encoding")))
 

@@ -23,8 +23,8 @@ def _decode(cls: type[T], data: Any, what: str) -> T:
 
 def annual(client: HqDeskClient, year: int) -> AnnualCityReport:
     """The yearly overall report's data; HqDeskError with HQ's Chinese message when refused."""
-    return _decode(AnnualCityReport, client.get_json("/cityreports/annual", year=year), "年度汇总数据")
+    return _decode(AnnualCityReport, client.get_json("/cityreports/annual", year=year), Msg("年度汇总数据"))
 
 
 def key_info(client: HqDeskClient, period: str) -> KeyInfoReport:
-    return _decode(KeyInfoReport, client.get_json("/cityreports/key-info", period=period), "重点信息报送数据")
+    return _decode(KeyInfoReport, client.get_json("/cityreports/key-info", period=period), Msg("重点信息报送数据"))

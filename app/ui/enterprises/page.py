@@ -35,6 +35,7 @@ from app.ui.enterprises.form import EnterpriseForm
 from app.ui.enterprises.quality_dialog import QualityDialog, issue_target
 from app.ui.item_models.enterprises_model import EnterprisesModel
 from app.ui.widgets.elided_tips import fit_to_names
+from app.ui.widgets.fit_columns import fit_columns
 from app.ui.widgets.list_views import bind_keys, empty_state_label, list_view
 from app.ui.widgets.pick_lists import fill_combo
 from app.ui.widgets.search_box import SearchBox
@@ -97,6 +98,9 @@ class EnterprisesPage(QWidget):
         self.model = EnterprisesModel(db, self)
         self.table = list_view(self.model, [250, 170, 70, 170, 50, 70, 120, 120], sort_column=0, compact=True)
         fit_to_names(self.table, {2: districts.NAMES, 4: SIZE_LABELS.values()})
+        # the name takes what is left; at 1024×600 更新时间 then 联系人 step aside (the form shows them)
+        fit_columns(self.table, stretch=0, floor=180, keep=[2, 4], samples={1: "91440106MA5C123456", 6: "13800138000", 7: "2026-12-31 23:59"},
+                    least={3: 110}, drop=[7, 5])
         bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected,
                   new=self.new_enterprise, search=self.focus_search)
         self.empty_label = empty_state_label()

@@ -1,8 +1,8 @@
 """活动: the month calendar (days with events highlighted; a click shows that day) beside the
 event list (type / theme / month filters, search, sortable columns), and the selected
 event's details with its materials.  Ctrl+N new, Enter/F2 edit, Delete (confirmed, with
-撤销), Ctrl+F search.  The calendar side is app.ui.events.calendar_panel; what the page reads
-is app.ui.events.queries."""
+撤销), Ctrl+F search.  The calendar side is app.ui.events.calendar_panel, the list and the
+detail are app.ui.events.list_panel; what the page reads is app.ui.events.queries."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QDate, QSignalBlocker, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -30,13 +30,13 @@ from app.services.events.listing import EventFilter, EventRow
 from app.ui.db_operations import delete_confirmed, read_in_background, write_in_background
 from app.ui.events.attendance_dialog import EventAttendanceDialog
 from app.ui.events.calendar_panel import EVENT_DAY, EVENT_DAY_TEXT, CalendarPanel
-from app.ui.events.detail import EventDetailPanel, Selected
+from app.ui.events.detail import Selected
 from app.ui.events.filter_bar import EventFilterBar
 from app.ui.events.form import EventForm
+from app.ui.events.list_panel import EventListPanel
 from app.ui.events.queries import FormChoices, Loaded, read_form_choices, read_list, read_selected
-from app.ui.item_models.events_model import SORT_ROLE, EventsModel
 from app.ui.operations import report_failure
-from app.ui.widgets.list_views import bind_keys, empty_state_label, list_box, list_view
+from app.ui.widgets.list_views import bind_keys
 from app.ui.widgets.undo_bar import UndoBar
 
 __all__ = ["EVENT_DAY", "EVENT_DAY_TEXT", "EventsPage"]
@@ -100,28 +100,17 @@ class EventsPage(QWidget):
         self.whole_month.clicked.connect(self.show_whole_month)
         return self.calendar_panel
 
-    def _build_list_and_detail(self, db: Database, now: Callable[[], datetime]) -> QSplitter:
-        self.model = EventsModel(self, now=now)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = list_view(self.proxy, [84, 84, 240, 58, 76, 104, 40, 40, 48], sort_column=0,
-                               order=Qt.SortOrder.DescendingOrder, compact=True, stretch_column=2)
+    def _build_list_and_detail(self, db: Database, now: Callable[[], datetime]) -> EventListPanel:
+        self.list_panel = panel = EventListPanel(db, now)
+        # tests and the main window reach these on the page
+        self.model, self.proxy, self.table, self.empty_label = panel.model, panel.proxy, panel.table, panel.empty_label
+        self.detail_panel = panel.detail_panel
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
-        self.empty_label = empty_state_label()
-        self.empty_label.hide()
         bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected,
                   new=self.new_event, search=self.focus_search)
-        self.detail_panel = EventDetailPanel(db)
         self.detail_panel.materials_changed.connect(self._selection_changed)
         self.detail_panel.said.connect(self._say)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(list_box(self.table, self.empty_label))
-        right.addWidget(self.detail_panel)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-        right.setSizes([420, 220])
-        return right
+        return panel
 
     def _lay_out(self, filters: QWidget, actions: QHBoxLayout, side: QWidget, right: QWidget) -> None:
         # A splitter, not a box: on a small screen the calendar side folds away instead of
@@ -172,23 +161,13 @@ class EventsPage(QWidget):
         read_in_background(self, self._db, lambda s: read_list(s, filt, span, year, month, held_by),
                            on_success=lambda got: self._loaded_rows(generation, got))
 
-    def _hide_empty_columns(self, rows: list[EventRow]) -> None:
-        # At 1024 px every pixel counts: a column empty in every row gives its width to 活动名称, the
-        # short ones are as wide as what they hold, the venue at most 90 px.
-        for column, value in ((4, lambda r: r.theme_label), (5, lambda r: r.venue), (8, lambda r: r.satisfaction)):
-            self.table.setColumnHidden(column, bool(rows) and all(value(row) in ("", None) for row in rows))
-        for column in (0, 1, 3, 4, 5, 6, 7, 8) if rows else ():
-            self.table.resizeColumnToContents(column)
-        self.table.setColumnWidth(5, min(self.table.columnWidth(5), 90))
-
     def _loaded_rows(self, generation: int, got: Loaded) -> None:
         if generation != self._generation:
             return  # a newer filter is on its way
         keep = self.selected.detail.id if self.selected else None
         self.themes = got.themes
         self.filter_bar.set_themes(got.themes)
-        self.model.set_rows(got.rows)
-        self._hide_empty_columns(got.rows)
+        self.list_panel.show_rows(got.rows)
         self.calendar_panel.mark_days(got.days)
         count = len(got.rows)
         self.filter_bar.show_count(count)
@@ -199,15 +178,13 @@ class EventsPage(QWidget):
             empty = self.tr("这一天没有活动。点击“新建活动”（Ctrl+N）登记一场，或点击“显示整月”。")
         else:
             empty = self.tr("这段时间还没有活动。\n点击“新建活动”（Ctrl+N）登记培训、沙龙、讲座、政策宣贯会等活动。")
-        self.empty_label.setText(empty)
-        self.empty_label.setVisible(count == 0)
-        self.table.setVisible(count > 0)
+        self.list_panel.show_empty(empty)
         self._describe_scope()
         row = self.model.row_of(keep) if keep else -1
         if row < 0 and count:
             row = 0
         if row >= 0:
-            self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+            self.list_panel.select_source_row(row)
         else:
             self._show_detail(None)
         self.loaded.emit()
@@ -270,8 +247,7 @@ class EventsPage(QWidget):
 
     # -- the selected event ------------------------------------------------------------------
     def selected_row(self) -> EventRow | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(self.proxy.mapToSource(index).row()) if index.isValid() else None
+        return self.list_panel.selected_row()
 
     def _selection_changed(self) -> None:
         row = self.selected_row()
@@ -354,7 +330,7 @@ class EventsPage(QWidget):
             self.loaded.disconnect(select)
             row = self.model.row_of(event_id)
             if row >= 0:
-                self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+                self.list_panel.select_source_row(row)
 
         self.loaded.connect(select)
         self.reload()

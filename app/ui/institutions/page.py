@@ -37,6 +37,7 @@ from app.ui.item_models.experts_model import ExpertsModel
 from app.ui.item_models.institutions_model import CatalogueModel, InstitutionsModel, Used
 from app.ui.service_messages import shown_message
 from app.ui.widgets.elided_tips import fit_to_names
+from app.ui.widgets.fit_columns import DATE_SAMPLE, fit_columns
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.list_table import ListTable
 from app.ui.widgets.pick_lists import current_staff_id
@@ -83,6 +84,9 @@ class InstitutionsPage(QWidget):
 
         self.institutions = ListTable(InstitutionsModel(self), [200, 96, 56, 64, 104, 86, 86, 60, 60, 60, 60])
         fit_to_names(self.institutions.table, {1: SERVICE_CATEGORIES.values(), 2: INSTITUTION_STATUSES.values()})
+        # the name takes what is left; at 1024×600 退出日期, 入驻日期 and 联系电话 step aside (the form shows them)
+        fit_columns(self.institutions.table, stretch=0, floor=160, keep=[1, 2], samples={5: DATE_SAMPLE, 6: DATE_SAMPLE},
+                    drop=[6, 5, 4])
         self.institutions.no_match_text = self.tr("没有符合条件的机构，请更改状态或搜索条件。")
         self.institutions.on_keys(self.edit_institution, self.delete_institution)
         self.institutions.current_changed.connect(lambda _row: self._show_catalogue())

@@ -42,6 +42,7 @@ from app.ui.policies.match_dialog import PolicyMatchDialog
 from app.ui.service_messages import shown_message
 from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.error_dialog import show_error
+from app.ui.widgets.fit_columns import DATE_SAMPLE, fit_columns
 from app.ui.widgets.list_views import bind_keys, empty_state_label, list_box, list_view
 from app.ui.widgets.pick_lists import PickLists, current_staff_id, fill_combo, load_pick_lists
 from app.ui.widgets.search_box import SearchBox
@@ -97,6 +98,8 @@ class PoliciesPage(QWidget):
         self.table = list_view(self.proxy, [240, 84, 140, 86, 86, 60], sort_column=3,
                                order=Qt.SortOrder.DescendingOrder, alternating=False, stretch_column=0)
         fit_to_names(self.table, {1: SERVICE_CATEGORIES.values()}, most=170)
+        # at 1024×600 发布机关 then 失效日期 step aside (the detail pane shows them)
+        fit_columns(self.table, stretch=0, floor=150, keep=[1], samples={3: DATE_SAMPLE, 4: DATE_SAMPLE}, drop=[2, 4])
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
         bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected, new=self.new_policy)
         self.empty_label = empty_state_label()

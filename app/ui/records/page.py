@@ -26,6 +26,7 @@ from app.ui.db_operations import delete_confirmed, write_in_background
 from app.ui.item_models.records_model import RecordsModel
 from app.ui.records.form import RecordForm
 from app.ui.widgets.elided_tips import fit_to_names
+from app.ui.widgets.fit_columns import DATE_SAMPLE, fit_columns
 from app.ui.widgets.list_views import bind_keys, empty_state_label, list_view
 from app.ui.widgets.pick_lists import PickLists, fill_combo, select_data
 from app.ui.widgets.search_box import SearchBox
@@ -85,6 +86,8 @@ class RecordsPage(QWidget):
         self.table = list_view(self.model, [96, 230, 110, 56, 80, 90, 110, 60, 140], sort_column=0,
                                order=Qt.SortOrder.DescendingOrder)
         fit_to_names(self.table, {2: SERVICE_CATEGORIES.values()})
+        # 服务内容 takes what is left; at 1024×600 转介 then 收费 step aside (the record's form shows them)
+        fit_columns(self.table, stretch=9, floor=140, keep=[2], samples={0: DATE_SAMPLE}, least={1: 150}, drop=[8, 6])
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
         bind_keys(self, self.table, delete=self.delete_selected)
         self.empty_label = empty_state_label()

@@ -7,6 +7,7 @@ drafts shown here have been saved, so what is printed is what is on screen."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import traceback
@@ -68,6 +69,9 @@ def _progress(ctx: OpContext) -> Callable[..., None]:
             ctx.progress(int(done * 100), 100, text)
 
     return report
+
+
+CJK = re.compile(r"[\u3400-\u9fff]")  # a kind listed with Chinese in its name: the UI is in Chinese
 
 
 class ReportsPage(QWidget):
@@ -250,7 +254,7 @@ class ReportsPage(QWidget):
 
         def done(info: Any) -> None:
             self.last_report = info
-            text = self.tr("已生成“%1”，共 %2 页").replace("%1", info.title).replace("%2", str(info.pages))
+            text = self.tr("已生成“%1”，共 %2 页").replace("%1", self.shown_title(kind, info.title)).replace("%2", str(info.pages))
             if getattr(info, "warnings", ()):
                 text += self.tr("；注意：%1").replace("%1", " ".join(shown_message(w) for w in info.warnings))
             self._result(kind, text, "\n".join(shown_message(w) for w in getattr(info, "warnings", ()) or ()))
@@ -267,6 +271,12 @@ class ReportsPage(QWidget):
                        "".join(traceback.format_exception(exc)))
 
         start()
+
+    def shown_title(self, kind: str, title: str) -> str:
+        """The report as the status line and the preview name it: the document's own title (it stays
+        Chinese: an official document), or in another language the name of its kind as listed."""
+        name = self.kinds.item(KINDS.index(kind)).text()
+        return title if CJK.search(name) else name
 
     def _scratch_file(self) -> Path:
         if self._scratch is None or not self._scratch.is_dir():
@@ -287,7 +297,7 @@ class ReportsPage(QWidget):
             Path(old.path).unlink(missing_ok=True)
             old.deleteLater()
         try:
-            dialog = PdfPreviewDialog(Path(info.path), info.title, info.cutoff, self,
+            dialog = PdfPreviewDialog(Path(info.path), self.shown_title(self.kind(), info.title), info.cutoff, self,
                                       on_print=lambda: self._print_file(Path(info.path)), on_save=self.save_pdf)
         except Exception as exc:  # noqa: BLE001 - an unreadable PDF is reported, not raised into Qt
             show_error(self, getattr(exc, "message", str(exc)), "".join(traceback.format_exception(exc)))

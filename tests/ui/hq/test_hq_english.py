@@ -60,3 +60,28 @@ def test_the_audit_page_does_not_scroll_sideways_at_1024_by_600(qtbot: Any, hq_w
     [table] = [t for t in page.findChildren(QTableView) if t.isVisible()]
     assert not table.horizontalScrollBar().isVisible()
     assert not [CJK.search(t) for t in visible_texts(page) if language == "en" and CJK.search(t)]
+
+
+@pytest.mark.usefixtures("english")
+def test_hq_refusals_show_in_english_in_the_desk(qtbot: Any, hq_window: Any, desk: Any) -> None:
+    """What HQ refuses, in its own Chinese words, shows in English in the desk's dialogs: a user and a
+    station that already exist (the words come from app/hq, the server)."""
+    desk["admin"].post_json("/stations", {"code": "UIE3", "name": "Haizhu Station", "district": "海珠区"})
+    window = hq_window("admin")
+    page = window.page("accounts")
+    qtbot.waitUntil(lambda: page.users.model.rowCount() >= 3 and page.stations.status.text() != "", timeout=10_000)
+    shown = []
+    for key, fill in [("users", lambda d: d.name.setText("staff-user")),
+                      ("stations", lambda d: (d.code.setText("UIE3"), d.name.setText("Again"), d.district.setCurrentIndex(0)))]:
+        tab = page.tab(key)
+        tab.add()
+        dialog = tab.dialog
+        fill(dialog)
+        assert not visible_texts(dialog), visible_texts(dialog)  # the district list too
+        dialog.submit()
+        qtbot.waitUntil(lambda d=dialog: d.error.isVisible(), timeout=10_000)
+        shown.append(dialog.error.text())
+        assert not visible_texts(dialog), visible_texts(dialog)
+        dialog.reject()
+    assert shown == ["User staff-user already exists. To enrol again, use reissue-user-code.",
+                     "Station UIE3 already exists. To enrol it again, use reissue-code."], shown

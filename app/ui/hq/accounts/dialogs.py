@@ -23,6 +23,7 @@ from app.domain import districts
 from app.hqdesk.accounts import IssuedCode
 from app.hqdesk.client import HqDeskError
 from app.ui import theme
+from app.ui.catalogue_names import shown
 from app.ui.operations import run_in_background
 from app.ui.service_messages import shown_message
 from app.ui.widgets.dialog_fit import grow_to_content
@@ -118,7 +119,8 @@ class AddStationDialog(_AddDialog):
         self.name.setMaxLength(200)
         self.name.setPlaceholderText(self.tr("授牌名称，例如 天河区中小企业服务站"))
         self.district = QComboBox()
-        self.district.addItems(list(districts.NAMES))
+        for name in districts.NAMES:  # shown in the user's language, the official name sent
+            self.district.addItem(shown(name), name)
         self.district.setPlaceholderText(self.tr("请选择所在区"))
         self.district.setCurrentIndex(-1)
         self.form.addRow(self.tr("服务站代码 *"), self.code)
@@ -126,7 +128,7 @@ class AddStationDialog(_AddDialog):
         self.form.addRow(self.tr("所在区 *"), self.district)
 
     def submit(self) -> None:
-        code, name, district = self.code.text().strip(), self.name.text().strip(), self.district.currentText()
+        code, name, district = self.code.text().strip(), self.name.text().strip(), str(self.district.currentData() or "")
         if not code:
             self.fail(self.tr("服务站代码：请填写，例如 GZ-TH-001。"), self.code)
         elif not name:

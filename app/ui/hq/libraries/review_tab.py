@@ -15,6 +15,7 @@ from app.ui.hq.libraries import tab_base
 from app.ui.hq.libraries.tab_base import LibraryTab
 from app.ui.hq.pages import DeskUser
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
+from app.ui.service_messages import shown_message
 from app.ui.widgets.list_table import ListTable
 from app.ui.widgets.prompts import confirm
 
@@ -98,7 +99,7 @@ class ReviewTab(LibraryTab):
             self.call(lambda: lib.decide(self.client, row.id, approve, comment), self._decided, title)
 
     def _decided(self, outcome: str) -> None:
-        self.note = outcome  # shown with the lists read again
+        self.note = shown_message(outcome)  # shown with the lists read again (HQ words it in Chinese)
         self.refresh()
 
     def unmerge(self) -> None:
