@@ -6,10 +6,11 @@
 
 A fresh database and a real server process (uvicorn, the production pool settings).
 Every station first bootstraps; then, per round, all stations start together and each
-runs one incremental sync: hello, push --rows rows (service records plus two shared
-enterprises, so every station also pulls the 400 enterprises the others made), pull to
-done, check (pulls of the default page size, which the station client takes as object
-rows).  Prints p50 / p95 / max of a station's sync time
+runs one incremental sync as the station client does: push --rows rows (service records
+plus two shared enterprises, so every station also pulls the 400 enterprises the others
+made), pull to done with the check's figures on the last page (pulls of the default page
+size, which the station client takes as object rows).  `--four`: the older stations'
+hello, push, pull, check.  Prints p50 / p95 / max of a station's sync time
 (acceptance: p95 ≤ 3 s) and, as a baseline from the same run, one station syncing alone,
 plus the CPU seconds the stations (this process), the HQ workers and PostgreSQL spent
 (all databases, and the benchmark's own database alone: other agents' work shows in the first).
@@ -72,14 +73,17 @@ class Station:
         answer.raise_for_status()
         return answer.json()
 
-    def pull_to_done(self) -> int:
+    def pull_to_done(self, figures: bool = False) -> int:
+        """`figures`: the check's figures come with the last page (the station client's way)."""
         got = 0
+        ask: dict = {"figures": list(protocol.SYNCED_TABLES)} if figures else {}
         while True:
             # a catch-up page: object rows, as the station client asks for pages of this size
-            page = self.post("/v1/pull", {"cursor": self.cursor, "limit": protocol.DEFAULT_PULL_LIMIT})
+            page = self.post("/v1/pull", {"cursor": self.cursor, "limit": protocol.DEFAULT_PULL_LIMIT, **ask})
             got += len(page["rows"])
             self.cursor = page["cursor"]
             if page["done"]:
+                assert not figures or "check" in page
                 return got
 
     def make_rows(self, rows: int) -> list[dict]:
@@ -93,12 +97,16 @@ class Station:
                    for _ in range(rows - 2)]
         return ents + records
 
-    def sync(self, rows: int) -> float:
+    def sync(self, rows: int, four: bool = False) -> float:
+        """The station client's sync: push, then pull with the check's figures on the last page;
+        `four`: the older versions' hello, push, pull, check."""
         start = time.perf_counter()
-        self.http.get("/v1/hello").raise_for_status()
+        if four:
+            self.http.get("/v1/hello").raise_for_status()
         self.post("/v1/push", {"batch_id": str(uuid7()), "rows": self.make_rows(rows)})
-        self.pull_to_done()
-        self.post("/v1/check", {"tables": {"service_record": {"count": 0, "hash": 0}}})
+        self.pull_to_done(figures=not four)
+        if four:
+            self.post("/v1/check", {"tables": {"service_record": {"count": 0, "hash": 0}}})
         return time.perf_counter() - start
 
 
@@ -119,6 +127,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--phases", action="store_true", help="CPU per kind of request instead of whole syncs")
+    parser.add_argument("--four", action="store_true",
+                        help="the older stations' four requests per sync (hello, push, pull, check) instead of two")
     args = parser.parse_args()
     name = f"sd_bench_{secrets.token_hex(4)}"
     with psycopg.connect(args.pg, autocommit=True) as admin:
@@ -170,12 +180,12 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
     for s in stations:
         s.pull_to_done()
     if args.phases:
-        hq_phases.run_phases(stations, args.rows, args.rounds, server_pid, conninfo, lambda: os.getloadavg()[0])
+        hq_phases.run_phases(stations, args.rows, args.rounds, server_pid, conninfo, lambda: os.getloadavg()[0], args.four)
         return
-    alone = statistics.median(stations[0].sync(args.rows) for _ in range(5))
+    alone = statistics.median(stations[0].sync(args.rows, args.four) for _ in range(5))
     start_rule = f"starting at random within {args.spread:g} s" if args.spread else "all starting in the same instant"
     print(f"{len(stations)} stations {start_rule}, {args.workers} server worker(s), {args.rows} rows pushed each per sync, "
-          f"protocol {args.protocol}; one station alone: {alone * 1000:.0f} ms")
+          f"protocol {args.protocol}, {'four' if args.four else 'two'} requests a sync; one station alone: {alone * 1000:.0f} ms")
     walls: list[float] = []
     p95s: list[float] = []
     raws: list[float] = []
@@ -190,7 +200,7 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
             gate.wait()
             time.sleep(delay)
             try:
-                times.append(s.sync(args.rows))
+                times.append(s.sync(args.rows, args.four))
             except BaseException as failure:  # noqa: BLE001 - counted and reported
                 errors.append(failure)
 

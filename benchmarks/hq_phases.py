@@ -1,7 +1,7 @@
 """Who pays for a sync, request by request (`bench_hq_concurrent.py --phases`).
 
-All stations send one kind of request at once (hello, then push, then pull to done,
-then check), phase after phase; each phase's CPU seconds are split between the stations
+All stations send one kind of request at once (push, then pull to done with the check's
+figures; `--four`: hello, push, pull, check), phase after phase; each phase's CPU seconds are split between the stations
 (this process), the HQ workers and the PostgreSQL backends *of the benchmark's database*
 (other agents' databases on the same server are not counted, unlike the round lines'
 "all databases").  Prints per phase the medians over the rounds, and the same per sync.
@@ -36,7 +36,13 @@ def spent_since(conninfo: str, before: dict[int, float]) -> float:
     return sum(after[pid] - before.get(pid, 0.0) for pid in after)
 
 
-def phases(stations: list, rows: int) -> dict[str, Callable]:
+def phases(stations: list, rows: int, four: bool = False) -> dict[str, Callable]:
+    """The station client's two requests, or (`four`) the older versions' four."""
+    if not four:
+        return {
+            "push": lambda s: s.post("/v1/push", {"batch_id": str(uuid7()), "rows": s.make_rows(rows)}),
+            "pull + figures": lambda s: s.pull_to_done(figures=True),
+        }
     return {
         "hello": lambda s: s.http.get("/v1/hello").raise_for_status(),
         "push": lambda s: s.post("/v1/push", {"batch_id": str(uuid7()), "rows": s.make_rows(rows)}),
@@ -45,10 +51,11 @@ def phases(stations: list, rows: int) -> dict[str, Callable]:
     }
 
 
-def run_phases(stations: list, rows: int, rounds: int, server_pid: int, conninfo: str, load: Callable[[], float]) -> None:
+def run_phases(stations: list, rows: int, rounds: int, server_pid: int, conninfo: str, load: Callable[[], float],
+               four: bool = False) -> None:
     found: dict[str, list[tuple[float, float, float, float]]] = {}
     for _ in range(rounds):
-        for name, step in phases(stations, rows).items():
+        for name, step in phases(stations, rows, four).items():
             threads = [threading.Thread(target=step, args=(s,)) for s in stations]
             pg0 = backend_cpu(conninfo)
             start = (time.perf_counter(), time.process_time(), cpu.tree(server_pid))
@@ -69,6 +76,6 @@ def run_phases(stations: list, rows: int, rounds: int, server_pid: int, conninfo
         totals = [a + b for a, b in zip(totals, m, strict=True)]
         print(f"| {name} | {m[0]:.2f} | {m[1]:.2f} | {m[2]:.2f} | {m[3]:.2f} | "
               f"{m[1] * 1000 / n:.1f} / {m[2] * 1000 / n:.1f} / {m[3] * 1000 / n:.1f} |")
-    print(f"| all four | {totals[0]:.2f} | {totals[1]:.2f} | {totals[2]:.2f} | {totals[3]:.2f} | "
+    print(f"| one sync | {totals[0]:.2f} | {totals[1]:.2f} | {totals[2]:.2f} | {totals[3]:.2f} | "
           f"{totals[1] * 1000 / n:.1f} / {totals[2] * 1000 / n:.1f} / {totals[3] * 1000 / n:.1f} |")
     print(f"load {load():.1f}")

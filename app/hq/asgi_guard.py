@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -136,11 +136,15 @@ def screen(scope: Scope, door: Door, gate: TokenGate, throttle: AddressThrottle)
 
 class Guard:
     """`app.add_middleware(Guard, gate=…, throttle=…)`: outside routing, inside uvicorn.
-    `hold` seconds a 429 is held back (0: never); `sleep` is for tests."""
+    `hold` seconds a 429 is held back (0: never); `sleep` is for tests.  `handlers`:
+    (method, path) → an ASGI handler that answers a screened request itself instead of
+    passing it on (the station sync endpoints, app/hq/routes/station_asgi.py)."""
 
     def __init__(self, app: ASGIApp, gate: TokenGate, throttle: AddressThrottle, hold: float = HOLD_SECONDS,
-                 max_held: int = MAX_HELD, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> None:
+                 max_held: int = MAX_HELD, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+                 handlers: Mapping[tuple[str, str], ASGIApp] | None = None) -> None:
         self.app, self.gate, self.throttle = app, gate, throttle
+        self.handlers = dict(handlers or {})
         self.hold, self.max_held, self.sleep = hold, max_held, sleep
         self.held = 0
 
@@ -150,6 +154,9 @@ class Guard:
                 if refused.status == 429 and self.hold > 0 and self.held < self.max_held:
                     await self._hold(float((refused.headers or {}).get("Retry-After", "1")))
                 await refuse(send, refused)
+                return
+            if (handler := self.handlers.get((scope["method"], scope["path"]))) is not None:
+                await handler(scope, receive, send)  # a station endpoint, answered here (its token is in the state)
                 return
         await self.app(scope, receive, send)
 

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, text
 
 from app.hq.apply_context import MISSING, ApplyContext
+from app.hq.driver_sql import driver
 
 ENTERPRISE_REF_TABLES = ("service_record", "demand", "event_attendance")
 SKIP_ON_MERGE = frozenset({"credit_code", "created_at", "updated_at", "deleted"})
@@ -78,6 +79,9 @@ def find_live_by_code(conn: Connection, code: str | None, exclude: uuid.UUID) ->
     ).scalar()
 
 
+_ALIASES = driver("SELECT merged_id, survivor_id FROM enterprise_alias WHERE merged_id = ANY(CAST(:ids AS uuid[]))")
+
+
 def resolve_aliases(conn: Connection, ids: Iterable[Any]) -> dict[str, str]:
     """merged id → survivor id (text), for those of `ids` that were merged."""
     wanted = []
@@ -89,9 +93,8 @@ def resolve_aliases(conn: Connection, ids: Iterable[Any]) -> dict[str, str]:
     wanted = [w for w in wanted if w is not None]
     if not wanted:
         return {}
-    rows = conn.execute(
-        text("SELECT merged_id, survivor_id FROM enterprise_alias WHERE merged_id = ANY(CAST(:ids AS uuid[]))"),
-        {"ids": "{" + ",".join(map(str, wanted)) + "}"},  # one array literal: fast to send
+    rows = conn.exec_driver_sql(
+        _ALIASES, {"ids": "{" + ",".join(map(str, wanted)) + "}"}  # one array literal: fast to send
     )
     return {str(m): str(s) for m, s in rows}
 

@@ -105,6 +105,11 @@ class TokenGate:
             token = bearer(request)
             if refused := self.screen(token, address):
                 raise refused
+        return await self.admit(token, address)
+
+    async def admit(self, token: str, address: str) -> str:
+        """`token` (screened already) once it passed the database check, now or within
+        GATE_SECONDS; else 401/429, counted against `address`."""
         key = accounts.digest(token)
         if self.passed.get(key, 0.0) >= self.clock():
             return token

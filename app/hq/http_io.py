@@ -28,6 +28,7 @@ CHUNK = 256 * KIB  # decompression step: a bomb costs at most its cap plus one s
 MAX_WINDOW = 8 * MIB
 TOO_LARGE = "请求数据太大（超过 %1），请分批上传或升级服务站工作台。"  # Msg(TOO_LARGE, size_text(limit))
 TOO_LARGE_JSON = "请求数据解压后太大（超过 %1），请分批上传或升级服务站工作台。"
+DATA_ERROR = "数据格式不正确，服务总站无法保存，本次没有写入任何数据。"
 
 
 @dataclass(frozen=True)
@@ -147,11 +148,23 @@ def parse(model: type[BaseModel], payload: Any) -> Any:
         raise ApiError(422, "invalid_request", "请求内容不符合同步协议。") from exc
 
 
+def answer_json(payload: Any) -> bytes:
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+
+
+def encode_answer(raw_json: bytes, accept_encoding: str | None) -> tuple[bytes, bool]:
+    """The answer's body, zstd when the client accepts it (protocol.encode), plain JSON
+    otherwise; and whether it is zstd.  One definition for FastAPI's answers and the
+    station endpoints' (app/hq/routes/station_asgi.py)."""
+    if "zstd" in (accept_encoding or "").lower():
+        return zstandard.ZstdCompressor(level=3).compress(raw_json), True
+    return raw_json, False
+
+
 def respond(request: Request, payload: dict[str, Any] | None = None, raw_json: bytes | None = None) -> Response:
     """zstd when the client accepts it (protocol.encode), plain JSON otherwise."""
-    if raw_json is None:
-        raw_json = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), default=str).encode()
-    if "zstd" in (request.headers.get("accept-encoding") or "").lower():
-        body = zstandard.ZstdCompressor(level=3).compress(raw_json)
+    body, zstd = encode_answer(raw_json if raw_json is not None else answer_json(payload),
+                               request.headers.get("accept-encoding"))
+    if zstd:
         return Response(body, media_type="application/json", headers={"Content-Encoding": protocol.CONTENT_ENCODING})
-    return Response(raw_json, media_type="application/json")
+    return Response(body, media_type="application/json")

@@ -27,6 +27,7 @@ from sqlalchemy import text
 from app.hq import dedupe, enterprise_requests
 from app.hq.apply_context import MISSING, ApplyContext
 from app.hq.dedupe import ENTERPRISE_REF_TABLES, code_of, note_redirected, resolve_aliases
+from app.hq.driver_sql import driver
 from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import MAX_FUTURE_SKEW_MS, hlc_from_ms, hlc_ms
 
@@ -75,6 +76,14 @@ def apply_enterprise(ctx: ApplyContext, row: WireRow) -> None:
     _merge_existing(ctx, row, target, old or dedupe.take_or_lock(ctx, target), data, redirected=target != row.id)
 
 
+_INSERT = driver(  # every new enterprise a station pushes: driver SQL (app/hq/driver_sql.py)
+    "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, field_hlc, field_station, "
+    "echo_to, echo_version) VALUES ('enterprise', :i, :s, 1, :d, CAST(:data AS jsonb), CAST(:h AS jsonb), "
+    "CAST(:src AS jsonb), :e, CASE WHEN CAST(:e AS uuid) IS NULL THEN NULL ELSE 1 END) "
+    "ON CONFLICT DO NOTHING RETURNING version"
+)
+
+
 def _insert_new(ctx: ApplyContext, row: WireRow, data: dict[str, Any]) -> bool:
     stamps = row.field_hlc or {}
     hlc = {f: clamp(ctx, stamps.get(f, 0)) for f in [*data, DELETED]}
@@ -86,14 +95,8 @@ def _insert_new(ctx: ApplyContext, row: WireRow, data: dict[str, Any]) -> bool:
         return True
     # stored as sent (no stamp clamped): the station's pull need not bring it back (migration 0007)
     echo = ctx.station if all(hlc[f] == stamps.get(f, 0) for f in hlc) else None
-    version = ctx.conn.execute(
-        text(
-            "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, field_hlc, field_station, "
-            "echo_to, echo_version) VALUES ('enterprise', :i, :s, 1, :d, CAST(:data AS jsonb), CAST(:h AS jsonb), "
-            "CAST(:src AS jsonb), :e, CASE WHEN CAST(:e AS uuid) IS NULL THEN NULL ELSE 1 END) "
-            "ON CONFLICT DO NOTHING RETURNING version"
-        ),
-        {"i": row.id, "s": ctx.station, "d": row.deleted, "data": _j(data), "h": _j(hlc), "src": _j(src), "e": echo},
+    version = ctx.conn.exec_driver_sql(
+        _INSERT, {"i": row.id, "s": ctx.station, "d": row.deleted, "data": _j(data), "h": _j(hlc), "src": _j(src), "e": echo}
     ).scalar()
     if version is None:
         return False  # inserted meanwhile by a concurrent push: merge into it instead

@@ -25,10 +25,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Row, text
+from sqlalchemy import Connection, Row
 
 from app.hq.apply_context import MISSING
 from app.hq.dedupe import code_of, resolve_aliases
+from app.hq.driver_sql import driver
 from app.hq.wire import WireRow
 
 
@@ -67,14 +68,14 @@ class Prefetched:
         return min(found) if found else None
 
 
-_UPDATE = text(
+_UPDATE = driver(
     "UPDATE replica_row r SET data = u.d, field_hlc = u.h, field_station = u.s, deleted = u.x, "
     "version = r.version + 1, updated_at = now(), echo_to = u.e, "
     "echo_version = CASE WHEN u.e IS NULL THEN NULL ELSE r.version + 1 END "
     "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(i uuid, d jsonb, h jsonb, s jsonb, x boolean, e uuid) "
     "WHERE r.tbl = 'enterprise' AND r.id = u.i"
 )
-_CONFLICTS = text(
+_CONFLICTS = driver(
     "INSERT INTO conflict_log (tbl, row_id, field, winning_value, losing_value, winning_hlc, losing_hlc, "
     "winning_station_id, losing_station_id) SELECT 'enterprise', u.r, u.f, CAST(u.wv AS jsonb), CAST(u.lv AS jsonb), "
     "u.wh, u.lh, u.ws, u.ls FROM ROWS FROM (jsonb_to_recordset(CAST(:rows AS jsonb)) "
@@ -83,15 +84,26 @@ _CONFLICTS = text(
 )
 
 
+_CODES = driver("SELECT id, data->>'credit_code' FROM replica_row WHERE tbl = 'enterprise' AND id = ANY(CAST(:ids AS uuid[]))")
+_LOCK_CODES = driver("SELECT pg_advisory_xact_lock(hashtextextended('credit_code:' || k, 0)) "
+                     "FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS u(k, n)")
+_LOCK_ROWS = driver("SELECT id, station_id, version, deleted, data, field_hlc, field_station FROM replica_row "
+                    "WHERE tbl = 'enterprise' AND id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE")
+_HOLDERS = driver("SELECT data->>'credit_code', id FROM replica_row WHERE tbl = 'enterprise' AND NOT deleted "
+                  "AND data->>'credit_code' = ANY(CAST(:codes AS text[]))")
+_UNMERGED = driver("SELECT survivor_id, merged_id FROM merge_record WHERE undone_at IS NOT NULL "
+                   "AND (survivor_id = ANY(CAST(:ids AS uuid[])) OR merged_id = ANY(CAST(:ids AS uuid[])))")
+
+
 def flush(conn: Connection, pre: Prefetched | None) -> None:
     """Send the held-back enterprise updates and conflict entries (one statement each)."""
     if pre is None:
         return
     if pre.updates:
-        conn.execute(_UPDATE, {"rows": json.dumps(pre.updates, ensure_ascii=False)})
+        conn.exec_driver_sql(_UPDATE, {"rows": json.dumps(pre.updates, ensure_ascii=False)})
         pre.updates.clear()
     if pre.conflicts:
-        conn.execute(_CONFLICTS, {"rows": json.dumps(pre.conflicts, ensure_ascii=False)})
+        conn.exec_driver_sql(_CONFLICTS, {"rows": json.dumps(pre.conflicts, ensure_ascii=False)})
         pre.conflicts.clear()
 
 
@@ -102,9 +114,7 @@ def prefetch(conn: Connection, rows: Sequence[WireRow]) -> Prefetched | None:
     aliases = resolve_aliases(conn, [str(r.id) for r in rows])
     targets = sorted({uuid.UUID(aliases.get(str(r.id), str(r.id))) for r in rows})
     ids = "{" + ",".join(map(str, targets)) + "}"
-    stored = {i: c for i, c in conn.execute(
-        text("SELECT id, data->>'credit_code' FROM replica_row WHERE tbl = 'enterprise' AND id = ANY(CAST(:ids AS uuid[]))"),
-        {"ids": ids})}
+    stored = {i: c for i, c in conn.exec_driver_sql(_CODES, {"ids": ids})}
     per_row: list[set[str]] = []
     for row in rows:
         target = uuid.UUID(aliases.get(str(row.id), str(row.id)))
@@ -112,28 +122,14 @@ def prefetch(conn: Connection, rows: Sequence[WireRow]) -> Prefetched | None:
     counts = Counter(code for codes in per_row for code in codes)
     codes = sorted(counts)
     if codes:  # code locks before row locks, sorted: the order app.hq.merge keeps row by row
-        conn.execute(
-            text("SELECT pg_advisory_xact_lock(hashtextextended('credit_code:' || k, 0)) "
-                 "FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS u(k, n)"),
-            {"keys": codes},
-        ).all()
-    locked = {r.id: r for r in conn.execute(
-        text("SELECT id, station_id, version, deleted, data, field_hlc, field_station FROM replica_row "
-             "WHERE tbl = 'enterprise' AND id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE"),
-        {"ids": ids})}
+        conn.exec_driver_sql(_LOCK_CODES, {"keys": codes}).all()
+    locked = {r.id: r for r in conn.exec_driver_sql(_LOCK_ROWS, {"ids": ids})}
     holders: dict[str, list[uuid.UUID]] = {}
     if codes:
-        for code, holder in conn.execute(
-            text("SELECT data->>'credit_code', id FROM replica_row WHERE tbl = 'enterprise' AND NOT deleted "
-                 "AND data->>'credit_code' = ANY(CAST(:codes AS text[]))"),
-            {"codes": codes},
-        ):
+        for code, holder in conn.exec_driver_sql(_HOLDERS, {"codes": codes}):
             holders.setdefault(code, []).append(holder)
     everyone = "{" + ",".join(sorted({*map(str, targets), *(str(r.id) for r in rows)})) + "}"
-    unmerged = {frozenset((s, m)) for s, m in conn.execute(
-        text("SELECT survivor_id, merged_id FROM merge_record WHERE undone_at IS NOT NULL "
-             "AND (survivor_id = ANY(CAST(:ids AS uuid[])) OR merged_id = ANY(CAST(:ids AS uuid[])))"),
-        {"ids": everyone})}
+    unmerged = {frozenset((s, m)) for s, m in conn.exec_driver_sql(_UNMERGED, {"ids": everyone})}
     absent: dict[uuid.UUID, str | None] = {t: None for t in targets if t not in locked}
     return Prefetched(aliases, absent, dict(locked), holders, unmerged, {code for code, n in counts.items() if n == 1},
                       set(codes))

@@ -16,6 +16,7 @@ from app.domain import row_rules
 from app.domain.messages import Msg
 from app.hq import merge
 from app.hq.apply_context import ApplyContext
+from app.hq.driver_sql import driver
 from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import ANNUAL_REPORT_STATION_MOVES, STATION_PROFILE_COLUMNS
 
@@ -30,11 +31,11 @@ REVIEWED_REPORTS = ("annual_report", "info_report")
 # element (measured ~60 ms per 2,000 rows), PostgreSQL parses one JSON text in ~5 ms.
 # One query per table, ids as one array literal: a primary-key index scan however big
 # replica_row grows (a join against the batch let the planner pick a sequential scan).
-_LOCK_EXISTING = text(
+_LOCK_EXISTING = driver(
     "SELECT tbl, id, station_id, deleted, data, version FROM replica_row "
     "WHERE tbl = :tbl AND id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE"
 )
-_UPSERT = text(
+_UPSERT = driver(
     "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, echo_to, echo_version) "
     "SELECT u.t, u.i, CAST(:station AS uuid), 1, u.d, u.j, CASE WHEN u.e THEN CAST(:station AS uuid) END, "
     "CASE WHEN u.e THEN 1 END "
@@ -67,7 +68,7 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
     existing = {}
     for tbl in sorted({r.tbl for r in candidates}):  # fixed lock order: concurrent pushes cannot deadlock
         ids = "{" + ",".join(str(r.id) for r in candidates if r.tbl == tbl) + "}"
-        existing.update({(r.tbl, r.id): r for r in ctx.conn.execute(_LOCK_EXISTING, {"tbl": tbl, "ids": ids})})
+        existing.update({(r.tbl, r.id): r for r in ctx.conn.exec_driver_sql(_LOCK_EXISTING, {"tbl": tbl, "ids": ids})})
     writes: list[tuple[WireRow, dict[str, Any]]] = []
     for row in candidates:
         data = clean_data(row.tbl, row.data)
@@ -160,7 +161,7 @@ def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]]) -> 
     batch = [{"t": row.tbl, "i": str(row.id), "d": row.deleted, "j": data, "e": data == clean_data(row.tbl, row.data)}
              for row, data in writes]
     params = {"station": ctx.station, "rows": json.dumps(batch, ensure_ascii=False)}
-    stored = {(tbl, row_id): version for tbl, row_id, version in ctx.conn.execute(_UPSERT, params)}
+    stored = {(tbl, row_id): version for tbl, row_id, version in ctx.conn.exec_driver_sql(_UPSERT, params)}
     for row, _ in writes:
         version = stored.get((row.tbl, row.id))
         if version is None:

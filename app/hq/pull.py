@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from app.hq import tombstones
+from app.hq.driver_sql import driver
 from app.hq.watermark import _SNAPSHOT, _bound
 from app.hq.wire import Cursor
 from app.sync.protocol import HQ_REFERENCE, SHARED, STATION_OWNED
@@ -51,7 +52,7 @@ def array_row_sql(columns: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
     return f"(CASE r.tbl {' '.join(branches)} ELSE {ROW_JSON.removesuffix('::text')} END)::text"
 
 
-_PREAMBLE = text(
+_PREAMBLE = driver(
     "SELECT (SELECT value FROM hq_meta WHERE key = :k), "
     f"{_SNAPSHOT} WHERE set_config('enable_sort', 'off', true) IS NOT NULL "
     "AND set_config('synchronous_commit', 'off', true) IS NOT NULL"
@@ -100,13 +101,13 @@ def pull(
     # chose "scan everything, sort, take 5,000" for every page: 5x slower and growing.
     # Losing the acknowledgement in a crash only makes the tombstone purge more careful:
     # no WAL flush for it (~4 ms per pull page here).
-    purged, xmax, running = conn.execute(_PREAMBLE, {"k": tombstones.PURGED_KEY}).one()
+    purged, xmax, running = conn.exec_driver_sql(_PREAMBLE, {"k": tombstones.PURGED_KEY}).one()
     if cursor is not None and int(cursor.txid) <= (int(purged) if purged is not None else -1):
         raise ResyncRequired
     bound = str(_bound(conn, xmax, running))
     if cursor is not None and int(cursor.txid) > int(bound) and int(cursor.txid) > _next_txid(conn):
         raise ResyncRequired  # a cursor from the future: HQ was restored from a backup
-    where, params = [VISIBLE, "txid < CAST(:bound AS xid8)"], {**_params(station), "bound": bound, "limit": limit}
+    where, params = ["txid < CAST(:bound AS xid8)"], {"me": station, "bound": bound, "limit": limit}
     since = bound if cursor is None else cursor.since
     if cursor is None:
         where.append("NOT deleted")
@@ -117,20 +118,17 @@ def pull(
             # a bootstrap in progress: rows deleted before it began were never sent live
             where.append("NOT (deleted AND txid < CAST(:since AS xid8))")
             params["since"] = since
+    arms: tuple[str, ...] = (PUBLIC_ARM, OWN_ARM)
     if table is not None:
         where.append("tbl = :table")
         params["table"] = table
+        arms = (OWN_ARM,) if table in STATION_OWNED else (PUBLIC_ARM,)
     elif cursor is not None and since is None and not echoes:
         # not the station's own rows as it pushed them (HQ stored them unchanged: migration 0007);
         # a bootstrap (every page of it) and a table repair still send everything
         where.append("NOT coalesce(echo_to = :me AND echo_version = version, false)")
-    # ORDER BY names the table's columns: a bare `txid` would sort by the text output column
     row_sql = array_row_sql(tuple((t, tuple(c)) for t, c in sorted(columns.items()))) if columns else ROW_JSON
-    sql = (
-        f"SELECT r.txid::text AS t, r.tbl, r.id::text AS i, {row_sql} FROM replica_row r "
-        f"WHERE {' AND '.join(where)} ORDER BY r.txid, r.tbl, r.id LIMIT :limit"
-    )
-    result = conn.execute(text(sql), params).all()
+    result = conn.exec_driver_sql(_page_sql(" AND ".join(where), row_sql, arms), params).all()
     done = len(result) < limit
     if done:
         # Everything visible below `bound` has been sent: continue from the bound itself.
@@ -147,32 +145,54 @@ def pull(
     return PullPage([r[3] for r in result], new_cursor, done)
 
 
+# What a station may see (VISIBLE), as the two partial indexes of HQ migration 0009 define it:
+# the tables every station sees, and the station's own rows.  Literals (our own table names),
+# so PostgreSQL can match each arm to its index.
+PUBLIC_ARM = "r.tbl IN (" + ", ".join(f"'{t}'" for t in PUBLIC_TABLES) + ")"
+OWN_ARM = "r.station_id = :me AND r.tbl IN (" + ", ".join(f"'{t}'" for t in STATION_OWNED) + ")"
+
+
+@lru_cache(maxsize=64)
+def _page_sql(where: str, row_sql: str, arms: tuple[str, ...]) -> str:
+    """The page query for one shape of WHERE (a handful), row expression and arms, translated
+    once: each arm an ordered scan of its own index from the cursor, merged in (txid, tbl, id)
+    order (Merge Append) and cut at the limit.  A scan of the one (txid, tbl, id) index over
+    every row read every other station's own rows too (migration 0009's docstring)."""
+    # ORDER BY names the table's columns: a bare `txid` would sort by the text output column
+    selects = [
+        f"(SELECT r.txid, r.tbl, r.id, r.txid::text AS t, r.id::text AS i, {row_sql} AS j FROM replica_row r "
+        f"WHERE {arm} AND {where} ORDER BY r.txid, r.tbl, r.id LIMIT :limit)"
+        for arm in arms
+    ]
+    return driver(
+        f"SELECT u.t, u.tbl, u.i, u.j FROM ({' UNION ALL '.join(selects)}) u ORDER BY u.txid, u.tbl, u.id LIMIT :limit"
+    )
+
+
 def _next_txid(conn: Connection) -> int:
     return int(conn.execute(text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")).scalar_one())
 
 
+_ACKNOWLEDGE = driver(
+    "UPDATE station_account SET cursor_txid = :t, cursor_at = now(), last_seen_at = now() "
+    "WHERE station_id = :s AND cursor_txid IS DISTINCT FROM :t"
+)
+
+
 def _acknowledge(conn: Connection, station: uuid.UUID, txid: int) -> None:
-    conn.execute(
-        text(
-            "UPDATE station_account SET cursor_txid = :t, cursor_at = now(), last_seen_at = now() "
-            "WHERE station_id = :s AND cursor_txid IS DISTINCT FROM :t"
-        ),
-        {"t": txid, "s": station},
-    )
+    conn.exec_driver_sql(_ACKNOWLEDGE, {"t": txid, "s": station})
 
 
 SEEN_EVERY_SECONDS = 60
+_SEEN = driver(
+    "UPDATE station_account SET last_seen_at = now() WHERE station_id = :s "
+    "AND (last_seen_at IS NULL OR last_seen_at < now() - make_interval(secs => :every))"
+)
 
 
 def _seen(conn: Connection, station: uuid.UUID) -> None:
     """last_seen_at = now, at most once a minute (a bootstrap pulls many pages)."""
-    conn.execute(
-        text(
-            "UPDATE station_account SET last_seen_at = now() WHERE station_id = :s "
-            "AND (last_seen_at IS NULL OR last_seen_at < now() - make_interval(secs => :every))"
-        ),
-        {"s": station, "every": SEEN_EVERY_SECONDS},
-    )
+    conn.exec_driver_sql(_SEEN, {"s": station, "every": SEEN_EVERY_SECONDS})
 
 
 @dataclass(frozen=True)

@@ -18,20 +18,22 @@ from sqlalchemy import Connection, text
 from app.domain import row_rules
 from app.hq import merge, merge_prefetch, owned
 from app.hq.apply_context import ApplyContext, PushResult, now_ms
+from app.hq.driver_sql import driver
 from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import HQ_REFERENCE, SHARED, STATION_OWNED, STATION_PROFILE_TABLE
 
 __all__ = ["ApplyContext", "PushResult", "apply_push", "now_ms"]
 
 
+_CLAIM = driver("INSERT INTO applied_batch (station_id, batch_id) VALUES (:s, :b) ON CONFLICT DO NOTHING RETURNING 1")
+_RESULT = driver("UPDATE applied_batch SET result = CAST(:r AS jsonb) WHERE station_id = :s AND batch_id = :b")
+
+
 def apply_push(
     conn: Connection, station: uuid.UUID, batch_id: uuid.UUID, rows: Iterable[WireRow | Mapping[str, Any]], at_ms: int | None = None
 ) -> PushResult:
     """Apply one batch for `station` (from the token) exactly once; return its result."""
-    claimed = conn.execute(
-        text("INSERT INTO applied_batch (station_id, batch_id) VALUES (:s, :b) ON CONFLICT DO NOTHING RETURNING 1"),
-        {"s": station, "b": batch_id},
-    ).first()
+    claimed = conn.exec_driver_sql(_CLAIM, {"s": station, "b": batch_id}).first()
     if claimed is None:
         stored = conn.execute(
             text("SELECT result FROM applied_batch WHERE station_id = :s AND batch_id = :b"), {"s": station, "b": batch_id}
@@ -64,10 +66,7 @@ def apply_push(
     owned.apply_station_rows(ctx, station_rows)
     _store_rejections(ctx)
     _name_writers(ctx)
-    conn.execute(
-        text("UPDATE applied_batch SET result = CAST(:r AS jsonb) WHERE station_id = :s AND batch_id = :b"),
-        {"r": json.dumps(ctx.result.to_json()), "s": station, "b": batch_id},
-    )
+    conn.exec_driver_sql(_RESULT, {"r": json.dumps(ctx.result.to_json()), "s": station, "b": batch_id})
     return ctx.result
 
 

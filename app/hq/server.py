@@ -30,8 +30,8 @@ from app.hq.asgi_guard import HOLD_SECONDS, Guard
 from app.hq.clock import Clock
 from app.hq.db import DB_ENV, make_engine
 from app.hq.files import routes as file_routes
-from app.hq.http_io import ApiError, error_response
-from app.hq.routes import check, enrol, hello, pull, push
+from app.hq.http_io import DATA_ERROR, ApiError, error_response
+from app.hq.routes import check, enrol, hello, pull, push, station_asgi
 from app.hq.routes.context import ServiceContext
 from app.hq.throttle import AddressThrottle
 from app.sync import protocol
@@ -73,7 +73,10 @@ def create_app(
     # bad requests are answered at the door, before routing (app/hq/asgi_guard.py)
     if hold_429 is None:
         hold_429 = float(os.environ.get(HOLD_ENV) or HOLD_SECONDS)
-    app.add_middleware(Guard, gate=context.gate, throttle=context.throttle, hold=hold_429)
+    # and the station sync endpoints are answered there too, without FastAPI's routing
+    # (app/hq/routes/station_asgi.py); their FastAPI routes below share the same `answer`
+    app.add_middleware(Guard, gate=context.gate, throttle=context.throttle, hold=hold_429,
+                       handlers=station_asgi.handlers(context))
     for module in (hello, enrol, push, pull, check, file_routes):
         app.include_router(module.router)
     for router in ADMIN_ROUTERS:  # the HQ desk's endpoints (docs/admin-api.md)
@@ -130,4 +133,4 @@ def _install_error_handlers(app: FastAPI) -> None:
     def data_error(_: Request, exc: DataError) -> Response:
         # Defence in depth: wire.py should have refused it; the transaction rolled back.
         log.warning("data error reached the database: %s", exc)
-        return error_response(422, "invalid_data", "数据格式不正确，服务总站无法保存，本次没有写入任何数据。")
+        return error_response(422, "invalid_data", DATA_ERROR)

@@ -11,13 +11,14 @@ from collections.abc import Iterable
 
 from sqlalchemy import Connection, text
 
+from app.hq.driver_sql import driver
 from app.sync.protocol import STATION_OWNED
 
 NIL = uuid.UUID(int=0)
 FOLD_AT = 200  # deltas of one (table, scope) past which a check folds them into the base
 _MOD = 1 << 64
 
-_READ = text(
+_READ = driver(
     "SELECT w.tbl, w.scope, coalesce(b.count, 0) + coalesce(d.count, 0), "
     "mod(mod(coalesce(b.hash, 0) + coalesce(d.hash, 0), 18446744073709551616) + 18446744073709551616, "
     "18446744073709551616)::text, coalesce(d.n, 0) "
@@ -44,7 +45,7 @@ def kept_figures(conn: Connection, station: uuid.UUID,
                  tables: Iterable[str]) -> tuple[dict[str, tuple[int, int]], list[tuple[str, uuid.UUID]]]:
     """(count, hash) per table as `station` sees it, and the (table, scope) pairs due a fold."""
     tables = sorted(set(tables))
-    rows = conn.execute(_READ, {"tbls": tables, "scopes": [str(scope_of(t, station)) for t in tables]})
+    rows = conn.exec_driver_sql(_READ, {"tbls": tables, "scopes": [str(scope_of(t, station)) for t in tables]})
     figures, due = {}, []
     for tbl, scope, count, digest, deltas in rows:
         figures[tbl] = (int(count), int(digest) % _MOD)

@@ -24,20 +24,19 @@ def watermark(conn: Connection) -> int:
     return _bound(conn, xmax, running)
 
 
+_RUNNING_WHERE = (  # no parameters: run as is (exec_driver_sql, app/hq/driver_sql.py)
+    "SELECT l.transactionid::text::bigint, a.datid IS DISTINCT FROM "
+    "(SELECT oid FROM pg_database WHERE datname = current_database()) AND a.datid IS NOT NULL "
+    "FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
+    "WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock'"
+)
+
+
 def _bound(conn: Connection, xmax: str, running: list[str]) -> int:
     if not running:
         return int(xmax)
     # xid (32 bit) → True when its transaction runs in another database
-    elsewhere: dict[int, bool] = dict(
-        conn.execute(
-            text(
-                "SELECT l.transactionid::text::bigint, a.datid IS DISTINCT FROM "
-                "(SELECT oid FROM pg_database WHERE datname = current_database()) AND a.datid IS NOT NULL "
-                "FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid "
-                "WHERE l.locktype = 'transactionid' AND l.mode = 'ExclusiveLock'"
-            )
-        ).all()
-    )
+    elsewhere: dict[int, bool] = dict(conn.exec_driver_sql(_RUNNING_WHERE).all())
     # a xid with no lock left has finished; one of another database cannot write here
     ours = [x for x in map(int, running) if elsewhere.get(x % (1 << 32)) is False]
     return min([int(xmax), *ours])

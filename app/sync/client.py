@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     import httpx
 
 import json
+import re
+import time
 from functools import cache
 from pathlib import Path
 from typing import Any, Self
@@ -198,6 +200,9 @@ class SyncClient:
             http = httpx.Client(base_url=self.base_url, timeout=httpx.Timeout(timeout, connect=10.0), verify=tls_context(ca_file))
         self.http = http
         self.round_trips = 0
+        # (round trip ms, offset ms) of the quickest answer that named HQ's time: every
+        # answer does, so a sync needs no hello of its own to set the clock (`clock_offset`)
+        self._clock: tuple[float, int] | None = None
 
     def close(self) -> None:
         if self._owned:
@@ -222,17 +227,23 @@ class SyncClient:
     def pull(self, cursor: Any, limit: int, table: str | None = None) -> dict[str, Any]:
         return self.pull_page(cursor, limit, table).decode()
 
-    def pull_page(self, cursor: Any, limit: int, table: str | None = None) -> PulledPage:
+    def pull_page(self, cursor: Any, limit: int, table: str | None = None,
+                  figures: tuple[str, ...] | None = None) -> PulledPage:
         """The page still encoded, with its cursor read from the tail when possible, so the
         next request can leave before this page is decoded.
 
         Pages bigger than the default (a bootstrap, a repair, a long catch-up) ask for
         array rows (protocol 2): ~3x faster to decode here, ~1.4x dearer for PostgreSQL to
         build.  Small catch-up pages stay objects: with 200 stations syncing, HQ's time is
-        the scarce one, and 400 rows decode in a few milliseconds either way."""
+        the scarce one, and 400 rows decode in a few milliseconds either way.
+
+        `figures`: tables whose sanity-check figures HQ puts in the last page's "check"
+        (an HQ that predates it ignores the key and sends none; the caller then asks /v1/check)."""
         payload: dict[str, Any] = {"cursor": cursor, "limit": limit}
         if table is not None:
             payload["table"] = table
+        if figures:
+            payload["figures"] = list(figures)
         if self.protocol_version >= protocol.ROW_ARRAYS_SINCE and limit > protocol.DEFAULT_PULL_LIMIT:
             payload["columns"] = _wire_columns()
         return PulledPage(self._call("POST", "/v1/pull", payload))
@@ -274,6 +285,7 @@ class SyncClient:
         url = path if str(self.http.base_url) else f"{self.base_url}{path}"
         import httpx
 
+        sent = time.time() * 1000
         try:
             response = self.http.request(method, url, content=content, headers=headers)
         except httpx.TimeoutException as exc:
@@ -288,7 +300,21 @@ class SyncClient:
             ) from exc
         self.round_trips += 1
         _raise_for_status(response)
+        self._sample_clock(sent, time.time() * 1000, response.content)
         return response.content
+
+    def _sample_clock(self, sent: float, received: float, content: bytes) -> None:
+        server = _server_time(content)
+        if server is None:
+            return
+        trip = received - sent
+        if self._clock is None or trip < self._clock[0]:
+            self._clock = (trip, int(server + trip / 2 - received))
+
+    def clock_offset(self) -> int | None:
+        """HQ's clock minus ours (ms), from the quickest answer so far (its error is at most
+        half that round trip), or None before any answer named HQ's time."""
+        return None if self._clock is None else self._clock[1]
 
 
 @cache
@@ -296,6 +322,19 @@ def _wire_columns() -> dict[str, list[str]]:
     from app.sync.codec import wire_columns  # the models: loaded when a pull starts
 
     return wire_columns(protocol.SYNCED_TABLES)
+
+
+_SERVER_TIME = re.compile(rb'"server_time_ms":\s*(\d{1,16})')
+
+
+def _server_time(content: bytes) -> int | None:
+    """`server_time_ms` of a plain JSON answer, read without decoding it.  The last match is
+    HQ's own key: HQ writes it after a pull page's rows, and a quote inside a string is escaped."""
+    at = content.rfind(b'"server_time_ms":')
+    if at < 0 or content[:4] == ZSTD_MAGIC:
+        return None
+    found = _SERVER_TIME.match(content, at)
+    return int(found.group(1)) if found else None
 
 
 def _raise_for_status(response: httpx.Response) -> None:

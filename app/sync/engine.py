@@ -1,4 +1,8 @@
-"""One sync with HQ: hello → push → files → pull → check (docs/sync-protocol.md).
+"""One sync with HQ: push → files → pull → check (docs/sync-protocol.md).
+
+Two requests when there is anything to push, one when there is not: no hello (every
+answer names HQ's time, and the quickest one sets the clock offset), and the check's
+figures come with the last pull page (an HQ that predates that is asked /v1/check).
 
 Every step is safe to interrupt (cancel, crash, network) and to run again: the push
 batch is saved before it is sent, each pulled page commits with its cursor, and the
@@ -21,7 +25,7 @@ from app.sync import check, files, pull, push
 from app.sync.client import PulledPage, ResyncRequired, SyncClient, SyncError
 from app.sync.outcome import Faults, Progress, SyncCancelled, SyncResult, write_log
 from app.sync.pipeline import PageStream
-from app.sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT
+from app.sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, SYNCED_TABLES
 
 __all__ = ["Faults", "SyncCancelled", "SyncResult", "sync"]
 
@@ -39,6 +43,8 @@ class _Run:
     cancelled: Callable[[], bool]
     page_size: int | None
     faults: Faults
+    figures: bool = True  # ask for the check's figures with the last pull page
+    hq_check: dict[str, Any] | None = None  # HQ's figures from the last main pull page, until used
 
     def step(self) -> None:
         if self.cancelled():
@@ -68,12 +74,13 @@ def sync(
     trips_before = client.round_trips
     with db.engine.connect() as conn:
         run = _Run(db.engine, conn, client, result, progress or (lambda *_: None), cancelled or (lambda: False),
-                   page_size, faults or Faults())
+                   page_size, faults or Faults(), figures=verify is not False)
         try:
-            _hello(run)
+            run.progress("hello", 0, None)
             _push_all(run)
             _upload_files(run, db)
             _pull_with_resync(run)
+            _set_clock(run)
             if verify or (verify is None and (result.pushed or result.pulled or _check_owed(run))):
                 _verify(run, audit=bool(verify))
             result.completed = True
@@ -81,6 +88,7 @@ def sync(
         except SyncError as exc:
             log.warning("sync stopped: %s", exc)
             result.message = exc.message
+            _set_clock(run)
         finally:
             result.seconds = time.perf_counter() - started
             result.round_trips = client.round_trips - trips_before
@@ -88,14 +96,10 @@ def sync(
     return result
 
 
-def _hello(run: _Run) -> None:
-    run.progress("hello", 0, None)
-    before = time.time() * 1000
-    answer = run.client.hello()
-    after = time.time() * 1000
-    server = answer.get("server_time_ms")
-    if isinstance(server, int):
-        offset = int(server + (after - before) / 2 - after)
+def _set_clock(run: _Run) -> None:
+    """The offset to HQ's clock from this sync's quickest answer (the hello of older versions)."""
+    offset = run.client.clock_offset()
+    if offset is not None:
         with run.engine.begin() as conn:
             conn.exec_driver_sql("UPDATE sync_clock SET offset_ms = ? WHERE id = 1", (offset,))
 
@@ -164,8 +168,12 @@ def _pull(run: _Run, scope: str, table: str | None = None) -> None:
     long_pull = cursor is None or (state is not None and not state[1])
     limit = run.page_size or (MAX_PULL_LIMIT if long_pull else DEFAULT_PULL_LIMIT)
 
+    figures = SYNCED_TABLES if run.figures and table is None else None
+    if table is None:
+        run.hq_check = None
+
     def fetch(after: Any) -> PulledPage:
-        return run.client.pull_page(after, limit, table)
+        return run.client.pull_page(after, limit, table, figures)
 
     def convert(got: PulledPage) -> tuple[dict[str, Any], pull.Page]:
         answer = got.decode()
@@ -191,6 +199,8 @@ def _pull(run: _Run, scope: str, table: str | None = None) -> None:
                 state = (new_cursor, done)
             run.progress("pull" if table is None else "repair", run.result.pulled, None)
             if done:
+                if figures and isinstance(answer.get("check"), dict):
+                    run.hq_check = answer["check"]
                 return
             cursor = new_cursor
 
@@ -214,8 +224,9 @@ def _verify(run: _Run, audit: bool = False) -> None:
                 conn.exec_driver_sql("DELETE FROM profile_meta WHERE key = ?", (LAST_CHECK_KEY,))
             return
         run.conn.rollback()
+        ask, run.hq_check = _ask(run, run.hq_check), None
         try:
-            bad = check.compare(run.conn, run.client.check, audit=audit and attempt == 0)
+            bad = check.compare(run.conn, ask, audit=audit and attempt == 0)
         finally:
             run.conn.rollback()
         if not bad:
@@ -233,6 +244,13 @@ def _verify(run: _Run, audit: bool = False) -> None:
                 _repair(run, tbl)
                 run.result.repaired.append(tbl)
     log.warning("tables still differ after repair; the next sync checks again")
+
+
+def _ask(run: _Run, figures: dict[str, Any] | None) -> Callable[[dict[str, dict[str, Any]]], dict[str, Any]]:
+    """HQ's figures as the last pull page brought them, else a /v1/check request."""
+    if figures is None:
+        return run.client.check
+    return lambda _ours: figures
 
 
 def _repair(run: _Run, tbl: str) -> None:

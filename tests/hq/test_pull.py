@@ -168,3 +168,41 @@ def test_purge_is_not_held_back_by_a_transaction_in_another_database(hq_engine, 
             assert purge_tombstones(conn) >= 1  # this module's other tests leave tombstones too
             assert conn.execute(text("SELECT count(*) FROM replica_row WHERE id = :i"), {"i": row["id"]}).scalar() == 0
         elsewhere.rollback()
+
+
+def test_the_page_indexes_cover_the_tables_a_station_sees() -> None:
+    """HQ migration 0009's partial indexes name the tables as app.sync.protocol did then: a new
+    synced table needs a migration that redefines them (its rows would be scanned without one)."""
+    import importlib
+
+    from app.sync.protocol import HQ_REFERENCE, SHARED, STATION_OWNED
+
+    migration = importlib.import_module("app.hq.migrations.versions.0009_pull_page_indexes")
+    assert set(migration.PUBLIC) == set(HQ_REFERENCE + SHARED) == set(pull.PUBLIC_TABLES)
+    assert set(migration.OWNED) == set(STATION_OWNED)
+
+
+def test_a_page_scans_only_rows_the_station_may_see(hq_engine, enrol) -> None:
+    """Each arm of the page query is an ordered scan of its own partial index: other stations'
+    own rows are never read and filtered (EXPLAIN of the query pull() runs)."""
+    a, b = enrol("L-IDX-A"), enrol("L-IDX-B")
+    push(hq_engine, b.station_id, [service_record(b.station_id, uuid7(), summary=f"b{i}") for i in range(30)])
+    with hq_engine.begin() as conn:
+        cursor = pull.pull(conn, a.station_id, None, 100).cursor
+    push(hq_engine, b.station_id, [service_record(b.station_id, uuid7(), summary=f"b2-{i}") for i in range(30)])
+    push(hq_engine, a.station_id, [service_record(a.station_id, uuid7(), summary=f"a{i}") for i in range(3)])
+    captured: list[str] = []
+    with hq_engine.begin() as conn:
+        real = conn.exec_driver_sql
+
+        def explain(statement: str, params: Any = None) -> Any:
+            if statement.startswith("SELECT u.t"):
+                captured.extend(r[0] for r in real("EXPLAIN (ANALYZE) " + statement, params))
+            return real(statement, params)
+
+        conn.exec_driver_sql = explain  # type: ignore[method-assign]
+        page = pull.pull(conn, a.station_id, cursor, 100, echoes=True)
+    assert len(page.rows) == 3
+    plan = "\n".join(captured)
+    assert "ix_replica_row_public_txid" in plan and "ix_replica_row_owned_txid" in plan, plan
+    assert "Rows Removed by Filter" not in plan, plan

@@ -68,11 +68,11 @@ class Flaky(SyncClient):
         super().__init__(base.base_url, base.token, http=base.http)
         self.left = fail_on_pull
 
-    def pull_page(self, cursor: Any, limit: int, table: str | None = None) -> PulledPage:
+    def pull_page(self, cursor: Any, limit: int, table: str | None = None, figures: tuple[str, ...] | None = None) -> PulledPage:
         self.left -= 1
         if self.left == 0:
             raise OfflineError("网络中断（测试）")
-        return super().pull_page(cursor, limit, table)
+        return super().pull_page(cursor, limit, table, figures)
 
 
 def test_interrupted_syncs_end_identical_to_an_uninterrupted_one(make_station, hq_engine: Engine, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -38,10 +38,10 @@ class Recording(SyncClient):
             raise OfflineError("回复丢失（测试）")
         return answer
 
-    def pull_page(self, cursor: Any, limit: int, table: str | None = None) -> PulledPage:
+    def pull_page(self, cursor: Any, limit: int, table: str | None = None, figures: tuple[str, ...] | None = None) -> PulledPage:
         if self.before_pull:
             self.before_pull()
-        return super().pull_page(cursor, limit, table)
+        return super().pull_page(cursor, limit, table, figures)
 
 
 def test_lost_push_reply_is_resent_under_the_same_id_and_not_duplicated(make_station, hq_engine: Engine) -> None:  # type: ignore[no-untyped-def]

@@ -1,4 +1,5 @@
-"""POST /v1/pull: the page after a cursor, written without re-encoding the rows."""
+"""POST /v1/pull: the page after a cursor, written without re-encoding the rows; with the
+sanity check's figures on the last page when the station asks (`figures`)."""
 
 from __future__ import annotations
 
@@ -9,32 +10,49 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from app.hq import pull as hq_pull
+from app.hq import table_hashes
 from app.hq.apply_context import now_ms
 from app.hq.gate import authenticated
 from app.hq.http_io import SMALL_LIMITS, ApiError, RawBody, body_reader, parse, respond
-from app.hq.routes.context import Service, Token
+from app.hq.routes.context import Service, ServiceContext, Token
 from app.hq.wire import PullRequest
 from app.sync import protocol
 
 router = APIRouter()
-Body = Annotated[RawBody, Depends(body_reader(SMALL_LIMITS))]
+LIMITS = SMALL_LIMITS
+Body = Annotated[RawBody, Depends(body_reader(LIMITS))]
 RESYNC_MESSAGE = "本站太久没有同步，服务总站已清理旧的删除记录，需要重新下载全部数据。"
+
+
+def answer(hq: ServiceContext, token: str, version: int, body: RawBody) -> bytes:
+    req = parse(PullRequest, body.json())
+    columns = req.columns if version >= protocol.ROW_ARRAYS_SINCE else None
+    due: list[Any] = []
+
+    def work(conn: Any) -> tuple[hq_pull.PullPage, dict[str, tuple[int, int]] | None]:
+        me = authenticated(conn, token)
+        page = hq_pull.pull(conn, me.station_id, req.cursor, req.limit, req.table, columns, acknowledged=me.cursor_txid)
+        if not (page.done and req.figures):
+            return page, None
+        # the sanity check's figures with the last page: the station compares them after
+        # applying it, without a /v1/check of its own (same figures, same O(changes) read)
+        figures, due[:] = table_hashes.kept_figures(conn, me.station_id, req.figures)
+        return page, figures
+
+    try:
+        page, figures = hq.in_transaction(work)
+    except hq_pull.ResyncRequired as exc:
+        raise ApiError(410, "resync_required", RESYNC_MESSAGE) from exc
+    if due:  # as /v1/check does: now and then the deltas go into the base figures
+        hq.in_transaction(lambda conn: table_hashes.fold(conn, due))
+    # "cursor" and "done" after "rows": the client reads them from the tail ahead of decoding
+    tail: dict[str, Any] = {"cursor": page.cursor, "done": page.done}
+    if figures is not None:
+        tail["check"] = {"tables": {t: {"count": c, "hash": h} for t, (c, h) in figures.items()}}
+    tail["server_time_ms"] = now_ms()
+    return b'{"rows":[' + ",".join(page.rows_json).encode() + b"]," + json.dumps(tail)[1:].encode()
 
 
 @router.post("/v1/pull")
 def pull_page(request: Request, hq: Service, token: Token, body: Body) -> Response:
-    req = parse(PullRequest, body.json())
-    columns = req.columns if request.state.protocol >= protocol.ROW_ARRAYS_SINCE else None
-
-    def work(conn: Any) -> hq_pull.PullPage:
-        me = authenticated(conn, token)
-        return hq_pull.pull(conn, me.station_id, req.cursor, req.limit, req.table, columns, acknowledged=me.cursor_txid)
-
-    try:
-        page = hq.in_transaction(work)
-    except hq_pull.ResyncRequired as exc:
-        raise ApiError(410, "resync_required", RESYNC_MESSAGE) from exc
-    # "cursor" and "done" after "rows": the client reads them from the tail ahead of decoding
-    tail = json.dumps({"cursor": page.cursor, "done": page.done, "server_time_ms": now_ms()})
-    raw = b'{"rows":[' + ",".join(page.rows_json).encode() + b"]," + tail[1:].encode()
-    return respond(request, raw_json=raw)
+    return respond(request, raw_json=answer(hq, token, request.state.protocol, body))

@@ -9,20 +9,20 @@ from fastapi.responses import Response
 
 from app.hq import push as hq_push
 from app.hq.gate import authenticated
-from app.hq.http_io import Limits, RawBody, body_reader, parse, respond
+from app.hq.http_io import Limits, RawBody, answer_json, body_reader, parse, respond
 from app.hq.readmodel import pending
-from app.hq.routes.context import Service, Token
+from app.hq.routes.context import Service, ServiceContext, Token
 from app.hq.wire import PushRequest
 from app.sync import protocol
 
 router = APIRouter()
 # The caps the station's client batches below (app/sync/push.py `fit_batch`): one definition.
 PUSH_REQUEST_LIMITS = Limits(body=protocol.MAX_PUSH_BODY_BYTES, json=protocol.MAX_PUSH_JSON_BYTES)
-Body = Annotated[RawBody, Depends(body_reader(PUSH_REQUEST_LIMITS))]
+LIMITS = PUSH_REQUEST_LIMITS
+Body = Annotated[RawBody, Depends(body_reader(LIMITS))]
 
 
-@router.post("/v1/push")
-def push(request: Request, hq: Service, token: Token, body: Body) -> Response:
+def answer(hq: ServiceContext, token: str, _version: int, body: RawBody) -> bytes:
     req = parse(PushRequest, body.json())
 
     def work(conn: Any) -> hq_push.PushResult:
@@ -34,4 +34,9 @@ def push(request: Request, hq: Service, token: Token, body: Body) -> Response:
     result = hq.in_transaction(work)
     if result.status == "applied":  # the read models catch up after the station has its answer
         pending.drain_soon(hq.engine)
-    return respond(request, {**result.to_json(), "server_time_ms": hq_push.now_ms()})
+    return answer_json({**result.to_json(), "server_time_ms": hq_push.now_ms()})
+
+
+@router.post("/v1/push")
+def push(request: Request, hq: Service, token: Token, body: Body) -> Response:
+    return respond(request, raw_json=answer(hq, token, request.state.protocol, body))
