@@ -10,6 +10,9 @@ Wall and CPU seconds (this process) are both printed: on a shared machine the CP
 what an idle desktop would see.
   * import  — excel_import.import_enterprises: read, check every row, one transaction,
               search-index notes (a warmed index is kept current).
+  * catch-up — after a large import the search index applies the rows in a background
+              thread (the list uses SQL meanwhile); timed on its own, after `import`
+              returned, and shown added to the import as well.
 """
 
 from __future__ import annotations
@@ -88,7 +91,13 @@ def main() -> None:
             pass
         book.close()
 
-    results: dict[str, list[float]] = {"read": [], "parse": [], "import": []}
+    results: dict[str, list[float]] = {"read": [], "parse": [], "import": [], "catch-up": []}
+
+    def caught_up(db) -> None:  # type: ignore[no-untyped-def]
+        with db.begin() as s:
+            if hasattr(enterprise_search, "wait_caught_up"):  # before that, the commit did it
+                enterprise_search.wait_caught_up(s)
+
     for run in range(args.repeat):
         results["read"].append(timed(read_all, "read"))
         results["parse"].append(timed(lambda: read_sheet(path, "enterprises"), "parse"))
@@ -99,6 +108,7 @@ def main() -> None:
             enterprise_search.warm_up(s)
         reports = []
         results["import"].append(timed(lambda: reports.append(import_enterprises(db, path, confirm_warnings=True)), "import"))  # noqa: B023 - called at once
+        results["catch-up"].append(timed(lambda: caught_up(db), "catch-up"))  # noqa: B023 - called at once
         db.dispose()
         print(f"  run {run + 1}: {reports[0].summary_line()}")
     for name, values in results.items():
@@ -108,6 +118,8 @@ def main() -> None:
     wall_ratio = statistics.median(results["import"]) / statistics.median(results["read"])
     cpu_ratio = statistics.median(CPU["import"]) / statistics.median(CPU["read"])
     print(f"import / read: {wall_ratio:.2f}x wall, {cpu_ratio:.2f}x CPU; target (issue 14) ≤ 2x")
+    both = [i + c for i, c in zip(CPU["import"], CPU["catch-up"], strict=True)]
+    print(f"(import + background catch-up) / read: {statistics.median(both) / statistics.median(CPU['read']):.2f}x CPU")
     per_row = statistics.median(results["import"]) / args.rows * 1000
     print(f"import: {per_row:.3f} ms per row; target 10,000 rows ≤ 10 s; load average {os.getloadavg()[0]:.2f}"
           f"; workbook {'with <dimension>' if args.excel_like else 'openpyxl write-only, no <dimension>'}")

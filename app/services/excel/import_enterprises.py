@@ -167,12 +167,27 @@ def import_enterprises(db: Database, path: Any, mapping: Mapping | None = None, 
         station = require_station(session)
         report, rows = plan(session, sheet, mapping, confirm_warnings=confirm_warnings,
                             progress=progress, cancelled=cancelled)
-        for values in rows:
-            values.update(id=uuid7(), station_id=station.id)
-        bulk_insert(session, Enterprise, rows, progress, cancelled)
-        enterprise_search.note_changed(session, [v["id"] for v in rows])
+        insert_rows(session, rows, station.id, progress, cancelled)
         report.imported = len(rows)
     return report
+
+
+BULK_INDEX = 1000  # from this many rows on, the search index catches up after the commit, off this thread
+
+
+def insert_rows(session: Session, rows: list[dict[str, Any]], station_id: Any,
+                progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
+    """Write the planned rows and tell the search index.  A large import does not read its
+    rows back inside the commit: the index applies them in the background after it (the
+    list uses SQL, which already has them, until then; enterprise_search.note_bulk_changed)."""
+    for values in rows:
+        values.update(id=uuid7(), station_id=station_id)
+    bulk_insert(session, Enterprise, rows, progress, cancelled)
+    ids = [v["id"] for v in rows]
+    if len(ids) >= BULK_INDEX:
+        enterprise_search.note_bulk_changed(session, ids)
+    else:
+        enterprise_search.note_changed(session, ids)
 
 
 
