@@ -106,7 +106,9 @@ def standard_row(section: str | None, code: str | None = None) -> str | None:
 
 
 def _number(name: str, value: object) -> Decimal:
-    number = Decimal(str(value))
+    # A Decimal or int (what the form and an import hand over) is exact as it is; str()
+    # only matters for floats (0.1 as typed, not its binary expansion).
+    number = value if value.__class__ is Decimal else Decimal(value) if value.__class__ is int else Decimal(str(value))
     if not number.is_finite() or number < 0:
         raise ValueError(f"{name} must be a non-negative number, got {value!r}")
     return number

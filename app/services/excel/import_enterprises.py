@@ -54,24 +54,31 @@ _NUMBERS = ("employees", "revenue", "assets", "size_year")
 _COLUMNS = {"industry_section": ("industry_section", "industry_code"), "industry_code": ("industry_section", "industry_code")}
 
 
-def _input(cells: tuple[object, ...], mapping: Mapping, cleaned: dict[int, str] | None = None) -> EnterpriseInput:
+def _layout(mapping: Mapping) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """(text field, column) and (number field, column) pairs the mapping reads, once per import."""
+    return (tuple((f, mapping[f]) for f in _TEXT if f in mapping),
+            tuple((f, mapping[f]) for f in _NUMBERS if f in mapping))
+
+
+def _input(cells: tuple[object, ...], mapping: Mapping, cleaned: dict[int, str],
+           layout: tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]) -> EnterpriseInput:
     """The row as the form would submit it.  ``cleaned``: clean_text of the mapped cells,
     already computed for the repeated-row check (the text fields reuse it instead of
     cleaning every cell again; dates still go through text_cell)."""
     code = cell(cells, mapping, "credit_code")
     if isinstance(code, float) and code >= 1e15:
         raise UserError(Msg("%1：Excel 把代码存成了数字，末几位已丢失。请把该列设为“文本”后重新填写。", FIELD_LABELS['credit_code']), "credit_code")
+    width = len(cells)
     values: dict[str, Any] = {}
-    for f in _TEXT:
-        column = mapping.get(f)
-        if column is None:
-            continue
-        raw = cells[column] if column < len(cells) else None
-        if cleaned is not None and column in cleaned and not (hasattr(raw, "date") and hasattr(raw, "hour")):
+    texts, numbers = layout
+    for f, column in texts:
+        raw = cells[column] if column < width else None
+        if raw.__class__ is str or not (hasattr(raw, "date") and hasattr(raw, "hour")):
             values[f] = cleaned[column]  # == text_cell(raw): clean_text for everything but datetimes
         else:
             values[f] = text_cell(raw)
-    values.update({f: cell(cells, mapping, f) for f in _NUMBERS if f in mapping})
+    for f, column in numbers:
+        values[f] = cells[column] if column < width else None
     if not values.get("status"):
         values.pop("status", None)
     return EnterpriseInput(**values)
@@ -98,6 +105,7 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, confirm_warnin
         raise WorkbookError(Msg("没有对应“%1”的列，请在列对应表中选择。", '、'.join(missing)))
     report = ImportReport(headers=sheet.headers, header_row=sheet.header_row)
     columns = sorted(set(mapping.values()))
+    layout = _layout(mapping)
     checked: list[tuple[int, tuple[object, ...], dict[str, Any]]] = []
     seen: dict[tuple[str, ...], int] = {}
     for i, (number, cells) in enumerate(sheet.rows):
@@ -112,7 +120,7 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, confirm_warnin
             continue
         seen[repeat_key] = number
         try:
-            validated, _ = check_fields(_input(cells, mapping, cleaned), clean=True)
+            validated, _ = check_fields(_input(cells, mapping, cleaned, layout), clean=True)
         except UserError as exc:
             label = FIELD_LABELS.get(exc.field or "", "数据")
             report.reject(number, cells, label, exc.message)
