@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from app.services.enterprises import registry
+from app.services.enterprises import registry, search_live
 from app.services.enterprises import search as enterprise_search
-from app.services.enterprises import search_live
 from app.services.enterprises.validation import EnterpriseInput
 from app.services.excel import import_enterprises as excel_import
 
