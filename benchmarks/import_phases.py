@@ -1,6 +1,6 @@
 """Where an enterprise import's time goes, phase by phase (CPU seconds of this process).
 
-    .venv/bin/python benchmarks/import_phases.py [--rows 10000] [--repeat 3] [--excel-like] [--profile FILE]
+    .venv/bin/python benchmarks/import_phases.py [--rows 10000] [--repeat 3] [--excel-like [--shared-strings]] [--profile FILE]
 
 The same functions as `import_enterprises`, called one phase at a time on the
 workbook `bench_import.py` builds, each into a fresh profile with a warmed search index:
@@ -33,6 +33,7 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=10000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--excel-like", action="store_true")
+    parser.add_argument("--shared-strings", action="store_true")
     parser.add_argument("--profile", help="write a cProfile of plan + insert + commit here")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="import-phases-"))
@@ -50,7 +51,7 @@ def main() -> None:
     from app.services.station.profiles import open_profile
 
     path = work / "enterprises.xlsx"
-    build(path, args.rows, args.excel_like)
+    build(path, args.rows, args.excel_like, args.shared_strings)
     phases: dict[str, list[float]] = {}
     profiler = cProfile.Profile() if args.profile else None
 
