@@ -106,6 +106,7 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, confirm_warnin
     report = ImportReport(headers=sheet.headers, header_row=sheet.header_row)
     columns = sorted(set(mapping.values()))
     layout = _layout(mapping)
+    memo: dict[str, str] = {}
     checked: list[tuple[int, tuple[object, ...], dict[str, Any]]] = []
     seen: dict[tuple[str, ...], int] = {}
     for i, (number, cells) in enumerate(sheet.rows):
@@ -113,7 +114,7 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, confirm_warnin
             check_cancel(cancelled)
             if progress is not None:
                 progress(i, len(sheet.rows), "正在检查…")
-        cleaned = clean_cells(cells, columns)
+        cleaned = clean_cells(cells, columns, memo)
         repeat_key = tuple(cleaned.values())  # == row_key(cells, columns)
         if repeat_key in seen:
             report.duplicates_in_file += 1

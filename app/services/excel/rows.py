@@ -74,11 +74,25 @@ def row_key(cells: Sequence[object], columns: Iterable[int]) -> tuple[str, ...]:
     return tuple(tidy_text(cells[c]) if c < len(cells) else "" for c in columns)
 
 
-def clean_cells(cells: Sequence[object], columns: Iterable[int]) -> dict[int, str]:
+def clean_cells(cells: Sequence[object], columns: Iterable[int], memo: dict[str, str] | None = None) -> dict[int, str]:
     """clean_text of each of ``columns`` (in order; "" past the row's end): the values of
-    row_key, by column, so that the row's checks need not clean the same cells again."""
+    row_key, by column, so that the row's checks need not clean the same cells again.
+    ``memo``: text cells cleaned so far in this import (a sheet repeats its districts,
+    industries and contacts thousands of times)."""
     width = len(cells)
-    return {c: tidy_text(cells[c]) if c < width else "" for c in columns}
+    if memo is None:
+        return {c: tidy_text(cells[c]) if c < width else "" for c in columns}
+    cleaned = {}
+    for c in columns:
+        raw = cells[c] if c < width else None
+        if isinstance(raw, str):
+            text = memo.get(raw)
+            if text is None:
+                text = memo[raw] = tidy_text(raw)
+        else:
+            text = tidy_text(raw)
+        cleaned[c] = text
+    return cleaned
 
 
 def cell(cells: Sequence[object], mapping: dict[str, int], name: str) -> object:
