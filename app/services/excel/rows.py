@@ -134,16 +134,18 @@ def insert_chunk(session: Session, model: type, rows: list[dict[str, Any]]) -> N
         session.execute(insert(table), rows)
         return
     sql, columns, defaults = prepared
+    processors = [_processor(column, dialect) for column in columns]
     filled = [default.arg(None) if default.is_callable else default.arg for default in defaults]
-    processors = [(i, p) for i, column in enumerate(columns) if (p := _processor(column, dialect)) is not None]
+    filled = [v if p is None else p(v) for p, v in zip(processors[len(given) :], filled, strict=True)]  # once a chunk
+    per_row = [(i, p) for i, p in enumerate(processors[: len(given)]) if p is not None]
     params = []
     for row in rows:
         if len(row) != len(given):
             raise ValueError("insert_chunk: every row needs the same keys")
         values = list(map(row.__getitem__, given))
-        values += filled
-        for i, process in processors:
+        for i, process in per_row:
             values[i] = process(values[i])
+        values += filled
         params.append(tuple(values))
     connection.exec_driver_sql(sql, params)
 
