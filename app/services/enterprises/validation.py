@@ -9,6 +9,7 @@ other check has passed, so the user confirms once).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -213,6 +214,15 @@ def _phone(value: object, tidy_text: Callable[[object], str] = tidy) -> str:
     if value is not None and not isinstance(value, str):
         raise _error("contact_phone", "请填写文字。")
     raw = tidy_text(value)
+    if _MOBILE_ONLY.fullmatch(raw):  # one mobile number as is (most cells): what _phones gives it
+        return raw
+    return _phones(raw)
+
+
+_MOBILE_ONLY = re.compile("1[3-9][0-9]{9}")
+
+
+def _phones(raw: str) -> str:
     parts = [p for p in raw.translate(_PHONE_SEPARATORS).split("/") if p.strip()]
     try:
         phones = [parse_phone(part, FIELD_LABELS["contact_phone"]) for part in parts]

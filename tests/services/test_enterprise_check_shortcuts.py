@@ -1,4 +1,5 @@
-"""The size inputs' memo (validation._number) answers as parsing afresh would, for any cell."""
+"""The size inputs' memo (validation._number) and the lone-mobile shortcut (validation._phone)
+answer as the general path would, for any cell."""
 
 from __future__ import annotations
 
@@ -51,3 +52,21 @@ def test_a_bool_is_not_taken_for_the_number_it_equals() -> None:
     assert validation._number(1, "employees") == 1
     with pytest.raises(ValidationError, match="从业人员"):
         validation._number(True, "employees")
+
+
+@given(st.text(alphabet="0123456789", min_size=10, max_size=12) | st.from_regex(r"1[0-9]{10}", fullmatch=True)
+       | st.text(alphabet="0123456789 -+()/、转86", max_size=16))
+@example("13800138000")
+@example("12345678901")
+@example("1380013800")
+@example("138001380001")
+def test_a_lone_mobile_number_is_taken_as_the_general_path_takes_it(raw: str) -> None:
+    try:
+        general: tuple[object, str | None] = validation._phones(raw), None
+    except ValidationError as exc:
+        general = None, exc.message
+    try:
+        mine: tuple[object, str | None] = validation._phone(raw, validation._as_is), None
+    except ValidationError as exc:
+        mine = None, exc.message
+    assert mine == general
