@@ -106,7 +106,9 @@ def standard_row(section: str | None, code: str | None = None) -> str | None:
 
 
 def _number(name: str, value: object) -> Decimal:
-    number = Decimal(str(value))
+    # A Decimal or int (what the form and an import hand over) is exact as it is; str()
+    # only matters for floats (0.1 as typed, not its binary expansion).
+    number = value if value.__class__ is Decimal else Decimal(value) if value.__class__ is int else Decimal(str(value))
     if not number.is_finite() or number < 0:
         raise ValueError(f"{name} must be a non-negative number, got {value!r}")
     return number
@@ -125,11 +127,18 @@ def classify(
     bounds = STANDARD[row].bounds
     if any(values[ind] is None for ind in bounds):
         return None
-    needed = {ind: _number(ind, values[ind]) for ind in bounds}
-    for level, size in enumerate((Size.LARGE, Size.MEDIUM, Size.SMALL)):
-        if all(needed[ind] >= bounds[ind][level] for ind in bounds):
-            return size
-    return Size.MICRO  # at least one indicator is below its small bound
+    # The size is the level every indicator reaches: the lowest of the levels each reaches
+    # alone (0 large … 3 micro), one pass instead of up to three over all indicators.
+    reached = 0
+    for ind, (large, medium, small) in bounds.items():
+        number = _number(ind, values[ind])
+        level = 0 if number >= large else 1 if number >= medium else 2 if number >= small else 3
+        if level > reached:
+            reached = level
+    return _BY_LEVEL[reached]
+
+
+_BY_LEVEL = (Size.LARGE, Size.MEDIUM, Size.SMALL, Size.MICRO)
 
 
 def size_for(

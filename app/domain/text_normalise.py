@@ -30,6 +30,9 @@ from app.domain.messages import Msg
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _SPACES = re.compile(r"\s+")
+# What tidy_text's whitespace and zero-width steps would change: a zero-width character,
+# whitespace other than a space, or two spaces in a row.
+_UNTIDY = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]|[^\\S ]|  ")
 _EMPTY = {"", "-", "--", "—", "——", "/", "\\"}
 _NUMBER = re.compile(r"^\+?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d{1,2})?$")
 _LIMIT = Decimal(10) ** 15  # far beyond any real head count or 万元 amount
@@ -53,8 +56,11 @@ def tidy_text(value: object) -> str:
         # Printable ASCII without a double space (codes, phones, numbers, and any text
         # cleaned before): NFKC, zero-width characters and whitespace runs change nothing,
         # so only the ends remain.  An import checks ~25 cells per row through here.
-        if value.isascii() and value.isprintable() and "  " not in value:
-            return value.strip()
+        if value.isascii():
+            if value.isprintable() and "  " not in value:
+                return value.strip()
+        elif _UNTIDY.search(value) is None and unicodedata.is_normalized("NFKC", value):
+            return value.strip()  # Chinese text already NFKC: again only the ends can change
     elif value is None:
         return ""
     elif isinstance(value, float) and value.is_integer():

@@ -104,3 +104,16 @@ def test_a_single_substitution_is_never_valid(prefix: str, position: int, new: s
     assert result.status is not CodeCheck.VALID
     expected = CodeCheck.BAD_CHECK if new.upper() in DOC_ALPHABET else CodeCheck.BAD_SHAPE
     assert result.status is expected
+
+
+@given(st.text(alphabet=DOC_ALPHABET, min_size=17, max_size=17), st.sampled_from(DOC_ALPHABET + "IOSVZ"))
+def test_check_agrees_with_the_standard_on_every_last_character(prefix: str, last: str) -> None:
+    """The table-driven check (check's shortcut for well-shaped codes) against the standard's formula."""
+    result = check(prefix + last)
+    expected = doc_check_char(prefix)
+    if last not in DOC_ALPHABET:
+        assert result.status is CodeCheck.BAD_SHAPE
+    elif last == expected:
+        assert result.status is CodeCheck.VALID and result.message == ""
+    else:
+        assert result.status is CodeCheck.BAD_CHECK and result.expected_check == expected

@@ -161,3 +161,22 @@ def test_raising_an_input_never_lowers_the_size(row, employees, revenue, assets,
     after = classify(row, values["employees"], values["revenue"], values["assets"])
     assert before is not None and after is not None
     assert RANK[after] >= RANK[before]
+
+
+def _by_the_definition(row: str, values: dict[str, object]) -> Size | None:
+    """The standard read literally: the first level all of the row's indicators reach."""
+    if any(values[ind] is None for ind in TABLE[row]):
+        return None
+    for level, size in enumerate((Size.LARGE, Size.MEDIUM, Size.SMALL)):
+        if all(Decimal(str(values[ind])) >= TABLE[row][ind][level] for ind in TABLE[row]):
+            return size
+    return Size.MICRO
+
+
+_INPUT = st.none() | st.integers(0, 300_000) | st.decimals(0, 300_000, places=2) | st.sampled_from([0, 5, 10, 20, 50, 100, 300, 1000, 2000, 5000, 10000, 40000])
+
+
+@given(st.sampled_from(sorted(TABLE)), _INPUT, _INPUT, _INPUT)
+def test_classify_is_the_definition(row: str, employees, revenue, assets) -> None:  # type: ignore[no-untyped-def]
+    values = {"employees": employees, "revenue": revenue, "assets": assets}
+    assert classify(row, employees, revenue, assets) is _by_the_definition(row, values)

@@ -185,13 +185,21 @@ def test_decimal_round_trip(value: Decimal) -> None:
 
 
 def _tidy_in_full(text: str) -> str:
-    """tidy_text without its printable-ASCII shortcut (NFKC, zero-width, whitespace runs)."""
+    """tidy_text without its shortcuts (printable ASCII; text already NFKC with nothing for the
+    zero-width and whitespace steps to do): NFKC, zero-width characters, whitespace runs."""
     return text_normalise._SPACES.sub(" ", unicodedata.normalize("NFKC", text).translate(text_normalise._ZERO_WIDTH)).strip()
 
 
-@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text(alphabet=" \t\x7f\u3000\u200bａ1a,.-") | st.text())
+@given(st.text(alphabet=st.characters(max_codepoint=0x7F)) | st.text(alphabet=" \t\x7f\u3000\u200bａ1a,.-") | st.text()
+       | st.text(alphabet=" \t\n\xa0\u3000\u200b\u00ad广州（）科技ａ1"))
 @example("a  b ,")
 @example("\tx\x7f")
+@example("广州  科技")
+@example("广州\t科技 ")
+@example("广州\u200b科技")
+@example("广州 \u200b 科技")
+@example("（广州）科技\u3000")
+@example("广州\xa0科技")
 def test_tidy_text_shortcut_gives_the_full_result(text: str) -> None:
     assert tidy_text(text) == _tidy_in_full(text)
     assert tidy_text(tidy_text(text)) == tidy_text(text)  # cleaning once is enough (imports rely on it)

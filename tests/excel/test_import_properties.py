@@ -44,3 +44,13 @@ def test_random_cells_survive_a_real_workbook(db, world, tmp_path: Path) -> None
     book.save(tmp_path / "odd.xlsx")
     report = import_enterprises(db, tmp_path / "odd.xlsx", confirm_warnings=True)
     assert report.imported + report.rejected == 1
+
+
+@given(st.lists(st.lists(st.none() | st.integers() | st.floats() | st.booleans()
+                         | st.text(alphabet=" \t\u3000\u200b广州ａA1-", max_size=6), max_size=5), max_size=8))
+def test_clean_cells_with_a_memo_cleans_as_without(rows: list[list[object]]) -> None:
+    from app.services.excel.rows import clean_cells
+
+    memo: dict[str, str] = {}
+    for cells in rows + rows:  # the second pass reads the memo
+        assert clean_cells(cells, range(6), memo) == clean_cells(cells, range(6))

@@ -31,8 +31,10 @@ from app.models import Enterprise
 from app.services.enterprises.search_live import (
     LIVE,
     invalidate,
+    note_bulk_changed,
     note_changed,
     ready_index,
+    wait_caught_up,
     warm_up,
 )
 from app.services.enterprises.search_terms import (
@@ -48,7 +50,7 @@ from app.services.enterprises.search_terms import (
 
 __all__ = [  # warm_up … ready_index are re-exported: callers need only this module
     "LIVE", "EnterpriseFilter", "EnterpriseRow", "SortKey", "count", "fetch_rows", "invalidate",
-    "note_changed", "query_ids", "ready_index", "sql_query_ids", "warm_up",
+    "note_bulk_changed", "note_changed", "query_ids", "ready_index", "sql_query_ids", "wait_caught_up", "warm_up",
 ]
 
 _SIZE_BY_VALUE = {s.value: s for s in Size}

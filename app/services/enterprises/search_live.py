@@ -6,16 +6,23 @@ inside their transaction; the rows are re-read just before COMMIT (so the index
 gets exactly what was committed, savepoints and later edits included) and applied
 after it; a rollback drops them.  Writes committed while the index is being built
 are caught up before it goes live.
+
+A bulk writer (an import of thousands of rows) calls `note_bulk_changed` instead:
+nothing is read inside its commit; once it has committed the index steps aside
+(queries use SQL, which already sees the rows) and a background thread reads the
+rows back and applies them, with the writes committed meanwhile, before the index
+goes live again (`wait_caught_up`).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
 import weakref
 from collections.abc import Iterable
 
-from sqlalchemy import Engine, Integer, String, event, select, type_coerce
+from sqlalchemy import Connection, Engine, Integer, String, event, select, type_coerce
 from sqlalchemy.orm import Session
 
 from app.models import Enterprise
@@ -42,11 +49,14 @@ class _Holder:
         self.index: SearchIndex | None = None
         self.building = False
         self.pending: list[Entry] = []
+        self.catch_up: threading.Thread | None = None  # a bulk write being applied (note_bulk_changed)
 
 
 _HOLDERS: weakref.WeakKeyDictionary[Engine, _Holder] = weakref.WeakKeyDictionary()
 _NOTED = "enterprise_search.noted"
 _LOADED = "enterprise_search.loaded"
+_BULK_NOTED = "enterprise_search.bulk_noted"
+_log = logging.getLogger(__name__)
 
 
 def _engine(session: Session) -> Engine:
@@ -96,21 +106,41 @@ def note_changed(session: Session, ids: Iterable[uuid.UUID]) -> None:
     session.info.setdefault(_NOTED, set()).update(ids)
 
 
+def note_bulk_changed(session: Session, ids: Iterable[uuid.UUID]) -> None:
+    """`note_changed` for thousands of rows: applied after the commit, off the writer's thread."""
+    session.info.setdefault(_BULK_NOTED, set()).update(ids)
+
+
+def wait_caught_up(session: Session, timeout: float | None = None) -> bool:
+    """Wait for a bulk write's catch-up (note_bulk_changed); True when none is running."""
+    holder = _HOLDERS.get(_engine(session))
+    thread = holder.catch_up if holder is not None else None
+    if thread is not None:
+        thread.join(timeout)
+        return not thread.is_alive()
+    return True
+
+
+def _read_entries(connection: Connection, ids: list[uuid.UUID]) -> list[Entry]:
+    found: list[Entry] = []
+    for start in range(0, len(ids), 5000):
+        query = select(*ENTRY_COLUMNS).where(Enterprise.id.in_(ids[start : start + 5000]))
+        found.extend(map(make_entry, connection.execute(query)))
+    return found
+
+
 @event.listens_for(Session, "before_commit")
 def _load_noted(session: Session) -> None:
     ids = session.info.pop(_NOTED, None)
     if not ids:
         return
-    found: list[Entry] = []
-    chunk = list(ids)
-    for start in range(0, len(chunk), 5000):
-        query = select(*ENTRY_COLUMNS).where(Enterprise.id.in_(chunk[start : start + 5000]))
-        found.extend(map(make_entry, session.execute(query)))
-    session.info[_LOADED] = (_engine(session), found)
+    session.info[_LOADED] = (_engine(session), _read_entries(session.connection(), list(ids)))
 
 
 @event.listens_for(Session, "after_commit")
 def _apply_loaded(session: Session) -> None:
+    if bulk := session.info.pop(_BULK_NOTED, None):
+        _step_aside(_engine(session), list(bulk))
     loaded = session.info.pop(_LOADED, None)
     if loaded is None:
         return
@@ -130,7 +160,55 @@ def _apply_loaded(session: Session) -> None:
         index.prepare()
 
 
+def _step_aside(engine: Engine, ids: list[uuid.UUID]) -> None:
+    """After a bulk write's commit: SQL answers until a background thread has applied it."""
+    holder = _HOLDERS.get(engine)
+    if holder is None:
+        return
+    with holder.lock:
+        index = holder.index
+        if index is None and not holder.building:
+            return  # no index to keep (queries use SQL)
+        if index is not None:
+            holder.index, holder.building, holder.pending = None, True, []  # writers queue in pending
+    if index is None:
+        # warm_up or another catch-up is running (either goes live with whatever is
+        # pending): queue the rows as any writer's, read here, after the commit
+        with engine.connect() as connection:
+            entries = _read_entries(connection, ids)
+        with holder.lock:
+            if holder.building:
+                holder.pending.extend(entries)
+                return
+            index = holder.index
+        if index is not None:
+            index.apply(entries)
+        return
+    holder.catch_up = threading.Thread(target=_catch_up, args=(engine, holder, index, ids),
+                                       name="enterprise-search-catch-up", daemon=True)
+    holder.catch_up.start()
+
+
+def _catch_up(engine: Engine, holder: _Holder, index: SearchIndex, ids: list[uuid.UUID]) -> None:
+    try:
+        with engine.connect() as connection:
+            entries = _read_entries(connection, ids)
+        while True:
+            index.apply(entries)
+            index.prepare()
+            with holder.lock:
+                entries, holder.pending = holder.pending, []  # committed while this one applied
+                if not entries:
+                    holder.index, holder.building = index, False
+                    return
+    except BaseException:
+        _log.exception("search index: catching up after a bulk write failed; searching uses SQL until it is rebuilt")
+        with holder.lock:
+            holder.index, holder.building, holder.pending = None, False, []  # the next warm_up rebuilds
+
+
 @event.listens_for(Session, "after_rollback")
 def _forget_noted(session: Session) -> None:
     session.info.pop(_NOTED, None)
+    session.info.pop(_BULK_NOTED, None)
     session.info.pop(_LOADED, None)

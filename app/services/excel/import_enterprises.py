@@ -54,24 +54,31 @@ _NUMBERS = ("employees", "revenue", "assets", "size_year")
 _COLUMNS = {"industry_section": ("industry_section", "industry_code"), "industry_code": ("industry_section", "industry_code")}
 
 
-def _input(cells: tuple[object, ...], mapping: Mapping, cleaned: dict[int, str] | None = None) -> EnterpriseInput:
+def _layout(mapping: Mapping) -> tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]:
+    """(text field, column) and (number field, column) pairs the mapping reads, once per import."""
+    return (tuple((f, mapping[f]) for f in _TEXT if f in mapping),
+            tuple((f, mapping[f]) for f in _NUMBERS if f in mapping))
+
+
+def _input(cells: tuple[object, ...], mapping: Mapping, cleaned: dict[int, str],
+           layout: tuple[tuple[tuple[str, int], ...], tuple[tuple[str, int], ...]]) -> EnterpriseInput:
     """The row as the form would submit it.  ``cleaned``: clean_text of the mapped cells,
     already computed for the repeated-row check (the text fields reuse it instead of
     cleaning every cell again; dates still go through text_cell)."""
     code = cell(cells, mapping, "credit_code")
     if isinstance(code, float) and code >= 1e15:
         raise UserError(Msg("%1：Excel 把代码存成了数字，末几位已丢失。请把该列设为“文本”后重新填写。", FIELD_LABELS['credit_code']), "credit_code")
+    width = len(cells)
     values: dict[str, Any] = {}
-    for f in _TEXT:
-        column = mapping.get(f)
-        if column is None:
-            continue
-        raw = cells[column] if column < len(cells) else None
-        if cleaned is not None and column in cleaned and not (hasattr(raw, "date") and hasattr(raw, "hour")):
+    texts, numbers = layout
+    for f, column in texts:
+        raw = cells[column] if column < width else None
+        if raw.__class__ is str or not (hasattr(raw, "date") and hasattr(raw, "hour")):
             values[f] = cleaned[column]  # == text_cell(raw): clean_text for everything but datetimes
         else:
             values[f] = text_cell(raw)
-    values.update({f: cell(cells, mapping, f) for f in _NUMBERS if f in mapping})
+    for f, column in numbers:
+        values[f] = cells[column] if column < width else None
     if not values.get("status"):
         values.pop("status", None)
     return EnterpriseInput(**values)
@@ -98,6 +105,8 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, confirm_warnin
         raise WorkbookError(Msg("没有对应“%1”的列，请在列对应表中选择。", '、'.join(missing)))
     report = ImportReport(headers=sheet.headers, header_row=sheet.header_row)
     columns = sorted(set(mapping.values()))
+    layout = _layout(mapping)
+    memo: dict[str, str] = {}
     checked: list[tuple[int, tuple[object, ...], dict[str, Any]]] = []
     seen: dict[tuple[str, ...], int] = {}
     for i, (number, cells) in enumerate(sheet.rows):
@@ -105,14 +114,14 @@ def plan(session: Session, sheet: SheetData, mapping: Mapping, *, confirm_warnin
             check_cancel(cancelled)
             if progress is not None:
                 progress(i, len(sheet.rows), "正在检查…")
-        cleaned = clean_cells(cells, columns)
+        cleaned = clean_cells(cells, columns, memo)
         repeat_key = tuple(cleaned.values())  # == row_key(cells, columns)
         if repeat_key in seen:
             report.duplicates_in_file += 1
             continue
         seen[repeat_key] = number
         try:
-            validated, _ = check_fields(_input(cells, mapping, cleaned), clean=True)
+            validated, _ = check_fields(_input(cells, mapping, cleaned, layout), clean=True)
         except UserError as exc:
             label = FIELD_LABELS.get(exc.field or "", "数据")
             report.reject(number, cells, label, exc.message)
@@ -167,12 +176,27 @@ def import_enterprises(db: Database, path: Any, mapping: Mapping | None = None, 
         station = require_station(session)
         report, rows = plan(session, sheet, mapping, confirm_warnings=confirm_warnings,
                             progress=progress, cancelled=cancelled)
-        for values in rows:
-            values.update(id=uuid7(), station_id=station.id)
-        bulk_insert(session, Enterprise, rows, progress, cancelled)
-        enterprise_search.note_changed(session, [v["id"] for v in rows])
+        insert_rows(session, rows, station.id, progress, cancelled)
         report.imported = len(rows)
     return report
+
+
+BULK_INDEX = 1000  # from this many rows on, the search index catches up after the commit, off this thread
+
+
+def insert_rows(session: Session, rows: list[dict[str, Any]], station_id: Any,
+                progress: Progress | None = None, cancelled: Cancelled | None = None) -> None:
+    """Write the planned rows and tell the search index.  A large import does not read its
+    rows back inside the commit: the index applies them in the background after it (the
+    list uses SQL, which already has them, until then; enterprise_search.note_bulk_changed)."""
+    for values in rows:
+        values.update(id=uuid7(), station_id=station_id)
+    bulk_insert(session, Enterprise, rows, progress, cancelled)
+    ids = [v["id"] for v in rows]
+    if len(ids) >= BULK_INDEX:
+        enterprise_search.note_bulk_changed(session, ids)
+    else:
+        enterprise_search.note_changed(session, ids)
 
 
 

@@ -74,11 +74,25 @@ def row_key(cells: Sequence[object], columns: Iterable[int]) -> tuple[str, ...]:
     return tuple(tidy_text(cells[c]) if c < len(cells) else "" for c in columns)
 
 
-def clean_cells(cells: Sequence[object], columns: Iterable[int]) -> dict[int, str]:
+def clean_cells(cells: Sequence[object], columns: Iterable[int], memo: dict[str, str] | None = None) -> dict[int, str]:
     """clean_text of each of ``columns`` (in order; "" past the row's end): the values of
-    row_key, by column, so that the row's checks need not clean the same cells again."""
+    row_key, by column, so that the row's checks need not clean the same cells again.
+    ``memo``: text cells cleaned so far in this import (a sheet repeats its districts,
+    industries and contacts thousands of times)."""
     width = len(cells)
-    return {c: tidy_text(cells[c]) if c < width else "" for c in columns}
+    if memo is None:
+        return {c: tidy_text(cells[c]) if c < width else "" for c in columns}
+    cleaned = {}
+    for c in columns:
+        raw = cells[c] if c < width else None
+        if isinstance(raw, str):
+            text = memo.get(raw)
+            if text is None:
+                text = memo[raw] = tidy_text(raw)
+        else:
+            text = tidy_text(raw)
+        cleaned[c] = text
+    return cleaned
 
 
 def cell(cells: Sequence[object], mapping: dict[str, int], name: str) -> object:
@@ -97,9 +111,71 @@ def text_cell(value: object) -> str:
 
 
 def insert_chunk(session: Session, model: type, rows: list[dict[str, Any]]) -> None:
-    # Core on the Table, not the ORM entity: ORM bulk INSERT splits the batch wherever a
-    # row's None pattern changes (6,000 statements for 10,000 rows instead of 10).
-    session.execute(insert(model.__table__), rows)  # type: ignore[attr-defined]
+    """One executemany of `rows` (dicts with the same keys) into the model's table.
+
+    The statement is built once per column set from the model's Table (its quoted names);
+    each value goes through its column's own bind processor (the model's types stay the
+    one definition) and each omitted column with a Python default gets it, evaluated once
+    per chunk.  SQLAlchemy's per-row parameter handling, ~40 % of a 10,000-row insert, is
+    skipped.  (Core on the Table, not the ORM entity: ORM bulk INSERT splits the batch
+    wherever a row's None pattern changes: 6,000 statements for 10,000 rows instead of 10.)
+    Other paramstyles than SQLite's ``?`` take the plain Core executemany."""
+    if not rows:
+        return
+    table = model.__table__  # type: ignore[attr-defined]
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.paramstyle != "qmark":
+        session.execute(insert(table), rows)
+        return
+    given = tuple(rows[0])
+    prepared = _prepared(table, dialect, given)
+    if prepared is None:
+        session.execute(insert(table), rows)
+        return
+    sql, columns, defaults = prepared
+    processors = [_processor(column, dialect) for column in columns]
+    filled = [default.arg(None) if default.is_callable else default.arg for default in defaults]
+    filled = [v if p is None else p(v) for p, v in zip(processors[len(given) :], filled, strict=True)]  # once a chunk
+    per_row = [(i, p) for i, p in enumerate(processors[: len(given)]) if p is not None]
+    params = []
+    for row in rows:
+        if len(row) != len(given):
+            raise ValueError("insert_chunk: every row needs the same keys")
+        values = list(map(row.__getitem__, given))
+        for i, process in per_row:
+            values[i] = process(values[i])
+        values += filled
+        params.append(tuple(values))
+    connection.exec_driver_sql(sql, params)
+
+
+def _processor(column: Any, dialect: Any) -> Callable[[Any], Any] | None:
+    return column.type._cached_bind_processor(dialect)  # type: ignore[no-any-return]  # what Core would apply
+
+
+_PREPARED: dict[tuple[object, str, tuple[str, ...]], tuple[str, list[Any], list[Any]] | None] = {}
+
+
+def _prepared(table: Any, dialect: Any, given: tuple[str, ...]) -> tuple[str, list[Any], list[Any]] | None:
+    """The INSERT for these keys plus every other column with a Python-side default;
+    None when an omitted column's default is SQL (Core renders it: use Core)."""
+    key = (table, dialect.name, given)
+    if key not in _PREPARED:
+        by_key = {column.key: column for column in table.columns}
+        unknown = set(given) - set(by_key)
+        if unknown:
+            raise KeyError(f"not columns of {table.name}: {sorted(unknown)}")
+        rest = [c for c in table.columns if c.key not in given and c.default is not None]
+        if any(not (c.default.is_scalar or c.default.is_callable) for c in rest):
+            _PREPARED[key] = None
+            return None
+        columns = [by_key[k] for k in given] + rest
+        quote = dialect.identifier_preparer
+        sql = (f"INSERT INTO {quote.format_table(table)} ({', '.join(quote.format_column(c) for c in columns)}) "
+               f"VALUES ({', '.join('?' * len(columns))})")
+        _PREPARED[key] = (sql, columns, [c.default for c in rest])
+    return _PREPARED[key]
 
 
 def bulk_insert(session: Session, model: type, rows: list[dict[str, Any]],
