@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -40,6 +41,9 @@ def main(argv: list[str]) -> int:
     if mapping:
         tree.write(TS, encoding="utf-8", xml_declaration=True)
         text = TS.read_text(encoding="utf-8").replace("<?xml version='1.0' encoding='utf-8'?>", '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
+        # lupdate writes quotes in text as entities; do the same, so the file keeps lupdate's form
+        text = re.sub(r">([^<]*)<", lambda m: ">" + m.group(1).replace("'", "&apos;").replace('"', "&quot;").replace("\u3000", "&#x3000;") + "<", text)
+        text = text if text.endswith("\n") else text + "\n"
         TS.write_text(text, encoding="utf-8")
     for source in left:
         print(source)

@@ -7336,12 +7336,20 @@ Please correct it and try again.</translation>
         <translation>%1 rows repeated in the file</translation>
     </message>
     <message>
+        <source>文件太大（%1 MB），一次最多导入 %2 MB 的文件。请删除不需要的工作表和图片，或拆分成几个文件分批导入。</source>
+        <translation>The file is too large (%1 MB); one import takes at most %2 MB. Delete sheets and pictures you do not need, or split it into several files and import them one by one.</translation>
+    </message>
+    <message>
         <source>文件用途“%1”无效，可选：%2。</source>
         <translation>File purpose “%1” is invalid; choose one of: %2.</translation>
     </message>
     <message>
         <source>文件编号应为 64 位小写十六进制的 SHA-256 值。</source>
         <translation>A file number must be a SHA-256 value of 64 lower-case hexadecimal digits.</translation>
+    </message>
+    <message>
+        <source>文件解压后超过 %1 MB，可能已损坏或不是普通的表格。请在 Excel 或 WPS 中打开后另存为 .xlsx，或拆分成几个文件分批导入。</source>
+        <translation>Unpacked, the file is larger than %1 MB: it may be damaged or not an ordinary spreadsheet. Open it in Excel or WPS and save it again as .xlsx, or split it into several files.</translation>
     </message>
     <message>
         <source>文化艺术业</source>
@@ -8052,6 +8060,10 @@ Please correct it and try again.</translation>
         <translation>Station manager&apos;s name: required; the first setup needs a manager.</translation>
     </message>
     <message>
+        <source>第%1行第%2列有内容，超出了可导入的前 %3 列。请删除表格右侧多余的内容后再导入。</source>
+        <translation>Row %1, column %2 holds content beyond the first %3 columns that can be imported. Delete what is to the right of the table and import again.</translation>
+    </message>
+    <message>
         <source>第%1项应为一组字段</source>
         <translation>item %1 should be a set of fields</translation>
     </message>
@@ -8226,6 +8238,10 @@ Please correct it and try again.</translation>
     <message>
         <source>行业：%1；规模：%2；区域：%3</source>
         <translation>Industries: %1; sizes: %2; districts: %3</translation>
+    </message>
+    <message>
+        <source>表格超过 %1 行（第%2行仍有内容），请拆分成几个文件分批导入。</source>
+        <translation>The sheet has more than %1 rows (row %2 still holds content). Split it into several files and import them one by one.</translation>
     </message>
     <message>
         <source>装卸搬运和仓储业</source>

@@ -36,6 +36,11 @@ from app.services.excel import fast_cells
 from app.services.excel.columns import header_score
 
 HEADER_SCAN_ROWS = 30
+# Caps on what one import reads (a hostile or broken workbook must not take the PC's memory):
+MAX_FILE_BYTES = 100 * 1024 * 1024  # the .xlsx as stored
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024  # its members as their headers say they unpack
+MAX_ROWS = 100_000 + HEADER_SCAN_ROWS  # sheet rows read; a row beyond with content is refused
+MAX_COLUMNS = 200  # sheet columns read; a cell beyond with content is refused
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 
 Progress = Callable[[int, int], None]
@@ -115,11 +120,58 @@ def _load_read_only(path: Path):  # type: ignore[no-untyped-def]
             excel.ReadOnlyWorksheet, excel.read_string_table = plain, strings
 
 
+def _check_size(path: Path) -> None:
+    """Refuse, before openpyxl reads anything, a file or an archive too large to import."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise WorkbookError(Msg("文件太大（%1 MB），一次最多导入 %2 MB 的文件。请删除不需要的工作表和图片，或拆分成几个文件分批导入。",
+                                size // (1024 * 1024), MAX_FILE_BYTES // (1024 * 1024)))
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return  # not a zip: openpyxl's open below says the file is unreadable
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise WorkbookError(Msg("文件解压后超过 %1 MB，可能已损坏或不是普通的表格。请在 Excel 或 WPS 中打开后另存为 .xlsx，或拆分成几个文件分批导入。",
+                                MAX_UNPACKED_BYTES // (1024 * 1024)))
+
+
+def _filled(value: object) -> bool:
+    return value is not None and str(value).strip() != ""
+
+
+def _column_letters(index: int) -> str:
+    """0-based column index → Excel letters (0 → A, 26 → AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _capped(number: int, row: tuple[object, ...]) -> tuple[object, ...] | None:
+    """The row as the import keeps it: at most MAX_COLUMNS cells; None for an empty row past
+    MAX_ROWS; WorkbookError for content past either cap."""
+    if len(row) > MAX_COLUMNS:
+        beyond = next((i for i in range(len(row) - 1, MAX_COLUMNS - 1, -1) if _filled(row[i])), None)
+        if beyond is not None:
+            raise WorkbookError(Msg("第%1行第%2列有内容，超出了可导入的前 %3 列。请删除表格右侧多余的内容后再导入。",
+                                    number, _column_letters(beyond), MAX_COLUMNS))
+        row = row[:MAX_COLUMNS]
+    if number > MAX_ROWS:
+        if any(_filled(c) for c in row):
+            raise WorkbookError(Msg("表格超过 %1 行（第%2行仍有内容），请拆分成几个文件分批导入。", MAX_ROWS, number))
+        return None
+    return row
+
+
 def _open(path: Path):  # type: ignore[no-untyped-def]
     if not path.is_file():
         raise WorkbookError(Msg("找不到文件：%1", path))
     if path.suffix.lower() == ".xls":
         raise WorkbookError("这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入。")
+    _check_size(path)
     try:
         return _load_read_only(path)
     except Exception as exc:  # zipfile.BadZipFile, InvalidFileException, KeyError, XML errors …
@@ -155,7 +207,9 @@ def read_sheet(path: Path | str, kind: str, progress: Progress | None = None,
         _, header_index, sheet = chosen
         all_rows: list[tuple[object, ...]] = []
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):  # type: ignore[attr-defined]
-            all_rows.append(tuple(row))
+            kept = _capped(number, tuple(row))
+            if kept is not None:
+                all_rows.append(kept)
             if number % 2000 == 0:
                 if cancelled is not None and cancelled():
                     from app.services.excel.rows import ImportCancelled
@@ -167,6 +221,13 @@ def read_sheet(path: Path | str, kind: str, progress: Progress | None = None,
         title = sheet.title  # type: ignore[attr-defined]
     finally:
         book.close()
+    end = len(all_rows)  # trailing empty rows (a stray row far below the table): no grid for them
+    while end > header_index + 1 and not any(_filled(c) for c in all_rows[end - 1]):
+        end -= 1
+    for r1, _c1, r2, _c2 in merges:  # a merged cell reaching below the last filled row fills those rows
+        if r1 <= end:
+            end = max(end, min(r2, len(all_rows)))
+    del all_rows[end:]
     width = max((len(r) for r in all_rows), default=0)
     grid = [list(r) + [None] * (width - len(r)) for r in all_rows]
     for r1, c1, r2, c2 in merges:
