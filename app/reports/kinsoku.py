@@ -8,6 +8,8 @@ or end with "（", and a narrow cell could leave one character alone ("人力资
 * no line starts with closing punctuation (NO_START) nor ends with opening punctuation
   (NO_END): characters move down to the next line instead (never hung past the margin);
 * a run of Latin letters and digits ("2,500", "GB/T", an e-mail) stays on one line when it fits;
+* so does a short bracketed unit ("（人次）", "（家）"): a narrow table head breaks before it,
+  never as "报名（人/次）";
 * the last line of a paragraph is never one character alone (one more comes down with it).
 `KinsokuParagraph` applies it at layout time, when the frame or cell width is known, and hands
 ReportLab the lines with explicit breaks.
@@ -25,11 +27,12 @@ from reportlab.platypus import Paragraph
 NO_START = frozenset("。，、；：？！）］｝〕〉》」』】〗’”…‥·・—～%％‰℃°!),.:;?]}>'\"")
 NO_END = frozenset("（［｛〔〈《「『【〖‘“([{<￥$£#@")
 FUZZ = 1e-6
-_TOKENS = re.compile(r"[A-Za-z0-9@._%+\-/:,#&]+|\s+|.", re.DOTALL)
+_TOKENS = re.compile(r"（[^（）\s]{1,4}）|[A-Za-z0-9@._%+\-/:,#&]+|\s+|.", re.DOTALL)
 
 
 def tokens(text: str) -> list[str]:
-    """Break opportunities: one CJK character, one space, or one run of Latin letters and digits."""
+    """Break opportunities: one CJK character, one space, one run of Latin letters and digits,
+    or one short bracketed unit."""
     return _TOKENS.findall(text)
 
 

@@ -5297,7 +5297,7 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     </message>
     <message>
         <source>请填写%1</source>
-        <translation>Enter %1</translation>
+        <translation>Write here: %1</translation>
     </message>
     <message>
         <source>正在读取…</source>

@@ -57,6 +57,21 @@ def test_latin_runs_stay_whole_when_they_fit() -> None:
     assert len(long) > 2 and all(x for x in long)
 
 
+@pytest.mark.parametrize(("text", "width", "expected"), [
+    ("报名（人次）", 4, ["报名", "（人次）"]),  # a narrow table head: not "报名（人" / "次）"
+    ("活动参与企业（家次）", 7, ["活动参与企业", "（家次）"]),
+    ("服务企业（家）共计", 7, ["服务企业（家）", "共计"]),
+])
+def test_a_short_bracketed_unit_stays_whole(text: str, width: int, expected: list[str]) -> None:
+    assert break_lines(text, font(), SIZE, chars(width)) == expected
+
+
+def test_a_long_bracket_still_breaks_inside() -> None:
+    lines = break_lines("甲乙（一二三四五六七八九十）", font(), SIZE, chars(6))
+    check(lines)
+    assert len(lines) == 3 and "".join(lines) == "甲乙（一二三四五六七八九十）"
+
+
 def test_first_line_indent_is_allowed_for() -> None:
     lines = break_lines("一二三四五六七八九十", font(), SIZE, chars(8), chars(6))
     assert lines[0] == "一二三四五六" and lines[1] == "七八九十"
