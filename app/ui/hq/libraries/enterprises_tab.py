@@ -13,6 +13,8 @@ from app.ui.catalogue_names import shown
 from app.ui.hq.libraries.tab_base import LibraryTab
 from app.ui.hq.pages import DeskUser
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
+from app.ui.widgets.elided_tips import fit_to_names
+from app.ui.widgets.fit_columns import fit_columns
 from app.ui.widgets.list_table import ListTable
 
 PAGE = 100
@@ -53,6 +55,10 @@ class EnterprisesTab(LibraryTab):
         ]
         self.model = RowListModel(columns, self)
         self.table = ListTable(self.model, [240, 170, 80, 150, 70, 80, 100, 80])
+        # the name takes what is left; districts and statuses are never cut (English names are longer);
+        # on a narrow screen 服务过的站 then 登记服务站 step aside rather than scroll sideways
+        fit_to_names(self.table.table, {2: districts.NAMES, 5: ENTERPRISE_STATUSES.values()})
+        fit_columns(self.table.table, stretch=0, floor=180, keep=[2, 5], samples={1: "91440106MA5C123456"}, least={3: 110}, drop=[7, 6])
         self.table.empty_text = self.tr("没有找到企业。各服务站同步后，它们登记的企业会出现在这里。")
         self.finish_layout(self.table)
         self.pages: list[dict[str, str] | None] = [None]  # the cursor of each page shown so far
