@@ -65,6 +65,16 @@ _NOISE = re.compile(r"[\s*＊:：]|[(（\[【][^)）\]】]*[)）\]】]|(?<=..)(�
 REMEMBERED: settings.Option[dict[str, dict[str, int]]] = settings.persist("import_mappings", {}, dict)
 
 
+def column_letters(index: int) -> str:
+    """0-based column index → Excel's letters (0 → A, 26 → AA), as the sheet names the column."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def header_key(text: object) -> str:
     """Header text as compared: 营业收入（万元） → 营业收入, 从业人员(人) → 从业人员."""
     return _NOISE.sub("", tidy_text(text))

@@ -33,7 +33,7 @@ from pathlib import Path
 from app.domain.errors import UserError
 from app.domain.messages import Msg
 from app.services.excel import fast_cells
-from app.services.excel.columns import header_score
+from app.services.excel.columns import column_letters, header_score
 
 HEADER_SCAN_ROWS = 30
 # Caps on what one import reads (a hostile or broken workbook must not take the PC's memory):
@@ -140,16 +140,6 @@ def _filled(value: object) -> bool:
     return value is not None and str(value).strip() != ""
 
 
-def _column_letters(index: int) -> str:
-    """0-based column index → Excel letters (0 → A, 26 → AA)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _capped(number: int, row: tuple[object, ...]) -> tuple[object, ...] | None:
     """The row as the import keeps it: at most MAX_COLUMNS cells; None for an empty row past
     MAX_ROWS; WorkbookError for content past either cap."""
@@ -157,7 +147,7 @@ def _capped(number: int, row: tuple[object, ...]) -> tuple[object, ...] | None:
         beyond = next((i for i in range(len(row) - 1, MAX_COLUMNS - 1, -1) if _filled(row[i])), None)
         if beyond is not None:
             raise WorkbookError(Msg("第%1行第%2列有内容，超出了可导入的前 %3 列。请删除表格右侧多余的内容后再导入。",
-                                    number, _column_letters(beyond), MAX_COLUMNS))
+                                    number, column_letters(beyond), MAX_COLUMNS))
         row = row[:MAX_COLUMNS]
     if number > MAX_ROWS:
         if any(_filled(c) for c in row):

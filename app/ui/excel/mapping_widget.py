@@ -6,16 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from app.services.excel.columns import FIELDS, Mapping
-
-
-def _column_name(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
+from app.services.excel.columns import FIELDS, Mapping, column_letters
 
 
 class ImportMappingWidget(QTableWidget):
@@ -45,7 +36,7 @@ class ImportMappingWidget(QTableWidget):
             combo = QComboBox()
             combo.addItem(self.tr("（不导入）"), -1)
             for column, header in enumerate(headers):
-                combo.addItem(f"{_column_name(column)}  {header}", column)
+                combo.addItem(f"{column_letters(column)}  {header}", column)
             combo.setCurrentIndex(combo.findData(mapping.get(field, -1)))
             combo.currentIndexChanged.connect(lambda _i, r=row: self._changed(r))
             self.setCellWidget(row, 1, combo)
