@@ -62,9 +62,8 @@ def replicable(conn: Connection, table: str) -> dict[str, str] | None:
     if table not in SYNCED_TABLES or conn.dialect.name != "sqlite":
         return None
     wanted = _names(table)
-    installed = dict(conn.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?) ORDER BY rowid", wanted
-    ).all())
+    installed: dict[str, str] = {name: sql for name, sql in conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?) ORDER BY rowid", wanted)}
     if set(installed) != set(wanted) or any(installed[n] != _REPLICATED.get(n) for n in wanted):
         return None
     return installed
