@@ -20,6 +20,9 @@ Decisions:
   200,000 stamp rows, half of its insert time.  push.batch_rows expands it to every merged
   field, each taking the later of it and the field's own stamp; the clock only grows, so
   that is exactly the set of stamps the per-field rows held (tests/sync/test_capture.py).
+- A bulk INSERT (an Excel import) is captured set-based instead, with the same rows
+  (app/sync/bulk_capture.py): the insert triggers are dropped and put back inside its
+  transaction.  A change to them needs that module brought along (its head-schema test fails).
 - Sanity-check hash upkeep (docs/sync-protocol.md "Sanity check"): three more triggers per
   table log every change of a live row's (id, version) into `sync_hash_delta`, pulled
   rows included (they ignore `applying`), but only while the table has a

@@ -1,5 +1,7 @@
 """An import killed half-way through its INSERTs (SIGKILL: no rollback, no cleanup) leaves
-the database as it was, and running it again imports every row once."""
+the database as it was, and running it again imports every row once.  The kill falls
+while the bulk capture has the insert triggers dropped (app/sync/bulk_capture.py): they
+are back, as they were, and every imported row is captured once."""
 
 from __future__ import annotations
 
@@ -36,7 +38,7 @@ import_enterprises(open_profile("default"), sys.argv[1], confirm_warnings=True)
 """
 
 
-def _state(path: Path) -> tuple[str, int, int, int]:
+def _state(path: Path) -> tuple[str, int, int, int, int, object, object]:
     with sqlite3.connect(path) as conn:
         return (
             conn.execute("PRAGMA integrity_check").fetchone()[0],
@@ -44,6 +46,9 @@ def _state(path: Path) -> tuple[str, int, int, int]:
             conn.execute("SELECT count(*) FROM sync_outbox WHERE tbl = 'enterprise'").fetchone()[0],
             conn.execute("SELECT count(*) FROM sync_outbox o WHERE tbl = 'enterprise' AND NOT EXISTS "
                          "(SELECT 1 FROM enterprise e WHERE e.id = o.row_id)").fetchone()[0],
+            conn.execute("SELECT count(*) FROM sync_field_clock WHERE tbl = 'enterprise' AND field = '+'").fetchone()[0],
+            conn.execute("SELECT hlc FROM sync_clock").fetchall(),
+            sorted(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()),
         )
 
 
@@ -65,6 +70,7 @@ def test_a_killed_import_leaves_nothing_and_a_rerun_imports_each_row_once(db, wo
     assert report.imported == ROWS and report.rejected == 0
     after = _state(db.path)
     assert after[:3] == ("ok", before[1] + ROWS, before[2] + ROWS) and after[3] == 0
+    assert after[4] == before[4] + ROWS and after[6] == before[6]  # one stamp a row; the triggers as they were
     with sqlite3.connect(db.path) as conn:
         assert conn.execute("SELECT count(*) - count(DISTINCT credit_code) FROM enterprise "
                             "WHERE credit_code IS NOT NULL").fetchone()[0] == 0

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.messages import Msg
 from app.domain.text_normalise import tidy_text
+from app.sync import bulk_capture
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -180,10 +181,13 @@ def _prepared(table: Any, dialect: Any, given: tuple[str, ...]) -> tuple[str, li
 
 def bulk_insert(session: Session, model: type, rows: list[dict[str, Any]],
                 progress: Progress | None, cancelled: Cancelled | None) -> None:
-    """Core executemany in chunks, inside the caller's transaction; cancel raises (→ rollback)."""
-    for start in range(0, len(rows), CHUNK):
+    """Core executemany in chunks, inside the caller's transaction; cancel raises (→ rollback).
+    The sync capture of a synced table's rows is written set-based after the last chunk
+    (app/sync/bulk_capture.py: the same outbox, stamps and hash rows as its triggers)."""
+    with bulk_capture.inserts(session.connection(), model.__tablename__, len(rows)):  # type: ignore[attr-defined]
+        for start in range(0, len(rows), CHUNK):
+            check_cancel(cancelled)
+            insert_chunk(session, model, rows[start : start + CHUNK])
+            if progress is not None:
+                progress(min(start + CHUNK, len(rows)), len(rows), "正在写入…")
         check_cancel(cancelled)
-        insert_chunk(session, model, rows[start : start + CHUNK])
-        if progress is not None:
-            progress(min(start + CHUNK, len(rows)), len(rows), "正在写入…")
-    check_cancel(cancelled)
