@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app.hq import dedupe, enterprise_requests
+from app.hq import dedupe, enterprise_requests, fast_sql
 from app.hq.apply_context import MISSING, ApplyContext
 from app.hq.dedupe import ENTERPRISE_REF_TABLES, code_of, note_redirected, resolve_aliases
 from app.hq.driver_sql import driver
@@ -95,9 +95,9 @@ def _insert_new(ctx: ApplyContext, row: WireRow, data: dict[str, Any]) -> bool:
         return True
     # stored as sent (no stamp clamped): the station's pull need not bring it back (migration 0007)
     echo = ctx.station if all(hlc[f] == stamps.get(f, 0) for f in hlc) else None
-    version = ctx.conn.exec_driver_sql(
-        _INSERT, {"i": row.id, "s": ctx.station, "d": row.deleted, "data": _j(data), "h": _j(hlc), "src": _j(src), "e": echo}
-    ).scalar()
+    version = fast_sql.scalar(
+        ctx.conn, _INSERT, {"i": row.id, "s": ctx.station, "d": row.deleted, "data": _j(data), "h": _j(hlc), "src": _j(src), "e": echo}
+    )
     if version is None:
         return False  # inserted meanwhile by a concurrent push: merge into it instead
     ctx.accepted("enterprise", row.id, version)
