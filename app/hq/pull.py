@@ -28,10 +28,13 @@ PUBLIC_TABLES = list(HQ_REFERENCE + SHARED)
 NIL = "00000000-0000-0000-0000-000000000000"
 # Rows a station may see: reference and shared tables, and its own station-owned rows.
 VISIBLE = "(tbl = ANY(CAST(:public AS text[])) OR (station_id = :me AND tbl = ANY(CAST(:owned AS text[]))))"
-ROW_JSON = (
+ROW_JSON_BUILD = (
     "json_build_object('tbl', tbl, 'id', id, 'station_id', station_id, 'version', version, "
-    "'deleted', deleted, 'data', data, 'field_hlc', field_hlc)::text"
+    "'deleted', deleted, 'data', data, 'field_hlc', field_hlc)"
 )
+# A row's JSON as its trigger stored it when it was written (HQ migration 0010: made once, not
+# once per station pulling it), or built now for a row written before that migration.
+ROW_JSON = f"coalesce(page_json, {ROW_JSON_BUILD}::text)"
 
 
 @lru_cache(maxsize=32)
@@ -50,7 +53,7 @@ def array_row_sql(columns: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
         branches.append(f"WHEN '{tbl}' THEN json_build_array({head}, {absent}{values})")
     if not branches:
         return ROW_JSON
-    return f"(CASE r.tbl {' '.join(branches)} ELSE {ROW_JSON.removesuffix('::text')} END)::text"
+    return f"(CASE r.tbl {' '.join(branches)} ELSE {ROW_JSON_BUILD} END)::text"
 
 
 # The page query below forbids the sort: with stale statistics (a fresh HQ after a big import,
