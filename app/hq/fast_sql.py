@@ -26,7 +26,7 @@ from sqlalchemy import Connection
 
 
 def _cursor(conn: Connection, sql: str, params: Any, named: bool) -> Any:
-    raw = conn.connection.driver_connection
+    raw: Any = conn.connection.driver_connection  # psycopg's Connection (None only for a closed one)
     cursor = raw.cursor(row_factory=namedtuple_row) if named else raw.cursor()
     try:
         cursor.execute(sql, params)
