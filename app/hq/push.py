@@ -81,8 +81,12 @@ def apply_push(
     # Parents first: a merge decided here rewrites references in the rows below.  Sorted
     # by id so two batches touching the same enterprises lock them in the same order.
     ctx.prefetch = merge_prefetch.prefetch(conn, enterprises)  # one read and one lock for the batch
+    inserted = merge.insert_new_batch(ctx, enterprises)  # the plainly new ones: one statement
     for row in sorted(enterprises, key=lambda r: r.id):
-        merge.apply_enterprise(ctx, row)
+        if row.id in inserted:
+            ctx.accepted("enterprise", row.id, inserted[row.id])
+        else:
+            merge.apply_enterprise(ctx, row)
     merge_prefetch.flush(conn, ctx.prefetch)
     ctx.prefetch = None
     owned.apply_station_rows(ctx, station_rows)
