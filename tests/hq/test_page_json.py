@@ -27,7 +27,8 @@ def push(engine: Any, station: uuid.UUID, rows: list[dict[str, Any]]) -> hq_push
 def test_every_write_stores_the_json_a_page_would_build(hq_engine, enrol) -> None:
     """Inserts, merges by field, a merge by credit code (the loser's tombstone, the survivor's
     fill-in, the re-pointed service record), deletes and HQ's own reference rows: the stored text
-    is always what json_build_object gives for the row as it now is."""
+    of a row every station pulls is always what json_build_object gives for the row as it now is;
+    a station's own rows (service records here) store none."""
     a, b = enrol("PJ-A"), enrol("PJ-B")
     first = enterprise(a.station_id, hlc(0), credit_code="91440101MA5PJ00001", address="")
     push(hq_engine, a.station_id, [first, service_record(a.station_id, first["id"])])
@@ -39,9 +40,11 @@ def test_every_write_stores_the_json_a_page_would_build(hq_engine, enrol) -> Non
     push(hq_engine, b.station_id, [dict(record, deleted=True)])
     with hq_engine.begin() as conn:
         publish_reference(conn, "policy", [{"title": "中小企业稳岗补贴", "category": "finance"}])
-        rows = conn.execute(text(f"SELECT count(*), count(*) FILTER (WHERE page_json IS DISTINCT FROM {BUILT_NOW}) "
-                                 "FROM replica_row")).one()
-    assert rows[0] >= 6 and rows[1] == 0
+        public = conn.execute(text(f"SELECT count(*), count(*) FILTER (WHERE page_json IS DISTINCT FROM {BUILT_NOW}) "
+                                   "FROM replica_row WHERE tbl IN ('enterprise', 'policy')")).one()
+        own = conn.execute(text("SELECT count(*), count(page_json) FROM replica_row WHERE tbl = 'service_record'")).one()
+    assert public[0] >= 3 and public[1] == 0
+    assert own[0] == 2 and own[1] == 0, "a station's own rows keep no text: only their station pulls them"
 
 
 def test_a_page_sends_the_stored_text_and_builds_it_for_older_rows(hq_engine, enrol) -> None:
@@ -68,3 +71,14 @@ def test_the_migration_builds_what_the_pull_builds() -> None:
     assert migration.PAGE_JSON == BUILT_NOW.replace("('tbl', tbl", "('tbl', NEW.tbl").replace(
         ", id, ", ", NEW.id, ").replace("station_id, 'version', version", "NEW.station_id, 'version', NEW.version").replace(
         "deleted, 'data', data, 'field_hlc', field_hlc)", "NEW.deleted, 'data', NEW.data, 'field_hlc', NEW.field_hlc)")
+
+
+def test_the_migration_stores_text_for_the_tables_every_station_pulls() -> None:
+    """Migration 0010's PUBLIC is migration 0009's (the page's public scan) and the protocol's
+    reference and shared tables: any other table's rows go to their own station only."""
+    from app.sync import protocol
+
+    page_json = importlib.import_module("app.hq.migrations.versions.0010_page_json")
+    indexes = importlib.import_module("app.hq.migrations.versions.0009_pull_page_indexes")
+    assert page_json.PUBLIC == indexes.PUBLIC
+    assert set(page_json.PUBLIC) == set(protocol.HQ_REFERENCE) | set(protocol.SHARED)

@@ -6,9 +6,12 @@ other 199, and PostgreSQL built its JSON 199 times.  Building it was most of a c
 cost: 1.5 ms of PostgreSQL's CPU for a 400-row page against 0.4 ms reading the same rows' text
 (benchmarks/README.md, "Session 7").  replica_row.page_json now holds that text, set by the row
 trigger that already stamps every insert and update (replica_row_stamp_txid, migration 0001): the
-same expression over the same new values, so what a page sends is unchanged.  Rows written
-before this migration have none; the page builds theirs as before (coalesce), so nothing is
-rewritten here, whatever HQ holds.
+same expression over the same new values, so what a page sends is unchanged.  Only the rows every
+station pulls (migration 0009's PUBLIC tables: reference rows and enterprises) keep it: a station's
+own rows (service records, most of HQ's rows) go to nobody but their station, which skips its own
+echoes, so storing their text would grow HQ's largest table for nothing.  Their page_json stays
+NULL, as does that of rows written before this migration; the page builds theirs as before
+(coalesce), so nothing is rewritten here, whatever HQ holds.
 
 Revision ID: 0010_page_json
 Revises: 0009_pull_page_indexes
@@ -30,6 +33,10 @@ PAGE_JSON = ("json_build_object('tbl', NEW.tbl, 'id', NEW.id, 'station_id', NEW.
              "'deleted', NEW.deleted, 'data', NEW.data, 'field_hlc', NEW.field_hlc)::text")
 
 
+# migration 0009's PUBLIC: the tables whose rows every station pulls
+PUBLIC = ("station", "policy", "service_institution", "catalogue_entry", "expert", "pick_list_item", "enterprise")
+
+
 def _stamp(body: str) -> str:
     return f"""
         CREATE OR REPLACE FUNCTION replica_row_stamp_txid() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -41,7 +48,9 @@ def _stamp(body: str) -> str:
 
 def upgrade() -> None:
     op.execute("ALTER TABLE replica_row ADD COLUMN page_json text")
-    op.execute(_stamp(f"\n            NEW.page_json := {PAGE_JSON};"))
+    public = ", ".join(f"'{t}'" for t in PUBLIC)
+    op.execute(_stamp(f"\n            IF NEW.tbl IN ({public}) THEN\n                NEW.page_json := {PAGE_JSON};"
+                      "\n            END IF;"))
 
 
 def downgrade() -> None:
