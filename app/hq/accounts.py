@@ -2,49 +2,31 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import secrets
-import uuid
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Connection, text
 
 from app.domain import districts
 from app.domain.messages import Msg, joined
+from app.hq import fast_sql
 from app.hq.hq_edits import publish_reference
+from app.hq.token_sql import AUTHENTICATE, AUTHENTICATE_LOCKED, COLUMNS, StationInfo, digest
 from app.models.types import uuid7
 
 ENROL_DAYS = 7
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I/O/0/1: read aloud over the phone
 STATION_CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
-_COLUMNS = "code, name, district, station_id, status, enrolled_at, cursor_txid, last_seen_at"
+_COLUMNS = COLUMNS
 _NOW = "COALESCE(CAST(:now AS timestamptz), now())"  # an injected clock, or PostgreSQL's
+
+
+__all__ = ["AccountError", "StationInfo", "authenticate", "digest"]
 
 
 class AccountError(Exception):
     """`args[0]` is a Chinese message for the administrator or the station."""
-
-
-@dataclass(frozen=True)
-class StationInfo:
-    code: str
-    name: str
-    district: str
-    station_id: uuid.UUID
-    status: str
-    enrolled_at: datetime | None = None
-    cursor_txid: int | None = None
-    last_seen_at: datetime | None = None
-
-    def to_json(self) -> dict[str, str]:
-        return {"id": str(self.station_id), "station_id": str(self.station_id), "code": self.code, "name": self.name,
-                "district": self.district, "status": self.status}
-
-
-def digest(secret: str) -> str:
-    return hashlib.sha256(secret.encode()).hexdigest()
 
 
 def normalise_code(code: str) -> str:
@@ -154,17 +136,10 @@ def enroll(conn: Connection, enrol_code: str, now: datetime | None = None) -> tu
     return token, info
 
 
-# Every station request runs this once: in the driver's own parameter style, so SQLAlchemy
-# skips compiling and caching a text() each time (105 -> 51 µs a statement, benchmarks/README.md).
-_AUTHENTICATE = (
-    f"SELECT {_COLUMNS} FROM station_account WHERE token_hash = %(t)s AND status = 'active' "
-    "AND (token_expires_at IS NULL OR token_expires_at > now())"
-)
-_AUTHENTICATE_LOCKED = _AUTHENTICATE + " FOR SHARE"
-
-
 def authenticate(conn: Connection, token: str, lock: bool = False) -> StationInfo | None:
     """The active station holding `token`, or None.  `lock` holds the account row
-    (FOR SHARE) until the caller's transaction ends, so a revocation waits for it."""
-    row = conn.exec_driver_sql(_AUTHENTICATE_LOCKED if lock else _AUTHENTICATE, {"t": digest(token)}).first()
+    (FOR SHARE) until the caller's transaction ends, so a revocation waits for it.
+    Straight on psycopg (app/hq/fast_sql.py): every station request runs it, unless its
+    first statement folds it in (app.hq.push.authenticate_and_claim, app.hq.pull.pull_as)."""
+    row = fast_sql.first(conn, AUTHENTICATE_LOCKED if lock else AUTHENTICATE, {"t": digest(token)})
     return StationInfo(*row) if row else None

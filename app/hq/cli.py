@@ -228,11 +228,12 @@ def _serve(args: argparse.Namespace, url: str) -> int:
 
         uvicorn.run(create_app(url), **options)
         return 0
-    # Each worker is its own process with its own pool; together they stay within ~30
-    # connections, well under PostgreSQL's default max_connections.
+    # Each worker is its own process with its own pool, sized to keep a connection for each of
+    # its endpoint threads (worker_pool); serve_workers: uvicorn's, with TCP_NODELAY on their socket.
+    from app.hq.server import POOL_ENV, serve_workers, worker_pool
+
     os.environ[DB_ENV] = url
-    os.environ["STATION_DESK_HQ_POOL"] = f"{max(2, 10 // args.workers)},{max(2, 20 // args.workers)}"
-    from app.hq.server import serve_workers  # uvicorn's workers, with TCP_NODELAY on their socket
+    os.environ[POOL_ENV] = ",".join(map(str, worker_pool(args.workers)))
 
     serve_workers(args.workers, options)
     return 0

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, text
 
+from app.hq import fast_sql
 from app.hq.apply_context import MISSING, ApplyContext
 from app.hq.driver_sql import driver
 
@@ -82,8 +83,8 @@ def find_live_by_code(conn: Connection, code: str | None, exclude: uuid.UUID) ->
 _ALIASES = driver("SELECT merged_id, survivor_id FROM enterprise_alias WHERE merged_id = ANY(CAST(:ids AS uuid[]))")
 
 
-def resolve_aliases(conn: Connection, ids: Iterable[Any]) -> dict[str, str]:
-    """merged id → survivor id (text), for those of `ids` that were merged."""
+def alias_ids(ids: Iterable[Any]) -> str | None:
+    """Those of `ids` that are uuid text, as one array literal (fast to send), or None for none."""
     wanted = []
     for value in ids:
         try:
@@ -91,12 +92,15 @@ def resolve_aliases(conn: Connection, ids: Iterable[Any]) -> dict[str, str]:
         except ValueError:
             continue
     wanted = [w for w in wanted if w is not None]
-    if not wanted:
+    return "{" + ",".join(map(str, wanted)) + "}" if wanted else None
+
+
+def resolve_aliases(conn: Connection, ids: Iterable[Any]) -> dict[str, str]:
+    """merged id → survivor id (text), for those of `ids` that were merged."""
+    literal = alias_ids(ids)
+    if literal is None:
         return {}
-    rows = conn.exec_driver_sql(
-        _ALIASES, {"ids": "{" + ",".join(map(str, wanted)) + "}"}  # one array literal: fast to send
-    )
-    return {str(m): str(s) for m, s in rows}
+    return {str(m): str(s) for m, s in fast_sql.rows(conn, _ALIASES, {"ids": literal})}
 
 
 def log_conflict(ctx: ApplyContext, row_id: uuid.UUID, name: str, winner: tuple[Any, int, str], loser: tuple[Any, int, str]) -> None:

@@ -20,11 +20,12 @@ from __future__ import annotations
 import functools
 import json
 import uuid
+from collections import Counter
 from typing import Any
 
 from sqlalchemy import text
 
-from app.hq import dedupe, enterprise_requests
+from app.hq import dedupe, enterprise_requests, fast_sql
 from app.hq.apply_context import MISSING, ApplyContext
 from app.hq.dedupe import ENTERPRISE_REF_TABLES, code_of, note_redirected, resolve_aliases
 from app.hq.driver_sql import driver
@@ -95,13 +96,50 @@ def _insert_new(ctx: ApplyContext, row: WireRow, data: dict[str, Any]) -> bool:
         return True
     # stored as sent (no stamp clamped): the station's pull need not bring it back (migration 0007)
     echo = ctx.station if all(hlc[f] == stamps.get(f, 0) for f in hlc) else None
-    version = ctx.conn.exec_driver_sql(
-        _INSERT, {"i": row.id, "s": ctx.station, "d": row.deleted, "data": _j(data), "h": _j(hlc), "src": _j(src), "e": echo}
-    ).scalar()
+    version = fast_sql.scalar(
+        ctx.conn, _INSERT, {"i": row.id, "s": ctx.station, "d": row.deleted, "data": _j(data), "h": _j(hlc), "src": _j(src), "e": echo}
+    )
     if version is None:
         return False  # inserted meanwhile by a concurrent push: merge into it instead
     ctx.accepted("enterprise", row.id, version)
     return True
+
+
+_INSERT_MANY = driver(  # new enterprises of one push without a credit code: one statement (insert_new_batch)
+    "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, field_hlc, field_station, echo_to, echo_version) "
+    "SELECT 'enterprise', u.i, :s, 1, u.d, u.j, u.h, u.src, u.e, CASE WHEN u.e IS NULL THEN NULL ELSE 1 END "
+    "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(i uuid, d boolean, j jsonb, h jsonb, src jsonb, e uuid) "
+    "ORDER BY u.i ON CONFLICT DO NOTHING RETURNING id, version"
+)
+
+
+def insert_new_batch(ctx: ApplyContext, rows: list[WireRow]) -> dict[uuid.UUID, int]:
+    """Insert, in one statement, the pushed enterprises that `apply_enterprise` would insert one by
+    one without a question: new (the prefetch found no row and no alias), without a credit code
+    (no merge to decide), each once in the batch.  Every INSERT on replica_row fires the hash and
+    read-model statement triggers: two enterprises a push were two statements and four trigger
+    runs.  Returns id → version of those inserted; the caller takes each as accepted in its
+    place, and sends any other (one a concurrent push inserted meanwhile) to `apply_enterprise`."""
+    pre = ctx.prefetch
+    if pre is None or ctx.station is None:
+        return {}
+    seen = Counter(r.id for r in rows)
+    plain = [r for r in rows if seen[r.id] == 1 and pre.target(r.id) == r.id and r.id in pre.stored_codes
+             and code_of(clean_data("enterprise", r.data)) is None]
+    if not plain:
+        return {}
+    batch = []
+    for row in plain:
+        data = clean_data("enterprise", row.data)
+        stamps = row.field_hlc or {}
+        hlc = {f: clamp(ctx, stamps.get(f, 0)) for f in [*data, DELETED]}
+        # stored as sent (no stamp clamped): the station's pull need not bring it back (migration 0007)
+        echo = str(ctx.station) if all(hlc[f] == stamps.get(f, 0) for f in hlc) else None
+        batch.append({"i": str(row.id), "d": row.deleted, "j": data, "h": hlc, "src": dict.fromkeys(hlc, writer(ctx)),
+                      "e": echo})
+        pre.take_row(row.id)  # handed out: a later look at this id reads the database
+    pre.flush(ctx.conn)
+    return {i: v for i, v in fast_sql.rows(ctx.conn, _INSERT_MANY, {"s": ctx.station, "rows": _j(batch)})}
 
 
 def _merge_existing(ctx: ApplyContext, row: WireRow, target: uuid.UUID, old: Any, data: dict[str, Any], redirected: bool) -> None:

@@ -27,8 +27,9 @@ from typing import Any
 
 from sqlalchemy import Connection, Row
 
+from app.hq import fast_sql
 from app.hq.apply_context import MISSING
-from app.hq.dedupe import code_of, resolve_aliases
+from app.hq.dedupe import code_of
 from app.hq.driver_sql import driver
 from app.hq.wire import WireRow
 
@@ -84,11 +85,22 @@ _CONFLICTS = driver(
 )
 
 
-_CODES = driver("SELECT id, data->>'credit_code' FROM replica_row WHERE tbl = 'enterprise' AND id = ANY(CAST(:ids AS uuid[]))")
+# Each pushed id, its survivor when it was merged (enterprise_alias), and the stored credit code
+# of that target (NULL: none, or no such row): the aliases and the codes in one round trip.
+# Scalar subqueries: one index probe each per id, whatever the statistics or the plan cache
+# (a join planned for "10 ids" read the whole alias table).
+_TARGETS = driver("SELECT i.id, a.s, (SELECT r.data->>'credit_code' FROM replica_row r WHERE r.tbl = 'enterprise' "
+                  "AND r.id = coalesce(a.s, i.id)) FROM unnest(CAST(:ids AS uuid[])) AS i(id), "
+                  "LATERAL (SELECT (SELECT survivor_id FROM enterprise_alias WHERE merged_id = i.id) AS s) a")
+
+
 _LOCK_CODES = driver("SELECT pg_advisory_xact_lock(hashtextextended('credit_code:' || k, 0)) "
                      "FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS u(k, n)")
-_LOCK_ROWS = driver("SELECT id, station_id, version, deleted, data, field_hlc, field_station FROM replica_row "
-                    "WHERE tbl = 'enterprise' AND id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE")
+# one primary-key probe and lock per id, in the order of `ids` (sorted), whatever the statistics
+# (as app.hq.owned's _LOCK)
+_LOCK_ROWS = driver("SELECT r.id, r.station_id, r.version, r.deleted, r.data, r.field_hlc, r.field_station "
+                    "FROM unnest(CAST(:ids AS uuid[])) AS u(id) CROSS JOIN LATERAL (SELECT * FROM replica_row x "
+                    "WHERE x.tbl = 'enterprise' AND x.id = u.id FOR UPDATE) r")
 _HOLDERS = driver("SELECT data->>'credit_code', id FROM replica_row WHERE tbl = 'enterprise' AND NOT deleted "
                   "AND data->>'credit_code' = ANY(CAST(:codes AS text[]))")
 _UNMERGED = driver("SELECT survivor_id, merged_id FROM merge_record WHERE undone_at IS NOT NULL "
@@ -100,10 +112,10 @@ def flush(conn: Connection, pre: Prefetched | None) -> None:
     if pre is None:
         return
     if pre.updates:
-        conn.exec_driver_sql(_UPDATE, {"rows": json.dumps(pre.updates, ensure_ascii=False)})
+        fast_sql.execute(conn, _UPDATE, {"rows": json.dumps(pre.updates, ensure_ascii=False)})
         pre.updates.clear()
     if pre.conflicts:
-        conn.exec_driver_sql(_CONFLICTS, {"rows": json.dumps(pre.conflicts, ensure_ascii=False)})
+        fast_sql.execute(conn, _CONFLICTS, {"rows": json.dumps(pre.conflicts, ensure_ascii=False)})
         pre.conflicts.clear()
 
 
@@ -111,10 +123,14 @@ def prefetch(conn: Connection, rows: Sequence[WireRow]) -> Prefetched | None:
     """Resolve, read and lock what merging `rows` (pushed enterprises) needs; None for none."""
     if not rows:
         return None
-    aliases = resolve_aliases(conn, [str(r.id) for r in rows])
+    aliases: dict[str, str] = {}
+    stored: dict[uuid.UUID, str | None] = {}
+    for row_id, survivor, code in fast_sql.rows(conn, _TARGETS, {"ids": "{" + ",".join(str(r.id) for r in rows) + "}"}):
+        if survivor is not None:
+            aliases[str(row_id)] = str(survivor)
+        stored[survivor or row_id] = code
     targets = sorted({uuid.UUID(aliases.get(str(r.id), str(r.id))) for r in rows})
     ids = "{" + ",".join(map(str, targets)) + "}"
-    stored = {i: c for i, c in conn.exec_driver_sql(_CODES, {"ids": ids})}
     per_row: list[set[str]] = []
     for row in rows:
         target = uuid.UUID(aliases.get(str(row.id), str(row.id)))
@@ -122,14 +138,15 @@ def prefetch(conn: Connection, rows: Sequence[WireRow]) -> Prefetched | None:
     counts = Counter(code for codes in per_row for code in codes)
     codes = sorted(counts)
     if codes:  # code locks before row locks, sorted: the order app.hq.merge keeps row by row
-        conn.exec_driver_sql(_LOCK_CODES, {"keys": codes}).all()
-    locked = {r.id: r for r in conn.exec_driver_sql(_LOCK_ROWS, {"ids": ids})}
+        fast_sql.rows(conn, _LOCK_CODES, {"keys": codes})
+    locked = {r.id: r for r in fast_sql.rows(conn, _LOCK_ROWS, {"ids": ids}, named=True)}
     holders: dict[str, list[uuid.UUID]] = {}
-    if codes:
-        for code, holder in conn.exec_driver_sql(_HOLDERS, {"codes": codes}):
+    unmerged: set[frozenset[uuid.UUID]] = set()
+    if codes:  # no code anywhere in the batch: no merge to decide, no holders or unmerged pairs to know
+        for code, holder in fast_sql.rows(conn, _HOLDERS, {"codes": codes}):
             holders.setdefault(code, []).append(holder)
-    everyone = "{" + ",".join(sorted({*map(str, targets), *(str(r.id) for r in rows)})) + "}"
-    unmerged = {frozenset((s, m)) for s, m in conn.exec_driver_sql(_UNMERGED, {"ids": everyone})}
+        everyone = "{" + ",".join(sorted({*map(str, targets), *(str(r.id) for r in rows)})) + "}"
+        unmerged = {frozenset((s, m)) for s, m in fast_sql.rows(conn, _UNMERGED, {"ids": everyone})}
     absent: dict[uuid.UUID, str | None] = {t: None for t in targets if t not in locked}
     return Prefetched(aliases, absent, dict(locked), holders, unmerged, {code for code, n in counts.items() if n == 1},
                       set(codes))

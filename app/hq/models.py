@@ -85,6 +85,8 @@ class ReplicaRow(HqBase):
     # the station whose push HQ stored exactly as sent, at echo_version: its pull skips it (0007)
     echo_to: Mapped[uuid.UUID | None]
     echo_version: Mapped[int | None]
+    # the row as a pull page sends it, set by the row trigger at every write (migration 0010)
+    page_json: Mapped[str | None]
 
 
 class StationAccount(HqBase):

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from app.domain import row_rules
 from app.domain.messages import Msg
-from app.hq import merge
+from app.hq import dedupe, fast_sql, merge
 from app.hq.apply_context import ApplyContext
 from app.hq.driver_sql import driver
 from app.hq.wire import WireRow, clean_data
@@ -29,11 +29,20 @@ REVIEWED_REPORTS = ("annual_report", "info_report")
 
 # Whole batches travel as one JSON parameter: psycopg quotes Python lists element by
 # element (measured ~60 ms per 2,000 rows), PostgreSQL parses one JSON text in ~5 ms.
-# One query per table, ids as one array literal: a primary-key index scan however big
-# replica_row grows (a join against the batch let the planner pick a sequential scan).
-_LOCK_EXISTING = driver(
-    "SELECT tbl, id, station_id, deleted, data, version FROM replica_row "
-    "WHERE tbl = :tbl AND id = ANY(CAST(:ids AS uuid[])) ORDER BY id FOR UPDATE"
+# One query per table, ids as one array literal.  One primary-key probe and lock per id, in the order of the ids (sorted by the caller): a
+# subquery with FOR UPDATE is never flattened, so no statistics can turn it into a scan.
+# `tbl = … AND id = ANY(…)` let the planner AND the key with a whole partial index the table
+# implies (ix_replica_row_enterprise_ref: every service record), and a plain join a hash of
+# every service record, with the statistics a busy HQ has between two analyses: ~1 ms a push,
+# growing with the records held (benchmarks/README.md, "Session 7").
+_LOCK = ("SELECT r.tbl, r.id, r.station_id, r.deleted, r.data, r.version FROM unnest(CAST(:ids AS uuid[])) AS u(id) "
+         "CROSS JOIN LATERAL (SELECT * FROM replica_row x WHERE x.tbl = :tbl AND x.id = u.id FOR UPDATE) r")
+_LOCK_EXISTING = driver(_LOCK)
+# The first table's read also brings the aliases of the enterprises the rows name (one round
+# trip): rows with a NULL tbl are (merged id, survivor id) in (id, station_id).
+_LOCK_EXISTING_AND_ALIASES = driver(
+    f"WITH locked AS ({_LOCK}) SELECT * FROM locked UNION ALL SELECT NULL, a.merged_id, a.survivor_id, "
+    "NULL, NULL, NULL FROM enterprise_alias a WHERE a.merged_id = ANY(CAST(:refs AS uuid[]))"
 )
 _UPSERT = driver(
     "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, echo_to, echo_version) "
@@ -64,11 +73,19 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
         return
     # only text can be an id: a list or object here must never reach a set (finding 4: a 500)
     refs = [r.data.get("enterprise_id") for r in candidates if r.tbl in merge.ENTERPRISE_REF_TABLES]
-    aliases = merge.resolve_aliases(ctx.conn, {ref for ref in refs if isinstance(ref, str)})
+    ref_ids = dedupe.alias_ids({ref for ref in refs if isinstance(ref, str)})
+    aliases: dict[str, str] = {}
     existing = {}
     for tbl in sorted({r.tbl for r in candidates}):  # fixed lock order: concurrent pushes cannot deadlock
-        ids = "{" + ",".join(str(r.id) for r in candidates if r.tbl == tbl) + "}"
-        existing.update({(r.tbl, r.id): r for r in ctx.conn.exec_driver_sql(_LOCK_EXISTING, {"tbl": tbl, "ids": ids})})
+        params = {"tbl": tbl, "ids": "{" + ",".join(sorted(str(r.id) for r in candidates if r.tbl == tbl)) + "}"}
+        statement = _LOCK_EXISTING
+        if ref_ids is not None:  # the aliases with the first table's rows
+            statement, params["refs"], ref_ids = _LOCK_EXISTING_AND_ALIASES, ref_ids, None
+        for r in fast_sql.rows(ctx.conn, statement, params, named=True):
+            if r.tbl is None:
+                aliases[str(r.id)] = str(r.station_id)
+            else:
+                existing[(r.tbl, r.id)] = r
     writes: list[tuple[WireRow, dict[str, Any]]] = []
     for row in candidates:
         data = clean_data(row.tbl, row.data)
@@ -161,7 +178,7 @@ def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]]) -> 
     batch = [{"t": row.tbl, "i": str(row.id), "d": row.deleted, "j": data, "e": data == clean_data(row.tbl, row.data)}
              for row, data in writes]
     params = {"station": ctx.station, "rows": json.dumps(batch, ensure_ascii=False)}
-    stored = {(tbl, row_id): version for tbl, row_id, version in ctx.conn.exec_driver_sql(_UPSERT, params)}
+    stored = {(tbl, row_id): version for tbl, row_id, version in fast_sql.rows(ctx.conn, _UPSERT, params)}
     for row, _ in writes:
         version = stored.get((row.tbl, row.id))
         if version is None:

@@ -17,9 +17,10 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from app.hq import tombstones
+from app.hq import fast_sql, table_hashes, token_sql, tombstones
 from app.hq.driver_sql import driver
-from app.hq.watermark import _SNAPSHOT, _bound
+from app.hq.token_sql import StationInfo
+from app.hq.watermark import BOUND_SQL
 from app.hq.wire import Cursor
 from app.sync.protocol import HQ_REFERENCE, SHARED, STATION_OWNED
 
@@ -27,10 +28,13 @@ PUBLIC_TABLES = list(HQ_REFERENCE + SHARED)
 NIL = "00000000-0000-0000-0000-000000000000"
 # Rows a station may see: reference and shared tables, and its own station-owned rows.
 VISIBLE = "(tbl = ANY(CAST(:public AS text[])) OR (station_id = :me AND tbl = ANY(CAST(:owned AS text[]))))"
-ROW_JSON = (
+ROW_JSON_BUILD = (
     "json_build_object('tbl', tbl, 'id', id, 'station_id', station_id, 'version', version, "
-    "'deleted', deleted, 'data', data, 'field_hlc', field_hlc)::text"
+    "'deleted', deleted, 'data', data, 'field_hlc', field_hlc)"
 )
+# A row's JSON as its trigger stored it when it was written (HQ migration 0010: made once, not
+# once per station pulling it), or built now for a row written before that migration.
+ROW_JSON = f"coalesce(page_json, {ROW_JSON_BUILD}::text)"
 
 
 @lru_cache(maxsize=32)
@@ -49,14 +53,36 @@ def array_row_sql(columns: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
         branches.append(f"WHEN '{tbl}' THEN json_build_array({head}, {absent}{values})")
     if not branches:
         return ROW_JSON
-    return f"(CASE r.tbl {' '.join(branches)} ELSE {ROW_JSON.removesuffix('::text')} END)::text"
+    return f"(CASE r.tbl {' '.join(branches)} ELSE {ROW_JSON_BUILD} END)::text"
 
 
-_PREAMBLE = driver(
-    "SELECT (SELECT value FROM hq_meta WHERE key = :k), "
-    f"{_SNAPSHOT} WHERE set_config('enable_sort', 'off', true) IS NOT NULL "
-    "AND set_config('synchronous_commit', 'off', true) IS NOT NULL"
-)
+# The page query below forbids the sort: with stale statistics (a fresh HQ after a big import,
+# before autoanalyze) the planner chose "scan everything, sort, take 5,000" for every page: 5x
+# slower and growing.  Losing the acknowledgement in a crash only makes the tombstone purge more
+# careful: no WAL flush for it (~4 ms per pull page here).
+_SETTINGS = "set_config('enable_sort', 'off', true) IS NOT NULL AND set_config('synchronous_commit', 'off', true) IS NOT NULL"
+# One round trip for the settings, the purge mark and the watermark (a pull is mostly round
+# trips when 200 stations sync at once).
+_PREAMBLE = (f"SELECT (SELECT value FROM hq_meta WHERE key = %(k)s), {BOUND_SQL.format(s='s')} "
+             f"FROM pg_current_snapshot() s WHERE {_SETTINGS}")
+
+
+@lru_cache(maxsize=4)
+def _preamble_as(ack: bool, figures: bool) -> str:
+    """`_PREAMBLE` for the holder of a token (%(t)s), and in the same round trip: the token
+    check, the acknowledgement of the cursor (`ack`: %(ack)s) and, when asked, the check's
+    figures of the tables %(ftbls)s (app.hq.table_hashes), read with this snapshot.  No row: a token HQ does not
+    accept (nothing acknowledged)."""
+    ctes = [f"me AS ({token_sql.AUTHENTICATE})"]
+    if ack:
+        ctes.append(
+            "ack AS (UPDATE station_account a SET cursor_txid = %(ack)s, cursor_at = now(), last_seen_at = now() "
+            "FROM me WHERE a.station_id = me.station_id AND a.cursor_txid IS DISTINCT FROM %(ack)s RETURNING 1)"
+        )
+    kept = ("(SELECT json_agg(json_build_array(f.tbl, f.scope, f.n, f.h, f.d)) FROM ("
+            f"{table_hashes.figures_sql('me.station_id')}) f(tbl, scope, n, h, d))") if figures else "NULL"
+    return (f"WITH {', '.join(ctes)} SELECT me.*, (SELECT value FROM hq_meta WHERE key = %(k)s), "
+            f"{BOUND_SQL.format(s='s')}, {kept} FROM me, pg_current_snapshot() s WHERE {_SETTINGS}")
 
 
 class ResyncRequired(Exception):
@@ -92,20 +118,75 @@ def pull(
     """One page of rows visible to `station` after `cursor` (None: bootstrap, no tombstones).
     `columns` (protocol 2): rows of those tables as arrays, see array_row_sql.
     `acknowledged`: the station's stored cursor_txid, when the caller has just read it.
-    `echoes`: also the station's own rows HQ stored exactly as pushed (skipped otherwise)."""
-    if isinstance(cursor, dict):
-        cursor = Cursor.model_validate(cursor)
-    # One round trip for the settings, the purge mark and the snapshot (a pull is mostly
-    # round trips when 200 stations sync at once).  The page query below forbids the sort:
-    # with stale statistics (a fresh HQ after a big import, before autoanalyze) the planner
-    # chose "scan everything, sort, take 5,000" for every page: 5x slower and growing.
-    # Losing the acknowledgement in a crash only makes the tombstone purge more careful:
-    # no WAL flush for it (~4 ms per pull page here).
-    purged, xmax, running = conn.exec_driver_sql(_PREAMBLE, {"k": tombstones.PURGED_KEY}).one()
+    `echoes`: also the station's own rows HQ stored exactly as pushed (skipped otherwise).
+    (The sync endpoint's way is `pull_as`, the same page with fewer round trips.)"""
+    cursor = _as_cursor(cursor)
+    purged, bound = fast_sql.first(conn, _PREAMBLE, {"k": tombstones.PURGED_KEY})
+    page = _page(conn, station, cursor, limit, table, columns, purged, int(bound), echoes)
+    if cursor is not None and table is None and acknowledged != int(cursor.txid):
+        _acknowledge(conn, station, int(cursor.txid))
+    elif page.done:
+        _seen(conn, station)  # a bootstrap or a pull with nothing new ends a sync too ("最近同步")
+    return page
+
+
+Kept = tuple[dict[str, tuple[int, int]], list[tuple[str, uuid.UUID]]]  # app.hq.table_hashes.read_figures
+
+
+def pull_as(
+    conn: Connection,
+    token: str,
+    cursor: Cursor | dict[str, Any] | None,
+    limit: int,
+    table: str | None = None,
+    columns: dict[str, list[str]] | None = None,
+    figures: list[str] | None = None,
+) -> tuple[StationInfo, PullPage, Kept | None] | None:
+    """`pull` for the station holding `token`, as the sync endpoint asks it: the token check,
+    the cursor's acknowledgement, the watermark and (`figures`) the check's kept figures of those
+    tables come with the preamble, in one round trip (`_preamble_as`): a pull is three statements
+    and its transaction.  The figures are read with the page's snapshot, whether or not the page
+    is the last (the caller keeps them for the last).  None: a token HQ does not accept."""
+    cursor = _as_cursor(cursor)
+    ack = cursor is not None and table is None
+    params: dict[str, Any] = {"t": token_sql.digest(token), "k": tombstones.PURGED_KEY}
+    if cursor is not None and ack:
+        params["ack"] = int(cursor.txid)
+    if figures:
+        params["ftbls"] = sorted(set(figures))
+    row = fast_sql.first(conn, _preamble_as(ack, bool(figures)), params)
+    if row is None:
+        return None
+    n = token_sql.STATION_COLUMNS
+    me, (purged, bound, kept) = StationInfo(*row[:n]), row[n:]
+    page = _page(conn, me.station_id, cursor, limit, table, columns, purged, int(bound), echoes=False)
+    acknowledged = cursor is not None and ack and me.cursor_txid != int(cursor.txid)
+    if page.done and not acknowledged:
+        _seen(conn, me.station_id)  # a bootstrap or a pull with nothing new ends a sync too ("最近同步")
+    return me, page, None if kept is None else table_hashes.read_figures(kept)
+
+
+def _as_cursor(cursor: Cursor | dict[str, Any] | None) -> Cursor | None:
+    return Cursor.model_validate(cursor) if isinstance(cursor, dict) else cursor
+
+
+def _page(
+    conn: Connection,
+    station: uuid.UUID,
+    cursor: Cursor | None,
+    limit: int,
+    table: str | None,
+    columns: dict[str, list[str]] | None,
+    purged: Any,
+    watermark: int,
+    echoes: bool,
+) -> PullPage:
+    """The page after `cursor` below `watermark`, once the cursor is known to be neither behind
+    the purge mark `purged` nor from the future."""
     if cursor is not None and int(cursor.txid) <= (int(purged) if purged is not None else -1):
         raise ResyncRequired
-    bound = str(_bound(conn, xmax, running))
-    if cursor is not None and int(cursor.txid) > int(bound) and int(cursor.txid) > _next_txid(conn):
+    bound = str(watermark)
+    if cursor is not None and int(cursor.txid) > watermark and int(cursor.txid) > _next_txid(conn):
         raise ResyncRequired  # a cursor from the future: HQ was restored from a backup
     where, params = ["txid < CAST(:bound AS xid8)"], {"me": station, "bound": bound, "limit": limit}
     since = bound if cursor is None else cursor.since
@@ -128,7 +209,7 @@ def pull(
         # a bootstrap (every page of it) and a table repair still send everything
         where.append("NOT coalesce(echo_to = :me AND echo_version = version, false)")
     row_sql = array_row_sql(tuple((t, tuple(c)) for t, c in sorted(columns.items()))) if columns else ROW_JSON
-    result = conn.exec_driver_sql(_page_sql(" AND ".join(where), row_sql, arms), params).all()
+    result = fast_sql.rows(conn, _page_sql(" AND ".join(where), row_sql, arms), params)
     done = len(result) < limit
     if done:
         # Everything visible below `bound` has been sent: continue from the bound itself.
@@ -138,10 +219,6 @@ def pull(
         new_cursor = {"txid": txid, "tbl": tbl, "id": row_id}
         if since is not None:
             new_cursor["since"] = since
-    if cursor is not None and table is None and acknowledged != int(cursor.txid):
-        _acknowledge(conn, station, int(cursor.txid))
-    elif done:
-        _seen(conn, station)  # a bootstrap or a pull with nothing new ends a sync too ("最近同步")
     return PullPage([r[3] for r in result], new_cursor, done)
 
 
@@ -170,7 +247,7 @@ def _page_sql(where: str, row_sql: str, arms: tuple[str, ...]) -> str:
 
 
 def _next_txid(conn: Connection) -> int:
-    return int(conn.execute(text("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")).scalar_one())
+    return int(fast_sql.scalar(conn, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text"))
 
 
 _ACKNOWLEDGE = driver(
@@ -180,7 +257,7 @@ _ACKNOWLEDGE = driver(
 
 
 def _acknowledge(conn: Connection, station: uuid.UUID, txid: int) -> None:
-    conn.exec_driver_sql(_ACKNOWLEDGE, {"t": txid, "s": station})
+    fast_sql.execute(conn, _ACKNOWLEDGE, {"t": txid, "s": station})
 
 
 SEEN_EVERY_SECONDS = 60
@@ -192,7 +269,7 @@ _SEEN = driver(
 
 def _seen(conn: Connection, station: uuid.UUID) -> None:
     """last_seen_at = now, at most once a minute (a bootstrap pulls many pages)."""
-    conn.exec_driver_sql(_SEEN, {"s": station, "every": SEEN_EVERY_SECONDS})
+    fast_sql.execute(conn, _SEEN, {"s": station, "every": SEEN_EVERY_SECONDS})
 
 
 @dataclass(frozen=True)

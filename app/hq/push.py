@@ -16,25 +16,47 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from app.domain import row_rules
-from app.hq import merge, merge_prefetch, owned
+from app.hq import fast_sql, merge, merge_prefetch, owned, token_sql
 from app.hq.apply_context import ApplyContext, PushResult, now_ms
 from app.hq.driver_sql import driver
+from app.hq.token_sql import StationInfo
 from app.hq.wire import WireRow, clean_data
 from app.sync.protocol import HQ_REFERENCE, SHARED, STATION_OWNED, STATION_PROFILE_TABLE
 
-__all__ = ["ApplyContext", "PushResult", "apply_push", "now_ms"]
+__all__ = ["ApplyContext", "PushResult", "apply_push", "authenticate_and_claim", "now_ms"]
 
 
 _CLAIM = driver("INSERT INTO applied_batch (station_id, batch_id) VALUES (:s, :b) ON CONFLICT DO NOTHING RETURNING 1")
 _RESULT = driver("UPDATE applied_batch SET result = CAST(:r AS jsonb) WHERE station_id = :s AND batch_id = :b")
+# The token check (FOR SHARE: a revocation waits for this push or refuses it) and the claim in
+# one round trip: the batch is claimed as the token's station, and only if the token is good.
+_CLAIM_AS = (
+    f"WITH me AS ({token_sql.AUTHENTICATE_LOCKED}), claim AS (INSERT INTO applied_batch (station_id, batch_id) "
+    "SELECT station_id, %(b)s FROM me ON CONFLICT DO NOTHING RETURNING 1) "
+    "SELECT me.*, EXISTS (SELECT 1 FROM claim) FROM me"
+)
+
+
+def authenticate_and_claim(conn: Connection, token: str, batch_id: uuid.UUID) -> tuple[StationInfo, bool] | None:
+    """The active station holding `token`, its account row held FOR SHARE, and whether this
+    call claimed `batch_id` for it (False: claimed before, `apply_push` answers "already
+    applied"); None for a token HQ does not accept (nothing claimed)."""
+    row = fast_sql.first(conn, _CLAIM_AS, {"t": token_sql.digest(token), "b": batch_id})
+    if row is None:
+        return None
+    return StationInfo(*row[: token_sql.STATION_COLUMNS]), bool(row[token_sql.STATION_COLUMNS])
 
 
 def apply_push(
-    conn: Connection, station: uuid.UUID, batch_id: uuid.UUID, rows: Iterable[WireRow | Mapping[str, Any]], at_ms: int | None = None
+    conn: Connection, station: uuid.UUID, batch_id: uuid.UUID, rows: Iterable[WireRow | Mapping[str, Any]], at_ms: int | None = None,
+    *, claimed: bool | None = None,
 ) -> PushResult:
-    """Apply one batch for `station` (from the token) exactly once; return its result."""
-    claimed = conn.exec_driver_sql(_CLAIM, {"s": station, "b": batch_id}).first()
+    """Apply one batch for `station` (from the token) exactly once; return its result.
+    `claimed`: the caller has already tried to claim the batch in this transaction
+    (`authenticate_and_claim`), and this says whether it got it."""
     if claimed is None:
+        claimed = fast_sql.first(conn, _CLAIM, {"s": station, "b": batch_id}) is not None
+    if not claimed:
         stored = conn.execute(
             text("SELECT result FROM applied_batch WHERE station_id = :s AND batch_id = :b"), {"s": station, "b": batch_id}
         ).scalar_one()
@@ -59,14 +81,18 @@ def apply_push(
     # Parents first: a merge decided here rewrites references in the rows below.  Sorted
     # by id so two batches touching the same enterprises lock them in the same order.
     ctx.prefetch = merge_prefetch.prefetch(conn, enterprises)  # one read and one lock for the batch
+    inserted = merge.insert_new_batch(ctx, enterprises)  # the plainly new ones: one statement
     for row in sorted(enterprises, key=lambda r: r.id):
-        merge.apply_enterprise(ctx, row)
+        if row.id in inserted:
+            ctx.accepted("enterprise", row.id, inserted[row.id])
+        else:
+            merge.apply_enterprise(ctx, row)
     merge_prefetch.flush(conn, ctx.prefetch)
     ctx.prefetch = None
     owned.apply_station_rows(ctx, station_rows)
     _store_rejections(ctx)
     _name_writers(ctx)
-    conn.exec_driver_sql(_RESULT, {"r": json.dumps(ctx.result.to_json()), "s": station, "b": batch_id})
+    fast_sql.execute(conn, _RESULT, {"r": json.dumps(ctx.result.to_json()), "s": station, "b": batch_id})
     return ctx.result
 
 

@@ -85,6 +85,17 @@ def create_app(
     return app
 
 
+def worker_pool(workers: int) -> tuple[int, int]:
+    """(pool size, overflow) of each of `workers` worker processes.  The pool keeps a connection
+    for every endpoint thread and the read-model drain (THREADS + 1): one it had to close on
+    return was opened again by the next burst, and a new PostgreSQL backend plans every
+    statement afresh with cold caches.  With 2 workers and the earlier share of 30 connections
+    (5 kept each) a round of 200 syncs closed and reopened ~6 connections per worker, ~0.9 s
+    of PostgreSQL's CPU (benchmarks/README.md, "Session 7").  The overflow is the same share as
+    before: 2 workers keep 18 connections and open at most 38 under PostgreSQL's default 100."""
+    return THREADS + 1, max(2, 20 // workers)
+
+
 def app_from_env() -> FastAPI:
     """Factory for `serve --workers N`: each worker process builds its own app and pool."""
     pool_size, overflow = (int(x) for x in os.environ.get(POOL_ENV, "10,20").split(","))

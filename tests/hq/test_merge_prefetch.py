@@ -95,3 +95,37 @@ def test_prefetched_batches_end_as_row_by_row(hq_engine, enrol) -> None:
         assert with_state == plain_state
 
     check()
+
+
+def test_new_enterprises_without_a_code_are_inserted_in_one_statement(hq_engine, enrol, monkeypatch) -> None:
+    """Each INSERT on replica_row fires the hash and read-model statement triggers: a push's plainly
+    new enterprises (no credit code, no row or alias at HQ) go in as one statement, stored exactly
+    as row-by-row (echo marks, stamps, versions); one with a code still goes through the merge."""
+    from app.hq import fast_sql
+    from app.hq.apply_context import now_ms
+    from app.sync.protocol import hlc_from_ms
+
+    a = enrol("PF-BATCH")
+    rows = [enterprise(a.station_id, hlc_from_ms(now_ms() - 1000, i), name=f"新企业{i}") for i in range(3)]  # not clamped
+    coded = enterprise(a.station_id, hlc(9), credit_code="91440101MA5PF00009")
+    inserts: list[str] = []
+    real = fast_sql.rows
+
+    def counting(conn: Any, statement: str, params: Any = None, **kw: Any) -> Any:
+        if statement.startswith("INSERT INTO replica_row"):
+            inserts.append(statement)
+        return real(conn, statement, params, **kw)
+
+    monkeypatch.setattr(fast_sql, "rows", counting)
+    with hq_engine.begin() as conn:
+        result = hq_push.apply_push(conn, a.station_id, uuid.uuid4(), [*rows, coded])
+    assert len(inserts) == 1 and result.accepted == 4
+    assert sorted((v["id"], v["version"]) for v in result.versions) == sorted((r["id"], 1) for r in [*rows, coded])
+    with hq_engine.begin() as conn:
+        stored = conn.execute(text("SELECT id::text, data, field_hlc, echo_to, echo_version FROM replica_row "
+                                   "WHERE id = ANY(CAST(:ids AS uuid[]))"), {"ids": [r["id"] for r in rows]}).all()
+    assert {s[0] for s in stored} == {r["id"] for r in rows}
+    for row_id, data, stamps, echo_to, echo_version in stored:
+        sent = next(r for r in rows if r["id"] == row_id)
+        assert data == sent["data"] and stamps == {**sent["field_hlc"], "deleted": 0}
+        assert (echo_to, echo_version) == (a.station_id, 1)  # stored as sent: its pull skips it (migration 0007)

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import text
 
-from app.hq import pull
+from app.hq import fast_sql, pull
 from app.hq import push as hq_push
 from app.hq.hq_edits import publish_reference
 from app.hq.tombstones import purge_tombstones
@@ -182,7 +182,7 @@ def test_the_page_indexes_cover_the_tables_a_station_sees() -> None:
     assert set(migration.OWNED) == set(STATION_OWNED)
 
 
-def test_a_page_scans_only_rows_the_station_may_see(hq_engine, enrol) -> None:
+def test_a_page_scans_only_rows_the_station_may_see(hq_engine, enrol, monkeypatch) -> None:
     """Each arm of the page query is an ordered scan of its own partial index: other stations'
     own rows are never read and filtered (EXPLAIN of the query pull() runs)."""
     a, b = enrol("L-IDX-A"), enrol("L-IDX-B")
@@ -192,15 +192,15 @@ def test_a_page_scans_only_rows_the_station_may_see(hq_engine, enrol) -> None:
     push(hq_engine, b.station_id, [service_record(b.station_id, uuid7(), summary=f"b2-{i}") for i in range(30)])
     push(hq_engine, a.station_id, [service_record(a.station_id, uuid7(), summary=f"a{i}") for i in range(3)])
     captured: list[str] = []
+    real = fast_sql.rows
+
+    def explain(conn: Any, statement: str, params: Any = None, **kw: Any) -> Any:
+        if statement.startswith("SELECT u.t"):
+            captured.extend(r[0] for r in real(conn, "EXPLAIN (ANALYZE) " + statement, params))
+        return real(conn, statement, params, **kw)
+
+    monkeypatch.setattr(fast_sql, "rows", explain)  # the page runs straight on psycopg (app/hq/fast_sql.py)
     with hq_engine.begin() as conn:
-        real = conn.exec_driver_sql
-
-        def explain(statement: str, params: Any = None) -> Any:
-            if statement.startswith("SELECT u.t"):
-                captured.extend(r[0] for r in real("EXPLAIN (ANALYZE) " + statement, params))
-            return real(statement, params)
-
-        conn.exec_driver_sql = explain  # type: ignore[method-assign]
         page = pull.pull(conn, a.station_id, cursor, 100, echoes=True)
     assert len(page.rows) == 3
     plan = "\n".join(captured)

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from app.hq import pull as hq_pull
 from app.hq import table_hashes
 from app.hq.apply_context import now_ms
-from app.hq.gate import authenticated
+from app.hq.gate import AUTH_MESSAGE
 from app.hq.http_io import SMALL_LIMITS, ApiError, RawBody, body_reader, parse, respond
 from app.hq.routes.context import Service, ServiceContext, Token
 from app.hq.wire import PullRequest
@@ -30,13 +30,17 @@ def answer(hq: ServiceContext, token: str, version: int, body: RawBody) -> bytes
     due: list[Any] = []
 
     def work(conn: Any) -> tuple[hq_pull.PullPage, dict[str, tuple[int, int]] | None]:
-        me = authenticated(conn, token)
-        page = hq_pull.pull(conn, me.station_id, req.cursor, req.limit, req.table, columns, acknowledged=me.cursor_txid)
-        if not (page.done and req.figures):
+        # the token check, the cursor's acknowledgement and the figures come with the preamble
+        found = hq_pull.pull_as(conn, token, req.cursor, req.limit, req.table, columns, req.figures)
+        if found is None:
+            raise ApiError(401, "unauthorized", AUTH_MESSAGE)
+        _, page, kept = found
+        if not (page.done and req.figures and kept is not None):
             return page, None
         # the sanity check's figures with the last page: the station compares them after
-        # applying it, without a /v1/check of its own (same figures, same O(changes) read)
-        figures, due[:] = table_hashes.kept_figures(conn, me.station_id, req.figures)
+        # applying it, without a /v1/check of its own (same figures, same O(changes) read,
+        # with the page's own snapshot)
+        figures, due[:] = kept
         return page, figures
 
     try:

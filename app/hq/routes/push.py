@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from app.hq import push as hq_push
-from app.hq.gate import authenticated
-from app.hq.http_io import Limits, RawBody, answer_json, body_reader, parse, respond
+from app.hq.gate import AUTH_MESSAGE
+from app.hq.http_io import ApiError, Limits, RawBody, answer_json, body_reader, parse, respond
 from app.hq.readmodel import pending
 from app.hq.routes.context import Service, ServiceContext, Token
 from app.hq.wire import PushRequest
@@ -28,8 +28,12 @@ def answer(hq: ServiceContext, token: str, _version: int, body: RawBody) -> byte
     def work(conn: Any) -> hq_push.PushResult:
         # FOR SHARE: a revocation waits for this push or refuses it.  The station is the
         # token's, whatever station_id the body names (a row naming another is rejected).
-        me = authenticated(conn, token, lock=True)
-        return hq_push.apply_push(conn, me.station_id, req.batch_id, req.rows)
+        # The token check and the batch's claim are one statement.
+        found = hq_push.authenticate_and_claim(conn, token, req.batch_id)
+        if found is None:
+            raise ApiError(401, "unauthorized", AUTH_MESSAGE)
+        me, claimed = found
+        return hq_push.apply_push(conn, me.station_id, req.batch_id, req.rows, claimed=claimed)
 
     result = hq.in_transaction(work)
     if result.status == "applied":  # the read models catch up after the station has its answer

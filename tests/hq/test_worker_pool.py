@@ -1,0 +1,38 @@
+"""`serve --workers N`: each worker's pool keeps a connection for every endpoint thread and the
+read-model drain, so a burst of syncs never closes connections only to open them again (a new
+PostgreSQL backend plans every statement afresh with cold caches: benchmarks/README.md, "Session 7")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event
+
+from app.hq import cli, server
+from app.hq.db import DB_ENV, make_engine
+
+
+def test_serve_gives_each_worker_a_pool_as_wide_as_its_threads(monkeypatch) -> None:
+    started: dict[str, Any] = {}
+    monkeypatch.setenv(DB_ENV, "postgresql://nowhere/none")  # restored afterwards, as the pool variable
+    monkeypatch.setenv(server.POOL_ENV, "")
+    monkeypatch.setattr(server, "serve_workers", lambda workers, options: started.update(workers=workers))
+    for workers in (2, 3, 4, 8):
+        assert cli.main(["serve", "--db", "postgresql://nowhere/none", "--workers", str(workers)]) == 0
+        size, overflow = (int(x) for x in server.os.environ[server.POOL_ENV].split(","))
+        assert started["workers"] == workers
+        assert size >= server.THREADS + 1 and overflow >= 2
+
+
+def test_a_burst_as_wide_as_the_threads_closes_no_connection(hq_url) -> None:
+    engine = make_engine(hq_url, *server.worker_pool(2))
+    closed: list[Any] = []
+    event.listen(engine.pool, "close", lambda *_: closed.append(1))
+    try:
+        for _ in range(3):  # bursts: every thread and the drain hold a connection at once
+            held = [engine.connect() for _ in range(server.THREADS + 1)]
+            for conn in held:
+                conn.close()
+        assert closed == [] and engine.pool.checkedin() == server.THREADS + 1
+    finally:
+        engine.dispose()
