@@ -102,20 +102,23 @@ def one_size(rows: int, changed: int, repeat: int, what: str) -> dict[str, Any]:
                 bare.get("/v1/hello", headers={PROTOCOL_HEADER: "2"})
                 trips.append(time.perf_counter() - t)
         out["round trip ms"] = statistics.median(trips) * 1000
+        wal_conn = psycopg.connect(url, autocommit=True)  # WAL bytes a sync writes at HQ (full-page images included)
         for kind in ("incremental", "no-op"):
-            totals, parts, counts = [], [], set()
+            totals, parts, counts, wal = [], [], set(), []
             with open_client(db) as client:
                 for _ in range(repeat):
                     if kind == "incremental":
                         _edit(db, changed, what)
                     spent: dict[str, float] = {}
                     undo = _instrument(spent)
+                    lsn = wal_conn.execute("SELECT pg_current_wal_lsn()").fetchone()[0]  # type: ignore[index]
                     t = time.perf_counter()
                     try:
                         result = sync(db, client)
                     finally:
                         undo()
                     totals.append(time.perf_counter() - t)
+                    wal.append(wal_conn.execute("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), %s)", (lsn,)).fetchone()[0])  # type: ignore[index]
                     parts.append(spent)
                     assert result.completed, result.message
                     counts.add((result.pushed, result.pulled, result.round_trips))
@@ -124,7 +127,9 @@ def one_size(rows: int, changed: int, repeat: int, what: str) -> dict[str, Any]:
             out[kind + " counts"] = sorted(counts)
             print(f"[{rows:,}] {kind}: median {out[kind]:.0f} ms of {[round(x * 1000) for x in totals]}; "
                   f"steps {', '.join(f'{k} {v:.0f}' for k, v in out[kind + ' steps'].items())} ms; "
-                  f"(pushed, pulled, round trips) {out[kind + ' counts']}; load {os.getloadavg()[0]:.1f}", flush=True)
+                  f"(pushed, pulled, round trips) {out[kind + ' counts']}; "
+                  f"HQ WAL median {statistics.median(wal) / 1024:,.0f} KiB; load {os.getloadavg()[0]:.1f}", flush=True)
+        wal_conn.close()
         db.dispose()
     return out
 
