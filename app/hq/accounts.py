@@ -18,7 +18,6 @@ from app.models.types import uuid7
 ENROL_DAYS = 7
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no I/O/0/1: read aloud over the phone
 STATION_CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
-_COLUMNS = COLUMNS
 _NOW = "COALESCE(CAST(:now AS timestamptz), now())"  # an injected clock, or PostgreSQL's
 
 
@@ -44,7 +43,7 @@ def _station_ref(info: StationInfo) -> dict[str, object]:
 
 
 def get_station(conn: Connection, code: str) -> StationInfo | None:
-    row = conn.execute(text(f"SELECT {_COLUMNS} FROM station_account WHERE code = :c"), {"c": code}).first()
+    row = conn.execute(text(f"SELECT {COLUMNS} FROM station_account WHERE code = :c"), {"c": code}).first()
     return StationInfo(*row) if row else None
 
 
@@ -114,7 +113,7 @@ def revoke_station(conn: Connection, code: str) -> StationInfo:
 
 
 def list_stations(conn: Connection) -> list[StationInfo]:
-    return [StationInfo(*row) for row in conn.execute(text(f"SELECT {_COLUMNS} FROM station_account ORDER BY code"))]
+    return [StationInfo(*row) for row in conn.execute(text(f"SELECT {COLUMNS} FROM station_account ORDER BY code"))]
 
 
 def enroll(conn: Connection, enrol_code: str, now: datetime | None = None) -> tuple[str, StationInfo]:
@@ -125,7 +124,7 @@ def enroll(conn: Connection, enrol_code: str, now: datetime | None = None) -> tu
         text(
             "UPDATE station_account SET token_hash = :t, enrol_code_hash = NULL, enrol_expires_at = NULL, "
             "status = 'active', revoked_at = NULL, enrolled_at = now() "
-            f"WHERE enrol_code_hash = :h AND enrol_expires_at > {_NOW} RETURNING {_COLUMNS}"
+            f"WHERE enrol_code_hash = :h AND enrol_expires_at > {_NOW} RETURNING {COLUMNS}"
         ),
         {"t": digest(token), "h": digest(normalise_code(enrol_code)), "now": now},
     ).first()

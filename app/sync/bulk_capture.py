@@ -45,7 +45,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection
 
 from app.migrations.triggers import r0010
-from app.sync.capture import _TICK, ALL_FIELDS
+from app.sync.capture import ALL_FIELDS, TICK
 from app.sync.protocol import SHARED, SYNCED_TABLES
 
 MIN_ROWS = 100
@@ -110,7 +110,7 @@ def capture_new_rows(conn: Connection, table: str, mark: int, expected: int) -> 
         return
     applying = conn.exec_driver_sql("SELECT IFNULL((SELECT applying FROM sync_control WHERE id = 1), 0)").scalar_one()
     if applying == 0:
-        conn.exec_driver_sql(_TICK)
+        conn.exec_driver_sql(TICK)
         base = conn.exec_driver_sql("SELECT hlc FROM sync_clock WHERE id = 1").scalar()
         # no clock row: the trigger's UPDATE ticks nothing and every row reads IFNULL(…, 0)
         start, step = (0, 0) if base is None else (int(base), 1)

@@ -44,7 +44,7 @@ BOOKKEEPING = frozenset({"id", "station_id", "version", "created_at", "updated_a
 _NOT_APPLYING = "IFNULL((SELECT applying FROM sync_control WHERE id = 1), 0) = 0"
 # HLC = (ms << 16) | counter, ms = wall clock + offset to HQ; julianday keeps milliseconds
 # on SQLite 3.40 (no unixepoch('subsec') before 3.42).
-_TICK = (
+TICK = (
     "UPDATE sync_clock SET hlc = max(hlc + 1, "
     "(CAST((julianday('now') - 2440587.5) * 86400000.0 AS INTEGER) + offset_ms) << 16) WHERE id = 1;"
 )
@@ -134,11 +134,11 @@ def trigger_ddl(table: str, columns: Sequence[str]) -> list[str]:
     ddl = [
         (
             f"CREATE TRIGGER sync_{table}_ai AFTER INSERT ON {table} WHEN {_NOT_APPLYING}\n"
-            f"BEGIN\n{_TICK}\n{outbox}\n{stamp_all}\nEND"
+            f"BEGIN\n{TICK}\n{outbox}\n{stamp_all}\nEND"
         ),
         (
             f"CREATE TRIGGER sync_{table}_au AFTER UPDATE ON {table} WHEN {update_when}\n"
-            f"BEGIN\n{bump}\n{_TICK}\n{outbox}\n{stamp_changed}\nEND"
+            f"BEGIN\n{bump}\n{TICK}\n{outbox}\n{stamp_changed}\nEND"
         ),
     ]
     if local:
