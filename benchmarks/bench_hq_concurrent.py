@@ -71,7 +71,7 @@ class Station:
     def post(self, path: str, payload: object) -> dict:
         answer = self.http.post(path, content=protocol.encode(payload), headers={"Content-Encoding": "zstd"})
         answer.raise_for_status()
-        return answer.json()
+        return protocol.decode(answer.content, None)  # as the station client reads an answer (httpx undid zstd)
 
     def pull_to_done(self, figures: bool = False) -> int:
         """`figures`: the check's figures come with the last page (the station client's way)."""
