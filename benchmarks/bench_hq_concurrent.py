@@ -15,7 +15,8 @@ hello, push, pull, check.  Prints p50 / p95 / max of a station's sync time
 plus the CPU seconds the stations (this process), the HQ workers and PostgreSQL spent
 (all databases, and the benchmark's own database alone: other agents' work shows in the first).
 `--phases` instead sends one kind of request at a time from every station and splits the
-CPU by request (benchmarks/hq_phases.py): which request costs whom what.
+CPU by request (benchmarks/hq_phases.py): which request costs whom what.  `--serial` then
+runs the same rounds with one station at a time: the CPU a round costs without contention.
 
 Baselines (benchmarks/baselines.py), after every round in the same run: raw SQLite
 executemany and PostgreSQL COPY (replica_row-shaped table) of the rows one round pushes,
@@ -127,6 +128,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--phases", action="store_true", help="CPU per kind of request instead of whole syncs")
+    parser.add_argument("--serial", action="store_true",
+                        help="after the rounds, the same rounds one station at a time: the CPU of a round without contention")
     parser.add_argument("--four", action="store_true",
                         help="the older stations' four requests per sync (hello, push, pull, check) instead of two")
     args = parser.parse_args()
@@ -232,6 +235,8 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
               f"COPY {copy_s * 1000:.0f} ms; load {os.getloadavg()[0]:.1f}", flush=True)
     n = len(stations) * args.rows
     print(f"p95 of one sync, median of {len(p95s)} rounds: {statistics.median(p95s):.2f} s")
+    if args.serial and not args.four:
+        hq_phases.run_serial(stations, args.rows, args.rounds, server_pid, conninfo, lambda: os.getloadavg()[0])
     print(baseline_line(f"ROUND of {len(stations)} syncs (wall), median of {len(walls)} rounds, rows pushed", n,
                         statistics.median(walls), statistics.median(raws), statistics.median(copies))
           + f"; load {os.getloadavg()[0]:.1f}")

@@ -79,3 +79,27 @@ def run_phases(stations: list, rows: int, rounds: int, server_pid: int, conninfo
     print(f"| one sync | {totals[0]:.2f} | {totals[1]:.2f} | {totals[2]:.2f} | {totals[3]:.2f} | "
           f"{totals[1] * 1000 / n:.1f} / {totals[2] * 1000 / n:.1f} / {totals[3] * 1000 / n:.1f} |")
     print(f"load {load():.1f}")
+
+
+def run_serial(stations: list, rows: int, rounds: int, server_pid: int, conninfo: str, load: Callable[[], float]) -> None:
+    """The same round with nobody waiting for anybody: every station syncs once, one after
+    another, in this thread (after one such round unmeasured, so each station then pulls the
+    others' new enterprises of one round, as in a concurrent round's steady state).  What a
+    round of syncs costs when nothing runs at the same time: the concurrent rounds' CPU above
+    this is what 200 syncs at once add (waiting for locks and the GIL, more live objects to
+    collect, more backends in every snapshot)."""
+    for s in stations:
+        s.sync(rows)
+    found: list[tuple[float, float, float, float, float]] = []
+    for _ in range(rounds):
+        pg0 = backend_cpu(conninfo)
+        start = (time.perf_counter(), time.process_time(), cpu.tree(server_pid))
+        times = [s.sync(rows) for s in stations]
+        end = (time.perf_counter(), time.process_time(), cpu.tree(server_pid))
+        found.append((end[0] - start[0], end[1] - start[1], end[2] - start[2], spent_since(conninfo, pg0),
+                      statistics.median(times)))
+    n = len(stations)
+    m = [statistics.median(v[i] for v in found) for i in range(5)]
+    print(f"{n} stations one after another, median of {rounds} rounds: wall {m[0]:.2f} s (one sync {m[4] * 1000:.0f} ms); "
+          f"CPU s: clients {m[1]:.2f}, HQ workers {m[2]:.2f}, PostgreSQL (this database) {m[3]:.2f} = {sum(m[1:4]):.2f}; "
+          f"per sync {m[1] * 1000 / n:.1f} / {m[2] * 1000 / n:.1f} / {m[3] * 1000 / n:.1f} ms; load {load():.1f}")
