@@ -19,6 +19,7 @@ from app import __version__
 from app.hq import cli_shared_enterprises, cli_users
 from app.hq.db import DB_ENV, default_url
 from app.hq.readmodel import cli_stations
+from app.hq.shared_bound import BOUND_ENV, SERVE_BOUND_MS
 
 if TYPE_CHECKING:  # for annotations only
     from sqlalchemy import Connection
@@ -48,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--keyfile")
     serve.add_argument("--workers", type=int, default=1, help="工作进程数（建议与 CPU 核数相同）")
     serve.add_argument("--access-log", action="store_true", help="记录每个请求")
+    serve.add_argument("--bound-ms", type=float, default=SERVE_BOUND_MS,
+                       help="同一进程内的拉取共用水位线的毫秒数（0：每次拉取各自计算）")
     export = sub.add_parser("export", parents=[common], help="导出 Excel")
     export.add_argument("what", choices=["enterprises"])
     export.add_argument("--out", required=True, type=Path)
@@ -223,6 +226,8 @@ def _serve(args: argparse.Namespace, url: str) -> int:
                "proxy_headers": True, "access_log": args.access_log, "log_level": "info",
                # longer than clients' idle gaps, so a reused connection is rarely closed under them
                "timeout_keep_alive": 75}
+    # every worker lends its pulls' watermark for this long (app.hq.shared_bound)
+    os.environ[BOUND_ENV] = str(args.bound_ms)
     if args.workers <= 1:
         from app.hq.server import create_app
 
