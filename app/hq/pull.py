@@ -19,8 +19,8 @@ from sqlalchemy import Connection, text
 
 from app.hq import fast_sql, table_hashes, token_sql, tombstones
 from app.hq.driver_sql import driver
-from app.hq.token_sql import StationInfo
 from app.hq.shared_bound import SharedBound
+from app.hq.token_sql import StationInfo
 from app.hq.watermark import BOUND_SQL, watermark
 from app.hq.wire import Cursor
 from app.sync.protocol import HQ_REFERENCE, SHARED, STATION_OWNED
