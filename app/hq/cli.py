@@ -226,12 +226,10 @@ def _serve(args: argparse.Namespace, url: str) -> int:
                "proxy_headers": True, "access_log": args.access_log, "log_level": "info",
                # longer than clients' idle gaps, so a reused connection is rarely closed under them
                "timeout_keep_alive": 75}
-    # every worker lends its pulls' watermark for this long (app.hq.shared_bound)
-    os.environ[BOUND_ENV] = str(args.bound_ms)
     if args.workers <= 1:
         from app.hq.server import create_app
 
-        uvicorn.run(create_app(url), **options)
+        uvicorn.run(create_app(url, bound_ms=args.bound_ms), **options)
         return 0
     # Each worker is its own process with its own pool, sized to keep a connection for each of
     # its endpoint threads (worker_pool); serve_workers: uvicorn's, with TCP_NODELAY on their socket.
@@ -239,6 +237,7 @@ def _serve(args: argparse.Namespace, url: str) -> int:
 
     os.environ[DB_ENV] = url
     os.environ[POOL_ENV] = ",".join(map(str, worker_pool(args.workers)))
+    os.environ[BOUND_ENV] = str(args.bound_ms)  # every worker lends its pulls' watermark this long (app.hq.shared_bound)
 
     serve_workers(args.workers, options)
     return 0

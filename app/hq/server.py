@@ -64,8 +64,9 @@ def create_app(
     """The service over `engine` (or a new pool on `db_url`); `clock`, `throttle` and
     `hold_429` (how long a 429 is held back, app/hq/asgi_guard.py; default HOLD_ENV, else
     HOLD_SECONDS) are for tests, which move time instead of sleeping.  `bound_ms`: how long a
-    pull's watermark is lent to the other pulls of this process (app.hq.shared_bound; default
-    BOUND_ENV, else 0: never, so a test's pull sees every push committed before it)."""
+    pull's watermark is lent to the other pulls of this process (app.hq.shared_bound; `serve`
+    says, through BOUND_ENV for its workers; else 0: never, so a test's pull sees every push
+    committed before it, whatever a test of `serve` left in the environment)."""
     if engine is None:
         assert db_url is not None
         engine = make_engine(db_url, *pool)
@@ -73,9 +74,7 @@ def create_app(
         title="Station Desk HQ sync", version=str(protocol.PROTOCOL_VERSION), docs_url=None, redoc_url=None, lifespan=_lifespan
     )
     app.state.engine = engine
-    if bound_ms is None:
-        bound_ms = float(os.environ.get(BOUND_ENV) or 0)
-    bounds = SharedBound(bound_ms / 1000) if bound_ms > 0 else None
+    bounds = SharedBound(bound_ms / 1000) if bound_ms else None
     app.state.service = context = ServiceContext.build(engine, clock or Clock(), throttle, bounds)
     # bad requests are answered at the door, before routing (app/hq/asgi_guard.py)
     if hold_429 is None:
@@ -106,7 +105,7 @@ def worker_pool(workers: int) -> tuple[int, int]:
 def app_from_env() -> FastAPI:
     """Factory for `serve --workers N`: each worker process builds its own app and pool."""
     pool_size, overflow = (int(x) for x in os.environ.get(POOL_ENV, "10,20").split(","))
-    return create_app(os.environ[DB_ENV], pool=(pool_size, overflow))
+    return create_app(os.environ[DB_ENV], pool=(pool_size, overflow), bound_ms=float(os.environ.get(BOUND_ENV) or 0))
 
 
 def serve_workers(workers: int, options: dict[str, Any]) -> None:

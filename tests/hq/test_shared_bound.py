@@ -209,18 +209,21 @@ def station(enrol: Any) -> Any:
 
 
 def test_the_service_lends_only_when_told(hq_engine: Engine, enrol: Any, monkeypatch: Any) -> None:
-    """create_app lends nothing by default (a test's pull sees every push committed before it);
-    `bound_ms`, or BOUND_ENV as `serve` sets it, makes the pull endpoint lend its watermark."""
+    """create_app lends nothing by default (a test's pull sees every push committed before it),
+    whatever BOUND_ENV says (a test of `serve` may leave it set); `serve`'s workers read it, and
+    `bound_ms` makes the pull endpoint lend its watermark."""
     from starlette.testclient import TestClient
 
-    from app.hq.server import create_app
+    from app.hq.db import DB_ENV
+    from app.hq.server import POOL_ENV, app_from_env, create_app
     from app.hq.shared_bound import BOUND_ENV
     from app.sync import protocol
 
-    monkeypatch.delenv(BOUND_ENV, raising=False)
+    monkeypatch.setenv(BOUND_ENV, "12.5")  # as `serve --workers 2` leaves it: only its workers read it
     assert create_app(engine=hq_engine).state.service.bounds is None
-    monkeypatch.setenv(BOUND_ENV, "12.5")
-    assert create_app(engine=hq_engine).state.service.bounds.max_age == 0.0125
+    monkeypatch.setenv(DB_ENV, "postgresql://nowhere/none")
+    monkeypatch.setenv(POOL_ENV, "2,2")
+    assert app_from_env().state.service.bounds.max_age == 0.0125
     me = enrol("SB-D1")
     app = create_app(engine=hq_engine, bound_ms=60_000)
     with TestClient(app) as client:
