@@ -19,6 +19,7 @@ from app import __version__
 from app.hq import cli_shared_enterprises, cli_users
 from app.hq.db import DB_ENV, default_url
 from app.hq.readmodel import cli_stations
+from app.hq.shared_bound import BOUND_ENV, SERVE_BOUND_MS
 
 if TYPE_CHECKING:  # for annotations only
     from sqlalchemy import Connection
@@ -48,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--keyfile")
     serve.add_argument("--workers", type=int, default=1, help="工作进程数（建议与 CPU 核数相同）")
     serve.add_argument("--access-log", action="store_true", help="记录每个请求")
+    serve.add_argument("--bound-ms", type=float, default=SERVE_BOUND_MS,
+                       help="同一进程内的拉取共用水位线的毫秒数（0：每次拉取各自计算）")
     export = sub.add_parser("export", parents=[common], help="导出 Excel")
     export.add_argument("what", choices=["enterprises"])
     export.add_argument("--out", required=True, type=Path)
@@ -226,7 +229,7 @@ def _serve(args: argparse.Namespace, url: str) -> int:
     if args.workers <= 1:
         from app.hq.server import create_app
 
-        uvicorn.run(create_app(url), **options)
+        uvicorn.run(create_app(url, bound_ms=args.bound_ms), **options)
         return 0
     # Each worker is its own process with its own pool, sized to keep a connection for each of
     # its endpoint threads (worker_pool); serve_workers: uvicorn's, with TCP_NODELAY on their socket.
@@ -234,6 +237,7 @@ def _serve(args: argparse.Namespace, url: str) -> int:
 
     os.environ[DB_ENV] = url
     os.environ[POOL_ENV] = ",".join(map(str, worker_pool(args.workers)))
+    os.environ[BOUND_ENV] = str(args.bound_ms)  # every worker lends its pulls' watermark this long (app.hq.shared_bound)
 
     serve_workers(args.workers, options)
     return 0

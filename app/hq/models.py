@@ -46,7 +46,8 @@ NOW = text("now()")
 class ReplicaRow(HqBase):
     __tablename__ = "replica_row"
     __table_args__ = (
-        Index("ix_replica_row_txid_tbl_id", "txid", "tbl", "id"),
+        # the tombstone purge's (HQ migration 0011); pull pages read migration 0009's partial indexes
+        Index("ix_replica_row_tombstone_txid", "txid", postgresql_where=text("deleted")),
         Index(
             "ix_replica_row_credit_code",
             text("(data->>'credit_code')"),

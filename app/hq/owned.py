@@ -44,12 +44,20 @@ _LOCK_EXISTING_AND_ALIASES = driver(
     f"WITH locked AS ({_LOCK}) SELECT * FROM locked UNION ALL SELECT NULL, a.merged_id, a.survivor_id, "
     "NULL, NULL, NULL FROM enterprise_alias a WHERE a.merged_id = ANY(CAST(:refs AS uuid[]))"
 )
-_UPSERT = driver(
+_INSERT = (
     "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, echo_to, echo_version) "
     "SELECT u.t, u.i, CAST(:station AS uuid), 1, u.d, u.j, CASE WHEN u.e THEN CAST(:station AS uuid) END, "
     "CASE WHEN u.e THEN 1 END "
     "FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(t text, i uuid, d boolean, j jsonb, e boolean) "
-    "ON CONFLICT (tbl, id) DO UPDATE SET version = replica_row.version + 1, deleted = EXCLUDED.deleted, "
+)
+# A batch whose rows the lock read found absent (a station's new records, most pushes): a plain
+# insert.  An upsert's statement also fires replica_row's UPDATE statement triggers (the check's
+# hash deltas, the read-model capture), each over an empty transition table: ~0.1 ms of
+# PostgreSQL's CPU for 18 rows (benchmarks/README.md, "Session 8").  A row another push inserted
+# since the read is skipped here and goes through `_UPSERT` (RETURNING names only rows inserted).
+_INSERT_NEW = driver(_INSERT + "ON CONFLICT (tbl, id) DO NOTHING RETURNING tbl, id, version")
+_UPSERT = driver(
+    _INSERT + "ON CONFLICT (tbl, id) DO UPDATE SET version = replica_row.version + 1, deleted = EXCLUDED.deleted, "
     "data = EXCLUDED.data, updated_at = now(), echo_to = EXCLUDED.echo_to, "
     "echo_version = CASE WHEN EXCLUDED.echo_to IS NULL THEN NULL ELSE replica_row.version + 1 END "
     # the ownership rule again, in SQL: holds even if a row appeared after our read
@@ -87,6 +95,8 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
             else:
                 existing[(r.tbl, r.id)] = r
     writes: list[tuple[WireRow, dict[str, Any]]] = []
+    # no row of the batch stored when the lock read ran: insert rather than upsert
+    new = not existing
     for row in candidates:
         data = clean_data(row.tbl, row.data)
         ref = data.get("enterprise_id")
@@ -106,7 +116,7 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
         if row.tbl in REVIEWED_REPORTS and not _report_move_allowed(ctx, row, old, data):
             continue
         writes.append((row, data))
-    _upsert(ctx, writes)
+    _upsert(ctx, writes, new)
     # the merged id each re-pointed row named, so that unmerge can point it back
     named = ((r, r.data.get("enterprise_id")) for r, _ in writes if r.tbl in merge.ENTERPRISE_REF_TABLES)
     redirected = [(r.tbl, r.id, ref) for r, ref in named if isinstance(ref, str) and ref in aliases]
@@ -169,19 +179,35 @@ def _report_move_allowed(ctx: ApplyContext, row: WireRow, old: Any, data: dict[s
     return True
 
 
-def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]]) -> None:
+def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]], new: bool = False) -> None:
+    """Store `writes` (`new`: none of them was stored at the lock read) and note each one's outcome."""
     if not writes:
         return
-    # `e`: HQ stores exactly what the station sent, so its pull need not bring the row back
-    # (echo_to/echo_version, migration 0007); a row HQ changed (its own fields kept, a merged
-    # enterprise re-pointed) goes back to the station as usual
-    batch = [{"t": row.tbl, "i": str(row.id), "d": row.deleted, "j": data, "e": data == clean_data(row.tbl, row.data)}
-             for row, data in writes]
-    params = {"station": ctx.station, "rows": json.dumps(batch, ensure_ascii=False)}
-    stored = {(tbl, row_id): version for tbl, row_id, version in fast_sql.rows(ctx.conn, _UPSERT, params)}
+    stored: dict[tuple[str, uuid.UUID], int] = {}
+    if new:
+        stored = {(tbl, row_id): version for tbl, row_id, version in fast_sql.rows(ctx.conn, _INSERT_NEW, _batch(ctx, writes))}
+        late = [(row, data) for row, data in writes if (row.tbl, row.id) not in stored]
+        if late:  # stored by another push since the read: the upsert's ownership rule decides
+            stored.update(_stored(ctx, late))
+    else:
+        stored = _stored(ctx, writes)
     for row, _ in writes:
         version = stored.get((row.tbl, row.id))
         if version is None:
             ctx.reject(row, "owned_by_other_station")
         else:
             ctx.accepted(row.tbl, row.id, version)
+
+
+def _stored(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]]) -> dict[tuple[str, uuid.UUID], int]:
+    """`writes` through the upsert: the version of each row stored (a row of another station: none)."""
+    return {(tbl, row_id): version for tbl, row_id, version in fast_sql.rows(ctx.conn, _UPSERT, _batch(ctx, writes))}
+
+
+def _batch(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]]) -> dict[str, Any]:
+    # `e`: HQ stores exactly what the station sent, so its pull need not bring the row back
+    # (echo_to/echo_version, migration 0007); a row HQ changed (its own fields kept, a merged
+    # enterprise re-pointed) goes back to the station as usual
+    batch = [{"t": row.tbl, "i": str(row.id), "d": row.deleted, "j": data, "e": data == clean_data(row.tbl, row.data)}
+             for row, data in writes]
+    return {"station": ctx.station, "rows": json.dumps(batch, ensure_ascii=False)}

@@ -19,8 +19,9 @@ from sqlalchemy import Connection, text
 
 from app.hq import fast_sql, table_hashes, token_sql, tombstones
 from app.hq.driver_sql import driver
+from app.hq.shared_bound import SharedBound
 from app.hq.token_sql import StationInfo
-from app.hq.watermark import BOUND_SQL
+from app.hq.watermark import BOUND_SQL, watermark
 from app.hq.wire import Cursor
 from app.sync.protocol import HQ_REFERENCE, SHARED, STATION_OWNED
 
@@ -61,18 +62,21 @@ def array_row_sql(columns: tuple[tuple[str, tuple[str, ...]], ...]) -> str:
 # slower and growing.  Losing the acknowledgement in a crash only makes the tombstone purge more
 # careful: no WAL flush for it (~4 ms per pull page here).
 _SETTINGS = "set_config('enable_sort', 'off', true) IS NOT NULL AND set_config('synchronous_commit', 'off', true) IS NOT NULL"
-# One round trip for the settings, the purge mark and the watermark (a pull is mostly round
+# The snapshot's xmax, the first txid not yet given out: a cursor beyond it is from the future.
+_XMAX = "pg_snapshot_xmax(s)::text"
+# One round trip for the settings, the purge mark, the watermark and xmax (a pull is mostly round
 # trips when 200 stations sync at once).
-_PREAMBLE = (f"SELECT (SELECT value FROM hq_meta WHERE key = %(k)s), {BOUND_SQL.format(s='s')} "
+_PREAMBLE = (f"SELECT (SELECT value FROM hq_meta WHERE key = %(k)s), {BOUND_SQL.format(s='s')}, {_XMAX} "
              f"FROM pg_current_snapshot() s WHERE {_SETTINGS}")
 
 
-@lru_cache(maxsize=4)
-def _preamble_as(ack: bool, figures: bool) -> str:
+@lru_cache(maxsize=8)
+def _preamble_as(ack: bool, figures: bool, watermark: bool = True) -> str:
     """`_PREAMBLE` for the holder of a token (%(t)s), and in the same round trip: the token
     check, the acknowledgement of the cursor (`ack`: %(ack)s) and, when asked, the check's
     figures of the tables %(ftbls)s (app.hq.table_hashes), read with this snapshot.  No row: a token HQ does not
-    accept (nothing acknowledged)."""
+    accept (nothing acknowledged).  Not `watermark`: NULL in its place, for a pull that has one
+    lent by its worker (app.hq.shared_bound): the rest of the preamble is cheap."""
     ctes = [f"me AS ({token_sql.AUTHENTICATE})"]
     if ack:
         ctes.append(
@@ -82,7 +86,8 @@ def _preamble_as(ack: bool, figures: bool) -> str:
     kept = ("(SELECT json_agg(json_build_array(f.tbl, f.scope, f.n, f.h, f.d)) FROM ("
             f"{table_hashes.figures_sql('me.station_id')}) f(tbl, scope, n, h, d))") if figures else "NULL"
     return (f"WITH {', '.join(ctes)} SELECT me.*, (SELECT value FROM hq_meta WHERE key = %(k)s), "
-            f"{BOUND_SQL.format(s='s')}, {kept} FROM me, pg_current_snapshot() s WHERE {_SETTINGS}")
+            f"{BOUND_SQL.format(s='s') if watermark else 'NULL'}, {_XMAX}, {kept} "
+            f"FROM me, pg_current_snapshot() s WHERE {_SETTINGS}")
 
 
 class ResyncRequired(Exception):
@@ -121,8 +126,8 @@ def pull(
     `echoes`: also the station's own rows HQ stored exactly as pushed (skipped otherwise).
     (The sync endpoint's way is `pull_as`, the same page with fewer round trips.)"""
     cursor = _as_cursor(cursor)
-    purged, bound = fast_sql.first(conn, _PREAMBLE, {"k": tombstones.PURGED_KEY})
-    page = _page(conn, station, cursor, limit, table, columns, purged, int(bound), echoes)
+    purged, bound, xmax = fast_sql.first(conn, _PREAMBLE, {"k": tombstones.PURGED_KEY})
+    page = _page(conn, station, cursor, limit, table, columns, purged, int(bound), int(xmax), echoes)
     if cursor is not None and table is None and acknowledged != int(cursor.txid):
         _acknowledge(conn, station, int(cursor.txid))
     elif page.done:
@@ -141,12 +146,14 @@ def pull_as(
     table: str | None = None,
     columns: dict[str, list[str]] | None = None,
     figures: list[str] | None = None,
+    bounds: SharedBound | None = None,
 ) -> tuple[StationInfo, PullPage, Kept | None] | None:
     """`pull` for the station holding `token`, as the sync endpoint asks it: the token check,
     the cursor's acknowledgement, the watermark and (`figures`) the check's kept figures of those
     tables come with the preamble, in one round trip (`_preamble_as`): a pull is three statements
     and its transaction.  The figures are read with the page's snapshot, whether or not the page
-    is the last (the caller keeps them for the last).  None: a token HQ does not accept."""
+    is the last (the caller keeps them for the last).  `bounds`: the worker's lent watermark
+    (app.hq.shared_bound), used while fresh instead of reading one.  None: a token HQ does not accept."""
     cursor = _as_cursor(cursor)
     ack = cursor is not None and table is None
     params: dict[str, Any] = {"t": token_sql.digest(token), "k": tombstones.PURGED_KEY}
@@ -154,12 +161,24 @@ def pull_as(
         params["ack"] = int(cursor.txid)
     if figures:
         params["ftbls"] = sorted(set(figures))
-    row = fast_sql.first(conn, _preamble_as(ack, bool(figures)), params)
+    lent = bounds.fresh() if bounds is not None else None
+    asked_at = bounds.now() if bounds is not None and lent is None else 0.0
+    row = fast_sql.first(conn, _preamble_as(ack, bool(figures), lent is None), params)
     if row is None:
         return None
     n = token_sql.STATION_COLUMNS
-    me, (purged, bound, kept) = StationInfo(*row[:n]), row[n:]
-    page = _page(conn, me.station_id, cursor, limit, table, columns, purged, int(bound), echoes=False)
+    me, (purged, read, xmax, kept) = StationInfo(*row[:n]), row[n:]
+    if read is not None:
+        bound = int(read)
+        if bounds is not None:
+            bounds.offer(bound, asked_at)
+    elif lent is not None and lent <= int(xmax):
+        bound = lent
+    else:  # lent a bound above this snapshot's xmax: the database is not the one it was read in
+        assert bounds is not None
+        bounds.forget()
+        bound = watermark(conn)
+    page = _page(conn, me.station_id, cursor, limit, table, columns, purged, bound, int(xmax), echoes=False)
     acknowledged = cursor is not None and ack and me.cursor_txid != int(cursor.txid)
     if page.done and not acknowledged:
         _seen(conn, me.station_id)  # a bootstrap or a pull with nothing new ends a sync too ("最近同步")
@@ -179,15 +198,25 @@ def _page(
     columns: dict[str, list[str]] | None,
     purged: Any,
     watermark: int,
+    xmax: int,
     echoes: bool,
 ) -> PullPage:
     """The page after `cursor` below `watermark`, once the cursor is known to be neither behind
-    the purge mark `purged` nor from the future."""
+    the purge mark `purged` nor from the future (beyond `xmax`, the first txid not yet given
+    out when the watermark's snapshot was taken)."""
     if cursor is not None and int(cursor.txid) <= (int(purged) if purged is not None else -1):
         raise ResyncRequired
     bound = str(watermark)
-    if cursor is not None and int(cursor.txid) > watermark and int(cursor.txid) > _next_txid(conn):
-        raise ResyncRequired  # a cursor from the future: HQ was restored from a backup
+    if cursor is not None and int(cursor.txid) > xmax:
+        # a cursor from the future: HQ was restored from a backup.  Every cursor HQ gave out is at
+        # most a watermark or a row's txid, both below the xmax of any later snapshot.
+        raise ResyncRequired
+    if cursor is not None and int(cursor.txid) >= watermark:
+        # Nothing below the watermark follows the cursor.  A watermark lent by the worker
+        # (app.hq.shared_bound) may be below the one this station's last page was cut at, by
+        # another worker or a fresher read: the cursor stays where it is, never moves back
+        # (continuing "from the bound" would send again every row between the two).
+        return PullPage([], cursor.as_json(), True)
     where, params = ["txid < CAST(:bound AS xid8)"], {"me": station, "bound": bound, "limit": limit}
     since = bound if cursor is None else cursor.since
     if cursor is None:
@@ -244,10 +273,6 @@ def _page_sql(where: str, row_sql: str, arms: tuple[str, ...]) -> str:
     return driver(
         f"SELECT u.t, u.tbl, u.i, u.j FROM ({' UNION ALL '.join(selects)}) u ORDER BY u.txid, u.tbl, u.id LIMIT :limit"
     )
-
-
-def _next_txid(conn: Connection) -> int:
-    return int(fast_sql.scalar(conn, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text"))
 
 
 _ACKNOWLEDGE = driver(

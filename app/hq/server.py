@@ -33,6 +33,7 @@ from app.hq.files import routes as file_routes
 from app.hq.http_io import DATA_ERROR, ApiError, error_response
 from app.hq.routes import check, enrol, hello, pull, push, station_asgi
 from app.hq.routes.context import ServiceContext
+from app.hq.shared_bound import BOUND_ENV, SharedBound
 from app.hq.throttle import AddressThrottle
 from app.sync import protocol
 
@@ -58,10 +59,14 @@ def create_app(
     clock: Clock | None = None,
     throttle: AddressThrottle | None = None,
     hold_429: float | None = None,
+    bound_ms: float | None = None,
 ) -> FastAPI:
     """The service over `engine` (or a new pool on `db_url`); `clock`, `throttle` and
     `hold_429` (how long a 429 is held back, app/hq/asgi_guard.py; default HOLD_ENV, else
-    HOLD_SECONDS) are for tests, which move time instead of sleeping."""
+    HOLD_SECONDS) are for tests, which move time instead of sleeping.  `bound_ms`: how long a
+    pull's watermark is lent to the other pulls of this process (app.hq.shared_bound; `serve`
+    says, through BOUND_ENV for its workers; else 0: never, so a test's pull sees every push
+    committed before it, whatever a test of `serve` left in the environment)."""
     if engine is None:
         assert db_url is not None
         engine = make_engine(db_url, *pool)
@@ -69,7 +74,8 @@ def create_app(
         title="Station Desk HQ sync", version=str(protocol.PROTOCOL_VERSION), docs_url=None, redoc_url=None, lifespan=_lifespan
     )
     app.state.engine = engine
-    app.state.service = context = ServiceContext.build(engine, clock or Clock(), throttle)
+    bounds = SharedBound(bound_ms / 1000) if bound_ms else None
+    app.state.service = context = ServiceContext.build(engine, clock or Clock(), throttle, bounds)
     # bad requests are answered at the door, before routing (app/hq/asgi_guard.py)
     if hold_429 is None:
         hold_429 = float(os.environ.get(HOLD_ENV) or HOLD_SECONDS)
@@ -99,7 +105,7 @@ def worker_pool(workers: int) -> tuple[int, int]:
 def app_from_env() -> FastAPI:
     """Factory for `serve --workers N`: each worker process builds its own app and pool."""
     pool_size, overflow = (int(x) for x in os.environ.get(POOL_ENV, "10,20").split(","))
-    return create_app(os.environ[DB_ENV], pool=(pool_size, overflow))
+    return create_app(os.environ[DB_ENV], pool=(pool_size, overflow), bound_ms=float(os.environ.get(BOUND_ENV) or 0))
 
 
 def serve_workers(workers: int, options: dict[str, Any]) -> None:

@@ -14,6 +14,11 @@ from app.hq.watermark import watermark
 from app.sync.protocol import TOMBSTONE_HORIZON_DAYS
 
 PURGED_KEY = "purged_through_txid"
+# Read through the partial index of tombstones (HQ migration 0011), whatever the limit.
+PURGE = text(
+    "DELETE FROM replica_row WHERE deleted AND updated_at < now() - make_interval(days => :days) "
+    "AND txid < CAST(CAST(:limit AS text) AS xid8) RETURNING txid::text::bigint"
+)
 
 
 def purged_through(conn: Connection) -> int:
@@ -36,13 +41,7 @@ def purge_tombstones(conn: Connection, horizon_days: int = TOMBSTONE_HORIZON_DAY
     ).scalar()
     # no station holds a cursor: nobody can be missing a tombstone
     limit = finished if cursors is None else min(int(cursors), finished)
-    purged = conn.execute(
-        text(
-            "DELETE FROM replica_row WHERE deleted AND updated_at < now() - make_interval(days => :days) "
-            "AND txid < CAST(CAST(:limit AS text) AS xid8) RETURNING txid::text::bigint"
-        ),
-        {**horizon, "limit": limit},
-    ).scalars().all()
+    purged = conn.execute(PURGE, {**horizon, "limit": limit}).scalars().all()
     if purged:
         conn.execute(
             text(

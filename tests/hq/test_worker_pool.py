@@ -10,12 +10,14 @@ from sqlalchemy import event
 
 from app.hq import cli, server
 from app.hq.db import DB_ENV, make_engine
+from app.hq.shared_bound import BOUND_ENV
 
 
 def test_serve_gives_each_worker_a_pool_as_wide_as_its_threads(monkeypatch) -> None:
     started: dict[str, Any] = {}
     monkeypatch.setenv(DB_ENV, "postgresql://nowhere/none")  # restored afterwards, as the pool variable
     monkeypatch.setenv(server.POOL_ENV, "")
+    monkeypatch.setenv(BOUND_ENV, "")
     monkeypatch.setattr(server, "serve_workers", lambda workers, options: started.update(workers=workers))
     for workers in (2, 3, 4, 8):
         assert cli.main(["serve", "--db", "postgresql://nowhere/none", "--workers", str(workers)]) == 0

@@ -22,6 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from app.hq.clock import Clock
 from app.hq.gate import TokenGate, autocommit_engine, require_protocol
+from app.hq.shared_bound import SharedBound
 from app.hq.throttle import AddressThrottle
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,8 @@ class ServiceContext:
     gate: TokenGate
     throttle: AddressThrottle
     clock: Clock
+    # the watermark a pull lends the others of this process (app.hq.shared_bound); None: each reads its own
+    bounds: SharedBound | None = None
 
     @cached_property
     def autocommit(self) -> Engine:
@@ -43,9 +46,10 @@ class ServiceContext:
         return autocommit_engine(self.engine)
 
     @classmethod
-    def build(cls, engine: Engine, clock: Clock, throttle: AddressThrottle | None = None) -> ServiceContext:
+    def build(cls, engine: Engine, clock: Clock, throttle: AddressThrottle | None = None,
+              bounds: SharedBound | None = None) -> ServiceContext:
         throttle = throttle or AddressThrottle(clock.monotonic)
-        return cls(engine, TokenGate(engine, throttle, clock.monotonic), throttle, clock)
+        return cls(engine, TokenGate(engine, throttle, clock.monotonic), throttle, clock, bounds)
 
     def wall_now(self) -> datetime | None:
         return self.clock.wall() if self.clock.wall else None

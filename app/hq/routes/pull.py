@@ -31,7 +31,7 @@ def answer(hq: ServiceContext, token: str, version: int, body: RawBody) -> bytes
 
     def work(conn: Any) -> tuple[hq_pull.PullPage, dict[str, tuple[int, int]] | None]:
         # the token check, the cursor's acknowledgement and the figures come with the preamble
-        found = hq_pull.pull_as(conn, token, req.cursor, req.limit, req.table, columns, req.figures)
+        found = hq_pull.pull_as(conn, token, req.cursor, req.limit, req.table, columns, req.figures, hq.bounds)
         if found is None:
             raise ApiError(401, "unauthorized", AUTH_MESSAGE)
         _, page, kept = found

@@ -1,0 +1,88 @@
+"""A push of station-owned rows none of which HQ holds is a plain insert (app.hq.owned `_INSERT_NEW`),
+not an upsert (whose statement also fires replica_row's UPDATE statement triggers); a row another
+push stored between the lock read and the insert still goes through the upsert's rules: the
+station's own row updated, another station's refused."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, text
+
+from app.hq import fast_sql, owned
+from app.hq import push as hq_push
+from app.models.types import uuid7
+from tests.hq.factories import service_record
+
+
+def push(engine: Engine, station: uuid.UUID, rows: list[dict[str, Any]]) -> hq_push.PushResult:
+    with engine.begin() as conn:
+        return hq_push.apply_push(conn, station, uuid.uuid4(), rows)
+
+
+@pytest.fixture
+def statements(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The statements app.hq.owned sends through fast_sql.rows, in order."""
+    sent: list[str] = []
+    real = fast_sql.rows
+
+    def rows(conn: Any, sql: str, params: Any, **kw: Any) -> Any:
+        sent.append(sql)
+        return real(conn, sql, params, **kw)
+
+    monkeypatch.setattr(owned.fast_sql, "rows", rows)
+    return sent
+
+
+def stored(engine: Engine, row_id: str) -> tuple[int, str, str | None]:
+    with engine.connect() as conn:
+        version, summary, station = conn.execute(text(
+            "SELECT version, data->>'summary', station_id::text FROM replica_row WHERE tbl = 'service_record' AND id = :i"),
+            {"i": row_id}).one()
+    return version, summary, station
+
+
+def test_new_rows_are_inserted_and_known_ones_upserted(hq_engine: Engine, enrol: Any, statements: list[str]) -> None:
+    me = enrol("OI-A1").station_id
+    rows = [service_record(me, uuid7(), summary=f"new {i}") for i in range(3)]
+    result = push(hq_engine, me, rows)
+    assert result.accepted == 3 and not result.rejected
+    assert statements[-1] == owned._INSERT_NEW and "DO UPDATE" not in statements[-1]
+    rows[0]["data"]["summary"] = "edited"
+    more = service_record(me, uuid7(), summary="new with an edit")
+    result = push(hq_engine, me, [rows[0], more])  # one row known: the upsert, as before
+    assert statements[-1] == owned._UPSERT
+    assert {v["id"]: v["version"] for v in result.versions} == {rows[0]["id"]: 2, more["id"]: 1}
+    assert stored(hq_engine, rows[0]["id"])[:2] == (2, "edited")
+
+
+@pytest.mark.parametrize("owner", ["same station", "another station"])
+def test_a_row_stored_after_the_lock_read_goes_through_the_upsert(hq_engine: Engine, enrol: Any, owner: str,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another push commits the same id between our lock read and our insert: ours is then an
+    update of our own row (version 2, our data), or refused if the row is another station's."""
+    me = enrol(f"OI-B{len(owner)}").station_id
+    other = enrol(f"OI-C{len(owner)}").station_id
+    row, plain = service_record(me, uuid7(), summary="ours"), service_record(me, uuid7(), summary="plain")
+    first_owner = me if owner == "same station" else other
+    real, raced = fast_sql.rows, []
+
+    def rows(conn: Any, sql: str, params: Any, **kw: Any) -> Any:
+        if sql == owned._INSERT_NEW and not raced:  # after the lock read found nothing: the other push commits
+            raced.append(True)
+            push(hq_engine, first_owner, [dict(row, station_id=str(first_owner), data=dict(row["data"], summary="theirs"))])
+        return real(conn, sql, params, **kw)
+
+    monkeypatch.setattr(owned.fast_sql, "rows", rows)
+    result = push(hq_engine, me, [row, plain])
+    accepted = {v["id"]: v["version"] for v in result.versions}
+    assert accepted[plain["id"]] == 1
+    if owner == "same station":
+        assert accepted[row["id"]] == 2 and not result.rejected
+        assert stored(hq_engine, row["id"]) == (2, "ours", str(me))
+    else:
+        assert row["id"] not in accepted
+        assert [(r["id"], r["reason"]) for r in result.rejected] == [(row["id"], "owned_by_other_station")]
+        assert stored(hq_engine, row["id"]) == (1, "theirs", str(other))
