@@ -40,6 +40,14 @@ log = logging.getLogger(__name__)
 POOL_ENV = "STATION_DESK_HQ_POOL"  # "size,overflow" per worker, set by `serve --workers`
 HOLD_ENV = "STATION_DESK_HQ_HOLD_429"  # seconds a 429 is held back (app/hq/asgi_guard.py); 0: never
 THREADS = 8  # endpoint threads per worker process
+# How long uvicorn's supervisor waits for a worker's health-check answer before it kills the
+# worker as hung and starts another (uvicorn's default: 5 s).  A spawned worker answers only
+# once it has re-imported the main module (`app.hq.cli`: pydantic, SQLAlchemy, psycopg), which
+# on 2 busy cores (load 6-10) took over 5 s: every new worker was killed while importing, and
+# its replacement too, up to 8 times in a row, so HQ served on one worker for minutes or none
+# at all (the 200-station benchmark once failed to connect), each attempt burning ~2 s of CPU
+# (benchmarks/README.md, "Session 8").  A worker that really hangs is still killed, later.
+WORKER_HEALTHCHECK_SECONDS = 60
 
 
 @asynccontextmanager
@@ -113,6 +121,8 @@ def serve_workers(workers: int, options: dict[str, Any]) -> None:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
+    if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters:  # uvicorn >= 0.30
+        options = {**options, "timeout_worker_healthcheck": WORKER_HEALTHCHECK_SECONDS}
     config = uvicorn.Config("app.hq.server:app_from_env", factory=True, workers=workers, **options)
     sock = config.bind_socket()
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
