@@ -63,3 +63,20 @@ def test_workers_are_given_time_to_start_on_a_busy_machine(monkeypatch) -> None:
     server.serve_workers(2, {"host": "127.0.0.1", "port": 0})
     assert seen == {"timeout": server.WORKER_HEALTHCHECK_SECONDS, "ran": True}
     assert server.WORKER_HEALTHCHECK_SECONDS >= 30
+
+
+def test_a_started_worker_leaves_its_startup_objects_out_of_the_collectors_sight(hq_engine) -> None:
+    """A full collection walked every module, class and the app on each pass (85 ms idle):
+    the lifespan freezes what startup made."""
+    import gc
+
+    from starlette.testclient import TestClient
+
+    gc.unfreeze()
+    try:
+        app = server.create_app(engine=hq_engine)
+        assert gc.get_freeze_count() == 0
+        with TestClient(app):
+            assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
