@@ -11,6 +11,10 @@ OperationalError, …) carrying the driver's sqlstate, with `connection_invalida
 connection died, after SQLAlchemy invalidated it and the pool (`ServiceContext.in_transaction`
 retries on both; tests/hq/test_fast_sql.py kills a backend to prove it).
 
+`text_as_bytes=True`: text columns come as the UTF-8 bytes PostgreSQL sent, not decoded to str
+(for a pull page's row JSON, written into the answer as it came: decoding ~400 rows and
+encoding them back was ~0.4 ms of a pull's HQ CPU; benchmarks/README.md, "Session 8").
+
 Rows are plain tuples (`named=True`: named tuples, for `row.data` style access), with the
 same Python values as `exec_driver_sql` gives (SQLAlchemy processes no types of a driver
 statement).  Statements use psycopg's `%(name)s` parameters (app/hq/driver_sql.py).
@@ -21,13 +25,33 @@ from __future__ import annotations
 from typing import Any
 
 import psycopg
+from psycopg.abc import Buffer
+from psycopg.adapt import Loader
 from psycopg.rows import namedtuple_row
 from sqlalchemy import Connection
 
+UTF8 = "utf-8"  # psycopg's name for a connection's client encoding UTF8
 
-def _cursor(conn: Connection, sql: str, params: Any, named: bool) -> Any:
+
+class _TextAsSent(Loader):
+    """A text value as the bytes PostgreSQL sent (the connection's client encoding)."""
+
+    def load(self, data: Buffer) -> bytes:
+        return bytes(data)
+
+
+class _TextAsUtf8(Loader):
+    """A text value as UTF-8 bytes, from a connection whose client encoding is not UTF8."""
+
+    def load(self, data: Buffer) -> bytes:
+        return bytes(data).decode(self.connection.info.encoding if self.connection else UTF8).encode()
+
+
+def _cursor(conn: Connection, sql: str, params: Any, named: bool, text_as_bytes: bool = False) -> Any:
     raw: Any = conn.connection.driver_connection  # psycopg's Connection (None only for a closed one)
     cursor = raw.cursor(row_factory=namedtuple_row) if named else raw.cursor()
+    if text_as_bytes:
+        cursor.adapters.register_loader("text", _TextAsSent if raw.info.encoding == UTF8 else _TextAsUtf8)
     try:
         cursor.execute(sql, params)
     except BaseException as exc:
@@ -37,9 +61,9 @@ def _cursor(conn: Connection, sql: str, params: Any, named: bool) -> Any:
     return cursor
 
 
-def rows(conn: Connection, sql: str, params: Any = None, *, named: bool = False) -> list[Any]:
-    """Every row of the statement's answer."""
-    return _cursor(conn, sql, params, named).fetchall()  # type: ignore[no-any-return]
+def rows(conn: Connection, sql: str, params: Any = None, *, named: bool = False, text_as_bytes: bool = False) -> list[Any]:
+    """Every row of the statement's answer (`text_as_bytes`: text columns as UTF-8 bytes)."""
+    return _cursor(conn, sql, params, named, text_as_bytes).fetchall()  # type: ignore[no-any-return]
 
 
 def first(conn: Connection, sql: str, params: Any = None, *, named: bool = False) -> Any:
