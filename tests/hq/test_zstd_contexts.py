@@ -54,7 +54,7 @@ def test_one_compressor_and_one_decompressor_per_thread(monkeypatch) -> None:
 
 
 def test_reused_contexts_give_the_same_bytes_and_forget_a_refused_body() -> None:
-    page = json.dumps({"rows": [{"id": i, "name": "企业%d" % i} for i in range(500)]}).encode()
+    page = json.dumps({"rows": [{"id": i, "name": f"企业{i}"} for i in range(500)]}).encode()
     fresh = zstandard.ZstdCompressor(level=3).compress(page)
     small = zstandard.ZstdCompressor(write_content_size=False).compress(b'{"code":"x"}')
     wide = small[:5] + bytes([(27 - 10) << 3]) + small[6:]  # a frame declaring a 128 MB window
