@@ -11,6 +11,11 @@ OperationalError, …) carrying the driver's sqlstate, with `connection_invalida
 connection died, after SQLAlchemy invalidated it and the pool (`ServiceContext.in_transaction`
 retries on both; tests/hq/test_fast_sql.py kills a backend to prove it).
 
+`text_as_bytes=True`: text columns come as the UTF-8 bytes PostgreSQL sent (binary format), not
+decoded to str (for a pull page's row JSON, written into the answer as it came: fetching a
+400-row page, decoding it and encoding it back took 360-470 us in process, as bytes 250 us;
+benchmarks/README.md, "Session 8").
+
 Rows are plain tuples (`named=True`: named tuples, for `row.data` style access), with the
 same Python values as `exec_driver_sql` gives (SQLAlchemy processes no types of a driver
 statement).  Statements use psycopg's `%(name)s` parameters (app/hq/driver_sql.py).
@@ -21,15 +26,36 @@ from __future__ import annotations
 from typing import Any
 
 import psycopg
+from psycopg.abc import Buffer
+from psycopg.adapt import Loader
+from psycopg.pq import Format
 from psycopg.rows import namedtuple_row
+from psycopg.types.string import ByteaBinaryLoader
 from sqlalchemy import Connection
 
+UTF8 = "utf-8"  # psycopg's name for a connection's client encoding UTF8
 
-def _cursor(conn: Connection, sql: str, params: Any, named: bool) -> Any:
+
+class _TextAsUtf8(Loader):
+    """A text value (binary format: the text in the client encoding) as UTF-8 bytes, for a
+    connection whose client encoding is not UTF8."""
+
+    format = Format.BINARY
+
+    def load(self, data: Buffer) -> bytes:
+        return bytes(data).decode(self.connection.info.encoding if self.connection else UTF8).encode()
+
+
+def _cursor(conn: Connection, sql: str, params: Any, named: bool, text_as_bytes: bool = False) -> Any:
     raw: Any = conn.connection.driver_connection  # psycopg's Connection (None only for a closed one)
     cursor = raw.cursor(row_factory=namedtuple_row) if named else raw.cursor()
+    if text_as_bytes:
+        # A text value in binary format is its bytes in the client encoding; psycopg's C loader
+        # for bytea in binary format hands them over as they are (a Python loader in text format
+        # cost more than the decoding it saved: four text columns a row on a pull page).
+        cursor.adapters.register_loader("text", ByteaBinaryLoader if raw.info.encoding == UTF8 else _TextAsUtf8)
     try:
-        cursor.execute(sql, params)
+        cursor.execute(sql, params, binary=text_as_bytes or None)
     except BaseException as exc:
         if isinstance(exc, psycopg.Error) or not isinstance(exc, Exception):  # a driver error, or an interrupt
             conn._handle_dbapi_exception(exc, sql, params, cursor, None)  # raises as exec_driver_sql would
@@ -37,9 +63,9 @@ def _cursor(conn: Connection, sql: str, params: Any, named: bool) -> Any:
     return cursor
 
 
-def rows(conn: Connection, sql: str, params: Any = None, *, named: bool = False) -> list[Any]:
-    """Every row of the statement's answer."""
-    return _cursor(conn, sql, params, named).fetchall()  # type: ignore[no-any-return]
+def rows(conn: Connection, sql: str, params: Any = None, *, named: bool = False, text_as_bytes: bool = False) -> list[Any]:
+    """Every row of the statement's answer (`text_as_bytes`: text columns as UTF-8 bytes)."""
+    return _cursor(conn, sql, params, named, text_as_bytes).fetchall()  # type: ignore[no-any-return]
 
 
 def first(conn: Connection, sql: str, params: Any = None, *, named: bool = False) -> Any:

@@ -8,6 +8,7 @@ decompressed size capped while decompressing (docs/sync-protocol.md, "Limits and
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -107,12 +108,25 @@ def body_reader(limits: Limits) -> Callable[[Request], Awaitable[RawBody]]:
     return read_body
 
 
+_per_thread = threading.local()
+
+
+def decompressor() -> zstandard.ZstdDecompressor:
+    """This thread's decompressor (window capped at MAX_WINDOW), made once: a new one per
+    request was 16 of its 29 µs.  Each `stream_reader` resets the context's session and
+    applies the window cap again, so a body refused half-way (bomb, bad frame) leaves nothing
+    behind for the next (tests/hq/test_zstd_contexts.py).  One per thread: not thread-safe."""
+    made: zstandard.ZstdDecompressor | None = getattr(_per_thread, "decompressor", None)
+    if made is None:
+        made = _per_thread.decompressor = zstandard.ZstdDecompressor(max_window_size=MAX_WINDOW)
+    return made
+
+
 def decompress_capped(data: bytes, limit: int) -> bytearray:
     """zstd-decompress `data`, stopping (413) as soon as the output passes `limit`."""
     out = bytearray()
     try:
-        decompressor = zstandard.ZstdDecompressor(max_window_size=MAX_WINDOW)
-        with decompressor.stream_reader(data, read_across_frames=True) as reader:
+        with decompressor().stream_reader(data, read_across_frames=True) as reader:
             while chunk := reader.read(CHUNK):
                 if len(out) + len(chunk) > limit:
                     raise ApiError(413, "too_large", Msg(TOO_LARGE_JSON, size_text(limit)))
@@ -157,7 +171,7 @@ def encode_answer(raw_json: bytes, accept_encoding: str | None) -> tuple[bytes, 
     otherwise; and whether it is zstd.  One definition for FastAPI's answers and the
     station endpoints' (app/hq/routes/station_asgi.py)."""
     if "zstd" in (accept_encoding or "").lower():
-        return zstandard.ZstdCompressor(level=3).compress(raw_json), True
+        return protocol.compressor().compress(raw_json), True
     return raw_json, False
 
 

@@ -96,7 +96,7 @@ class ResyncRequired(Exception):
 
 @dataclass
 class PullPage:
-    rows_json: list[str]  # each row already serialised by PostgreSQL (no re-encoding)
+    rows_json: list[bytes]  # each row serialised by PostgreSQL, UTF-8 as it came (no decoding, no re-encoding)
     cursor: dict[str, str] | None
     done: bool
 
@@ -238,13 +238,13 @@ def _page(
         # a bootstrap (every page of it) and a table repair still send everything
         where.append("NOT coalesce(echo_to = :me AND echo_version = version, false)")
     row_sql = array_row_sql(tuple((t, tuple(c)) for t, c in sorted(columns.items()))) if columns else ROW_JSON
-    result = fast_sql.rows(conn, _page_sql(" AND ".join(where), row_sql, arms), params)
+    result = fast_sql.rows(conn, _page_sql(" AND ".join(where), row_sql, arms), params, text_as_bytes=True)
     done = len(result) < limit
     if done:
         # Everything visible below `bound` has been sent: continue from the bound itself.
         new_cursor = {"txid": bound, "tbl": "", "id": NIL}
     else:
-        txid, tbl, row_id, _ = result[-1]
+        txid, tbl, row_id, _ = (v.decode() for v in result[-1])  # all text, as bytes
         new_cursor = {"txid": txid, "tbl": tbl, "id": row_id}
         if since is not None:
             new_cursor["since"] = since

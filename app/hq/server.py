@@ -9,6 +9,7 @@ the front door that answers obviously bad requests before routing in `app.hq.asg
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import socket
@@ -41,6 +42,14 @@ log = logging.getLogger(__name__)
 POOL_ENV = "STATION_DESK_HQ_POOL"  # "size,overflow" per worker, set by `serve --workers`
 HOLD_ENV = "STATION_DESK_HQ_HOLD_429"  # seconds a 429 is held back (app/hq/asgi_guard.py); 0: never
 THREADS = 8  # endpoint threads per worker process
+# How long uvicorn's supervisor waits for a worker's health-check answer before it kills the
+# worker as hung and starts another (uvicorn's default: 5 s).  A spawned worker answers only
+# once it has re-imported the main module (`app.hq.cli`: pydantic, SQLAlchemy, psycopg), which
+# on 2 busy cores (load 6-10) took over 5 s: every new worker was killed while importing, and
+# its replacement too, up to 8 times in a row, so HQ served on one worker for minutes or none
+# at all (the 200-station benchmark once failed to connect), each attempt burning ~2 s of CPU
+# (benchmarks/README.md, "Session 8").  A worker that really hangs is still killed, later.
+WORKER_HEALTHCHECK_SECONDS = 60
 
 
 @asynccontextmanager
@@ -49,6 +58,11 @@ async def _lifespan(_: FastAPI) -> AsyncIterator[None]:
     # worker fought over the GIL and over PostgreSQL; 8 cut HQ's and PostgreSQL's CPU
     # per sync (benchmarks/README.md).  More threads than connections only queue anyway.
     anyio.to_thread.current_default_thread_limiter().total_tokens = THREADS
+    # Everything made so far (modules, the app, its pool) lives as long as the worker: out of
+    # the collector's sight.  A full collection walked these ~120,000 objects each time, 85 ms
+    # idle, whenever the requests' survivors added up (benchmarks/README.md, "Session 8").
+    # Frozen objects are never freed by the collector; they would not have been anyway.
+    gc.freeze()
     yield
 
 
@@ -119,6 +133,8 @@ def serve_workers(workers: int, options: dict[str, Any]) -> None:
     import uvicorn
     from uvicorn.supervisors import Multiprocess
 
+    if "timeout_worker_healthcheck" in inspect.signature(uvicorn.Config).parameters:  # uvicorn >= 0.30
+        options = {**options, "timeout_worker_healthcheck": WORKER_HEALTHCHECK_SECONDS}
     config = uvicorn.Config("app.hq.server:app_from_env", factory=True, workers=workers, **options)
     sock = config.bind_socket()
     sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)

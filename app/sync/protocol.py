@@ -11,6 +11,7 @@ import datetime as _dt
 import decimal
 import hashlib
 import json
+import threading
 import uuid
 from collections.abc import Iterable
 from typing import Any
@@ -146,9 +147,24 @@ def dumps(payload: Any) -> bytes:
     return json.dumps(payload, default=_default, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+_per_thread = threading.local()
+
+
+def compressor() -> zstandard.ZstdCompressor:
+    """This thread's level-3 compressor, made once.  Making one allocates and clears libzstd's
+    workspace (~1 MB at level 3): 19 of the 25 µs a small answer's compression took, about 1 %
+    of HQ's CPU a sync with its decompressor (benchmarks/README.md, "Session 8").  A compressor
+    must not be used by two threads at once, hence one per thread; `compress` is one frame
+    from a clean state each call, so the bytes are those a fresh compressor makes."""
+    made: zstandard.ZstdCompressor | None = getattr(_per_thread, "compressor", None)
+    if made is None:
+        made = _per_thread.compressor = zstandard.ZstdCompressor(level=3)
+    return made
+
+
 def encode(payload: Any) -> bytes:
     """JSON then zstd."""
-    return zstandard.ZstdCompressor(level=3).compress(dumps(payload))
+    return compressor().compress(dumps(payload))
 
 
 def decode(body: bytes, content_encoding: str | None) -> Any:

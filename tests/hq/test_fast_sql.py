@@ -51,3 +51,18 @@ def test_a_driver_error_is_sqlalchemys(hq_engine) -> None:
     """A DataError stays the endpoints' 422 (app/hq/server.py, station_asgi): never a 500."""
     with hq_engine.begin() as conn, pytest.raises(DataError):
         fast_sql.scalar(conn, "SELECT CAST(%(x)s AS integer)", {"x": "not a number"})
+
+
+def test_text_as_bytes_gives_the_utf8_postgresql_sent_whatever_the_client_encoding(hq_engine) -> None:
+    """A pull page's row JSON is written into the answer as PostgreSQL sent it, never decoded and
+    encoded again (app.hq.pull._page); on a connection whose client encoding is not UTF8 it is
+    still UTF-8, and other statements keep their str."""
+    sql = "SELECT %s::text, 7, %s::uuid"
+    text_value, row_id = '{"name":"广州𠀀企业 ☕","x":"é"}', "0190c0de-0000-7000-8000-000000000001"
+    with hq_engine.begin() as conn:
+        assert fast_sql.rows(conn, sql, (text_value, row_id), text_as_bytes=True)[0][:2] == (text_value.encode(), 7)
+        assert fast_sql.rows(conn, sql, (text_value, row_id))[0][0] == text_value  # no lasting change
+        gbk_value = '{"name":"广州企业"}'  # GBK has no 𠀀
+        fast_sql.execute(conn, "SET LOCAL client_encoding TO 'GBK'")
+        assert fast_sql.rows(conn, sql, (gbk_value, row_id), text_as_bytes=True)[0][0] == gbk_value.encode()
+        assert fast_sql.scalar(conn, "SELECT %s::text", (gbk_value,)) == gbk_value

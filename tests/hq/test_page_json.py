@@ -82,3 +82,21 @@ def test_the_migration_stores_text_for_the_tables_every_station_pulls() -> None:
     indexes = importlib.import_module("app.hq.migrations.versions.0009_pull_page_indexes")
     assert page_json.PUBLIC == indexes.PUBLIC
     assert set(page_json.PUBLIC) == set(protocol.HQ_REFERENCE) | set(protocol.SHARED)
+
+
+def test_a_page_is_sent_as_the_bytes_postgresql_made(hq_engine, enrol) -> None:
+    """Page rows are the UTF-8 PostgreSQL sent (bytes, not decoded and encoded again): the same
+    JSON, characters outside the BMP included, and the cursor of a cut page still text."""
+    a = enrol("PJ-D")
+    records = [service_record(a.station_id, uuid7()) for _ in range(3)]
+    records[0]["data"]["summary"] = "走访𠀀企业 😀 é"
+    push(hq_engine, a.station_id, records)
+    with hq_engine.begin() as conn:
+        page = pull.pull(conn, a.station_id, None, 2, echoes=True)
+    assert all(isinstance(r, bytes) for r in page.rows_json) and len(page.rows_json) == 2
+    assert page.cursor is not None and all(isinstance(v, str) for v in page.cursor.values())
+    with hq_engine.begin() as conn:
+        rest = pull.pull(conn, a.station_id, page.cursor, 100, echoes=True).rows
+    got = {r["id"]: r for r in page.rows + rest}
+    assert got[records[0]["id"]]["data"]["summary"] == "走访𠀀企业 😀 é"
+    assert {str(r["id"]) for r in records} <= set(got)

@@ -38,3 +38,47 @@ def test_a_burst_as_wide_as_the_threads_closes_no_connection(hq_url) -> None:
         assert closed == [] and engine.pool.checkedin() == server.THREADS + 1
     finally:
         engine.dispose()
+
+
+def test_workers_are_given_time_to_start_on_a_busy_machine(monkeypatch) -> None:
+    """uvicorn's supervisor killed a worker still importing after 5 s as hung (and its
+    replacement, in a loop, at load 6-10): the workers get WORKER_HEALTHCHECK_SECONDS."""
+    import inspect
+
+    import uvicorn
+    from uvicorn import supervisors
+
+    if "timeout_worker_healthcheck" not in inspect.signature(uvicorn.Config).parameters:
+        return  # an older uvicorn without the health check has nothing to wait for
+    seen: dict[str, Any] = {}
+
+    class Supervisor:
+        def __init__(self, config: Any, sockets: list[Any], **_: Any) -> None:
+            seen["timeout"] = config.timeout_worker_healthcheck
+            for sock in sockets:
+                sock.close()
+
+        def run(self) -> None:
+            seen["ran"] = True
+
+    monkeypatch.setattr(supervisors, "Multiprocess", Supervisor)
+    server.serve_workers(2, {"host": "127.0.0.1", "port": 0})
+    assert seen == {"timeout": server.WORKER_HEALTHCHECK_SECONDS, "ran": True}
+    assert server.WORKER_HEALTHCHECK_SECONDS >= 30
+
+
+def test_a_started_worker_leaves_its_startup_objects_out_of_the_collectors_sight(hq_engine) -> None:
+    """A full collection walked every module, class and the app on each pass (85 ms idle):
+    the lifespan freezes what startup made."""
+    import gc
+
+    from starlette.testclient import TestClient
+
+    gc.unfreeze()
+    try:
+        app = server.create_app(engine=hq_engine)
+        assert gc.get_freeze_count() == 0
+        with TestClient(app):
+            assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()

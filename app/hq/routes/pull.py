@@ -54,7 +54,7 @@ def answer(hq: ServiceContext, token: str, version: int, body: RawBody) -> bytes
     if figures is not None:
         tail["check"] = {"tables": {t: {"count": c, "hash": h} for t, (c, h) in figures.items()}}
     tail["server_time_ms"] = now_ms()
-    return b'{"rows":[' + ",".join(page.rows_json).encode() + b"]," + json.dumps(tail)[1:].encode()
+    return b'{"rows":[' + b",".join(page.rows_json) + b"]," + json.dumps(tail)[1:].encode()
 
 
 @router.post("/v1/pull")
