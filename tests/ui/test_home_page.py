@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 from PySide6.QtCore import Qt
 
 from app.demo import data as demo_data
@@ -90,6 +91,10 @@ def filled(db: Database, station: StationInfo) -> None:
         s.add_all([StaffMember(station_id=station.id, name=name, full_time=full, start_date=date(2024, 1, 1), end_date=end)
                    for name, full, end in (("王芳", True, None), ("李文", True, None), ("周兼职", False, None),
                                            ("赵离职", True, date(2025, 1, 31)))])
+        # The manager joined when the station was made (the real date): before TODAY, which was
+        # read when this module was imported, even when a run crosses midnight China time.
+        manager = s.scalars(select(StaffMember).where(StaffMember.name == "陈晓明")).one()
+        manager.start_date = date(2024, 1, 1)
 
 
 def china(day: date, hour: int) -> datetime:
