@@ -9,8 +9,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 from PySide6.QtCore import Qt
+from sqlalchemy import select
 
 from app.demo import data as demo_data
 from app.domain.periods import CHINA_TIME, china_today
