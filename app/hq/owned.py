@@ -183,14 +183,10 @@ def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]], new
     """Store `writes` (`new`: none of them was stored at the lock read) and note each one's outcome."""
     if not writes:
         return
-    stored: dict[tuple[str, uuid.UUID], int] = {}
-    if new:
-        stored = {(tbl, row_id): version for tbl, row_id, version in fast_sql.rows(ctx.conn, _INSERT_NEW, _batch(ctx, writes))}
-        late = [(row, data) for row, data in writes if (row.tbl, row.id) not in stored]
-        if late:  # stored by another push since the read: the upsert's ownership rule decides
-            stored.update(_stored(ctx, late))
-    else:
-        stored = _stored(ctx, writes)
+    stored = _stored(ctx, writes, _INSERT_NEW if new else _UPSERT)
+    late = [(row, data) for row, data in writes if (row.tbl, row.id) not in stored] if new else []
+    if late:  # stored by another push since the read: the upsert's ownership rule decides
+        stored.update(_stored(ctx, late, _UPSERT))
     for row, _ in writes:
         version = stored.get((row.tbl, row.id))
         if version is None:
@@ -199,9 +195,10 @@ def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]], new
             ctx.accepted(row.tbl, row.id, version)
 
 
-def _stored(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]]) -> dict[tuple[str, uuid.UUID], int]:
-    """`writes` through the upsert: the version of each row stored (a row of another station: none)."""
-    return {(tbl, row_id): version for tbl, row_id, version in fast_sql.rows(ctx.conn, _UPSERT, _batch(ctx, writes))}
+def _stored(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]], statement: str) -> dict[tuple[str, uuid.UUID], int]:
+    """`writes` through `statement` (_INSERT_NEW or _UPSERT): the version of each row it stored
+    (none for a row of another station, or, inserting, one already there)."""
+    return {(tbl, row_id): version for tbl, row_id, version in fast_sql.rows(ctx.conn, statement, _batch(ctx, writes))}
 
 
 def _batch(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]]) -> dict[str, Any]:
