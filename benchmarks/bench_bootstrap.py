@@ -152,9 +152,11 @@ class ServedHq:
 
 
 @contextmanager
-def served_hq(rows: int, prefix: str = "sd_bench") -> Iterator[ServedHq]:
+def served_hq(rows: int, prefix: str = "sd_bench", settings: dict[str, str] | None = None) -> Iterator[ServedHq]:
     """`rows` rows (40% enterprises, 60% service records) for one station, a real
-    `station-desk-hq serve`; the database, the server and the folder go away afterwards."""
+    `station-desk-hq serve`; the database, the server and the folder go away afterwards.
+    `settings`: PostgreSQL settings for every session of the database (ALTER DATABASE … SET),
+    made before the server starts."""
     n_ent, n_rec = int(rows * 0.4), rows - int(rows * 0.4)
     name = f"{prefix}_{secrets.token_hex(4)}"
     admin = admin_conninfo()
@@ -170,6 +172,10 @@ def served_hq(rows: int, prefix: str = "sd_bench") -> Iterator[ServedHq]:
             info, code = accounts.add_station(conn, "BENCH-A", "基准站", "天河区")
             conn.execute(text(ENTERPRISE_SQL), {"st": info.station_id, "n": n_ent})
             conn.execute(text(RECORD_SQL), {"st": info.station_id, "n": n_rec, "ne": n_ent})
+        with psycopg.connect(url, autocommit=True) as conn:
+            for key, value in (settings or {}).items():
+                conn.execute(sql.SQL("ALTER DATABASE {} SET {} = {}").format(
+                    sql.Identifier(name), sql.Identifier(key), sql.Literal(value)))
         port = _free_port()
         server = subprocess.Popen([sys.executable, "-m", "app.hq.cli", "serve", "--db", url, "--port", str(port)],
                                   cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -82,9 +82,9 @@ def _edit(db: Any, changed: int, what: str) -> None:
         conn.exec_driver_sql(f"{EDITS[what]} WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(ids),))
 
 
-def one_size(rows: int, changed: int, repeat: int, what: str) -> dict[str, Any]:
+def one_size(rows: int, changed: int, repeat: int, what: str, settings: dict[str, str] | None = None) -> dict[str, Any]:
     out: dict[str, Any] = {"rows": rows}
-    with served_hq(rows, "sd_flat") as served:
+    with served_hq(rows, "sd_flat", settings) as served:
         url, base, code = served.url, served.base, served.code
         db = open_database(served.work / "station.db")
         enroll(db, base, code)
@@ -140,8 +140,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--changed", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--what", choices=sorted(EDITS), default="enterprise", help="which rows change (default enterprise)")
+    parser.add_argument("--pg-set", action="append", default=[], metavar="NAME=VALUE",
+                        help="a PostgreSQL setting for HQ's database (ALTER DATABASE … SET), e.g. wal_compression=lz4")
     args = parser.parse_args(argv)
-    results = [one_size(n, args.changed, args.repeat, args.what) for n in args.sizes]
+    settings = dict(item.split("=", 1) for item in args.pg_set)
+    if settings:
+        print(f"HQ database settings: {settings}")
+    results = [one_size(n, args.changed, args.repeat, args.what, settings) for n in args.sizes]
     print("\n| rows held | round trip (baseline) | incremental 1,000 | no-op | incremental ÷ smallest |")
     print("|---|---|---|---|---|")
     for r in results:
