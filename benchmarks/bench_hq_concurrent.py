@@ -17,6 +17,9 @@ plus the CPU seconds the stations (this process), the HQ workers and PostgreSQL 
 `--phases` instead sends one kind of request at a time from every station and splits the
 CPU by request (benchmarks/hq_phases.py): which request costs whom what.  `--serial` then
 runs the same rounds with one station at a time: the CPU a round costs without contention.
+`--check`: each station also compares HQ's enterprise count with the enterprises it holds, as
+the client's check does, and pulls once more on a difference (in a burst HQ's figures count
+pushes committed above the page's watermark); the round line counts those extra pulls.
 
 Baselines (benchmarks/baselines.py), after every round in the same run: raw SQLite
 executemany and PostgreSQL COPY (replica_row-shaped table) of the rows one round pushes,
@@ -64,10 +67,13 @@ from app.sync import protocol  # noqa: E402
 
 
 class Station:
-    def __init__(self, base: str, token: str, station_id: str, version: int = protocol.PROTOCOL_VERSION) -> None:
+    def __init__(self, base: str, token: str, station_id: str, version: int = protocol.PROTOCOL_VERSION,
+                 check: bool = False) -> None:
         headers = {protocol.PROTOCOL_HEADER: str(version), "Authorization": f"Bearer {token}"}
         self.http = httpx.Client(base_url=base, headers=headers, timeout=120)
         self.station_id, self.cursor = station_id, None
+        # --check: the live enterprises this station holds, to compare with the figures as the client does
+        self.check, self.enterprises, self.figures, self.extra_pulls = check, set(), None, 0
 
     def post(self, path: str, payload: object) -> dict:
         answer = self.http.post(path, content=protocol.encode(payload), headers={"Content-Encoding": "zstd"})
@@ -82,9 +88,14 @@ class Station:
             # a catch-up page: object rows, as the station client asks for pages of this size
             page = self.post("/v1/pull", {"cursor": self.cursor, "limit": protocol.DEFAULT_PULL_LIMIT, **ask})
             got += len(page["rows"])
+            if self.check:
+                for row in page["rows"]:
+                    if row["tbl"] == "enterprise":
+                        (self.enterprises.discard if row["deleted"] else self.enterprises.add)(row["id"])
             self.cursor = page["cursor"]
             if page["done"]:
                 assert not figures or "check" in page
+                self.figures = page.get("check")
                 return got
 
     def make_rows(self, rows: int) -> list[dict]:
@@ -104,8 +115,17 @@ class Station:
         start = time.perf_counter()
         if four:
             self.http.get("/v1/hello").raise_for_status()
-        self.post("/v1/push", {"batch_id": str(uuid7()), "rows": self.make_rows(rows)})
+        pushed = self.make_rows(rows)
+        self.post("/v1/push", {"batch_id": str(uuid7()), "rows": pushed})
+        if self.check:  # HQ stores them as sent: the pull does not bring them back
+            self.enterprises.update(r["id"] for r in pushed if r["tbl"] == "enterprise")
         self.pull_to_done(figures=not four)
+        if self.check and not four and self.figures is not None:
+            # the client's check, on the enterprise count: a difference means one more pull
+            # (app.sync.engine._verify; a difference after that waits for a later sync)
+            if int(self.figures["tables"]["enterprise"]["count"]) != len(self.enterprises):
+                self.extra_pulls += 1
+                self.pull_to_done(figures=True)
         if four:
             self.post("/v1/check", {"tables": {"service_record": {"count": 0, "hash": 0}}})
         return time.perf_counter() - start
@@ -132,6 +152,10 @@ def main() -> None:
                         help="after the rounds, the same rounds one station at a time: the CPU of a round without contention")
     parser.add_argument("--four", action="store_true",
                         help="the older stations' four requests per sync (hello, push, pull, check) instead of two")
+    parser.add_argument("--check", action="store_true",
+                        help="stations compare HQ's enterprise count with theirs, as the client's check does, and "
+                             "pull once more on a difference (figures read with a snapshot that sees pushes "
+                             "committed above the watermark differ in a burst: benchmarks/bench_burst_real.py)")
     args = parser.parse_args()
     name = f"sd_bench_{secrets.token_hex(4)}"
     with psycopg.connect(args.pg, autocommit=True) as admin:
@@ -179,13 +203,14 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
     stations = []
     for code in codes:
         answer = httpx.post(base + "/v1/enroll", json={"code": code}, headers={protocol.PROTOCOL_HEADER: "1"}).json()
-        stations.append(Station(base, answer["token"], answer["station"]["id"], args.protocol))
+        stations.append(Station(base, answer["token"], answer["station"]["id"], args.protocol, check=args.check))
     for s in stations:
         s.pull_to_done()
     if args.phases:
         hq_phases.run_phases(stations, args.rows, args.rounds, server_pid, conninfo, lambda: os.getloadavg()[0], args.four)
         return
     alone = statistics.median(stations[0].sync(args.rows, args.four) for _ in range(5))
+    stations[0].extra_pulls = 0
     start_rule = f"starting at random within {args.spread:g} s" if args.spread else "all starting in the same instant"
     print(f"{len(stations)} stations {start_rule}, {args.workers} server worker(s), {args.rows} rows pushed each per sync, "
           f"protocol {args.protocol}, {'four' if args.four else 'two'} requests a sync; one station alone: {alone * 1000:.0f} ms")
@@ -220,8 +245,12 @@ def run(base: str, codes: list[str], args: argparse.Namespace, server_pid: int, 
         spent = [b - a for a, b in zip(cpu0, (time.process_time(), cpu.tree(server_pid), cpu.postgres()), strict=True)]
         ours = hq_phases.spent_since(conninfo, ours0)
         q = statistics.quantiles(times, n=20) if len(times) > 1 else [0] * 19
+        extra = sum(s.extra_pulls for s in stations)
+        for s in stations:
+            s.extra_pulls = 0
         print(f"round {round_no + 1}: p50 {statistics.median(times):.2f} s  p95 {q[18]:.2f} s  max {max(times):.2f} s  "
-              f"wall {wall:.1f} s  errors {len(errors)}  p95/alone {q[18] / alone:.0f}x")
+              f"wall {wall:.1f} s  errors {len(errors)}  p95/alone {q[18] / alone:.0f}x"
+              + (f"  check's extra pulls {extra}" if args.check else ""))
         print(f"  CPU s: clients {spent[0]:.1f}, HQ workers {spent[1]:.1f}, PostgreSQL (all databases) {spent[2]:.1f}, "
               f"of it this database {ours:.1f}; load {os.getloadavg()[0]:.1f}")
         for exc in errors[:3]:
