@@ -275,6 +275,27 @@ def _page_sql(where: str, row_sql: str, arms: tuple[str, ...]) -> str:
     )
 
 
+_NOT_ECHO = "NOT coalesce(r.echo_to = :me AND r.echo_version = r.version, false)"
+# Tables with rows this station may see at or above `bound` (its pull's last cursor), leaving out
+# its own rows HQ holds as it pushed them (it has those).  Each arm an index scan from the bound.
+_MOVING = driver(
+    "SELECT DISTINCT m.tbl FROM ("
+    + " UNION ALL ".join(f"(SELECT r.tbl FROM replica_row r WHERE {arm} AND r.txid >= CAST(:bound AS xid8) "
+                         f"AND {_NOT_ECHO})" for arm in (PUBLIC_ARM, OWN_ARM))
+    + ") m"
+)
+
+
+def moving_tables(conn: Connection, station: uuid.UUID, cursor: dict[str, str], tables: list[str]) -> list[str]:
+    """Which of `tables` the check's figures count rows of that a station done at `cursor` has not
+    been sent: rows other pushes committed at or above the watermark while an older push still ran
+    (the figures are read with the page's snapshot, which sees them).  The station does not treat a
+    difference in those as a fault (docs/sync-protocol.md, "Sanity check").  Read after the
+    figures, so with a snapshot no older than theirs: a row they count is seen here too."""
+    moving = {tbl for (tbl,) in fast_sql.rows(conn, _MOVING, {"bound": cursor["txid"], "me": station})}
+    return sorted(moving.intersection(tables))
+
+
 _ACKNOWLEDGE = driver(
     "UPDATE station_account SET cursor_txid = :t, cursor_at = now(), last_seen_at = now() "
     "WHERE station_id = :s AND cursor_txid IS DISTINCT FROM :t"

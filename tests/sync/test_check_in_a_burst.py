@@ -19,11 +19,12 @@ from .helpers import add_work, assert_station_equals_hq
 class MovingHq:
     """The test HQ's transport for station A.  Before each of A's pulls but the first, another
     station pushes (HQ moves on); every pull's figures count one enterprise more than HQ holds
-    for A, as a snapshot does that sees a push committed above the watermark."""
+    for A, as a snapshot does that sees a push committed above the watermark; `says_moving`:
+    and name the table in `check.moving`, as HQ does since session 9."""
 
-    def __init__(self, http: Any, other: Any) -> None:
+    def __init__(self, http: Any, other: Any, says_moving: bool = False) -> None:
         self.http, self.other, self.base_url = http, other, http.base_url
-        self.pulls, self.moving, self.phantom = 0, True, True
+        self.pulls, self.moving, self.phantom, self.says_moving = 0, True, True, says_moving
 
     def request(self, method: str, url: str, **kw: Any) -> Any:
         if url.endswith("/v1/pull"):
@@ -36,6 +37,8 @@ class MovingHq:
             body = protocol.decode(answer.content, None)  # httpx has undone the zstd
             if isinstance(body.get("check"), dict):
                 body["check"]["tables"]["enterprise"]["count"] += 1
+                if self.says_moving:  # as HQ since session 9 names it (app.hq.pull.moving_tables)
+                    body["check"]["moving"] = ["enterprise"]
                 answer._content = protocol.dumps(body)
         return answer
 
@@ -88,3 +91,41 @@ def test_an_audit_never_waits(make_station) -> None:  # type: ignore[no-untyped-
     wire = MovingHq(a.http, b)
     result = sync(a.db, open_client(a.db, http=wire), verify=True)  # station-desk sync --check
     assert result.completed and result.repaired == ["enterprise"], result
+
+
+def test_a_table_hq_names_moving_waits_without_a_catch_up_pull(make_station) -> None:  # type: ignore[no-untyped-def]
+    a, b = make_station("GZ-BURST-I"), make_station("GZ-BURST-J")
+    add_work(a.db, a.station_id, 2)
+    wire = MovingHq(a.http, b, says_moving=True)
+    result = sync(a.db, open_client(a.db, http=wire))
+    assert result.completed and result.repaired == [] and wire.pulls == 1, (result, wire.pulls)
+    assert result.round_trips == 2  # push and pull: the check took no third request
+    assert _meta(a.db, LAST_CHECK_KEY) is None and _meta(a.db, DEFERRED_KEY) == "1"
+
+
+def test_a_moving_table_that_stays_different_is_repaired_after_max_deferred_syncs(make_station) -> None:  # type: ignore[no-untyped-def]
+    a, b = make_station("GZ-BURST-K"), make_station("GZ-BURST-L")
+    add_work(a.db, a.station_id, 2)
+    wire = MovingHq(a.http, b, says_moving=True)
+    repaired = []
+    for _ in range(MAX_DEFERRED + 1):
+        wire.pulls = 0
+        result = sync(a.db, open_client(a.db, http=wire))
+        assert result.completed, result.message
+        repaired.append(result.repaired)
+    assert repaired == [[]] * MAX_DEFERRED + [["enterprise"]], repaired
+
+
+def test_a_difference_outside_the_moving_tables_is_not_put_off_by_them(make_station) -> None:  # type: ignore[no-untyped-def]
+    a, b = make_station("GZ-BURST-M"), make_station("GZ-BURST-N")
+    add_work(a.db, a.station_id, 2)
+    assert sync(a.db, a.client()).completed
+    with a.db.engine.begin() as conn:  # a service record HQ never heard of, behind capture's back
+        conn.exec_driver_sql("UPDATE sync_control SET applying = 1")
+        conn.exec_driver_sql("UPDATE service_record SET version = version + 7 WHERE rowid = (SELECT min(rowid) FROM service_record)")
+        conn.exec_driver_sql("UPDATE sync_control SET applying = 0")
+    add_work(a.db, a.station_id, 1, seed=9)  # something to push: the check runs
+    wire = MovingHq(a.http, b, says_moving=True)
+    wire.moving = False  # HQ quiet: nothing to catch up with
+    result = sync(a.db, open_client(a.db, http=wire))
+    assert result.completed and "service_record" in result.repaired, result

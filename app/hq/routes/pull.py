@@ -29,18 +29,21 @@ def answer(hq: ServiceContext, token: str, version: int, body: RawBody) -> bytes
     columns = req.columns if version >= protocol.ROW_ARRAYS_SINCE else None
     due: list[Any] = []
 
+    moving: list[str] = []
+
     def work(conn: Any) -> tuple[hq_pull.PullPage, dict[str, tuple[int, int]] | None]:
         # the token check, the cursor's acknowledgement and the figures come with the preamble
         found = hq_pull.pull_as(conn, token, req.cursor, req.limit, req.table, columns, req.figures, hq.bounds)
         if found is None:
             raise ApiError(401, "unauthorized", AUTH_MESSAGE)
-        _, page, kept = found
+        me, page, kept = found
         if not (page.done and req.figures and kept is not None):
             return page, None
         # the sanity check's figures with the last page: the station compares them after
         # applying it, without a /v1/check of its own (same figures, same O(changes) read,
-        # with the page's own snapshot)
+        # with the page's own snapshot); and the tables whose figures count rows not yet sent
         figures, due[:] = kept
+        moving[:] = hq_pull.moving_tables(conn, me.station_id, page.cursor, list(figures)) if page.cursor else []
         return page, figures
 
     try:
@@ -53,6 +56,8 @@ def answer(hq: ServiceContext, token: str, version: int, body: RawBody) -> bytes
     tail: dict[str, Any] = {"cursor": page.cursor, "done": page.done}
     if figures is not None:
         tail["check"] = {"tables": {t: {"count": c, "hash": h} for t, (c, h) in figures.items()}}
+        if moving:
+            tail["check"]["moving"] = moving
     tail["server_time_ms"] = now_ms()
     return b'{"rows":[' + b",".join(page.rows_json) + b"]," + json.dumps(tail)[1:].encode()
 
