@@ -97,10 +97,14 @@ _TARGETS = driver("SELECT i.id, a.s, (SELECT r.data->>'credit_code' FROM replica
 _LOCK_CODES = driver("SELECT pg_advisory_xact_lock(hashtextextended('credit_code:' || k, 0)) "
                      "FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS u(k, n)")
 # one primary-key probe and lock per id, in the order of `ids` (sorted), whatever the statistics
-# (as app.hq.owned's _LOCK)
+# (as app.hq.owned's _LOCK).  A station's push turned generic plans on with its claim
+# (app.hq.push.GENERIC_PLANS_ON) for this statement and _TARGETS; this one turns them off for the
+# rest of the transaction (an uncorrelated one-time filter: evaluated once, even when no row is
+# locked; NULL: back to the session's setting).
+GENERIC_PLANS_OFF = "(SELECT set_config('plan_cache_mode', NULL, true)) IS NOT NULL"
 _LOCK_ROWS = driver("SELECT r.id, r.station_id, r.version, r.deleted, r.data, r.field_hlc, r.field_station "
                     "FROM unnest(CAST(:ids AS uuid[])) AS u(id) CROSS JOIN LATERAL (SELECT * FROM replica_row x "
-                    "WHERE x.tbl = 'enterprise' AND x.id = u.id FOR UPDATE) r")
+                    f"WHERE x.tbl = 'enterprise' AND x.id = u.id FOR UPDATE) r WHERE {GENERIC_PLANS_OFF}")
 _HOLDERS = driver("SELECT data->>'credit_code', id FROM replica_row WHERE tbl = 'enterprise' AND NOT deleted "
                   "AND data->>'credit_code' = ANY(CAST(:codes AS text[]))")
 _UNMERGED = driver("SELECT survivor_id, merged_id FROM merge_record WHERE undone_at IS NOT NULL "

@@ -30,10 +30,18 @@ _CLAIM = driver("INSERT INTO applied_batch (station_id, batch_id) VALUES (:s, :b
 _RESULT = driver("UPDATE applied_batch SET result = CAST(:r AS jsonb) WHERE station_id = :s AND batch_id = :b")
 # The token check (FOR SHARE: a revocation waits for this push or refuses it) and the claim in
 # one round trip: the batch is claimed as the token's station, and only if the token is good.
+# It also turns on generic plans for the statements that follow, until the prefetch's row lock
+# turns them off again (merge_prefetch.GENERIC_PLANS_OFF): the prefetch's two reads take their ids
+# as an array, which a generic plan counts as 10, so for a push of a few enterprises PostgreSQL
+# judged its generic plan dearer than planning afresh and planned both on every push (0.6 ms of
+# its 3.6 ms a push, benchmarks/README.md "Session 9").  Only those two and the code locks
+# between them run with it; the statements of the merge proper (whose partial indexes a
+# generic plan cannot prove, e.g. enterprise_requests.others_stake) run as before.
+GENERIC_PLANS_ON = "(SELECT set_config('plan_cache_mode', 'force_generic_plan', true)) IS NOT NULL"
 _CLAIM_AS = (
     f"WITH me AS ({token_sql.AUTHENTICATE_LOCKED}), claim AS (INSERT INTO applied_batch (station_id, batch_id) "
     "SELECT station_id, %(b)s FROM me ON CONFLICT DO NOTHING RETURNING 1) "
-    "SELECT me.*, EXISTS (SELECT 1 FROM claim) FROM me"
+    f"SELECT me.*, EXISTS (SELECT 1 FROM claim) FROM me WHERE {GENERIC_PLANS_ON}"
 )
 
 
