@@ -89,15 +89,27 @@ def apply_push(
     # Parents first: a merge decided here rewrites references in the rows below.  Sorted
     # by id so two batches touching the same enterprises lock them in the same order.
     ctx.prefetch = merge_prefetch.prefetch(conn, enterprises)  # one read and one lock for the batch
-    inserted = merge.insert_new_batch(ctx, enterprises)  # the plainly new ones: one statement
+    # The plainly new ones (no code, no row, no alias: nothing to decide) go in with the station's own
+    # rows, in one statement (app.hq.owned); each keeps its place in the answer meanwhile.
+    planned = merge.plan_new_batch(ctx, enterprises)
+    places: dict[uuid.UUID, int] = {}
     for row in sorted(enterprises, key=lambda r: r.id):
-        if row.id in inserted:
-            ctx.accepted("enterprise", row.id, inserted[row.id])
+        if row.id in planned:
+            places[row.id] = len(ctx.result.versions)
+            ctx.result.versions.append({})
         else:
             merge.apply_enterprise(ctx, row)
     merge_prefetch.flush(conn, ctx.prefetch)
     ctx.prefetch = None
-    owned.apply_station_rows(ctx, station_rows)
+    inserted = owned.apply_station_rows(ctx, station_rows, list(planned.values()))
+    for row_id, place in places.items():
+        if row_id in inserted:
+            ctx.result.versions[place] = {"tbl": "enterprise", "id": str(row_id), "version": inserted[row_id]}
+            ctx.result.accepted += 1
+    ctx.result.versions = [v for v in ctx.result.versions if v]
+    for row in sorted(enterprises, key=lambda r: r.id):
+        if row.id in places and row.id not in inserted:  # inserted meanwhile by a concurrent push: merge into it
+            merge.apply_enterprise(ctx, row)
     _store_rejections(ctx)
     _name_writers(ctx)
     fast_sql.execute(conn, _RESULT, {"r": json.dumps(ctx.result.to_json()), "s": station, "b": batch_id})
