@@ -18,14 +18,13 @@ moves so the station's next pull brings HQ's row back.
 from __future__ import annotations
 
 import functools
-import json
 import uuid
 from collections import Counter
 from typing import Any
 
 from sqlalchemy import text
 
-from app.hq import dedupe, enterprise_requests, fast_sql
+from app.hq import dedupe, enterprise_requests, fast_sql, json_text
 from app.hq.apply_context import MISSING, ApplyContext
 from app.hq.dedupe import ENTERPRISE_REF_TABLES, code_of, note_redirected, resolve_aliases
 from app.hq.driver_sql import driver
@@ -257,4 +256,4 @@ def _put_back(cur: dict[str, Any], clocks: tuple[dict[str, int], dict[str, str]]
 
 
 def _j(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return json_text.text(value)

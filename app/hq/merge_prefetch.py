@@ -18,7 +18,6 @@ an enterprise row from the database again and at the end of the batch:
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections import Counter
 from collections.abc import Sequence
@@ -27,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row
 
-from app.hq import fast_sql
+from app.hq import fast_sql, json_text
 from app.hq.apply_context import MISSING
 from app.hq.dedupe import code_of
 from app.hq.driver_sql import driver
@@ -116,10 +115,10 @@ def flush(conn: Connection, pre: Prefetched | None) -> None:
     if pre is None:
         return
     if pre.updates:
-        fast_sql.execute(conn, _UPDATE, {"rows": json.dumps(pre.updates, ensure_ascii=False)})
+        fast_sql.execute(conn, _UPDATE, {"rows": json_text.text(pre.updates)})
         pre.updates.clear()
     if pre.conflicts:
-        fast_sql.execute(conn, _CONFLICTS, {"rows": json.dumps(pre.conflicts, ensure_ascii=False)})
+        fast_sql.execute(conn, _CONFLICTS, {"rows": json_text.text(pre.conflicts)})
         pre.conflicts.clear()
 
 

@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from app.domain import row_rules
 from app.domain.messages import Msg
-from app.hq import dedupe, fast_sql, merge
+from app.hq import dedupe, fast_sql, json_text, merge
 from app.hq.apply_context import ApplyContext
 from app.hq.driver_sql import driver
 from app.hq.wire import WireRow, clean_data
@@ -207,7 +207,7 @@ def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]], new
     plainly new, and return id → version of those inserted."""
     if new and writes and enterprises:
         stored, inserted = {}, {}
-        params = dict(_batch(ctx, writes), ents=json.dumps(enterprises, ensure_ascii=False))
+        params = dict(_batch(ctx, writes), ents=json_text.text(enterprises))
         for tbl, row_id, version in fast_sql.rows(ctx.conn, _INSERT_WITH_ENTERPRISES, params):
             if tbl == "enterprise":
                 inserted[row_id] = version
@@ -242,4 +242,4 @@ def _batch(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]]) -> d
     # enterprise re-pointed) goes back to the station as usual
     batch = [{"t": row.tbl, "i": str(row.id), "d": row.deleted, "j": data, "e": data == clean_data(row.tbl, row.data)}
              for row, data in writes]
-    return {"station": ctx.station, "rows": json.dumps(batch, ensure_ascii=False)}
+    return {"station": ctx.station, "rows": json_text.text(batch)}

@@ -8,7 +8,6 @@ so a batch is applied exactly once however often it arrives.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from app.domain import row_rules
-from app.hq import fast_sql, merge, merge_prefetch, owned, token_sql
+from app.hq import fast_sql, json_text, merge, merge_prefetch, owned, token_sql
 from app.hq.apply_context import ApplyContext, PushResult, now_ms
 from app.hq.driver_sql import driver
 from app.hq.token_sql import StationInfo
@@ -112,7 +111,7 @@ def apply_push(
             merge.apply_enterprise(ctx, row)
     _store_rejections(ctx)
     _name_writers(ctx)
-    fast_sql.execute(conn, _RESULT, {"r": json.dumps(ctx.result.to_json()), "s": station, "b": batch_id})
+    fast_sql.execute(conn, _RESULT, {"r": json_text.text(ctx.result.to_json()), "s": station, "b": batch_id})
     return ctx.result
 
 
