@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, text
 
-from app.hq import fast_sql, owned
+from app.hq import fast_sql, merge, owned
 from app.hq import push as hq_push
 from app.models.types import uuid7
 from tests.hq.factories import service_record
@@ -148,3 +148,26 @@ def test_an_enterprise_stored_after_the_prefetch_is_merged_into(hq_engine: Engin
         name, version = conn.execute(text("SELECT data->>'name', version FROM replica_row WHERE tbl = 'enterprise' "
                                           "AND id = :i"), {"i": ours["id"]}).one()
     assert (name, version) == ("我们的名字", 2)
+
+
+def test_new_enterprises_beside_a_known_row_go_in_before_the_upsert(hq_engine: Engine, enrol: Any,
+                                                                    statements: list[str]) -> None:
+    """When a station-owned row of the push is already stored (the upsert's case), the plainly new
+    enterprises are inserted on their own first, as before; every row answered as before."""
+    from app.hq.apply_context import now_ms
+    from app.sync.protocol import hlc_from_ms
+    from tests.hq.factories import enterprise
+
+    me = enrol("OI-E3").station_id
+    known = service_record(me, uuid7(), summary="first")
+    push(hq_engine, me, [known])
+    ent = enterprise(me, hlc_from_ms(now_ms() - 1000), name="新企业")
+    edited = dict(known, data=dict(known["data"], summary="edited"))
+    fresh = service_record(me, ent["id"], summary="new")
+    result = push(hq_engine, me, [edited, fresh, ent])
+    inserts = [s for s in statements if s.startswith("INSERT INTO replica_row")]
+    assert inserts[-2:] == [merge._INSERT_MANY, owned._UPSERT]
+    assert result.versions == [{"tbl": "enterprise", "id": ent["id"], "version": 1},
+                               {"tbl": "service_record", "id": known["id"], "version": 2},
+                               {"tbl": "service_record", "id": fresh["id"], "version": 1}]
+    assert stored(hq_engine, known["id"])[:2] == (2, "edited") and stored(hq_engine, fresh["id"])[:2] == (1, "new")
