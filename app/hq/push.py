@@ -33,9 +33,12 @@ _RESULT = driver("UPDATE applied_batch SET result = CAST(:r AS jsonb) WHERE stat
 # turns them off again (merge_prefetch.GENERIC_PLANS_OFF): the prefetch's two reads take their ids
 # as an array, which a generic plan counts as 10, so for a push of a few enterprises PostgreSQL
 # judged its generic plan dearer than planning afresh and planned both on every push (0.6 ms of
-# its 3.6 ms a push, benchmarks/README.md "Session 9").  Only those two and the code locks
-# between them run with it; the statements of the merge proper (whose partial indexes a
-# generic plan cannot prove, e.g. enterprise_requests.others_stake) run as before.
+# its 3.6 ms a push, benchmarks/README.md "Session 9").  In a push with enterprises only those two
+# and the code locks between them run with it; the statements of the merge proper (whose partial
+# indexes a generic plan cannot prove, e.g. enterprise_requests.others_stake) run as before.  A push
+# without any (no prefetch) keeps it to its end: then only the station-owned rows' statements follow
+# (their lock read, insert or upsert, the origin notes, rejections, the result), which PostgreSQL
+# planned generically anyway (pg_prepared_statements) or whose estimates no parameter changes.
 GENERIC_PLANS_ON = "(SELECT set_config('plan_cache_mode', 'force_generic_plan', true)) IS NOT NULL"
 _CLAIM_AS = (
     f"WITH me AS ({token_sql.AUTHENTICATE_LOCKED}), claim AS (INSERT INTO applied_batch (station_id, batch_id) "
