@@ -18,14 +18,13 @@ moves so the station's next pull brings HQ's row back.
 from __future__ import annotations
 
 import functools
-import json
 import uuid
 from collections import Counter
 from typing import Any
 
 from sqlalchemy import text
 
-from app.hq import dedupe, enterprise_requests, fast_sql
+from app.hq import dedupe, enterprise_requests, fast_sql, json_text
 from app.hq.apply_context import MISSING, ApplyContext
 from app.hq.dedupe import ENTERPRISE_REF_TABLES, code_of, note_redirected, resolve_aliases
 from app.hq.driver_sql import driver
@@ -113,33 +112,44 @@ _INSERT_MANY = driver(  # new enterprises of one push without a credit code: one
 )
 
 
-def insert_new_batch(ctx: ApplyContext, rows: list[WireRow]) -> dict[uuid.UUID, int]:
-    """Insert, in one statement, the pushed enterprises that `apply_enterprise` would insert one by
-    one without a question: new (the prefetch found no row and no alias), without a credit code
-    (no merge to decide), each once in the batch.  Every INSERT on replica_row fires the hash and
+def plan_new_batch(ctx: ApplyContext, rows: list[WireRow]) -> dict[uuid.UUID, dict[str, Any]]:
+    """The pushed enterprises that `apply_enterprise` would insert one by one without a question:
+    new (the prefetch found no row and no alias), without a credit code (no merge to decide),
+    each once in the batch; id → its row for `_INSERT_MANY` (or the owned rows' insert, which
+    takes them along: app.hq.owned), in id order.  Every INSERT on replica_row fires the hash and
     read-model statement triggers: two enterprises a push were two statements and four trigger
-    runs.  Returns id → version of those inserted; the caller takes each as accepted in its
-    place, and sends any other (one a concurrent push inserted meanwhile) to `apply_enterprise`."""
+    runs, then one statement beside the station's own rows, then none of their own."""
     pre = ctx.prefetch
     if pre is None or ctx.station is None:
         return {}
     seen = Counter(r.id for r in rows)
     plain = [r for r in rows if seen[r.id] == 1 and pre.target(r.id) == r.id and r.id in pre.stored_codes
              and code_of(clean_data("enterprise", r.data)) is None]
-    if not plain:
-        return {}
-    batch = []
-    for row in plain:
+    batch = {}
+    for row in sorted(plain, key=lambda r: r.id):
         data = clean_data("enterprise", row.data)
         stamps = row.field_hlc or {}
         hlc = {f: clamp(ctx, stamps.get(f, 0)) for f in [*data, DELETED]}
         # stored as sent (no stamp clamped): the station's pull need not bring it back (migration 0007)
         echo = str(ctx.station) if all(hlc[f] == stamps.get(f, 0) for f in hlc) else None
-        batch.append({"i": str(row.id), "d": row.deleted, "j": data, "h": hlc, "src": dict.fromkeys(hlc, writer(ctx)),
-                      "e": echo})
+        batch[row.id] = {"i": str(row.id), "d": row.deleted, "j": data, "h": hlc, "src": dict.fromkeys(hlc, writer(ctx)),
+                         "e": echo}
         pre.take_row(row.id)  # handed out: a later look at this id reads the database
     pre.flush(ctx.conn)
+    return batch
+
+
+def insert_planned(ctx: ApplyContext, batch: list[dict[str, Any]]) -> dict[uuid.UUID, int]:
+    """Insert `plan_new_batch`'s rows in one statement: id → version of those inserted (one a
+    concurrent push inserted meanwhile is not: the caller merges it with `apply_enterprise`)."""
+    if not batch:
+        return {}
     return {i: v for i, v in fast_sql.rows(ctx.conn, _INSERT_MANY, {"s": ctx.station, "rows": _j(batch)})}
+
+
+def insert_new_batch(ctx: ApplyContext, rows: list[WireRow]) -> dict[uuid.UUID, int]:
+    """`plan_new_batch` and `insert_planned` at once."""
+    return insert_planned(ctx, list(plan_new_batch(ctx, rows).values()))
 
 
 def _merge_existing(ctx: ApplyContext, row: WireRow, target: uuid.UUID, old: Any, data: dict[str, Any], redirected: bool) -> None:
@@ -246,4 +256,4 @@ def _put_back(cur: dict[str, Any], clocks: tuple[dict[str, int], dict[str, str]]
 
 
 def _j(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return json_text.text(value)

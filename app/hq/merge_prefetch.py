@@ -18,7 +18,6 @@ an enterprise row from the database again and at the end of the batch:
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections import Counter
 from collections.abc import Sequence
@@ -27,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row
 
-from app.hq import fast_sql
+from app.hq import fast_sql, json_text
 from app.hq.apply_context import MISSING
 from app.hq.dedupe import code_of
 from app.hq.driver_sql import driver
@@ -97,10 +96,14 @@ _TARGETS = driver("SELECT i.id, a.s, (SELECT r.data->>'credit_code' FROM replica
 _LOCK_CODES = driver("SELECT pg_advisory_xact_lock(hashtextextended('credit_code:' || k, 0)) "
                      "FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS u(k, n)")
 # one primary-key probe and lock per id, in the order of `ids` (sorted), whatever the statistics
-# (as app.hq.owned's _LOCK)
+# (as app.hq.owned's _LOCK).  A station's push turned generic plans on with its claim
+# (app.hq.push.GENERIC_PLANS_ON) for this statement and _TARGETS; this one turns them off for the
+# rest of the transaction (an uncorrelated one-time filter: evaluated once, even when no row is
+# locked; NULL: back to the session's setting).
+GENERIC_PLANS_OFF = "(SELECT set_config('plan_cache_mode', NULL, true)) IS NOT NULL"
 _LOCK_ROWS = driver("SELECT r.id, r.station_id, r.version, r.deleted, r.data, r.field_hlc, r.field_station "
                     "FROM unnest(CAST(:ids AS uuid[])) AS u(id) CROSS JOIN LATERAL (SELECT * FROM replica_row x "
-                    "WHERE x.tbl = 'enterprise' AND x.id = u.id FOR UPDATE) r")
+                    f"WHERE x.tbl = 'enterprise' AND x.id = u.id FOR UPDATE) r WHERE {GENERIC_PLANS_OFF}")
 _HOLDERS = driver("SELECT data->>'credit_code', id FROM replica_row WHERE tbl = 'enterprise' AND NOT deleted "
                   "AND data->>'credit_code' = ANY(CAST(:codes AS text[]))")
 _UNMERGED = driver("SELECT survivor_id, merged_id FROM merge_record WHERE undone_at IS NOT NULL "
@@ -112,10 +115,10 @@ def flush(conn: Connection, pre: Prefetched | None) -> None:
     if pre is None:
         return
     if pre.updates:
-        fast_sql.execute(conn, _UPDATE, {"rows": json.dumps(pre.updates, ensure_ascii=False)})
+        fast_sql.execute(conn, _UPDATE, {"rows": json_text.text(pre.updates)})
         pre.updates.clear()
     if pre.conflicts:
-        fast_sql.execute(conn, _CONFLICTS, {"rows": json.dumps(pre.conflicts, ensure_ascii=False)})
+        fast_sql.execute(conn, _CONFLICTS, {"rows": json_text.text(pre.conflicts)})
         pre.conflicts.clear()
 
 

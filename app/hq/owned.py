@@ -14,7 +14,7 @@ from sqlalchemy import text
 
 from app.domain import row_rules
 from app.domain.messages import Msg
-from app.hq import dedupe, fast_sql, merge
+from app.hq import dedupe, fast_sql, json_text, merge
 from app.hq.apply_context import ApplyContext
 from app.hq.driver_sql import driver
 from app.hq.wire import WireRow, clean_data
@@ -66,7 +66,27 @@ _UPSERT = driver(
 )
 
 
-def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
+# The station's new rows and the push's plainly new enterprises (app.hq.merge.plan_new_batch) in one
+# statement: each INSERT on replica_row also runs the hash and read-model statement triggers and is
+# a round trip of its own.  Two statements were 2.3 ms of PostgreSQL's CPU for a push of 2 + 18
+# rows, one is 1.9 ms (benchmarks/README.md, "Session 9").
+_INSERT_WITH_ENTERPRISES = driver(
+    "INSERT INTO replica_row (tbl, id, station_id, version, deleted, data, field_hlc, field_station, echo_to, echo_version) "
+    "(SELECT 'enterprise', u.i, CAST(:station AS uuid), 1, u.d, u.j, u.h, u.src, u.e, "
+    "CASE WHEN u.e IS NULL THEN NULL ELSE 1 END FROM jsonb_to_recordset(CAST(:ents AS jsonb)) "
+    "AS u(i uuid, d boolean, j jsonb, h jsonb, src jsonb, e uuid) ORDER BY u.i) UNION ALL "
+    "(SELECT u.t, u.i, CAST(:station AS uuid), 1, u.d, u.j, NULL, NULL, CASE WHEN u.e THEN CAST(:station AS uuid) END, "
+    "CASE WHEN u.e THEN 1 END FROM jsonb_to_recordset(CAST(:rows AS jsonb)) AS u(t text, i uuid, d boolean, j jsonb, e boolean)) "
+    "ON CONFLICT (tbl, id) DO NOTHING RETURNING tbl, id, version"
+)
+
+
+def apply_station_rows(ctx: ApplyContext, rows: list[WireRow],
+                       enterprises: list[dict[str, Any]] | None = None) -> dict[uuid.UUID, int]:
+    """Apply the batch's station-owned rows.  `enterprises`: the push's plainly new enterprises
+    (app.hq.merge.plan_new_batch), inserted here, with the station's new rows when it can; returns
+    id → version of those inserted (one a concurrent push inserted meanwhile is not)."""
+    enterprises = enterprises or []
     latest: dict[tuple[str, uuid.UUID], WireRow] = {}
     for row in rows:  # a key repeated in one batch: the last copy is the current row
         latest.pop((row.tbl, row.id), None)
@@ -78,7 +98,7 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
         else:
             candidates.append(row)
     if not candidates:
-        return
+        return merge.insert_planned(ctx, enterprises)
     # only text can be an id: a list or object here must never reach a set (finding 4: a 500)
     refs = [r.data.get("enterprise_id") for r in candidates if r.tbl in merge.ENTERPRISE_REF_TABLES]
     ref_ids = dedupe.alias_ids({ref for ref in refs if isinstance(ref, str)})
@@ -116,11 +136,12 @@ def apply_station_rows(ctx: ApplyContext, rows: list[WireRow]) -> None:
         if row.tbl in REVIEWED_REPORTS and not _report_move_allowed(ctx, row, old, data):
             continue
         writes.append((row, data))
-    _upsert(ctx, writes, new)
+    inserted = _upsert(ctx, writes, new, enterprises)
     # the merged id each re-pointed row named, so that unmerge can point it back
     named = ((r, r.data.get("enterprise_id")) for r, _ in writes if r.tbl in merge.ENTERPRISE_REF_TABLES)
     redirected = [(r.tbl, r.id, ref) for r, ref in named if isinstance(ref, str) and ref in aliases]
     merge.note_redirected(ctx, redirected)
+    return inserted
 
 
 # The columns of the station row that stay HQ's: a pushed copy never changes them.
@@ -179,11 +200,24 @@ def _report_move_allowed(ctx: ApplyContext, row: WireRow, old: Any, data: dict[s
     return True
 
 
-def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]], new: bool = False) -> None:
-    """Store `writes` (`new`: none of them was stored at the lock read) and note each one's outcome."""
-    if not writes:
-        return
-    stored = _stored(ctx, writes, _INSERT_NEW if new else _UPSERT)
+def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]], new: bool = False,
+            enterprises: list[dict[str, Any]] | None = None) -> dict[uuid.UUID, int]:
+    """Store `writes` (`new`: none of them was stored at the lock read) and note each one's outcome;
+    insert `enterprises` (app.hq.merge.plan_new_batch) too, in the same statement when `writes` are
+    plainly new, and return id → version of those inserted."""
+    if new and writes and enterprises:
+        stored, inserted = {}, {}
+        params = dict(_batch(ctx, writes), ents=json_text.text(enterprises))
+        for tbl, row_id, version in fast_sql.rows(ctx.conn, _INSERT_WITH_ENTERPRISES, params):
+            if tbl == "enterprise":
+                inserted[row_id] = version
+            else:
+                stored[(tbl, row_id)] = version
+    else:
+        inserted = merge.insert_planned(ctx, enterprises or [])
+        if not writes:
+            return inserted
+        stored = _stored(ctx, writes, _INSERT_NEW if new else _UPSERT)
     late = [(row, data) for row, data in writes if (row.tbl, row.id) not in stored] if new else []
     if late:  # stored by another push since the read: the upsert's ownership rule decides
         stored.update(_stored(ctx, late, _UPSERT))
@@ -193,6 +227,7 @@ def _upsert(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]], new
             ctx.reject(row, "owned_by_other_station")
         else:
             ctx.accepted(row.tbl, row.id, version)
+    return inserted
 
 
 def _stored(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]], statement: str) -> dict[tuple[str, uuid.UUID], int]:
@@ -207,4 +242,4 @@ def _batch(ctx: ApplyContext, writes: list[tuple[WireRow, dict[str, Any]]]) -> d
     # enterprise re-pointed) goes back to the station as usual
     batch = [{"t": row.tbl, "i": str(row.id), "d": row.deleted, "j": data, "e": data == clean_data(row.tbl, row.data)}
              for row, data in writes]
-    return {"station": ctx.station, "rows": json.dumps(batch, ensure_ascii=False)}
+    return {"station": ctx.station, "rows": json_text.text(batch)}

@@ -8,7 +8,6 @@ so a batch is applied exactly once however often it arrives.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from app.domain import row_rules
-from app.hq import fast_sql, merge, merge_prefetch, owned, token_sql
+from app.hq import fast_sql, json_text, merge, merge_prefetch, owned, token_sql
 from app.hq.apply_context import ApplyContext, PushResult, now_ms
 from app.hq.driver_sql import driver
 from app.hq.token_sql import StationInfo
@@ -30,10 +29,21 @@ _CLAIM = driver("INSERT INTO applied_batch (station_id, batch_id) VALUES (:s, :b
 _RESULT = driver("UPDATE applied_batch SET result = CAST(:r AS jsonb) WHERE station_id = :s AND batch_id = :b")
 # The token check (FOR SHARE: a revocation waits for this push or refuses it) and the claim in
 # one round trip: the batch is claimed as the token's station, and only if the token is good.
+# It also turns on generic plans for the statements that follow, until the prefetch's row lock
+# turns them off again (merge_prefetch.GENERIC_PLANS_OFF): the prefetch's two reads take their ids
+# as an array, which a generic plan counts as 10, so for a push of a few enterprises PostgreSQL
+# judged its generic plan dearer than planning afresh and planned both on every push (0.6 ms of
+# its 3.6 ms a push, benchmarks/README.md "Session 9").  In a push with enterprises only those two
+# and the code locks between them run with it; the statements of the merge proper (whose partial
+# indexes a generic plan cannot prove, e.g. enterprise_requests.others_stake) run as before.  A push
+# without any (no prefetch) keeps it to its end: then only the station-owned rows' statements follow
+# (their lock read, insert or upsert, the origin notes, rejections, the result), which PostgreSQL
+# planned generically anyway (pg_prepared_statements) or whose estimates no parameter changes.
+GENERIC_PLANS_ON = "(SELECT set_config('plan_cache_mode', 'force_generic_plan', true)) IS NOT NULL"
 _CLAIM_AS = (
     f"WITH me AS ({token_sql.AUTHENTICATE_LOCKED}), claim AS (INSERT INTO applied_batch (station_id, batch_id) "
     "SELECT station_id, %(b)s FROM me ON CONFLICT DO NOTHING RETURNING 1) "
-    "SELECT me.*, EXISTS (SELECT 1 FROM claim) FROM me"
+    f"SELECT me.*, EXISTS (SELECT 1 FROM claim) FROM me WHERE {GENERIC_PLANS_ON}"
 )
 
 
@@ -81,18 +91,30 @@ def apply_push(
     # Parents first: a merge decided here rewrites references in the rows below.  Sorted
     # by id so two batches touching the same enterprises lock them in the same order.
     ctx.prefetch = merge_prefetch.prefetch(conn, enterprises)  # one read and one lock for the batch
-    inserted = merge.insert_new_batch(ctx, enterprises)  # the plainly new ones: one statement
+    # The plainly new ones (no code, no row, no alias: nothing to decide) go in with the station's own
+    # rows, in one statement (app.hq.owned); each keeps its place in the answer meanwhile.
+    planned = merge.plan_new_batch(ctx, enterprises)
+    places: dict[uuid.UUID, int] = {}
     for row in sorted(enterprises, key=lambda r: r.id):
-        if row.id in inserted:
-            ctx.accepted("enterprise", row.id, inserted[row.id])
+        if row.id in planned:
+            places[row.id] = len(ctx.result.versions)
+            ctx.result.versions.append({})
         else:
             merge.apply_enterprise(ctx, row)
     merge_prefetch.flush(conn, ctx.prefetch)
     ctx.prefetch = None
-    owned.apply_station_rows(ctx, station_rows)
+    inserted = owned.apply_station_rows(ctx, station_rows, list(planned.values()))
+    for row_id, place in places.items():
+        if row_id in inserted:
+            ctx.result.versions[place] = {"tbl": "enterprise", "id": str(row_id), "version": inserted[row_id]}
+            ctx.result.accepted += 1
+    ctx.result.versions = [v for v in ctx.result.versions if v]
+    for row in sorted(enterprises, key=lambda r: r.id):
+        if row.id in places and row.id not in inserted:  # inserted meanwhile by a concurrent push: merge into it
+            merge.apply_enterprise(ctx, row)
     _store_rejections(ctx)
     _name_writers(ctx)
-    fast_sql.execute(conn, _RESULT, {"r": json.dumps(ctx.result.to_json()), "s": station, "b": batch_id})
+    fast_sql.execute(conn, _RESULT, {"r": json_text.text(ctx.result.to_json()), "s": station, "b": batch_id})
     return ctx.result
 
 

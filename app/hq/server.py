@@ -25,6 +25,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from app.hq import thread_hop
 from app.hq.admin.bodies import describe_errors
 from app.hq.admin.routers import ADMIN_ROUTERS
 from app.hq.asgi_guard import HOLD_SECONDS, Guard
@@ -41,7 +42,7 @@ from app.sync import protocol
 log = logging.getLogger(__name__)
 POOL_ENV = "STATION_DESK_HQ_POOL"  # "size,overflow" per worker, set by `serve --workers`
 HOLD_ENV = "STATION_DESK_HQ_HOLD_429"  # seconds a 429 is held back (app/hq/asgi_guard.py); 0: never
-THREADS = 8  # endpoint threads per worker process
+THREADS = thread_hop.THREADS  # endpoint threads per worker process (anyio's for FastAPI's routes, and the station endpoints')
 # How long uvicorn's supervisor waits for a worker's health-check answer before it kills the
 # worker as hung and starts another (uvicorn's default: 5 s).  A spawned worker answers only
 # once it has re-imported the main module (`app.hq.cli`: pydantic, SQLAlchemy, psycopg), which

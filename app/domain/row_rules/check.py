@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 
 from app.domain.messages import Msg
 from app.domain.row_rules.fields import MAX_ROW_JSON_CHARS
@@ -35,6 +36,15 @@ def row_problem(tbl: str, data: Mapping[str, object], *, only: Iterable[str] | N
     rules = TABLE_RULES.get(tbl)
     if rules is None:
         return RowProblem("tbl", "数据表", Msg("“%1”不是同步的数据表", tbl[:30]))
+    if only is None and all(name in data for name in _required(tbl)):
+        # the usual row (every required key there): its own keys first, and the table's rules in
+        # order only when one of them has a problem, so the first problem named is the same
+        for name, value in data.items():
+            rule = rules.get(name)
+            if rule is not None and rule.problem(value) is not None:
+                break
+        else:
+            return _size_problem(data)
     names = rules if only is None else [n for n in only if n in rules]
     for name in names:
         rule = rules[name]
@@ -45,6 +55,15 @@ def row_problem(tbl: str, data: Mapping[str, object], *, only: Iterable[str] | N
         detail = rule.problem(data[name])
         if detail is not None:
             return RowProblem(name, rule.label, detail)
+    return _size_problem(data)
+
+
+@cache
+def _required(tbl: str) -> tuple[str, ...]:
+    return tuple(name for name, rule in TABLE_RULES[tbl].items() if rule.required)
+
+
+def _size_problem(data: Mapping[str, object]) -> RowProblem | None:
     size = json_chars(data)
     if size > MAX_ROW_JSON_CHARS:
         return RowProblem("data", "整条记录", Msg("有%1个字符，最多%2个，请删减较长的文字", size, MAX_ROW_JSON_CHARS))

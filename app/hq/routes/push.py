@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from app.hq import json_text
 from app.hq import push as hq_push
 from app.hq.gate import AUTH_MESSAGE
-from app.hq.http_io import ApiError, Limits, RawBody, answer_json, body_reader, parse, respond
+from app.hq.http_io import ApiError, Limits, RawBody, body_reader, parse, respond
 from app.hq.readmodel import pending
 from app.hq.routes.context import Service, ServiceContext, Token
 from app.hq.wire import PushRequest
@@ -38,7 +39,7 @@ def answer(hq: ServiceContext, token: str, _version: int, body: RawBody) -> byte
     result = hq.in_transaction(work)
     if result.status == "applied":  # the read models catch up after the station has its answer
         pending.drain_soon(hq.engine)
-    return answer_json({**result.to_json(), "server_time_ms": hq_push.now_ms()})
+    return json_text.answer({**result.to_json(), "server_time_ms": hq_push.now_ms()})
 
 
 @router.post("/v1/push")

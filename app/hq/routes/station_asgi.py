@@ -6,9 +6,10 @@ benchmarks/README.md, "Issue 14: 200 stations at once").
 Nothing about what is accepted changes: each endpoint's `answer` (app/hq/routes/*.py)
 is the one definition, used by its FastAPI route as well: the same body caps (`LIMITS`),
 the same wire.py validation, the token checked in the endpoint's own transaction, the
-same error answers.  The token gate's database check (`TokenGate.admit`) and the work
-run as FastAPI would run them: the gate on the event loop (its check in the thread
-pool), `answer` in the thread pool, one pooled connection each.  ApiError and a
+same error answers.  The token gate's database check (`TokenGate.admit`) runs as FastAPI
+would run it (on the event loop, its check in anyio's thread pool); `answer` runs in one of
+the endpoint threads of app.hq.thread_hop (a cheaper trip than anyio's), one pooled
+connection each.  ApiError and a
 DataError that slipped past wire.py are answered as FastAPI's handlers answer them
 (app/hq/server.py); anything else propagates to Starlette's error middleware, as it did.
 """
@@ -20,13 +21,13 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from sqlalchemy.exc import DataError
-from starlette.concurrency import run_in_threadpool
 from starlette.types import Receive, Scope, Send
 
 from app.domain.messages import Msg
 from app.hq.http_io import DATA_ERROR, TOO_LARGE, ApiError, Limits, RawBody, encode_answer, error_response, size_text
 from app.hq.routes import check, hello, pull, push
 from app.hq.routes.context import ServiceContext
+from app.hq.thread_hop import run_in_thread
 from app.sync import protocol
 
 log = logging.getLogger(__name__)
@@ -84,7 +85,7 @@ def handler(hq: ServiceContext, answer: Answer, limits: Limits | None) -> Handle
             if limits is not None:
                 encoding = (_header(scope, b"content-encoding") or "").strip().lower() or None
                 body = RawBody(await read_body(receive, limits), encoding, limits)
-            raw = await run_in_threadpool(answer, hq, token, state["protocol"], body)
+            raw = await run_in_thread(answer, hq, token, state["protocol"], body)
         except ClientGone:
             return
         except ApiError as exc:  # answered as FastAPI's handler answers it (app/hq/server.py): one definition
