@@ -52,6 +52,7 @@ from pathlib import Path
 import httpx
 import psycopg
 from psycopg import sql
+from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -148,7 +149,9 @@ def main() -> None:
     parser.add_argument("--protocol", type=int, default=protocol.PROTOCOL_VERSION, choices=sorted(protocol.SUPPORTED_VERSIONS),
                         help="the X-Station-Desk-Protocol header the stations send")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/postgres",
+                        help="the PostgreSQL server (a database to connect to first); HQ on the same host may use "
+                             "its Unix socket: postgresql://postgres@/postgres?host=/var/run/postgresql")
     parser.add_argument("--phases", action="store_true", help="CPU per kind of request instead of whole syncs")
     parser.add_argument("--serial", action="store_true",
                         help="after the rounds, the same rounds one station at a time: the CPU of a round without contention")
@@ -162,7 +165,8 @@ def main() -> None:
     name = f"sd_bench_{secrets.token_hex(4)}"
     with psycopg.connect(args.pg, autocommit=True) as admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    url = args.pg.rsplit("/", 1)[0] + "/" + name
+    # the same server with the benchmark's database: a TCP URL or a Unix socket's (?host=/var/run/postgresql)
+    url = make_url(args.pg).set(database=name).render_as_string(hide_password=False)
     port = free_port()
     server = None
     try:
