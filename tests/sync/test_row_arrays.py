@@ -63,9 +63,10 @@ def test_hq_array_rows_convert_to_the_same_page_as_object_rows(hq_engine: Engine
         # a published reference row without timestamps or defaulted fields
         publish_reference(conn, "policy", [{"title": "稳岗补贴", "category": "employment"}])
     columns = wire_columns(SYNCED_TABLES)
-    with hq_engine.begin() as conn:
+    # one snapshot for both: the cursor ends at the watermark, the oldest transaction still
+    # running on the whole server, which anything else using it moves between two transactions
+    with hq_engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn, conn.begin():
         objects = hq_pull.pull(conn, station, None, 1000)
-    with hq_engine.begin() as conn:
         arrays = hq_pull.pull(conn, station, None, 1000, columns=columns)
     assert all(isinstance(r, dict) for r in objects.rows) and all(isinstance(r, list) for r in arrays.rows)
     policy = next(r for r in arrays.rows if r[0] == "policy")
