@@ -21,6 +21,18 @@ def pytest_configure(config: pytest.Config) -> None:
     keyring.get_keyring()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _station_db_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """New station databases are copies of one migrated at the start (tests/station_db.py)."""
+    from app.models import database
+    from tests.station_db import copying_migrate, migrated_template
+
+    template = migrated_template(tmp_path_factory.mktemp("station-template") / "station.db")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(database, "migrate", copying_migrate(template))
+        yield template
+
+
 @pytest.fixture(autouse=True)
 def station_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "home"

@@ -63,8 +63,8 @@ def test_hq_array_rows_convert_to_the_same_page_as_object_rows(hq_engine: Engine
         # a published reference row without timestamps or defaulted fields
         publish_reference(conn, "policy", [{"title": "稳岗补贴", "category": "employment"}])
     columns = wire_columns(SYNCED_TABLES)
-    # one snapshot for both: the cursor is the watermark, which any transaction anywhere in the
-    # cluster moves (another test run, a benchmark) between two pulls in two transactions
+    # one snapshot for both: the cursor ends at the watermark, the oldest transaction still
+    # running on the whole server, which anything else using it moves between two transactions
     with hq_engine.connect().execution_options(isolation_level="REPEATABLE READ") as conn, conn.begin():
         objects = hq_pull.pull(conn, station, None, 1000)
         arrays = hq_pull.pull(conn, station, None, 1000, columns=columns)
