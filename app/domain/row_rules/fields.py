@@ -130,11 +130,13 @@ def _credit_code(rule: FieldRule, value: object) -> str | None:
 # What `str(uuid.UUID(value)) == value.lower()` accepts of a 36-character text, without making a
 # UUID and its text (a push checks one or two uuids a row): canonical hex groups, either case.
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+# module level, so tools/service_messages.py lists it for the English catalogue
+NOT_A_UUID = "应为36位的记录编号（uuid）"
 
 
 def _uuid(rule: FieldRule, value: object) -> str | None:
     if not isinstance(value, str) or len(value) != 36 or _CANONICAL_UUID.fullmatch(value.lower()) is None:
-        return "应为36位的记录编号（uuid）"
+        return NOT_A_UUID
     return None
 
 
