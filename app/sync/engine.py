@@ -25,6 +25,7 @@ from app.sync import check, files, pull, push
 from app.sync.client import PulledPage, ResyncRequired, SyncClient, SyncError
 from app.sync.outcome import Faults, Progress, SyncCancelled, SyncResult, write_log
 from app.sync.pipeline import PageStream
+from app.sync.profile_meta import meta, set_meta
 from app.sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, SYNCED_TABLES
 
 __all__ = ["Faults", "SyncCancelled", "SyncResult", "sync"]
@@ -252,10 +253,7 @@ def _verify(run: _Run, audit: bool = False) -> None:
             may_wait = False  # waited MAX_DEFERRED syncs in a row: catch up and repair now
         if not bad:
             with run.engine.begin() as conn:
-                conn.exec_driver_sql(
-                    "INSERT INTO profile_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (LAST_CHECK_KEY, str(int(time.time() * 1000))),
-                )
+                set_meta(conn, LAST_CHECK_KEY, str(int(time.time() * 1000)))
                 conn.exec_driver_sql("DELETE FROM profile_meta WHERE key = ?", (DEFERRED_KEY,))
             return
         if attempt == 0:
@@ -285,15 +283,12 @@ def _defer_repair(run: _Run) -> bool:
     """Put this check's repair off, unless MAX_DEFERRED checks in a row already did: the
     check stays owed, so the next sync runs it even with nothing to move."""
     with run.engine.begin() as conn:
-        done = int(conn.exec_driver_sql("SELECT value FROM profile_meta WHERE key = ?", (DEFERRED_KEY,)).scalar() or 0)
+        done = int(meta(conn, DEFERRED_KEY) or 0)
         conn.exec_driver_sql("DELETE FROM profile_meta WHERE key = ?", (LAST_CHECK_KEY,))
         if done >= MAX_DEFERRED:
             conn.exec_driver_sql("DELETE FROM profile_meta WHERE key = ?", (DEFERRED_KEY,))
             return False
-        conn.exec_driver_sql(
-            "INSERT INTO profile_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (DEFERRED_KEY, str(done + 1)),
-        )
+        set_meta(conn, DEFERRED_KEY, str(done + 1))
     return True
 
 
