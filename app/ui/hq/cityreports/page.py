@@ -70,7 +70,7 @@ class CityReportsPage(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("在表中查找（服务站、区、行业）"))
         self.search.textChanged.connect(self._filter)
-        self.search.setMinimumWidth(240)
+        self.search.setMinimumWidth(160)  # the bar fits a 1024×600 screen in English too (tests/ui/hq/test_hq_small_screen.py)
         self.summary = QLabel(self.tr("选择年度或报送期间，点“预览”查看全市汇总数据，再保存为 PDF 或 Excel。"))
         self.summary.setWordWrap(True)
         self.summary.setMinimumHeight(3 * self.summary.fontMetrics().lineSpacing())  # two lines, never clipped
@@ -91,8 +91,7 @@ class CityReportsPage(QWidget):
         bar = QHBoxLayout()
         for widget in (self.kind, self.year, self.period, self.preview_button, self.pdf_button, self.excel_button):
             bar.addWidget(widget)
-        bar.addStretch(1)
-        bar.addWidget(self.search)
+        bar.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
         layout.setSpacing(theme.SPACING)
         layout.addLayout(bar)
