@@ -2575,6 +2575,10 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>No experts yet. Click “New expert”; stations see them after their next sync.</translation>
     </message>
     <message>
+        <source>还没有专家。服务总站工作人员添加后会显示在这里。</source>
+        <translation>No experts yet. They appear here once HQ staff add them.</translation>
+    </message>
+    <message>
         <source>没有符合条件的专家。</source>
         <translation>No experts match.</translation>
     </message>
@@ -3434,6 +3438,10 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>No resident institutions yet. Click “New institution (admit)”; stations see them after their next sync.</translation>
     </message>
     <message>
+        <source>还没有入驻机构。服务总站工作人员添加后会显示在这里。</source>
+        <translation>No resident institutions yet. They appear here once HQ staff add them.</translation>
+    </message>
+    <message>
         <source>没有符合条件的机构。</source>
         <translation>No institutions match.</translation>
     </message>
@@ -4146,6 +4154,10 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>HQ has not published this list yet; stations use the built-in defaults. Click “New item” to start publishing it.</translation>
     </message>
     <message>
+        <source>服务总站还没有发布这张选项表，各服务站使用软件自带的默认选项。</source>
+        <translation>HQ has not published this list yet; stations use the built-in defaults.</translation>
+    </message>
+    <message>
         <source>读取选项</source>
         <translation>Read pick-list</translation>
     </message>
@@ -4459,6 +4471,10 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     <message>
         <source>还没有发布政策。点“发布政策”，各目标服务站下次同步后即可看到。</source>
         <translation>No policies published yet. Click “Publish policy”; target stations see it after their next sync.</translation>
+    </message>
+    <message>
+        <source>还没有发布政策。服务总站工作人员发布后会显示在这里。</source>
+        <translation>No policies published yet. They appear here once HQ staff publish them.</translation>
     </message>
     <message>
         <source>没有符合条件的政策。</source>

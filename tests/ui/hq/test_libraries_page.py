@@ -6,12 +6,13 @@ request; a refused field is shown in the form and focused; the bureau only reads
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton
 
 from app.hqdesk import libraries as lib
 from app.hqdesk.client import HqDeskClient
@@ -183,10 +184,27 @@ def test_the_bureau_reads_the_libraries_without_write_buttons(qtbot: Any, page_f
     page.tabs.setCurrentWidget(page.experts)
     tab = page.experts
     qtbot.waitUntil(lambda: "只读测试专家" in tab.table.shown_texts(0), timeout=5000)
-    assert not tab.can_write and "只读" not in tab.status.text() or True
+    assert not tab.can_write and tab.status.text().startswith("共 1 位专家") and "只读" in tab.status.text()
     visible = [b.text() for b in tab.findChildren(type(page.institutions.admit_button)) if b.isVisibleTo(tab)]
     assert visible == []
     assert tab.edit() is None
+
+
+@pytest.mark.parametrize("role", ["staff", "bureau", "admin"])
+def test_an_empty_library_names_only_buttons_its_reader_has(qtbot: Any, page_for: Any, role: str) -> None:
+    """An empty list tells its reader what to do: staff, which button to press; a role without the
+    write buttons is never told to press one (the admin saw “新增机构（入驻）” with no such button)."""
+    _window, page = page_for(role)
+    told = {}
+    for tab in (page.institutions, page.experts, page.policies, page.pick_lists):
+        page.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(lambda t=tab: t.status.text().startswith(("共", "未发布")), timeout=5000)  # loaded
+        buttons = {b.text() for b in tab.findChildren(QPushButton) if b.isVisibleTo(tab)}
+        named = set(re.findall(r"“(.+?)”", tab.table.empty_text))
+        assert named or role != "staff", tab.table.empty_text  # staff are told which button
+        if named - buttons:
+            told[type(tab).__name__] = sorted(named - buttons)
+    assert not told, told
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])

@@ -31,7 +31,8 @@ class ExpertsTab(LibraryTab):
                    ListColumn(self.tr("联系电话"), lambda r: r.phone)]
         self.model = RowListModel(columns, self)
         self.table = ListTable(self.model, [120, 220, 100, 200, 120])
-        self.table.empty_text = self.tr("还没有专家。点“新增专家”添加，各服务站下次同步后即可看到。")
+        self.table.empty_text = self.for_role(self.tr("还没有专家。点“新增专家”添加，各服务站下次同步后即可看到。"),
+                                             self.tr("还没有专家。服务总站工作人员添加后会显示在这里。"))
         self.table.no_match_text = self.tr("没有符合条件的专家。")
         self.table.on_keys(self.edit, self.remove)
         self.finish_layout(self.table)

@@ -58,7 +58,8 @@ class InstitutionsTab(LibraryTab):
         ]
         self.model = RowListModel(columns, self)
         self.table = ListTable(self.model, [220, 110, 70, 100, 100, 160, 70])
-        self.table.empty_text = self.tr("还没有入驻机构。点“新增机构（入驻）”添加，各服务站下次同步后即可看到。")
+        self.table.empty_text = self.for_role(self.tr("还没有入驻机构。点“新增机构（入驻）”添加，各服务站下次同步后即可看到。"),
+                                             self.tr("还没有入驻机构。服务总站工作人员添加后会显示在这里。"))
         self.table.no_match_text = self.tr("没有符合条件的机构。")
         self.table.on_keys(self.edit, lambda: None)
         self.table.current_changed.connect(self._selected)

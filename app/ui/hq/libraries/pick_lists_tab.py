@@ -35,7 +35,9 @@ class PickListsTab(LibraryTab):
                    ListColumn(self.tr("状态"), lambda r: self.tr("启用") if r.active else self.tr("停用"))]
         self.model = RowListModel(columns, self)
         self.table = ListTable(self.model, [140, 180, 180, 60, 60])
-        self.table.empty_text = self.tr("服务总站还没有发布这张选项表，各服务站使用软件自带的默认选项。点“新增选项”开始发布。")
+        self.table.empty_text = self.for_role(
+            self.tr("服务总站还没有发布这张选项表，各服务站使用软件自带的默认选项。点“新增选项”开始发布。"),
+            self.tr("服务总站还没有发布这张选项表，各服务站使用软件自带的默认选项。"))
         self.table.on_keys(self.edit, lambda: None)
         self.finish_layout(self.table)
         self.current: lib.PickList | None = None

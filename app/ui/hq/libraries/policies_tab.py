@@ -60,7 +60,8 @@ class PoliciesTab(LibraryTab):
         ]
         self.model = RowListModel(columns, self)
         self.table = ListTable(self.model, [260, 90, 90, 120, 80, 80, 80, 60, 60, 80])
-        self.table.empty_text = self.tr("还没有发布政策。点“发布政策”，各目标服务站下次同步后即可看到。")
+        self.table.empty_text = self.for_role(self.tr("还没有发布政策。点“发布政策”，各目标服务站下次同步后即可看到。"),
+                                             self.tr("还没有发布政策。服务总站工作人员发布后会显示在这里。"))
         self.table.no_match_text = self.tr("没有符合条件的政策。")
         self.table.on_keys(self.edit, self.withdraw)
         self.table.current_changed.connect(self._selected)

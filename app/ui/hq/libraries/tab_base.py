@@ -42,8 +42,11 @@ class LibraryTab(QWidget):
     def finish_layout(self, main: QWidget) -> None:
         self.body.addWidget(main, 1)
         self.body.addWidget(self.status)
-        if not self.can_write:
-            self.say(self.tr("只读：只有服务总站工作人员（staff）可以修改资源库。"))
+        self.say("")
+
+    def for_role(self, writer: str, reader: str) -> str:
+        """`writer` for the role that has the write buttons, `reader` (naming none of them) for the rest."""
+        return writer if self.can_write else reader
 
     def button(self, text: str, slot: Callable[[], object], *, shortcut: str = "", write: bool = True) -> QPushButton:
         """A button on the row; a write button only for the editing role."""
@@ -58,6 +61,10 @@ class LibraryTab(QWidget):
         return button
 
     def say(self, text: str, *, error: bool = False) -> None:
+        """`text` on the status line; a role that may not edit also reads why it has no write buttons
+        (a count shown after loading must not hide that)."""
+        if not self.can_write and not error:
+            text = " ".join(t for t in (text, self.tr("只读：只有服务总站工作人员（staff）可以修改资源库。")) if t)
         self.status.setStyleSheet(f"color: {theme.ERROR if error else theme.TEXT_SECONDARY};")
         self.status.setText(text)
 
