@@ -34,20 +34,20 @@ def _lrelease() -> str | None:
 
 
 def ensure_english_qm(folder: Path | None = None) -> Path | None:
-    """The compiled English catalogue; built from the .ts when only that is present."""
+    """The compiled English catalogue; built from the .ts when only that is present, or when the .ts
+    is newer (a developer's edit); an older .qm is still used when it cannot be rebuilt."""
     folder = folder or paths.translations_dir()
     qm, ts = folder / f"{CATALOGUE}.qm", folder / f"{CATALOGUE}.ts"
-    if qm.exists():
+    if qm.exists() and (not ts.exists() or qm.stat().st_mtime >= ts.stat().st_mtime):
         return qm
     tool = _lrelease()
     if not ts.exists() or tool is None:
-        log.warning("English translation %s missing (and no .ts or lrelease to build it)", qm)
-        return None
+        log.warning("English translation %s missing or stale (and no .ts or lrelease to build it)", qm)
+        return qm if qm.exists() else None
     try:
         subprocess.run([tool, str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60)
     except (OSError, subprocess.SubprocessError) as exc:
         log.warning("could not build %s: %s", qm, exc)
-        return None
     return qm if qm.exists() else None
 
 

@@ -76,3 +76,21 @@ def test_english_catalogue_is_built_from_ts_and_applies(qapp, tmp_path: Path) ->
 
 def test_missing_catalogue_falls_back_to_chinese(tmp_path: Path) -> None:
     assert i18n.ensure_english_qm(tmp_path) is None
+
+
+def test_a_catalogue_older_than_its_ts_is_rebuilt_and_kept_when_it_cannot_be(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A developer edits the .ts: the next English start uses the new strings, not the stale .qm; with no
+    lrelease at hand the old .qm is still better than Chinese."""
+    import os
+
+    ts = tmp_path / TS.name
+    shutil.copy(TS, ts)
+    qm = i18n.ensure_english_qm(tmp_path)
+    assert qm is not None
+    qm.write_bytes(b"stale")
+    os.utime(qm, (ts.stat().st_mtime - 60, ts.stat().st_mtime - 60))
+    assert i18n.ensure_english_qm(tmp_path) == qm and qm.read_bytes() != b"stale"
+    qm.write_bytes(b"stale")
+    os.utime(qm, (ts.stat().st_mtime - 60, ts.stat().st_mtime - 60))
+    monkeypatch.setattr(i18n, "_lrelease", lambda: None)
+    assert i18n.ensure_english_qm(tmp_path) == qm and qm.read_bytes() == b"stale"
