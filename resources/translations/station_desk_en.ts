@@ -3570,6 +3570,10 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>Read only: only HQ staff can change the libraries.</translation>
     </message>
     <message>
+        <source>%1。%2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
         <source>操作失败，请稍后再试。</source>
         <translation>The operation failed, please try again later.</translation>
     </message>

@@ -64,7 +64,8 @@ class LibraryTab(QWidget):
         """`text` on the status line; a role that may not edit also reads why it has no write buttons
         (a count shown after loading must not hide that)."""
         if not self.can_write and not error:
-            text = " ".join(t for t in (text, self.tr("只读：只有服务总站工作人员（staff）可以修改资源库。")) if t)
+            note = self.tr("只读：只有服务总站工作人员（staff）可以修改资源库。")
+            text = self.tr("%1。%2").replace("%1", text.rstrip("。.")).replace("%2", note) if text else note
         self.status.setStyleSheet(f"color: {theme.ERROR if error else theme.TEXT_SECONDARY};")
         self.status.setText(text)
 
