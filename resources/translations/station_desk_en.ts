@@ -757,6 +757,22 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>新增类别</source>
+        <translation>New category</translation>
+    </message>
+    <message>
+        <source>停用选中的类别</source>
+        <translation>Retire the selected category</translation>
+    </message>
+    <message>
+        <source>上移</source>
+        <translation>Move up</translation>
+    </message>
+    <message>
+        <source>下移</source>
+        <translation>Move down</translation>
+    </message>
+    <message>
         <source>本站已登记到服务总站同步：服务类别由服务总站统一发布，这里只能查看。如需增加或调整类别，请联系服务总站；服务总站发布后，下次同步即生效。</source>
         <translation>This station is enrolled with HQ: service categories are published by HQ and can only be viewed here. To add or change a category, contact HQ; its changes take effect at the next sync.</translation>
     </message>
@@ -890,6 +906,14 @@
     <message>
         <source>保存 Excel… (Ctrl+E)</source>
         <translation>Save Excel… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>保存 PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>保存 Excel</source>
+        <translation>Save Excel</translation>
     </message>
     <message>
         <source>在表中查找（服务站、区、行业）</source>
@@ -2078,6 +2102,10 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
         <translation>Checked in at</translation>
     </message>
     <message>
+        <source>移除选中的行</source>
+        <translation>Remove the selected row</translation>
+    </message>
+    <message>
         <source>导入报名表…</source>
         <translation>Import registrations…</translation>
     </message>
@@ -2878,6 +2906,10 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
         <translation>Retry (F5)</translation>
     </message>
     <message>
+        <source>重试连接</source>
+        <translation>Retry the connection</translation>
+    </message>
+    <message>
         <source>重新登记…</source>
         <translation>Enrol again…</translation>
     </message>
@@ -2974,12 +3006,24 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>Quit</translation>
     </message>
     <message>
+        <source>转到“%1”</source>
+        <translation>Go to “%1”</translation>
+    </message>
+    <message>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>键盘快捷键…</source>
+        <translation>Keyboard shortcuts…</translation>
     </message>
 </context>
 <context>
@@ -3311,6 +3355,10 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>Expert pool</translation>
     </message>
     <message>
+        <source>在当前标签页新增</source>
+        <translation>New, in the current tab</translation>
+    </message>
+    <message>
         <source>还没有入驻服务机构。点击“新增机构”（Ctrl+N）登记入驻本站的服务机构。</source>
         <translation>No resident service institutions yet. Click “New institution” (Ctrl+N) to register the institutions based at this station.</translation>
     </message>
@@ -3579,6 +3627,25 @@ Check this computer&apos;s network connection, make sure the server address (%2)
     </message>
 </context>
 <context>
+    <name>ListKeys</name>
+    <message>
+        <source>修改选中的一行</source>
+        <translation>Edit the selected row</translation>
+    </message>
+    <message>
+        <source>删除选中的一行</source>
+        <translation>Delete the selected row</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
+</context>
+<context>
     <name>LockSettingsDialog</name>
     <message>
         <source>锁定期限</source>
@@ -3652,8 +3719,16 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>&amp;Help</translation>
     </message>
     <message>
+        <source>键盘快捷键…</source>
+        <translation>Keyboard shortcuts…</translation>
+    </message>
+    <message>
         <source>关于服务站工作台</source>
         <translation>About Station Desk</translation>
+    </message>
+    <message>
+        <source>转到“%1”</source>
+        <translation>Go to “%1”</translation>
     </message>
     <message>
         <source>服务站：演示数据生成中…</source>
@@ -3926,6 +4001,14 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     <message>
         <source>按区汇总</source>
         <translation>By district</translation>
+    </message>
+    <message>
+        <source>导出 Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <source>查找服务站</source>
+        <translation>Find a station</translation>
     </message>
     <message>
         <source>正在读取站点网络…</source>
@@ -5233,6 +5316,10 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>Find by station, district or report (Ctrl+F)</translation>
     </message>
     <message>
+        <source>查找服务站</source>
+        <translation>Find a station</translation>
+    </message>
+    <message>
         <source>刷新 (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
@@ -5247,6 +5334,10 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     <message>
         <source>打印为 PDF…</source>
         <translation>Print to PDF…</translation>
+    </message>
+    <message>
+        <source>打印催报清单</source>
+        <translation>Print the reminder list</translation>
     </message>
     <message>
         <source>逾期 %1 天</source>
@@ -5423,6 +5514,10 @@ Please correct it and try again.</translation>
     <message>
         <source>另存为 PDF…</source>
         <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>保存草稿</source>
+        <translation>Save the drafts</translation>
     </message>
     <message>
         <source>%1年度服务工作总结</source>
@@ -8837,6 +8932,33 @@ Please correct it and try again.</translation>
     </message>
 </context>
 <context>
+    <name>ShortcutSheet</name>
+    <message>
+        <source>键盘快捷键</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <source>本页：%1</source>
+        <translation>This page: %1</translation>
+    </message>
+    <message>
+        <source>整个窗口</source>
+        <translation>Whole window</translation>
+    </message>
+    <message>
+        <source>按键</source>
+        <translation>Keys</translation>
+    </message>
+    <message>
+        <source>作用</source>
+        <translation>What it does</translation>
+    </message>
+    <message>
+        <source>（没有）</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
     <name>SignageParameters</name>
     <message>
         <source>印二维码</source>
@@ -9275,6 +9397,10 @@ Please correct it and try again.</translation>
         <translation>Loading…</translation>
     </message>
     <message>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
         <source>%1年第%2季度信息报送</source>
         <translation>Information report, Q%2 %1</translation>
     </message>
@@ -9676,6 +9802,10 @@ Please correct it and try again.</translation>
         <translation>Find by station, district or period (Ctrl+F)</translation>
     </message>
     <message>
+        <source>查找报送</source>
+        <translation>Find a report</translation>
+    </message>
+    <message>
         <source>打开 PDF (Enter)</source>
         <translation>Open PDF (Enter)</translation>
     </message>
@@ -9876,6 +10006,14 @@ Please correct it and try again.</translation>
     <message>
         <source>冲突按修改时间先后合并，较晚的修改生效；每个被覆盖的值也保存在服务总站的冲突记录中。以后其他站点再修改同一字段时，本站通过下载看到新值，不再列在这里。</source>
         <translation>Conflicts are merged in order of change, and the later change wins; every overwritten value is also kept in HQ&apos;s conflict log. If another station changes the same field later, this station gets the new value by download and it is no longer listed here.</translation>
+    </message>
+    <message>
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <source>查找冲突记录</source>
+        <translation>Find a conflict</translation>
     </message>
     <message>
         <source>这是演示档案：演示数据只在本机使用，永远不会与服务总站同步。要与服务总站同步，请切换到正式档案后再登记。</source>
@@ -10141,6 +10279,22 @@ Close anyway?</translation>
     <message>
         <source>重新发放登记码 (Ctrl+R)</source>
         <translation>Reissue code (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>新增</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>停用选中的一行</source>
+        <translation>Revoke the selected row</translation>
+    </message>
+    <message>
+        <source>重发登记码</source>
+        <translation>Reissue the enrolment code</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
     </message>
     <message>
         <source>读取列表</source>

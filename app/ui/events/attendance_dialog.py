@@ -106,6 +106,7 @@ class EventAttendanceDialog(QDialog):
         remove = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
         remove.setContext(Qt.ShortcutContext.WidgetShortcut)
         remove.activated.connect(self.remove_selected)
+        remove.setWhatsThis(self.tr("移除选中的行"))
         self.counts = QLabel()
 
         self.import_button = QPushButton(self.tr("导入报名表…"))

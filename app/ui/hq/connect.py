@@ -82,7 +82,7 @@ class HqConnectView(QWidget):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.retry_button = QPushButton(self.tr("重试 (F5)"))
         self.retry_button.clicked.connect(self.start)
-        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.start)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, activated=self.start).setWhatsThis(self.tr("重试连接"))
         self.enrol_button = QPushButton(self.tr("重新登记…"))
         self.enrol_button.clicked.connect(self.reenrol)
         self.switch_button = QPushButton(self.tr("切换档案"))
@@ -90,7 +90,7 @@ class HqConnectView(QWidget):
         add_profile_menu(self.switch_button.menu(), profile.name, self.switch_requested.emit)
         quit_button = QPushButton(self.tr("退出"))
         quit_button.clicked.connect(self.close)
-        QShortcut(QKeySequence.StandardKey.Quit, self, activated=self.close)
+        QShortcut(QKeySequence.StandardKey.Quit, self, activated=self.close).setWhatsThis(self.tr("退出"))
         buttons = QHBoxLayout()
         for button in (self.retry_button, self.enrol_button, self.switch_button):
             buttons.addWidget(button)

@@ -85,8 +85,10 @@ class HqWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.addActions([refresh, quit_action])
-        for number in range(1, min(9, len(self.pages)) + 1):
-            QShortcut(QKeySequence(f"Ctrl+{number}"), self, activated=lambda n=number: self.nav.setCurrentRow(n - 1))
+        for number, page in enumerate(self.pages[:9], start=1):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{number}"), self,
+                                 activated=lambda n=number: self.nav.setCurrentRow(n - 1))
+            shortcut.setWhatsThis(self.tr("转到“%1”").replace("%1", title_of(page)))
 
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -95,6 +97,18 @@ class HqWindow(QMainWindow):
             file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("退出(&X)"))
         quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        keys = help_menu.addAction(self.tr("键盘快捷键…"))
+        keys.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        keys.triggered.connect(self.show_shortcuts)
+
+    def show_shortcuts(self) -> QWidget:
+        """帮助 → 键盘快捷键 (F1): the keys of the page on screen and of the window."""
+        from app.ui.widgets.shortcut_sheet import show_sheet
+
+        row = self.nav.currentRow()
+        page = self.pages[row] if 0 <= row < len(self.pages) else None
+        return show_sheet(self, self.built.get(page.key) if page else None, title_of(page) if page else "")
 
     def page_key(self) -> str | None:
         row = self.nav.currentRow()

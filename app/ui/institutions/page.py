@@ -134,6 +134,7 @@ class InstitutionsPage(QWidget):
         self.tabs.addTab(experts_tab, self.tr("服务专家库"))
         shortcut = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), self, self.new_in_current_tab)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setWhatsThis(self.tr("在当前标签页新增"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.note)

@@ -105,10 +105,11 @@ class CategoryEditor(QDialog):
         layout.addWidget(self.buttons)
         fit_size(self, 560, 460)  # no larger than a 1024×600 screen allows
 
-        for keys, slot in ((QKeySequence.StandardKey.New, self.add_item), (Qt.Key.Key_Delete, self.retire_current),
-                           (Qt.Modifier.CTRL | Qt.Key.Key_Up, lambda: self.move_current(-1)),
-                           (Qt.Modifier.CTRL | Qt.Key.Key_Down, lambda: self.move_current(1))):
-            QShortcut(QKeySequence(keys), self, activated=slot)
+        for keys, slot, what in ((QKeySequence.StandardKey.New, self.add_item, self.tr("新增类别")),
+                                 (Qt.Key.Key_Delete, self.retire_current, self.tr("停用选中的类别")),
+                                 (Qt.Modifier.CTRL | Qt.Key.Key_Up, lambda: self.move_current(-1), self.tr("上移")),
+                                 (Qt.Modifier.CTRL | Qt.Key.Key_Down, lambda: self.move_current(1), self.tr("下移"))):
+            QShortcut(QKeySequence(keys), self, activated=slot).setWhatsThis(what)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self._set_enabled(False)
         read_in_background(self, self._db, _read, on_success=self._loaded)

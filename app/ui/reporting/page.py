@@ -138,6 +138,7 @@ class ReportsPage(QWidget):
         save = QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save_drafts)
+        save.setWhatsThis(self.tr("保存草稿"))
         self.kinds.setCurrentRow(0)
 
     @staticmethod

@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
         lock_days.triggered.connect(self.edit_lock_days)
 
         help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        keys = help_menu.addAction(self.tr("键盘快捷键…"))
+        keys.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
+        keys.triggered.connect(self.show_shortcuts)
         about = help_menu.addAction(self.tr("关于服务站工作台"))
         about.setMenuRole(QAction.MenuRole.AboutRole)
         about.triggered.connect(self.show_about)
@@ -208,6 +211,7 @@ class MainWindow(QMainWindow):
                   Qt.Key.Key_6, Qt.Key.Key_7, Qt.Key.Key_8, Qt.Key.Key_9, Qt.Key.Key_0]
         for index, (section, key) in enumerate(zip(self._sections, digits, strict=True)):
             action = QAction(section.title, self)
+            action.setWhatsThis(self.tr("转到“%1”").replace("%1", section.title))  # 帮助 → 键盘快捷键
             action.setShortcut(QKeySequence(Qt.Modifier.CTRL | key))
             action.triggered.connect(lambda _checked=False, i=index: self.nav.setCurrentRow(i))
             self.addAction(action)
@@ -263,6 +267,13 @@ class MainWindow(QMainWindow):
 
     def current_page_key(self) -> str:
         return self._sections[max(0, self.nav.currentRow())].key
+
+    def show_shortcuts(self) -> QWidget:
+        """帮助 → 键盘快捷键 (F1): the keys of the page on screen and of the window."""
+        from app.ui.widgets.shortcut_sheet import show_sheet
+
+        section = self._sections[max(0, self.nav.currentRow())]
+        return show_sheet(self, self.pages.built().get(section.key), section.title)
 
     def choose_language(self, code: str) -> None:
         if code == self.settings.get(LANGUAGE):

@@ -223,9 +223,11 @@ class SyncPage(QWidget):
         shortcut = QShortcut(QKeySequence(Qt.Key.Key_F5), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)  # only while this page is shown
         shortcut.activated.connect(self.sync_now)
+        shortcut.setWhatsThis(self.tr("立即同步"))
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self._find_conflict)
+        find.setWhatsThis(self.tr("查找冲突记录"))
 
     def _follow(self, controller: AutoSyncController) -> None:
         controller.sync_started.connect(self._started)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QStackedWi
 from app.ui import theme
 from app.ui.item_models.row_list_model import RowFilterProxy, RowListModel
 from app.ui.widgets.elided_tips import install_elided_tips
+from app.ui.widgets.list_views import key_words
 
 
 class ListTable(QStackedWidget):
@@ -50,10 +51,12 @@ class ListTable(QStackedWidget):
         self.empty_text, self.no_match_text = "", ""
 
     def on_keys(self, edit: Callable[[], object], delete: Callable[[], object]) -> None:
-        for key, slot in ((Qt.Key.Key_Return, edit), (Qt.Key.Key_Enter, edit), (Qt.Key.Key_F2, edit),
-                          (QKeySequence.StandardKey.Delete, delete)):
+        words = key_words()
+        for key, slot, what in ((Qt.Key.Key_Return, edit, "edit"), (Qt.Key.Key_Enter, edit, "edit"),
+                                (Qt.Key.Key_F2, edit, "edit"), (QKeySequence.StandardKey.Delete, delete, "delete")):
             shortcut = QShortcut(QKeySequence(key), self.table, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis(words[what])
         self.table.doubleClicked.connect(lambda _index: edit())
 
     def set_rows(self, rows: Sequence[Any]) -> None:

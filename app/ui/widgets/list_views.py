@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -65,21 +65,32 @@ def list_box(table: QTableView, empty_label: QLabel) -> QWidget:
     return box
 
 
+def key_words() -> dict[str, str]:
+    """What a list's keys do, for 帮助 → 键盘快捷键 (each shortcut's whatsThis)."""
+    return {"edit": QCoreApplication.translate("ListKeys", "修改选中的一行"),
+            "delete": QCoreApplication.translate("ListKeys", "删除选中的一行"),
+            "new": QCoreApplication.translate("ListKeys", "新增"),
+            "search": QCoreApplication.translate("ListKeys", "查找")}
+
+
 def bind_keys(page: QWidget, table: QTableView, *, edit: Slot | None = None, delete: Slot | None = None,
               new: Slot | None = None, search: Slot | None = None) -> None:
     """Enter, F2 and a double click edit the selected row and Delete deletes it (while the
     table has the focus); Ctrl+N and Ctrl+F work anywhere on the page."""
-    bindings: list[tuple[QKeySequence, Slot, QWidget]] = []
+    words = key_words()
+    bindings: list[tuple[QKeySequence, Slot, QWidget, str]] = []
     if edit is not None:
-        bindings += [(QKeySequence(key), edit, table) for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)]
+        bindings += [(QKeySequence(key), edit, table, words["edit"])
+                     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)]
         table.doubleClicked.connect(lambda _index: edit())
     if delete is not None:
-        bindings.append((QKeySequence(QKeySequence.StandardKey.Delete), delete, table))
+        bindings.append((QKeySequence(QKeySequence.StandardKey.Delete), delete, table, words["delete"]))
     if new is not None:
-        bindings.append((QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), new, page))
+        bindings.append((QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), new, page, words["new"]))
     if search is not None:
-        bindings.append((QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F), search, page))
-    for key, slot, target in bindings:
+        bindings.append((QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F), search, page, words["search"]))
+    for key, slot, target, what in bindings:
         shortcut = QShortcut(key, target, slot)
         shortcut.setContext(Qt.ShortcutContext.WidgetShortcut if target is table
                             else Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setWhatsThis(what)

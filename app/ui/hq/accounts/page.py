@@ -83,11 +83,12 @@ class _AccountTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         if self.admin:
-            for keys, slot in ((QKeySequence.StandardKey.New, self.add), (QKeySequence.StandardKey.Delete, self.revoke),
-                               (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_R), self.reissue)):
-                QShortcut(keys, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            for keys, slot, what in ((QKeySequence.StandardKey.New, self.add, self.tr("新增")),
+                                     (QKeySequence.StandardKey.Delete, self.revoke, self.tr("停用选中的一行")),
+                                     (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_R), self.reissue, self.tr("重发登记码"))):
+                QShortcut(keys, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(what)
         QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(self.tr("查找"))
         self.table.current_changed.connect(self._selection)
         self._selection(None)
 

@@ -64,9 +64,9 @@ class CityReportsPage(QWidget):
         self.pdf_button.clicked.connect(lambda: self.save(".pdf"))
         self.excel_button = QPushButton(self.tr("保存 Excel… (Ctrl+E)"))
         self.excel_button.clicked.connect(lambda: self.save(".xlsx"))
-        for shortcut, action in (("Ctrl+S", lambda: self.save(".pdf")),  # F5 is the window's: refresh()
-                                 ("Ctrl+E", lambda: self.save(".xlsx"))):
-            QShortcut(QKeySequence(shortcut), self, action)
+        for shortcut, action, what in (("Ctrl+S", lambda: self.save(".pdf"), self.tr("保存 PDF")),  # F5: the window's refresh()
+                                       ("Ctrl+E", lambda: self.save(".xlsx"), self.tr("保存 Excel"))):
+            QShortcut(QKeySequence(shortcut), self, action).setWhatsThis(what)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("在表中查找（服务站、区、行业）"))
         self.search.textChanged.connect(self._filter)

@@ -48,7 +48,7 @@ class RemindersTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按服务站、区或材料查找（Ctrl+F）"))
         self.search.textChanged.connect(lambda text: self.table.set_filter(text))
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus).setWhatsThis(self.tr("查找服务站"))
         refresh = QPushButton(self.tr("刷新 (F5)"))
         refresh.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("导出 Excel…"))
@@ -57,7 +57,7 @@ class RemindersTab(QWidget):
         self.print_button.clicked.connect(self.print_list)
         self.pdf_button = QPushButton(self.tr("打印为 PDF…"))
         self.pdf_button.clicked.connect(self.print_to_pdf)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_list)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_list).setWhatsThis(self.tr("打印催报清单"))
         self.status_label = QLabel()
         bar = QHBoxLayout()
         for widget in (self.search, refresh, self.export_button, self.print_button, self.pdf_button):

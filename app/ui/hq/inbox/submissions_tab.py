@@ -89,7 +89,7 @@ class SubmissionsTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按服务站、区或期间查找（Ctrl+F）"))
         self.search.textChanged.connect(lambda text: self.table.set_filter(text))
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus).setWhatsThis(self.tr("查找报送"))
         self.open_button = QPushButton(self.tr("打开 PDF (Enter)"))
         self.open_button.clicked.connect(self.open_pdf)
         self.accept_button = QPushButton(self.tr("通过"))

@@ -91,8 +91,8 @@ class NetworkPage(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.export)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus)
+        QShortcut(QKeySequence("Ctrl+E"), self, self.export).setWhatsThis(self.tr("导出 Excel"))
+        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus).setWhatsThis(self.tr("查找服务站"))
         self.refresh()
 
     # -- reading -----------------------------------------------------------------------------

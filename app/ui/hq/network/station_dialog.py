@@ -96,7 +96,7 @@ class StationDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
-        QShortcut(QKeySequence("F5"), self, self.refresh)
+        QShortcut(QKeySequence("F5"), self, self.refresh).setWhatsThis(self.tr("刷新"))
         self.refresh()
 
     def _obligation_label(self, r: SimpleNamespace) -> str:
