@@ -75,16 +75,44 @@ HQ_WINDOW_STATE = persist("hq_window_state", "")
 HQ_LAST_PAGE = persist("hq_last_page", "")
 
 
+_FILE_LOCKS: dict[Path, threading.Lock] = {}
+_FILE_LOCKS_GUARD = threading.Lock()
+
+
+def _file_lock(path: Path) -> threading.Lock:
+    """One lock per settings file, shared by every Settings object on it in this process."""
+    with _FILE_LOCKS_GUARD:
+        return _FILE_LOCKS.setdefault(path.resolve(), threading.Lock())
+
+
 class Settings:
-    """A JSON-backed store of the declared options.  Thread-safe, written atomically."""
+    """A JSON-backed store of the declared options.  Thread-safe, written atomically.
+
+    Several objects may hold the same file (the window keeps one from start-up; a dialog or a
+    service opens its own): a read sees the file as it is now (re-read when it changed), and a
+    write changes one key in the file as it is now, so no object ever writes back another's
+    older values."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or paths.settings_file()
-        self._lock = threading.Lock()
+        self._lock = _file_lock(self.path)
         self._data: dict[str, dict[str, Any]] = {"setting": {}, "persist": {}}
-        self._load()
+        self._stamp: tuple[int, int, int] | None = None
+        with self._lock:
+            self._load()
+
+    def _file_stamp(self) -> tuple[int, int, int] | None:
+        """Which version of the file is there: every write replaces it with a new file (a new inode,
+        where the clock's granularity may leave the time the same)."""
+        try:
+            stat = self.path.stat()
+        except OSError:
+            return None
+        return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
     def _load(self) -> None:
+        self._stamp = self._file_stamp()
+        self._data = {"setting": {}, "persist": {}}
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -92,17 +120,26 @@ class Settings:
         except (OSError, ValueError):
             log.warning("settings file %s unreadable; starting from defaults", self.path)
             return
+        if not isinstance(raw, dict):
+            log.warning("settings file %s is not an object; starting from defaults", self.path)
+            return
         for section in ("setting", "persist"):
             if isinstance(raw.get(section), dict):
                 self._data[section] = raw[section]
 
+    def _fresh_locked(self) -> None:
+        if self._file_stamp() != self._stamp:
+            self._load()
+
     def get(self, option: Option[T]) -> T:
         with self._lock:
+            self._fresh_locked()
             return option.coerce(self._data[option.section].get(option.key))
 
     def get_raw(self, section: str, key: str, default: Any = None) -> Any:
         """For keys computed at run time (e.g. a table's column widths)."""
         with self._lock:
+            self._fresh_locked()
             return self._data.get(section, {}).get(key, default)
 
     def set(self, option: Option[T], value: T) -> None:
@@ -110,6 +147,7 @@ class Settings:
 
     def set_raw(self, section: str, key: str, value: Any) -> None:
         with self._lock:
+            self._load()  # the file as it is now: another object may have written since
             self._data.setdefault(section, {})[key] = value
             self._save_locked()
 
@@ -119,6 +157,7 @@ class Settings:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(self._data, handle, ensure_ascii=False, indent=2)
         os.replace(tmp, self.path)
+        self._stamp = self._file_stamp()
 
 
 def declared() -> list[Option[Any]]:

@@ -51,3 +51,19 @@ def test_unreadable_file_gives_defaults_not_a_crash() -> None:
 def test_every_option_is_declared_once() -> None:
     keys = [(o.section, o.key) for o in settings.declared()]
     assert len(keys) == len(set(keys))
+
+
+def test_two_settings_objects_never_undo_each_others_changes(tmp_path: Path) -> None:
+    """The window holds one Settings from start-up; 锁定期限, the Excel column memory and the current
+    staff each open their own. Each write merges into the file as it is now, and each read sees the
+    file as it is now: closing the window (which saves its geometry) must not put the lock days back."""
+    from app.settings import LAST_PAGE, LOCK_DAYS_AFTER_MONTH_END, Settings
+
+    path = tmp_path / "settings.json"
+    window = Settings(path)
+    window.set(LAST_PAGE, "enterprises")
+    Settings(path).set(LOCK_DAYS_AFTER_MONTH_END, 3)  # 设置 → 锁定期限, its own object
+    assert window.get(LOCK_DAYS_AFTER_MONTH_END) == 3
+    window.set(LAST_PAGE, "sync")  # the window closes
+    again = Settings(path)
+    assert again.get(LOCK_DAYS_AFTER_MONTH_END) == 3 and again.get(LAST_PAGE) == "sync"
