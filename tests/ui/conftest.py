@@ -78,3 +78,26 @@ def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
     qapp.installTranslator(translator)
     yield
     qapp.removeTranslator(translator)
+
+
+@pytest.fixture
+def demo_window(qtbot, db):  # type: ignore[no-untyped-def]
+    """demo_window(size, enterprises=30, records=120) -> the station's MainWindow over demo data,
+    shown at `size` (nothing remembered: a test never changes the user's settings)."""
+    from app.demo import data as demo_data
+    from app.services.station.identity import current_station
+    from app.settings import Settings
+    from app.ui.shell.main_window import MainWindow
+
+    def make(size: tuple[int, int], *, enterprises: int = 30, records: int = 120) -> MainWindow:
+        demo_data.generate(db, enterprises=enterprises, records=records)
+        with db.sessions() as session:
+            station = current_station(session)
+        window = MainWindow(db, "default", station, Settings(), remember=False)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

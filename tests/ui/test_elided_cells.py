@@ -19,9 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.settings import Settings
 from app.ui.catalogue_names import NAMES, shown
-from app.ui.shell.main_window import MainWindow
 from app.ui.shell.navigation import sections
 from app.ui.widgets.elided_tips import text_room
 from app.ui.widgets.list_views import list_view
@@ -44,17 +42,8 @@ def clipped_names(view: QTableView) -> list[str]:
 
 @pytest.mark.usefixtures("english")
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
-def test_names_from_a_list_are_never_cut_short(qtbot, db, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    from app.demo import data as demo_data
-    from app.services.station.identity import current_station
-
-    demo_data.generate(db, enterprises=30, records=120)
-    with db.sessions() as session:
-        station = current_station(session)
-    window = MainWindow(db, "default", station, Settings(), remember=False)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
+def test_names_from_a_list_are_never_cut_short(qtbot, demo_window, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+    window = demo_window(size)
     found: dict[str, list[str]] = {}
     for section in sections():
         window.show_page(section.key)
@@ -124,18 +113,9 @@ def test_the_clipping_check_sees_a_clipped_box(qtbot) -> None:  # type: ignore[n
 
 @pytest.mark.usefixtures("english")
 @pytest.mark.parametrize("size", [(1366, 768), (1024, 600)])
-def test_no_filter_box_button_or_label_is_clipped_in_english(qtbot, db, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
+def test_no_filter_box_button_or_label_is_clipped_in_english(qtbot, demo_window, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     """Issue 13 item 13: "All catego", "Satisfactio" — English words are longer than the Chinese."""
-    from app.demo import data as demo_data
-    from app.services.station.identity import current_station
-
-    demo_data.generate(db, enterprises=30, records=120)
-    with db.sessions() as session:
-        station = current_station(session)
-    window = MainWindow(db, "default", station, Settings(), remember=False)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
+    window = demo_window(size)
     found: dict[str, list[str]] = {}
     for section in sections():
         window.show_page(section.key)

@@ -8,9 +8,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
-from app.settings import Settings
-from app.ui.shell.main_window import MainWindow
-
 from .test_elided_cells import clipped_names
 
 pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
@@ -23,21 +20,11 @@ LISTS = {"service_records": (9, 140, {6, 8}), "policies": (0, 150, {2, 4}), "ent
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 @pytest.mark.parametrize("size", [(1024, 600), (1366, 768)])
-def test_records_and_policies_fit_without_scrolling_sideways(qtbot, db, request, language: str,
+def test_records_and_policies_fit_without_scrolling_sideways(qtbot, demo_window, request, language: str,
                                                              size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
-    from app.demo import data as demo_data
-    from app.services.station.identity import current_station
-
     if language == "en":
         request.getfixturevalue("english")
-    demo_data.generate(db, enterprises=30, records=120)
-    with db.sessions() as session:
-        station = current_station(session)
-    window = MainWindow(db, "default", station, Settings(), remember=False)
-    qtbot.addWidget(window)
-    window.resize(*size)
-    window.show()
-    qtbot.waitExposed(window)
+    window = demo_window(size)
     problems: dict[str, list[str]] = {}
     for key, (text_column, floor, may_go) in LISTS.items():
         window.show_page(key)

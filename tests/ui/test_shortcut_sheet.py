@@ -9,8 +9,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from app.settings import Settings
-from app.ui.shell.main_window import MainWindow
 from app.ui.shell.navigation import sections
 from app.ui.widgets import shortcut_sheet
 from app.ui.widgets.shortcut_sheet import ShortcutSheet, page_entries, undescribed
@@ -36,16 +34,8 @@ def test_a_label_gives_its_key_and_its_words(label: str, keys: str | None, what:
     assert shortcut_sheet._plain(label) == what
 
 
-def test_every_station_page_describes_its_keys_and_f1_shows_them(qtbot: Any, db: Any) -> None:
-    from app.demo import data as demo_data
-    from app.services.station.identity import current_station
-
-    demo_data.generate(db, enterprises=10, records=20)
-    with db.sessions() as session:
-        station = current_station(session)
-    window = MainWindow(db, "default", station, Settings(), remember=False)
-    qtbot.addWidget(window)
-    window.show()
+def test_every_station_page_describes_its_keys_and_f1_shows_them(qtbot: Any, demo_window: Any) -> None:
+    window = demo_window((1366, 768), enterprises=10, records=20)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=5000)
     for section in sections():

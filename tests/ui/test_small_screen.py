@@ -8,8 +8,6 @@ from typing import Any
 
 import pytest
 
-from app.settings import Settings
-from app.ui.shell.main_window import MainWindow
 from app.ui.shell.navigation import sections
 
 pytestmark = pytest.mark.usefixtures("presented", "cjk_font")
@@ -29,20 +27,10 @@ def too_big(window: Any) -> list[str]:
 
 
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_every_station_page_fits_1024_by_600(qtbot: Any, db: Any, request: Any, language: str) -> None:
+def test_every_station_page_fits_1024_by_600(qtbot: Any, demo_window: Any, request: Any, language: str) -> None:
     if language == "en":
         request.getfixturevalue("english")
-    from app.demo import data as demo_data
-    from app.services.station.identity import current_station
-
-    demo_data.generate(db, enterprises=30, records=120)
-    with db.sessions() as session:
-        station = current_station(session)
-    window = MainWindow(db, "default", station, Settings(), remember=False)
-    qtbot.addWidget(window)
-    window.resize(*SCREEN)
-    window.show()
-    qtbot.waitExposed(window)
+    window = demo_window(SCREEN)
     found: dict[str, list[str]] = {}
     for section in sections():
         window.show_page(section.key)
