@@ -73,6 +73,7 @@ LAST_PAGE = persist("last_page", "home")
 HQ_WINDOW_GEOMETRY = persist("hq_window_geometry", "")  # the HQ-mode window's own (app/ui/hq/window.py)
 HQ_WINDOW_STATE = persist("hq_window_state", "")
 HQ_LAST_PAGE = persist("hq_last_page", "")
+PAGE_MEMORY: Option[dict[str, Any]] = persist("page_memory", {}, dict)  # each page's splitters and list sort order (app/ui/shell/page_memory.py)
 
 
 _FILE_LOCKS: dict[Path, threading.Lock] = {}

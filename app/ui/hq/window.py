@@ -18,10 +18,11 @@ from app.hqdesk.client import HqDeskClient
 from app.settings import HQ_LAST_PAGE, HQ_WINDOW_GEOMETRY, HQ_WINDOW_STATE, Settings
 from app.ui import operations, theme
 from app.ui.hq.pages import DeskUser, HqPage, page_factory, pages_for, title_of
-from app.ui.shell import window_state
+from app.ui.shell import page_memory, window_state
 from app.ui.shell.profile_menu import add_profile_menu
 
 WINDOW_KEYS = (HQ_WINDOW_GEOMETRY, HQ_WINDOW_STATE)
+MEMORY_PREFIX = "hq:"  # its pages' memory beside the station window's in PAGE_MEMORY
 
 
 class HqWindow(QMainWindow):
@@ -133,6 +134,8 @@ class HqWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self.built[page.key] = widget
+            if self.remember and self.settings is not None:
+                page_memory.restore(self.settings, MEMORY_PREFIX + page.key, widget)
         self.stack.setCurrentIndex(row)
 
     def refresh(self) -> None:
@@ -144,6 +147,7 @@ class HqWindow(QMainWindow):
         if self.remember and self.settings is not None:
             window_state.save_main_window(self, self.settings, WINDOW_KEYS)
             self.settings.set(HQ_LAST_PAGE, self.page_key() or "")
+            page_memory.save(self.settings, {MEMORY_PREFIX + key: page for key, page in self.built.items()})
         super().closeEvent(event)
         if event.isAccepted():
             # the pages' requests finish first: a client closed under one would report an error

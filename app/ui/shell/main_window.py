@@ -36,7 +36,7 @@ from app import __version__, paths
 from app.services.station.station_info import StationInfo
 from app.settings import LANGUAGE, LAST_PAGE, Settings
 from app.ui import i18n, theme
-from app.ui.shell import window_state
+from app.ui.shell import page_memory, window_state
 from app.ui.shell.lazy_pages import LazyPages
 from app.ui.shell.navigation import sections
 from app.ui.shell.page_registry import page_factory
@@ -157,6 +157,8 @@ class MainWindow(QMainWindow):
             page.open_records.connect(self.open_filtered)
         if key == "home" and self._home_due:
             page.reload()  # type: ignore[attr-defined]
+        if self.remember:
+            page_memory.restore(self.settings, key, page)  # its splitters and list order, as left last time
         return page
 
     def _build_status_bar(self) -> None:
@@ -301,6 +303,7 @@ class MainWindow(QMainWindow):
         if self.remember:
             window_state.save_main_window(self, self.settings)
             self.settings.set(LAST_PAGE, self.current_page_key())
+            page_memory.save(self.settings, self.pages.built())
         super().closeEvent(event)
         if event.isAccepted():
             if self.auto_sync is not None:
