@@ -92,3 +92,15 @@ def test_a_cursor_txid_longer_than_a_bigint_is_refused() -> None:
 @pytest.mark.parametrize("payload", [[], [{"limit": 5}], "x", 5, None])
 def test_a_body_that_is_not_an_object_is_told_so(payload: Any) -> None:
     assert refused(wire.PullRequest, payload) == "请求内容不符合同步协议：应为 JSON 对象。"
+
+
+def test_an_enrolment_code_longer_than_64_characters_is_refused() -> None:
+    assert parse(wire.EnrollRequest, {"code": "A" * 64}).code == "A" * 64
+    assert "code" in refused(wire.EnrollRequest, {"code": "A" * 65})
+    assert "code" in refused(wire.EnrollRequest, {"code": ""})
+
+
+@pytest.mark.parametrize(("count", "hash_"), [(2**63, 0), (-1, 0), (0, 2**64), (0, -1), (True, 0), (0, "1")])
+def test_check_figures_outside_their_integer_ranges_are_refused(count: Any, hash_: Any) -> None:
+    parse(wire.CheckRequest, {"tables": {"enterprise": {"count": 2**63 - 1, "hash": 2**64 - 1}}})
+    assert "tables.enterprise" in refused(wire.CheckRequest, {"tables": {"enterprise": {"count": count, "hash": hash_}}})
