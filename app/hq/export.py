@@ -8,6 +8,7 @@ from sqlalchemy import Connection, text
 
 from app.domain.export_columns import ENTERPRISE_HEADERS, enterprise_cells
 from app.domain.messages import Msg
+from app.domain.sheet_text import text_cells
 from app.hq.accounts import AccountError, get_station
 from app.hq.dedupe import ENTERPRISE_REF_TABLES
 
@@ -38,7 +39,7 @@ def export_enterprises(conn: Connection, out: Path, station_code: str | None = N
     sheet.append(list(ENTERPRISE_HEADERS))
     count = 0
     for (data,) in rows:
-        sheet.append(enterprise_cells(data))
+        sheet.append(text_cells(sheet, enterprise_cells(data)))
         count += 1
     out.parent.mkdir(parents=True, exist_ok=True)
     book.save(out)

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.domain.messages import Msg
 from app.domain.periods import CHINA_TIME
+from app.domain.sheet_text import text_cells
 from app.hqdesk.client import HqDeskClient, HqDeskError
 
 KIND_LABELS = {"summary": "年度服务工作总结", "plan": "年度服务工作计划", "info": "定期信息报送"}
@@ -164,7 +165,7 @@ def export_owed_xlsx(owed: list[OwedReport], out: Path, as_of: str) -> Path:
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in owed_rows(owed):
-        sheet.append(list(row))
+        sheet.append(text_cells(sheet, row))
     for column, width in zip("ABCDEFG", (14, 28, 10, 34, 12, 14, 14), strict=True):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A3"

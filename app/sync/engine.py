@@ -180,7 +180,7 @@ def _pull(run: _Run, scope: str, table: str | None = None) -> None:
 
     def convert(got: PulledPage) -> tuple[dict[str, Any], pull.Page]:
         answer = got.decode()
-        return answer, pull.prepare(answer.get("rows", []))
+        return answer, pull.prepare(pull.rows_of(answer))
 
     # Later pages are fetched and converted while this one is written (app/sync/pipeline.py).
     # HQ then hears a cursor before we committed it; if we crash, HQ may purge tombstones up

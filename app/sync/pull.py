@@ -29,6 +29,7 @@ from sqlalchemy.exc import DataError, IntegrityError, InterfaceError, Programmin
 
 from app.domain.messages import Msg
 from app.sync import capture, quarantine, row_guard
+from app.sync.client import ServerError
 from app.sync.codec import codec, uuid_in
 from app.sync.own_rows import not_own_sql
 from app.sync.protocol import SHARED, SYNCED_TABLES
@@ -95,29 +96,51 @@ def prepare(rows: list[Any]) -> Page:
     grouped, objects, arrays = page.grouped, _converters(False), _converters(True)
     object_guards, array_guards = _guards(False), _guards(True)
     for row in rows:
-        if row.__class__ is list:
-            tbl, stamps, convert, guard = row[0], row[5], arrays.get(row[0]), array_guards.get(row[0])
-        else:
-            tbl = row["tbl"]
-            stamps, convert, guard = row.get("field_hlc"), objects.get(tbl), object_guards.get(tbl)
+        try:
+            if row.__class__ is list:
+                tbl, convert, guard = row[0], arrays.get(row[0]), array_guards.get(row[0])
+            else:
+                tbl = row["tbl"]
+                convert, guard = objects.get(tbl), object_guards.get(tbl)
+        except (IndexError, KeyError, TypeError):  # names no table (not even a row): nothing to store or keep
+            continue
         if convert is None or guard is None:
             continue  # a table this client does not know yet
         try:  # the shared row rules first (what HQ would refuse), then the conversion to storage
             storable = guard(row)
             values = convert(row) if storable else ()
-        except Exception:  # noqa: BLE001 — whatever HQ sent (a short array row): quarantined
+            top = _newest_stamp(row[5] if row.__class__ is list else row.get("field_hlc")) if tbl in SHARED else None
+        except Exception:  # noqa: BLE001 — whatever HQ sent (a short array row, stamps that are not stamps): quarantined
             storable = False
         if not storable:
             raw = quarantine.as_object(tbl, row)
             page.failed.append(quarantine.failed(tbl, raw, row_guard.problem(tbl, raw)))
             continue
         grouped[tbl].append(values)
-        if stamps and tbl in SHARED:
-            top = max(int(v) for v in stamps.values())
+        if top is not None:
             row_id = row[1] if row.__class__ is list else row["id"]
             page.bases.append((tbl, uuid_in(row_id) or "", BASE_FIELD, top))
             page.max_hlc = max(page.max_hlc, top)
     return page
+
+
+def _newest_stamp(stamps: Any) -> int | None:
+    """The newest of a shared row's field stamps (None: it has none); ValueError when they are
+    not stamps (HQ's are integers below 2**63: a bigint, and the station's clock takes the newest)."""
+    if not stamps:
+        return None
+    if stamps.__class__ is not dict or not all(v.__class__ is int and 0 <= v < 1 << 63 for v in stamps.values()):
+        raise ValueError("field stamps are not HLC integers")
+    newest: int = max(stamps.values())
+    return newest
+
+
+def rows_of(answer: dict[str, Any]) -> list[Any]:
+    """A pull answer's rows; ServerError when they are not a list (the page is not applied)."""
+    rows = answer.get("rows", [])
+    if rows.__class__ is not list:
+        raise ServerError("服务总站同步服务的回复无法识别，请稍后再试或联系服务总站。", f"rows: {type(rows).__name__}")
+    return rows
 
 
 @cache

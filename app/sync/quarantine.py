@@ -44,15 +44,28 @@ def as_object(tbl: str, row: Any) -> dict[str, Any]:
     version of the app (asking for other columns) can still read what was kept."""
     if row.__class__ is not list:
         return dict(row)
-    wanted, absent = codec(tbl).data_columns, set(row[6] or ())
+    head = [*row[:7], *[None] * (7 - len(row))]  # a row cut short: what is missing is None
+    absent = {a for a in head[6] if a.__class__ is str} if head[6].__class__ is list else set()
+    wanted = codec(tbl).data_columns
     data = {name: row[7 + j] for j, name in enumerate(wanted) if name not in absent and 7 + j < len(row)}
-    return {"tbl": tbl, "id": row[1], "station_id": row[2], "version": row[3], "deleted": row[4],
-            "field_hlc": row[5], "data": data}
+    return {"tbl": tbl, "id": head[1], "station_id": head[2], "version": head[3], "deleted": head[4],
+            "field_hlc": head[5], "data": data}
 
 
 def failed(tbl: str, row: Any, error: str) -> Failed:
     raw = as_object(tbl, row)
-    return Failed(tbl, uuid_in(str(raw.get("id"))) or "", error, raw)
+    return Failed(tbl, row_key(raw.get("id")), error, raw)
+
+
+def row_key(row_id: Any) -> str:
+    """A failed row's `row_id`: its id as stored (32 hex), or, when that is no uuid, its text as
+    sent (at most 100 characters), so that two such rows are two entries."""
+    if row_id.__class__ is str:
+        try:
+            return uuid_in(row_id) or ""
+        except ValueError:
+            pass
+    return str(row_id)[:100]
 
 
 def keep(conn: Connection, rows: list[Failed]) -> None:
@@ -100,4 +113,4 @@ def listed(conn: Connection, limit: int = 500) -> list[QuarantinedRow]:
         "SELECT tbl, row_id, error, attempts, first_seen, last_seen FROM sync_quarantine ORDER BY id DESC LIMIT ?",
         (limit,),
     ).all()
-    return [QuarantinedRow(t, uuid_out(r) or r, e, int(a), f, last) for t, r, e, a, f, last in rows]
+    return [QuarantinedRow(t, (uuid_out(r) or r) if len(r) == 32 else r, e, int(a), f, last) for t, r, e, a, f, last in rows]

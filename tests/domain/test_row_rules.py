@@ -126,6 +126,15 @@ def test_missing_required_key_and_missing_defaulted_key() -> None:
         ("annual_report", {"planned_events": [{"title": "x" * 201}]}, "planned_events"),
         ("event", {"satisfaction": float("nan")}, "satisfaction"),
         ("event", {"event_type": "party"}, "event_type"),
+        # caps of the JSON columns: numbers, items, keys, key length, section length
+        ("annual_report", {"targets": {"events": 1e16}}, "targets"),
+        ("annual_report", {"planned_events": [{"title": "沙龙"}] * 501}, "planned_events"),
+        ("annual_report", {"narrative": {f"s{i}": "x" for i in range(65)}}, "narrative"),
+        ("annual_report", {"narrative": {"k" * 65: "x"}}, "narrative"),
+        ("annual_report", {"narrative": {"work_done": "x" * 20_001}}, "narrative"),
+        # Python's fromisoformat takes these, the wire's 10-40 characters do not
+        ("event", {"starts_at": "20260302"}, "starts_at"),
+        ("event", {"starts_at": "2026-03-02T09:00:00.000000+08:00:00.000000"}, "starts_at"),
     ],
 )
 def test_station_owned_rules(tbl: str, data: dict[str, Any], field: str) -> None:
@@ -146,6 +155,24 @@ def test_a_row_over_the_size_limit_is_refused_even_with_unknown_keys() -> None:
     assert problem is not None and problem.field == "data"
     narrative = {f"s{i}": "字" * 10_000 for i in range(4)}  # an annual summary's four full sections fit
     assert row_problem("annual_report", {"year": 2026, "kind": "summary", "narrative": narrative}) is None
+
+
+def test_json_columns_are_accepted_up_to_their_caps() -> None:
+    year = {"year": 2026, "kind": "summary"}
+    assert row_problem("annual_report", {**year, "targets": {"events": 1e15, "n": -(10**15)}}) is None
+    assert row_problem("annual_report", {**year, "planned_events": [{"title": "沙龙"}] * 500}) is None
+    assert row_problem("annual_report", {**year, "narrative": {f"s{i}": "x" for i in range(64)}}) is None
+    assert row_problem("annual_report", {**year, "narrative": {"k" * 64: "x" * 20_000}}) is None
+
+
+def test_text_that_escapes_long_in_json_counts_at_its_escaped_size() -> None:
+    """json_chars skips encoding a row clearly below the limit by a bound: six characters a
+    character of text, for a control character escapes to six (\\u0001).  Unknown keys of
+    such text, short as Python counts them, are too big as the row travels."""
+    data = {"name": "某公司", "a": "\x01" * 12_000, "b": "\x01" * 12_000}
+    assert row_rules.json_chars(data) > row_rules.MAX_ROW_JSON_CHARS
+    problem = row_problem("enterprise", data)
+    assert problem is not None and problem.field == "data"
 
 
 def test_unknown_table() -> None:

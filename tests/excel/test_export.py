@@ -88,3 +88,29 @@ def test_same_file_as_hq_export(messy: Path, tmp_path: Path) -> None:
     theirs = tmp_path / "hq.xlsx"
     hq_export(_FakeHQ(data), theirs)  # type: ignore[arg-type]
     assert _cells(theirs) == _cells(ours)
+
+
+def test_texts_that_look_like_formulas_stay_text(tmp_path: Path) -> None:
+    """openpyxl writes any text beginning with "=" as a formula: an enterprise typed or imported
+    as =HYPERLINK(…) would be a live link in the export, and a rejected row's cells (the
+    import's error workbook echoes them) would come back as formulas the user never wrote."""
+    from app.services.excel.export import write_error_workbook
+    from app.services.excel.rows import ImportReport
+
+    db = _station_db("f")
+    hostile = '=HYPERLINK("http://example.invalid/x","点我查看")'
+    with db.begin() as s:
+        s.add(Enterprise(name=hostile, district="天河区", contact_name="=1+1"))
+    out = tmp_path / "e.xlsx"
+    with db.begin() as s:
+        export_enterprises(s, None, out)
+    [cells] = list(load_workbook(out).active.iter_rows(min_row=2))
+    assert {c.value: c.data_type for c in cells if isinstance(c.value, str) and c.value[:1] == "="} == {
+        hostile: "s", "=1+1": "s"}
+
+    report = ImportReport(headers=["企业名称", "联系人"])
+    report.reject(5, (hostile, "=1+1"), "企业名称", "企业名称：示例")
+    errors = tmp_path / "errors.xlsx"
+    assert write_error_workbook(report, errors) == 1
+    [row] = list(load_workbook(errors).active.iter_rows(min_row=2))
+    assert [(c.value, c.data_type) for c in row[2:]] == [(hostile, "s"), ("=1+1", "s")]

@@ -156,3 +156,20 @@ def test_remembered_mapping_wins(world, messy: Path) -> None:  # type: ignore[no
     assert excel_columns.suggest_mapping("enterprises", sheet.headers) == {"name": 1, "notes": 8}
     assert excel_columns.suggest_mapping("enterprises", [*sheet.headers, "x"])["credit_code"] == 2
     build_enterprises  # noqa: B018 - the fixture builder is the module under test's input
+
+
+def test_a_credit_code_excel_stored_as_a_number_is_rejected(db, world, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An 18-digit code typed into a number cell keeps 15 significant digits: refused with the fix,
+    never stored as a well-shaped but wrong code."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["企业名称", "统一社会信用代码", "所在区"])
+    sheet.append(["广州数字代码有限公司", 914401011234567890, "天河区"])
+    sheet.append(["广州数字代码二有限公司", float(914401011234567890), "天河区"])
+    book.save(tmp_path / "numbers.xlsx")
+    report = import_enterprises(db, tmp_path / "numbers.xlsx", confirm_warnings=True)
+    assert (report.imported, report.rejected) == (0, 2), report.errors
+    assert all(e.field == "统一社会信用代码" and "存成了数字" in e.message for e in report.errors), report.errors
+    assert not any(name.startswith("广州数字代码") for name in (e.name for e in _stored(db).values()))

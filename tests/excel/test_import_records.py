@@ -87,3 +87,23 @@ def test_ambiguous_expert_name_is_rejected_with_the_fix(db, world: World, tmp_pa
     report = import_records(db, path, today=TODAY)
     assert report.imported == 1 and [e.field for e in report.errors] == ["转介专家"]
     assert "2个名为“陈律师”" in report.errors[0].message and "姓名（单位）" in report.errors[0].message
+
+
+def test_an_unknown_category_or_channel_is_rejected_not_guessed(db, world: World, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An unrecognised choice is refused naming the text and the choices; without the check it became
+    the default (an unknown 服务方式 was stored as 到访)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["企业名称", "服务日期", "服务类别", "服务人员", "服务方式"])
+    sheet.append(["广州市甲乙科技有限公司", "2026-11-03", "知识产权", "王站长", "飞鸽传书"])
+    sheet.append(["广州市甲乙科技有限公司", "2026-11-04", "占星", "王站长", "来电"])
+    sheet.append(["广州市甲乙科技有限公司", "2026-11-05", "知识产权", "王站长", "来电"])
+    book.save(tmp_path / "choices.xlsx")
+    report = import_records(db, tmp_path / "choices.xlsx", today=TODAY)
+    assert (report.imported, report.rejected) == (1, 2), report.errors
+    assert [(e.row_number, e.field) for e in report.errors] == [(2, "服务方式"), (3, "服务类别")]
+    assert "无法识别“飞鸽传书”" in report.errors[0].message and "无法识别“占星”" in report.errors[1].message
+    with db.begin() as s:
+        assert [r.channel for r in s.scalars(select(ServiceRecord))] == ["phone"]

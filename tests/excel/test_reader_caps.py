@@ -96,3 +96,13 @@ def test_an_archive_that_unpacks_too_large_is_refused(tmp_path: Path, monkeypatc
     with pytest.raises(WorkbookError) as caught:
         read_sheet(path, "enterprises")
     assert "解压后超过 2 MB" in str(caught.value)
+
+
+@pytest.mark.parametrize("name", ["old.xls", "OLD.XLS"])
+def test_an_old_xls_file_is_told_to_save_as_xlsx(tmp_path: Path, name: str) -> None:
+    """A BIFF .xls (an OLE compound file, not a zip) gets the fix, not openpyxl's 'cannot read'."""
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
+    with pytest.raises(WorkbookError) as caught:
+        read_sheet(path, "enterprises")
+    assert str(caught.value) == "这是旧版 .xls 文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入。"

@@ -102,3 +102,18 @@ def test_export_enterprises_all_and_by_station(hq_url: str, hq_engine, enrol, tm
     assert first[0] == "91440101MA5C000009" and first[9] == 35 and float(first[10]) == 1200.5
     assert first[13] == "小型" and first[14] == "正常" and by_name["乙公司"][13] == "微型"
     assert len(list(load_workbook(everything).active.iter_rows())) == 4
+
+
+def test_export_writes_a_text_that_looks_like_a_formula_as_text(hq_url: str, hq_engine, enrol, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A station's text beginning with "=" (openpyxl's sign of a formula) stays text in HQ's
+    export: a name =HYPERLINK(…) must not be a live link, a contact =1+1 not a sum."""
+    a = enrol("C-F1")
+    hostile = '=HYPERLINK("http://example.invalid/x","点我查看")'
+    row = enterprise(a.station_id, hlc(0), name=hostile, contact_name="=1+1", address="=cmd|' /C calc'!A0")
+    with hq_engine.begin() as conn:
+        hq_push.apply_push(conn, a.station_id, uuid.uuid4(), [row])
+    out = tmp_path / "all.xlsx"
+    assert main(["export", "enterprises", "--out", str(out), "--db", hq_url]) == 0
+    cells = [c for row in load_workbook(out).active.iter_rows(min_row=2) for c in row]
+    got = {c.value: c.data_type for c in cells if isinstance(c.value, str) and c.value.startswith("=")}
+    assert got == {hostile: "s", "=1+1": "s", "=cmd|' /C calc'!A0": "s"}

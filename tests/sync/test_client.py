@@ -79,6 +79,18 @@ def test_garbage_answer_is_a_server_error() -> None:
         client.hello()
 
 
+@pytest.mark.parametrize("answer", [b"[]", b'["rows"]', b"5", b'"applied"', b"null"])
+def test_an_answer_that_is_not_a_json_object_is_a_server_error(answer: bytes) -> None:
+    """Valid JSON of the wrong type (HQ broken, or a proxy's answer): the same Chinese
+    ServerError as garbage, not an AttributeError deep in the sync engine."""
+    client = _client(lambda r: httpx.Response(200, content=answer))
+    with pytest.raises(ServerError) as hello:
+        client.hello()
+    with pytest.raises(ServerError) as pulled:
+        client.pull_page(None, 10).decode()
+    assert "回复无法识别" in hello.value.message and "回复无法识别" in pulled.value.message
+
+
 def test_pulled_page_peeks_the_cursor_from_the_tail_or_admits_it_cannot() -> None:
     import json
 

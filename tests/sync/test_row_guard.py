@@ -126,6 +126,21 @@ def test_a_row_over_the_size_limit_is_refused_though_each_field_fits() -> None:
     assert "最多65536个" in row_guard.problem("service_record", row)
 
 
+def test_text_that_escapes_long_in_json_counts_at_its_escaped_size() -> None:
+    """The generated size bound counts six characters a character of text: a control character
+    is one character in Python and six (\\u0001) in the row's JSON.  An expert's texts, each
+    within its rule, all of \\x01: ~20,000 characters as Python counts them, ~120,000 as JSON."""
+    data: dict[str, Any] = {n: "\x01" * (r.max_len or 0) for n, r in TABLE_RULES["expert"].items() if r.kind is Kind.TEXT}
+    data |= {"created_at": "2026-03-02T09:30:00+00:00", "updated_at": "2026-03-02T09:30:00+00:00"}  # no absent keys
+    row = {"tbl": "expert", "id": UUID, "station_id": None, "version": 1, "deleted": False, "data": data}
+    assert all(TABLE_RULES["expert"][n].problem(v) is None for n, v in data.items())
+    assert row_guard.accepts("expert", False)(row) is False
+    array = _as_array("expert", row)
+    assert array[6] is None  # every column sent: the generated test decides, not the rules
+    assert row_guard.accepts("expert", True)(array) is False
+    assert "最多65536个" in row_guard.problem("expert", row)
+
+
 def test_the_message_names_the_field_and_what_hq_sent() -> None:
     def message(data: dict[str, Any], tbl: str = "enterprise") -> str:
         return row_guard.problem(tbl, {"tbl": tbl, "id": UUID, "station_id": None, "version": 1, "deleted": False, "data": data})
@@ -136,6 +151,8 @@ def test_the_message_names_the_field_and_what_hq_sent() -> None:
     assert "status 字段：" in message({"name": "企业", "status": "bogus"}) and "不是可选的值" in message({"name": "企业", "status": "bogus"})
     assert "credit_code 字段：" in message({"name": "企业", "credit_code": "123"})
     assert "联系服务总站" in message({"name": "企业", "credit_code": "123"})
+    for not_an_object in ("x", ["name"], None, 5):
+        assert "这一行：应为一组字段（JSON 对象）" in message(not_an_object)  # type: ignore[arg-type]
 
 
 def test_a_tombstone_with_a_malformed_version_is_kept_not_applied(db: Database) -> None:

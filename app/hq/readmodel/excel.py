@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.domain.obligations import MINIMUM_FULL_TIME
+from app.domain.sheet_text import text_cells
 from app.hq.readmodel.network import DistrictRow, NetworkRow, china_time
 
 Cell = str | int | float | None
@@ -83,7 +84,7 @@ def _sheet(book: Any, title: str, columns: list[Column], items: Sequence[Any], n
     sheet = book.create_sheet(title)
     sheet.append([header for header, _, _ in columns])
     for item in items:
-        sheet.append([value(item) for _, _, value in columns])
+        sheet.append(text_cells(sheet, [value(item) for _, _, value in columns]))
     for index, (_, width, _) in enumerate(columns, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width + 2
     for cell in sheet[1]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.report_sections import PLAN_INDICATORS, PLAN_SECTIONS
+from app.domain.sheet_text import text_cells
 from app.hq.cityreport.model import HQ_NAME, AnnualCityReport, Breakdown, KeyInfoReport
 from app.hqdesk.cityreports import numbers as N
 from app.reports import labels as L
@@ -23,7 +24,7 @@ def _sheet(book: Any, name: str, headers: Row, rows: Sequence[Row], heading: str
     sheet.append([heading])
     sheet.append(list(headers))
     for row in rows:
-        sheet.append(list(row))
+        sheet.append(text_cells(sheet, row))
     sheet["A1"].font = Font(bold=True)
     for cell in sheet[2]:
         cell.font = Font(bold=True)

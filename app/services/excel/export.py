@@ -22,6 +22,7 @@ from app.domain.export_columns import (
     ENTERPRISE_HEADERS,
     enterprise_cells,
 )
+from app.domain.sheet_text import text_cells
 from app.models import Enterprise
 from app.services.enterprises.search import EnterpriseFilter, query_ids
 from app.services.excel.rows import Cancelled, ImportReport, check_cancel
@@ -69,7 +70,7 @@ def export_enterprises(session: Session, filt: EnterpriseFilter | None, path: Pa
         found = {r.id: r for r in session.execute(select(Enterprise.id, *_FIELDS).where(Enterprise.id.in_(chunk)))}
         for eid in chunk:
             if (row := found.get(eid)) is not None:
-                sheet.append(enterprise_cells(row._asdict()))
+                sheet.append(text_cells(sheet, enterprise_cells(row._asdict())))
         if progress is not None:
             progress(min(start + _PAGE, len(ids)), len(ids), "正在导出…")
     check_cancel(cancelled)
@@ -101,7 +102,7 @@ def write_error_workbook(report: ImportReport, path: Path | str) -> int:
     problems += [(w.row_number, w.message + "（未确认，未导入）") for w in report.warning_rows]
     for number, reason in sorted(problems):
         cells = report.cells.get(number, ())
-        sheet.append([number, reason, *("" if c is None else c for c in cells)])
+        sheet.append(text_cells(sheet, [number, reason, *("" if c is None else c for c in cells)]))
     _save_atomically(book, Path(path))
     return len(problems)
 
