@@ -129,9 +129,11 @@ def _newest_stamp(stamps: Any) -> int | None:
     not stamps (HQ's are integers below 2**63: a bigint, and the station's clock takes the newest)."""
     if not stamps:
         return None
-    if stamps.__class__ is not dict or not all(v.__class__ is int and 0 <= v < 1 << 63 for v in stamps.values()):
+    if stamps.__class__ is not dict:
+        raise ValueError("field stamps are not an object")
+    newest, oldest = max(stamps.values()), min(stamps.values())  # TypeError on text beside numbers
+    if newest.__class__ is not int or oldest.__class__ is not int or oldest < 0 or newest >= 1 << 63:
         raise ValueError("field stamps are not HLC integers")
-    newest: int = max(stamps.values())
     return newest
 
 
