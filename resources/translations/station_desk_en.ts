@@ -1200,10 +1200,6 @@ This file will not be changed. You can open a backup (as a new profile) or creat
         <translation>Overdue only</translation>
     </message>
     <message>
-        <source>搜索需求标题或描述</source>
-        <translation>Search title or description</translation>
-    </message>
-    <message>
         <source>不限办结时间</source>
         <translation>Any closing date</translation>
     </message>
@@ -1212,8 +1208,12 @@ This file will not be changed. You can open a backup (as a new profile) or creat
         <translation>Filter</translation>
     </message>
     <message>
-        <source>新建需求…</source>
-        <translation>New demand…</translation>
+        <source>搜索需求标题或描述（Ctrl+F）</source>
+        <translation>Search title or description (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>新建需求… (Ctrl+N)</source>
+        <translation>New demand… (Ctrl+N)</translation>
     </message>
     <message>
         <source>分派…</source>

@@ -129,3 +129,16 @@ def test_new_demand_dialog_creates_one(qtbot, db, firm) -> None:  # type: ignore
     with db.sessions() as session:
         row = session.scalars(select(Demand)).one()
     assert (row.title, row.due_on, row.status) == ("招聘高校毕业生", date(2026, 6, 30), "accepted")
+
+
+def test_ctrl_n_opens_a_new_demand_and_ctrl_f_goes_to_the_search(qtbot, db, firm) -> None:  # type: ignore[no-untyped-def]
+    """The keys every other list answers to (帮助 → 键盘快捷键 lists them): the demands page had none."""
+    page = open_page(qtbot, db)
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=5000)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.hasFocus()
+    qtbot.keyClick(page.search, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(page.dialog, NewDemandDialog)
+    page.dialog.reject()

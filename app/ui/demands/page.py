@@ -40,7 +40,7 @@ from app.ui.db_operations import read_in_background
 from app.ui.demands.dialogs import NewDemandDialog, TransitionDialog
 from app.ui.item_models.demands_model import DemandsModel
 from app.ui.widgets.elided_tips import fit_to_names
-from app.ui.widgets.list_views import list_view
+from app.ui.widgets.list_views import bind_keys, list_view
 from app.ui.widgets.pick_lists import PickLists, current_staff_id, load_pick_lists
 from app.ui.widgets.search_box import SearchBox
 
@@ -69,7 +69,7 @@ class DemandsPage(QWidget):
         self.status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # "待办（未回访）" whole
         self.status.setCurrentIndex(1)  # what still needs doing, 回访 included
         self.overdue = QCheckBox(self.tr("只看超期"))
-        self.search = SearchBox(self.tr("搜索需求标题或描述"))
+        self.search = SearchBox(self.tr("搜索需求标题或描述（Ctrl+F）"))
         self.search.settled.connect(self.apply_filter)
         self.count_label = QLabel()
         self.status.currentIndexChanged.connect(self._status_chosen)
@@ -89,7 +89,7 @@ class DemandsPage(QWidget):
         filters.addWidget(self.count_label)
         self._show_closed_range()
 
-        self.new_button = QPushButton(self.tr("新建需求…"))
+        self.new_button = QPushButton(self.tr("新建需求… (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_demand)
         labels = {"dispatched": self.tr("分派…"), "handling": self.tr("处理…"), "replied": self.tr("反馈…"),
                   "closed": self.tr("办结…"), "followed_up": self.tr("回访…")}
@@ -120,6 +120,7 @@ class DemandsPage(QWidget):
         overdue = "2026-12-31" + QCoreApplication.translate("DemandsModel", "（超期）")
         fit_to_names(self.table, {2: SERVICE_CATEGORIES.values(), 3: DEMAND_STATUSES.values(), 5: [overdue]})
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
+        bind_keys(self, self.table, new=self.new_demand, search=self.search.focus_all)  # as on the other lists
         self.model.ids_loaded.connect(self._counted)
         self.model.page_fetched.connect(lambda _p: self._page_fetched())
 
