@@ -3307,10 +3307,6 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>All statuses</translation>
     </message>
     <message>
-        <source>搜索机构名称、类别或联系人</source>
-        <translation>Search name, category or contact</translation>
-    </message>
-    <message>
         <source>新增机构（Ctrl+N）</source>
         <translation>New institution (Ctrl+N)</translation>
     </message>
@@ -3339,8 +3335,12 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>No expert matches; change the search.</translation>
     </message>
     <message>
-        <source>搜索姓名、单位或擅长领域</source>
-        <translation>Search name, organisation or expertise</translation>
+        <source>搜索机构名称、类别或联系人（Ctrl+F）</source>
+        <translation>Search name, category or contact (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>搜索姓名、单位或擅长领域（Ctrl+F）</source>
+        <translation>Search name, organisation or expertise (Ctrl+F)</translation>
     </message>
     <message>
         <source>新增专家（Ctrl+N）</source>
@@ -3357,6 +3357,10 @@ Check this computer&apos;s network connection, make sure the server address (%2)
     <message>
         <source>在当前标签页新增</source>
         <translation>New, in the current tab</translation>
+    </message>
+    <message>
+        <source>在当前标签页查找</source>
+        <translation>Find, in the current tab</translation>
     </message>
     <message>
         <source>还没有入驻服务机构。点击“新增机构”（Ctrl+N）登记入驻本站的服务机构。</source>
@@ -4373,10 +4377,6 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>Expired</translation>
     </message>
     <message>
-        <source>搜索政策标题、发布机关或摘要</source>
-        <translation>Search title, issuer or summary</translation>
-    </message>
-    <message>
         <source>筛选</source>
         <translation>Filter</translation>
     </message>
@@ -4411,6 +4411,10 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
     <message>
         <source>保存备注</source>
         <translation>Save notes</translation>
+    </message>
+    <message>
+        <source>搜索政策标题、发布机关或摘要（Ctrl+F）</source>
+        <translation>Search title, issuer or summary (Ctrl+F)</translation>
     </message>
     <message>
         <source>适用范围</source>
@@ -5229,8 +5233,8 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>All staff</translation>
     </message>
     <message>
-        <source>搜索企业名称、服务内容或结果</source>
-        <translation>Search enterprise, summary or outcome</translation>
+        <source>搜索企业名称、服务内容或结果（Ctrl+F）</source>
+        <translation>Search enterprise, summary or outcome (Ctrl+F)</translation>
     </message>
     <message>
         <source>筛选</source>
@@ -9122,8 +9126,8 @@ Please correct it and try again.</translation>
         <translation>All staff</translation>
     </message>
     <message>
-        <source>搜索姓名、电话或培训</source>
-        <translation>Search name, phone or training</translation>
+        <source>搜索姓名、电话或培训（Ctrl+F）</source>
+        <translation>Search name, phone or training (Ctrl+F)</translation>
     </message>
     <message>
         <source>显示</source>

@@ -60,3 +60,36 @@ def test_every_station_page_describes_its_keys_and_f1_shows_them(qtbot: Any, dem
 
     records = window.pages["service_records"]
     assert ("Enter", "保存") in [(e.keys, e.what) for e in page_entries(records)]
+
+
+def test_every_page_with_a_search_box_answers_ctrl_f(qtbot: Any, demo_window: Any) -> None:
+    """A search box on a list says (Ctrl+F), and Ctrl+F takes the cursor there from the list; on 机构与专家,
+    to the search of the tab shown."""
+    from PySide6.QtWidgets import QLineEdit, QTableView
+
+    window = demo_window((1366, 768), enterprises=10, records=20)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    missing, unfocused = [], []
+    for section in sections():
+        window.show_page(section.key)
+        qtbot.wait(100)
+        page = window.pages[section.key]
+        boxes = [b for b in page.findChildren(QLineEdit) if b.isVisibleTo(page) and b.placeholderText().startswith("搜索")]
+        if not boxes:
+            continue
+        if "Ctrl+F" not in [e.keys for e in page_entries(page)] or not all("Ctrl+F" in b.placeholderText() for b in boxes):
+            missing.append(section.key)
+            continue
+        lists = [v for v in page.findChildren(QTableView) if v.isVisibleTo(page)]
+        start = lists[0] if lists else page  # a list, or the page while its list is empty
+        start.setFocus()
+        qtbot.keyClick(start, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        if QApplication.focusWidget() not in boxes:
+            unfocused.append(section.key)
+    assert (missing, unfocused) == ([], [])
+    window.show_page("institutions")
+    page = window.pages["institutions"]
+    page.tabs.setCurrentIndex(1)
+    qtbot.keyClick(page.experts.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is page.expert_search

@@ -40,6 +40,7 @@ from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.fit_columns import DATE_SAMPLE, fit_columns
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.list_table import ListTable
+from app.ui.widgets.list_views import focus_all
 from app.ui.widgets.pick_lists import current_staff_id
 
 
@@ -99,7 +100,7 @@ class InstitutionsPage(QWidget):
         for code, label in INSTITUTION_STATUSES.items():
             self.status.addItem(shown(label), code)
         self.status.currentIndexChanged.connect(self._filter_institutions)
-        self.institution_search = self._search(self.tr("搜索机构名称、类别或联系人"), self._filter_institutions)
+        self.institution_search = self._search(self.tr("搜索机构名称、类别或联系人（Ctrl+F）"), self._filter_institutions)
         self.institution_actions = self._toolbar([("new_institution", self.tr("新增机构（Ctrl+N）"), self.new_institution),
                                                   ("edit_institution", self.tr("编辑（Enter）"), self.edit_institution),
                                                   ("delete_institution", self.tr("删除"), self.delete_institution), None,
@@ -122,7 +123,7 @@ class InstitutionsPage(QWidget):
         self.experts = ListTable(ExpertsModel(self), [80, 210, 110, 170, 104, 60, 60, 60, 60])
         self.experts.no_match_text = self.tr("没有符合条件的专家，请更改搜索条件。")
         self.experts.on_keys(self.edit_expert, self.delete_expert)
-        self.expert_search = self._search(self.tr("搜索姓名、单位或擅长领域"), self._filter_experts)
+        self.expert_search = self._search(self.tr("搜索姓名、单位或擅长领域（Ctrl+F）"), self._filter_experts)
         self.expert_actions = self._toolbar([("new_expert", self.tr("新增专家（Ctrl+N）"), self.new_expert),
                                              ("edit_expert", self.tr("编辑（Enter）"), self.edit_expert),
                                              ("delete_expert", self.tr("删除"), self.delete_expert)],
@@ -135,6 +136,10 @@ class InstitutionsPage(QWidget):
         shortcut = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), self, self.new_in_current_tab)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.setWhatsThis(self.tr("在当前标签页新增"))
+        find = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F), self,
+                         lambda: focus_all(self.institution_search if self.tabs.currentIndex() == 0 else self.expert_search))
+        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.setWhatsThis(self.tr("在当前标签页查找"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.note)

@@ -66,7 +66,7 @@ class PoliciesPage(QWidget):
         for label, key in [(self.tr("全部"), ""), (self.tr("现行"), "current"), (self.tr("已失效"), "expired")]:
             self.validity.addItem(shown(label), key)
         self.validity.setCurrentIndex(1)
-        self.search = SearchBox(self.tr("搜索政策标题、发布机关或摘要"))
+        self.search = SearchBox(self.tr("搜索政策标题、发布机关或摘要（Ctrl+F）"))
         self.count_label = QLabel()
         self.search.settled.connect(lambda: self.reload())
         self.category.currentIndexChanged.connect(lambda _i: self.reload())
@@ -101,7 +101,8 @@ class PoliciesPage(QWidget):
         # at 1024×600 发布机关 then 失效日期 step aside (the detail pane shows them)
         fit_columns(self.table, stretch=0, floor=150, keep=[1], samples={3: DATE_SAMPLE, 4: DATE_SAMPLE}, drop=[2, 4])
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_detail())
-        bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected, new=self.new_policy)
+        bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected, new=self.new_policy,
+                  search=self.search.focus_all)
         self.empty_label = empty_state_label()
         self.empty_label.hide()
         splitter = QSplitter(Qt.Orientation.Horizontal)

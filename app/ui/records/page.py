@@ -70,7 +70,7 @@ class RecordsPage(QWidget):
         fill_combo(self.staff, [(self.tr("全部人员"), "")], whole=True)
         self.category.setCurrentIndex(0)
         self.staff.setCurrentIndex(0)
-        self.search = SearchBox(self.tr("搜索企业名称、服务内容或结果"))
+        self.search = SearchBox(self.tr("搜索企业名称、服务内容或结果（Ctrl+F）"))
         self.search.settled.connect(self.apply_filter)
         self.count_label = QLabel()
         for combo in (self.period, self.category, self.staff):
@@ -89,7 +89,7 @@ class RecordsPage(QWidget):
         # 服务内容 takes what is left; at 1024×600 转介 then 收费 step aside (the record's form shows them)
         fit_columns(self.table, stretch=9, floor=140, keep=[2], samples={0: DATE_SAMPLE}, least={1: 150}, drop=[8, 6])
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
-        bind_keys(self, self.table, delete=self.delete_selected)
+        bind_keys(self, self.table, delete=self.delete_selected, search=self.search.focus_all)
         self.empty_label = empty_state_label()
         self.empty_label.setText(self.tr("还没有服务记录。在上方输入企业名称开始登记第一条。"))
         self.empty_label.hide()

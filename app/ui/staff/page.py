@@ -34,7 +34,7 @@ from app.ui.item_models.staff_model import StaffModel
 from app.ui.staff.form import StaffForm
 from app.ui.station.profile_dialog import StationProfileDialog
 from app.ui.widgets.elided_tips import fit_to_names
-from app.ui.widgets.list_views import bind_keys, empty_state_label, list_view
+from app.ui.widgets.list_views import bind_keys, empty_state_label, focus_all, list_view
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,7 @@ class StaffPage(QWidget):
             self.show_which.addItem(shown(label), key)
         self.show_which.currentIndexChanged.connect(self.apply_filter)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("搜索姓名、电话或培训"))
+        self.search.setPlaceholderText(self.tr("搜索姓名、电话或培训（Ctrl+F）"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self.apply_filter())
         self.count_label = QLabel()
@@ -97,7 +97,8 @@ class StaffPage(QWidget):
         # 站长/负责人 before 服务专员
         self.table = list_view(self.proxy, [90, 100, 80, 64, 120, 96, 96], sort_column=1, order=Qt.SortOrder.DescendingOrder)
         fit_to_names(self.table, {1: STAFF_ROLES.values()})
-        bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected, new=self.new_staff)
+        bind_keys(self, self.table, edit=self.edit_selected, delete=self.delete_selected, new=self.new_staff,
+                  search=lambda: focus_all(self.search))
         self.empty_label = empty_state_label()
         self.views = QStackedWidget()
         self.views.addWidget(self.table)

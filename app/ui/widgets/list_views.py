@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from app.ui import theme
 from app.ui.widgets.elided_tips import install_elided_tips
@@ -63,6 +63,12 @@ def list_box(table: QTableView, empty_label: QLabel) -> QWidget:
     column.addWidget(table, 1)
     column.addWidget(empty_label, 1)
     return box
+
+
+def focus_all(box: QLineEdit) -> None:
+    """Ctrl+F: the cursor to a search box, its text selected (typing replaces it)."""
+    box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    box.selectAll()
 
 
 def key_words() -> dict[str, str]:
