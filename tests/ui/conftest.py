@@ -101,3 +101,29 @@ def demo_window(qtbot, db):  # type: ignore[no-untyped-def]
         return window
 
     return make
+
+
+@pytest.fixture
+def stray_windows(qapp):  # type: ignore[no-untyped-def]
+    """Windows shown while the test runs, other than those it names: `stray_windows(*allowed)` gives
+    the others' class names. A parentless widget made visible is a window of its own: it flashes on
+    the screen and takes the keyboard from the main window (HQ's inbox buttons did)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QWidget
+
+    seen: list[QWidget] = []
+
+    class Spy(QObject):
+        def eventFilter(self, obj, event):  # type: ignore[no-untyped-def]  # noqa: N802 - Qt's name
+            if event.type() == QEvent.Type.Show and isinstance(obj, QWidget) and obj.isWindow():
+                seen.append(obj)
+            return False
+
+    spy = Spy()
+    qapp.installEventFilter(spy)
+
+    def others(*allowed: QWidget) -> list[str]:
+        return [type(w).__name__ for w in seen if w not in allowed]
+
+    yield others
+    qapp.removeEventFilter(spy)

@@ -38,3 +38,11 @@ def test_every_station_page_fits_1024_by_600(qtbot: Any, demo_window: Any, reque
         if problems := too_big(window):
             found[section.key] = problems
     assert not found, found
+
+
+def test_building_every_station_page_shows_no_other_window(qtbot: Any, demo_window: Any, stray_windows: Any) -> None:
+    window = demo_window(SCREEN)
+    for section in sections():
+        window.show_page(section.key)
+        qtbot.wait(100)
+    assert stray_windows(window) == []

@@ -30,7 +30,8 @@ def launcher() -> Iterator[Launcher]:
     started.close()
 
 
-def test_the_frame_paints_before_the_database_opens_and_is_filled_after(qtbot, station, launcher) -> None:  # type: ignore[no-untyped-def]
+def test_the_frame_paints_before_the_database_opens_and_is_filled_after(qtbot, station, launcher,  # type: ignore[no-untyped-def]
+                                                                        stray_windows) -> None:
     assert launcher.start_staged(paths.DEFAULT_PROFILE)
     frame = launcher.window
     assert frame is not None and frame.isVisible()
@@ -46,6 +47,7 @@ def test_the_frame_paints_before_the_database_opens_and_is_filled_after(qtbot, s
     assert list(frame.pages.built()) == ["home"] and frame.stack.currentWidget() is frame.pages["home"]
     with qtbot.waitSignal(frame.home_page.overview_loaded, timeout=20_000):  # 首页's figures, counted after the paint
         pass
+    assert stray_windows(frame) == []  # the start shows its one window, nothing flashes beside it
 
 
 def test_the_remembered_page_and_a_section_picked_early_wait_for_the_database(qtbot, station, launcher) -> None:  # type: ignore[no-untyped-def]

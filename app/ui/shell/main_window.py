@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(max(150, longest + 48))
 
         self.banner = DemoBanner()
-        self.banner.setVisible(self.demo)
         self.banner.setup_requested.connect(lambda: self.profile_switch_requested.emit(paths.DEFAULT_PROFILE))
 
         body = QHBoxLayout()
@@ -109,6 +108,7 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
+        self.banner.setVisible(self.demo)  # once parented: a parentless widget shown is a window of its own
         column.addLayout(body, 1)
         self.setCentralWidget(central)
 

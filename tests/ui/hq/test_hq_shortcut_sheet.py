@@ -35,3 +35,34 @@ def test_every_hq_page_describes_its_keys_and_f1_shows_them(qtbot: Any, hq_windo
     assert ("Ctrl+E", "导出 Excel") in page_part and ("Ctrl+F", "查找服务站") in page_part
     assert ("Ctrl+1", f"转到“{title_of(window.pages[0])}”") in window_part
     assert ("F5", "刷新") in window_part and ("F1", "键盘快捷键") in window_part
+
+
+def test_every_hq_page_with_a_find_box_answers_ctrl_f(qtbot: Any, hq_window: Any, desk: Any) -> None:
+    """As in the station window: a find box says (Ctrl+F) and Ctrl+F takes the cursor there (on a page
+    with tabs, to the box of the tab shown)."""
+    from PySide6.QtWidgets import QLineEdit, QTableView, QTabWidget
+
+    window = hq_window("staff")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5000)
+    missing = []
+    for page in HQ_PAGES:
+        widget = window.page(page.key)
+        if widget is None:
+            continue
+        tab_sets = widget.findChildren(QTabWidget)
+        for index in range(tab_sets[0].count() if tab_sets else 1):
+            if tab_sets:
+                tab_sets[0].setCurrentIndex(index)
+            qtbot.wait(50)
+            boxes = [b for b in widget.findChildren(QLineEdit) if b.isVisibleTo(widget) and not b.isReadOnly()
+                     and ("查找" in b.placeholderText() or "搜索" in b.placeholderText())]
+            if not boxes:
+                continue
+            lists = [v for v in widget.findChildren(QTableView) if v.isVisibleTo(widget)]
+            start = lists[0] if lists else widget  # where the cursor is while reading a list
+            start.setFocus()
+            qtbot.keyClick(start, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+            if QApplication.focusWidget() not in boxes or not all("Ctrl+F" in b.placeholderText() for b in boxes):
+                missing.append(f"{page.key}#{index}: {[b.placeholderText() for b in boxes]}")
+    assert missing == [], "\n".join(missing)

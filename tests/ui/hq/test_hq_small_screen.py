@@ -28,3 +28,14 @@ def test_every_hq_page_fits_1024_by_600(qtbot: Any, hq_window: Any, desk: Any, r
         if problems := too_big(window):
             found[page.key] = problems
     assert not found, found
+
+
+@pytest.mark.parametrize("role", ["staff", "bureau"])
+def test_building_every_hq_page_shows_no_other_window(qtbot: Any, hq_window: Any, desk: Any, stray_windows: Any,
+                                                    role: str) -> None:
+    window = hq_window(role)
+    for page in HQ_PAGES:
+        window.page(page.key)
+        qtbot.wait(100)
+    assert stray_windows(window) == []
+    assert window.isActiveWindow()  # nothing took the keyboard away

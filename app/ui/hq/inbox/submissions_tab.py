@@ -96,9 +96,6 @@ class SubmissionsTab(QWidget):
         self.accept_button.clicked.connect(self.accept_selected)
         self.return_button = QPushButton(self.tr("退回…"))
         self.return_button.clicked.connect(self.return_selected)
-        staff = user.role == "staff"
-        for button in (self.accept_button, self.return_button):
-            button.setVisible(staff)  # only staff review reports; the others read
         refresh = QPushButton(self.tr("刷新 (F5)"))
         refresh.clicked.connect(self.refresh)
         self.status_label = QLabel()
@@ -113,6 +110,8 @@ class SubmissionsTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        for button in (self.accept_button, self.return_button):  # now parented: a parentless widget shown is a window
+            button.setVisible(user.role == "staff")  # only staff review reports; the others read
         self._selection(None)
 
     def _what(self, row: Submission) -> str:
