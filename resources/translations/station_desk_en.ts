@@ -164,8 +164,12 @@
         <translation>Filter by action, e.g. report. or station.add</translation>
     </message>
     <message>
-        <source>在已列出的记录中查找</source>
-        <translation>Find in the listed entries</translation>
+        <source>在已列出的记录中查找（Ctrl+F）</source>
+        <translation>Find in the listed entries (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
     </message>
     <message>
         <source>更早的记录</source>
@@ -916,8 +920,12 @@
         <translation>Save Excel</translation>
     </message>
     <message>
-        <source>在表中查找（服务站、区、行业）</source>
-        <translation>Find in the table (station, district, industry)</translation>
+        <source>在表中查找服务站、区、行业（Ctrl+F）</source>
+        <translation>Find a station, district or industry in the table (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>在表中查找</source>
+        <translation>Find in the table</translation>
     </message>
     <message>
         <source>选择年度或报送期间，点“预览”查看全市汇总数据，再保存为 PDF 或 Excel。</source>
@@ -1952,8 +1960,8 @@ Click “New” (Ctrl+N) to register the first one, or “Import…” to load t
 <context>
     <name>EnterprisesTab</name>
     <message>
-        <source>企业名称或统一社会信用代码，回车查询</source>
-        <translation>Enterprise name or unified social credit code, Enter to search</translation>
+        <source>企业名称或统一社会信用代码，回车查询（Ctrl+F）</source>
+        <translation>Enterprise name or unified social credit code, Enter to search (Ctrl+F)</translation>
     </message>
     <message>
         <source>全部区</source>
@@ -2563,8 +2571,8 @@ Click “New event…” (Ctrl+N) to add trainings, salons, talks, policy briefi
 <context>
     <name>ExpertsTab</name>
     <message>
-        <source>按姓名、单位或擅长领域查找，回车</source>
-        <translation>Search by name, organisation or field, Enter</translation>
+        <source>按姓名、单位或擅长领域查找，回车（Ctrl+F）</source>
+        <translation>Search by name, organisation or field, Enter (Ctrl+F)</translation>
     </message>
     <message>
         <source>新增专家</source>
@@ -3430,8 +3438,8 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>Exited</translation>
     </message>
     <message>
-        <source>按名称或类别查找，回车</source>
-        <translation>Search by name or category, Enter</translation>
+        <source>按名称或类别查找，回车（Ctrl+F）</source>
+        <translation>Search by name or category, Enter (Ctrl+F)</translation>
     </message>
     <message>
         <source>新增机构（入驻）</source>
@@ -3617,6 +3625,10 @@ Check this computer&apos;s network connection, make sure the server address (%2)
 </context>
 <context>
     <name>LibraryTab</name>
+    <message>
+        <source>查找</source>
+        <translation>Find</translation>
+    </message>
     <message>
         <source>只读：只有服务总站工作人员（staff）可以修改资源库。</source>
         <translation>Read only: only HQ staff can change the libraries.</translation>
@@ -4496,8 +4508,8 @@ Daily service records, demand tracking and reports for Guangzhou&apos;s SME serv
         <translation>All categories</translation>
     </message>
     <message>
-        <source>按标题或发文单位查找，回车</source>
-        <translation>Search by title or issuer, Enter</translation>
+        <source>按标题或发文单位查找，回车（Ctrl+F）</source>
+        <translation>Search by title or issuer, Enter (Ctrl+F)</translation>
     </message>
     <message>
         <source>发布政策</source>

@@ -56,7 +56,7 @@ def test_every_hq_page_with_a_find_box_answers_ctrl_f(qtbot: Any, hq_window: Any
                 tab_sets[0].setCurrentIndex(index)
             qtbot.wait(50)
             boxes = [b for b in widget.findChildren(QLineEdit) if b.isVisibleTo(widget) and not b.isReadOnly()
-                     and ("查找" in b.placeholderText() or "搜索" in b.placeholderText())]
+                     and ("查找" in b.placeholderText() or "搜索" in b.placeholderText() or "回车查询" in b.placeholderText())]
             if not boxes:
                 continue
             lists = [v for v in widget.findChildren(QTableView) if v.isVisibleTo(widget)]

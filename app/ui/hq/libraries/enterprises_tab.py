@@ -24,7 +24,8 @@ class EnterprisesTab(LibraryTab):
     def __init__(self, client: HqDeskClient, user: DeskUser, parent: QWidget | None = None) -> None:
         super().__init__(client, user, parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("企业名称或统一社会信用代码，回车查询"))
+        self.search.setPlaceholderText(self.tr("企业名称或统一社会信用代码，回车查询（Ctrl+F）"))
+        self.find_key(self.search)
         self.search.returnPressed.connect(self.refresh)
         self.district = QComboBox()
         self.district.addItem(self.tr("全部区"), "")

@@ -20,7 +20,8 @@ class ExpertsTab(LibraryTab):
     def __init__(self, client: HqDeskClient, user: DeskUser, parent: QWidget | None = None) -> None:
         super().__init__(client, user, parent)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("按姓名、单位或擅长领域查找，回车"))
+        self.search.setPlaceholderText(self.tr("按姓名、单位或擅长领域查找，回车（Ctrl+F）"))
+        self.find_key(self.search)
         self.search.returnPressed.connect(self.refresh)
         self.bar.addWidget(self.search, 1)
         self.button(self.tr("新增专家"), self.add, shortcut="Ctrl+N")
