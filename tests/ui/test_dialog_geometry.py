@@ -97,7 +97,7 @@ def preview(folder: Path) -> PdfPreviewDialog:
 @pytest.mark.parametrize(("width", "height"), SCREENS)
 @pytest.mark.parametrize("name", list(DIALOGS))
 def test_the_dialog_and_its_buttons_fit_the_screen(qtbot, db, tmp_path, monkeypatch, request, name: str,  # type: ignore[no-untyped-def]
-                                                  width: int, height: int, language: str) -> None:
+                                                  width: int, height: int, language: str, stray_windows) -> None:
     if language == "en":
         request.getfixturevalue("english")
     with db.begin() as session:
@@ -116,3 +116,4 @@ def test_the_dialog_and_its_buttons_fit_the_screen(qtbot, db, tmp_path, monkeypa
     for button in buttons:
         corner = button.mapTo(dialog, QPoint(button.width(), button.height()))
         assert dialog.rect().contains(corner - QPoint(1, 1)), (name, button.text(), corner, dialog.size())
+    assert stray_windows(dialog) == []  # nothing in it was shown before it had a parent

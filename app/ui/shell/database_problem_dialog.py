@@ -71,7 +71,7 @@ class DatabaseProblemDialog(QDialog):
         text.addWidget(where)
         top.addLayout(text, 1)
 
-        self.backups = QListWidget()
+        self.backups = QListWidget(self)  # parented: shown parentless it would be a window of its own
         for backup in backups:
             item = QListWidgetItem(_describe(backup), self.backups)
             item.setData(Qt.ItemDataRole.UserRole, str(backup))

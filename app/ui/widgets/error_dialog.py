@@ -82,7 +82,7 @@ class ErrorDialog(QDialog):
         self.detail_view.hide()
 
         buttons = QDialogButtonBox()
-        self.details_button = QPushButton(self.tr("显示详细信息"))
+        self.details_button = QPushButton(self.tr("显示详细信息"), self)  # parented: shown parentless it would be a window
         self.details_button.setVisible(bool(detail))
         self.details_button.clicked.connect(self._toggle_details)
         self.copy_button = QPushButton(self.tr("复制调试信息"))
