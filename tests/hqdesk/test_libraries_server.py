@@ -309,3 +309,16 @@ def test_a_retired_category_is_kept_by_a_row_that_has_it_but_not_chosen_anew(eng
             institutions.update_institution(conn, AUDIT, other["id"], {"category": "retiring"}, NOW)
         assert (caught.value.status, caught.value.field) == (422, "category")
         trans.rollback()
+
+
+def test_a_catalogue_is_capped_so_its_page_shows_every_entry(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """get_institution reads at most MAX_ENTRIES entries: one more could be added yet never shown."""
+    monkeypatch.setattr(institutions, "MAX_ENTRIES", 2)
+    ident = run(engine, lambda c: institutions.create_institution(c, AUDIT, {"name": "清单上限机构"}, NOW))["id"]
+    for title in ("甲服务", "乙服务"):
+        run(engine, lambda c, title=title: institutions.add_entry(
+            c, AUDIT, ident, {"title": title, "stage": "growth", "category": "financing"}, NOW))
+    refused(engine, lambda c: institutions.add_entry(c, AUDIT, ident, {"title": "丙服务", "stage": "growth",
+                                                                       "category": "financing"}, NOW), "", "上限", status=409)
+    shown = run(engine, lambda c: institutions.get_institution(c, ident))
+    assert sorted(e["title"] for s in shown["stages"] for e in s["entries"]) == ["乙服务", "甲服务"]
