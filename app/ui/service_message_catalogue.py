@@ -133,6 +133,7 @@ MESSAGES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("ServiceMessages", '“%1”由服务总站统一维护，服务站不能修改，本地修改未被接受。'),
     QT_TRANSLATE_NOOP("ServiceMessages", '“%1”的文件内容已被改动（校验值不符），请删除后重新添加原文件。'),
     QT_TRANSLATE_NOOP("ServiceMessages", '“%1”的文件已不在本机（可能是从其他电脑同步来的，或已被删除），请重新添加。'),
+    QT_TRANSLATE_NOOP("ServiceMessages", '“%1”的服务清单已有%2项，已达上限；请先删除不再提供的服务，再添加新的。'),
     QT_TRANSLATE_NOOP("ServiceMessages", '“%1”缺少日，请写成 2024-03-05 这样的完整日期。'),
     QT_TRANSLATE_NOOP("ServiceMessages", '“%1”（%2）%3'),
     QT_TRANSLATE_NOOP("ServiceMessages", '、'),

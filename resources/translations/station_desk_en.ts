@@ -6187,6 +6187,10 @@ Please correct it and try again.</translation>
         <translation>The file of “%1” is not on this computer (perhaps synced from another computer, or deleted). Please add it again.</translation>
     </message>
     <message>
+        <source>“%1”的服务清单已有%2项，已达上限；请先删除不再提供的服务，再添加新的。</source>
+        <translation>The service list of “%1” already has %2 entries, the most it may have. Delete the services no longer offered before adding new ones.</translation>
+    </message>
+    <message>
         <source>“%1”缺少日，请写成 2024-03-05 这样的完整日期。</source>
         <translation>“%1” has no day; write a full date such as 2024-03-05.</translation>
     </message>

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.hq.accounts import AccountError
-from app.hq.admin.users import check_name
+from app.hq.admin.users import check_name, check_role
 from app.hqdesk import accounts
 from app.hqdesk.client import HqDeskError
 from tests.hq.conftest import app_client, enrol, hq_engine, hq_url  # noqa: F401 - fixtures
@@ -39,13 +39,20 @@ def test_every_name_hq_accepts_can_be_reissued_and_revoked_by_url(desk: Any, nam
     assert any(u.name == issued.who and u.status == "revoked" for u in accounts.users(admin))
 
 
-@pytest.mark.parametrize("name", ["王/晓", "..", ".", "50%", "a?b", "c#d", "back\\slash"])
+@pytest.mark.parametrize("name", ["王/晓", "..", ".", "50%", "a?b", "c#d", "back\\slash", "王\n晓", "名" * 65])
 def test_a_name_no_url_could_reach_is_refused_naming_the_field(desk: Any, name: str) -> None:  # noqa: F811
     with pytest.raises(HqDeskError) as refused:
         accounts.add_user(desk["admin"], name, "staff")
     assert refused.value.status in (409, 422) and ("名称" in refused.value.message or "用户名" in refused.value.message)
     with pytest.raises(AccountError):  # station-desk-hq add-user: the same rule
         check_name(name)
+
+
+def test_the_shared_role_rule_refuses_a_role_hq_does_not_have() -> None:
+    assert [check_role(r) for r in ("admin", "staff", "bureau")] == ["admin", "staff", "bureau"]
+    for role in ("root", "Admin", "", "staff "):
+        with pytest.raises(AccountError, match="角色"):
+            check_role(role)
 
 
 def test_stations_round_trip_and_a_reader_is_refused_writes(desk: Any) -> None:  # noqa: F811

@@ -51,6 +51,16 @@ def test_a_bad_user_body_names_the_field_and_saves_nothing(desk: dict[str, Any],
         assert conn.execute(text("SELECT count(*) FROM hq_user")).scalar_one() == before
 
 
+def test_an_admin_cannot_revoke_their_own_account(desk: dict[str, Any], hq_engine: Engine) -> None:
+    """The last admin revoking themself would leave no one to manage users and stations."""
+    with pytest.raises(HqDeskError) as refused:
+        desk["admin"].post_json("/users/%20admin-user%20/revoke")  # spaces around the name are the same name
+    assert refused.value.status == 409 and "不能撤销自己" in refused.value.message
+    assert desk["admin"].get_json("/me")["name"] == "admin-user"  # still works
+    with hq_engine.connect() as conn:
+        assert conn.execute(text("SELECT status FROM hq_user WHERE name = 'admin-user'")).scalar_one() == "active"
+
+
 def test_station_actions_are_audited_with_before_and_after(desk: dict[str, Any], hq_engine: Engine) -> None:
     added = desk["admin"].post_json("/stations", {"code": "AUD1", "name": "审计站", "district": "天河区"})
     assert added["station"]["code"] == "AUD1"
@@ -70,8 +80,11 @@ def test_a_station_without_a_district_is_refused_in_chinese(desk: dict[str, Any]
         with pytest.raises(HqDeskError) as caught:
             desk["admin"].post_json("/stations", body)
         assert words in str(caught.value)
+    with pytest.raises(HqDeskError) as long_one:  # the body's own cap, before any lookup
+        desk["admin"].post_json("/stations", {"code": "ND3", "name": "长区站", "district": "天" * 21})
+    assert long_one.value.status == 422 and "所在区" in long_one.value.message and "20" in long_one.value.message
     with hq_engine.connect() as conn:
-        assert conn.execute(text("SELECT count(*) FROM station_account WHERE code IN ('ND1', 'ND2')")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM station_account WHERE code IN ('ND1', 'ND2', 'ND3')")).scalar() == 0
 
 
 def test_the_audit_endpoint_and_command_list_newest_first(desk: dict[str, Any], hq_url: str,

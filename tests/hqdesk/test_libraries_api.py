@@ -170,6 +170,8 @@ BAD_WRITES: list[tuple[str, str, dict[str, Any], str, str]] = [
     ("active not a boolean", "/libraries/pick-list-items", {"list_name": "event_theme", "code": "x", "label": "x",
                                                             "active": 1}, "active", "true/false"),
     ("decide without a verdict", "/libraries/enterprise-requests/1/decide", {"comment": "x"}, "approve", "处理结果"),
+    ("decide with an unknown field", "/libraries/enterprise-requests/1/decide", {"approve": False, "reason": "x"}, "reason",
+     "不是可用的字段"),
 ]
 
 

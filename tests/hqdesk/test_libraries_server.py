@@ -264,3 +264,61 @@ def test_a_typed_backslash_u0000_is_text_and_a_nul_is_refused() -> None:
     for hostile in ("a\x00b", "\\\x00", ["x", {"k": "\x00"}]):
         with pytest.raises(ValueError):
             check_json_value({"name": hostile})
+
+
+def test_a_lifecycle_step_out_of_order_is_refused_and_writes_nothing(engine: Engine) -> None:
+    """入驻 of an institution already in 驻, and 退出 of one already exited, are 409s: the
+    audit trail never shows a move that did not happen."""
+    ident = run(engine, lambda c: institutions.create_institution(c, AUDIT, {"name": "顺序校验机构"}, NOW))["id"]
+    refused(engine, lambda c: institutions.admit(c, AUDIT, ident, {}, NOW), "", "已在驻", status=409)
+    run(engine, lambda c: institutions.exit_institution(c, AUDIT, ident, {"exit_reason": "合同到期"}, NOW))
+    refused(engine, lambda c: institutions.exit_institution(c, AUDIT, ident, {"exit_reason": "再退一次"}, NOW), "", "已于",
+            status=409)
+    assert replica(engine, "service_institution", ident).data["exit_reason"] == "合同到期"
+
+
+def test_list_filters_comments_and_ids_are_capped(engine: Engine) -> None:
+    refused(engine, lambda c: institutions.list_institutions(c, status="closed"), "status", "入驻状态")
+    refused(engine, lambda c: experts.list_experts(c, text="查" * 101), "text", "100")
+    assert run(engine, lambda c: experts.list_experts(c, text="查" * 100))["total"] == 0  # the edge itself passes
+    refused(engine, lambda c: requests.decide(c, AUDIT, 1, False, "意" * 1001, "王审核"), "comment", "1000")
+    for huge in (2**62, 2**63):  # past bigint: a 422, not the database's overflow
+        refused(engine, lambda c, huge=huge: requests.decide(c, AUDIT, huge, False, "", "王审核"), "id", "正整数")
+        refused(engine, lambda c, huge=huge: requests.undo_merge(c, AUDIT, huge, "王审核"), "id", "正整数")
+
+
+def test_a_pick_list_is_capped(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    have = count(engine, "SELECT count(*) FROM replica_row WHERE tbl = 'pick_list_item' AND NOT deleted "
+                         "AND data->>'list_name' = 'event_theme'")
+    monkeypatch.setattr(pick_lists, "MAX_ITEMS", have + 1)
+    run(engine, lambda c: pick_lists.create_item(c, AUDIT, {"list_name": "event_theme", "code": "cap1", "label": "上限内"}, NOW))
+    refused(engine, lambda c: pick_lists.create_item(c, AUDIT, {"list_name": "event_theme", "code": "cap2", "label": "超出"}, NOW),
+            "list_name", "最多")
+
+
+def test_a_retired_category_is_kept_by_a_row_that_has_it_but_not_chosen_anew(engine: Engine) -> None:
+    """Rolled back at the end: the module's other tests see the pick-lists as they were."""
+    with engine.connect() as conn, conn.begin() as trans:
+        item = pick_lists.create_item(conn, AUDIT, {"list_name": "service_category", "code": "retiring", "label": "将停用"}, NOW)
+        kept = institutions.create_institution(conn, AUDIT, {"name": "老类别机构", "category": "retiring"}, NOW)
+        other = institutions.create_institution(conn, AUDIT, {"name": "新机构"}, NOW)
+        pick_lists.update_item(conn, AUDIT, item["id"], {"active": False}, NOW)
+        changed = institutions.update_institution(conn, AUDIT, kept["id"], {"phone": "020-12345678"}, NOW)
+        assert (changed["category"], changed["phone"]) == ("retiring", "020-12345678")
+        with pytest.raises(LibraryError) as caught:
+            institutions.update_institution(conn, AUDIT, other["id"], {"category": "retiring"}, NOW)
+        assert (caught.value.status, caught.value.field) == (422, "category")
+        trans.rollback()
+
+
+def test_a_catalogue_is_capped_so_its_page_shows_every_entry(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    """get_institution reads at most MAX_ENTRIES entries: one more could be added yet never shown."""
+    monkeypatch.setattr(institutions, "MAX_ENTRIES", 2)
+    ident = run(engine, lambda c: institutions.create_institution(c, AUDIT, {"name": "清单上限机构"}, NOW))["id"]
+    for title in ("甲服务", "乙服务"):
+        run(engine, lambda c, title=title: institutions.add_entry(
+            c, AUDIT, ident, {"title": title, "stage": "growth", "category": "financing"}, NOW))
+    refused(engine, lambda c: institutions.add_entry(c, AUDIT, ident, {"title": "丙服务", "stage": "growth",
+                                                                       "category": "financing"}, NOW), "", "上限", status=409)
+    shown = run(engine, lambda c: institutions.get_institution(c, ident))
+    assert sorted(e["title"] for s in shown["stages"] for e in s["entries"]) == ["乙服务", "甲服务"]

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from app.domain.credit_code import ALPHABET, make_code
 from app.domain.enterprise_size import Size
 from app.domain.errors import UserError, ValidationError
+from app.domain.periods import china_today
 from app.models import Demand, Enterprise, Event, EventAttendance, ServiceRecord, StaffMember
 from app.models.database import Database
 from app.services.enterprises import registry as svc
@@ -101,6 +102,7 @@ def test_optional_fields_may_stay_empty(db: Database, station: uuid.UUID) -> Non
         ("contact_name", {"contact_name": 12}),
         ("contact_phone", {"contact_phone": "12345"}),
         ("contact_phone", {"contact_phone": "13800138000/abc"}),
+        ("contact_phone", {"contact_phone": "/".join(["13800138000"] * 5)}),  # 59 characters, each number fine
         ("employees", {"employees": "-3"}),
         ("employees", {"employees": "12.5"}),
         ("employees", {"employees": "很多"}),
@@ -111,6 +113,7 @@ def test_optional_fields_may_stay_empty(db: Database, station: uuid.UUID) -> Non
         ("assets", {"assets": "1e30"}),
         ("assets", {"assets": "三百"}),
         ("size_year", {"size_year": "1800"}),
+        ("size_year", {"size_year": str(china_today().year + 2)}),  # next year is the latest
         ("size_year", {"size_year": "明年"}),
         ("status", {"status": "破产"}),
         ("notes", {"notes": "注" * 2001}),

@@ -89,6 +89,15 @@ def test_walk_ins_are_counted_on_the_event(db, world: World, event_id: uuid.UUID
     with pytest.raises(ValidationError) as caught, db.begin() as s:
         event_attendance.set_walk_ins(s, event_id, -2, version)
     assert caught.value.field == "walk_in_count"
+    from app.services.events.edits import MAX_WALK_INS as top
+
+    with db.begin() as s:
+        version = event_attendance.set_walk_ins(s, event_id, top, version)  # the cap itself is kept
+    with pytest.raises(ValidationError) as caught, db.begin() as s:
+        event_attendance.set_walk_ins(s, event_id, top + 1, version)
+    assert caught.value.field == "walk_in_count" and str(top) in caught.value.message
+    with db.begin() as s:
+        assert s.get(Event, event_id).walk_in_count == top  # type: ignore[union-attr]
 
 
 def _sheet(path: Path, rows: list[tuple[object, ...]]) -> Path:

@@ -184,6 +184,27 @@ def test_materials_are_copied_hashed_opened_and_removed(db, world: World, tmp_pa
     assert not copy.exists() and count(db, EventMaterial) == 1
 
 
+def test_a_material_over_20_mb_is_refused_from_its_size_without_being_read(db, world: World, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    event = _create(db, lecture())
+    folder = event_materials.materials_dir_for(db.path)
+    big = tmp_path / "整场录像.mp4"
+    with big.open("wb") as handle:
+        handle.truncate(event_materials.MAX_BYTES + 1)
+    opened: list[Path] = []
+    real_open = Path.open
+
+    def watched(self: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(self)
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", watched)
+    with pytest.raises(UserError, match="超过了单个材料20 MB的上限"), db.begin() as s:
+        event_materials.attach(s, folder, event.id, big)
+    assert big not in opened  # refused before 20 MB were copied and thrown away
+    assert count(db, EventMaterial) == 0
+
+
 def test_a_material_over_20_mb_or_unreadable_is_refused_and_nothing_is_kept(db, world: World, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     event = _create(db, lecture())
     folder = event_materials.materials_dir_for(db.path)

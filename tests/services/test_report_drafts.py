@@ -163,6 +163,33 @@ def test_bad_periods_name_the_field(db, world: World, period: str) -> None:  # t
     assert caught.value.field == "period"
 
 
+_EVENT = {"month": 5, "event_type": "training", "title": "培训"}
+BAD_PLANS = [  # (what, targets, planned events, the field named, a word of the message)
+    ("share over 100", {"satisfied_share": "100.1"}, (), "targets.satisfied_share", "不能超过100"),
+    ("negative count", {"events": -1}, (), "targets.events", "负数"),
+    ("count past the cap", {"service_records": 10_000_001}, (), "targets.service_records", "10,000,000"),
+    ("month 13", {}, ({**_EVENT, "month": 13},), "planned_events.0.month", "1–12"),
+    ("month 0", {}, ({**_EVENT, "month": 0},), "planned_events.0.month", "1–12"),
+    ("too many events", {}, (_EVENT,) * 121, "planned_events", "最多120"),
+]
+
+
+@pytest.mark.parametrize("case", BAD_PLANS, ids=[c[0] for c in BAD_PLANS])
+def test_a_bad_plan_figure_is_refused_naming_the_field(db, world: World, case) -> None:  # type: ignore[no-untyped-def]
+    _, targets, events, field, word = case
+    with pytest.raises(ValidationError) as caught, db.begin() as s:
+        report_drafts.save_annual(s, 2027, "plan", ReportText(PLAN.narrative, targets, events), None)
+    assert caught.value.field == field and word in caught.value.message, caught.value.message
+    assert count(db, AnnualReport) == 0
+
+
+def test_plan_figures_at_their_limits_are_kept(db, world: World) -> None:  # type: ignore[no-untyped-def]
+    edge = {"satisfied_share": 100, "events": 0, "service_records": 10_000_000}
+    with db.begin() as s:
+        saved = report_drafts.save_annual(s, 2027, "plan", ReportText(PLAN.narrative, edge, (_EVENT,) * 120), None)
+    assert (saved.targets, len(saved.planned_events)) == (edge, 120)
+
+
 # --- validation, by property ----------------------------------------------------------
 _LABELS = {**{f"narrative.{k}": t for k, t in SUMMARY_SECTIONS.items()},
            **{f"narrative.{k}": t for k, t in PLAN_SECTIONS.items()},

@@ -21,7 +21,7 @@ TBL = "service_institution"
 ENTRY = "catalogue_entry"
 EDITABLE = ("name", "category", "contact_name", "phone")
 ENTRY_FIELDS = ("title", "stage", "category", "fee_type", "description")
-MAX_ENTRIES = 500  # one institution's 服务清单
+MAX_ENTRIES = 500  # one institution's 服务清单: add_entry refuses more, get_institution shows them all
 
 
 def _today(now: datetime) -> date:
@@ -156,6 +156,9 @@ def add_entry(conn: Connection, audit: Audit, institution_id: object, body: obje
     """One service of the institution's 服务清单, for one stage."""
     owner = store.require(conn, TBL, institution_id, "服务机构", lock=True)
     fields = store.fields_of(ENTRY, body, ENTRY_FIELDS)
+    if _entry_counts(conn, [owner.id]).get(str(owner.id), 0) >= MAX_ENTRIES:  # the owner's lock serialises adds
+        raise conflict(Msg("“%1”的服务清单已有%2项，已达上限；请先删除不再提供的服务，再添加新的。",
+                           owner.data.get('name', ''), MAX_ENTRIES))
     data = {"fee_type": "free", "description": "", **fields, "institution_id": str(owner.id)}
     store.check_row(ENTRY, data)
     pick_lists.check_category(conn, data, None, "服务类别")
