@@ -97,6 +97,7 @@ def test_parse_industry_gives_none_for_unknown_or_ambiguous(text: object) -> Non
 def test_section_of_and_label_edges() -> None:
     assert section_of("5210") == "F" and section_of("C") == "C"
     assert section_of(None) is None and section_of("98") is None and section_of("5") is None
+    assert section_of("52101") is None and section_of("521000") is None  # no code is longer than 4 digits
     assert label("K", "7020") == "物业管理" and label("K", None) == "房地产业" and label(None, None) == ""
     assert label("F", "5299") == "零售业"
 

@@ -6,12 +6,17 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 
+from app.hq.cityreport import routes
 from app.hq.cityreport.annual import annual_report
 from app.hq.cityreport.key_info import key_info_report
 from app.hq.readmodel import pending
+from app.hq.routes.context import ServiceContext
 from app.hqdesk.cityreports import client as reports_client
 from app.hqdesk.client import HqDeskError
+from tests.hq.fake_clock import FakeClock
 from tests.hqdesk.cityreport_data import sample_network
 
 
@@ -72,3 +77,10 @@ def test_any_text_is_a_report_or_a_chinese_4xx(desk, year, period) -> None:
         except HqDeskError as exc:
             assert exc.status in (400, 422), (path, params, exc.status, str(exc))
             assert any("\u4e00" <= ch <= "\u9fff" for ch in str(exc))
+
+
+def test_the_reports_snapshot_is_read_only(hq_engine) -> None:  # type: ignore[no-untyped-def]
+    """A report read that tried to write (a bug in a query) fails instead of changing HQ's data."""
+    hq = ServiceContext.build(hq_engine, FakeClock().clock())
+    with pytest.raises(DBAPIError, match="read-only"):
+        routes._snapshot(hq, lambda conn: conn.execute(text("CREATE TEMP TABLE report_write (x int)")))

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import Engine, select, text
 
-from app.domain.periods import month_period, quarter_period, year_period
+from app.domain.periods import Period, month_period, quarter_period, year_period
 from app.hq.readmodel.query import monthly_figures, station_figures
 from app.models import Demand, Enterprise, Event, EventAttendance, ServiceRecord
 from app.sync.engine import sync
@@ -142,3 +143,10 @@ def test_read_models_hold_no_deleted_rows_and_match_plain_sql(make_station, hq_e
             "SELECT count(*) FROM replica_row WHERE tbl = 'event' AND station_id = :s AND NOT deleted"), {"s": st.station_id}).scalar()
         assert conn.execute(text("SELECT count(*) FROM rm_event WHERE station_id = :s"), {"s": st.station_id}).scalar() == live_events
         assert conn.execute(text("SELECT count(*) FROM rm_served WHERE records <= 0")).scalar() == 0
+
+
+def test_a_period_not_on_month_edges_is_refused_before_any_read() -> None:
+    """rm_month holds whole months: a week would silently count its whole month(s)."""
+    week = Period("2026-03-02..09", date(2026, 3, 2), date(2026, 3, 9), "一周")
+    with pytest.raises(ValueError, match="1st"):
+        station_figures(None, week)  # type: ignore[arg-type]  # refused before the connection is used

@@ -113,3 +113,58 @@ def test_any_input_saves_one_row_or_names_a_field(db, station, data: StaffInput)
         saved = 1
     with db.sessions() as s:
         assert s.scalar(select(func.count()).select_from(StaffMember)) == before + saved
+
+
+def test_name_and_trainings_are_capped_at_the_column_sizes(db, station) -> None:  # type: ignore[no-untyped-def]
+    """姓名 is String(100) and 培训 is capped at MAX_TRAININGS_CHARS: one character more names the field."""
+    cap = staff.MAX_TRAININGS_CHARS
+    for data, field in ((StaffInput("李" * 101), "name"), (StaffInput("李文", trainings="培" * (cap + 1)), "trainings")):
+        with db.begin() as s, pytest.raises(ValidationError) as caught:
+            staff.create(s, data)
+        assert caught.value.field == field and "不能超过" in caught.value.message
+    with db.begin() as s:
+        row = staff.create(s, StaffInput("李" * 100, trainings="培" * cap))  # exactly at the caps: saved
+    assert len(row.name) == 100 and len(row.trainings) == cap
+    with db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(StaffMember)) == 2  # the manager and that one
+
+
+@pytest.mark.parametrize("field", ["start_date", "end_date"])
+@pytest.mark.parametrize("value", ["2026-07-01", 20260701])
+def test_a_date_that_is_not_a_date_names_the_field(db, station, field, value) -> None:  # type: ignore[no-untyped-def]
+    with db.begin() as s, pytest.raises(ValidationError) as caught:
+        staff.create(s, StaffInput("李文", **{field: value}))
+    assert caught.value.field == field and "2026-07-01" in caught.value.message
+    with db.sessions() as s:
+        assert s.scalar(select(func.count()).select_from(StaffMember)) == 1  # the manager only
+
+
+def test_the_first_and_last_days_count_and_the_shortfall_is_never_negative(db, station) -> None:  # type: ignore[no-untyped-def]
+    on = china_today() + timedelta(days=30)  # after the first-run manager's start
+    with db.begin() as s:
+        staff.create(s, StaffInput("末日者", start_date=on - timedelta(days=5), end_date=on))  # leaves on `on`
+        staff.create(s, StaffInput("首日者", start_date=on))  # joins on `on`
+    with db.sessions() as s:
+        check = staff.staffing(s, on)
+        rows = staff.list_staff(s)
+        assert staff_rules.full_time_count(s, on + timedelta(days=1)) == 2  # the day after: the leaver is gone
+    assert (check.full_time, check.shortfall, check.compliant) == (3, 0, True)  # three against a minimum of two
+    assert {r.name for r in rows if r.on_staff(on)} == {"末日者", "首日者", "陈晓明"}
+    assert {r.name for r in rows if r.on_staff(on + timedelta(days=1))} == {"首日者", "陈晓明"}
+
+
+def test_another_stations_staff_cannot_be_edited_or_deleted(db, station) -> None:  # type: ignore[no-untyped-def]
+    import uuid
+
+    with db.begin() as s:
+        other = StaffMember(station_id=uuid.uuid4(), name="外站人员")
+        s.add(other)
+        s.flush()
+        other_id, version = other.id, other.version
+    with db.begin() as s, pytest.raises(UserError, match="不属于本站"):
+        staff.update(s, other_id, StaffInput("改名"), version)
+    with db.begin() as s, pytest.raises(UserError, match="不属于本站"):
+        staff.delete(s, other_id, version)
+    with db.sessions() as s:
+        kept = s.get(StaffMember, other_id)
+        assert kept is not None and (kept.name, kept.deleted, kept.version) == ("外站人员", False, version)
