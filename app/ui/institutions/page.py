@@ -40,8 +40,8 @@ from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.fit_columns import DATE_SAMPLE, fit_columns
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.list_table import ListTable
-from app.ui.widgets.list_views import focus_all
 from app.ui.widgets.pick_lists import current_staff_id
+from app.ui.widgets.search_box import focus_all
 
 
 @dataclass(frozen=True)

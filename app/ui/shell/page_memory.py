@@ -9,17 +9,13 @@ this; one settings write at close (`PAGE_MEMORY`, a dict of page key → entries
 
 from __future__ import annotations
 
-import base64
-import binascii
-import logging
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QTableView, QWidget
 
 from app.settings import PAGE_MEMORY, Settings
-
-log = logging.getLogger(__name__)
+from app.ui.shell import window_state
 
 
 def _splitters(page: QWidget) -> dict[str, QSplitter]:
@@ -43,7 +39,7 @@ def capture(page: QWidget) -> dict[str, Any]:
     """The page's splitter states (base64) and sort orders ([column, descending])."""
     entries: dict[str, Any] = {}
     for key, splitter in _splitters(page).items():
-        entries[key] = base64.b64encode(bytes(splitter.saveState().data())).decode("ascii")
+        entries[key] = window_state.encode(splitter.saveState())
     for key, view in _lists(page).items():
         header = view.horizontalHeader()
         if header.sortIndicatorSection() >= 0 and header.isSortIndicatorShown():
@@ -56,12 +52,9 @@ def apply(page: QWidget, entries: Any) -> None:
     if not isinstance(entries, dict):
         return
     for key, splitter in _splitters(page).items():
-        value = entries.get(key)
-        if isinstance(value, str):
-            try:
-                splitter.restoreState(QByteArray(base64.b64decode(value, validate=True)))
-            except (binascii.Error, ValueError):
-                log.warning("ignoring an unreadable splitter state for %s", key)
+        state = window_state.decode(entries.get(key), f"splitter state {key}")
+        if state is not None:
+            splitter.restoreState(state)
     for key, view in _lists(page).items():
         value = entries.get(key)
         if isinstance(value, list) and len(value) == 2 and isinstance(value[0], int) and isinstance(value[1], bool):

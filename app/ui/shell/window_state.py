@@ -24,20 +24,29 @@ def _versions(settings: Settings, option: Option[str]) -> dict[str, str]:
     return dict(value) if isinstance(value, dict) else {}  # an old plain string is ignored
 
 
-def _load(settings: Settings, option: Option[str]) -> QByteArray | None:
-    encoded = _versions(settings, option).get(qVersion())
-    if not encoded:
+def encode(data: QByteArray) -> str:
+    """A Qt state blob as text for the settings file."""
+    return base64.b64encode(bytes(data.data())).decode("ascii")
+
+
+def decode(text: object, what: str) -> QByteArray | None:
+    """`encode`'s text back; None (logged) when it is not that."""
+    if not isinstance(text, str) or not text:
         return None
     try:
-        return QByteArray(base64.b64decode(encoded, validate=True))
+        return QByteArray(base64.b64decode(text, validate=True))
     except (binascii.Error, ValueError):
-        log.warning("ignoring unreadable %s", option.key)
+        log.warning("ignoring unreadable %s", what)
         return None
+
+
+def _load(settings: Settings, option: Option[str]) -> QByteArray | None:
+    return decode(_versions(settings, option).get(qVersion()), option.key)
 
 
 def _store(settings: Settings, option: Option[str], data: QByteArray) -> None:
     versions = _versions(settings, option)
-    versions[qVersion()] = base64.b64encode(bytes(data.data())).decode("ascii")
+    versions[qVersion()] = encode(data)
     settings.set_raw(option.section, option.key, versions)
 
 

@@ -34,7 +34,8 @@ from app.ui.item_models.staff_model import StaffModel
 from app.ui.staff.form import StaffForm
 from app.ui.station.profile_dialog import StationProfileDialog
 from app.ui.widgets.elided_tips import fit_to_names
-from app.ui.widgets.list_views import bind_keys, empty_state_label, focus_all, list_view
+from app.ui.widgets.list_views import bind_keys, empty_state_label, list_view
+from app.ui.widgets.search_box import focus_all
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit,
 
 from app.ui import theme
 from app.ui.widgets.elided_tips import install_elided_tips
+from app.ui.widgets.search_box import focus_all
 
 Slot = Callable[[], object]
 
@@ -65,10 +66,12 @@ def list_box(table: QTableView, empty_label: QLabel) -> QWidget:
     return box
 
 
-def focus_all(box: QLineEdit) -> None:
-    """Ctrl+F: the cursor to a search box, its text selected (typing replaces it)."""
-    box.setFocus(Qt.FocusReason.ShortcutFocusReason)
-    box.selectAll()
+def bind_find(page: QWidget, box: QLineEdit, what: str | None = None) -> None:
+    """Ctrl+F while `page` is shown takes the cursor to `box`, its text selected, wherever the cursor
+    was (a tab bar, an empty list's page); a hidden page's or tab's shortcut does not answer, so
+    tabs each bind their own. `what` is the sheet's words for it (帮助 → 键盘快捷键), "查找" by default."""
+    shortcut = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F), page, lambda: focus_all(box))
+    shortcut.setWhatsThis(what or key_words()["search"])
 
 
 def key_words() -> dict[str, str]:

@@ -3,10 +3,16 @@ list is filtered once per word rather than once per key."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 DEBOUNCE_MS = 250
+
+
+def focus_all(box: QLineEdit) -> None:
+    """Ctrl+F: the cursor to a search box, its text selected (typing replaces it)."""
+    box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    box.selectAll()
 
 
 class SearchBox(QLineEdit):
@@ -26,5 +32,4 @@ class SearchBox(QLineEdit):
 
     def focus_all(self) -> None:
         """Ctrl+F: focus the field with its text selected, ready to be typed over."""
-        self.setFocus()
-        self.selectAll()
+        focus_all(self)

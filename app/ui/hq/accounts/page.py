@@ -24,6 +24,7 @@ from app.ui.hq.pages import DeskUser
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 from app.ui.operations import run_in_background
 from app.ui.widgets.list_table import ListTable
+from app.ui.widgets.list_views import bind_find
 from app.ui.widgets.prompts import confirm
 
 
@@ -87,8 +88,7 @@ class _AccountTab(QWidget):
                                      (QKeySequence.StandardKey.Delete, self.revoke, self.tr("停用选中的一行")),
                                      (QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_R), self.reissue, self.tr("重发登记码"))):
                 QShortcut(keys, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(what)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(self.tr("查找"))
+        bind_find(self, self.search)
         self.table.current_changed.connect(self._selection)
         self._selection(None)
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from app.hqdesk.audit import AuditEntry, audit_entries
@@ -20,7 +19,7 @@ from app.ui.operations import run_in_background
 from app.ui.service_messages import shown_name
 from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.list_table import ListTable
-from app.ui.widgets.list_views import focus_all
+from app.ui.widgets.list_views import bind_find
 
 PAGE = 200
 
@@ -73,7 +72,7 @@ class AuditPage(QWidget):
         self.action_filter.returnPressed.connect(self.refresh)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("在已列出的记录中查找（Ctrl+F）"))
-        QShortcut(QKeySequence.StandardKey.Find, self, lambda: focus_all(self.search)).setWhatsThis(self.tr("查找"))
+        bind_find(self, self.search)
         self.search.textChanged.connect(lambda text: self.table.set_filter(text))
         self.more = QPushButton(self.tr("更早的记录"))
         self.more.clicked.connect(self.load_more)

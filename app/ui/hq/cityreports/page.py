@@ -36,7 +36,7 @@ from app.ui.item_models.row_list_model import RowListModel
 from app.ui.operations import run_in_background
 from app.ui.service_messages import shown_message
 from app.ui.widgets.list_table import ListTable
-from app.ui.widgets.list_views import focus_all
+from app.ui.widgets.list_views import bind_find
 
 ANNUAL, KEY_INFO = 0, 1
 
@@ -70,7 +70,7 @@ class CityReportsPage(QWidget):
             QShortcut(QKeySequence(shortcut), self, action).setWhatsThis(what)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("在表中查找服务站、区、行业（Ctrl+F）"))
-        QShortcut(QKeySequence.StandardKey.Find, self, lambda: focus_all(self.search)).setWhatsThis(self.tr("在表中查找"))
+        bind_find(self, self.search, self.tr("在表中查找"))
         self.search.textChanged.connect(self._filter)
         self.search.setMinimumWidth(160)  # the bar fits a 1024×600 screen in English too (tests/ui/hq/test_hq_small_screen.py)
         self.summary = QLabel(self.tr("选择年度或报送期间，点“预览”查看全市汇总数据，再保存为 PDF 或 Excel。"))

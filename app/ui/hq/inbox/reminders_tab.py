@@ -21,6 +21,7 @@ from app.ui.hq.pages import DeskUser
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 from app.ui.operations import run_in_background
 from app.ui.widgets.list_table import ListTable
+from app.ui.widgets.list_views import bind_find
 
 
 class OwedModel(RowListModel):
@@ -48,7 +49,7 @@ class RemindersTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按服务站、区或材料查找（Ctrl+F）"))
         self.search.textChanged.connect(lambda text: self.table.set_filter(text))
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus).setWhatsThis(self.tr("查找服务站"))
+        bind_find(self, self.search, self.tr("查找服务站"))
         refresh = QPushButton(self.tr("刷新 (F5)"))
         refresh.clicked.connect(self.refresh)
         self.export_button = QPushButton(self.tr("导出 Excel…"))

@@ -10,7 +10,6 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -34,6 +33,7 @@ from app.ui.item_models.row_list_model import ListColumn, RowListModel
 from app.ui.operations import run_in_background
 from app.ui.reporting.pdf_preview import PdfPreviewDialog, print_pdf
 from app.ui.widgets.error_dialog import show_error
+from app.ui.widgets.list_views import bind_find
 from app.ui.widgets.prompts import confirm
 
 
@@ -89,7 +89,7 @@ class SubmissionsTab(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按服务站、区或期间查找（Ctrl+F）"))
         self.search.textChanged.connect(lambda text: self.table.set_filter(text))
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus).setWhatsThis(self.tr("查找报送"))
+        bind_find(self, self.search, self.tr("查找报送"))
         self.open_button = QPushButton(self.tr("打开 PDF (Enter)"))
         self.open_button.clicked.connect(self.open_pdf)
         self.accept_button = QPushButton(self.tr("通过"))

@@ -16,6 +16,7 @@ from app.ui.item_models.row_list_model import ListColumn, RowListModel
 from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.fit_columns import fit_columns
 from app.ui.widgets.list_table import ListTable
+from app.ui.widgets.list_views import bind_find
 
 PAGE = 100
 
@@ -25,7 +26,7 @@ class EnterprisesTab(LibraryTab):
         super().__init__(client, user, parent)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("企业名称或统一社会信用代码，回车查询（Ctrl+F）"))
-        self.find_key(self.search)
+        bind_find(self, self.search)
         self.search.returnPressed.connect(self.refresh)
         self.district = QComboBox()
         self.district.addItem(self.tr("全部区"), "")

@@ -13,6 +13,7 @@ from app.ui.hq.libraries.tab_base import LibraryTab
 from app.ui.hq.pages import DeskUser
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 from app.ui.widgets.list_table import ListTable
+from app.ui.widgets.list_views import bind_find
 from app.ui.widgets.prompts import confirm
 
 
@@ -21,7 +22,7 @@ class ExpertsTab(LibraryTab):
         super().__init__(client, user, parent)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按姓名、单位或擅长领域查找，回车（Ctrl+F）"))
-        self.find_key(self.search)
+        bind_find(self, self.search)
         self.search.returnPressed.connect(self.refresh)
         self.bar.addWidget(self.search, 1)
         self.button(self.tr("新增专家"), self.add, shortcut="Ctrl+N")

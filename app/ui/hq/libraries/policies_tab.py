@@ -18,6 +18,7 @@ from app.ui.hq.libraries.tab_base import LibraryTab
 from app.ui.hq.pages import DeskUser
 from app.ui.item_models.row_list_model import ListColumn, RowListModel
 from app.ui.widgets.list_table import ListTable
+from app.ui.widgets.list_views import bind_find
 from app.ui.widgets.prompts import confirm
 
 SIZE_NAMES = {size.value: label for size, label in SIZE_LABELS.items()}
@@ -40,7 +41,7 @@ class PoliciesTab(LibraryTab):
         self.category_filter.currentIndexChanged.connect(self.refresh)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("按标题或发文单位查找，回车（Ctrl+F）"))
-        self.find_key(self.search)
+        bind_find(self, self.search)
         self.search.returnPressed.connect(self.refresh)
         self.bar.addWidget(self.category_filter)
         self.bar.addWidget(self.search, 1)

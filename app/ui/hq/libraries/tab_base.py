@@ -7,16 +7,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.hqdesk.client import HqDeskClient, HqDeskError
 from app.ui import theme
 from app.ui.hq.pages import DeskUser
 from app.ui.operations import run_in_background
 from app.ui.service_messages import shown_message
-from app.ui.widgets.list_views import focus_all
 
 EDITOR_ROLE = "staff"  # app.hq.libraries.routes: writes are StaffRole
 
@@ -49,11 +47,6 @@ class LibraryTab(QWidget):
     def for_role(self, writer: str, reader: str) -> str:
         """`writer` for the role that has the write buttons, `reader` (naming none of them) for the rest."""
         return writer if self.can_write else reader
-
-    def find_key(self, box: QLineEdit) -> None:
-        """Ctrl+F takes the cursor to this tab's find box (while the tab is shown)."""
-        QShortcut(QKeySequence.StandardKey.Find, self, lambda: focus_all(box),
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut).setWhatsThis(self.tr("查找"))
 
     def button(self, text: str, slot: Callable[[], object], *, shortcut: str = "", write: bool = True) -> QPushButton:
         """A button on the row; a write button only for the editing role."""

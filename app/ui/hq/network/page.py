@@ -36,6 +36,7 @@ from app.ui.operations import run_in_background
 from app.ui.service_messages import shown_message
 from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.list_table import ListTable
+from app.ui.widgets.list_views import bind_find
 
 
 class NetworkPage(QWidget):
@@ -92,7 +93,7 @@ class NetworkPage(QWidget):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         QShortcut(QKeySequence("Ctrl+E"), self, self.export).setWhatsThis(self.tr("导出 Excel"))
-        QShortcut(QKeySequence.StandardKey.Find, self, self.search.setFocus).setWhatsThis(self.tr("查找服务站"))
+        bind_find(self, self.search, self.tr("查找服务站"))
         self.refresh()
 
     # -- reading -----------------------------------------------------------------------------
