@@ -168,10 +168,6 @@
         <translation>Find in the listed entries (Ctrl+F)</translation>
     </message>
     <message>
-        <source>查找</source>
-        <translation>Find</translation>
-    </message>
-    <message>
         <source>更早的记录</source>
         <translation>Older entries</translation>
     </message>
@@ -3367,10 +3363,6 @@ Check this computer&apos;s network connection, make sure the server address (%2)
         <translation>New, in the current tab</translation>
     </message>
     <message>
-        <source>在当前标签页查找</source>
-        <translation>Find, in the current tab</translation>
-    </message>
-    <message>
         <source>还没有入驻服务机构。点击“新增机构”（Ctrl+N）登记入驻本站的服务机构。</source>
         <translation>No resident service institutions yet. Click “New institution” (Ctrl+N) to register the institutions based at this station.</translation>
     </message>
@@ -3625,10 +3617,6 @@ Check this computer&apos;s network connection, make sure the server address (%2)
 </context>
 <context>
     <name>LibraryTab</name>
-    <message>
-        <source>查找</source>
-        <translation>Find</translation>
-    </message>
     <message>
         <source>只读：只有服务总站工作人员（staff）可以修改资源库。</source>
         <translation>Read only: only HQ staff can change the libraries.</translation>
@@ -10311,10 +10299,6 @@ Close anyway?</translation>
     <message>
         <source>重发登记码</source>
         <translation>Reissue the enrolment code</translation>
-    </message>
-    <message>
-        <source>查找</source>
-        <translation>Find</translation>
     </message>
     <message>
         <source>读取列表</source>

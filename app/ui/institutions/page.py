@@ -40,8 +40,8 @@ from app.ui.widgets.elided_tips import fit_to_names
 from app.ui.widgets.fit_columns import DATE_SAMPLE, fit_columns
 from app.ui.widgets.form_dialog import FormDialog
 from app.ui.widgets.list_table import ListTable
+from app.ui.widgets.list_views import bind_find
 from app.ui.widgets.pick_lists import current_staff_id
-from app.ui.widgets.search_box import focus_all
 
 
 @dataclass(frozen=True)
@@ -136,10 +136,8 @@ class InstitutionsPage(QWidget):
         shortcut = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_N), self, self.new_in_current_tab)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.setWhatsThis(self.tr("在当前标签页新增"))
-        find = QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F), self,
-                         lambda: focus_all(self.institution_search if self.tabs.currentIndex() == 0 else self.expert_search))
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.setWhatsThis(self.tr("在当前标签页查找"))
+        bind_find(institutions_tab, self.institution_search)  # each tab's own, answering while it is shown
+        bind_find(experts_tab, self.expert_search)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(self.note)
